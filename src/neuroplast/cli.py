@@ -1,0 +1,70 @@
+"""The ``neuroplast`` command line: a thin shell over the Python API.
+
+Sub-command groups live beside the code they drive (``neuroplast.bench.cli``,
+``neuroplast.gate.cli``) and are attached here. Errors become exit codes in one place:
+:func:`main`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from neuroplast.errors import (
+    BackendUnavailable,
+    InvalidInputError,
+    NeuroplastError,
+    StoreError,
+)
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="neuroplast",
+    help="Continual learning for AI agents: learn online from feedback without forgetting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _attach_groups() -> None:
+    from neuroplast.bench.cli import bench_app
+
+    app.add_typer(bench_app, name="bench")
+    try:
+        from neuroplast.gate.cli import gate_app
+    except ImportError:  # the gate group is added by its own module once it exists
+        return
+    app.add_typer(gate_app, name="gate")
+
+
+# Exit codes: 1 unexpected, 2 usage/input (typer's convention), 3 store, 4 backend.
+EXIT_CODES: list[tuple[type[NeuroplastError], int]] = [
+    (InvalidInputError, 2),
+    (StoreError, 3),
+    (BackendUnavailable, 4),
+    (NeuroplastError, 2),
+]
+
+
+def main() -> None:
+    """Entry point of the ``neuroplast`` script."""
+    _attach_groups()
+    try:
+        app(standalone_mode=False)
+    except NeuroplastError as exc:
+        Console(stderr=True).print(f"[bold red]error:[/] {exc}")
+        code = next(code for kind, code in EXIT_CODES if isinstance(exc, kind))
+        sys.exit(code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click's usage errors arrive here with standalone_mode=False
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,78 @@
+"""Shared behaviour of every config dataclass: JSON round-trip with clear errors.
+
+Each primitive and application has one small ``@dataclass`` config that inherits
+:class:`Config` and validates itself in ``__post_init__``.
+
+>>> from dataclasses import dataclass
+>>> @dataclass
+... class Demo(Config):
+...     rate: float = 0.1
+>>> Demo.from_json(Demo(rate=0.5).to_json())
+Demo(rate=0.5)
+>>> Demo.from_dict({"rat": 1})
+Traceback (most recent call last):
+...
+neuroplast.errors.ConfigError: Demo has no field 'rat'; valid fields: rate
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, Self
+
+from neuroplast.errors import ConfigError
+
+__all__ = ["Config", "check_range"]
+
+
+class Config:
+    """Mixin for dataclass configs: ``to_dict``/``from_dict``/``to_json``/``from_json``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{cls.__name__} expects a JSON object, got {type(data).__name__}")
+        names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        for key in data:
+            if key not in names:
+                raise ConfigError(
+                    f"{cls.__name__} has no field {key!r}; valid fields: {', '.join(names)}"
+                )
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{cls.__name__}: invalid JSON ({exc})") from exc
+        return cls.from_dict(data)
+
+
+def check_range(
+    owner: str,
+    name: str,
+    value: float,
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+) -> None:
+    """Raise :class:`ConfigError` naming ``owner.name`` when ``value`` is out of range."""
+    ok = isinstance(value, int | float) and value == value  # rejects NaN
+    if ok and low is not None:
+        ok = value >= low if low_inclusive else value > low
+    if ok and high is not None:
+        ok = value <= high if high_inclusive else value < high
+    if not ok:
+        lo = "-inf" if low is None else ("[" if low_inclusive else "(") + str(low)
+        hi = "inf" if high is None else str(high) + ("]" if high_inclusive else ")")
+        raise ConfigError(f"{owner}.{name}={value!r} is out of range; use a value in {lo}, {hi}")
