@@ -1,0 +1,291 @@
+"""Experience replay with locked slots.
+
+Ordinary examples live in a bounded store whose eviction *policy* (reservoir or ring) is
+a small strategy object, separate from the container. Examples whose weight reaches
+``lock_threshold`` (for instance a false positive the user flagged, weight 4x) go to a
+locked store and are never evicted, so what mattered most is replayed in every round.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+import torch
+
+from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError, EmptyBufferError, InvalidInputError, StateMismatchError
+from neuroplast.store import load_tensors, save_tensors
+
+__all__ = [
+    "POLICIES",
+    "EvictionPolicy",
+    "Example",
+    "ReplayBuffer",
+    "ReplayConfig",
+    "ReservoirPolicy",
+    "RingPolicy",
+]
+
+_FORMAT = "neuroplast.replay/1"
+
+
+@dataclass
+class Example:
+    """One weighted training example; ``weight`` must be finite and > 0.
+
+    >>> import torch
+    >>> Example(torch.zeros(3), torch.tensor(1), weight=4.0).weight
+    4.0
+    """
+
+    inputs: torch.Tensor
+    target: torch.Tensor
+    weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        for name in ("inputs", "target"):
+            value = getattr(self, name)
+            if not isinstance(value, torch.Tensor):
+                raise InvalidInputError(
+                    f"Example.{name} must be a torch.Tensor, got {type(value).__name__}; "
+                    f"wrap it with torch.as_tensor(...)"
+                )
+        w = self.weight
+        if isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w) or w <= 0:
+            raise InvalidInputError(
+                f"Example.weight={w!r} is invalid; use a finite number > 0 (1.0 is ordinary)"
+            )
+        self.weight = float(w)
+
+
+class EvictionPolicy(ABC):
+    """Decides where a new ordinary example goes once the store is full."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
+        """Index to overwrite for the example after ``seen`` others, or None to drop it."""
+
+
+class ReservoirPolicy(EvictionPolicy):
+    """Algorithm R: every example seen so far is kept with equal probability capacity/seen.
+
+    >>> ReservoirPolicy().slot(seen=10, capacity=10, rng=random.Random(0)) in (None, *range(10))
+    True
+    """
+
+    name = "reservoir"
+
+    def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
+        j = rng.randrange(seen + 1)
+        return j if j < capacity else None
+
+
+class RingPolicy(EvictionPolicy):
+    """First in, first out: the newest ``capacity`` examples are kept.
+
+    >>> RingPolicy().slot(seen=12, capacity=10, rng=random.Random(0))
+    2
+    """
+
+    name = "ring"
+
+    def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
+        # Slots were filled in order 0..capacity-1, so the oldest sits at seen % capacity.
+        return seen % capacity
+
+
+POLICIES: dict[str, type[EvictionPolicy]] = {p.name: p for p in (ReservoirPolicy, RingPolicy)}
+
+
+@dataclass
+class ReplayConfig(Config):
+    """Replay settings.
+
+    >>> ReplayConfig(capacity=50, policy="ring").policy
+    'ring'
+    >>> ReplayConfig(policy="lifo")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: ReplayConfig.policy='lifo' is unknown; use one of: \
+reservoir, ring
+    """
+
+    capacity: int = 1000
+    lock_threshold: float = 4.0
+    max_locked_in_sample: int | None = None
+    policy: Literal["reservoir", "ring"] = "reservoir"
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        _check_int("capacity", self.capacity, low=1)
+        # inf is allowed on purpose: it turns locking off.
+        check_range("ReplayConfig", "lock_threshold", self.lock_threshold, 0.0, low_inclusive=False)
+        if self.max_locked_in_sample is not None:
+            _check_int("max_locked_in_sample", self.max_locked_in_sample, low=0)
+        if self.policy not in POLICIES:
+            raise ConfigError(
+                f"ReplayConfig.policy={self.policy!r} is unknown; use one of: "
+                f"{', '.join(sorted(POLICIES))}"
+            )
+        _check_int("seed", self.seed, low=None)
+
+
+def _check_int(name: str, value: Any, low: int | None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or (low is not None and value < low):
+        need = "an integer" if low is None else f"an integer >= {low}"
+        raise ConfigError(f"ReplayConfig.{name}={value!r} is invalid; use {need}")
+
+
+class ReplayBuffer:
+    """Bounded replay store plus a locked store that is never evicted. Thread-safe.
+
+    >>> import torch
+    >>> buf = ReplayBuffer(ReplayConfig(capacity=2, lock_threshold=4.0, seed=1))
+    >>> buf.add(Example(torch.zeros(2), torch.tensor(0), weight=4.0))
+    True
+    >>> for i in range(5):
+    ...     _ = buf.add(Example(torch.full((2,), float(i)), torch.tensor(1)))
+    >>> len(buf), len(buf.locked), len(buf.ordinary), buf.seen
+    (3, 1, 2, 5)
+    >>> [e.weight for e in buf.sample(1)]
+    [1.0, 4.0]
+    """
+
+    def __init__(self, config: ReplayConfig | None = None) -> None:
+        self.config = config if config is not None else ReplayConfig()
+        self.policy: EvictionPolicy = POLICIES[self.config.policy]()
+        self._rng = random.Random(self.config.seed)
+        self._ordinary: list[Example] = []
+        self._locked: list[Example] = []
+        self._seen = 0
+        self._lock = threading.Lock()
+
+    def add(self, example: Example) -> bool:
+        """Store ``example``; return True when it went to the locked store."""
+        if not isinstance(example, Example):
+            raise InvalidInputError(
+                f"ReplayBuffer.add expects an Example, got {type(example).__name__}; "
+                "build one with Example(inputs, target, weight)"
+            )
+        # Own detached copies: later in-place edits by the caller must not change the
+        # buffer, and views of one batch would otherwise share storage on save.
+        own = Example(example.inputs.detach().clone(), example.target.detach().clone(),
+                      example.weight)
+        with self._lock:
+            if own.weight >= self.config.lock_threshold:
+                self._locked.append(own)
+                return True
+            capacity = self.config.capacity
+            if len(self._ordinary) < capacity:
+                self._ordinary.append(own)
+            else:
+                index = self.policy.slot(self._seen, capacity, self._rng)
+                if index is not None:
+                    self._ordinary[index] = own
+            self._seen += 1
+            return False
+
+    def extend(self, examples: Iterable[Example]) -> None:
+        """Add every example in order."""
+        for example in examples:
+            self.add(example)
+
+    def sample(self, n: int) -> list[Example]:
+        """``n`` ordinary examples without replacement (all if fewer), then the locked ones.
+
+        All locked examples are included unless ``max_locked_in_sample`` caps them; the
+        capped subset is drawn with the buffer's seeded RNG.
+        """
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise InvalidInputError(f"sample(n={n!r}) needs an integer n >= 0")
+        with self._lock:
+            if not self._ordinary and not self._locked:
+                raise EmptyBufferError(
+                    "the replay buffer is empty; add examples first with add() or extend()"
+                )
+            ordinary = self._rng.sample(self._ordinary, min(n, len(self._ordinary)))
+            cap = self.config.max_locked_in_sample
+            if cap is None or cap >= len(self._locked):
+                locked = list(self._locked)
+            else:
+                locked = self._rng.sample(self._locked, cap)
+            return ordinary + locked
+
+    def __len__(self) -> int:
+        return len(self._ordinary) + len(self._locked)
+
+    @property
+    def locked(self) -> list[Example]:
+        """The locked examples (a copy of the list), in insertion order."""
+        with self._lock:
+            return list(self._locked)
+
+    @property
+    def ordinary(self) -> list[Example]:
+        """The ordinary examples currently kept (a copy of the list), in slot order."""
+        with self._lock:
+            return list(self._ordinary)
+
+    @property
+    def seen(self) -> int:
+        """How many ordinary examples were ever offered (the reservoir's denominator)."""
+        return self._seen
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write every example, weights, policy state and RNG state to one safetensors file."""
+        with self._lock:
+            tensors: dict[str, torch.Tensor] = {}
+            for kind, items in (("ordinary", self._ordinary), ("locked", self._locked)):
+                for i, ex in enumerate(items):
+                    tensors[f"{kind}.{i}.inputs"] = ex.inputs
+                    tensors[f"{kind}.{i}.target"] = ex.target
+            version, internal, gauss = self._rng.getstate()
+            state = {
+                "seen": self._seen,
+                "rng_state": [version, list(internal), gauss],
+                "ordinary_weights": [ex.weight for ex in self._ordinary],
+                "locked_weights": [ex.weight for ex in self._locked],
+            }
+            meta = {"format": _FORMAT, "config": self.config.to_json(), "state": json.dumps(state)}
+        save_tensors(path, tensors, meta)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> ReplayBuffer:
+        """Rebuild a buffer saved by :meth:`save`; every locked example comes back."""
+        tensors, meta = load_tensors(path)
+        if meta.get("format") != _FORMAT:
+            raise StateMismatchError(
+                f"{path} is not a replay buffer (format {meta.get('format')!r}, expected "
+                f"{_FORMAT!r}); pass a file written by ReplayBuffer.save"
+            )
+        buf = cls(ReplayConfig.from_json(meta["config"]))
+        try:
+            state = json.loads(meta["state"])
+            for kind, store in (("ordinary", buf._ordinary), ("locked", buf._locked)):
+                for i, weight in enumerate(state[f"{kind}_weights"]):
+                    store.append(Example(tensors.pop(f"{kind}.{i}.inputs"),
+                                         tensors.pop(f"{kind}.{i}.target"), weight))
+            version, internal, gauss = state["rng_state"]
+            buf._rng.setstate((version, tuple(internal), gauss))
+            buf._seen = int(state["seen"])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise StateMismatchError(
+                f"{path} holds an incomplete replay buffer ({exc!r} missing or malformed); "
+                "restore a backup or start with an empty buffer"
+            ) from exc
+        if tensors:
+            raise StateMismatchError(
+                f"{path} holds tensors no example refers to ({', '.join(sorted(tensors)[:3])}); "
+                "the file was edited or is corrupt; restore a backup"
+            )
+        return buf

@@ -1,0 +1,73 @@
+"""Configuration of :class:`~neuroplast.learn.learner.OnlineLearner`.
+
+>>> LearnerConfig(batch_size=8, optimizer="sgd").steps_per_round
+4
+>>> LearnerConfig(batch_size=0)
+Traceback (most recent call last):
+...
+neuroplast.errors.ConfigError: LearnerConfig.batch_size=0 is out of range; use a value in [1, inf
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError
+
+__all__ = ["LearnerConfig"]
+
+
+@dataclass
+class LearnerConfig(Config):
+    """How the learner trains its copy and how hard it pushes back on callers."""
+
+    batch_size: int = field(
+        default=32, metadata={"help": "new examples taken from the queue per training round"}
+    )
+    steps_per_round: int = field(
+        default=4, metadata={"help": "optimizer steps per round (each on new + replayed examples)"}
+    )
+    lr: float = field(default=1e-2, metadata={"help": "learning rate of the optimizer"})
+    optimizer: Literal["adam", "sgd"] = field(default="adam", metadata={"help": "adam or sgd"})
+    replay_batch: int = field(
+        default=32,
+        metadata={"help": "ordinary replay examples mixed into each step (locked ones on top)"},
+    )
+    max_pending: int = field(
+        default=10_000, metadata={"help": "bound of the queue of examples waiting for training"}
+    )
+    enqueue_timeout_s: float = field(
+        default=5.0,
+        metadata={"help": "how long learn() waits for room in a full queue before raising"},
+    )
+    yield_s: float = field(
+        default=0.0005,
+        metadata={"help": "pause between optimizer steps so prediction threads get the GIL"},
+    )
+    seed: int = field(default=0, metadata={"help": "seed of the learner's own batch shuffling"})
+
+    def __post_init__(self) -> None:
+        owner = type(self).__name__
+        for name in ("batch_size", "steps_per_round", "max_pending", "seed", "replay_batch"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
+        check_range(owner, "batch_size", self.batch_size, 1)
+        check_range(owner, "steps_per_round", self.steps_per_round, 1)
+        check_range(owner, "replay_batch", self.replay_batch, 0)
+        check_range(owner, "max_pending", self.max_pending, 1)
+        check_range(owner, "seed", self.seed, 0)
+        check_range(owner, "lr", self.lr, 0.0, low_inclusive=False)
+        check_range(owner, "enqueue_timeout_s", self.enqueue_timeout_s, 0.0)
+        check_range(owner, "yield_s", self.yield_s, 0.0, 1.0)
+        if self.optimizer not in ("adam", "sgd"):
+            raise ConfigError(
+                f"{owner}.optimizer={self.optimizer!r} is not supported; use 'adam' or 'sgd'"
+            )
+        if self.max_pending < self.batch_size:
+            raise ConfigError(
+                f"{owner}.max_pending={self.max_pending} is smaller than batch_size="
+                f"{self.batch_size}; raise max_pending so a full round fits in the queue"
+            )

@@ -1,0 +1,382 @@
+"""OnlineLearner: learn from weighted examples on a copy, swap the live model atomically.
+
+Predictions are served by the *live* model; training runs on a *training copy* in a
+background thread. After each round the copy is deep-copied into a fresh live model and
+``self._live = (version, model)`` is replaced in one assignment, so a reader sees either
+the old model or the new one, whole, and never waits for training: ``predict`` takes no
+lock at all.
+
+>>> import torch
+>>> from types import SimpleNamespace as Ex
+>>> _ = torch.manual_seed(0)
+>>> model = torch.nn.Linear(1, 1)
+>>> mse = lambda out, y: ((out.squeeze(-1) - y) ** 2)
+>>> data = [Ex(inputs=torch.tensor([1.0]), target=torch.tensor(3.0), weight=1.0)]
+>>> with OnlineLearner(model, mse, LearnerConfig(lr=0.1, optimizer="sgd")) as learner:
+...     for _ in range(40):
+...         version = learner.learn_now(data)
+...     round(learner.predict(torch.tensor([[1.0]])).item(), 2), learner.version
+(3.0, 40)
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from neuroplast.errors import (
+    BackendUnavailable,
+    EmptyBufferError,
+    NeuroplastError,
+    NumericalError,
+    StateMismatchError,
+    StoreError,
+)
+from neuroplast.learn.batch import check_example, collate, weighted_loss
+from neuroplast.learn.config import LearnerConfig
+from neuroplast.store import atomic_write_text, load_tensors, save_tensors
+
+if TYPE_CHECKING:
+    from neuroplast.core.regularizer import Regularizer
+    from neuroplast.core.replay import Example, ReplayBuffer
+
+__all__ = ["LossFn", "OnlineLearner", "PublishHook"]
+
+LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
+PublishHook = Callable[[int, torch.nn.Module], None]
+
+_MODEL_FILE = "model.safetensors"
+_REGULARIZER_FILE = "regularizer.safetensors"
+_REPLAY_FILE = "replay.safetensors"
+_META_FILE = "learner.json"
+
+
+class OnlineLearner:
+    """Train a copy of ``model`` in the background and publish it atomically.
+
+    ``learn`` never drops examples: when ``max_pending`` are already waiting it blocks up
+    to ``enqueue_timeout_s`` for room, then raises :class:`BackendUnavailable` saying how
+    many of the examples were queued. A failed round (NaN/inf loss or weights, or any
+    error of ``loss_fn``) keeps the live model, resets the copy to it, stores the error in
+    ``last_error`` and raises it from the next ``learn``/``learn_now``/``wait_idle``.
+    New examples join the replay buffer only after a round that succeeded, so an example
+    that breaks training is not replayed forever.
+    """
+
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        loss_fn: LossFn,
+        config: LearnerConfig | None = None,
+        regularizer: Regularizer | None = None,
+        replay: ReplayBuffer | None = None,
+        *,
+        on_publish: PublishHook | None = None,
+    ) -> None:
+        self.config = config if config is not None else LearnerConfig()
+        self.loss_fn = loss_fn
+        self.regularizer = regularizer
+        self.replay = replay
+        self.on_publish = on_publish
+        self._train = copy.deepcopy(model).train()
+        self._optimizer = self._new_optimizer()
+        self._live: tuple[int, torch.nn.Module] = (0, self._frozen_copy())
+        self._generator = torch.Generator().manual_seed(self.config.seed)
+        self._input_shape: tuple[int, ...] | None = None
+        # _cond guards the queue and the flags; _train_lock guards the copy, optimizer,
+        # regularizer and replay. predict() takes neither.
+        self._cond = threading.Condition()
+        self._train_lock = threading.Lock()
+        self._pending: deque[Example] = deque()
+        self._busy = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self._last_error: BaseException | None = None
+        self._unraised: BaseException | None = None
+
+    # ---------------------------------------------------------------- serving
+    @property
+    def version(self) -> int:
+        """Number of the live model: 0 at start, +1 per published round."""
+        return self._live[0]
+
+    @property
+    def live_model(self) -> torch.nn.Module:
+        """The module serving predictions (eval mode, frozen). Do not mutate it."""
+        return self._live[1]
+
+    @property
+    def last_error(self) -> BaseException | None:
+        """Error of the most recent training round, or None if it succeeded."""
+        return self._last_error
+
+    def predict(self, inputs: torch.Tensor) -> torch.Tensor:
+        """Outputs of the live model for a batch of ``inputs``; never waits for training."""
+        return self.predict_versioned(inputs)[1]
+
+    def predict_versioned(self, inputs: torch.Tensor) -> tuple[int, torch.Tensor]:
+        """``(version, outputs)``, both from the same published model."""
+        version, model = self._live  # one read: version and model always match
+        with torch.no_grad():
+            return version, model(inputs)
+
+    # ---------------------------------------------------------------- learning
+    def learn(self, examples: Iterable[Example]) -> None:
+        """Queue ``examples`` for background training; returns once they are queued."""
+        self._raise_unraised()
+        batch = self._validate(examples)
+        with self._cond:
+            if self._closed:
+                raise NeuroplastError("this OnlineLearner is closed; create a new one to learn")
+            self._start_thread()
+            deadline = time.monotonic() + self.config.enqueue_timeout_s
+            for queued, example in enumerate(batch):
+                while len(self._pending) >= self.config.max_pending:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise BackendUnavailable(
+                            f"learner queue full ({self.config.max_pending} pending) for "
+                            f"{self.config.enqueue_timeout_s}s; {queued} of {len(batch)} examples "
+                            "were queued. Retry the rest, raise max_pending, or call wait_idle()"
+                        )
+                    self._cond.wait(left)
+                self._pending.append(example)
+                self._cond.notify_all()
+
+    def learn_now(self, examples: Iterable[Example]) -> int:
+        """Train on ``examples`` in the caller's thread (rounds of ``batch_size``).
+
+        Returns the version published by the last round; errors are raised directly.
+        """
+        self._raise_unraised()
+        batch = self._validate(examples)
+        size = self.config.batch_size
+        with self._train_lock:
+            for start in range(0, len(batch), size):
+                try:
+                    self._round(batch[start : start + size])
+                except Exception as exc:
+                    self._last_error = exc
+                    raise
+        return self.version
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until the queue is empty and no round runs; False on timeout."""
+        with self._cond:
+            idle = self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
+        self._raise_unraised()
+        return idle
+
+    def close(self) -> None:
+        """Train what is still queued, then stop the thread. Safe to call twice."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def __enter__(self) -> OnlineLearner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- persistence
+    def save(self, directory: str | Path) -> None:
+        """Write live weights, regularizer, replay and ``learner.json`` to ``directory``.
+
+        Each file is written atomically and ``learner.json`` last, so a directory with a
+        ``learner.json`` holds a complete checkpoint. Optimizer moments are not saved.
+        """
+        folder = Path(directory)
+        with self._train_lock:  # no round may change regularizer/replay mid-save
+            version, live = self._live
+            save_tensors(folder / _MODEL_FILE, dict(live.state_dict()), {"version": str(version)})
+            if self.regularizer is not None:
+                self.regularizer.save(folder / _REGULARIZER_FILE)
+            if self.replay is not None:
+                self.replay.save(folder / _REPLAY_FILE)
+            meta = {
+                "version": version,
+                "config": self.config.to_dict(),
+                "regularizer": self.regularizer is not None,
+                "replay": self.replay is not None,
+            }
+            atomic_write_text(folder / _META_FILE, json.dumps(meta, sort_keys=True))
+
+    def load(self, directory: str | Path) -> None:
+        """Restore a checkpoint written by :meth:`save` and publish it.
+
+        The version becomes the saved one, or ``version + 1`` if that is not newer, so
+        one version number never names two different models.
+        """
+        folder = Path(directory)
+        meta_path = folder / _META_FILE
+        if not meta_path.is_file():
+            raise StoreError(f"{meta_path} does not exist; save a learner to {folder} first")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        tensors, _ = load_tensors(folder / _MODEL_FILE)
+        self._check_shapes(tensors)
+        for part, have in (("regularizer", self.regularizer), ("replay", self.replay)):
+            if bool(meta.get(part)) != (have is not None):
+                raise StateMismatchError(
+                    f"checkpoint {folder} was saved {'with' if meta.get(part) else 'without'} a "
+                    f"{part} but this learner has {'one' if have is not None else 'none'}; "
+                    f"construct the learner the same way it was saved"
+                )
+        with self._train_lock:
+            if self.regularizer is not None:
+                loaded = self.regularizer.load(folder / _REGULARIZER_FILE)
+                if loaded is not None:  # load may be a classmethod returning a new object
+                    self.regularizer = loaded
+            if self.replay is not None:
+                loaded = self.replay.load(folder / _REPLAY_FILE)
+                if loaded is not None:
+                    self.replay = loaded
+            self._train.load_state_dict(tensors)
+            self._optimizer = self._new_optimizer()
+            self._publish(max(int(meta["version"]), self.version + 1))
+
+    # ---------------------------------------------------------------- internals
+    def _validate(self, examples: Iterable[Example]) -> list[Example]:
+        batch = list(examples)
+        shape = self._input_shape
+        for example in batch:
+            shape = check_example(example, shape)
+        self._input_shape = shape
+        return batch
+
+    def _raise_unraised(self) -> None:
+        with self._cond:
+            error, self._unraised = self._unraised, None
+        if error is not None:
+            raise error
+
+    def _start_thread(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="neuroplast-learner", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._pending or self._closed)
+                if not self._pending:
+                    return  # closed and drained
+                take = min(self.config.batch_size, len(self._pending))
+                batch = [self._pending.popleft() for _ in range(take)]
+                self._busy = True
+                self._cond.notify_all()  # room for callers blocked in learn()
+            error: BaseException | None = None
+            try:
+                with self._train_lock:
+                    self._round(batch)
+            except Exception as exc:  # any failure abandons the round, never the thread
+                error = exc
+            with self._cond:
+                self._busy = False
+                if error is not None:
+                    self._last_error = error
+                    self._unraised = self._unraised or error
+                self._cond.notify_all()
+
+    def _round(self, new: Sequence[Example]) -> None:
+        """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
+        try:
+            for _ in range(self.config.steps_per_round):
+                self._step(list(new) + self._replay_sample())
+                if self.config.yield_s:
+                    time.sleep(self.config.yield_s)  # let prediction threads take the GIL
+            self._check_finite_weights()
+        except Exception:
+            self._reset_copy()
+            raise
+        if self.regularizer is not None:
+            self.regularizer.consolidate(self._train)
+        if self.replay is not None:
+            self.replay.extend(new)
+        self._last_error = None
+        self._publish(self.version + 1)
+
+    def _step(self, examples: list[Example]) -> None:
+        order = torch.randperm(len(examples), generator=self._generator).tolist()
+        device = next(self._train.parameters()).device
+        inputs, targets, weights = collate([examples[i] for i in order], device)
+        self._optimizer.zero_grad(set_to_none=True)
+        loss = weighted_loss(self.loss_fn(self._train(inputs), targets), weights)
+        if self.regularizer is not None:
+            loss = loss + self.regularizer.penalty(self._train)
+        if not bool(torch.isfinite(loss)):
+            raise NumericalError(
+                f"training loss is {loss.item()}; round abandoned and the live model kept. "
+                "Lower LearnerConfig.lr or check the examples' inputs and targets"
+            )
+        loss.backward()
+        if self.regularizer is not None:
+            self.regularizer.accumulate(self._train)
+        self._optimizer.step()
+
+    def _replay_sample(self) -> list[Example]:
+        if self.replay is None or len(self.replay) == 0:
+            return []
+        try:
+            return list(self.replay.sample(self.config.replay_batch))
+        except EmptyBufferError:
+            return []
+
+    def _check_finite_weights(self) -> None:
+        for name, param in self._train.named_parameters():
+            if not bool(torch.isfinite(param).all()):
+                raise NumericalError(
+                    f"parameter {name!r} became NaN/inf during training; round abandoned and "
+                    "the live model kept. Lower LearnerConfig.lr"
+                )
+
+    def _reset_copy(self) -> None:
+        self._train.load_state_dict(self._live[1].state_dict())
+        self._optimizer = self._new_optimizer()
+
+    def _new_optimizer(self) -> torch.optim.Optimizer:
+        params = [p for p in self._train.parameters() if p.requires_grad]
+        if self.config.optimizer == "sgd":
+            return torch.optim.SGD(params, lr=self.config.lr)
+        return torch.optim.Adam(params, lr=self.config.lr)
+
+    def _frozen_copy(self) -> torch.nn.Module:
+        self._optimizer.zero_grad(set_to_none=True)  # grads need not travel into the copy
+        live = copy.deepcopy(self._train).eval()
+        live.requires_grad_(False)
+        return live
+
+    def _publish(self, version: int) -> None:
+        live = self._frozen_copy()
+        self._live = (version, live)  # the one assignment readers see
+        if self.on_publish is not None:
+            self.on_publish(version, live)
+
+    def _check_shapes(self, tensors: dict[str, Any]) -> None:
+        expected = self._train.state_dict()
+        missing = sorted(set(expected) - set(tensors))
+        extra = sorted(set(tensors) - set(expected))
+        if missing or extra:
+            raise StateMismatchError(
+                f"checkpoint tensors do not match the model: missing {missing}, unexpected "
+                f"{extra}; load it into a learner built on the same architecture"
+            )
+        for name, tensor in tensors.items():
+            if tuple(tensor.shape) != tuple(expected[name].shape):
+                raise StateMismatchError(
+                    f"parameter {name!r} has shape {tuple(tensor.shape)} in the checkpoint but "
+                    f"{tuple(expected[name].shape)} in the model; use the same architecture"
+                )

@@ -1,0 +1,120 @@
+"""The store keeps what it is given: atomic files, committed rows, safetensors round-trips."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from neuroplast.errors import StateMismatchError, StoreError
+from neuroplast.store import Database, atomic_write_bytes, data_dir, load_tensors, save_tensors
+
+
+def test_data_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEUROPLAST_HOME", str(tmp_path / "env"))
+    assert data_dir() == tmp_path / "env"
+    assert data_dir(tmp_path / "flag") == tmp_path / "flag"
+    monkeypatch.delenv("NEUROPLAST_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert data_dir() == tmp_path / "home" / ".neuroplast"
+
+
+def test_data_dir_unwritable_says_what_to_do(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="--data-dir"):
+        data_dir(blocker / "sub")
+
+
+def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "a.bin"
+    atomic_write_bytes(target, b"one")
+    atomic_write_bytes(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.bin"]
+
+
+def test_atomic_write_killed_midway_keeps_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.bin"
+    atomic_write_bytes(target, b"old")
+    # A child process starts a large atomic write and is killed before it can finish.
+    code = (
+        "import os, sys, signal\n"
+        "from neuroplast.store import atomic_write_bytes\n"
+        "import neuroplast.store.atomic as m\n"
+        "real = os.replace\n"
+        "def die(*a): os.kill(os.getpid(), signal.SIGKILL)\n"
+        "m.os.replace = die\n"
+        f"atomic_write_bytes({str(target)!r}, b'new' * 1000000)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], check=False)
+    assert proc.returncode == -9
+    assert target.read_bytes() == b"old"
+
+
+def test_tensors_round_trip_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "t.safetensors"
+    tensors = {"w": torch.randn(3, 4), "b": torch.arange(5)}
+    save_tensors(path, tensors, {"config": "{}"})
+    loaded, meta = load_tensors(path)
+    assert meta == {"config": "{}"}
+    for name, value in tensors.items():
+        assert torch.equal(loaded[name], value)
+
+
+def test_load_tensors_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        load_tensors(tmp_path / "missing.safetensors")
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(b"\x00garbage")
+    with pytest.raises(StateMismatchError, match="not a valid safetensors"):
+        load_tensors(bad)
+
+
+def test_database_commits_before_return_and_rolls_back(tmp_path: Path) -> None:
+    db = Database(tmp_path / "x.db")
+    db.migrate("t", ["CREATE TABLE rows (v INTEGER)"])
+    db.migrate("t", ["CREATE TABLE rows (v INTEGER)"])  # applied steps are skipped
+    with db.transaction() as cur:
+        cur.execute("INSERT INTO rows VALUES (1)")
+    # A second, independent connection sees the row at once: it was committed.
+    other = sqlite3.connect(tmp_path / "x.db")
+    assert other.execute("SELECT v FROM rows").fetchall() == [(1,)]
+    with pytest.raises(RuntimeError), db.transaction() as cur:
+        cur.execute("INSERT INTO rows VALUES (2)")
+        raise RuntimeError("boom")
+    assert db.query("SELECT v FROM rows") == [(1,)]
+    assert db.query("PRAGMA journal_mode")[0][0] == "wal"
+    other.close()
+    db.close()
+
+
+def test_database_bad_sql_is_store_error(tmp_path: Path) -> None:
+    db = Database(tmp_path / "x.db")
+    with pytest.raises(StoreError, match="no such table"):
+        db.query("SELECT * FROM nope")
+    db.close()
+
+
+def test_no_pickle_in_source() -> None:
+    src = Path(__file__).resolve().parents[2] / "src"
+    offenders = []
+    for path in src.rglob("*.py"):
+        text = path.read_text()
+        if "import pickle" in text or "torch.load(" in text or "joblib" in text:
+            offenders.append(str(path))
+    assert offenders == [], f"pickle-based loading found in {offenders}"
+
+
+def test_data_dir_default_respects_env(tmp_path: Path) -> None:
+    env = {**os.environ, "NEUROPLAST_HOME": str(tmp_path / "h")}
+    out = subprocess.run(
+        [sys.executable, "-c", "from neuroplast.store import data_dir; print(data_dir())"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.strip() == str(tmp_path / "h")

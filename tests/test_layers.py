@@ -1,0 +1,67 @@
+"""Layers point one way: cli/server -> gate/sona/memory -> learn -> core -> store."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from pathlib import Path
+
+import neuroplast
+
+SRC = Path(neuroplast.__file__).parent
+# A layer may import from itself and from the layers listed for it, nothing else.
+ALLOWED = {
+    "store": set(),
+    "core": {"store"},
+    "learn": {"core", "store"},
+    "gate": {"learn", "core", "store"},
+    "sona": {"learn", "core", "store"},
+    "memory": {"learn", "core", "store"},
+    "server": {"gate", "sona", "memory", "learn", "core", "store"},
+    "bench": {"gate", "sona", "memory", "learn", "core", "store", "server"},
+}
+SHARED = {"errors", "config"}
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {n.split(".")[1] for n in names if n.startswith("neuroplast.") and n.count(".") >= 1}
+
+
+def test_layers_point_one_way() -> None:
+    violations = []
+    for layer, allowed in ALLOWED.items():
+        for path in (SRC / layer).rglob("*.py"):
+            bad = _imports(path) - allowed - SHARED - {layer}
+            if bad:
+                violations.append(f"{path.relative_to(SRC)} imports {sorted(bad)}")
+    assert violations == []
+
+
+def test_every_public_name_in_all_is_defined() -> None:
+    # Sorting of __all__ is checked by ruff (RUF022).
+    missing = []
+    for info in pkgutil.walk_packages([str(SRC)], prefix="neuroplast."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        exported = getattr(module, "__all__", None)
+        if exported is None:
+            continue
+        missing.extend(f"{info.name}: {n} not defined" for n in exported if not hasattr(module, n))
+    assert missing == []
+
+
+def test_import_neuroplast_does_not_import_torch() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, neuroplast, neuroplast.store; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
