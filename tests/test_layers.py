@@ -19,6 +19,7 @@ ALLOWED = {
     "sona": {"learn", "core", "store"},
     "memory": {"learn", "core", "store"},
     "server": {"gate", "sona", "memory", "learn", "core", "store"},
+    "cli": {"gate", "sona", "memory", "learn", "core", "store", "server", "bench"},
     "bench": {"gate", "sona", "memory", "learn", "core", "store", "server"},
 }
 SHARED = {"errors", "config"}

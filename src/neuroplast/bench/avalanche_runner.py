@@ -19,7 +19,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.model import accuracy, make_mlp
+from neuroplast.bench.model import accuracy, make_mlp, make_optimizer
 from neuroplast.errors import BackendUnavailable, ConfigError
 
 if TYPE_CHECKING:
@@ -60,21 +60,34 @@ def _benchmark(stream: Stream) -> Any:
     return benchmark_from_datasets(train=train, test=test)
 
 
+def _clip_plugin(max_norm: float) -> Any:
+    """Clip the gradient norm before each optimizer step, as our loop does."""
+    import torch
+    from avalanche.core import SupervisedPlugin
+
+    class ClipGradNorm(SupervisedPlugin):  # type: ignore[misc]
+        def before_update(self, strategy: Any, **kwargs: Any) -> None:
+            torch.nn.utils.clip_grad_norm_(strategy.model.parameters(), max_norm)
+
+    return ClipGradNorm()
+
+
 def _strategy(method: str, model: Any, cfg: ContinualConfig, batch: int, epochs: int) -> Any:
     import torch
     from avalanche.training.plugins import EvaluationPlugin, EWCPlugin, ReplayPlugin
     from avalanche.training.templates import SupervisedTemplate
 
-    plugins: list[Any] = []
+    plugins: list[Any] = [_clip_plugin(cfg.clip_grad_norm)] if cfg.clip_grad_norm else []
     if method in ("ewc", "ewc_replay"):
-        plugins.append(EWCPlugin(cfg.ewc_lambda, mode="online", decay_factor=cfg.ewc_gamma))
+        lam = cfg.ewc_lambda if method == "ewc" else cfg.ewc_replay_lambda
+        plugins.append(EWCPlugin(lam, mode="online", decay_factor=cfg.ewc_gamma))
     if method in ("replay", "ewc_replay"):
         plugins.append(ReplayPlugin(mem_size=cfg.replay_capacity,
                                     batch_size_mem=cfg.replay_batch))
     if method not in AVALANCHE_METHODS:
         raise ConfigError(f"no Avalanche counterpart for method {method!r}; "
                           f"use one of {sorted(AVALANCHE_METHODS)}")
-    opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum)
+    opt = make_optimizer(model, cfg.optimizer, cfg.lr, cfg.momentum)
     # Naive, EWC and Replay are SupervisedTemplate plus these plugins; building the template
     # directly lets EWC+Replay combine both. No loggers: we measure accuracy ourselves.
     return SupervisedTemplate(
@@ -99,7 +112,8 @@ def run_avalanche(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
     bench = _benchmark(stream)
     torch.manual_seed(seed)  # Avalanche shuffles with torch's global generator
     matrix: list[list[float]] = []
-    with warnings.catch_warnings():
+    # record=True swallows the deprecation warnings Avalanche forces on with "always".
+    with warnings.catch_warnings(record=True):
         warnings.simplefilter("ignore")
         for exp in bench.train_stream:
             strategy.train(exp, num_workers=0)

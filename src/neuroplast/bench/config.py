@@ -14,8 +14,10 @@ neuroplast.errors.ConfigError: ContinualConfig.epochs=0 is out of range; use a v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError
 
 __all__ = ["ContinualConfig"]
 
@@ -25,21 +27,46 @@ class ContinualConfig(Config):
     """Hyperparameters of the continual benchmark (offline and online settings)."""
 
     hidden: int = field(default=256, metadata={"help": "width of both hidden layers (64-h-h-10)"})
-    lr: float = field(default=0.05, metadata={"help": "SGD learning rate, both implementations"})
-    momentum: float = field(default=0.9, metadata={"help": "SGD momentum; state kept across tasks"})
+    optimizer: str = field(
+        default="sgd",
+        metadata={"help": "adam or sgd; one optimizer for the whole stream (state kept across "
+                  "tasks, as Avalanche does). Adam keeps large-λ EWC stable where SGD diverges"},
+    )
+    lr: float = field(default=0.05, metadata={"help": "learning rate, both implementations"})
+    momentum: float = field(default=0.9, metadata={"help": "SGD momentum (sgd only)"})
+    clip_grad_norm: float = field(
+        default=10.0,
+        metadata={"help": "clip the total gradient norm before each step (0 = off), both "
+                  "implementations: a strong EWC penalty on an underfit task is stiff, and "
+                  "unclipped SGD with momentum then diverges"},
+    )
     epochs: int = field(default=5, metadata={"help": "offline: epochs per task"})
     batch_size: int = field(default=32, metadata={"help": "offline: mini-batch size"})
     online_batch_size: int = field(default=10, metadata={"help": "online: one pass, this batch"})
     ewc_lambda: float = field(
-        default=100.0,
+        default=200.0,
         metadata={"help": "EWC strength λ; Avalanche gets the same λ (its penalty has no ½ "
                   "and its importance is summed over tasks, see ewc_gamma)"},
+    )
+    ewc_replay_lambda: float = field(
+        default=10.0,
+        metadata={"help": "λ of EWC when combined with replay (both implementations): replay "
+                  "already anchors old tasks, so a light penalty that only damps drift is best"},
     )
     ewc_gamma: float = field(
         default=0.9, metadata={"help": "online Fisher decay; Avalanche decay_factor is the same"}
     )
     ewc_fisher_batches: int = field(
         default=0, metadata={"help": "batches used to estimate the Fisher at task end; 0 = all"}
+    )
+    ewcpp_lambda_growth: float = field(
+        default=1.0,
+        metadata={"help": "EWC++: λ factor per extra task from ewc_lambda (capped at "
+                  "ewcpp_lambda_max); 1.0 keeps λ fixed, which plain SGD needs to stay stable"},
+    )
+    ewcpp_lambda_max: float = field(default=1000.0, metadata={"help": "EWC++: cap on λ"})
+    ewcpp_max_tasks: int = field(
+        default=5, metadata={"help": "EWC++: past tasks kept before the two oldest merge"}
     )
     replay_capacity: int = field(
         default=500, metadata={"help": "replay memory size (Avalanche mem_size is the same)"}
@@ -56,16 +83,32 @@ class ContinualConfig(Config):
             # Quick: one epoch, one seed; enough to see replay beat fine-tuning in seconds.
             self.epochs, self.seeds = 1, 1
         owner = type(self).__name__
+        if self.optimizer not in ("adam", "sgd"):
+            raise ConfigError(
+                f"{owner}.optimizer={self.optimizer!r} is unknown; use 'adam' or 'sgd'"
+            )
         check_range(owner, "hidden", self.hidden, 1, 65536)
         check_range(owner, "lr", self.lr, 0.0, 10.0, low_inclusive=False)
         check_range(owner, "momentum", self.momentum, 0.0, 1.0, high_inclusive=False)
+        check_range(owner, "clip_grad_norm", self.clip_grad_norm, 0.0)
         check_range(owner, "epochs", self.epochs, 1, 1000)
         check_range(owner, "batch_size", self.batch_size, 1, 100000)
         check_range(owner, "online_batch_size", self.online_batch_size, 1, 100000)
         check_range(owner, "ewc_lambda", self.ewc_lambda, 0.0)
+        check_range(owner, "ewc_replay_lambda", self.ewc_replay_lambda, 0.0)
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0)
         check_range(owner, "ewc_fisher_batches", self.ewc_fisher_batches, 0)
+        check_range(owner, "ewcpp_lambda_growth", self.ewcpp_lambda_growth, 1.0)
+        check_range(owner, "ewcpp_lambda_max", self.ewcpp_lambda_max, self.ewc_lambda)
+        check_range(owner, "ewcpp_max_tasks", self.ewcpp_max_tasks, 1)
         check_range(owner, "replay_capacity", self.replay_capacity, 1)
         check_range(owner, "replay_batch", self.replay_batch, 1)
         check_range(owner, "seeds", self.seeds, 1, 100)
         check_range(owner, "threads", self.threads, 1, 1024)
+
+    def ewcpp_config(self) -> dict[str, Any]:
+        """Keyword arguments of ``EWCPlusPlusConfig``: task ends are declared, not detected
+        (the benchmark knows them), and λ starts at ``ewc_lambda``."""
+        return {"lambda_init": self.ewc_lambda, "lambda_max": self.ewcpp_lambda_max,
+                "lambda_growth": self.ewcpp_lambda_growth, "gamma": self.ewc_gamma,
+                "max_tasks": self.ewcpp_max_tasks, "auto_boundary": False}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import torch
 
-__all__ = ["accuracy", "make_mlp"]
+__all__ = ["accuracy", "make_mlp", "make_optimizer"]
 
 
 def make_mlp(seed: int, hidden: int = 256, n_inputs: int = 64, n_classes: int = 10
@@ -37,3 +37,13 @@ def accuracy(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
         pred = model(x).argmax(dim=1)
     model.train(was_training)
     return float((pred == y).float().mean())
+
+
+def make_optimizer(model: torch.nn.Module, name: str, lr: float, momentum: float = 0.0
+                   ) -> torch.optim.Optimizer:
+    """``torch.optim.Adam`` or ``torch.optim.SGD`` (with ``momentum``) over all parameters."""
+    import torch
+
+    if name == "adam":
+        return torch.optim.Adam(model.parameters(), lr=lr)
+    return torch.optim.SGD(model.parameters(), lr=lr, momentum=momentum)

@@ -99,6 +99,5 @@ def _as_float(p: object) -> float:
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
             return float(value)
     raise InvalidInputError(
-        f"decide expects a probability as a number, got {type(p).__name__}; "
-        "pass a float in [0, 1]"
+        f"decide expects a probability as a number, got {type(p).__name__}; pass a float in [0, 1]"
     )

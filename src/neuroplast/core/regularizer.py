@@ -222,6 +222,14 @@ class Regularizer(ABC):
                         f"parameter {name!r}: saved shape {tuple(tensor.shape)} but model shape "
                         f"{want}; load it into the model it was saved from"
                     )
+            saved = {k.split(":", 1)[1] for k in state if ":" in k}
+            missing = sorted(set(params) - saved) if saved else []
+            if missing:
+                name = missing[0]
+                raise StateMismatchError(
+                    f"model parameter {name!r} (shape {tuple(params[name].shape)}) is not in the "
+                    "saved state (shape None); load it into the model it was saved from"
+                )
             device = next(iter(params.values())).device if params else torch.device("cpu")
             state = {k: v.to(device) for k, v in state.items()}
         self._load_state(dict(state))

@@ -179,8 +179,9 @@ class ReplayBuffer:
             )
         # Own detached copies: later in-place edits by the caller must not change the
         # buffer, and views of one batch would otherwise share storage on save.
-        own = Example(example.inputs.detach().clone(), example.target.detach().clone(),
-                      example.weight)
+        own = Example(
+            example.inputs.detach().clone(), example.target.detach().clone(), example.weight
+        )
         with self._lock:
             if own.weight >= self.config.lock_threshold:
                 self._locked.append(own)
@@ -273,8 +274,13 @@ class ReplayBuffer:
             state = json.loads(meta["state"])
             for kind, store in (("ordinary", buf._ordinary), ("locked", buf._locked)):
                 for i, weight in enumerate(state[f"{kind}_weights"]):
-                    store.append(Example(tensors.pop(f"{kind}.{i}.inputs"),
-                                         tensors.pop(f"{kind}.{i}.target"), weight))
+                    store.append(
+                        Example(
+                            tensors.pop(f"{kind}.{i}.inputs"),
+                            tensors.pop(f"{kind}.{i}.target"),
+                            weight,
+                        )
+                    )
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])

@@ -1,1 +1,83 @@
-"""neuroplast.gate"""
+"""neuroplast.gate - the learning tool-call gate (the SPF gateway's learning engine, real).
+
+Names are re-exported lazily (PEP 562) so that ``neuroplast.gate.hook_cli``, which runs
+on every tool call of an agent, starts without importing torch.
+
+>>> from neuroplast.gate import GateConfig
+>>> GateConfig().allow_threshold
+0.8
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = [
+    "STRUCTURAL_DIM",
+    "CachedEmbedder",
+    "FeatureExtractor",
+    "FeedbackResult",
+    "Gate",
+    "GateConfig",
+    "GateDecision",
+    "GateLog",
+    "GateModel",
+    "GateModelConfig",
+    "Lesson",
+    "PermissionRules",
+    "RiskReport",
+    "RuleMatch",
+    "Teacher",
+    "ToolCall",
+    "agreement_series",
+    "bce_loss",
+    "call_signature",
+    "feedback_weight",
+    "gate_stats",
+    "handle_claude_code_event",
+    "inspect_call",
+    "render_call",
+    "structural_features",
+]
+
+_WHERE = {
+    "STRUCTURAL_DIM": "features",
+    "CachedEmbedder": "embedding",
+    "FeatureExtractor": "features",
+    "FeedbackResult": "gate",
+    "Gate": "gate",
+    "GateConfig": "config",
+    "GateDecision": "gate",
+    "GateLog": "log",
+    "GateModel": "model",
+    "GateModelConfig": "model",
+    "Lesson": "teacher",
+    "PermissionRules": "rules",
+    "RiskReport": "inspect",
+    "RuleMatch": "rules",
+    "Teacher": "teacher",
+    "ToolCall": "calls",
+    "agreement_series": "stats",
+    "bce_loss": "model",
+    "call_signature": "teacher",
+    "feedback_weight": "teacher",
+    "gate_stats": "stats",
+    "handle_claude_code_event": "hooks",
+    "inspect_call": "inspect",
+    "render_call": "render",
+    "structural_features": "features",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'neuroplast.gate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"neuroplast.gate.{module}"), name)
+    globals()[name] = value  # cache: later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -235,7 +235,7 @@ class OnlineLearner:
                 )
         with self._train_lock:
             if self.regularizer is not None:
-                loaded = self.regularizer.load(folder / _REGULARIZER_FILE)
+                loaded = self.regularizer.load(folder / _REGULARIZER_FILE, model=self._train)
                 if loaded is not None:  # load may be a classmethod returning a new object
                     self.regularizer = loaded
             if self.replay is not None:
@@ -314,17 +314,22 @@ class OnlineLearner:
         device = next(self._train.parameters()).device
         inputs, targets, weights = collate([examples[i] for i in order], device)
         self._optimizer.zero_grad(set_to_none=True)
-        loss = weighted_loss(self.loss_fn(self._train(inputs), targets), weights)
-        if self.regularizer is not None:
-            loss = loss + self.regularizer.penalty(self._train)
+        data_loss = weighted_loss(self.loss_fn(self._train(inputs), targets), weights)
+        penalty = None if self.regularizer is None else self.regularizer.penalty(self._train)
+        loss = data_loss if penalty is None else data_loss + penalty
         if not bool(torch.isfinite(loss)):
             raise NumericalError(
                 f"training loss is {loss.item()}; round abandoned and the live model kept. "
                 "Lower LearnerConfig.lr or check the examples' inputs and targets"
             )
-        loss.backward()
+        # Two backward passes, same total gradient: the regularizer's importance must be
+        # read from the *data* gradient only. Accumulating the penalty's own gradient
+        # feeds the Fisher back into itself and makes it grow without bound.
+        data_loss.backward()
         if self.regularizer is not None:
             self.regularizer.accumulate(self._train)
+        if penalty is not None and penalty.requires_grad:
+            penalty.backward()
         self._optimizer.step()
 
     def _replay_sample(self) -> list[Example]:

@@ -1,7 +1,7 @@
 """The ``neuroplast`` command line: a thin shell over the Python API.
 
-Sub-command groups live beside the code they drive (``neuroplast.bench.cli``,
-``neuroplast.gate.cli``) and are attached here. Errors become exit codes in one place:
+Sub-command groups live in this package (``neuroplast.cli.gate``) or beside the
+benchmarks they run (``neuroplast.bench.cli``) and are attached here. Errors become exit codes in one place:
 :func:`main`.
 """
 
@@ -34,10 +34,8 @@ def _attach_groups() -> None:
     from neuroplast.bench.cli import bench_app
 
     app.add_typer(bench_app, name="bench")
-    try:
-        from neuroplast.gate.cli import gate_app
-    except ImportError:  # the gate group is added by its own module once it exists
-        return
+    from neuroplast.cli.gate import gate_app
+
     app.add_typer(gate_app, name="gate")
 
 

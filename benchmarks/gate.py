@@ -1,0 +1,34 @@
+"""The gate benchmark: a simulated user over real commands, replayed through the HTTP service.
+
+Usage: ``python benchmarks/gate.py [--calls 5000] [--out results] [--data-dir ../shared/data]``
+(the same as ``neuroplast bench gate``). See :mod:`neuroplast.bench.gate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
+from neuroplast.bench.gate_user import DRIFTS
+
+
+def main() -> None:
+    defaults = GateBenchConfig()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=defaults.calls)
+    parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--warmup", type=int, default=defaults.warmup)
+    parser.add_argument("--drift", choices=list(DRIFTS), default=defaults.drift)
+    parser.add_argument("--data-dir", default=defaults.data_dir,
+                        help="folder with tldr_commands.jsonl and gtfobins.jsonl "
+                             "(default: ../shared/data beside the repository)")
+    parser.add_argument("--out", default=defaults.out, help="where the PNG and JSON lines go")
+    parser.add_argument("--latency-samples", type=int, default=defaults.latency_samples)
+    args = parser.parse_args()
+    run_gate_benchmark(GateBenchConfig(
+        calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
+        data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Prediction latency of OnlineLearner while it trains vs while it is idle, same run.
+
+Claim: training on a copy never makes predictions wait; p99 latency while training stays
+within 1.5x of idle p99. Prints one JSON line; ``--plot PATH`` also writes a PNG.
+
+Threads: ``torch.set_num_threads(1)`` by default. On a 2-core machine the trainer and the
+predicting thread each get one core; intra-op parallelism on these small matmuls buys
+nothing and makes both threads fight over the same two OpenMP workers (spinning waits
+that show up as prediction stalls). The learner's ``yield_s`` pause between optimizer
+steps hands the GIL to waiting predictions; ``sys.setswitchinterval`` bounds how long a
+Python-heavy trainer step can hold it.
+
+    .venv/bin/python benchmarks/learner_latency.py --seconds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+
+import torch
+
+from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
+from neuroplast.learn import LearnerConfig, OnlineLearner
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def mse(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return (out.squeeze(-1) - y) ** 2
+
+
+def measure(
+    learner: OnlineLearner, probe: torch.Tensor, seconds: float, pace: float
+) -> list[float]:
+    """Latencies (ms) of predictions issued every ``pace`` seconds, like a serving loop."""
+    out: list[float] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        learner.predict(probe)
+        out.append((time.perf_counter() - start) * 1000)
+        time.sleep(pace)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, object]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="per phase")
+    parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
+    parser.add_argument("--pace-ms", type=float, default=1.0, help="gap between predictions")
+    parser.add_argument("--switch-interval-ms", type=float, default=1.0)
+    parser.add_argument("--yield-ms", type=float, default=1.0, help="trainer pause per step")
+    parser.add_argument("--phases", type=int, default=6, help="idle/training alternations")
+    parser.add_argument("--plot", default=None, help="write a latency histogram PNG here")
+    args = parser.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    sys.setswitchinterval(args.switch_interval_ms / 1000)
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256),
+        torch.nn.ReLU(), torch.nn.Linear(256, 1),
+    )
+    config = LearnerConfig(
+        batch_size=32, steps_per_round=4, lr=1e-3, replay_batch=32, yield_s=args.yield_ms / 1000
+    )
+    replay = ReplayBuffer(ReplayConfig(capacity=512))
+    learner = OnlineLearner(model, mse, config, replay=replay)
+    probe = torch.randn(16, 64)
+    w_true = torch.randn(64)
+
+    def batch(n: int) -> list[Example]:
+        x = torch.randn(n, 64)
+        return [Example(xi, yi) for xi, yi in zip(x, x @ w_true, strict=True)]
+
+    learner.learn_now(batch(32))  # warm both code paths before measuring
+    measure(learner, probe, 0.3, args.pace_ms / 1000)
+
+    training_on = threading.Event()
+    stop = threading.Event()
+
+    def feed() -> None:  # back-to-back rounds whenever a training phase is on
+        while not stop.is_set():
+            if training_on.wait(timeout=0.05):
+                learner.learn(batch(32))
+                learner.wait_idle()
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    # Alternate short idle and training phases so that load from other processes on a
+    # shared machine falls on both alike; the sum of each is --seconds.
+    idle: list[float] = []
+    training: list[float] = []
+    rounds = 0
+    phase = args.seconds / args.phases
+    for _ in range(args.phases):
+        learner.wait_idle()
+        idle += measure(learner, probe, phase, args.pace_ms / 1000)
+        v0 = learner.version
+        training_on.set()
+        training += measure(learner, probe, phase, args.pace_ms / 1000)
+        training_on.clear()
+        learner.wait_idle()
+        rounds += learner.version - v0
+    stop.set()
+    feeder.join()
+    learner.close()
+
+    idle_p99, train_p99 = percentile(idle, 0.99), percentile(training, 0.99)
+    ratio = train_p99 / idle_p99
+    result: dict[str, object] = {
+        "benchmark": "learner_latency",
+        "idle_p50_ms": round(percentile(idle, 0.5), 4),
+        "idle_p99_ms": round(idle_p99, 4),
+        "training_p50_ms": round(percentile(training, 0.5), 4),
+        "training_p99_ms": round(train_p99, 4),
+        "training_max_ms": round(max(training), 3),
+        "ratio": round(ratio, 3),
+        "target": 1.5,
+        "pass": ratio <= 1.5,
+        "predictions": [len(idle), len(training)],
+        "rounds_during_training": rounds,
+        "torch_threads": args.threads,
+    }
+    print(json.dumps(result))
+    if args.plot:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(6, 3.5))
+        top = percentile(training + idle, 0.999)
+        bins = [top * i / 60 for i in range(61)]
+        ax.hist(idle, bins=bins, alpha=0.6, label=f"idle (p99 {idle_p99:.3f} ms)")
+        ax.hist(training, bins=bins, alpha=0.6, label=f"training (p99 {train_p99:.3f} ms)")
+        ax.set_xlabel("prediction latency (ms)")
+        ax.set_ylabel("calls")
+        ax.set_yscale("log")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(args.plot, dpi=120)
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The continual benchmark as a command: progress bar, report, JSON file and plots.
+
+Shared by ``neuroplast bench continual`` and ``benchmarks/continual.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from neuroplast.bench.config import ContinualConfig
+from neuroplast.bench.continual import SETTINGS, STREAMS, plan_size, run_continual
+from neuroplast.bench.neuroplast_runner import NEUROPLAST_METHODS
+from neuroplast.bench.plot import plot_stream
+from neuroplast.bench.report import json_lines, print_report
+from neuroplast.bench.results import MethodResult
+from neuroplast.bench.targets import check_targets
+from neuroplast.errors import ConfigError
+from neuroplast.store import atomic_write_text
+
+__all__ = ["main", "pick"]
+
+
+def pick(value: str, choices: tuple[str, ...] | list[str], what: str) -> tuple[str, ...]:
+    """``"all"`` → every choice; a valid name → just it; else a :class:`ConfigError`.
+
+    >>> pick("all", ("a", "b"), "stream"), pick("b", ("a", "b"), "stream")
+    (('a', 'b'), ('b',))
+    """
+    if value == "all":
+        return tuple(choices)
+    if value not in choices:
+        raise ConfigError(f"--{what} {value!r} is unknown; use one of {[*choices, 'all']}")
+    return (value,)
+
+
+def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",
+         seeds: int | None = None, quick: bool = False, avalanche: bool = True,
+         methods: tuple[str, ...] = NEUROPLAST_METHODS) -> list[MethodResult]:
+    """Run, print the report, write ``continual.jsonl`` and one PNG per stream/setting."""
+    cfg = ContinualConfig(quick=quick)
+    if seeds is not None:
+        cfg = ContinualConfig(**{**cfg.to_dict(), "seeds": seeds, "quick": False}) \
+            if not quick else ContinualConfig(quick=True)
+    streams, settings = pick(stream, list(STREAMS), "stream"), pick(setting, SETTINGS, "setting")
+    console = Console(stderr=True)
+    total = plan_size(streams, settings, methods, avalanche, cfg.seeds)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        bar = progress.add_task("continual", total=total)
+        started = [False]
+
+        def on_run(label: str) -> None:
+            if started[0]:
+                progress.advance(bar)
+            started[0] = True
+            progress.update(bar, description=label)
+
+        results = run_continual(cfg, streams, settings, methods, avalanche, on_run)
+        progress.advance(bar)
+    note = next((r.note for r in results if r.note), None)
+    print_report(results, check_targets(results), note, Console())
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out / "continual.jsonl", "\n".join(json_lines(results)) + "\n")
+    atomic_write_text(out / "continual_config.json", cfg.to_json() + "\n")
+    for s in streams:
+        for st in settings:
+            group = [r for r in results if r.stream == s and r.setting == st]
+            if group:
+                console.print(f"plot: {plot_stream(group, out)}")
+    return results

@@ -1,0 +1,659 @@
+"""The gate benchmark: a simulated user over real commands, replayed through the HTTP service.
+
+The real service is started as a user would (``neuroplast gate serve`` in a subprocess) and
+every call of :func:`~neuroplast.bench.gate_stream.generate_stream` goes through
+``POST /v1/hooks/claude-code`` exactly as Claude Code sends it:
+
+- ``PreToolUse``; answer ``ask`` -> ``PermissionRequest`` then, by the simulated user's
+  answer, ``PostToolUse`` (approved) or ``PermissionDenied`` (refused);
+- auto-allowed -> ``PostToolUse`` (the call ran) and, when the user would have refused,
+  ``POST /v1/gate/feedback`` with ``false_positive``;
+- auto-denied and the user would have allowed -> feedback with ``user_override``.
+
+The baselines (:mod:`neuroplast.bench.gate_baselines`) see the same stream and the same
+answers in the same run. Then latency (cache miss / hit / during training vs idle) and bad
+input are measured through the service. Output: a rich table, one JSON line per system plus
+one for latency and one for bad input, and PNG plots.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from neuroplast.bench.gate_baselines import (
+    AlwaysAsk,
+    BashClassify,
+    RiverLogReg,
+    bash_classify_available,
+)
+from neuroplast.bench.gate_metrics import (
+    Record,
+    ask_curve,
+    drift_learning,
+    forgetting,
+    percentile,
+    rates,
+)
+from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
+from neuroplast.bench.gate_user import DRIFTS, Drift, SimulatedUser, UserConfig
+from neuroplast.config import Config, check_range
+from neuroplast.errors import BackendUnavailable, ConfigError
+from neuroplast.store import atomic_write_text
+
+__all__ = ["GateBenchConfig", "GateServer", "run_gate_benchmark"]
+
+HOOK = "/v1/hooks/claude-code"
+FEEDBACK = "/v1/gate/feedback"
+TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.02,
+           "latency_train_idle_ratio": 1.5}
+
+
+@dataclass
+class GateBenchConfig(Config):
+    """Options of ``neuroplast bench gate`` / ``benchmarks/gate.py``."""
+
+    calls: int = 5000
+    seed: int = 0
+    warmup: int = 300
+    drift: Drift = "refuse_docker"
+    drift_fraction: float = 0.5
+    drift_window: int = 20
+    drift_max_error: float = 0.05
+    data_dir: str = ""
+    out: str = "results"
+    port: int = 0
+    latency_samples: int = 200
+    server_start_timeout_s: float = 180.0
+    curve_window: int = 200
+
+    def __post_init__(self) -> None:
+        name = type(self).__name__
+        check_range(name, "calls", self.calls, 1)
+        check_range(name, "warmup", self.warmup, 0, self.calls - 1)
+        check_range(name, "drift_fraction", self.drift_fraction, 0.0, 1.0)
+        check_range(name, "drift_window", self.drift_window, 1)
+        check_range(name, "latency_samples", self.latency_samples, 2)
+        if self.drift not in DRIFTS:
+            raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
+
+
+# ------------------------------------------------------------------------ the service
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class GateServer:
+    """``neuroplast gate serve`` in a subprocess, as a user runs it; stopped on exit.
+
+    >>> GateServer.command(Path("/tmp/d"), 9999)[-4:]
+    ['--data-dir', '/tmp/d', '--port', '9999']
+    """
+
+    def __init__(self, data_dir: Path, port: int = 0, timeout_s: float = 180.0) -> None:
+        self.data_dir, self.port, self.timeout_s = data_dir, port or _free_port(), timeout_s
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = data_dir / "server.log"
+
+    @staticmethod
+    def command(data_dir: Path, port: int) -> list[str]:
+        script = Path(sys.executable).parent / "neuroplast"
+        head = [str(script)] if script.exists() else [
+            sys.executable, "-c", "from neuroplast.cli import main; main()"]
+        return [*head, "gate", "serve", "--data-dir", str(data_dir), "--port", str(port)]
+
+    def __enter__(self) -> GateServer:
+        import httpx
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+        log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(self.command(self.data_dir, self.port), stdout=log,
+                                     stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + self.timeout_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise BackendUnavailable(f"gate service exited with {self.proc.returncode}: "
+                                         f"{self.log_tail()}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return self
+            time.sleep(0.3)
+        self.__exit__(None, None, None)
+        raise BackendUnavailable(f"gate service did not answer /healthz within "
+                                 f"{self.timeout_s}s: {self.log_tail()}")
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, n: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-n:]
+        except OSError:
+            return ""
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+# ------------------------------------------------------------------------ replay
+
+
+def _event(call: StreamCall, name: str, **extra: Any) -> dict[str, Any]:
+    return {**call.event, "hook_event_name": name, **extra}
+
+
+def _decision(response: Any) -> str:
+    body = response.json()
+    decision = (body.get("hookSpecificOutput") or {}).get("permissionDecision")
+    if decision not in ("allow", "ask", "deny"):
+        raise BackendUnavailable(f"PreToolUse answer without a valid permissionDecision "
+                                 f"(HTTP {response.status_code}): {str(body)[:300]}")
+    return str(decision)
+
+
+@dataclass
+class _Sent:
+    pre: int = 0
+    feedback: int = 0
+    outcome_events: int = 0
+
+
+class _Ours:
+    """Our gate through HTTP, as Claude Code and its hook would talk to it."""
+
+    name = "neuroplast"
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.sent = _Sent()
+        self.latencies: list[float] = []
+
+    def decide(self, call: StreamCall) -> str:
+        t0 = time.perf_counter()
+        response = self.client.post(HOOK, json=call.event)
+        self.latencies.append(time.perf_counter() - t0)
+        self.sent.pre += 1
+        return _decision(response)
+
+    def outcome(self, call: StreamCall, decision: str, truth: bool) -> None:
+        post = self.client.post
+        if decision == "ask":
+            post(HOOK, json=_event(call, "PermissionRequest"))
+            if truth:
+                post(HOOK, json=_event(call, "PostToolUse", tool_response={"stdout": ""}))
+            else:
+                post(HOOK, json=_event(call, "PermissionDenied",
+                                       reason="The user refused this tool call"))
+            self.sent.outcome_events += 2
+        elif decision == "allow":
+            post(HOOK, json=_event(call, "PostToolUse", tool_response={"stdout": ""}))
+            self.sent.outcome_events += 1
+            if not truth:
+                self._feedback({"tool_use_id": call.event["tool_use_id"], "approved": False,
+                                "false_positive": True})
+        elif truth:
+            self._feedback({"tool_use_id": call.event["tool_use_id"], "approved": True,
+                            "user_override": True})
+
+    def _feedback(self, body: dict[str, Any]) -> None:
+        response = self.client.post(FEEDBACK, json=body)
+        if response.status_code != 200:
+            raise BackendUnavailable(f"feedback refused ({response.status_code}): "
+                                     f"{response.text[:300]}")
+        self.sent.feedback += 1
+
+
+def _teach(system: Any, call: StreamCall, decision: str, truth: bool) -> None:
+    """Give a baseline exactly the signals our gate gets from the same outcome."""
+    if decision == "ask":
+        system.learn(call.event, truth, 1.0)
+    elif decision == "allow":
+        system.learn(call.event, truth, 1.0 if truth else 4.0)
+    elif truth:
+        system.learn(call.event, True, 4.0)
+
+
+def _progress(console: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    # on the console's stream (stderr), so stdout carries only the JSON lines
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=console)
+
+
+def _replay(config: GateBenchConfig, calls: list[StreamCall], user: SimulatedUser,
+            ours: _Ours, baselines: list[Any], console: Any) -> dict[str, list[Record]]:
+    drift_at = int(config.drift_fraction * len(calls))
+    logs: dict[str, list[Record]] = {ours.name: [], **{b.name: [] for b in baselines}}
+    with _progress(console) as progress:
+        task = progress.add_task("replaying the stream", total=len(calls))
+        for call in calls:
+            phase = int(call.index >= drift_at)
+            truth = user.would_approve(call, phase)
+            meta = {"phase": phase, "drift_hit": user.drift_applies(call),
+                    "held_out": call.held_out}
+            decision = ours.decide(call)
+            ours.outcome(call, decision, truth)
+            logs[ours.name].append(Record(call.index, decision, truth, **meta))
+            for system in baselines:
+                d = system.decide(call.event)
+                _teach(system, call, d, truth)
+                logs[system.name].append(Record(call.index, d, truth, **meta))
+            progress.advance(task)
+    return logs
+
+
+# ------------------------------------------------------------------------ metrics
+
+
+def _nan_none(x: Any) -> Any:
+    return None if isinstance(x, float) and math.isnan(x) else x
+
+
+def _kind(call: StreamCall) -> str:
+    return call.origin if call.origin in ("gtfobins", "web") else f"{call.origin}:{call.tool_name}"
+
+
+def _mistakes(records: list[Record], calls: list[StreamCall], warmup: int
+              ) -> dict[str, dict[str, int]]:
+    """Wrong automatic decisions after warm-up, counted by kind of call."""
+    out: dict[str, dict[str, int]] = {"unsafe_allow": {}, "wrong_block": {}, "asked": {}}
+    for r in records:
+        if r.index < warmup:
+            continue
+        key = ("unsafe_allow" if r.decision == "allow" and not r.truth else
+               "wrong_block" if r.decision == "deny" and r.truth else
+               "asked" if r.decision == "ask" else "")
+        if key:
+            kind = _kind(calls[r.index]) + (":drift" if r.drift_hit else "") + (
+                ":held_out" if r.held_out else "")
+            out[key][kind] = out[key].get(kind, 0) + 1
+    return {k: dict(sorted(v.items(), key=lambda kv: -kv[1])) for k, v in out.items()}
+
+
+def _summary(name: str, records: list[Record], config: GateBenchConfig,
+             drift_at: int, calls: list[StreamCall]) -> dict[str, Any]:
+    scored = [r for r in records if r.index >= config.warmup]
+    overall = rates(scored)
+    learning = drift_learning(scored, drift_at, config.drift_window, config.drift_max_error)
+    before, after = forgetting(scored, drift_at)
+    out: dict[str, Any] = {
+        "benchmark": "gate", "system": name, "calls": len(records), "warmup": config.warmup,
+        **overall.to_dict(),
+        "unsafe_auto_allow_excl_drift": _nan_none(
+            rates([r for r in scored if not r.drift_hit]).unsafe_auto_allow),
+        "held_out": rates([r for r in scored if r.held_out]).to_dict(),
+        "drift": {"kind": config.drift, "at_index": drift_at,
+                  **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
+        "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
+        "by_kind": _mistakes(records, calls, config.warmup),
+    }
+    out["targets"] = {
+        "unsafe_auto_allow<=0.5%": _passes(overall.unsafe_auto_allow, TARGETS["unsafe_auto_allow"]),
+        "ask_rate<=20%": _passes(overall.ask_rate, TARGETS["ask_rate"]),
+        "wrong_auto_block<=2%": _passes(overall.wrong_auto_block, TARGETS["wrong_auto_block"]),
+        "drift_learned": learning.learned_after_drifted is not None,
+        "no_forgetting": None if math.isnan(before) or math.isnan(after)
+        else after <= before + 0.005,
+    }
+    return out
+
+
+def _passes(value: float, limit: float) -> bool | None:
+    return None if math.isnan(value) else value <= limit
+
+
+# ------------------------------------------------------------------------ latency
+
+
+def _probe_calls(config: GateBenchConfig, n: int) -> list[StreamCall]:
+    """Novel Bash calls (a unique comment makes each rendering, hence its embedding, new)."""
+    pool = [c for c in generate_stream(GateStreamConfig(
+        n_calls=max(4 * n, 400), seed=config.seed + 7919, data_dir=config.data_dir))
+        if c.tool_name == "Bash" and c.origin == "tldr"]
+    out = []
+    for i in range(n):
+        base = pool[i % len(pool)]
+        event = json.loads(json.dumps(base.event))
+        event["tool_input"]["command"] += f"  # probe {i}"
+        event["tool_use_id"] = f"toolu_probe_{config.seed}_{i}"
+        out.append(StreamCall(index=i, event=event, origin=base.origin, family=base.family))
+    return out
+
+
+def _timed_pre(client: Any, event: dict[str, Any]) -> float:
+    t0 = time.perf_counter()
+    response = client.post(HOOK, json=event)
+    elapsed = time.perf_counter() - t0
+    _decision(response)
+    return elapsed
+
+
+def _settle(client: Any, timeout: float = 60.0, quiet: float = 3.0) -> bool:
+    """Wait until the model version stops changing for ``quiet`` seconds (training idle)."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        version = client.get("/v1/gate/stats").json().get("model_version")
+        if version != last:
+            last, since = version, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def _ms(values: list[float]) -> dict[str, float | None]:
+    return {"p50_ms": _nan_none(round(percentile(values, 50) * 1000, 2)),
+            "p99_ms": _nan_none(round(percentile(values, 99) * 1000, 2)), "n": len(values)}
+
+
+def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _Ours,
+             server_url: str) -> dict[str, Any]:
+    import httpx
+
+    n = config.latency_samples
+    probes = _probe_calls(config, 2 * n)
+    _settle(client)
+    miss = [_timed_pre(client, p.event) for p in probes[:n]]
+    ours.sent.pre += n
+    repeat = probes[0].event
+    hit = []
+    for i in range(n):
+        hit.append(_timed_pre(client, {**repeat, "tool_use_id": f"toolu_hit_{i}"}))
+    ours.sent.pre += n
+    settled = _settle(client)
+    idle = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_idle_{i}"}) for i in range(n)]
+    ours.sent.pre += n
+    # training: a second client keeps feeding answers (each starts a training round)
+    # while this one measures decisions on the same cached call
+    for p in probes[n:]:
+        _timed_pre(client, p.event)
+    ours.sent.pre += n
+    stop = threading.Event()
+    fed = [0]
+    version0 = client.get("/v1/gate/stats").json().get("model_version")
+
+    def feed() -> None:
+        # cycles through the probes (a repeated answer is still a training round) until
+        # the measurement below is done, so training runs the whole time
+        with httpx.Client(base_url=server_url, timeout=30) as other:
+            while not stop.is_set():
+                p = probes[n + fed[0] % n]
+                other.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
+                                           "approved": user.would_approve(p, 0)})
+                fed[0] += 1
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    time.sleep(0.2)
+    training = []
+    for i in range(n):
+        training.append(_timed_pre(client, {**repeat, "tool_use_id": f"toolu_train_{i}"}))
+    stop.set()
+    feeder.join(timeout=60)
+    ours.sent.pre += len(training)
+    ours.sent.feedback += fed[0]
+    version1 = client.get("/v1/gate/stats").json().get("model_version")
+    p99_idle, p99_train = percentile(idle, 99), percentile(training, 99)
+    ratio = p99_train / p99_idle if p99_idle and not math.isnan(p99_train) else math.nan
+    return {
+        "benchmark": "gate", "system": "neuroplast", "metric": "latency",
+        "stream": _ms(ours.latencies), "cache_miss": _ms(miss), "cache_hit": _ms(hit),
+        "idle": _ms(idle), "during_training": _ms(training),
+        "training_rounds_during_probe": None if version0 is None or version1 is None
+        else version1 - version0,
+        "idle_settled": settled,
+        "p99_train_over_idle": _nan_none(round(ratio, 3) if not math.isnan(ratio) else ratio),
+        "target_ratio<=1.5": _passes(ratio, TARGETS["latency_train_idle_ratio"]),
+    }
+
+
+# ------------------------------------------------------------------------ bad input
+
+
+def _bad_input(client: Any, server: GateServer, ours: _Ours, cwd: str) -> dict[str, Any]:
+    base = {"session_id": "bad-input", "transcript_path": "/tmp/t.jsonl", "cwd": cwd,
+            "hook_event_name": "PreToolUse"}
+    good = {**base, "tool_name": "Bash", "tool_input": {"command": "ls"},
+            "tool_use_id": "toolu_bad_ok"}
+    text = json.dumps(good)
+    cases: list[tuple[str, dict[str, Any], bool]] = [  # name, request, counts as a decision
+        ("malformed_json", {"content": b"{not json", "path": HOOK}, False),
+        ("truncated_json", {"content": text[: len(text) // 2].encode(), "path": HOOK}, False),
+        ("missing_tool_name", {"json": {**base, "tool_use_id": "toolu_bad_missing",
+                                        "tool_input": {}}, "path": HOOK}, False),
+        ("unknown_tool", {"json": {**base, "tool_name": "FrobnicateTool",
+                                   "tool_input": {"x": 1}, "tool_use_id": "toolu_bad_unknown"},
+                          "path": HOOK}, True),
+        ("mcp_tool", {"json": {**base, "tool_name": "mcp__weird__delete_everything",
+                               "tool_input": {"all": True}, "tool_use_id": "toolu_bad_mcp"},
+                      "path": HOOK}, True),
+        ("write_10mb", {"json": {**base, "tool_name": "Write", "tool_use_id": "toolu_bad_big",
+                                 "tool_input": {"file_path": f"{cwd}/big.txt",
+                                                "content": "x" * (10 * 1024 * 1024)}},
+                        "path": HOOK}, True),
+        ("non_utf8", {"content": text.encode()[:-20] + b"\xff\xfe\xfa" + text.encode()[-20:],
+                      "path": HOOK}, False),
+        ("feedback_unknown_id", {"json": {"tool_use_id": "toolu_never_seen", "approved": True},
+                                 "path": FEEDBACK}, False),
+        ("feedback_wrong_types", {"json": {"tool_use_id": 5, "approved": "yes"},
+                                  "path": FEEDBACK}, False),
+    ]
+    results = []
+    before = client.get("/v1/gate/stats").json()
+    counted = 0
+    for name, request, decides in cases:
+        path = request.pop("path")
+        t0 = time.perf_counter()
+        try:
+            response = client.post(path, headers={"content-type": "application/json"},
+                                   **request)
+            status, body = response.status_code, response.text[:400]
+        except Exception as exc:  # a dropped connection is itself a finding
+            status, body = None, f"{type(exc).__name__}: {exc}"
+        elapsed = time.perf_counter() - t0
+        decision = None
+        with contextlib.suppress(Exception):
+            decision = json.loads(body).get("hookSpecificOutput", {}).get("permissionDecision")
+        has_error = '"error"' in body
+        # safe: a clear JSON error, or (for a PreToolUse) an answer that is not allow
+        safe = status is not None and (
+            (status >= 400 and has_error) or (status == 200 and decision in ("ask", "deny")))
+        if name == "write_10mb" and status == 413:
+            safe = decision in ("ask", None) and has_error
+        alive = server.alive() and client.get("/healthz").status_code == 200
+        if decides and status == 200:
+            counted += 1
+        results.append({"case": name, "status": status, "decision": decision, "safe": safe,
+                        "server_alive": alive, "seconds": round(elapsed, 3),
+                        "answer": body[:160]})
+    after = client.get("/v1/gate/stats").json()
+    new_rows = after.get("decisions", 0) - before.get("decisions", 0)
+    stats_rows = after.get("decisions")
+    expected = ours.sent.pre + counted
+    return {
+        "benchmark": "gate", "system": "neuroplast", "metric": "bad_input", "cases": results,
+        "all_safe": all(r["safe"] for r in results),
+        "server_alive": all(r["server_alive"] for r in results),
+        "decision_rows_added_by_bad_input": new_rows, "bad_input_answered_200": counted,
+        "stats_decisions": stats_rows, "decisions_sent": expected,
+        "stats_feedback": after.get("feedback"),
+        "feedback_posts_sent": ours.sent.feedback,
+        "outcome_events_sent": ours.sent.outcome_events,
+        "no_lost_rows": stats_rows is not None and stats_rows >= expected,
+    }
+
+
+# ------------------------------------------------------------------------ output
+
+
+def _table(summaries: list[dict[str, Any]], latency: dict[str, Any] | None) -> Any:
+    from rich.table import Table
+
+    def pct(x: Any) -> str:
+        return "-" if x is None else f"{100 * x:.2f}%"
+
+    table = Table(title="gate benchmark (after warm-up)")
+    for col in ("system", "unsafe auto-allow", "ask rate", "wrong auto-block",
+                "held-out unsafe / ask", "drift learned after", "error before/after drift"):
+        table.add_column(col)
+    for s in summaries:
+        if "unavailable" in s:
+            table.add_row(s["system"], f"unavailable: {s['unavailable']}", "", "", "", "", "")
+            continue
+        d = s["drift"]
+        learned = "not learned" if d["learned_after_drifted"] is None else (
+            f"{d['learned_after_drifted']} drifted / {d['calls_after_drift']} calls")
+        f = s["forgetting"]
+        table.add_row(
+            s["system"], pct(s["unsafe_auto_allow"]), pct(s["ask_rate"]),
+            pct(s["wrong_auto_block"]),
+            f"{pct(s['held_out']['unsafe_auto_allow'])} / {pct(s['held_out']['ask_rate'])}",
+            learned, f"{pct(f['error_before'])} / {pct(f['error_after'])}")
+    if latency:
+        table.caption = (
+            f"latency p50/p99 ms: miss {latency['cache_miss']['p50_ms']}/"
+            f"{latency['cache_miss']['p99_ms']}, hit {latency['cache_hit']['p50_ms']}/"
+            f"{latency['cache_hit']['p99_ms']}, training/idle p99 "
+            f"{latency['p99_train_over_idle']}")
+    return table
+
+
+def _plot(logs: dict[str, list[Record]], config: GateBenchConfig, drift_at: int,
+          out: Path) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
+    for name, records in logs.items():
+        curve = ask_curve(records, config.curve_window)
+        ax1.plot([i for i, _ in curve], [a for _, a in curve], label=name)
+        unsafe, refused, xs, ys = 0, 0, [], []
+        for r in records:
+            if not r.truth:
+                refused += 1
+                unsafe += r.decision == "allow"
+                xs.append(r.index)
+                ys.append(unsafe / refused)
+        ax2.plot(xs, ys, label=name)
+    for ax in (ax1, ax2):
+        ax.axvline(drift_at, color="grey", linestyle="--", linewidth=1)
+        ax.axvline(config.warmup, color="grey", linestyle=":", linewidth=1)
+    ax1.axhline(TARGETS["ask_rate"], color="red", linewidth=0.8)
+    ax1.set_ylabel(f"ask rate (rolling {config.curve_window})")
+    ax2.set_ylabel("cumulative unsafe auto-allow")
+    ax2.set_xlabel("call")
+    ax1.legend(fontsize=8)
+    ax1.set_title(f"gate benchmark: {len(next(iter(logs.values())))} calls, "
+                  f"drift '{config.drift}' at {drift_at}")
+    path = out / "gate_ask_rate.png"
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [str(path)]
+
+
+def _write_mistakes(records: list[Record], calls: list[StreamCall], config: GateBenchConfig,
+                    out: Path) -> None:
+    """Every wrong automatic decision of our gate, for the gate's engineers to read."""
+    rows = []
+    for r in records:
+        if r.index >= config.warmup and r.error:
+            call = calls[r.index]
+            rows.append(json.dumps({
+                "index": r.index, "decision": r.decision, "user_approves": r.truth,
+                "phase": r.phase, "drift_hit": r.drift_hit, "held_out": r.held_out,
+                "origin": call.origin, "family": call.family, "tool_name": call.tool_name,
+                "tool_input": {k: str(v)[:200] for k, v in call.tool_input.items()},
+                "cwd": call.cwd}, sort_keys=True))
+    atomic_write_text(out / "gate_mistakes.jsonl", "\n".join(rows) + "\n")
+
+
+# ------------------------------------------------------------------------ entry point
+
+
+@contextlib.contextmanager
+def _tempdir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="neuroplast-gate-bench-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = None
+                       ) -> list[dict[str, Any]]:
+    """Run the whole benchmark; print the table and the JSON lines; return the JSON rows."""
+    import httpx
+    from rich.console import Console
+
+    config = config or GateBenchConfig()
+    console = console or Console(stderr=True)
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    user = SimulatedUser(UserConfig(drift=config.drift))
+    stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
+                                     data_dir=config.data_dir,
+                                     focus_prefixes=DRIFTS[config.drift] or ("docker",))
+    calls = generate_stream(stream_config)
+    drift_at = int(config.drift_fraction * len(calls))
+    baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]
+    missing = bash_classify_available()
+    if missing is None:
+        baselines.append(BashClassify())
+    else:
+        console.print(f"[yellow]bash-classify baseline unavailable:[/] {missing}")
+    with _tempdir() as tmp, GateServer(tmp / "gate", config.port,
+                                       config.server_start_timeout_s) as server, \
+            httpx.Client(base_url=server.url, timeout=60) as client:
+        console.print(f"gate service at {server.url} (data in {tmp / 'gate'})")
+        ours = _Ours(client)
+        logs = _replay(config, calls, user, ours, baselines, console)
+        latency = _latency(config, client, user, ours, server.url)
+        bad = _bad_input(client, server, ours, calls[0].cwd)
+        final_stats = client.get("/v1/gate/stats").json()
+    summaries = [_summary(name, records, config, drift_at, calls)
+                 for name, records in logs.items()]
+    _write_mistakes(logs["neuroplast"], calls, config, out)
+    summaries[0]["service_stats"] = final_stats
+    if missing is not None:
+        summaries.append({"benchmark": "gate", "system": "bash-classify",
+                          "unavailable": missing})
+    plots = _plot(logs, config, drift_at, out)
+    rows = [*summaries, latency, bad]
+    for row in rows:
+        row["plots"] = plots
+    console.print(_table(summaries, latency))
+    lines = [json.dumps(row, sort_keys=True) for row in rows]
+    for line in lines:
+        print(line, flush=True)
+    atomic_write_text(out / "gate.jsonl", "\n".join(lines) + "\n")
+    return rows

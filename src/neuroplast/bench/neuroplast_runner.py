@@ -1,0 +1,122 @@
+"""Our methods, built on the neuroplast primitives, trained as an agent would use them.
+
+One loop for every method: shuffled mini-batches of the current task, plus (with replay)
+``replay_batch`` old examples drawn from a :class:`~neuroplast.core.replay.ReplayBuffer`
+and mixed into every batch; the loss is the mean cross-entropy plus the regularizer's
+penalty. At the end of each task EWC estimates the per-example Fisher on the task's
+training data and consolidates. Offline, the task's examples enter the buffer at the end
+of the task (as Avalanche's ``ReplayPlugin`` does); online (one pass, small batches),
+each batch enters the buffer right after the step that learnt from it.
+
+>>> from neuroplast.bench.streams import split_digits
+>>> cfg = ContinualConfig(quick=True, hidden=16)
+>>> r = run_neuroplast(split_digits(), "naive", cfg, seed=0)
+>>> len(r), len(r[0])
+(5, 5)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from neuroplast.bench.config import ContinualConfig
+from neuroplast.bench.model import accuracy, make_mlp, make_optimizer
+from neuroplast.errors import ConfigError
+
+if TYPE_CHECKING:
+    import torch
+
+    from neuroplast.bench.streams import Stream, Task
+
+__all__ = ["NEUROPLAST_METHODS", "run_neuroplast"]
+
+NEUROPLAST_METHODS: tuple[str, ...] = ("naive", "ewc", "ewcpp", "replay", "ewc_replay")
+
+
+def _regularizer(method: str, cfg: ContinualConfig) -> Any:
+    if method in ("ewc", "ewc_replay"):
+        from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
+
+        lam = cfg.ewc_lambda if method == "ewc" else cfg.ewc_replay_lambda
+        return OnlineEWC(OnlineEWCConfig(lambda_=lam, gamma=cfg.ewc_gamma))
+    if method == "ewcpp":
+        from neuroplast.core.ewcpp import EWCPlusPlus, EWCPlusPlusConfig
+
+        return EWCPlusPlus(EWCPlusPlusConfig(**cfg.ewcpp_config()))
+    return None
+
+
+def _buffer(method: str, cfg: ContinualConfig, seed: int) -> Any:
+    if method not in ("replay", "ewc_replay"):
+        return None
+    from neuroplast.core.replay import ReplayBuffer, ReplayConfig
+
+    return ReplayBuffer(ReplayConfig(capacity=cfg.replay_capacity, policy="reservoir", seed=seed))
+
+
+def _add(buffer: Any, x: torch.Tensor, y: torch.Tensor) -> None:
+    from neuroplast.core.replay import Example
+
+    buffer.extend(Example(xi, yi) for xi, yi in zip(x, y, strict=True))
+
+
+def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, n: int
+         ) -> tuple[torch.Tensor, torch.Tensor]:
+    import torch
+
+    if buffer is None or len(buffer) == 0:
+        return x, y
+    old = buffer.sample(n)
+    return (torch.cat([x, torch.stack([e.inputs for e in old])]),
+            torch.cat([y, torch.stack([e.target for e in old])]))
+
+
+def _end_task(reg: Any, model: torch.nn.Module, loss_fn: Any, task: Task,
+              cfg: ContinualConfig) -> None:
+    if reg is None:
+        return
+    batches = [(task.x_train, task.y_train)]
+    if cfg.ewc_fisher_batches:
+        n = cfg.ewc_fisher_batches * cfg.batch_size
+        batches = [(task.x_train[:n], task.y_train[:n])]
+    reg.estimate_fisher(model, loss_fn, batches)
+    if hasattr(reg, "end_task"):  # EWC++: close the task in its ring
+        reg.end_task(model)
+    else:
+        reg.consolidate(model)
+
+
+def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
+                   online: bool = False) -> list[list[float]]:
+    """Train ``method`` over ``stream``; return the accuracy matrix ``R[i][j]``."""
+    import torch
+
+    if method not in NEUROPLAST_METHODS:
+        raise ConfigError(f"unknown method {method!r}; use one of {list(NEUROPLAST_METHODS)}")
+    model = make_mlp(seed, cfg.hidden, stream.n_inputs, stream.n_classes)
+    opt = make_optimizer(model, cfg.optimizer, cfg.lr, cfg.momentum)
+    loss_fn = torch.nn.CrossEntropyLoss(reduction="none")
+    reg, buffer = _regularizer(method, cfg), _buffer(method, cfg, seed)
+    batch = cfg.online_batch_size if online else cfg.batch_size
+    gen = torch.Generator().manual_seed(seed)
+    matrix: list[list[float]] = []
+    for task in stream.tasks:
+        for _ in range(1 if online else cfg.epochs):
+            order = torch.randperm(len(task.y_train), generator=gen)
+            for idx in order.split(batch):
+                x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
+                loss = loss_fn(model(x), y).mean()
+                if reg is not None:
+                    loss = loss + reg.penalty(model)
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                if cfg.clip_grad_norm:
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_grad_norm)
+                opt.step()
+                if online and buffer is not None:
+                    _add(buffer, task.x_train[idx], task.y_train[idx])
+        if buffer is not None and not online:
+            _add(buffer, task.x_train, task.y_train)
+        _end_task(reg, model, loss_fn, task, cfg)
+        matrix.append([accuracy(model, t.x_test, t.y_test) for t in stream.tasks])
+    return matrix

@@ -1,0 +1,149 @@
+"""``neuroplast gate``: run the gate service, hook it into Claude Code, read its stats.
+
+Errors become exit codes in ``neuroplast.cli.main``; this module only raises them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from neuroplast.errors import BackendUnavailable
+
+__all__ = ["default_url", "gate_app", "stats_rows"]
+
+gate_app = typer.Typer(
+    help="The learning tool-call gate: serve it, install its Claude Code hooks, read its stats.",
+    no_args_is_help=True,
+)
+
+_URL_HELP = "URL of the running gate service (default: $NEUROPLAST_GATE_URL or port 8765)."
+
+
+def default_url() -> str:
+    """``$NEUROPLAST_GATE_URL`` or the service's default address."""
+    from neuroplast.gate.hook_cli import DEFAULT_URL
+
+    return os.environ.get("NEUROPLAST_GATE_URL") or DEFAULT_URL
+
+
+@gate_app.command()
+def serve(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="Where the gate keeps its log and model (default: $NEUROPLAST_HOME "
+                     "or ~/.neuroplast)."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8765,
+    mode: Annotated[
+        str,
+        typer.Option(help="auto|shadow. auto: decide when confident; shadow: learn, always ask."),
+    ] = "auto",
+) -> None:
+    """Run the gate service that `neuroplast-hook` forwards Claude Code's events to."""
+    import uvicorn
+
+    from neuroplast.gate import GateConfig
+    from neuroplast.server import create_app
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    config = GateConfig(mode=mode)  # type: ignore[arg-type]  # validated: ConfigError
+    directory = resolve_data_dir(data_dir)
+    console = Console()
+    console.print(
+        f"neuroplast gate ({config.mode} mode) listening on http://{host}:{port}, "
+        f"data in {directory}"
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning:[/] {host} is reachable from other machines; "
+                      "the gate has no authentication")
+    app = create_app(data_dir=directory, config=config)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@gate_app.command()
+def install(
+    claude_code: Annotated[
+        bool, typer.Option("--claude-code", help="Install the hooks for Claude Code.")
+    ] = False,
+    settings: Annotated[
+        Path,
+        typer.Option(help="Claude Code settings file to merge the hooks into (created if "
+                     "missing; other settings are kept)."),
+    ] = Path(".claude/settings.json"),
+    url: Annotated[
+        str | None,
+        typer.Option(help="Gate service URL to bake into the hook command (default: the "
+                     "hook's own default, http://127.0.0.1:8765)."),
+    ] = None,
+) -> None:
+    """Hook `neuroplast-hook` into PreToolUse, PermissionRequest, PostToolUse, PermissionDenied."""
+    from neuroplast.errors import InvalidInputError
+    from neuroplast.gate.install import install_claude_code_hooks
+
+    if not claude_code:
+        raise InvalidInputError("say which agent to install for: pass --claude-code")
+    result = install_claude_code_hooks(settings, url=url)
+    verb = "installed into" if result.changed else "already installed in"
+    Console().print(f"neuroplast gate hooks {verb} {result.path} (command: {result.command})")
+
+
+def stats_rows(stats: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    """Flatten ``Gate.stats()`` into (name, value) rows; nested dicts get dotted names.
+
+    >>> stats_rows({"mode": "auto", "confusion": {"true_allow": 3}, "ask_rate": 0.25})
+    [('mode', 'auto'), ('confusion.true_allow', '3'), ('ask_rate', '0.250')]
+    """
+    rows: list[tuple[str, str]] = []
+    for key, value in stats.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(stats_rows(value, f"{name}."))
+        elif isinstance(value, float):
+            rows.append((name, f"{value:.3f}"))
+        else:
+            rows.append((name, str(value)))
+    return rows
+
+
+@gate_app.command()
+def stats(
+    url: Annotated[str | None, typer.Option(help=_URL_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the raw JSON instead.")] = False,
+) -> None:
+    """Show what the running gate decided and how well it agrees with you."""
+    import httpx
+
+    base = (url or default_url()).rstrip("/")
+    try:
+        response = httpx.get(f"{base}/v1/gate/stats", timeout=10.0)
+    except httpx.HTTPError as exc:
+        raise BackendUnavailable(
+            f"cannot reach the gate service at {base} ({exc}); start it with "
+            "`neuroplast gate serve` or pass --url"
+        ) from exc
+    if response.status_code != 200:
+        raise BackendUnavailable(
+            f"the gate service at {base} answered HTTP {response.status_code}: "
+            f"{response.text[:500]}"
+        )
+    data = response.json()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, sort_keys=True))
+        return
+    table = Table(title=f"neuroplast gate — {base}")
+    table.add_column("stat")
+    table.add_column("value", justify="right")
+    for name, value in stats_rows(data):
+        table.add_row(name, value)
+    Console().print(table)
+

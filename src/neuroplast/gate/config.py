@@ -1,0 +1,107 @@
+"""Configuration of the learning tool-call gate.
+
+>>> GateConfig(mode="shadow").mode
+'shadow'
+>>> GateConfig(allow_threshold=0.3, block_threshold=0.6)
+Traceback (most recent call last):
+...
+neuroplast.errors.ConfigError: GateConfig.block_threshold=0.6 must be below \
+allow_threshold=0.3; leave an 'ask' band between them
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError
+
+__all__ = ["GateConfig"]
+
+_INTS = (
+    "min_labels_to_decide",
+    "accuracy_window",
+    "convergence_window",
+    "min_labels_converged",
+    "hidden",
+    "steps_per_round",
+    "replay_capacity",
+    "seed",
+)
+
+
+@dataclass
+class GateConfig(Config):
+    """What the gate decides on its own, and how it learns from the user's answers."""
+
+    mode: Literal["auto", "shadow"] = field(
+        default="auto", metadata={"help": "auto decides; shadow learns but always asks"}
+    )
+    allow_threshold: float = field(default=0.8, metadata={"help": "p >= this -> allow"})
+    block_threshold: float = field(default=0.2, metadata={"help": "p <= this -> deny"})
+    min_labels_to_decide: int = field(
+        default=20, metadata={"help": "labelled answers needed before the model decides"}
+    )
+    accuracy_window: int = field(
+        default=50, metadata={"help": "recent labelled calls the live model is scored on"}
+    )
+    min_recent_accuracy: float = field(
+        default=0.8,
+        metadata={"help": "the model only decides while it fits its recent labels this well"},
+    )
+    risky_needs_user: bool = field(
+        default=True,
+        metadata={"help": "calls flagged by inspect_call are never auto-allowed by the model"},
+    )
+    allow_rules: list[str] = field(default_factory=list, metadata={"help": "e.g. Bash(ls:*)"})
+    ask_rules: list[str] = field(default_factory=list)
+    deny_rules: list[str] = field(default_factory=list)
+    convergence_window: int = field(
+        default=1000, metadata={"help": "labelled decisions the agreement is measured over"}
+    )
+    convergence_target: float = field(default=0.95, metadata={"help": "agreement to converge"})
+    min_labels_converged: int = field(
+        default=100, metadata={"help": "labelled decisions needed before 'converged' can be true"}
+    )
+    hidden: int = field(default=128, metadata={"help": "hidden width of the gate's MLP"})
+    lr: float = field(default=3e-3, metadata={"help": "learning rate (Adam)"})
+    steps_per_round: int = field(default=4, metadata={"help": "optimizer steps per feedback"})
+    replay_capacity: int = field(default=1000, metadata={"help": "ordinary replay slots"})
+    ewc_lambda: float = field(default=10.0, metadata={"help": "online EWC strength"})
+    ewc_gamma: float = field(default=0.9, metadata={"help": "online EWC Fisher decay"})
+    checkpoint_interval_s: float = field(
+        default=5.0, metadata={"help": "at most one checkpoint per this many seconds"}
+    )
+    seed: int = field(default=0, metadata={"help": "seed of the model's initial weights"})
+
+    def __post_init__(self) -> None:
+        owner = type(self).__name__
+        if self.mode not in ("auto", "shadow"):
+            raise ConfigError(f"{owner}.mode={self.mode!r} is unknown; use 'auto' or 'shadow'")
+        for name in _INTS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
+            check_range(owner, name, value, 0 if name in ("seed", "min_labels_to_decide") else 1)
+        check_range(owner, "allow_threshold", self.allow_threshold, 0.0, 1.0)
+        check_range(owner, "block_threshold", self.block_threshold, 0.0, 1.0)
+        if not self.block_threshold < self.allow_threshold:
+            raise ConfigError(
+                f"{owner}.block_threshold={self.block_threshold!r} must be below "
+                f"allow_threshold={self.allow_threshold!r}; leave an 'ask' band between them"
+            )
+        check_range(owner, "min_recent_accuracy", self.min_recent_accuracy, 0.0, 1.0)
+        check_range(owner, "convergence_target", self.convergence_target, 0.0, 1.0)
+        check_range(owner, "lr", self.lr, 0.0, low_inclusive=False)
+        check_range(owner, "ewc_lambda", self.ewc_lambda, 0.0)
+        check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0, high_inclusive=False)
+        check_range(owner, "checkpoint_interval_s", self.checkpoint_interval_s, 0.0)
+        for name in ("allow_rules", "ask_rules", "deny_rules"):
+            rules = getattr(self, name)
+            if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+                raise ConfigError(
+                    f"{owner}.{name}={rules!r} must be a list of rule strings like 'Bash(ls:*)'"
+                )
+        if not isinstance(self.risky_needs_user, bool):
+            raise ConfigError(f"{owner}.risky_needs_user={self.risky_needs_user!r} must be a bool")

@@ -1,0 +1,469 @@
+"""The learning tool-call gate: decide allow / ask / deny, learn from the user's answers.
+
+Every call -> features -> ``GateModel`` -> p = P(user approves) -> confidence bands.
+User permission rules are applied first (deny > ask > allow); an untrained gate (too
+few answers, or a model that does not fit its recent answers) asks; calls flagged by
+``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
+
+Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
+Training runs in the learner's background thread; a second thread checkpoints the
+learner (recording the highest feedback row the checkpoint includes), and a restart
+re-learns any answer committed after that checkpoint, so no signal is lost.
+
+>>> import tempfile
+>>> from neuroplast.gate.calls import ToolCall
+>>> gate = Gate(GateConfig(deny_rules=["Bash(rm:*)"]), data_dir=tempfile.mkdtemp())
+>>> gate.decide(ToolCall("Bash", {"command": "rm -rf build"}, tool_use_id="t1")).decision
+'deny'
+>>> gate.close()
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+import time
+import uuid
+from collections import deque
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from neuroplast.core.bands import BandsConfig, ConfidenceBands
+from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
+from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
+from neuroplast.errors import InvalidInputError, NeuroplastError, StateMismatchError
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.config import GateConfig
+from neuroplast.gate.features import FeatureExtractor
+from neuroplast.gate.inspect import inspect_call
+from neuroplast.gate.log import DecisionRow, GateLog
+from neuroplast.gate.model import GateModel, GateModelConfig, bce_loss
+from neuroplast.gate.rules import PermissionRules, RuleMatch
+from neuroplast.gate.stats import agreement_series, gate_stats
+from neuroplast.gate.teacher import Teacher, call_signature
+from neuroplast.learn.config import LearnerConfig
+from neuroplast.learn.learner import OnlineLearner
+from neuroplast.store import Database, atomic_write_text
+from neuroplast.store import data_dir as resolve_data_dir
+
+if TYPE_CHECKING:
+    from neuroplast.gate.embedding import CachedEmbedder
+
+__all__ = ["FeedbackResult", "Gate", "GateDecision"]
+
+log = logging.getLogger(__name__)
+
+_LOCK_THRESHOLD = 4.0
+_CHECKPOINT_META = "gate.json"
+_HISTORY = 20  # calls remembered per session
+_RECENT_TOOLS = 5  # tools of the calls before this one that a ToolCall carries
+_RATE_WINDOW_S = 60.0  # recent_call_count counts calls in this many seconds
+_BAND_NAMES = {"allow": "allow", "ask": "ask", "block": "deny"}
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    """What the gate answered about one call.
+
+    >>> GateDecision("t1", "ask", 0.5, "untrained: 0 of 20 answers", "untrained").decision
+    'ask'
+    """
+
+    tool_use_id: str
+    decision: str  # "allow" | "ask" | "deny"
+    probability: float | None
+    reason: str
+    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk"
+    band: str = ""  # what the model's p alone says: "allow" | "ask" | "deny"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    """How an answer was taken: its training weight and whether it is locked in replay.
+
+    >>> FeedbackResult("t1", 4.0, True).locked
+    True
+    """
+
+    tool_use_id: str
+    weight: float
+    locked: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Gate:
+    """The learning gate. See the module docstring; thread-safe."""
+
+    def __init__(
+        self,
+        config: GateConfig | None = None,
+        data_dir: str | Path | None = None,
+        *,
+        embedder: CachedEmbedder | None = None,
+    ) -> None:
+        self.config = config if config is not None else GateConfig()
+        self.dir = resolve_data_dir(data_dir) / "gate"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.checkpoint_dir = self.dir / "checkpoint"
+        self.db = Database(self.dir / "gate.db")
+        self.log = GateLog(self.db)
+        if embedder is None:
+            from neuroplast.gate.embedding import CachedEmbedder
+
+            embedder = CachedEmbedder(self.db)
+        self.extractor = FeatureExtractor(embedder)
+        self.rules = PermissionRules(
+            allow=self.config.allow_rules, ask=self.config.ask_rules, deny=self.config.deny_rules
+        )
+        self.bands = ConfidenceBands(
+            BandsConfig(allow=self.config.allow_threshold, block=self.config.block_threshold)
+        )
+        self.teacher = Teacher(lock_threshold=_LOCK_THRESHOLD)
+        self.learner = self._new_learner()
+        self._lock = threading.Lock()  # history, label count, accuracy window
+        self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order
+        self._checkpoint_lock = threading.Lock()
+        self._history: dict[str, deque[tuple[float, str]]] = {}
+        self._window: deque[tuple[str, torch.Tensor, bool]] = deque(
+            maxlen=self.config.accuracy_window
+        )
+        self._accuracy: tuple[int, float] = (-1, 0.0)  # (model version, accuracy)
+        self._labels = 0
+        self._enqueued = 0  # highest feedback row id handed to the learner
+        self._saved = (-1, -1)  # (version, feedback id) of the last checkpoint
+        self._closed = False
+        try:
+            self._restore()
+        except BaseException:
+            self.learner.close()
+            self.db.close()
+            raise
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._checkpoint_loop, name="neuroplast-gate-checkpoint", daemon=True
+        )
+        self._thread.start()
+
+    # ---------------------------------------------------------------- deciding
+    def decide(self, call: ToolCall) -> GateDecision:
+        """Decide one call; the decision row is committed before this returns."""
+        if not isinstance(call, ToolCall):
+            raise InvalidInputError(
+                f"Gate.decide expects a ToolCall, got {type(call).__name__}; build one with "
+                "ToolCall.from_hook_event(event)"
+            )
+        self._check_open()
+        now = time.time()
+        call = self._with_context(call, now)
+        match = self.rules.match(call)
+        p: float | None = None
+        version, band = self.learner.version, ""
+        if match is not None and self.config.mode == "auto":
+            # The user's own rule decides; the model is not consulted (p stays None).
+            decision, source = match.decision, "rule"
+            reason = f"{match.decision} rule {match.rule}"
+        else:
+            features = self.extractor.features(call)
+            version, logit = self.learner.predict_versioned(features.unsqueeze(0))
+            p = float(torch.sigmoid(logit.reshape(-1)[0]))
+            band = _BAND_NAMES[self.bands.decide(p)]
+            decision, source, reason = self._choose(call, p, band, match, version)
+        self.log.add_decision(DecisionRow(
+            call.tool_use_id, call.session_id, call.tool_name, call.to_json(), p, decision,
+            source, reason, self.config.mode, now, version,
+        ))
+        with self._lock:
+            self._history.setdefault(call.session_id, deque(maxlen=_HISTORY)).append(
+                (now, call.tool_name)
+            )
+        return GateDecision(call.tool_use_id, decision, p, reason, source, band)
+
+    def _choose(
+        self, call: ToolCall, p: float, band: str, match: RuleMatch | None, version: int
+    ) -> tuple[str, str, str]:
+        """Decision, source and reason for a call no rule decided (or any call in shadow)."""
+        cfg = self.config
+        ps = f"p={p:.2f}"
+        if cfg.mode == "shadow":
+            would = f"rule {match.rule} would {match.decision}" if match else f"model says {band}"
+            return "ask", "shadow", f"shadow mode (always asks); {would}, {ps}"
+        if self._labels < cfg.min_labels_to_decide:
+            return "ask", "untrained", (
+                f"untrained: {self._labels} of {cfg.min_labels_to_decide} answers so far, {ps}"
+            )
+        accuracy = self._recent_accuracy(version)
+        if accuracy < cfg.min_recent_accuracy:
+            return "ask", "untrained", (
+                f"model fits only {accuracy:.0%} of its last {len(self._window)} answers "
+                f"(needs {cfg.min_recent_accuracy:.0%}), {ps}"
+            )
+        risk = inspect_call(call)
+        if band == "allow" and risk.flags and cfg.risky_needs_user:
+            return "ask", "risk", f"{ps} would allow, but risky: {', '.join(risk.flags)}"
+        edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
+        return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
+
+    def _recent_accuracy(self, version: int) -> float:
+        """Share of the recent labelled calls the live model gets right (cached per version)."""
+        with self._lock:
+            cached_version, accuracy = self._accuracy
+            window = list(self._window)
+        if cached_version == version or not window:
+            return accuracy if window else 0.0
+        inputs = torch.stack([f for _, f, _ in window])
+        labels = torch.tensor([a for _, _, a in window])
+        version, logits = self.learner.predict_versioned(inputs)
+        accuracy = float(((logits.reshape(-1) >= 0.0) == labels).float().mean())
+        with self._lock:
+            self._accuracy = (version, accuracy)
+        return accuracy
+
+    def _with_context(self, call: ToolCall, now: float) -> ToolCall:
+        """Give the call an id and, unless the caller set them, its session history."""
+        changes: dict[str, Any] = {}
+        if not call.tool_use_id:
+            changes["tool_use_id"] = f"np-{uuid.uuid4().hex}"
+        if not call.recent_tools and not call.recent_call_count:
+            with self._lock:
+                past = list(self._history.get(call.session_id, ()))
+            changes["recent_tools"] = tuple(t for _, t in past[-_RECENT_TOOLS:])
+            changes["recent_call_count"] = sum(1 for ts, _ in past if now - ts <= _RATE_WINDOW_S)
+        return replace(call, **changes) if changes else call
+
+    # ---------------------------------------------------------------- learning
+    def feedback(
+        self,
+        tool_use_id: str,
+        approved: bool,
+        *,
+        false_positive: bool = False,
+        user_override: bool = False,
+        source: str = "user",
+        status: str = "",
+    ) -> FeedbackResult:
+        """Record the user's answer about a decided call and learn from it (in background).
+
+        ``false_positive``: the gate auto-allowed it and the user would have refused
+        (needs ``approved=False``); ``user_override``: the gate blocked it and the user
+        allows it (needs ``approved=True``). Committed before this returns.
+        """
+        for name, value in (("approved", approved), ("false_positive", false_positive),
+                            ("user_override", user_override)):
+            if not isinstance(value, bool):
+                raise InvalidInputError(f"feedback {name}={value!r} must be true or false")
+        if false_positive and approved:
+            raise InvalidInputError(
+                "false_positive=True means the user would have refused the call; "
+                "pass approved=False with it"
+            )
+        if user_override and not approved:
+            raise InvalidInputError(
+                "user_override=True means the user allowed a blocked call; pass approved=True"
+            )
+        if not isinstance(tool_use_id, str) or not isinstance(source, str):
+            raise InvalidInputError("feedback tool_use_id and source must be strings")
+        self._check_open()
+        row = self.log.decision(tool_use_id)
+        if row is None:
+            raise InvalidInputError(
+                f"no decision with tool_use_id {tool_use_id!r}; send feedback only for ids "
+                "the gate decided (GateDecision.tool_use_id)"
+            )
+        call = ToolCall.from_dict(json.loads(row.call_json))
+        features = self.extractor.features(call)
+        risk = inspect_call(call)
+        now = time.time()
+        with self._feedback_lock:
+            repeated = false_positive and self.log.had_false_positive(call_signature(call))
+            lesson = self.teacher.lesson(
+                call, features, approved=approved, false_positive=false_positive,
+                user_override=user_override, repeated=repeated, risk_score=risk.score,
+                risk_flags=risk.flags, risk_weight=risk.weight, source=source, status=status,
+                duration_s=max(0.0, now - row.ts),
+            )
+            first = not self.log.has_feedback(tool_use_id)
+            row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
+            self._learn([lesson.example])
+            self._enqueued = row_id
+        with self._lock:
+            self._labels += int(first)
+            self._remember_label(tool_use_id, features, approved)
+        return FeedbackResult(tool_use_id, lesson.weight, lesson.locked)
+
+    def _remember_label(self, tool_use_id: str, features: torch.Tensor, approved: bool) -> None:
+        for i, (tid, _, _) in enumerate(self._window):
+            if tid == tool_use_id:
+                del self._window[i]
+                break
+        self._window.append((tool_use_id, features, approved))
+        self._accuracy = (-1, self._accuracy[1])  # the window changed: recompute
+
+    def _learn(self, examples: list[Example]) -> None:
+        try:
+            self.learner.learn(examples)
+        except NeuroplastError as exc:
+            # A failed earlier round is raised here once; the answer is already committed,
+            # so log it, keep the live model and queue this example anyway.
+            log.warning("gate training round failed (%s); the live model was kept", exc)
+            self.learner.learn(examples)
+
+    # ---------------------------------------------------------------- other queries
+    def lookup(self, tool_use_id: str) -> DecisionRow | None:
+        """The logged decision for ``tool_use_id``, or None."""
+        return self.log.decision(tool_use_id)
+
+    def has_feedback(self, tool_use_id: str) -> bool:
+        return self.log.has_feedback(tool_use_id)
+
+    def mark_asked(self, tool_use_id: str) -> bool:
+        """Record that Claude Code showed the user a permission prompt for this call."""
+        return self.log.mark_asked(tool_use_id)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts, confusion matrix, ask rate, agreement, convergence (see gate.stats)."""
+        cfg = self.config
+        out = gate_stats(self.db, window=cfg.convergence_window,
+                         target=cfg.convergence_target, min_labels=cfg.min_labels_converged)
+        out.update(mode=cfg.mode, model_version=self.learner.version,
+                   min_labels_to_decide=cfg.min_labels_to_decide)
+        return out
+
+    def series(self, window: int = 50) -> list[dict[str, Any]]:
+        """Agreement and ask rate per window of decisions, for plotting."""
+        return agreement_series(self.db, window=window)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until every answer so far is trained into the live model."""
+        return self.learner.wait_idle(timeout)
+
+    # ---------------------------------------------------------------- persistence
+    def _new_learner(self) -> OnlineLearner:
+        cfg = self.config
+        model = GateModel(GateModelConfig(self.extractor.dim, cfg.hidden, cfg.seed))
+        # batch_size=1: one round per answer, so how much the gate trains does not depend
+        # on how fast answers arrive (a burst would otherwise share a few rounds and underfit).
+        return OnlineLearner(
+            model,
+            bce_loss,
+            LearnerConfig(
+                lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed
+            ),
+            regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
+            replay=ReplayBuffer(
+                ReplayConfig(capacity=cfg.replay_capacity, lock_threshold=_LOCK_THRESHOLD,
+                             seed=cfg.seed)
+            ),
+        )
+
+    def _restore(self) -> None:
+        """Load the last checkpoint, re-learn newer answers, rebuild in-memory state."""
+        folder = self._checkpoint_folder()
+        included = 0
+        if folder is not None:
+            try:
+                meta = json.loads((folder / _CHECKPOINT_META).read_text(encoding="utf-8"))
+                self.learner.load(folder)
+                included = int(meta["feedback_id"])
+            except (StateMismatchError, KeyError, ValueError) as exc:
+                # The log is the source of truth: a checkpoint that no longer fits (e.g. the
+                # feature layout changed) is dropped and every answer is re-learned.
+                log.warning("gate checkpoint %s unusable (%s); re-learning from the log",
+                            folder, exc)
+                self.learner.close()
+                self.learner = self._new_learner()
+                folder, included = None, 0
+        rows = self.log.feedback_after(included)
+        if rows:
+            calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
+            inputs = self.extractor.features_batch(calls)
+            self.learner.learn_now([
+                Example(x, torch.tensor(1.0 if fb.approved else 0.0), fb.weight)
+                for x, (fb, _) in zip(inputs, rows, strict=True)
+            ])
+            log.info("gate re-learned %d answers newer than its checkpoint", len(rows))
+        self._enqueued = rows[-1][0].id if rows else included
+        if folder is not None and not rows:
+            self._saved = (self.learner.version, included)
+        for session, tool, ts in self.log.recent_calls():
+            self._history.setdefault(session, deque(maxlen=_HISTORY)).append((ts, tool))
+        self._labels = int(self.db.query("SELECT COUNT(DISTINCT tool_use_id) FROM feedback")[0][0])
+        labelled = self.log.labelled(self.config.accuracy_window)
+        if labelled:
+            inputs = self.extractor.features_batch(
+                [ToolCall.from_dict(json.loads(c)) for _, _, c in labelled]
+            )
+            for (tool_use_id, approved, _), x in zip(labelled, inputs, strict=True):
+                self._window.append((tool_use_id, x, approved))
+
+    def _checkpoint_folder(self) -> Path | None:
+        # A checkpoint is swapped in by renaming folders; a crash mid-swap leaves ".old".
+        for folder in (self.checkpoint_dir, self.dir / "checkpoint.old"):
+            if (folder / _CHECKPOINT_META).is_file():
+                return folder
+        return None
+
+    def checkpoint(self, timeout: float | None = None) -> bool:
+        """Save the learner if it changed; False if training did not go idle in time."""
+        with self._checkpoint_lock:
+            enqueued = self._enqueued
+            if not self.learner.wait_idle(timeout):
+                return False
+            version = self.learner.version
+            if (version, enqueued) == self._saved:
+                return True
+            tmp, old = self.dir / "checkpoint.tmp", self.dir / "checkpoint.old"
+            shutil.rmtree(tmp, ignore_errors=True)
+            self.learner.save(tmp)
+            # Every answer up to `enqueued` was queued before wait_idle said idle, so the
+            # saved weights include it; later ones are re-learned on restart.
+            atomic_write_text(tmp / _CHECKPOINT_META, json.dumps(
+                {"feedback_id": enqueued, "version": version, "in_dim": self.extractor.dim}
+            ))
+            shutil.rmtree(old, ignore_errors=True)
+            if self.checkpoint_dir.exists():
+                self.checkpoint_dir.rename(old)
+            tmp.rename(self.checkpoint_dir)
+            shutil.rmtree(old, ignore_errors=True)
+            self._saved = (version, enqueued)
+            return True
+
+    def _checkpoint_loop(self) -> None:
+        interval = max(self.config.checkpoint_interval_s, 0.05)
+        while not self._stop.wait(interval):
+            try:
+                self.checkpoint(timeout=1.0)
+            except Exception as exc:  # a failed save must not kill the thread; retry later
+                log.warning("gate checkpoint failed: %s", exc)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise NeuroplastError("this Gate is closed; create a new Gate(data_dir=...) to go on")
+
+    def close(self) -> None:
+        """Finish training, write a final checkpoint, close the database. Safe twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._stop.set()
+        self._thread.join()
+        try:
+            self.checkpoint()
+        finally:
+            self.learner.close()
+            self.db.close()
+
+    def __enter__(self) -> Gate:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,257 @@
+"""``neuroplast-hook``: the command Claude Code runs for each hook event.
+
+It reads the event from stdin, forwards it to the running gate service
+(``POST $NEUROPLAST_GATE_URL/v1/hooks/claude-code``) and prints the answer. Claude Code
+runs it before every tool call, so it starts in a few milliseconds: it imports only
+``json``, ``os``, ``re``, ``socket``, ``sys`` and ``time``; not torch, numpy or httpx, not
+even ``http.client`` (its ``email`` and ``ssl`` imports cost more than the request) or
+``typing``.
+
+It never blocks the user's agent: whatever goes wrong (service down, slow, or answering
+garbage), it exits 0; a PreToolUse event then gets an ``ask`` answer saying why, so Claude
+Code asks the user as it would without the gate, and other events get no output.
+
+>>> ask_output("the gate is unavailable")["hookSpecificOutput"]["permissionDecision"]
+'ask'
+>>> event_name(b'{"hook_event_name": "PreToolUse", "tool_name": "Bash"}')
+'PreToolUse'
+>>> event_name(b'{"hook_event_name": "PreToolUse", "tool_input": {"command": "ls')
+'PreToolUse'
+>>> event_name(b"not json") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import sys
+import time
+
+__all__ = [
+    "DEFAULT_TIMEOUT_S",
+    "DEFAULT_URL",
+    "HOOK_PATH",
+    "HookResponse",
+    "ask_output",
+    "event_name",
+    "forward",
+    "main",
+    "sniff_event_name",
+    "valid_answer",
+]
+
+DEFAULT_URL = "http://127.0.0.1:8765"
+DEFAULT_TIMEOUT_S = 2.0
+HOOK_PATH = "/v1/hooks/claude-code"
+
+# Looks for the event name in bytes that are not valid JSON (truncated, oversize, bad
+# encoding), so such a PreToolUse still gets a safe ``ask`` instead of nothing.
+_EVENT_RE = re.compile(rb'"hook_event_name"\s*:\s*"([A-Za-z]+)"')
+_DECISIONS = ("allow", "deny", "ask")
+
+
+class HookResponse:
+    """Status code and body of one HTTP answer from the gate service.
+
+    >>> HookResponse(200, b"{}").status
+    200
+    """
+
+    __slots__ = ("body", "status")
+
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status = status
+        self.body = body
+
+
+def ask_output(reason: str) -> dict[str, object]:
+    """The PreToolUse answer that hands the decision to the user."""
+    return {
+        "hookSpecificOutput": {
+            "hookEventName": "PreToolUse",
+            "permissionDecision": "ask",
+            "permissionDecisionReason": f"neuroplast gate: {reason}",
+        }
+    }
+
+
+def event_name(raw: bytes) -> str | None:
+    """The event's ``hook_event_name``: found in the head, else from the parsed JSON.
+
+    The head first: parsing a 10 MB Write event to read one field would cost more than
+    the whole hook otherwise does.
+    """
+    name = sniff_event_name(raw)
+    if name is not None:
+        return name
+    try:
+        event = json.loads(raw)
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError both
+        return None
+    value = event.get("hook_event_name") if isinstance(event, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def sniff_event_name(raw: bytes) -> str | None:
+    """The top-level ``hook_event_name`` found by pattern in the head of the event bytes.
+
+    Works on truncated or badly encoded bytes too. Only the head: Claude Code writes the
+    name before ``tool_input``, and inside a JSON string its quotes would be escaped.
+
+    >>> sniff_event_name(b'{"session_id": "s", "hook_event_name": "PostToolUse", "tool')
+    'PostToolUse'
+    """
+    match = _EVENT_RE.search(raw[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def valid_answer(body: bytes, event: str | None) -> dict[str, object] | None:
+    """The parsed answer if it is one Claude Code can use for ``event``, else None."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(answer, dict):
+        return None
+    if event == "PreToolUse":
+        out = answer.get("hookSpecificOutput")
+        if not isinstance(out, dict) or out.get("permissionDecision") not in _DECISIONS:
+            return None
+        # Only the hook protocol's keys: an error answer may carry a safe ask beside it.
+        return {"hookSpecificOutput": out}
+    return answer
+
+
+def _split_url(url: str) -> tuple[str, int, str]:
+    match = re.fullmatch(r"http://(\[[^\]]+\]|[^:/]+)(?::(\d+))?(/.*)?", url.strip())
+    if match is None:
+        raise ValueError(f"NEUROPLAST_GATE_URL={url!r} is not an http://host:port URL")
+    host = match.group(1).strip("[]")
+    return host, int(match.group(2) or 80), (match.group(3) or "").rstrip("/")
+
+
+def _recv_until(sock: socket.socket, buf: bytearray, marker: bytes, deadline: float) -> int:
+    while (index := buf.find(marker)) < 0:
+        buf.extend(_recv(sock, deadline))
+    return index
+
+
+def _recv(sock: socket.socket, deadline: float) -> bytes:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("the gate service did not answer in time")
+    sock.settimeout(remaining)
+    chunk = sock.recv(65536)
+    if not chunk:
+        raise ConnectionError("the gate service closed the connection mid-answer")
+    return chunk
+
+
+def forward(raw: bytes, url: str, timeout_s: float) -> HookResponse:
+    """POST ``raw`` to the gate's hook route; the whole exchange within ``timeout_s``.
+
+    A minimal HTTP/1.1 client over one socket (``Connection: close``): the service is
+    uvicorn on loopback, which answers with ``Content-Length``; chunked answers are read
+    to the end of the stream. Raises ``OSError`` (incl. timeouts) or ``ValueError``.
+    """
+    deadline = time.monotonic() + timeout_s
+    host, port, prefix = _split_url(url)
+    head = (
+        f"POST {prefix}{HOOK_PATH} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(raw)}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode("latin-1")
+    # bytes: a str host makes getaddrinfo import the idna codec (~3 ms of a ~20 ms start).
+    with socket.create_connection((host.encode("ascii"), port), timeout=timeout_s) as sock:
+        sock.settimeout(max(deadline - time.monotonic(), 0.001))
+        sock.sendall(head + raw if len(raw) < 65536 else head)
+        if len(raw) >= 65536:
+            sock.sendall(raw)
+        buf = bytearray()
+        end = _recv_until(sock, buf, b"\r\n\r\n", deadline)
+        lines = bytes(buf[:end]).decode("latin-1").split("\r\n")
+        parts = lines[0].split(" ", 2)
+        if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
+            raise ValueError(f"not an HTTP answer: {lines[0][:80]!r}")
+        headers = {
+            k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:])
+        }
+        body = bytearray(buf[end + 4 :])
+        length = headers.get("content-length")
+        if length is not None and length.isdigit():
+            while len(body) < int(length):
+                body.extend(_recv(sock, deadline))
+            return HookResponse(int(parts[1]), bytes(body[: int(length)]))
+        while True:  # no length: read to the end of the stream
+            try:
+                body.extend(_recv(sock, deadline))
+            except ConnectionError:
+                break
+        if "chunked" in headers.get("transfer-encoding", ""):
+            body = bytearray(_dechunk(bytes(body)))
+        return HookResponse(int(parts[1]), bytes(body))
+
+
+def _dechunk(data: bytes) -> bytes:
+    out = bytearray()
+    pos = 0
+    while True:
+        eol = data.index(b"\r\n", pos)
+        size = int(data[pos:eol].split(b";")[0], 16)
+        if size == 0:
+            return bytes(out)
+        out.extend(data[eol + 2 : eol + 2 + size])
+        pos = eol + 2 + size + 2
+
+
+def _timeout_s() -> float:
+    raw = os.environ.get("NEUROPLAST_HOOK_TIMEOUT", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+    return value if 0 < value < 3600 else DEFAULT_TIMEOUT_S
+
+
+def _error_message(response: HookResponse) -> str:
+    try:
+        error = json.loads(response.body)["error"]
+        return f"HTTP {response.status} {error['type']}: {error['message']}"
+    except (ValueError, KeyError, TypeError):
+        return f"HTTP {response.status}"
+
+
+def main() -> None:
+    """Entry point of ``neuroplast-hook``: stdin event -> gate service -> stdout, exit 0."""
+    raw = sys.stdin.buffer.read()
+    url = os.environ.get("NEUROPLAST_GATE_URL") or DEFAULT_URL
+    problem: str
+    try:
+        response = forward(raw, url, _timeout_s())
+    except (OSError, ValueError) as exc:
+        response = None
+        problem = (
+            f"the gate service at {url} is unavailable ({exc}); "
+            "start it with `neuroplast gate serve`"
+        )
+    event = event_name(raw)
+    if response is not None:
+        answer = valid_answer(response.body, event)
+        if answer is not None and (response.status == 200 or event == "PreToolUse"):
+            sys.stdout.write(json.dumps(answer) + "\n")
+            if response.status != 200:
+                sys.stderr.write(f"neuroplast-hook: {_error_message(response)}\n")
+            return
+        problem = (
+            f"the gate service at {url} gave an unusable answer ({_error_message(response)})"
+        )
+    sys.stderr.write(f"neuroplast-hook: {problem}\n")
+    if event == "PreToolUse":
+        sys.stdout.write(json.dumps(ask_output(problem)) + "\n")
+
+
+if __name__ == "__main__":
+    main()

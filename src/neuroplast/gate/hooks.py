@@ -1,0 +1,116 @@
+"""Claude Code hook events in, hook answers out (the protocol the hook CLI forwards).
+
+* ``PreToolUse`` -> the gate decides; the answer is
+  ``{"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision":
+  "allow"|"deny"|"ask", "permissionDecisionReason": "..."}}``.
+* ``PostToolUse`` -> the call ran, so the user approved it (unless an answer about it
+  was already recorded, e.g. an explicit one through the API) -> ``{}``.
+* ``PermissionDenied`` -> the user refused it -> ``{}``. When the gate itself denied the
+  call there is no user answer to learn from, so nothing is recorded.
+* ``PermissionRequest`` -> the user is being shown a prompt; recorded, answered ``{}``
+  so the user decides in Claude Code.
+* Any other event -> ``{}`` (logged). Events about calls the gate never decided (its
+  hook was not installed for PreToolUse) are skipped: ``{}``.
+
+Malformed events raise :class:`~neuroplast.errors.InvalidInputError`; the server maps it,
+and the hook CLI answers ``ask`` to PreToolUse when the service fails.
+
+>>> import tempfile
+>>> from neuroplast.gate.config import GateConfig
+>>> from neuroplast.gate.gate import Gate
+>>> gate = Gate(GateConfig(allow_rules=["Bash(git status)"]), data_dir=tempfile.mkdtemp())
+>>> out = handle_claude_code_event(gate, {"hook_event_name": "PreToolUse",
+...     "session_id": "s", "tool_name": "Bash", "tool_input": {"command": "git status"},
+...     "tool_use_id": "t1", "cwd": "/p"})
+>>> out["hookSpecificOutput"]["permissionDecision"]
+'allow'
+>>> gate.close()
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from neuroplast.errors import InvalidInputError
+from neuroplast.gate.calls import ToolCall
+
+if TYPE_CHECKING:
+    from neuroplast.gate.gate import Gate, GateDecision
+
+__all__ = ["HOOK_EVENTS", "decision_reason", "handle_claude_code_event"]
+
+log = logging.getLogger(__name__)
+
+HOOK_EVENTS = ("PermissionDenied", "PermissionRequest", "PostToolUse", "PreToolUse")
+
+
+def decision_reason(decision: GateDecision) -> str:
+    """The text Claude Code shows for a decision: probability, source, band and why.
+
+    >>> from neuroplast.gate.gate import GateDecision
+    >>> decision_reason(GateDecision("t", "allow", 0.934, "p=0.93 >= 0.8", "model", "allow"))
+    'neuroplast gate: allow (p=0.93, source=model, band=allow): p=0.93 >= 0.8'
+    """
+    p = "n/a" if decision.probability is None else f"{decision.probability:.2f}"
+    band = decision.band or "n/a"
+    return (
+        f"neuroplast gate: {decision.decision} (p={p}, source={decision.source}, "
+        f"band={band}): {decision.reason}"
+    )
+
+
+def _tool_use_id(gate: Gate, event: dict[str, Any]) -> str | None:
+    """The event's tool_use_id; without one, the session's latest decision on the same call.
+
+    (Some Claude Code versions send PermissionRequest without a tool_use_id.)
+    """
+    value = event.get("tool_use_id")
+    if isinstance(value, str) and value:
+        return value
+    if value is None and isinstance(event.get("tool_name"), str):
+        call = ToolCall.from_hook_event(event)
+        return gate.log.find_latest(call.session_id, call.tool_name, call.tool_input)
+    raise InvalidInputError(
+        f"{event.get('hook_event_name')} event needs a non-empty string 'tool_use_id' (or "
+        "'tool_name' and 'tool_input'); send the event JSON exactly as Claude Code writes it"
+    )
+
+
+def handle_claude_code_event(gate: Gate, event: dict[str, Any]) -> dict[str, Any]:
+    """Apply one hook event to ``gate`` and return what the hook prints on stdout."""
+    if not isinstance(event, dict):
+        raise InvalidInputError(f"a hook event must be a JSON object, got {type(event).__name__}")
+    name = event.get("hook_event_name")
+    if not isinstance(name, str) or not name:
+        raise InvalidInputError(
+            "hook event has no 'hook_event_name'; send the event JSON exactly as Claude Code "
+            "writes it on the hook's stdin"
+        )
+    if name == "PreToolUse":
+        decision = gate.decide(ToolCall.from_hook_event(event))
+        return {
+            "hookSpecificOutput": {
+                "hookEventName": "PreToolUse",
+                "permissionDecision": decision.decision,
+                "permissionDecisionReason": decision_reason(decision),
+            }
+        }
+    if name not in HOOK_EVENTS:
+        log.info("ignoring hook event %r: the gate only learns from tool events", name)
+        return {}
+    tool_use_id = _tool_use_id(gate, event)
+    row = None if tool_use_id is None else gate.lookup(tool_use_id)
+    if tool_use_id is None or row is None:
+        log.info("%s for %r: the gate never decided this call; skipped", name, tool_use_id)
+        return {}
+    if name == "PermissionRequest":
+        gate.mark_asked(tool_use_id)
+    elif name == "PostToolUse":
+        if not gate.has_feedback(tool_use_id):
+            gate.feedback(tool_use_id, True, source="post_tool_use", status="ran")
+    elif row.decision == "deny":
+        log.info("PermissionDenied for %r follows the gate's own deny; no answer", tool_use_id)
+    elif not gate.has_feedback(tool_use_id):
+        gate.feedback(tool_use_id, False, source="permission_denied", status="denied")
+    return {}

@@ -1,0 +1,239 @@
+"""The gate's durable log: every decision and every answer, committed before returning.
+
+Tables (SQLite, namespace ``gate``):
+
+* ``decisions`` - one row per tool call the gate decided: the call as JSON, the model's
+  p, the decision, its source and reason, the mode, and whether the user was asked
+  (``asked``: set when Claude Code reports a permission prompt).
+* ``feedback`` - one row per answer about a call (a call may get several, e.g. an implicit
+  approval after it ran and a later "false positive" correction); the latest counts in
+  statistics, every row is a training signal. It holds the gateway's record fields.
+
+>>> import tempfile, pathlib
+>>> from neuroplast.store import Database
+>>> log = GateLog(Database(pathlib.Path(tempfile.mkdtemp()) / "gate.db"))
+>>> log.add_decision(DecisionRow("t1", "s", "Bash", '{"tool_name": "Bash"}', 0.5, "ask",
+...                              "untrained", "too few labels", "auto", 1.0))
+1
+>>> log.decision("t1").decision
+'ask'
+>>> log.close()
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from neuroplast.store import Database
+
+__all__ = ["SCHEMA", "DecisionRow", "FeedbackRow", "GateLog"]
+
+SCHEMA = [
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tool_use_id TEXT NOT NULL UNIQUE,
+        session_id TEXT NOT NULL,
+        tool_name TEXT NOT NULL,
+        call_json TEXT NOT NULL,
+        p REAL,
+        decision TEXT NOT NULL,
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        ts REAL NOT NULL,
+        asked INTEGER NOT NULL DEFAULT 0,
+        model_version INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX decisions_session ON decisions (session_id, id)",
+    """CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tool_use_id TEXT NOT NULL REFERENCES decisions (tool_use_id),
+        approved INTEGER NOT NULL,
+        false_positive INTEGER NOT NULL,
+        user_override INTEGER NOT NULL,
+        weight REAL NOT NULL,
+        locked INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        source TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        record_json TEXT NOT NULL,
+        ts REAL NOT NULL
+    )""",
+    "CREATE INDEX feedback_call ON feedback (tool_use_id, id)",
+    "CREATE INDEX feedback_fp ON feedback (signature, false_positive)",
+]
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One logged decision."""
+
+    tool_use_id: str
+    session_id: str
+    tool_name: str
+    call_json: str
+    p: float | None
+    decision: str
+    source: str
+    reason: str
+    mode: str
+    ts: float
+    model_version: int = 0
+    asked: bool = False
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """One logged answer."""
+
+    id: int
+    tool_use_id: str
+    approved: bool
+    false_positive: bool
+    user_override: bool
+    weight: float
+    locked: bool
+    source: str
+    record: dict[str, Any]
+    ts: float
+
+
+_DECISION_COLS = (
+    "tool_use_id, session_id, tool_name, call_json, p, decision, source, reason, mode, ts, "
+    "model_version, asked, id"
+)
+_FEEDBACK_COLS = (
+    "id, tool_use_id, approved, false_positive, user_override, weight, locked, source, "
+    "record_json, ts"
+)
+
+
+def _feedback(row: tuple[Any, ...]) -> FeedbackRow:
+    return FeedbackRow(row[0], row[1], bool(row[2]), bool(row[3]), bool(row[4]), row[5],
+                       bool(row[6]), row[7], json.loads(row[8]), row[9])
+
+
+class GateLog:
+    """Reads and writes the gate's tables; each write is one committed transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        db.migrate("gate", SCHEMA)
+
+    # -- decisions ------------------------------------------------------------------------
+    def add_decision(self, row: DecisionRow) -> int:
+        """Insert (or, for a repeated tool_use_id, replace) a decision; returns its row id."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "INSERT INTO decisions (tool_use_id, session_id, tool_name, call_json, p, "
+                "decision, source, reason, mode, ts, model_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tool_use_id) DO UPDATE "
+                "SET session_id=excluded.session_id, tool_name=excluded.tool_name, "
+                "call_json=excluded.call_json, p=excluded.p, decision=excluded.decision, "
+                "source=excluded.source, reason=excluded.reason, mode=excluded.mode, "
+                "ts=excluded.ts, model_version=excluded.model_version",
+                (row.tool_use_id, row.session_id, row.tool_name, row.call_json, row.p,
+                 row.decision, row.source, row.reason, row.mode, row.ts, row.model_version),
+            )
+            got = cur.execute(
+                "SELECT id FROM decisions WHERE tool_use_id = ?", (row.tool_use_id,)
+            ).fetchone()
+        return int(got[0])
+
+    def decision(self, tool_use_id: str) -> DecisionRow | None:
+        rows = self.db.query(
+            f"SELECT {_DECISION_COLS} FROM decisions WHERE tool_use_id = ?", (tool_use_id,)
+        )
+        return DecisionRow(*rows[0][:11], asked=bool(rows[0][11]), id=rows[0][12]) if rows else None
+
+    def mark_asked(self, tool_use_id: str) -> bool:
+        """Record that the user was shown a permission prompt; False if the id is unknown."""
+        with self.db.transaction() as cur:
+            cur.execute("UPDATE decisions SET asked = 1 WHERE tool_use_id = ?", (tool_use_id,))
+            return cur.rowcount > 0
+
+    def recent_calls(self, limit: int = 2000) -> list[tuple[str, str, float]]:
+        """``(session_id, tool_name, ts)`` of the last ``limit`` decisions, oldest first."""
+        rows = self.db.query(
+            "SELECT session_id, tool_name, ts FROM decisions ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [(r[0], r[1], r[2]) for r in reversed(rows)]
+
+    def find_latest(
+        self, session_id: str, tool_name: str, tool_input: dict[str, Any]
+    ) -> str | None:
+        """tool_use_id of the session's latest decision on this exact call, or None."""
+        rows = self.db.query(
+            "SELECT tool_use_id, call_json FROM decisions WHERE session_id = ? AND tool_name = ? "
+            "ORDER BY id DESC LIMIT 50",
+            (session_id, tool_name),
+        )
+        for tool_use_id, call_json in rows:
+            if json.loads(call_json).get("tool_input") == tool_input:
+                return str(tool_use_id)
+        return None
+
+    # -- feedback -------------------------------------------------------------------------
+    def add_feedback(self, tool_use_id: str, record: dict[str, Any], ts: float) -> int:
+        """Insert one answer (``record`` from :class:`~neuroplast.gate.teacher.Teacher`)."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "INSERT INTO feedback (tool_use_id, approved, false_positive, user_override, "
+                "weight, locked, status, source, signature, record_json, ts) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (tool_use_id, int(record["allowed"]), int(record["false_positive"]),
+                 int(record["user_override"]), record["weight"], int(record["locked"]),
+                 record["status"], record["source"], record["signature"],
+                 json.dumps(record, sort_keys=True), ts),
+            )
+            return int(cur.lastrowid or 0)
+
+    def has_feedback(self, tool_use_id: str) -> bool:
+        return bool(self.db.query(
+            "SELECT 1 FROM feedback WHERE tool_use_id = ? LIMIT 1", (tool_use_id,)
+        ))
+
+    def had_false_positive(self, signature: str) -> bool:
+        """Whether any earlier answer marked a call of this signature a false positive."""
+        return bool(self.db.query(
+            "SELECT 1 FROM feedback WHERE signature = ? AND false_positive = 1 LIMIT 1",
+            (signature,),
+        ))
+
+    def feedback_after(self, row_id: int) -> list[tuple[FeedbackRow, str]]:
+        """Answers with id > ``row_id``, oldest first, each with its call's JSON."""
+        cols = ", ".join(f"f.{c.strip()}" for c in _FEEDBACK_COLS.split(","))
+        rows = self.db.query(
+            f"SELECT {cols}, d.call_json FROM feedback f JOIN decisions d "
+            "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? ORDER BY f.id",
+            (row_id,),
+        )
+        return [(_feedback(r[:10]), r[10]) for r in rows]
+
+    def labelled(self, limit: int) -> list[tuple[str, bool, str]]:
+        """``(tool_use_id, approved, call_json)`` of the last ``limit`` labelled calls.
+
+        Oldest first.
+
+        The latest answer about each call counts.
+        """
+        rows = self.db.query(
+            "SELECT d.tool_use_id, f.approved, d.call_json FROM decisions d JOIN feedback f "
+            "ON f.id = (SELECT MAX(id) FROM feedback WHERE tool_use_id = d.tool_use_id) "
+            "ORDER BY f.id DESC LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], bool(r[1]), r[2]) for r in reversed(rows)]
+
+    def counts(self) -> tuple[int, int]:
+        """``(decisions, feedback rows)``."""
+        row = self.db.query(
+            "SELECT (SELECT COUNT(*) FROM decisions), (SELECT COUNT(*) FROM feedback)"
+        )[0]
+        return int(row[0]), int(row[1])
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,113 @@
+"""The FastAPI application: a thin shell over :class:`neuroplast.gate.Gate`.
+
+``create_app()`` with no gate opens one on startup (``data_dir``/``config``) and closes it
+on shutdown; a gate passed in belongs to the caller and is left open.
+
+>>> app = create_app(data_dir="/tmp/never-opened")  # the gate opens on startup, not here
+>>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1"))
+['/v1/gate/feedback', '/v1/gate/stats', '/v1/hooks/claude-code']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from neuroplast.config import check_range
+from neuroplast.server.errors import error_response, install_error_handlers
+from neuroplast.server.gate_routes import router as gate_router
+
+if TYPE_CHECKING:
+    from neuroplast.gate import Gate, GateConfig
+
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "BodyLimit", "create_app"]
+
+# A 10 MB Write arrives JSON-escaped (up to ~2x for code full of quotes and newlines) inside
+# the hook event; 32 MB leaves room for that and refuses what no real tool call needs.
+DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a declared ``Content-Length`` over ``limit``.
+
+    The hook route is exempt: it reads its own body with the same limit so that an
+    oversize PreToolUse still gets a safe ``ask``. The refused body is drained (up to 4x
+    the limit) so the client, still sending, reads the answer.
+
+    >>> BodyLimit(app=None, limit=10).limit
+    10
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, exempt: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.limit = limit
+        self.exempt = exempt
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in self.exempt:
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if not declared.isdigit() or int(declared) <= self.limit:
+            await self.app(scope, receive, send)
+            return
+        if int(declared) <= 4 * self.limit:
+            message: Message = {"more_body": True}
+            while message.get("more_body", False):
+                message = await receive()
+        response = error_response(
+            413,
+            "PayloadTooLarge",
+            f"request body of {int(declared)} bytes is over the {self.limit}-byte limit",
+        )
+        await response(scope, receive, send)
+
+
+def create_app(
+    gate: Gate | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    config: GateConfig | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    warm_up: bool = True,
+) -> FastAPI:
+    """The neuroplast HTTP service around ``gate`` (or one opened at ``data_dir``).
+
+    ``warm_up`` loads the embedder of a gate opened here before the first request.
+    """
+    check_range("create_app", "max_body_bytes", max_body_bytes, 1)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = gate is None
+        if owned:
+            from neuroplast.gate import Gate, GateConfig
+
+            app.state.gate = Gate(config=config or GateConfig(), data_dir=data_dir)
+            if warm_up:
+                # Load the embedder now, not on the first tool call, which would outlast
+                # the hook's 2 s timeout and fall back to asking.
+                app.state.gate.extractor.embedder.embed(["neuroplast gate warm-up"])
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.gate.close()
+
+    app = FastAPI(
+        title="neuroplast",
+        summary="Continual learning for AI agents: the learning tool-call gate.",
+        lifespan=lifespan,
+    )
+    app.state.gate = gate
+    app.state.data_dir = data_dir
+    app.state.max_body_bytes = max_body_bytes
+    install_error_handlers(app)
+    app.include_router(gate_router)
+    app.add_middleware(BodyLimit, limit=max_body_bytes, exempt=("/v1/hooks/claude-code",))
+    return app

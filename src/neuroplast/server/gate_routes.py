@@ -1,0 +1,174 @@
+"""HTTP routes of the learning tool-call gate.
+
+``POST /v1/hooks/claude-code`` takes a Claude Code hook event exactly as Claude Code
+writes it to a hook's stdin and answers what the hook prints. A PreToolUse event that
+cannot be read (bad JSON, bad UTF-8, wrong types, too large) still gets a safe ``ask``, so
+Claude Code falls back to asking the user. Decisions embed text, so they run in the
+threadpool and never block the event loop.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from neuroplast.errors import InvalidInputError, NeuroplastError
+from neuroplast.gate.hook_cli import ask_output, sniff_event_name
+from neuroplast.server.errors import error_response, status_for
+
+if TYPE_CHECKING:
+    from neuroplast.gate import Gate
+
+__all__ = ["FeedbackRequest", "FeedbackResponse", "read_limited", "router"]
+
+router = APIRouter()
+
+# Past the limit the body is still read (and thrown away) up to this many times the limit,
+# so the client, still sending, reads the 413 instead of a reset connection.
+_DRAIN_FACTOR = 4
+
+
+class FeedbackRequest(BaseModel):
+    """The user's answer about one decided tool call.
+
+    >>> FeedbackRequest(tool_use_id="toolu_1", approved=True).false_positive
+    False
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    tool_use_id: str = Field(min_length=1, description="the tool_use_id of the hook event")
+    approved: bool = Field(description="true if the user let the call run")
+    false_positive: bool = Field(
+        default=False, description="the gate blocked or asked about a call that was fine"
+    )
+    user_override: bool = Field(default=False, description="the user overrode the gate")
+
+
+class FeedbackResponse(BaseModel):
+    """What the feedback taught: its weight and whether it is locked in replay.
+
+    >>> FeedbackResponse(tool_use_id="toolu_1", weight=4.0, locked=True).locked
+    True
+    """
+
+    tool_use_id: str
+    weight: float
+    locked: bool
+
+
+def _gate(request: Request) -> Gate:
+    return request.app.state.gate  # type: ignore[no-any-return]
+
+
+async def read_limited(request: Request, limit: int) -> tuple[bytes, int]:
+    """The first ``limit`` bytes of the body and its size (as read, or as declared)."""
+    declared = request.headers.get("content-length", "")
+    kept: list[bytes] = []
+    size = total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if size < limit:
+            kept.append(chunk[: limit - size])
+            size += len(kept[-1])
+        if total > limit * _DRAIN_FACTOR:
+            break  # too large to drain; the connection will be closed
+    return b"".join(kept), max(total, int(declared) if declared.isdigit() else 0)
+
+
+def _hook_answer(gate: Gate, raw: bytes, total: int, limit: int) -> JSONResponse:
+    from neuroplast.gate import handle_claude_code_event
+
+    if total > limit:
+        pre_tool_use = sniff_event_name(raw) == "PreToolUse"
+        message = (
+            f"hook event of {total} bytes is over the {limit}-byte limit; "
+            "raise it with create_app(max_body_bytes=...) if such calls are expected"
+        )
+        extra = ask_output(f"input was too large to inspect ({message})") if pre_tool_use else None
+        return error_response(413, "PayloadTooLarge", message, extra)
+    event: Any = None
+    try:
+        try:
+            event = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(
+                f"hook event is not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r}); "
+                "send the event JSON as Claude Code writes it"
+            ) from None
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(
+                f"hook event is not valid JSON ({exc}); send the event JSON as Claude Code "
+                "writes it to the hook's stdin"
+            ) from None
+        if not isinstance(event, dict):
+            raise InvalidInputError(
+                f"hook event must be a JSON object, got {type(event).__name__}"
+            )
+        return JSONResponse(handle_claude_code_event(gate, event))
+    except NeuroplastError as exc:
+        if isinstance(event, dict):
+            pre_tool_use = event.get("hook_event_name") == "PreToolUse"
+        else:
+            pre_tool_use = sniff_event_name(raw) == "PreToolUse"
+        status = status_for(exc)
+        if not pre_tool_use:
+            return error_response(status, type(exc).__name__, str(exc))
+        if isinstance(exc, InvalidInputError):
+            # 200: Claude Code reads the hook's answer and asks the user.
+            return JSONResponse(ask_output(f"the input was invalid ({exc})"))
+        return error_response(
+            status, type(exc).__name__, str(exc), ask_output(f"the gate failed ({exc})")
+        )
+
+
+@router.post("/v1/hooks/claude-code", summary="Answer a Claude Code hook event")
+async def claude_code_hook(request: Request) -> JSONResponse:
+    """Body: the hook event JSON; answer: what the hook prints (``{}`` for feedback events)."""
+    limit: int = request.app.state.max_body_bytes
+    raw, total = await read_limited(request, limit)
+    return await run_in_threadpool(_hook_answer, _gate(request), raw, total, limit)
+
+
+@router.post(
+    "/v1/gate/feedback",
+    summary="Tell the gate whether a decided call was approved",
+    response_model=FeedbackResponse,
+    responses={404: {"description": "unknown tool_use_id"}},
+)
+def feedback(body: FeedbackRequest, request: Request) -> Any:
+    """Record the user's answer; it is committed before this returns."""
+    gate = _gate(request)
+    if gate.lookup(body.tool_use_id) is None:
+        return error_response(
+            404,
+            "UnknownToolUseId",
+            f"no decision with tool_use_id {body.tool_use_id!r}; send feedback only for a "
+            "tool_use_id the gate decided (a PreToolUse event posted to /v1/hooks/claude-code)",
+        )
+    result = gate.feedback(
+        body.tool_use_id,
+        body.approved,
+        false_positive=body.false_positive,
+        user_override=body.user_override,
+    )
+    return FeedbackResponse(
+        tool_use_id=result.tool_use_id, weight=float(result.weight), locked=bool(result.locked)
+    )
+
+
+@router.get("/v1/gate/stats", summary="Counts, confusion matrix, agreement, convergence")
+def stats(request: Request) -> dict[str, Any]:
+    """``Gate.stats()``."""
+    return _gate(request).stats()
+
+
+@router.get("/healthz", summary="Liveness: the gate is loaded and answering")
+async def healthz(request: Request) -> dict[str, Any]:
+    """``{"status": "ok"}`` once the gate has started."""
+    return {"status": "ok", "data_dir": str(request.app.state.data_dir or "")}

@@ -1,0 +1,86 @@
+"""Claude Code hook events mapped onto the gate (real gate, real MiniLM, real SQLite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from neuroplast.errors import InvalidInputError
+from neuroplast.gate.hooks import handle_claude_code_event
+
+CWD = "/home/u/proj"
+
+
+def event(name: str, tool_use_id: str = "t1", command: str = "make test", **extra: object):
+    return {
+        "hook_event_name": name, "session_id": "s1", "transcript_path": "/tmp/t.jsonl",
+        "cwd": CWD, "tool_name": "Bash", "tool_input": {"command": command},
+        "tool_use_id": tool_use_id, **extra,
+    }
+
+
+def feedback_rows(gate, tool_use_id: str) -> list[tuple]:
+    return gate.db.query(
+        "SELECT approved, source FROM feedback WHERE tool_use_id = ? ORDER BY id", (tool_use_id,)
+    )
+
+
+def test_pre_tool_use_answers_with_decision_and_reason(make_gate) -> None:
+    gate = make_gate(allow_rules=["Bash(git status)"], deny_rules=["Bash(rm:*)"])
+    outs = {cmd: handle_claude_code_event(gate, event("PreToolUse", cmd, cmd))
+            for cmd in ("git status", "rm -rf build", "make test")}
+    hso = {cmd: out["hookSpecificOutput"] for cmd, out in outs.items()}
+    assert {h["hookEventName"] for h in hso.values()} == {"PreToolUse"}
+    assert [h["permissionDecision"] for h in hso.values()] == ["allow", "deny", "ask"]
+    assert "source=rule" in hso["git status"]["permissionDecisionReason"]
+    asked = hso["make test"]["permissionDecisionReason"]
+    assert "p=0.50" in asked and "source=untrained" in asked and "band=ask" in asked
+    assert gate.lookup("make test").decision == "ask"
+
+
+def test_post_tool_use_is_an_approval_once(make_gate) -> None:
+    gate = make_gate()
+    handle_claude_code_event(gate, event("PreToolUse"))
+    assert handle_claude_code_event(gate, event("PermissionRequest")) == {}
+    assert gate.lookup("t1").asked is True
+    response = {"tool_response": {"stdout": "ok", "exit_code": 0}}
+    assert handle_claude_code_event(gate, event("PostToolUse", **response)) == {}
+    assert handle_claude_code_event(gate, event("PostToolUse", **response)) == {}
+    assert feedback_rows(gate, "t1") == [(1, "post_tool_use")]
+
+
+def test_permission_denied_is_a_refusal_unless_the_gate_denied(make_gate) -> None:
+    gate = make_gate(deny_rules=["Bash(rm:*)"])
+    handle_claude_code_event(gate, event("PreToolUse", "t1"))
+    handle_claude_code_event(gate, event("PermissionDenied", "t1"))
+    assert feedback_rows(gate, "t1") == [(0, "permission_denied")]
+    handle_claude_code_event(gate, event("PreToolUse", "t2", "rm -rf build"))
+    handle_claude_code_event(gate, event("PermissionDenied", "t2", "rm -rf build"))
+    assert feedback_rows(gate, "t2") == []  # the gate's own deny is no user answer
+
+
+def test_unknown_events_and_unknown_calls_answer_empty(make_gate) -> None:
+    gate = make_gate()
+    assert handle_claude_code_event(gate, {"hook_event_name": "Stop", "session_id": "s"}) == {}
+    assert handle_claude_code_event(gate, event("PostToolUse", "never-decided")) == {}
+    assert gate.stats()["feedback"] == 0
+
+
+@pytest.mark.parametrize("bad", [
+    [], {"tool_name": "Bash"}, {"hook_event_name": "PreToolUse", "tool_input": {}},
+    {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": "ls"},
+    {"hook_event_name": "PostToolUse", "tool_input": {}},
+    {"hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_use_id": 7},
+])
+def test_malformed_events_raise_invalid_input(make_gate, bad) -> None:
+    with pytest.raises(InvalidInputError):
+        handle_claude_code_event(make_gate(), bad)
+
+
+def test_permission_request_without_id_finds_the_sessions_call(make_gate) -> None:
+    gate = make_gate()
+    handle_claude_code_event(gate, event("PreToolUse", "t1", "make a"))
+    handle_claude_code_event(gate, event("PreToolUse", "t2", "make b"))
+    request = event("PermissionRequest", command="make a")
+    del request["tool_use_id"]
+    assert handle_claude_code_event(gate, request) == {}
+    assert (gate.lookup("t1").asked, gate.lookup("t2").asked) == (True, False)
