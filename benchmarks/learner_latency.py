@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -123,11 +124,14 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "training_p99_ms": round(train_p99, 4),
         "training_max_ms": round(max(training), 3),
         "ratio": round(ratio, 3),
+        "p50_ratio": round(percentile(training, 0.5) / percentile(idle, 0.5), 3),
         "target": 1.5,
         "pass": ratio <= 1.5,
         "predictions": [len(idle), len(training)],
         "rounds_during_training": rounds,
         "torch_threads": args.threads,
+        # Other processes' load on the machine: on a busy shared box the tail is theirs.
+        "loadavg_1m": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(result))
     if args.plot:

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from neuroplast.bench.avalanche_runner import avalanche_unavailable
 from neuroplast.bench.cli import bench_app
-from neuroplast.bench.continual import run_continual
 from neuroplast.bench.config import ContinualConfig
+from neuroplast.bench.continual import run_continual
 from neuroplast.bench.metrics import acc, bwt, forgetting, summarize
 from neuroplast.bench.streams import permutations, permuted_digits, split_digits
 from neuroplast.errors import ConfigError, InvalidInputError

