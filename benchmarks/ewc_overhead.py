@@ -25,8 +25,10 @@ TARGET = 1.5
 def _model() -> torch.nn.Module:
     torch.manual_seed(0)
     return torch.nn.Sequential(
-        torch.nn.Linear(512, 1024), torch.nn.ReLU(),
-        torch.nn.Linear(1024, 512), torch.nn.ReLU(),
+        torch.nn.Linear(512, 1024),
+        torch.nn.ReLU(),
+        torch.nn.Linear(1024, 512),
+        torch.nn.ReLU(),
         torch.nn.Linear(512, 10),
     )
 

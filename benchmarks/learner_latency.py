@@ -8,7 +8,9 @@ predicting thread each get one core; intra-op parallelism on these small matmuls
 nothing and makes both threads fight over the same two OpenMP workers (spinning waits
 that show up as prediction stalls). The learner's ``yield_s`` pause between optimizer
 steps hands the GIL to waiting predictions; ``sys.setswitchinterval`` bounds how long a
-Python-heavy trainer step can hold it.
+Python-heavy trainer step can hold it. Trainer and predictions share one interpreter, so
+the p99 tail grows with the trainer's duty cycle: ``--yield-ms`` trades training rounds
+per second for prediction tail latency (both are printed).
 
     .venv/bin/python benchmarks/learner_latency.py --seconds 3
 """
@@ -129,6 +131,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "pass": ratio <= 1.5,
         "predictions": [len(idle), len(training)],
         "rounds_during_training": rounds,
+        "rounds_per_s": round(rounds / args.seconds, 1),
+        "yield_ms": args.yield_ms,
         "torch_threads": args.threads,
         # Other processes' load on the machine: on a busy shared box the tail is theirs.
         "loadavg_1m": round(os.getloadavg()[0], 2),

@@ -29,7 +29,9 @@ def _set_grads(model: torch.nn.Linear, w: list[float], b: float) -> None:
 
 def _mlp(seed: int = 0, hidden: int = 64) -> torch.nn.Sequential:
     torch.manual_seed(seed)
-    return torch.nn.Sequential(torch.nn.Linear(D, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, 3))
+    return torch.nn.Sequential(
+        torch.nn.Linear(D, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, 3)
+    )
 
 
 def _task(task: int, seed: int, n: int = 512) -> tuple[torch.Tensor, torch.Tensor]:
@@ -164,8 +166,12 @@ def test_ewc_lowers_forgetting() -> None:
         ewc.estimate_fisher(model, _ce, [(xa, ya)])
         ewc.consolidate(model)
         _train(model, xb, yb, ewc)
-        results[lam] = (before, _accuracy(model, xa_test, ya_test), _accuracy(model, xb_test, yb_test))
-    (before, plain_a, plain_b), (_, ewc_a, ewc_b) = results[0.0], results[300.0]
+        results[lam] = (
+            before,
+            _accuracy(model, xa_test, ya_test),
+            _accuracy(model, xb_test, yb_test),
+        )
+    (before, plain_a, _plain_b), (_, ewc_a, ewc_b) = results[0.0], results[300.0]
     assert before > 0.85
     assert plain_a < before - 0.2  # the setting does forget without EWC
     assert ewc_a > plain_a + 0.15  # EWC keeps task A measurably better
@@ -228,3 +234,36 @@ def test_nan_gradient_raises_numerical_error_naming_parameter() -> None:
     with pytest.raises(NumericalError, match="'weight'"):
         ewc.accumulate(model)
     assert ewc.running_fisher == {}  # nothing half-updated
+
+
+def test_accumulate_measures_the_task_gradient_not_the_penalty() -> None:
+    x, y = _task(0, 0, n=32)
+    gamma = 0.5
+    model = _mlp()
+    ewc = OnlineEWC(OnlineEWCConfig(lambda_=50.0, gamma=gamma))
+    ewc.estimate_fisher(model, _ce, [(x, y)])
+    ewc.consolidate(model)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(0.3)  # far from θ*: the penalty's gradient is large
+    task_loss = _ce(model(x), y).mean()
+    task_grads = torch.autograd.grad(task_loss, list(model.parameters()))
+    before = {n: f.clone() for n, f in ewc.running_fisher.items()}
+    model.zero_grad()
+    (_ce(model(x), y).mean() + ewc.penalty(model)).backward()
+    total_grads = [p.grad.clone() for p in model.parameters()]
+    ewc.accumulate(model)
+    for p, g in zip(model.parameters(), total_grads, strict=True):
+        assert torch.equal(p.grad, g)  # .grad is read, never changed
+    for (n, _), g in zip(model.named_parameters(), task_grads, strict=True):
+        expected = gamma * before[n] + (1 - gamma) * g**2
+        torch.testing.assert_close(ewc.running_fisher[n], expected, rtol=1e-4, atol=1e-7)
+    # After an optimizer step the record is stale and .grad is taken as it is.
+    torch.optim.SGD(model.parameters(), lr=0.1).step()
+    model.zero_grad()
+    _ce(model(x), y).mean().backward()
+    grads = {n: p.grad.clone() for n, p in model.named_parameters()}
+    before = {n: f.clone() for n, f in ewc.running_fisher.items()}
+    ewc.accumulate(model)
+    for n, g in grads.items():
+        torch.testing.assert_close(ewc.running_fisher[n], gamma * before[n] + (1 - gamma) * g**2)

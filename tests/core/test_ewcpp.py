@@ -92,9 +92,15 @@ def test_inactive_until_a_task_ends_then_penalty_matches_formula() -> None:
     assert lam == pytest.approx(2.0 * 1.5)
     w, b = model.weight.detach(), model.bias.detach()
     w1, b1 = theta1["weight"], theta1["bias"]
-    expected = 0.5 * lam * (
-        (torch.tensor([[2.0, 8.0]]) * (w - w1) ** 2).sum() + 0.5 * float((b - b1) ** 2)
-        + (torch.tensor([[0.0, 2.0]]) * (w - w1 - 1.0) ** 2).sum() + 2.0 * float((b - b1) ** 2)
+    expected = (
+        0.5
+        * lam
+        * (
+            (torch.tensor([[2.0, 8.0]]) * (w - w1) ** 2).sum()
+            + 0.5 * float((b - b1) ** 2)
+            + (torch.tensor([[0.0, 2.0]]) * (w - w1 - 1.0) ** 2).sum()
+            + 2.0 * float((b - b1) ** 2)
+        )
     )
     assert reg.penalty(model).item() == pytest.approx(expected.item(), rel=1e-5)
 

@@ -17,7 +17,9 @@ from neuroplast.errors import NumericalError, StateMismatchError
 
 def _mlp(seed: int = 0, hidden: int = 7) -> torch.nn.Module:
     torch.manual_seed(seed)
-    return torch.nn.Sequential(torch.nn.Linear(5, hidden), torch.nn.Tanh(), torch.nn.Linear(hidden, 3))
+    return torch.nn.Sequential(
+        torch.nn.Linear(5, hidden), torch.nn.Tanh(), torch.nn.Linear(hidden, 3)
+    )
 
 
 def test_quadratic_penalty_matches_autograd_value_and_gradient() -> None:
@@ -29,7 +31,8 @@ def test_quadratic_penalty_matches_autograd_value_and_gradient() -> None:
     fused = quadratic_penalty(params, centers, weights, 3.0)
     fused_grads = torch.autograd.grad(fused, params)
     naive = sum(
-        0.5 * 3.0 * (w * (p - c) ** 2).sum() for p, c, w in zip(params, centers, weights, strict=True)
+        0.5 * 3.0 * (w * (p - c) ** 2).sum()
+        for p, c, w in zip(params, centers, weights, strict=True)
     )
     naive_grads = torch.autograd.grad(naive, params)
     assert fused.item() == pytest.approx(naive.item(), rel=1e-6)

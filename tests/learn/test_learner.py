@@ -13,6 +13,8 @@ import torch
 import torch.nn.functional as F
 
 from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
+from neuroplast.core.ewcpp import EWCPlusPlus, EWCPlusPlusConfig
+from neuroplast.core.regularizer import Regularizer
 from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
 from neuroplast.errors import (
     BackendUnavailable,
@@ -208,7 +210,9 @@ def two_tasks() -> tuple[list[Example], list[Example], torch.Tensor, torch.Tenso
     return examples(xa, ya), examples(xb, yb), xa, ya
 
 
-def train_two_tasks(regularizer: OnlineEWC | None) -> tuple[OnlineLearner, float, float]:
+def train_two_tasks(
+    regularizer: Regularizer | None, end_task: bool = False
+) -> tuple[OnlineLearner, float, float]:
     """Learn A, then B; return the learner and task A's loss before and after B."""
     torch.manual_seed(0)
     task_a, task_b, xa, ya = two_tasks()
@@ -217,6 +221,8 @@ def train_two_tasks(regularizer: OnlineEWC | None) -> tuple[OnlineLearner, float
     for _ in range(12):
         learner.learn_now(task_a)
     learnt_a = mse(learner.predict(xa), ya).mean().item()
+    if end_task:
+        learner.end_task()
     for _ in range(4):
         learner.learn_now(task_b)
     return learner, learnt_a, mse(learner.predict(xa), ya).mean().item()
@@ -235,6 +241,16 @@ def test_online_ewc_penalty_is_applied_and_reduces_forgetting() -> None:
     with torch.no_grad():
         published.weight.add_(0.1)
     assert ewc.penalty(published).item() > 0.0
+    assert forgot_with < 0.5 * forgot_without, (forgot_with, forgot_without)
+
+
+def test_ewc_plus_plus_with_an_explicit_task_end_reduces_forgetting() -> None:
+    config = EWCPlusPlusConfig(lambda_init=3.0, lambda_max=300.0, auto_boundary=False)
+    ewcpp = EWCPlusPlus(config)
+    _, learnt_with, forgot_with = train_two_tasks(ewcpp, end_task=True)
+    _, _, forgot_without = train_two_tasks(None, end_task=True)
+    assert ewcpp.task_count == 1
+    assert learnt_with < 0.01
     assert forgot_with < 0.5 * forgot_without, (forgot_with, forgot_without)
 
 
@@ -338,3 +354,28 @@ def test_close_is_idempotent_and_ends_the_thread() -> None:
     assert learner.version == 2  # queued examples were trained before the thread ended
     with pytest.raises(NeuroplastError, match="closed"):
         learner.learn(examples(torch.randn(1, 2), torch.randn(1)))
+
+
+def test_predict_never_waits_for_a_training_round() -> None:
+    """Deterministic twin of the hammer test: a round in progress must not block predict."""
+    learner = OnlineLearner(torch.nn.Linear(2, 1), mse)
+    probe = torch.ones(1, 2)
+    expected = learner.predict(probe)
+    done = threading.Event()
+    with learner._train_lock:  # what a (very long) training round holds
+        worker = threading.Thread(target=lambda: (learner.predict(probe), done.set()))
+        worker.start()
+        assert done.wait(timeout=5), "predict waited for the training lock"
+    worker.join()
+    assert torch.equal(learner.predict(probe), expected)
+
+
+def test_public_names_are_exported_and_sorted() -> None:
+    import neuroplast.learn as learn
+    import neuroplast.learn.learner as learner_module
+
+    for module in (learn, learner_module):
+        assert list(module.__all__) == sorted(module.__all__)
+        for name in module.__all__:
+            assert getattr(module, name) is not None
+    assert learn.OnlineLearner is learner_module.OnlineLearner

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["bench_app", "continual"]
+__all__ = ["bench_app", "continual", "gate"]
 
 bench_app = typer.Typer(help="Run benchmarks: each prints a table and one JSON line per result.",
                         no_args_is_help=True)
@@ -26,10 +26,32 @@ def continual(
     stream: Annotated[str, typer.Option(help="permuted, split or all")] = "all",
     setting: Annotated[str, typer.Option(help="offline, online or all")] = "all",
     seeds: Annotated[int | None, typer.Option(help="seeds to average (default: config)")] = None,
-    quick: Annotated[bool, typer.Option(help="tiny budget: one epoch, one seed")] = False,
+    quick: Annotated[bool, typer.Option(help="tiny budget: one epoch per task, one seed unless --seeds")] = False,
     avalanche: Annotated[bool, typer.Option(help="also run the Avalanche baselines")] = True,
 ) -> None:
     """Continual learning on Permuted- and Split-Digits: ours vs Avalanche, ACC/BWT/forgetting."""
     from neuroplast.bench.continual_main import main
 
     main(out=out, stream=stream, setting=setting, seeds=seeds, quick=quick, avalanche=avalanche)
+
+
+@bench_app.command("gate")
+def gate(
+    out: Annotated[Path, typer.Option(help="directory for the JSON lines and PNG plots")] = Path(
+        "results"),
+    calls: Annotated[int, typer.Option(help="calls replayed through the service")] = 5000,
+    seed: Annotated[int, typer.Option(help="seed of the call stream")] = 0,
+    warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
+    drift: Annotated[str, typer.Option(
+        help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
+    data_dir: Annotated[str, typer.Option(
+        help="folder with tldr_commands.jsonl and gtfobins.jsonl "
+             "(default: ../shared/data beside the repository)")] = "",
+    latency_samples: Annotated[int, typer.Option(help="decisions per latency figure")] = 200,
+) -> None:
+    """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
+    from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
+
+    run_gate_benchmark(GateBenchConfig(
+        calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
+        data_dir=data_dir, out=str(out), latency_samples=latency_samples))

@@ -40,10 +40,9 @@ def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",
          seeds: int | None = None, quick: bool = False, avalanche: bool = True,
          methods: tuple[str, ...] = NEUROPLAST_METHODS) -> list[MethodResult]:
     """Run, print the report, write ``continual.jsonl`` and one PNG per stream/setting."""
-    cfg = ContinualConfig(quick=quick)
-    if seeds is not None:
-        cfg = ContinualConfig(**{**cfg.to_dict(), "seeds": seeds, "quick": False}) \
-            if not quick else ContinualConfig(quick=True)
+    if seeds is None:  # quick runs default to one seed, full runs to the config's
+        seeds = 1 if quick else ContinualConfig().seeds
+    cfg = ContinualConfig(quick=quick, seeds=seeds)
     streams, settings = pick(stream, list(STREAMS), "stream"), pick(setting, SETTINGS, "setting")
     console = Console(stderr=True)
     total = plan_size(streams, settings, methods, avalanche, cfg.seeds)
@@ -61,7 +60,7 @@ def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",
         results = run_continual(cfg, streams, settings, methods, avalanche, on_run)
         progress.advance(bar)
     note = next((r.note for r in results if r.note), None)
-    print_report(results, check_targets(results), note, Console())
+    print_report(results, check_targets(results), note)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out / "continual.jsonl", "\n".join(json_lines(results)) + "\n")
     atomic_write_text(out / "continual_config.json", cfg.to_json() + "\n")

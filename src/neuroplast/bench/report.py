@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import json
+import sys
 
 from rich.console import Console
 from rich.table import Table
@@ -48,14 +49,17 @@ def targets_table(targets: list[Target]) -> Table:
     for col in ("target", "measured", "result"):
         table.add_column(col)
     for t in targets:
-        table.add_row(t.name, t.measured, "[green]PASS[/]" if t.passed else "[bold red]FAIL[/]")
+        verdict = ("info (same algorithm)" if t.passed is None
+                   else "[green]PASS[/]" if t.passed else "[bold red]FAIL[/]")
+        table.add_row(t.name, t.measured, verdict)
     return table
 
 
 def print_report(results: list[MethodResult], targets: list[Target],
                  avalanche_note: str | None = None, console: Console | None = None) -> None:
     """Table, targets, then the JSON lines (plain, so they can be grepped from stdout)."""
-    console = console or Console()
+    # Wide enough for every column when stdout is a file or a pipe (no terminal width).
+    console = console or Console(width=None if sys.stdout.isatty() else 140)
     console.print(results_table(results, avalanche_note))
     if avalanche_note:
         console.print(f"[bold red]Avalanche baselines did not run — {avalanche_note}[/]")

@@ -4,6 +4,8 @@
   other method of ours;
 - our EWC ACC >= 0.70; our EWC + replay ACC >= 0.88;
 - each of our methods with an Avalanche counterpart: ACC ratio ours/Avalanche >= 1.0.
+  Naive fine-tuning is the same algorithm in both, so its ratio only measures shuffle
+  noise: it is shown as information (``passed`` is None), not as a pass or a fail.
 
 >>> from neuroplast.bench.results import MethodResult
 >>> good = [[[1.0, 0.0], [0.9, 0.9]]]
@@ -30,7 +32,7 @@ class Target:
 
     name: str
     measured: str
-    passed: bool
+    passed: bool | None  # None: information only
 
 
 def check_targets(results: list[MethodResult], stream: str = "permuted",
@@ -50,8 +52,9 @@ def check_targets(results: list[MethodResult], stream: str = "permuted",
             out.append(Target(f"neuroplast {method} ACC >= {MIN_ACC[method]:.2f}",
                               f"{r.acc:.3f}", r.acc >= MIN_ACC[method]))
         if r.ratio_vs_avalanche is not None:
+            ok = None if method == "naive" else r.ratio_vs_avalanche >= 1.0
             out.append(Target(f"neuroplast {method} ACC / avalanche >= 1.0",
-                              f"{r.ratio_vs_avalanche:.3f}", r.ratio_vs_avalanche >= 1.0))
+                              f"{r.ratio_vs_avalanche:.3f}", ok))
         elif r.note:
             out.append(Target(f"neuroplast {method} ACC / avalanche >= 1.0", r.note, False))
     return out

@@ -49,8 +49,13 @@ class BoundaryConfig(Config):
         check_range("BoundaryConfig", "warmup", self.warmup, 2)
         check_range("BoundaryConfig", "patience", self.patience, 1)
         check_range(
-            "BoundaryConfig", "decay", self.decay, 0.0, 1.0,
-            low_inclusive=False, high_inclusive=False,
+            "BoundaryConfig",
+            "decay",
+            self.decay,
+            0.0,
+            1.0,
+            low_inclusive=False,
+            high_inclusive=False,
         )
         check_range("BoundaryConfig", "min_std", self.min_std, 0.0)
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from neuroplast.config import Config, check_range
 from neuroplast.core.boundary import BoundaryConfig, GradientShiftDetector
 from neuroplast.core.regularizer import (
+    PenaltyGrads,
     Regularizer,
     check_grads,
     check_same_names,
@@ -122,6 +123,7 @@ class EWCPlusPlus(Regularizer):
         self._candidate: Task | None = None  # (running F, θ) at the first outlier step
         self._task_count = 0
         self._boundary_detected = False
+        self._sink = PenaltyGrads()
         self._cache: tuple[list[torch.Tensor], list[torch.Tensor], list[str], float] | None
         self._cache = None
 
@@ -165,19 +167,22 @@ class EWCPlusPlus(Regularizer):
         weight, center, names, const = self._cache
         params = check_same_names("EWCPlusPlus", dict(zip(names, center, strict=True)), model)
         lam = self.current_lambda
-        value = quadratic_penalty(params, center, weight, lam)
+        self._sink.arm(names, params)
+        value = quadratic_penalty(params, center, weight, lam, self._sink)
         return value + 0.5 * lam * const if const else value
 
     def accumulate(self, model: nn.Module) -> None:
         import torch
 
         params = trainable(model)
-        named = [(n, p.grad) for n, p in params.items() if p.grad is not None]
+        with_grad = [(n, p) for n, p in params.items() if p.grad is not None]
         self._boundary_detected = False
-        if not named:
+        if not with_grad:
             return
-        names, grads = [n for n, _ in named], [g for _, g in named]
+        names = [n for n, _ in with_grad]
+        grads = self._sink.task_grads(with_grad)  # the task loss's gradient only
         norms = check_grads(names, grads)
+        named = list(zip(names, grads, strict=True))
         if self.config.auto_boundary:
             total = math.sqrt(float(torch.stack(norms).double().square().sum()))
             if self.detector.streak == 0 and self.detector.is_outlier(total):
@@ -242,8 +247,7 @@ class EWCPlusPlus(Regularizer):
         import torch
 
         fisher = {
-            n: running[n].clone() if n in running else torch.zeros_like(t)
-            for n, t in theta.items()
+            n: running[n].clone() if n in running else torch.zeros_like(t) for n, t in theta.items()
         }
         self._tasks.append((fisher, self._clone(theta)))
         while len(self._tasks) > self.config.max_tasks:

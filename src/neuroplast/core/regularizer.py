@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LossFn",
+    "PenaltyGrads",
     "Regularizer",
     "check_grads",
     "check_same_names",
@@ -56,22 +57,28 @@ def _quadratic_function() -> type:
         """
 
         @staticmethod
-        def forward(ctx: Any, lam: float, weight: list, centers: list, *params: Any) -> Any:
+        def forward(
+            ctx: Any, lam: float, sink: Any, weight: list, centers: list, *params: Any
+        ) -> Any:
             diff = torch._foreach_sub(list(params), centers)
             weighted = torch._foreach_mul(diff, weight)
             # One dot product per tensor: exact sums, no sqrt(F) round-off.
             total = torch.stack(
                 [torch.vdot(w.view(-1), d.view(-1)) for w, d in zip(weighted, diff, strict=True)]
             ).sum()
-            ctx.lam = lam
+            ctx.lam, ctx.sink = lam, sink
             ctx.save_for_backward(*weighted)
             return 0.5 * lam * total
 
         @staticmethod
         @torch.autograd.function.once_differentiable
         def backward(ctx: Any, grad_out: Any) -> Any:
-            grads = torch._foreach_mul(list(ctx.saved_tensors), grad_out * ctx.lam)
-            return (None, None, None, *grads)
+            # λ·F·(θ − c), scaled in place: the saved buffers are not needed again.
+            grads = list(ctx.saved_tensors)
+            torch._foreach_mul_(grads, grad_out * ctx.lam)
+            if ctx.sink is not None:
+                ctx.sink.grads = grads
+            return (None, None, None, None, *grads)
 
     return _Quadratic
 
@@ -84,6 +91,7 @@ def quadratic_penalty(
     centers: list[torch.Tensor],
     weight: list[torch.Tensor],
     lam: float,
+    sink: PenaltyGrads | None = None,
 ) -> torch.Tensor:
     """``0.5·lam·Σ weight·(params − centers)²``, differentiable in ``params``.
 
@@ -95,7 +103,51 @@ def quadratic_penalty(
     global _QUADRATIC
     if _QUADRATIC is None:
         _QUADRATIC = _quadratic_function()
-    return _QUADRATIC.apply(float(lam), weight, centers, *params)
+    return _QUADRATIC.apply(float(lam), sink, weight, centers, *params)
+
+
+class PenaltyGrads:
+    """The penalty's own gradient from the last backward, so ``accumulate`` can remove it.
+
+    The learner backpropagates ``loss + penalty`` and then calls ``accumulate``; the
+    Fisher must measure the task loss, not the pull back to θ* (which would feed on
+    itself: important weights that moved get larger gradients, so larger importance).
+    The record is used only while the parameters are unchanged since the penalty was
+    computed (same ``_version``: no optimizer step in between).
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.versions: list[int] = []
+        self.grads: list[torch.Tensor] | None = None
+
+    def arm(self, names: list[str], params: list[torch.Tensor]) -> None:
+        """Called by ``penalty``: remember which parameters, at which version."""
+        self.names, self.versions, self.grads = names, [p._version for p in params], None
+
+    def task_grads(self, named: list[tuple[str, torch.Tensor]]) -> list[torch.Tensor]:
+        """Each parameter's ``.grad`` less the penalty's share when that share is current.
+
+        Where the share is removed the returned tensor is its *negation* (sign-free uses).
+        """
+        import torch
+
+        grads = [p.grad for _, p in named]
+        pen, self.grads = self.grads, None
+        if pen is None:
+            return grads  # type: ignore[return-value]
+        index = {n: i for i, (n, _) in enumerate(named)}
+        for n, v in zip(self.names, self.versions, strict=True):
+            if n not in index or named[index[n]][1]._version != v:
+                return grads  # type: ignore[return-value]
+        sel = [index[n] for n in self.names]
+        # In place, no new buffers: pen ← pen − grad = −(task gradient); only its square
+        # and norm are used. Autograd copied pen into .grad (we held a reference), so
+        # .grad itself is untouched.
+        torch._foreach_sub_(pen, [grads[i] for i in sel])
+        for i, g in zip(sel, pen, strict=True):
+            grads[i] = g
+        return grads  # type: ignore[return-value]
 
 
 def check_grads(names: list[str], grads: list[torch.Tensor]) -> list[torch.Tensor]:
@@ -250,6 +302,11 @@ class Regularizer(ABC):
             raise StateMismatchError(
                 f"{path} holds {meta.get('kind')!r} state, not {type(self).__name__}; "
                 "load it with the regularizer class that saved it"
+            )
+        if "config" not in meta:
+            raise StateMismatchError(
+                f"{path} has no 'config' metadata; it was not written by {type(self).__name__}"
+                ".save(); save the regularizer again"
             )
         config = type(self.config).from_dict(json.loads(meta["config"]))
         self.load_state_dict(tensors, model)

@@ -1,12 +1,4 @@
-"""Configuration of :class:`~neuroplast.learn.learner.OnlineLearner`.
-
->>> LearnerConfig(batch_size=8, optimizer="sgd").steps_per_round
-4
->>> LearnerConfig(batch_size=0)
-Traceback (most recent call last):
-...
-neuroplast.errors.ConfigError: LearnerConfig.batch_size=0 is out of range; use a value in [1, inf
-"""
+"""Configuration of :class:`~neuroplast.learn.learner.OnlineLearner`."""
 
 from __future__ import annotations
 
@@ -21,7 +13,16 @@ __all__ = ["LearnerConfig"]
 
 @dataclass
 class LearnerConfig(Config):
-    """How the learner trains its copy and how hard it pushes back on callers."""
+    """How the learner trains its copy and how hard it pushes back on callers.
+
+    >>> LearnerConfig(batch_size=8, optimizer="sgd").steps_per_round
+    4
+    >>> LearnerConfig(batch_size=0)
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: LearnerConfig.batch_size=0 is out of range; use a value in \
+[1, inf
+    """
 
     batch_size: int = field(
         default=32, metadata={"help": "new examples taken from the queue per training round"}

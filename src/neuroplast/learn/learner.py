@@ -5,44 +5,33 @@ background thread. After each round the copy is deep-copied into a fresh live mo
 ``self._live = (version, model)`` is replaced in one assignment, so a reader sees either
 the old model or the new one, whole, and never waits for training: ``predict`` takes no
 lock at all.
-
->>> import torch
->>> from neuroplast.core.replay import Example
->>> _ = torch.manual_seed(0)
->>> model = torch.nn.Linear(1, 1)
->>> mse = lambda out, y: ((out.squeeze(-1) - y) ** 2)  # one loss per example
->>> data = [Example(torch.tensor([1.0]), torch.tensor(3.0))]
->>> with OnlineLearner(model, mse, LearnerConfig(lr=0.1, optimizer="sgd")) as learner:
-...     for _ in range(40):
-...         version = learner.learn_now(data)
-...     round(learner.predict(torch.tensor([[1.0]])).item(), 2), learner.version
-(3.0, 40)
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import torch
 
-from neuroplast.errors import (
-    BackendUnavailable,
-    EmptyBufferError,
-    NeuroplastError,
-    NumericalError,
-    StateMismatchError,
-    StoreError,
-)
+from neuroplast.errors import BackendUnavailable, EmptyBufferError, NeuroplastError, NumericalError
 from neuroplast.learn.batch import check_example, collate, weighted_loss
+from neuroplast.learn.checkpoint import (
+    MODEL_FILE,
+    REGULARIZER_FILE,
+    REPLAY_FILE,
+    check_parts,
+    check_shapes,
+    read_meta,
+    write_meta,
+)
 from neuroplast.learn.config import LearnerConfig
-from neuroplast.store import atomic_write_text, load_tensors, save_tensors
+from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
     from neuroplast.core.regularizer import Regularizer
@@ -52,11 +41,6 @@ __all__ = ["LossFn", "OnlineLearner", "PublishHook"]
 
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 PublishHook = Callable[[int, torch.nn.Module], None]
-
-_MODEL_FILE = "model.safetensors"
-_REGULARIZER_FILE = "regularizer.safetensors"
-_REPLAY_FILE = "replay.safetensors"
-_META_FILE = "learner.json"
 
 
 class OnlineLearner:
@@ -69,6 +53,18 @@ class OnlineLearner:
     ``last_error`` and raises it from the next ``learn``/``learn_now``/``wait_idle``.
     New examples join the replay buffer only after a round that succeeded, so an example
     that breaks training is not replayed forever.
+
+    >>> import torch
+    >>> from neuroplast.core.replay import Example
+    >>> _ = torch.manual_seed(0)
+    >>> model = torch.nn.Linear(1, 1)
+    >>> mse = lambda out, y: ((out.squeeze(-1) - y) ** 2)  # one loss per example
+    >>> data = [Example(torch.tensor([1.0]), torch.tensor(3.0))]
+    >>> with OnlineLearner(model, mse, LearnerConfig(lr=0.1, optimizer="sgd")) as learner:
+    ...     for _ in range(40):
+    ...         version = learner.learn_now(data)
+    ...     round(learner.predict(torch.tensor([[1.0]])).item(), 2), learner.version
+    (3.0, 40)
     """
 
     def __init__(
@@ -168,6 +164,21 @@ class OnlineLearner:
                     raise
         return self.version
 
+    def end_task(self) -> None:
+        """Tell the regularizer a task just ended (EWC++ ``end_task``, else ``consolidate``).
+
+        Runs on the training copy under the training lock, after the round in progress;
+        call ``wait_idle`` first if the queued examples belong to the ending task.
+        """
+        if self.regularizer is None:
+            return
+        with self._train_lock:
+            end = getattr(self.regularizer, "end_task", None)
+            if callable(end):
+                end(self._train)
+            else:
+                self.regularizer.consolidate(self._train)
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until the queue is empty and no round runs; False on timeout."""
         with self._cond:
@@ -194,24 +205,23 @@ class OnlineLearner:
     def save(self, directory: str | Path) -> None:
         """Write live weights, regularizer, replay and ``learner.json`` to ``directory``.
 
-        Each file is written atomically and ``learner.json`` last, so a directory with a
-        ``learner.json`` holds a complete checkpoint. Optimizer moments are not saved.
+        Files are written atomically, ``learner.json`` last (see
+        :mod:`neuroplast.learn.checkpoint`). Optimizer moments are not saved.
         """
         folder = Path(directory)
         with self._train_lock:  # no round may change regularizer/replay mid-save
             version, live = self._live
-            save_tensors(folder / _MODEL_FILE, dict(live.state_dict()), {"version": str(version)})
+            save_tensors(folder / MODEL_FILE, dict(live.state_dict()), {"version": str(version)})
             if self.regularizer is not None:
-                self.regularizer.save(folder / _REGULARIZER_FILE)
+                self.regularizer.save(folder / REGULARIZER_FILE)
             if self.replay is not None:
-                self.replay.save(folder / _REPLAY_FILE)
-            meta = {
+                self.replay.save(folder / REPLAY_FILE)
+            write_meta(folder, {
                 "version": version,
                 "config": self.config.to_dict(),
                 "regularizer": self.regularizer is not None,
                 "replay": self.replay is not None,
-            }
-            atomic_write_text(folder / _META_FILE, json.dumps(meta, sort_keys=True))
+            })
 
     def load(self, directory: str | Path) -> None:
         """Restore a checkpoint written by :meth:`save` and publish it.
@@ -220,28 +230,19 @@ class OnlineLearner:
         one version number never names two different models.
         """
         folder = Path(directory)
-        meta_path = folder / _META_FILE
-        if not meta_path.is_file():
-            raise StoreError(f"{meta_path} does not exist; save a learner to {folder} first")
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        tensors, _ = load_tensors(folder / _MODEL_FILE)
-        self._check_shapes(tensors)
-        for part, have in (("regularizer", self.regularizer), ("replay", self.replay)):
-            if bool(meta.get(part)) != (have is not None):
-                raise StateMismatchError(
-                    f"checkpoint {folder} was saved {'with' if meta.get(part) else 'without'} a "
-                    f"{part} but this learner has {'one' if have is not None else 'none'}; "
-                    f"construct the learner the same way it was saved"
-                )
+        meta = read_meta(folder)
+        tensors, _ = load_tensors(folder / MODEL_FILE)
+        check_shapes(self._train.state_dict(), tensors)
+        check_parts(
+            folder, meta, regularizer=self.regularizer is not None, replay=self.replay is not None
+        )
         with self._train_lock:
             if self.regularizer is not None:
-                loaded = self.regularizer.load(folder / _REGULARIZER_FILE, model=self._train)
-                if loaded is not None:  # load may be a classmethod returning a new object
-                    self.regularizer = loaded
+                self.regularizer = self.regularizer.load(
+                    folder / REGULARIZER_FILE, model=self._train
+                )
             if self.replay is not None:
-                loaded = self.replay.load(folder / _REPLAY_FILE)
-                if loaded is not None:
-                    self.replay = loaded
+                self.replay = self.replay.load(folder / REPLAY_FILE)  # a new buffer
             self._train.load_state_dict(tensors)
             self._optimizer = self._new_optimizer()
             self._publish(max(int(meta["version"]), self.version + 1))
@@ -354,9 +355,13 @@ class OnlineLearner:
 
     def _new_optimizer(self) -> torch.optim.Optimizer:
         params = [p for p in self._train.parameters() if p.requires_grad]
-        if self.config.optimizer == "sgd":
-            return torch.optim.SGD(params, lr=self.config.lr)
-        return torch.optim.Adam(params, lr=self.config.lr)
+        kind = torch.optim.SGD if self.config.optimizer == "sgd" else torch.optim.Adam
+        try:
+            # One fused kernel per step instead of a Python loop over parameters: less
+            # time holding the GIL, which is time prediction threads cannot run.
+            return kind(params, lr=self.config.lr, fused=True)
+        except (RuntimeError, ValueError):  # dtype/device without a fused kernel
+            return kind(params, lr=self.config.lr)
 
     def _frozen_copy(self) -> torch.nn.Module:
         self._optimizer.zero_grad(set_to_none=True)  # grads need not travel into the copy
@@ -369,19 +374,3 @@ class OnlineLearner:
         self._live = (version, live)  # the one assignment readers see
         if self.on_publish is not None:
             self.on_publish(version, live)
-
-    def _check_shapes(self, tensors: dict[str, Any]) -> None:
-        expected = self._train.state_dict()
-        missing = sorted(set(expected) - set(tensors))
-        extra = sorted(set(tensors) - set(expected))
-        if missing or extra:
-            raise StateMismatchError(
-                f"checkpoint tensors do not match the model: missing {missing}, unexpected "
-                f"{extra}; load it into a learner built on the same architecture"
-            )
-        for name, tensor in tensors.items():
-            if tuple(tensor.shape) != tuple(expected[name].shape):
-                raise StateMismatchError(
-                    f"parameter {name!r} has shape {tuple(tensor.shape)} in the checkpoint but "
-                    f"{tuple(expected[name].shape)} in the model; use the same architecture"
-                )
