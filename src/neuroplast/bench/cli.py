@@ -26,7 +26,8 @@ def continual(
     stream: Annotated[str, typer.Option(help="permuted, split or all")] = "all",
     setting: Annotated[str, typer.Option(help="offline, online or all")] = "all",
     seeds: Annotated[int | None, typer.Option(help="seeds to average (default: config)")] = None,
-    quick: Annotated[bool, typer.Option(help="tiny budget: one epoch per task, one seed unless --seeds")] = False,
+    quick: Annotated[bool, typer.Option(
+        help="tiny budget: one epoch per task, one seed unless --seeds")] = False,
     avalanche: Annotated[bool, typer.Option(help="also run the Avalanche baselines")] = True,
 ) -> None:
     """Continual learning on Permuted- and Split-Digits: ours vs Avalanche, ACC/BWT/forgetting."""

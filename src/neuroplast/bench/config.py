@@ -85,7 +85,9 @@ class ContinualConfig(Config):
     )
     seeds: int = field(default=2, metadata={"help": "seeds averaged (0, 1, ...)"})
     threads: int = field(default=1, metadata={"help": "torch CPU threads"})
-    quick: bool = field(default=False, metadata={"help": "one epoch per task, for tests and smoke runs"})
+    quick: bool = field(
+        default=False, metadata={"help": "one epoch per task, for tests and smoke runs"}
+    )
 
     def __post_init__(self) -> None:
         if self.quick:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Self
@@ -60,8 +61,15 @@ def _quadratic_function() -> type:
         def forward(
             ctx: Any, lam: float, sink: Any, weight: list, centers: list, *params: Any
         ) -> Any:
-            diff = torch._foreach_sub(list(params), centers)
-            weighted = torch._foreach_mul(diff, weight)
+            diff, weighted = sink.scratch(ctx, params) if sink is not None else (None, None)
+            if diff is None:
+                diff = torch._foreach_sub(list(params), centers)
+                weighted = torch._foreach_mul(diff, weight)
+            else:
+                # Reused buffers: a fresh 4 MB tensor costs page faults, more than the maths.
+                for p, c, f, d, w in zip(params, centers, weight, diff, weighted, strict=True):
+                    torch.sub(p, c, out=d)
+                    torch.mul(d, f, out=w)
             # One dot product per tensor: exact sums, no sqrt(F) round-off.
             total = torch.stack(
                 [torch.vdot(w.view(-1), d.view(-1)) for w, d in zip(weighted, diff, strict=True)]
@@ -78,6 +86,7 @@ def _quadratic_function() -> type:
             torch._foreach_mul_(grads, grad_out * ctx.lam)
             if ctx.sink is not None:
                 ctx.sink.grads = grads
+                ctx.sink.busy = None
             return (None, None, None, None, *grads)
 
     return _Quadratic
@@ -120,6 +129,31 @@ class PenaltyGrads:
         self.names: list[str] = []
         self.versions: list[int] = []
         self.grads: list[torch.Tensor] | None = None
+        self.busy: weakref.ref[Any] | None = None  # the graph whose backward is pending
+        self._buffers: tuple[list[torch.Tensor], list[torch.Tensor]] | None = None
+
+    def scratch(
+        self, ctx: Any, params: tuple[torch.Tensor, ...]
+    ) -> tuple[list[torch.Tensor] | None, list[torch.Tensor] | None]:
+        """Reusable buffers for the penalty's forward, or (None, None) while a graph built
+        on them still awaits its backward (then the caller allocates fresh ones)."""
+        import torch
+
+        if self.busy is not None and self.busy() is not None:
+            return None, None
+        buf = self._buffers
+        if (
+            buf is None
+            or [b.shape for b in buf[0]] != [p.shape for p in params]
+            or any(
+                b.device != p.device or b.dtype != p.dtype
+                for b, p in zip(buf[0], params, strict=True)
+            )
+        ):
+            buf = ([torch.empty_like(p) for p in params], [torch.empty_like(p) for p in params])
+            self._buffers = buf
+        self.busy = weakref.ref(ctx)
+        return buf
 
     def arm(self, names: list[str], params: list[torch.Tensor]) -> None:
         """Called by ``penalty``: remember which parameters, at which version."""
