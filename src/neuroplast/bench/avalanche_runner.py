@@ -108,13 +108,15 @@ def run_avalanche(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
     batch = cfg.online_batch_size if online else cfg.batch_size
     epochs = 1 if online else cfg.epochs
     model = make_mlp(seed, cfg.hidden, stream.n_inputs, stream.n_classes)
-    strategy = _strategy(method, model, cfg, batch, epochs)
-    bench = _benchmark(stream)
-    torch.manual_seed(seed)  # Avalanche shuffles with torch's global generator
     matrix: list[list[float]] = []
-    # record=True swallows the deprecation warnings Avalanche forces on with "always".
+    # Avalanche warns about what we chose on purpose (no loggers: we measure accuracy
+    # ourselves) and forces its deprecation warnings on with "always"; record=True keeps
+    # them off the console and out of pytest's warnings-as-errors.
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("ignore")
+        strategy = _strategy(method, model, cfg, batch, epochs)
+        bench = _benchmark(stream)
+        torch.manual_seed(seed)  # Avalanche shuffles with torch's global generator
         for exp in bench.train_stream:
             strategy.train(exp, num_workers=0)
             matrix.append([accuracy(strategy.model, t.x_test, t.y_test) for t in stream.tasks])

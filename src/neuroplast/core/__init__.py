@@ -1,1 +1,72 @@
-"""neuroplast.core"""
+"""neuroplast.core: continual-learning primitives usable on any ``torch.nn.Module``.
+
+Regularizers (online EWC, EWC++ with task-boundary detection), a replay buffer with
+locked slots, LoRA adapters in PEFT's format, confidence bands. ``core`` knows nothing of
+gates or trajectories. Names are re-exported lazily (PEP 562): ``import neuroplast.core``
+does not import torch until a torch-backed name is used.
+
+>>> from neuroplast.core import ConfidenceBands
+>>> ConfidenceBands().decide(0.8)
+'allow'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__all__ = [
+    "BandsConfig",
+    "BoundaryConfig",
+    "ConfidenceBands",
+    "EWCPlusPlus",
+    "EWCPlusPlusConfig",
+    "Example",
+    "GradientShiftDetector",
+    "LoRAConfig",
+    "LoRALinear",
+    "OnlineEWC",
+    "OnlineEWCConfig",
+    "Regularizer",
+    "ReplayBuffer",
+    "ReplayConfig",
+    "empirical_fisher",
+    "inject_lora",
+    "load_peft_adapter",
+    "lora_parameters",
+    "merge_lora",
+    "save_peft_adapter",
+    "unmerge_lora",
+]
+
+_WHERE = {
+    "BandsConfig": "bands",
+    "BoundaryConfig": "boundary",
+    "ConfidenceBands": "bands",
+    "EWCPlusPlus": "ewcpp",
+    "EWCPlusPlusConfig": "ewcpp",
+    "Example": "replay",
+    "GradientShiftDetector": "boundary",
+    "LoRAConfig": "lora",
+    "LoRALinear": "lora",
+    "OnlineEWC": "ewc",
+    "OnlineEWCConfig": "ewc",
+    "Regularizer": "regularizer",
+    "ReplayBuffer": "replay",
+    "ReplayConfig": "replay",
+    "empirical_fisher": "regularizer",
+    "inject_lora": "lora",
+    "load_peft_adapter": "lora",
+    "lora_parameters": "lora",
+    "merge_lora": "lora",
+    "save_peft_adapter": "lora",
+    "unmerge_lora": "lora",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'neuroplast.core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"neuroplast.core.{module}"), name)
+    globals()[name] = value
+    return value
