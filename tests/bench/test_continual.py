@@ -60,7 +60,7 @@ def test_split_stream_is_class_incremental() -> None:
 
 
 def test_quick_run_replay_beats_naive_and_reports_json() -> None:
-    cfg = ContinualConfig(quick=True)
+    cfg = ContinualConfig(quick=True, hidden=64)  # small and quick: seconds, not minutes
     results = run_continual(cfg, streams=("permuted",), settings=("offline",),
                             methods=("naive", "ewc_replay"))
     ours = {r.method: r.to_json_dict() for r in results if r.impl == "neuroplast"}

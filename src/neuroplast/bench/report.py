@@ -12,6 +12,7 @@ import json
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from neuroplast.bench.results import MethodResult
@@ -39,7 +40,7 @@ def results_table(results: list[MethodResult], avalanche_note: str | None = None
                       f"{r.forgetting:.3f}", f"{r.seconds:.2f}", ratio)
     if avalanche_note:
         table.add_row("[bold red]ALL[/]", "", "", "[bold red]avalanche[/]",
-                      f"[bold red]{avalanche_note}[/]", "", "", "", "")
+                      f"[bold red]{escape(avalanche_note)}[/]", "", "", "", "")
     return table
 
 
@@ -62,7 +63,7 @@ def print_report(results: list[MethodResult], targets: list[Target],
     console = console or Console(width=None if sys.stdout.isatty() else 140)
     console.print(results_table(results, avalanche_note))
     if avalanche_note:
-        console.print(f"[bold red]Avalanche baselines did not run — {avalanche_note}[/]")
+        console.print(f"[bold red]Avalanche baselines did not run — {escape(avalanche_note)}[/]")
     if targets:
         console.print(targets_table(targets))
     for line in json_lines(results):

@@ -16,6 +16,7 @@ from typing import Literal
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError
+from neuroplast.gate.support import SupportConfig
 
 __all__ = ["GateConfig"]
 
@@ -28,6 +29,8 @@ _INTS = (
     "steps_per_round",
     "replay_capacity",
     "seed",
+    "min_support",
+    "support_window",
 )
 
 
@@ -53,6 +56,30 @@ class GateConfig(Config):
     risky_needs_user: bool = field(
         default=True,
         metadata={"help": "calls flagged by inspect_call are never auto-allowed by the model"},
+    )
+    require_support: bool = field(
+        default=True,
+        metadata={"help": "the model auto-allows only calls like ones the user approved "
+                          "(see gate.support); novel calls are asked"},
+    )
+    support_similarity: float = field(
+        default=0.85,
+        metadata={"help": "MiniLM cosine at which an answered call is 'like' a new one "
+                          "(same command on another file 0.92-0.99; shell escape vs benign "
+                          "use of the same binary 0.61-0.79)"},
+    )
+    min_support: int = field(
+        default=2, metadata={"help": "close approved calls needed to auto-allow"}
+    )
+    support_min_share: float = field(
+        default=0.9,
+        metadata={"help": "recency-weighted approved share of the close answers needed"},
+    )
+    support_half_life: float = field(
+        default=500.0, metadata={"help": "answers after which an answer weighs half"}
+    )
+    support_window: int = field(
+        default=20000, metadata={"help": "answers the support memory keeps (latest rows)"}
     )
     allow_rules: list[str] = field(default_factory=list, metadata={"help": "e.g. Bash(ls:*)"})
     ask_rules: list[str] = field(default_factory=list)
@@ -103,5 +130,15 @@ class GateConfig(Config):
                 raise ConfigError(
                     f"{owner}.{name}={rules!r} must be a list of rule strings like 'Bash(ls:*)'"
                 )
-        if not isinstance(self.risky_needs_user, bool):
-            raise ConfigError(f"{owner}.risky_needs_user={self.risky_needs_user!r} must be a bool")
+        for name in ("risky_needs_user", "require_support"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"{owner}.{name}={getattr(self, name)!r} must be a bool")
+        self.support_config()  # validates the support fields, named as SupportConfig names them
+
+    def support_config(self) -> SupportConfig:
+        """The :class:`SupportConfig` these fields describe."""
+        return SupportConfig(
+            similarity=self.support_similarity, min_support=self.min_support,
+            min_share=self.support_min_share, half_life=self.support_half_life,
+            window=self.support_window,
+        )

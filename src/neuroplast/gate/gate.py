@@ -4,6 +4,9 @@ Every call -> features -> ``GateModel`` -> p = P(user approves) -> confidence ba
 User permission rules are applied first (deny > ask > allow); an untrained gate (too
 few answers, or a model that does not fit its recent answers) asks; calls flagged by
 ``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
+The model may auto-allow only a call with support in the episodic memory of answers
+(``gate.support``): enough close approved calls and no recent close refusal; a novel
+call is asked however confident the model is.
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner's background thread; a second thread checkpoints the
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import threading
 import time
 import uuid
@@ -38,6 +40,12 @@ from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
 from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
 from neuroplast.errors import InvalidInputError, NeuroplastError, StateMismatchError
 from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.checkpoint import (
+    CheckpointThread,
+    find_checkpoint,
+    read_checkpoint,
+    write_checkpoint,
+)
 from neuroplast.gate.config import GateConfig
 from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
@@ -45,10 +53,11 @@ from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.gate.model import GateModel, GateModelConfig, bce_loss
 from neuroplast.gate.rules import PermissionRules, RuleMatch
 from neuroplast.gate.stats import agreement_series, gate_stats
+from neuroplast.gate.support import Support, SupportMemory
 from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
-from neuroplast.store import Database, atomic_write_text
+from neuroplast.store import Database
 from neuroplast.store import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:
@@ -59,7 +68,6 @@ __all__ = ["FeedbackResult", "Gate", "GateDecision"]
 log = logging.getLogger(__name__)
 
 _LOCK_THRESHOLD = 4.0
-_CHECKPOINT_META = "gate.json"
 _HISTORY = 20  # calls remembered per session
 _RECENT_TOOLS = 5  # tools of the calls before this one that a ToolCall carries
 _RATE_WINDOW_S = 60.0  # recent_call_count counts calls in this many seconds
@@ -78,7 +86,7 @@ class GateDecision:
     decision: str  # "allow" | "ask" | "deny"
     probability: float | None
     reason: str
-    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk"
+    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk" | "novel"
     band: str = ""  # what the model's p alone says: "allow" | "ask" | "deny"
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +137,7 @@ class Gate:
             BandsConfig(allow=self.config.allow_threshold, block=self.config.block_threshold)
         )
         self.teacher = Teacher(lock_threshold=_LOCK_THRESHOLD)
+        self.support = SupportMemory(self.config.support_config(), dim=int(embedder.dim))
         self.learner = self._new_learner()
         self._lock = threading.Lock()  # history, label count, accuracy window
         self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order
@@ -148,11 +157,7 @@ class Gate:
             self.learner.close()
             self.db.close()
             raise
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._checkpoint_loop, name="neuroplast-gate-checkpoint", daemon=True
-        )
-        self._thread.start()
+        self._checkpointer = CheckpointThread(self.checkpoint, self.config.checkpoint_interval_s)
 
     # ---------------------------------------------------------------- deciding
     def decide(self, call: ToolCall) -> GateDecision:
@@ -177,7 +182,7 @@ class Gate:
             version, logit = self.learner.predict_versioned(features.unsqueeze(0))
             p = float(torch.sigmoid(logit.reshape(-1)[0]))
             band = _BAND_NAMES[self.bands.decide(p)]
-            decision, source, reason = self._choose(call, p, band, match, version)
+            decision, source, reason = self._choose(call, p, band, match, version, features)
         self.log.add_decision(DecisionRow(
             call.tool_use_id, call.session_id, call.tool_name, call.to_json(), p, decision,
             source, reason, self.config.mode, now, version,
@@ -189,7 +194,8 @@ class Gate:
         return GateDecision(call.tool_use_id, decision, p, reason, source, band)
 
     def _choose(
-        self, call: ToolCall, p: float, band: str, match: RuleMatch | None, version: int
+        self, call: ToolCall, p: float, band: str, match: RuleMatch | None, version: int,
+        features: torch.Tensor,
     ) -> tuple[str, str, str]:
         """Decision, source and reason for a call no rule decided (or any call in shadow)."""
         cfg = self.config
@@ -210,8 +216,20 @@ class Gate:
         risk = inspect_call(call)
         if band == "allow" and risk.flags and cfg.risky_needs_user:
             return "ask", "risk", f"{ps} would allow, but risky: {', '.join(risk.flags)}"
+        if band == "allow" and cfg.require_support:
+            support = self.check_support(features)
+            if not support.supported:
+                return "ask", "novel", f"{ps} would allow, but {support.reason}"
         edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
         return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
+
+    def check_support(self, features: torch.Tensor) -> Support:
+        """What the memory of answers says about a call with these features."""
+        return self.support.check(self._embedding(features))
+
+    def _embedding(self, features: torch.Tensor) -> Any:
+        # The features start with the unit MiniLM embedding of the rendered call.
+        return features[: self.support.dim].numpy()
 
     def _recent_accuracy(self, version: int) -> float:
         """Share of the recent labelled calls the live model gets right (cached per version)."""
@@ -293,6 +311,8 @@ class Gate:
             )
             first = not self.log.has_feedback(tool_use_id)
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
+            self.support.add(tool_use_id, self._embedding(features), approved=approved,
+                             clock=row_id)
             self._learn([lesson.example])
             self._enqueued = row_id
         with self._lock:
@@ -367,13 +387,11 @@ class Gate:
 
     def _restore(self) -> None:
         """Load the last checkpoint, re-learn newer answers, rebuild in-memory state."""
-        folder = self._checkpoint_folder()
+        folder = find_checkpoint(self.dir)
         included = 0
         if folder is not None:
             try:
-                meta = json.loads((folder / _CHECKPOINT_META).read_text(encoding="utf-8"))
-                self.learner.load(folder)
-                included = int(meta["feedback_id"])
+                included = read_checkpoint(self.learner, folder)
             except (StateMismatchError, KeyError, ValueError) as exc:
                 # The log is the source of truth: a checkpoint that no longer fits (e.g. the
                 # feature layout changed) is dropped and every answer is re-learned.
@@ -404,13 +422,26 @@ class Gate:
             )
             for (tool_use_id, approved, _), x in zip(labelled, inputs, strict=True):
                 self._window.append((tool_use_id, x, approved))
+        self._restore_support()
 
-    def _checkpoint_folder(self) -> Path | None:
-        # A checkpoint is swapped in by renaming folders; a crash mid-swap leaves ".old".
-        for folder in (self.checkpoint_dir, self.dir / "checkpoint.old"):
-            if (folder / _CHECKPOINT_META).is_file():
-                return folder
-        return None
+    def _restore_support(self) -> None:
+        """Replay the last ``support_window`` answers into the memory, as they were added.
+
+        The embeddings come from the SQLite embedding cache, so this does not run MiniLM
+        for calls seen before; the memory is never pickled, the log is its only source.
+        """
+        newest = self.db.query("SELECT MAX(id) FROM feedback")[0][0]
+        if newest is None:
+            return
+        rows = self.log.feedback_after(max(0, int(newest) - self.config.support_window))
+        if not rows:
+            return
+        from neuroplast.gate.render import render_call
+
+        calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
+        vectors = self.extractor.embedder.embed([render_call(c) for c in calls])
+        for (fb, _), vec in zip(rows, vectors, strict=True):
+            self.support.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id)
 
     def checkpoint(self, timeout: float | None = None) -> bool:
         """Save the learner if it changed; False if training did not go idle in time."""
@@ -421,29 +452,11 @@ class Gate:
             version = self.learner.version
             if (version, enqueued) == self._saved:
                 return True
-            tmp, old = self.dir / "checkpoint.tmp", self.dir / "checkpoint.old"
-            shutil.rmtree(tmp, ignore_errors=True)
-            self.learner.save(tmp)
             # Every answer up to `enqueued` was queued before wait_idle said idle, so the
             # saved weights include it; later ones are re-learned on restart.
-            atomic_write_text(tmp / _CHECKPOINT_META, json.dumps(
-                {"feedback_id": enqueued, "version": version, "in_dim": self.extractor.dim}
-            ))
-            shutil.rmtree(old, ignore_errors=True)
-            if self.checkpoint_dir.exists():
-                self.checkpoint_dir.rename(old)
-            tmp.rename(self.checkpoint_dir)
-            shutil.rmtree(old, ignore_errors=True)
+            write_checkpoint(self.learner, self.dir, enqueued, self.extractor.dim)
             self._saved = (version, enqueued)
             return True
-
-    def _checkpoint_loop(self) -> None:
-        interval = max(self.config.checkpoint_interval_s, 0.05)
-        while not self._stop.wait(interval):
-            try:
-                self.checkpoint(timeout=1.0)
-            except Exception as exc:  # a failed save must not kill the thread; retry later
-                log.warning("gate checkpoint failed: %s", exc)
 
     def _check_open(self) -> None:
         if self._closed:
@@ -454,8 +467,7 @@ class Gate:
         if self._closed:
             return
         self._closed = True
-        self._stop.set()
-        self._thread.join()
+        self._checkpointer.stop()
         try:
             self.checkpoint()
         finally:
