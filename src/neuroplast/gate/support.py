@@ -1,73 +1,110 @@
 """Evidence for auto-allow: an episodic memory of the user's answers, searched by similarity.
 
 A classifier's probability says nothing about whether it has ever seen anything like the
-call in front of it: an MLP extrapolates confidently to held-out tools and to shell escapes
+call in front of it: an MLP extrapolates confidently to unknown tools and to shell escapes
 that look, to it, like the benign use of the same binary. So the gate may auto-allow only
-a call with *support*: at least ``min_support`` answered calls the user approved that are
-close to it (cosine similarity of the MiniLM embeddings of the rendered calls >=
-``similarity``), and among the close answered calls no recent refusal. Anything else is
-novel, and novel calls go to the user.
+a call the user's own answers *support*; anything else is novel and goes to the user.
 
-Recency is measured in answers (the feedback log's row ids), not wall-clock time, so a
-replayed or restarted log gives the same weights. A refusal is decisive when it is the
-closest neighbour or the most recent close one (the user's latest word about calls like
-this is "no": a preference drift stops auto-allow at its first refusal); otherwise the
-approved share of the recency-weighted close answers must reach ``min_share``.
+A call is supported when all three hold:
+
+1. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
+   (MiniLM embeddings of the rendered calls) >= ``similarity``; or, for calls whose
+   programs are *trusted* (each approved at least ``trust_min_approvals`` times and never
+   refused in the memory), >= ``trusted_similarity``.
+2. **Nearest is approved**: no refused call is at least as close as the closest approved
+   one (a call the user refused is not allowed because its neighbours were fine).
+3. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
+   and for Bash each command's name, the unit of Claude Code's own permission rules), the
+   most recent answer is not a refusal. A preference drift ("no more docker") thus stops
+   auto-allow of that program at its first refusal; the next approval of it lifts it.
+
+Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
+same memory; the memory keeps the answers of the last ``window`` feedback rows.
 
 >>> import numpy as np
 >>> m = SupportMemory(SupportConfig(similarity=0.9, min_support=2), dim=2)
 >>> for i, v in enumerate(([1.0, 0.0], [0.99, 0.141], [0.98, 0.199])):
-...     m.add(f"t{i}", np.array(v), approved=True, clock=i + 1)
->>> m.check(np.array([1.0, 0.0])).supported
+...     m.add(f"t{i}", np.array(v), approved=True, clock=i + 1, programs=("Bash:ls",))
+>>> m.check(np.array([1.0, 0.0]), ("Bash:ls",)).supported
 True
->>> m.check(np.array([0.0, 1.0])).reason
+>>> m.check(np.array([0.0, 1.0]), ("Bash:rm",)).reason
 'novel: nearest approved call sim=0.20 < 0.90'
->>> m.add("t9", np.array([0.995, 0.1]), approved=False, clock=9)
->>> m.check(np.array([1.0, 0.05])).reason
-'similar call refused recently (sim=1.00); approved 3 of 4 close calls'
+>>> m.check(np.array([0.0, 1.0]), ("Bash:ls",)).reason  # ls: 3 approvals, trusted
+'novel: trusted program, nearest approved call sim=0.20 < 0.50'
+>>> m.add("t9", np.array([0.0, 1.0]), approved=False, clock=9, programs=("Bash:ls",))
+>>> m.check(np.array([1.0, 0.0]), ("Bash:ls",)).reason
+'latest answer about Bash:ls was a refusal'
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
+from neuroplast.gate.calls import ToolCall, split_command
 
-__all__ = ["Support", "SupportConfig", "SupportMemory"]
+if TYPE_CHECKING:
+    from neuroplast.gate.log import GateLog
+
+__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
+           "rebuild_memory"]
+
+MAX_PROGRAMS = 4  # programs remembered per call (a pipeline's first four commands)
+
+
+def program_keys(call: ToolCall) -> tuple[str, ...]:
+    """The programs a call runs: ``("Bash:git", "Bash:grep")``, or just ``("Read",)``.
+
+    >>> program_keys(ToolCall("Bash", {"command": "git log | grep fix && git push"}))
+    ('Bash:git', 'Bash:grep')
+    >>> program_keys(ToolCall("WebFetch", {"url": "https://x.io"}))
+    ('WebFetch',)
+    """
+    tool = call.tool_name
+    if call.command:
+        heads = dict.fromkeys(f"{tool}:{s.head}" for s in split_command(call.command) if s.head)
+        if heads:
+            return tuple(heads)[:MAX_PROGRAMS]
+    return (tool,)
 
 
 @dataclass
 class SupportConfig(Config):
-    """When a call counts as supported by earlier answers.
+    """When a call counts as supported by earlier answers (see the module docstring).
 
     >>> SupportConfig().similarity
-    0.85
+    0.7
     """
 
-    similarity: float = field(default=0.85, metadata={
-        "help": "cosine similarity of MiniLM embeddings at which an answered call counts as "
-                "'like this one'. Measured on rendered calls: the same command on another "
-                "file 0.92-0.99; another subcommand 0.74-0.82; a shell escape vs the benign "
-                "use of the same binary 0.61-0.79; so 0.85 separates them."})
+    similarity: float = field(default=0.7, metadata={
+        "help": "MiniLM cosine at which an approved call supports a new one. Measured on "
+                "rendered calls: same command on another file 0.92-0.99, another "
+                "subcommand 0.74-0.82, unrelated programs 0.3-0.6."})
     min_support: int = field(default=2, metadata={
-        "help": "approved close calls needed before the model may auto-allow"})
-    min_share: float = field(default=0.9, metadata={
-        "help": "recency-weighted approved share of the close answered calls needed"})
-    half_life: float = field(default=500.0, metadata={
-        "help": "answers after which an old answer weighs half as much as a new one"})
+        "help": "close approved calls needed before the model may auto-allow"})
+    trusted_similarity: float = field(default=0.5, metadata={
+        "help": "the similarity needed instead when every program of the call is trusted"})
+    trust_min_approvals: int = field(default=3, metadata={
+        "help": "approvals (and no refusal) that make a program trusted"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
-        check_range(owner, "similarity", self.similarity, 0.0, 1.0)
-        check_range(owner, "min_share", self.min_share, 0.0, 1.0)
-        check_range(owner, "half_life", self.half_life, 0.0, low_inclusive=False)
-        for name in ("min_support", "window"):
+        check_range(owner, "similarity", self.similarity, -1.0, 1.0)
+        check_range(owner, "trusted_similarity", self.trusted_similarity, -1.0, 1.0)
+        if self.trusted_similarity > self.similarity:
+            raise ConfigError(
+                f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
+                f"similarity={self.similarity!r}; trust only relaxes the requirement"
+            )
+        for name in ("min_support", "trust_min_approvals", "window"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
@@ -78,28 +115,28 @@ class SupportConfig(Config):
 class Support:
     """What the memory found near a call, and whether it supports an auto-allow.
 
-    >>> Support(False, "novel: no answered calls yet", 0, 0, 0.0).supported
+    >>> Support(False, "novel: no answered calls yet", 0, 0.0, 0.0).supported
     False
     """
 
     supported: bool
     reason: str
-    approved: int  # close approved calls
-    refused: int  # close refused calls
+    approved: int  # approved calls within the similarity that applied
     nearest_approved: float  # highest similarity to an approved call (0 if none)
+    nearest_refused: float  # highest similarity to a refused call (0 if none)
 
 
 class SupportMemory:
-    """Answered calls (unit embedding, label, clock) in one bounded matrix; thread-safe.
+    """Answered calls (unit embedding, label, clock, programs) in bounded arrays; thread-safe.
 
     Brute-force cosine search with numpy: at most ``window`` rows of 384 floats is one
-    matrix-vector product (about 0.3 ms at 10k rows), needs no training, and takes new
+    matrix-vector product (well under 1 ms at 10k rows), needs no training and takes new
     answers at once, where approximate indexes (FAISS, sklearn trees) must be rebuilt or
-    are not incremental, and buy nothing at this size. The lock is the memory's own,
-    held for the product only, never by training.
+    are not incremental, and buy nothing at this size. The lock is the memory's own, held
+    for the product only, never by training.
 
     >>> m = SupportMemory(SupportConfig(), dim=3)
-    >>> len(m), m.check(np.ones(3)).reason
+    >>> len(m), m.check(np.ones(3), ("Read",)).reason
     (0, 'novel: no answered calls yet')
     """
 
@@ -110,6 +147,8 @@ class SupportMemory:
         self._vectors = np.zeros((cap, dim), dtype=np.float32)
         self._approved = np.zeros(cap, dtype=bool)
         self._clock = np.zeros(cap, dtype=np.int64)
+        self._programs = np.full((cap, MAX_PROGRAMS), -1, dtype=np.int32)
+        self._program_id: dict[str, int] = {}
         self._keys: list[str] = []
         self._row: dict[str, int] = {}
         self._now = 0
@@ -123,17 +162,13 @@ class SupportMemory:
         """The newest answer's clock (feedback row id)."""
         return self._now
 
-    def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int) -> None:
+    def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
+            programs: tuple[str, ...] = ()) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow."""
-        vec = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if vec.shape[0] != self.dim:
-            raise InvalidInputError(
-                f"SupportMemory.add got a vector of {vec.shape[0]} values; this memory holds "
-                f"{self.dim} (the embedder's dimension)"
-            )
-        norm = float(np.linalg.norm(vec))
-        vec = vec / norm if norm > 0 else vec
+        vec = self._unit(vector, "add")
         with self._lock:
+            ids = [self._program_id.setdefault(p, len(self._program_id))
+                   for p in programs[:MAX_PROGRAMS]]
             self._now = max(self._now, int(clock))
             self._evict()
             row = self._row.get(key)
@@ -146,12 +181,25 @@ class SupportMemory:
             self._vectors[row] = vec
             self._approved[row] = approved
             self._clock[row] = clock
+            self._programs[row] = -1
+            self._programs[row, : len(ids)] = ids
+
+    def _unit(self, vector: np.ndarray, what: str) -> np.ndarray:
+        vec = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if vec.shape[0] != self.dim:
+            raise InvalidInputError(
+                f"SupportMemory.{what} got a vector of {vec.shape[0]} values; this memory "
+                f"holds {self.dim} (the embedder's dimension)"
+            )
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm > 0 else vec
 
     def _grow(self) -> None:
         cap = min(self._vectors.shape[0] * 2, self.config.window + 1)
-        for name in ("_vectors", "_approved", "_clock"):
+        for name in ("_vectors", "_approved", "_clock", "_programs"):
             old = getattr(self, name)
-            new = np.zeros((cap, *old.shape[1:]), dtype=old.dtype)
+            new = np.full((cap, *old.shape[1:]), -1 if name == "_programs" else 0,
+                          dtype=old.dtype)
             new[: old.shape[0]] = old
             setattr(self, name, new)
 
@@ -164,58 +212,82 @@ class SupportMemory:
         n = len(self._keys)
         if n == 0 or self._clock[:n].min() > self._now - self.config.window:
             return
-        keep = self._clock[:n] > self._now - self.config.window
-        idx = np.flatnonzero(keep)
-        self._vectors[: len(idx)] = self._vectors[idx]
-        self._approved[: len(idx)] = self._approved[idx]
-        self._clock[: len(idx)] = self._clock[idx]
+        idx = np.flatnonzero(self._clock[:n] > self._now - self.config.window)
+        for name in ("_vectors", "_approved", "_clock", "_programs"):
+            arr = getattr(self, name)
+            arr[: len(idx)] = arr[idx]
         self._keys = [self._keys[i] for i in idx]
         self._row = {k: i for i, k in enumerate(self._keys)}
 
-    def state(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-        """``(keys, vectors, approved, clock)`` ordered by clock: what the memory holds."""
+    def state(self) -> list[tuple[str, bool, int, tuple[str, ...], np.ndarray]]:
+        """``(key, approved, clock, programs, vector)`` per answer, oldest first."""
+        names = {i: p for p, i in self._program_id.items()}
         with self._lock:
             n = len(self._keys)
-            order = np.argsort(self._clock[:n], kind="stable")
-            return ([self._keys[i] for i in order], self._vectors[order].copy(),
-                    self._approved[order].copy(), self._clock[order].copy())
+            return [
+                (self._keys[i], bool(self._approved[i]), int(self._clock[i]),
+                 tuple(names[int(j)] for j in self._programs[i] if j >= 0),
+                 self._vectors[i].copy())
+                for i in np.argsort(self._clock[:n], kind="stable")
+            ]
 
-    def check(self, vector: np.ndarray) -> Support:
+    def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
         """Whether the answers near ``vector`` support auto-allowing it (see module doc)."""
         cfg = self.config
-        vec = np.asarray(vector, dtype=np.float32).reshape(-1)
-        norm = float(np.linalg.norm(vec))
-        vec = vec / norm if norm > 0 else vec
+        vec = self._unit(vector, "check")
         with self._lock:
             n = len(self._keys)
             if n == 0:
-                return Support(False, "novel: no answered calls yet", 0, 0, 0.0)
+                return Support(False, "novel: no answered calls yet", 0, 0.0, 0.0)
             sims = self._vectors[:n] @ vec
             approved = self._approved[:n].copy()
             clock = self._clock[:n].copy()
-            now = self._now
+            ids = [self._program_id.get(p, -1) for p in programs[:MAX_PROGRAMS]]
+            has = [(self._programs[:n] == i).any(axis=1) if i >= 0 else None for i in ids]
         best_ok = float(sims[approved].max()) if approved.any() else 0.0
-        close = sims >= cfg.similarity
-        n_ok = int((close & approved).sum())
-        n_bad = int((close & ~approved).sum())
+        best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
+        trusted = bool(ids)
+        for program, mask in zip(programs, has, strict=False):
+            if mask is None:
+                trusted = False
+                continue
+            ok, bad = mask & approved, mask & ~approved
+            if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
+                return Support(False, f"latest answer about {program} was a refusal",
+                               0, best_ok, best_bad)
+            trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
+        threshold = cfg.trusted_similarity if trusted else cfg.similarity
+        n_ok = int((sims[approved] >= threshold).sum())
         if n_ok < cfg.min_support:
-            reason = (f"novel: nearest approved call sim={best_ok:.2f} < {cfg.similarity:.2f}"
+            what = "trusted program, " if trusted else ""
+            reason = (f"novel: {what}nearest approved call sim={best_ok:.2f} < {threshold:.2f}"
                       if n_ok == 0 else
-                      f"novel: {n_ok} approved call(s) with sim >= {cfg.similarity:.2f}, "
+                      f"novel: {what}{n_ok} approved call(s) with sim >= {threshold:.2f}, "
                       f"needs {cfg.min_support}")
-            return Support(False, reason, n_ok, n_bad, best_ok)
-        counts = f"approved {n_ok} of {n_ok + n_bad} close calls"
-        if n_bad:
-            idx = np.flatnonzero(close)
-            nearest, newest = idx[np.argmax(sims[idx])], idx[np.argmax(clock[idx])]
-            for i in (nearest, newest):
-                if not approved[i]:
-                    return Support(False, f"similar call refused recently (sim={sims[i]:.2f}); "
-                                   f"{counts}", n_ok, n_bad, best_ok)
-            weight = 0.5 ** ((now - clock[idx]) / cfg.half_life)
-            share = float(weight[approved[idx]].sum() / weight.sum())
-            if share < cfg.min_share:
-                return Support(False, f"similar calls refused: approved share {share:.2f} < "
-                               f"{cfg.min_share:.2f}; {counts}", n_ok, n_bad, best_ok)
-        return Support(True, f"supported: {counts} (sim >= {cfg.similarity:.2f})",
-                       n_ok, n_bad, best_ok)
+            return Support(False, reason, n_ok, best_ok, best_bad)
+        if best_bad >= best_ok:
+            return Support(False, f"a refused call is as close as any approved one "
+                           f"(sim={best_bad:.2f})", n_ok, best_ok, best_bad)
+        return Support(True, f"supported: {n_ok} approved calls with sim >= {threshold:.2f}",
+                       n_ok, best_ok, best_bad)
+
+
+def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: int) -> int:
+    """Replay the answers of the last ``window`` feedback rows into ``memory``, in order.
+
+    The log is the memory's only source (it is never pickled); the embeddings come from
+    the SQLite embedding cache, so calls seen before do not run MiniLM again. Returns
+    the number of rows replayed.
+    """
+    from neuroplast.gate.render import render_call
+
+    newest = glog.db.query("SELECT MAX(id) FROM feedback")[0][0]
+    if newest is None:
+        return 0
+    rows = glog.feedback_after(max(0, int(newest) - window))
+    calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
+    vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
+    for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
+        memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
+                   programs=program_keys(call))
+    return len(rows)

@@ -42,7 +42,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         finally:
             os.close(dir_fd)
     except OSError as exc:
-        raise StoreError(f"cannot write {target}: {exc.strerror or exc}; check free space and permissions") from exc
+        raise StoreError(
+            f"cannot write {target}: {exc.strerror or exc}; check free space and permissions"
+        ) from exc
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
