@@ -5,8 +5,9 @@ User permission rules are applied first (deny > ask > allow); an untrained gate 
 few answers, or a model that does not fit its recent answers) asks; calls flagged by
 ``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
 The model may auto-allow only a call with support in the episodic memory of answers
-(``gate.support``): enough close approved calls and no recent close refusal; a novel
-call is asked however confident the model is.
+(``gate.support``): enough close approved calls, no refused call closer, and no refusal
+as the latest answer about any program it runs; a novel call is asked however confident
+the model is (auto-deny stays the model's: denying a novel call is safe).
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner's background thread; a second thread checkpoints the
