@@ -170,8 +170,8 @@ def test_config_is_validated() -> None:
         GateConfig(support_similarity=0.5, trusted_similarity=0.6)
     with pytest.raises(ConfigError, match="require_support"):
         GateConfig(require_support="yes")  # type: ignore[arg-type]
-    with pytest.raises(ConfigError, match="torch_threads"):
-        GateConfig(torch_threads=-1)
+    with pytest.raises(ConfigError, match="train_yield_s"):
+        GateConfig(train_yield_s=-1.0)
     cfg = GateConfig(support_similarity=0.75, min_support=3)
     assert (cfg.support_config().similarity, cfg.support_config().min_support) == (0.75, 3)
     assert GateConfig.from_dict(cfg.to_dict()) == cfg

@@ -134,10 +134,6 @@ class Gate:
         )
         self.teacher = Teacher(lock_threshold=_LOCK_THRESHOLD)
         self.support = SupportMemory(self.config.support_config(), dim=int(embedder.dim))
-        if self.config.torch_threads and torch.get_num_threads() != self.config.torch_threads:
-            # Process-wide, so only when asked (0 leaves it): training on all cores would
-            # starve the decisions it runs beside (p99 while training vs idle).
-            torch.set_num_threads(self.config.torch_threads)
         self.learner = self._new_learner()
         self._lock = threading.Lock()  # history, label count, accuracy window
         self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order

@@ -100,6 +100,7 @@ _SHELL_SPAWN = re.compile(
 # Raw block devices (reading one reads every file on the disk, writing one destroys it).
 _RAW_DEVICE = re.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|xvd[a-z]|vd[a-z]|nvme\d|disk\d|rdisk\d"
                          r"|mmcblk\d|mapper/|md\d|loop\d)")
+_BANG_SHELL = re.compile(r"(?m)^\s*!\s*(?:/\S*/)?(?:ba|z|da|k|c|tc|fi|a)?sh\b")
 _TOKEN_SPLIT = re.compile(r"[\s'\"`()<>|;&=,{}]+")
 _PLAIN_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", "."})
 _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
@@ -165,6 +166,8 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
     if _PRIVATE_KEY.search(command) or _SECRETS.search(command):
         flags.add("secret_in_content")
     _check_raw_ip(command, flags)
+    if _BANG_SHELL.search(command):  # a "!sh" line typed into a pager or editor
+        flags.add("shell_escape")
     # Credential paths anywhere in the line, also inside quotes and substitutions
     # (bash -c 'echo "$(<~/.netrc)"'): reading them is what matters, not which program does.
     for token in _TOKEN_SPLIT.split(command):
