@@ -22,7 +22,7 @@ ALLOWED = {
     "cli": {"gate", "sona", "memory", "learn", "core", "store", "server", "bench"},
     "bench": {"gate", "sona", "memory", "learn", "core", "store", "server"},
 }
-SHARED = {"errors", "config"}
+SHARED = {"errors", "config", "lazy"}
 
 
 def _imports(path: Path) -> set[str]:

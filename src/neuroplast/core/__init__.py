@@ -12,7 +12,7 @@ does not import torch until a torch-backed name is used.
 
 from __future__ import annotations
 
-import importlib
+from neuroplast.lazy import lazy_exports
 
 __all__ = [
     "BandsConfig",
@@ -63,10 +63,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'neuroplast.core' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"neuroplast.core.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _WHERE)

@@ -10,7 +10,7 @@ on every tool call of an agent, starts without importing torch.
 
 from __future__ import annotations
 
-import importlib
+from neuroplast.lazy import lazy_exports
 
 __all__ = [
     "STRUCTURAL_DIM",
@@ -69,14 +69,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'neuroplast.gate' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"neuroplast.gate.{module}"), name)
-    globals()[name] = value  # cache: later lookups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__ = lazy_exports(__name__, _WHERE)

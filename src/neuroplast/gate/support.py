@@ -47,7 +47,8 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
-from neuroplast.gate.calls import ToolCall, split_command
+from neuroplast.gate.calls import ToolCall, path_zone, split_command
+from neuroplast.gate.render import url_host
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
@@ -59,18 +60,28 @@ MAX_PROGRAMS = 4  # programs remembered per call (a pipeline's first four comman
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
-    """The programs a call runs: ``("Bash:git", "Bash:grep")``, or just ``("Read",)``.
+    """What a call acts with and on, at the grain of a user's habits: the programs a Bash
+    call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
+
+    A refusal of one key stops auto-allow for that key only, so refusing to read
+    ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git log | grep fix && git push"}))
     ('Bash:git', 'Bash:grep')
-    >>> program_keys(ToolCall("WebFetch", {"url": "https://x.io"}))
-    ('WebFetch',)
+    >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
+    ('Read:project',)
+    >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
+    ('WebFetch:x.io',)
     """
     tool = call.tool_name
     if call.command:
         heads = dict.fromkeys(f"{tool}:{s.head}" for s in split_command(call.command) if s.head)
         if heads:
             return tuple(heads)[:MAX_PROGRAMS]
+    if call.url:
+        return (f"{tool}:{url_host(call.url)}",)
+    if call.file_path:
+        return (f"{tool}:{path_zone(call.file_path, call.cwd)}",)
     return (tool,)
 
 
