@@ -79,7 +79,7 @@ class GateConfig(Config):
                           "trusted (approved trust_min_approvals times, never refused)"},
     )
     trust_min_approvals: int = field(
-        default=3, metadata={"help": "approvals (and no refusal) that make a program trusted"}
+        default=2, metadata={"help": "approvals (and no refusal) that make a program trusted"}
     )
     support_window: int = field(
         default=20000, metadata={"help": "answers the support memory keeps (latest rows)"}

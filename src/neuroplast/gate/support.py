@@ -101,7 +101,7 @@ class SupportConfig(Config):
         "help": "close approved calls needed before the model may auto-allow"})
     trusted_similarity: float = field(default=0.5, metadata={
         "help": "the similarity needed instead when every program of the call is trusted"})
-    trust_min_approvals: int = field(default=3, metadata={
+    trust_min_approvals: int = field(default=2, metadata={
         "help": "approvals (and no refusal) that make a program trusted"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
