@@ -66,8 +66,24 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/] {host} is reachable from other machines; "
                       "the gate has no authentication")
+    _tune_for_serving()
     app = create_app(data_dir=directory, config=config)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _tune_for_serving() -> None:
+    """Process settings that keep decisions fast while the learner trains beside them.
+
+    One torch thread: the gate's model is tiny, and intra-op threads of a training step
+    would otherwise take every core from the request threads. A 0.5 ms GIL switch interval
+    (default 5 ms): a request waits at most that long behind a training step's Python code.
+    """
+    import sys
+
+    import torch
+
+    torch.set_num_threads(1)
+    sys.setswitchinterval(0.0005)
 
 
 @gate_app.command()

@@ -47,6 +47,11 @@ class LearnerConfig(Config):
         default=0.0005,
         metadata={"help": "pause between optimizer steps so prediction threads get the GIL"},
     )
+    train_niceness: int = field(
+        default=10,
+        metadata={"help": "OS scheduling niceness of the training thread (Linux: per thread; "
+                  "0 = unchanged), so serving threads win the CPU when both are runnable"},
+    )
     seed: int = field(default=0, metadata={"help": "seed of the learner's own batch shuffling"})
 
     def __post_init__(self) -> None:
@@ -63,6 +68,7 @@ class LearnerConfig(Config):
         check_range(owner, "lr", self.lr, 0.0, low_inclusive=False)
         check_range(owner, "enqueue_timeout_s", self.enqueue_timeout_s, 0.0)
         check_range(owner, "yield_s", self.yield_s, 0.0, 1.0)
+        check_range(owner, "train_niceness", self.train_niceness, 0, 19)
         if self.optimizer not in ("adam", "sgd"):
             raise ConfigError(
                 f"{owner}.optimizer={self.optimizer!r} is not supported; use 'adam' or 'sgd'"

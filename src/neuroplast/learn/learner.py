@@ -9,7 +9,9 @@ lock at all.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
 import threading
 import time
 from collections import deque
@@ -270,6 +272,7 @@ class OnlineLearner:
             self._thread.start()
 
     def _run(self) -> None:
+        self._lower_priority()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._pending or self._closed)
@@ -291,6 +294,19 @@ class OnlineLearner:
                     self._last_error = error
                     self._unraised = self._unraised or error
                 self._cond.notify_all()
+
+    def _lower_priority(self) -> None:
+        """Make the training thread yield the CPU to serving threads.
+
+        On Linux, niceness is per thread, so this touches only the learner's thread. Where
+        the OS refuses (or has no per-thread niceness), training simply runs at the
+        process's priority.
+        """
+        if self.config.train_niceness and hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):
+                tid = threading.get_native_id()
+                current = os.getpriority(os.PRIO_PROCESS, tid)
+                os.setpriority(os.PRIO_PROCESS, tid, current + self.config.train_niceness)
 
     def _round(self, new: Sequence[Example]) -> None:
         """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
