@@ -48,7 +48,7 @@ def gate(
     data_dir: Annotated[str, typer.Option(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
              "(default: ../shared/data beside the repository)")] = "",
-    latency_samples: Annotated[int, typer.Option(help="decisions per latency figure")] = 200,
+    latency_samples: Annotated[int, typer.Option(help="decisions per latency figure")] = 500,
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark

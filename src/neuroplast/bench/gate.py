@@ -76,7 +76,7 @@ class GateBenchConfig(Config):
     data_dir: str = ""
     out: str = "results"
     port: int = 0
-    latency_samples: int = 200
+    latency_samples: int = 500
     server_start_timeout_s: float = 180.0
     curve_window: int = 200
 
@@ -390,18 +390,30 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
     settled = _settle(client)
     idle = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_idle_{i}"}) for i in range(n)]
     ours.sent.pre += n
-    # training: a second client keeps feeding answers (each starts a training round)
-    # while this one measures decisions on the same cached call
+    # Training: answer the n probe calls first (each answer is one training round in the
+    # gate's learner), then time decisions while that backlog trains. This isolates the
+    # claim "training never slows decisions" from plain request load; the second figure,
+    # decisions while another client floods feedback, is request load plus training.
     for p in probes[n:]:
         _timed_pre(client, p.event)
     ours.sent.pre += n
+    version0 = client.get("/v1/gate/stats").json().get("model_version")
+    for p in probes[n:]:
+        client.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
+                                    "approved": user.would_approve(p, 0)})
+    ours.sent.feedback += n
+    training = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_train_{i}"})
+                for i in range(n)]
+    ours.sent.pre += n
+    version1 = client.get("/v1/gate/stats").json().get("model_version")
+    still_training = version1 is not None and version1 < (version0 or 0) + n
+    _settle(client)
+
     stop = threading.Event()
     fed = [0]
-    version0 = client.get("/v1/gate/stats").json().get("model_version")
 
     def feed() -> None:
-        # cycles through the probes (a repeated answer is still a training round) until
-        # the measurement below is done, so training runs the whole time
+        # a second client re-answers the probes in a loop until the measurement is done
         with httpx.Client(base_url=server_url, timeout=30) as other:
             while not stop.is_set():
                 p = probes[n + fed[0] % n]
@@ -412,14 +424,12 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
     time.sleep(0.2)
-    training = []
-    for i in range(n):
-        training.append(_timed_pre(client, {**repeat, "tool_use_id": f"toolu_train_{i}"}))
+    loaded = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_load_{i}"})
+              for i in range(n)]
     stop.set()
     feeder.join(timeout=60)
-    ours.sent.pre += len(training)
+    ours.sent.pre += len(loaded)
     ours.sent.feedback += fed[0]
-    version1 = client.get("/v1/gate/stats").json().get("model_version")
     p99_idle, p99_train = percentile(idle, 99), percentile(training, 99)
     ratio = p99_train / p99_idle if p99_idle and not math.isnan(p99_train) else math.nan
     return {
@@ -428,6 +438,8 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
         "idle": _ms(idle), "during_training": _ms(training),
         "training_rounds_during_probe": None if version0 is None or version1 is None
         else version1 - version0,
+        "training_still_running_after_probe": still_training,
+        "under_feedback_load": _ms(loaded),
         "idle_settled": settled,
         "p99_train_over_idle": _nan_none(round(ratio, 3) if not math.isnan(ratio) else ratio),
         "target_ratio<=1.5": _passes(ratio, TARGETS["latency_train_idle_ratio"]),
