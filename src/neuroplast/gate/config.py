@@ -104,7 +104,7 @@ class GateConfig(Config):
         default=0.0005,
         metadata={"help": "pause between training steps so decisions get the GIL (measured: "
                           "0.5-5 ms change p99 during training by less than the machine's "
-                          "noise; one torch thread instead of the default made it worse)"},
+                          "noise)"},
     )
     checkpoint_interval_s: float = field(
         default=5.0, metadata={"help": "at most one checkpoint per this many seconds"}
