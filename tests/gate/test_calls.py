@@ -8,7 +8,9 @@ import time
 import pytest
 
 from neuroplast.errors import InvalidInputError
-from neuroplast.gate.calls import ToolCall, clip_text, path_zone, split_command
+from neuroplast.gate.calls import ToolCall, clip_text
+from neuroplast.gate.paths import path_zone
+from neuroplast.gate.shell import split_command
 
 EVENT = {
     "session_id": "s1",

@@ -18,16 +18,11 @@ import math
 import zlib
 from typing import TYPE_CHECKING, Any, Protocol
 
-from neuroplast.gate.calls import (
-    MAX_FIELD_CHARS,
-    Segment,
-    ToolCall,
-    clip_text,
-    path_zone,
-    split_command,
-)
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
+from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import render_call, url_host
+from neuroplast.gate.shell import Segment, split_command
 
 if TYPE_CHECKING:
     import numpy as np

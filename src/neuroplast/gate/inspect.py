@@ -19,15 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from neuroplast.gate.calls import (
-    MAX_FIELD_CHARS,
-    Segment,
-    ToolCall,
-    clip_text,
-    path_zone,
-    resolve_path,
-    split_command,
-)
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.paths import path_zone, resolve_path
+from neuroplast.gate.shell import Segment, split_command
 
 __all__ = ["RISK_FLAGS", "RiskReport", "inspect_call"]
 

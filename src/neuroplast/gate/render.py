@@ -17,14 +17,8 @@ import json
 import posixpath
 from urllib.parse import urlsplit
 
-from neuroplast.gate.calls import (
-    ToolCall,
-    clean_text,
-    clip_text,
-    format_size,
-    path_zone,
-    resolve_path,
-)
+from neuroplast.gate.calls import ToolCall, clean_text, clip_text, format_size
+from neuroplast.gate.paths import path_zone, resolve_path
 
 __all__ = ["MAX_RENDER_CHARS", "render_call", "render_path", "url_host"]
 

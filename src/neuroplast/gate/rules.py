@@ -38,8 +38,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from neuroplast.errors import ConfigError
-from neuroplast.gate.calls import Segment, ToolCall, resolve_path, split_command
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.paths import resolve_path
 from neuroplast.gate.render import url_host
+from neuroplast.gate.shell import Segment, split_command
 
 __all__ = ["PermissionRule", "PermissionRules", "RuleMatch"]
 

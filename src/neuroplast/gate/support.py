@@ -47,8 +47,10 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
-from neuroplast.gate.calls import ToolCall, path_zone, split_command
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
+from neuroplast.gate.shell import split_command
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog

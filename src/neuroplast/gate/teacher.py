@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from neuroplast.core.replay import Example
-from neuroplast.gate.calls import ToolCall, split_command
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.shell import split_command
 
 if TYPE_CHECKING:
     import torch

@@ -1,0 +1,57 @@
+"""Where a path points, relative to the project an agent works in.
+
+>>> path_zone("src/a.py", "/home/u/proj"), path_zone("/etc/hosts", "/home/u/proj")
+('project', 'system')
+"""
+
+from __future__ import annotations
+
+import os.path
+import posixpath
+
+__all__ = ["path_zone", "resolve_path"]
+
+_SYSTEM_DIRS = ("/etc", "/usr", "/bin", "/sbin", "/boot", "/dev", "/proc", "/sys", "/lib",
+                "/lib64", "/opt", "/root", "/var", "/System", "/Library", "/private/etc")
+_TEMP_DIRS = ("/tmp", "/var/tmp", "/private/tmp", "/dev/null")
+
+
+def resolve_path(path: str, cwd: str) -> str:
+    """Absolute, normalised form of ``path`` as seen from ``cwd`` (``~`` kept as ``~``).
+
+    >>> resolve_path("../x/./y", "/home/u/proj"), resolve_path("~/.ssh/id", "/p")
+    ('/home/u/x/y', '~/.ssh/id')
+    """
+    if path.startswith("~"):
+        return "~" + posixpath.normpath(path[1:]) if len(path) > 1 else "~"
+    if not path.startswith("/"):
+        path = posixpath.join(cwd or "/", path)
+    return posixpath.normpath(path)
+
+
+def _is_under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def path_zone(path: str, cwd: str) -> str:
+    """Where a path points: ``project`` (under cwd), ``temp``, ``home``, ``system``, ``other``.
+
+    >>> [path_zone(p, "/home/u/proj") for p in ["src/a.py", "/tmp/x", "~/.aws/c", "/etc/hosts"]]
+    ['project', 'temp', 'home', 'system']
+    """
+    full = resolve_path(path, cwd)
+    if cwd and cwd != "/" and _is_under(full, resolve_path(cwd, "/")):
+        return "project"
+    if any(_is_under(full, d) for d in _TEMP_DIRS):
+        return "temp"
+    home = os.path.expanduser("~")
+    parts = full.split("/")
+    if (
+        full.startswith("~")
+        or (home not in ("", "/") and _is_under(full, home))
+        or (len(parts) > 2 and parts[1] in ("home", "Users") and parts[2])
+    ):
+        return "home"
+    if full == "/" or any(_is_under(full, d) for d in _SYSTEM_DIRS):
+        return "system"
+    return "other"
