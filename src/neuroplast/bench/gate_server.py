@@ -1,0 +1,87 @@
+"""The gate service under test: ``neuroplast gate serve`` in a subprocess, as a user runs it.
+
+The benchmark talks to it only over HTTP, through the endpoints named here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from neuroplast.errors import BackendUnavailable
+
+__all__ = ["FEEDBACK", "HOOK", "GateServer", "free_port"]
+
+HOOK = "/v1/hooks/claude-code"
+FEEDBACK = "/v1/gate/feedback"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class GateServer:
+    """``neuroplast gate serve`` in a subprocess, as a user runs it; stopped on exit.
+
+    >>> GateServer.command(Path("/tmp/d"), 9999)[-4:]
+    ['--data-dir', '/tmp/d', '--port', '9999']
+    """
+
+    def __init__(self, data_dir: Path, port: int = 0, timeout_s: float = 180.0) -> None:
+        self.data_dir, self.port, self.timeout_s = data_dir, port or free_port(), timeout_s
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = data_dir / "server.log"
+
+    @staticmethod
+    def command(data_dir: Path, port: int) -> list[str]:
+        script = Path(sys.executable).parent / "neuroplast"
+        head = [str(script)] if script.exists() else [
+            sys.executable, "-c", "from neuroplast.cli import main; main()"]
+        return [*head, "gate", "serve", "--data-dir", str(data_dir), "--port", str(port)]
+
+    def __enter__(self) -> GateServer:
+        import httpx
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+        log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(self.command(self.data_dir, self.port), stdout=log,
+                                     stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + self.timeout_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise BackendUnavailable(f"gate service exited with {self.proc.returncode}: "
+                                         f"{self.log_tail()}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return self
+            time.sleep(0.3)
+        self.__exit__(None, None, None)
+        raise BackendUnavailable(f"gate service did not answer /healthz within "
+                                 f"{self.timeout_s}s: {self.log_tail()}")
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, n: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-n:]
+        except OSError:
+            return ""
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
