@@ -228,18 +228,34 @@ class Gate:
         return features[: self.support.dim].numpy()
 
     def _recent_accuracy(self, version: int) -> float:
-        """Share of the recent labelled calls the live model gets right (cached per version)."""
+        """Share of the recent labelled calls the live model gets right.
+
+        Scored in the training thread each time a model is published (``_score``), so a
+        decision only reads it; it is computed here only before any model was scored.
+        """
         with self._lock:
-            cached_version, accuracy = self._accuracy
+            scored_version, accuracy = self._accuracy
+            has_labels = bool(self._window)
+        if not has_labels:
+            return 0.0
+        if scored_version < 0:
+            return self._score(self.learner.version, self.learner.live_model)
+        return accuracy
+
+    def _score(self, version: int, model: torch.nn.Module) -> float:
+        """Accuracy of ``model`` on the recent labelled calls; cached for decisions."""
+        with self._lock:
             window = list(self._window)
-        if cached_version == version or not window:
-            return accuracy if window else 0.0
+        if not window:
+            return 0.0
         inputs = torch.stack([f for _, f, _ in window])
         labels = torch.tensor([a for _, _, a in window])
-        version, logits = self.learner.predict_versioned(inputs)
+        with torch.no_grad():
+            logits = model(inputs)
         accuracy = float(((logits.reshape(-1) >= 0.0) == labels).float().mean())
         with self._lock:
-            self._accuracy = (version, accuracy)
+            if version >= self._accuracy[0]:
+                self._accuracy = (version, accuracy)
         return accuracy
 
     def _with_context(self, call: ToolCall, now: float) -> ToolCall:
@@ -322,7 +338,7 @@ class Gate:
                 del self._window[i]
                 break
         self._window.append((tool_use_id, features, approved))
-        self._accuracy = (-1, self._accuracy[1])  # the window changed: recompute
+        # The window changed; the model published after this answer's round rescores it.
 
     def _learn(self, examples: list[Example]) -> None:
         try:
@@ -380,6 +396,7 @@ class Gate:
                 ReplayConfig(capacity=cfg.replay_capacity, lock_threshold=_LOCK_THRESHOLD,
                              seed=cfg.seed)
             ),
+            on_publish=self._score,
         )
 
     def _restore(self) -> None:
