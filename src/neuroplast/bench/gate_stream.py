@@ -490,6 +490,10 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
                 else pools.focus
             row = rng.choice(pool)
             cmd = fill_placeholders(row["command"], rng, cwd)
+            if cmd.startswith("git push") and rng.random() < 0.5:
+                # tldr shows no force-push, but users do force-push, and the
+                # allow_force_push drift needs calls to drift on
+                cmd = "git push --force" + cmd[len("git push"):]
         elif sub < config.focus_rate / 0.55 + config.habit_rate:
             row, cmd = rng.choice(habits)
         else:
