@@ -99,6 +99,8 @@ def test_memory_grows_past_its_first_block() -> None:
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep")
+    forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
+    assert program_keys(forced) == ("Bash:git", "Bash:git --force-with-lease -v")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
@@ -168,3 +170,18 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     np.testing.assert_allclose(np.stack([r[4] for r in after]),
                                np.stack([r[4] for r in before]), rtol=1e-6, atol=1e-7)
     assert dict((k, ok) for k, ok, *_ in after)["fp"] is False
+
+
+def test_refused_flags_keep_asking_after_other_approvals_of_the_program() -> None:
+    m = memory()
+    git, forced = ("Bash:git",), ("Bash:git", "Bash:git --force")
+    for i in range(4):
+        m.add(f"ok{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1, programs=git)
+    m.add("no", unit(1, 0.05, 0.05), approved=False, clock=10, programs=forced)
+    m.add("ok-later", unit(1, 0.02, 0), approved=True, clock=11, programs=git)
+    plain = m.check(unit(1, 0.015, 0), git)
+    again = m.check(unit(1, 0.015, 0), forced)
+    assert plain.supported
+    assert not again.supported and "Bash:git --force was a refusal" in again.reason
+    m.add("forced-ok", unit(1, 0.05, 0.05), approved=True, clock=12, programs=forced)
+    assert m.check(unit(1, 0.015, 0), forced).supported  # the user changed their mind

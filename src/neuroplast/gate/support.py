@@ -50,7 +50,7 @@ from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
-from neuroplast.gate.shell import split_command
+from neuroplast.gate.shell import Segment, split_command
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
@@ -58,18 +58,36 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
            "rebuild_memory"]
 
-MAX_PROGRAMS = 4  # programs remembered per call (a pipeline's first four commands)
+MAX_PROGRAMS = 8  # keys remembered per call: program and usage of a pipeline's first four
+
+
+def usage(segment: Segment) -> str:
+    """A program with the flags it is run with (sorted, values dropped), without operands.
+
+    Flags, not sub-commands: an operand and a sub-command look alike (``grep web`` vs
+    ``git push``), while a flag is always a flag.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> usage(split_command("git push -f origin main")[0]), usage(split_command("ls src")[0])
+    ('git -f', 'ls')
+    """
+    flags = sorted({a.split("=", 1)[0] for a in segment.argv[1:] if a.startswith("-") and a != "-"})
+    return " ".join([segment.head, *flags])
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
     """What a call acts with and on, at the grain of a user's habits: the programs a Bash
     call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
 
+    A Bash call has two keys per program: the program, and the flags it is run with (see
+    :func:`usage`), so refusing ``git push --force`` keeps asking about forced git calls
+    even after the user approves other git calls.
+
     A refusal of one key stops auto-allow for that key only, so refusing to read
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
-    >>> program_keys(ToolCall("Bash", {"command": "git log | grep fix && git push"}))
-    ('Bash:git', 'Bash:grep')
+    >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
+    ('Bash:git', 'Bash:git --force', 'Bash:tee')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -77,9 +95,13 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     """
     tool = call.tool_name
     if call.command:
-        heads = dict.fromkeys(f"{tool}:{s.head}" for s in split_command(call.command) if s.head)
-        if heads:
-            return tuple(heads)[:MAX_PROGRAMS]
+        keys: dict[str, None] = {}
+        for segment in split_command(call.command):
+            if segment.head:
+                keys[f"{tool}:{segment.head}"] = None
+                keys[f"{tool}:{usage(segment)}"] = None
+        if keys:
+            return tuple(keys)[:MAX_PROGRAMS]
     if call.url:
         return (f"{tool}:{url_host(call.url)}",)
     if call.file_path:
@@ -261,14 +283,18 @@ class SupportMemory:
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
         trusted = bool(ids)
         for program, mask in zip(programs, has, strict=False):
+            # Trust is earned per program; a usage key ("git push --force") only ever
+            # withdraws it, through a refusal that is the latest answer about that usage.
+            is_usage = " " in program
             if mask is None:
-                trusted = False
+                trusted = trusted and is_usage
                 continue
             ok, bad = mask & approved, mask & ~approved
             if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
                 return Support(False, f"latest answer about {program} was a refusal",
                                0, best_ok, best_bad)
-            trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
+            if not is_usage:
+                trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
         threshold = cfg.trusted_similarity if trusted else cfg.similarity
         n_ok = int((sims[approved] >= threshold).sum())
         if n_ok < cfg.min_support:
