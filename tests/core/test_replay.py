@@ -204,3 +204,25 @@ def test_load_rejects_foreign_and_missing_files(tmp_path: Path) -> None:
     save_tensors(other, {"w": torch.ones(1)}, {"format": "something-else"})
     with pytest.raises(StateMismatchError, match="not a replay buffer"):
         ReplayBuffer.load(other)
+
+
+def test_supersede_replaces_only_contradicting_examples_of_the_same_key(tmp_path) -> None:
+    import torch
+
+    from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
+
+    buf = ReplayBuffer(ReplayConfig(capacity=10))
+    no, yes = torch.tensor(0.0), torch.tensor(1.0)
+    buf.add(Example(torch.zeros(2), no, 6.0, key="git push --force"))  # locked refusal
+    buf.add(Example(torch.ones(2), no, 6.0, key="rm -rf"))  # another locked refusal
+    buf.add(Example(torch.ones(2), yes, 1.0, key="git push --force"))
+    buf.add(Example(torch.ones(2), no, 1.0))  # no key: never superseded
+    assert buf.supersede("git push", yes) == 0  # another key: untouched
+    assert buf.supersede("", yes) == 0
+    assert buf.supersede("git push --force", yes) == 1
+    assert [(e.key, float(e.target)) for e in buf.locked] == [("rm -rf", 0.0)]
+    assert len(buf.ordinary) == 2
+    buf.save(tmp_path / "r.safetensors")
+    again = ReplayBuffer.load(tmp_path / "r.safetensors")
+    assert [e.key for e in again.locked] == ["rm -rf"]
+    assert sorted(e.key for e in again.ordinary) == ["", "git push --force"]

@@ -61,3 +61,17 @@ def test_lock_threshold_decides_locking() -> None:
     lesson = Teacher(lock_threshold=6.0).lesson(call, torch.ones(2), approved=False,
                                                 false_positive=True)
     assert (lesson.weight, lesson.locked) == (4.0, False)
+
+
+def test_supersede_key_tells_flags_apart() -> None:
+    from neuroplast.gate.calls import ToolCall
+    from neuroplast.gate.teacher import supersede_key
+
+    def key(cmd: str) -> str:
+        return supersede_key(ToolCall("Bash", {"command": cmd}))
+
+    assert key("git push origin main") == "Bash:git push"
+    assert key("git push --force origin main") == key("git push origin dev --force")
+    assert key("git push -f origin main") != key("git push origin main")
+    assert key("ls -la | grep x") == "Bash:ls -la | grep x"  # a plain word reads as a sub-command
+    assert supersede_key(ToolCall("Read", {"file_path": "/etc/a.conf"})) == "Read:/etc/*.conf"

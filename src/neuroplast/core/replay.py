@@ -41,6 +41,9 @@ _FORMAT = "neuroplast.replay/1"
 class Example:
     """One weighted training example; ``weight`` must be finite and > 0.
 
+    ``key`` names what the example is about (e.g. a kind of tool call), so that a newer
+    answer about the same thing can supersede it (:meth:`ReplayBuffer.supersede`).
+
     >>> import torch
     >>> Example(torch.zeros(3), torch.tensor(1), weight=4.0).weight
     4.0
@@ -49,6 +52,7 @@ class Example:
     inputs: torch.Tensor
     target: torch.Tensor
     weight: float = 1.0
+    key: str = ""
 
     def __post_init__(self) -> None:
         for name in ("inputs", "target"):
@@ -180,7 +184,8 @@ class ReplayBuffer:
         # Own detached copies: later in-place edits by the caller must not change the
         # buffer, and views of one batch would otherwise share storage on save.
         own = Example(
-            example.inputs.detach().clone(), example.target.detach().clone(), example.weight
+            example.inputs.detach().clone(), example.target.detach().clone(), example.weight,
+            example.key,
         )
         with self._lock:
             if own.weight >= self.config.lock_threshold:
@@ -222,6 +227,30 @@ class ReplayBuffer:
                 locked = self._rng.sample(self._locked, cap)
             return ordinary + locked
 
+    def supersede(self, key: str, target: torch.Tensor) -> int:
+        """Drop the examples about ``key`` whose target differs from ``target``.
+
+        Locked examples are never evicted for space, but the user may change their mind:
+        a newer answer about the same thing replaces the old ones it contradicts. Returns
+        how many were dropped; examples without a key are never touched.
+
+        >>> import torch
+        >>> buf = ReplayBuffer()
+        >>> _ = buf.add(Example(torch.zeros(1), torch.tensor(0.0), 4.0, key="git --force"))
+        >>> buf.supersede("git --force", torch.tensor(1.0)), len(buf.locked)
+        (1, 0)
+        """
+        if not key:
+            return 0
+        with self._lock:
+            before = len(self._ordinary) + len(self._locked)
+            keep = [ex for ex in self._locked
+                    if ex.key != key or torch.equal(ex.target, target)]
+            self._locked = keep
+            self._ordinary = [ex for ex in self._ordinary
+                              if ex.key != key or torch.equal(ex.target, target)]
+            return before - len(self._ordinary) - len(self._locked)
+
     def __len__(self) -> int:
         return len(self._ordinary) + len(self._locked)
 
@@ -256,6 +285,8 @@ class ReplayBuffer:
                 "rng_state": [version, list(internal), gauss],
                 "ordinary_weights": [ex.weight for ex in self._ordinary],
                 "locked_weights": [ex.weight for ex in self._locked],
+                "ordinary_keys": [ex.key for ex in self._ordinary],
+                "locked_keys": [ex.key for ex in self._locked],
             }
             meta = {"format": _FORMAT, "config": self.config.to_json(), "state": json.dumps(state)}
         save_tensors(path, tensors, meta)
@@ -273,12 +304,15 @@ class ReplayBuffer:
         try:
             state = json.loads(meta["state"])
             for kind, store in (("ordinary", buf._ordinary), ("locked", buf._locked)):
-                for i, weight in enumerate(state[f"{kind}_weights"]):
+                weights = state[f"{kind}_weights"]
+                keys = state.get(f"{kind}_keys", [""] * len(weights))  # older files: no keys
+                for i, (weight, key) in enumerate(zip(weights, keys, strict=True)):
                     store.append(
                         Example(
                             tensors.pop(f"{kind}.{i}.inputs"),
                             tensors.pop(f"{kind}.{i}.target"),
                             weight,
+                            str(key),
                         )
                     )
             version, internal, gauss = state["rng_state"]

@@ -325,6 +325,10 @@ class Gate:
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call))
+            if self.learner.replay is not None:
+                # The user may change their mind: this answer replaces the older ones it
+                # contradicts, locked ones included (locked means never evicted for space).
+                self.learner.replay.supersede(lesson.example.key, lesson.example.target)
             self._learn([lesson.example])
             self._enqueued = row_id
         with self._lock:

@@ -51,6 +51,7 @@ __all__ = [
     "Teacher",
     "call_signature",
     "feedback_weight",
+    "supersede_key",
 ]
 
 ORDINARY_WEIGHT = 1.0
@@ -75,14 +76,7 @@ def call_signature(call: ToolCall) -> str:
     if call.command:
         segments = split_command(call.command)
         argv = segments[0].argv if segments else ()
-        if not argv:
-            return f"{tool}:"
-        head = argv[0].rsplit("/", 1)[-1]
-        sub = argv[1] if len(argv) > 1 else ""
-        # A sub-command is a plain word (push, run, install), not a flag, path or value.
-        if sub and sub[0].isalpha() and sub.replace("-", "").replace("_", "").isalnum():
-            return f"{tool}:{head} {sub}"
-        return f"{tool}:{head}"
+        return f"{tool}:{' '.join(_program_and_sub(argv))}"
     if call.file_path:
         folder, name = posixpath.split(call.file_path)
         ext = posixpath.splitext(name)[1]
@@ -90,6 +84,34 @@ def call_signature(call: ToolCall) -> str:
     if call.url:
         return f"{tool}:{(urlsplit(call.url).hostname or '').lower()}"
     return tool
+
+
+def _program_and_sub(argv: tuple[str, ...]) -> list[str]:
+    if not argv:
+        return []
+    head, sub = argv[0].rsplit("/", 1)[-1], argv[1] if len(argv) > 1 else ""
+    # A sub-command is a plain word (push, run, install), not a flag, path or value.
+    if sub and sub[0].isalpha() and sub.replace("-", "").replace("_", "").isalnum():
+        return [head, sub]
+    return [head]
+
+
+def supersede_key(call: ToolCall) -> str:
+    """What a newer answer about the same thing replaces: the call signature, and for Bash
+    every program with its sub-command and flags (a later "yes" to ``git push`` must not
+    undo a "no" to ``git push --force``).
+
+    >>> supersede_key(ToolCall("Bash", {"command": "git push --force origin main"}))
+    'Bash:git push --force'
+    """
+    if not call.command:
+        return call_signature(call)
+    parts = []
+    for segment in split_command(call.command):
+        argv = segment.argv
+        flags = sorted({a.split("=", 1)[0] for a in argv[1:] if a.startswith("-") and a != "-"})
+        parts.append(" ".join(_program_and_sub(argv) + flags))
+    return f"{call.tool_name}:{' | '.join(p for p in parts if p)}"
 
 
 def feedback_weight(
@@ -164,6 +186,7 @@ class Teacher:
             features.detach().to(torch.float32),
             torch.tensor(1.0 if approved else 0.0),
             weight,
+            supersede_key(call),
         )
         record = {
             "tool": call.tool_name,
