@@ -46,6 +46,15 @@ class Segment:
         return _effective(self.words)[1]
 
     @property
+    def flags(self) -> list[str]:
+        """The distinct flags the program is run with, sorted, values dropped.
+
+        >>> split_command("git push --force-with-lease=main -v origin")[0].flags
+        ['--force-with-lease', '-v']
+        """
+        return sorted({a.split("=", 1)[0] for a in self.argv[1:] if a.startswith("-") and a != "-"})
+
+    @property
     def head(self) -> str:
         argv = self.argv
         return argv[0].rsplit("/", 1)[-1] if argv else ""

@@ -71,8 +71,7 @@ def usage(segment: Segment) -> str:
     >>> usage(split_command("git push -f origin main")[0]), usage(split_command("ls src")[0])
     ('git -f', 'ls')
     """
-    flags = sorted({a.split("=", 1)[0] for a in segment.argv[1:] if a.startswith("-") and a != "-"})
-    return " ".join([segment.head, *flags])
+    return " ".join([segment.head, *segment.flags])
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:

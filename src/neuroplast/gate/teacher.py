@@ -108,9 +108,7 @@ def supersede_key(call: ToolCall) -> str:
         return call_signature(call)
     parts = []
     for segment in split_command(call.command):
-        argv = segment.argv
-        flags = sorted({a.split("=", 1)[0] for a in argv[1:] if a.startswith("-") and a != "-"})
-        parts.append(" ".join(_program_and_sub(argv) + flags))
+        parts.append(" ".join(_program_and_sub(segment.argv) + segment.flags))
     return f"{call.tool_name}:{' | '.join(p for p in parts if p)}"
 
 
