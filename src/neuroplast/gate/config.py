@@ -65,24 +65,27 @@ class GateConfig(Config):
                           "(see gate.support); novel calls are asked"},
     )
     support_similarity: float = field(
-        default=0.7,
+        default=SupportConfig.similarity,
         metadata={"help": "MiniLM cosine at which an approved call supports a new one (same "
                           "command on another file 0.92-0.99, another subcommand 0.74-0.82, "
                           "unrelated programs 0.3-0.6)"},
     )
     min_support: int = field(
-        default=2, metadata={"help": "close approved calls needed to auto-allow"}
+        default=SupportConfig.min_support,
+        metadata={"help": "close approved calls needed to auto-allow"}
     )
     trusted_similarity: float = field(
-        default=0.5,
+        default=SupportConfig.trusted_similarity,
         metadata={"help": "similarity needed instead when every program the call runs is "
                           "trusted (approved trust_min_approvals times, never refused)"},
     )
     trust_min_approvals: int = field(
-        default=2, metadata={"help": "approvals (and no refusal) that make a program trusted"}
+        default=SupportConfig.trust_min_approvals,
+        metadata={"help": "approvals (and no refusal) that make a program trusted"}
     )
     support_window: int = field(
-        default=20000, metadata={"help": "answers the support memory keeps (latest rows)"}
+        default=SupportConfig.window,
+        metadata={"help": "answers the support memory keeps (latest rows)"}
     )
     allow_rules: list[str] = field(default_factory=list, metadata={"help": "e.g. Bash(ls:*)"})
     ask_rules: list[str] = field(default_factory=list)
