@@ -12,7 +12,12 @@ Python-heavy trainer step can hold it. Trainer and predictions share one interpr
 the p99 tail grows with the trainer's duty cycle: ``--yield-ms`` trades training rounds
 per second for prediction tail latency (both are printed).
 
+``--backend process`` trains in a worker process instead (``LearnerConfig.backend``):
+the serving interpreter then only ships tensors and loads published weights, so the
+trainer's Python work no longer competes for its GIL.
+
     .venv/bin/python benchmarks/learner_latency.py --seconds 3
+    .venv/bin/python benchmarks/learner_latency.py --seconds 3 --backend process
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import time
 import torch
 
 from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
-from neuroplast.learn import LearnerConfig, OnlineLearner
+from neuroplast.learn import LearnerConfig, ModelSpec, OnlineLearner
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -61,21 +66,28 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--switch-interval-ms", type=float, default=1.0)
     parser.add_argument("--yield-ms", type=float, default=1.0, help="trainer pause per step")
     parser.add_argument("--phases", type=int, default=6, help="idle/training alternations")
+    parser.add_argument("--backend", choices=["thread", "process"], default="thread",
+                        help="where training runs (LearnerConfig.backend)")
     parser.add_argument("--plot", default=None, help="write a latency histogram PNG here")
     args = parser.parse_args(argv)
 
     torch.set_num_threads(args.threads)
     sys.setswitchinterval(args.switch_interval_ms / 1000)
-    torch.manual_seed(0)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256),
-        torch.nn.ReLU(), torch.nn.Linear(256, 1),
+    # 64 -> 256 -> 256 -> 1 MLP, built by an importable factory so the process backend's
+    # worker can rebuild it (same weights: the parent ships them).
+    spec = ModelSpec(
+        factory="neuroplast.bench.model:make_mlp",
+        kwargs={"seed": 0, "hidden": 256, "n_inputs": 64, "n_classes": 1},
+        loss="neuroplast.learn.losses:mse_loss",
     )
+    model = spec.build()
+    torch.manual_seed(0)
     config = LearnerConfig(
-        batch_size=32, steps_per_round=4, lr=1e-3, replay_batch=32, yield_s=args.yield_ms / 1000
+        batch_size=32, steps_per_round=4, lr=1e-3, replay_batch=32,
+        yield_s=args.yield_ms / 1000, backend=args.backend,
     )
     replay = ReplayBuffer(ReplayConfig(capacity=512))
-    learner = OnlineLearner(model, mse, config, replay=replay)
+    learner = OnlineLearner(model, mse, config, replay=replay, model_spec=spec)
     probe = torch.randn(16, 64)
     w_true = torch.randn(64)
 
@@ -120,6 +132,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ratio = train_p99 / idle_p99
     result: dict[str, object] = {
         "benchmark": "learner_latency",
+        "backend": args.backend,
         "idle_p50_ms": round(percentile(idle, 0.5), 4),
         "idle_p99_ms": round(idle_p99, 4),
         "training_p50_ms": round(percentile(training, 0.5), 4),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import torch
 import torch.nn.functional as F
+import toys
 
 from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
 from neuroplast.core.ewcpp import EWCPlusPlus, EWCPlusPlusConfig
@@ -24,7 +25,7 @@ from neuroplast.errors import (
     NumericalError,
     StateMismatchError,
 )
-from neuroplast.learn import LearnerConfig, OnlineLearner
+from neuroplast.learn import LearnerConfig, ModelSpec, OnlineLearner
 
 
 def bce(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -77,7 +78,10 @@ def test_background_learning_generalises_to_held_out_points() -> None:
     assert after > before + 0.2
 
 
-def test_hammer_predictions_are_fast_and_never_see_a_half_updated_model() -> None:
+@pytest.mark.parametrize("backend", ["thread", "process"])
+def test_hammer_predictions_are_fast_and_never_see_a_half_updated_model(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
     probe = torch.randn(4, 8)
@@ -87,15 +91,21 @@ def test_hammer_predictions_are_fast_and_never_see_a_half_updated_model() -> Non
         with torch.no_grad():
             recorded[version] = live(probe)
 
-    def slow_mse(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        # A slow model, without holding the GIL: a learner whose predictions waited for
-        # training would stall them for whole rounds (>= 3 x 10 ms), and fail below.
-        time.sleep(0.01)
-        return mse(out, y)
-
-    config = LearnerConfig(batch_size=16, steps_per_round=3, lr=0.01, max_pending=256)
-    learner = OnlineLearner(model, slow_mse, config, replay=ReplayBuffer(), on_publish=record)
+    # toys.slow_mse sleeps 10 ms per step without holding the GIL: a learner whose
+    # predictions waited for training would stall them for whole rounds (>= 30 ms).
+    # The worker process imports it from this folder.
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parent))
+    spec = ModelSpec(
+        factory="toys:mlp", kwargs={"in_dim": 8, "hidden": 16}, loss="toys:slow_mse"
+    )
+    config = LearnerConfig(
+        batch_size=16, steps_per_round=3, lr=0.01, max_pending=256, backend=backend
+    )
+    learner = OnlineLearner(model, toys.slow_mse, config, replay=ReplayBuffer(),
+                            on_publish=record, model_spec=spec)
     record(0, learner.live_model)
+    warm = torch.randn(16, 8)
+    learner.learn_now(examples(warm, warm.sum(-1)))  # start the worker before timing
     stop = threading.Event()
     # Per thread: every distinct (version, output) seen, call count, slowest call. Keeping
     # only distinct outputs (not one tensor per call) keeps the garbage collector, whose
@@ -328,7 +338,7 @@ def test_save_then_load_predicts_identically(tmp_path: Path) -> None:
     for key, value in src.regularizer.state_dict().items():
         assert torch.equal(dst.regularizer.state_dict()[key], value)
     # Both continue the same way from the restored state (fresh optimizers on both sides).
-    src._optimizer = src._new_optimizer()
+    src._copy.optimizer = src._copy.new_optimizer()
     more = examples(*separable(16, seed=9))
     assert torch.equal(
         src.live_model.weight, dst.live_model.weight

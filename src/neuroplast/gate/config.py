@@ -109,6 +109,12 @@ class GateConfig(Config):
                           "0.5-5 ms change p99 during training by less than the machine's "
                           "noise)"},
     )
+    train_backend: Literal["thread", "process"] = field(
+        default="process",
+        metadata={"help": "where the gate's model trains: 'process' (a low-priority worker "
+                          "process, so decisions keep their latency while it trains) or "
+                          "'thread' (in the gate's process; no worker to start)"},
+    )
     checkpoint_interval_s: float = field(
         default=5.0, metadata={"help": "at most one checkpoint per this many seconds"}
     )
@@ -118,6 +124,11 @@ class GateConfig(Config):
         owner = type(self).__name__
         if self.mode not in ("auto", "shadow"):
             raise ConfigError(f"{owner}.mode={self.mode!r} is unknown; use 'auto' or 'shadow'")
+        if self.train_backend not in ("thread", "process"):
+            raise ConfigError(
+                f"{owner}.train_backend={self.train_backend!r} is unknown; use 'process' or "
+                "'thread'"
+            )
         for name in _INTS:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):

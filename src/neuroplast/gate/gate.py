@@ -384,8 +384,16 @@ class Gate:
 
     # ---------------------------------------------------------------- persistence
     def _new_learner(self) -> OnlineLearner:
+        from neuroplast.learn.spec import ModelSpec  # local: this method owns the learner setup
+
         cfg = self.config
         model = GateModel(GateModelConfig(self.extractor.dim, cfg.hidden, cfg.seed))
+        # The process backend rebuilds the model in its worker from these importable names.
+        spec = ModelSpec(
+            factory="neuroplast.gate.model:build_gate_model",
+            kwargs={"in_dim": self.extractor.dim, "hidden": cfg.hidden, "seed": cfg.seed},
+            loss="neuroplast.learn.losses:bce_loss",
+        )
         # batch_size=1: one round per answer, so how much the gate trains does not depend
         # on how fast answers arrive (a burst would otherwise share a few rounds and underfit).
         return OnlineLearner(
@@ -393,7 +401,7 @@ class Gate:
             bce_loss,
             LearnerConfig(
                 lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
-                yield_s=cfg.train_yield_s,
+                yield_s=cfg.train_yield_s, backend=cfg.train_backend,
             ),
             regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
             replay=ReplayBuffer(
@@ -401,6 +409,7 @@ class Gate:
                              seed=cfg.seed)
             ),
             on_publish=self._score,
+            model_spec=spec,
         )
 
     def _restore(self) -> None:

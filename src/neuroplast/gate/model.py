@@ -9,6 +9,8 @@ The output layer starts at zero, so an untrained gate says p = 0.5 for every cal
 [0.5, 0.5]
 >>> bce_loss(torch.zeros(2), torch.tensor([1.0, 0.0])).shape
 torch.Size([2])
+>>> build_gate_model(in_dim=4, hidden=8).config.hidden
+8
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from torch import nn
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError
+from neuroplast.learn.losses import bce_loss  # the gate's loss, re-exported here
 
-__all__ = ["GateModel", "GateModelConfig", "bce_loss"]
+__all__ = ["GateModel", "GateModelConfig", "bce_loss", "build_gate_model"]
 
 
 @dataclass
@@ -63,8 +66,8 @@ class GateModel(nn.Module):
         return self.out(torch.relu(self.hidden(x))).squeeze(-1)
 
 
-def bce_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-    """Per-example binary cross-entropy on logits (reduction none), for the learner."""
-    return nn.functional.binary_cross_entropy_with_logits(
-        outputs.reshape(-1), targets.reshape(-1).to(outputs.dtype), reduction="none"
-    )
+def build_gate_model(in_dim: int, hidden: int = 128, seed: int = 0) -> GateModel:
+    """A :class:`GateModel` from plain JSON arguments: the learner's worker process
+    rebuilds the gate's model with it (``ModelSpec(factory=".../model:build_gate_model")``).
+    """
+    return GateModel(GateModelConfig(in_dim=in_dim, hidden=hidden, seed=seed))

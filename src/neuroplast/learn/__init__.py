@@ -1,11 +1,11 @@
 """neuroplast.learn: the one place that trains — examples → train on a copy → swap.
 
-``OnlineLearner`` needs torch, so it is imported on first use; ``LearnerConfig`` alone
-stays cheap for CLIs and servers that only validate settings.
+``OnlineLearner`` needs torch, so it is imported on first use; ``LearnerConfig`` and
+``ModelSpec`` alone stay cheap for CLIs and servers that only validate settings.
 
 >>> from neuroplast.learn import LearnerConfig
->>> LearnerConfig(batch_size=4).batch_size
-4
+>>> LearnerConfig(batch_size=4, backend="process").backend
+'process'
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from neuroplast.learn.config import LearnerConfig
+from neuroplast.learn.spec import ModelSpec
 
 if TYPE_CHECKING:
     from neuroplast.learn.learner import OnlineLearner
+    from neuroplast.learn.training import TrainingCopy
 
-__all__ = ["LearnerConfig", "OnlineLearner"]
+__all__ = ["LearnerConfig", "ModelSpec", "OnlineLearner", "TrainingCopy"]
 
 
 def __getattr__(name: str) -> Any:
@@ -25,4 +27,8 @@ def __getattr__(name: str) -> Any:
         from neuroplast.learn.learner import OnlineLearner
 
         return OnlineLearner
+    if name == "TrainingCopy":
+        from neuroplast.learn.training import TrainingCopy
+
+        return TrainingCopy
     raise AttributeError(f"module 'neuroplast.learn' has no attribute {name!r}")

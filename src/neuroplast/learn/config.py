@@ -53,6 +53,11 @@ class LearnerConfig(Config):
                   "0 = unchanged), so serving threads win the CPU when both are runnable"},
     )
     seed: int = field(default=0, metadata={"help": "seed of the learner's own batch shuffling"})
+    backend: Literal["thread", "process"] = field(
+        default="thread",
+        metadata={"help": "where rounds train: 'thread' (in this process) or 'process' (a "
+                  "worker process, so training takes no GIL from serving; needs a ModelSpec)"},
+    )
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -72,6 +77,10 @@ class LearnerConfig(Config):
         if self.optimizer not in ("adam", "sgd"):
             raise ConfigError(
                 f"{owner}.optimizer={self.optimizer!r} is not supported; use 'adam' or 'sgd'"
+            )
+        if self.backend not in ("thread", "process"):
+            raise ConfigError(
+                f"{owner}.backend={self.backend!r} is not supported; use 'thread' or 'process'"
             )
         if self.max_pending < self.batch_size:
             raise ConfigError(

@@ -5,12 +5,16 @@ background thread. After each round the copy is deep-copied into a fresh live mo
 ``self._live = (version, model)`` is replaced in one assignment, so a reader sees either
 the old model or the new one, whole, and never waits for training: ``predict`` takes no
 lock at all.
+
+With ``LearnerConfig(backend="process")`` the copy lives in a worker process
+(:mod:`neuroplast.learn.worker`): the background thread only samples replay, ships the
+round's tensors and waits on a pipe (holding no GIL), then loads the returned weights
+into a fresh frozen module. The round itself is :class:`TrainingCopy` in both backends.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import os
 import threading
 import time
@@ -21,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from neuroplast.errors import BackendUnavailable, EmptyBufferError, NeuroplastError, NumericalError
-from neuroplast.learn.batch import check_example, collate, weighted_loss
+from neuroplast.errors import BackendUnavailable, ConfigError, EmptyBufferError, NeuroplastError
+from neuroplast.learn.batch import check_example
 from neuroplast.learn.checkpoint import (
     MODEL_FILE,
     REGULARIZER_FILE,
@@ -33,6 +37,10 @@ from neuroplast.learn.checkpoint import (
     write_meta,
 )
 from neuroplast.learn.config import LearnerConfig
+from neuroplast.learn.publish import frozen_from_weights
+from neuroplast.learn.remote import WorkerClient
+from neuroplast.learn.spec import ModelSpec, import_object, object_path
+from neuroplast.learn.training import Batch, TrainingCopy, shuffled_batch
 from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
@@ -67,6 +75,16 @@ class OnlineLearner:
     ...         version = learner.learn_now(data)
     ...     round(learner.predict(torch.tensor([[1.0]])).item(), 2), learner.version
     (3.0, 40)
+
+    The process backend needs importable builders of the model and loss
+    (:class:`ModelSpec`); the model passed in supplies the initial weights:
+
+    >>> OnlineLearner(model, mse, LearnerConfig(backend="process"))
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: LearnerConfig.backend='process' needs model_spec=\
+ModelSpec(factory=..., loss=...) so the worker process can rebuild the model and loss; \
+pass one, or use backend='thread'
     """
 
     def __init__(
@@ -78,18 +96,24 @@ class OnlineLearner:
         replay: ReplayBuffer | None = None,
         *,
         on_publish: PublishHook | None = None,
+        model_spec: ModelSpec | None = None,
     ) -> None:
         self.config = config if config is not None else LearnerConfig()
         self.loss_fn = loss_fn
-        self.regularizer = regularizer
         self.replay = replay
         self.on_publish = on_publish
-        self._train = copy.deepcopy(model).train()
-        self._optimizer = self._new_optimizer()
-        self._live: tuple[int, torch.nn.Module] = (0, self._frozen_copy())
+        self.model_spec = model_spec
+        self._client: WorkerClient | None = None
+        if self.config.backend == "process":
+            self._check_process_backend(model_spec, regularizer)
+            self._client = WorkerClient(self.config.train_niceness)
+        # In process mode this copy is never stepped: it is the template live models are
+        # built from and what checkpoints are checked against.
+        self._copy = TrainingCopy(model, loss_fn, self.config, regularizer)
+        self._live: tuple[int, torch.nn.Module] = (0, self._copy.frozen_copy())
         self._generator = torch.Generator().manual_seed(self.config.seed)
         self._input_shape: tuple[int, ...] | None = None
-        # _cond guards the queue and the flags; _train_lock guards the copy, optimizer,
+        # _cond guards the queue and the flags; _train_lock guards the copy (or worker),
         # regularizer and replay. predict() takes neither.
         self._cond = threading.Condition()
         self._train_lock = threading.Lock()
@@ -110,6 +134,20 @@ class OnlineLearner:
     def live_model(self) -> torch.nn.Module:
         """The module serving predictions (eval mode, frozen). Do not mutate it."""
         return self._live[1]
+
+    @property
+    def regularizer(self) -> Regularizer | None:
+        """The regularizer (process backend: its state as of the last save/load)."""
+        return self._copy.regularizer
+
+    @regularizer.setter
+    def regularizer(self, value: Regularizer | None) -> None:
+        self._copy.regularizer = value
+
+    @property
+    def worker_pid(self) -> int | None:
+        """Process id of the training worker (process backend, once started), else None."""
+        return None if self._client is None or not self._client.alive else self._client.pid
 
     @property
     def last_error(self) -> BaseException | None:
@@ -175,11 +213,10 @@ class OnlineLearner:
         if self.regularizer is None:
             return
         with self._train_lock:
-            end = getattr(self.regularizer, "end_task", None)
-            if callable(end):
-                end(self._train)
+            if self._client is None:
+                self._copy.end_task()
             else:
-                self.regularizer.consolidate(self._train)
+                self._remote({"op": "end_task"})
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until the queue is empty and no round runs; False on timeout."""
@@ -196,6 +233,9 @@ class OnlineLearner:
             thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join()
+        if self._client is not None:
+            with self._train_lock:
+                self._client.close()
 
     def __enter__(self) -> OnlineLearner:
         return self
@@ -212,6 +252,7 @@ class OnlineLearner:
         """
         folder = Path(directory)
         with self._train_lock:  # no round may change regularizer/replay mid-save
+            self._fetch_regularizer()
             version, live = self._live
             save_tensors(folder / MODEL_FILE, dict(live.state_dict()), {"version": str(version)})
             if self.regularizer is not None:
@@ -234,20 +275,21 @@ class OnlineLearner:
         folder = Path(directory)
         meta = read_meta(folder)
         tensors, _ = load_tensors(folder / MODEL_FILE)
-        check_shapes(self._train.state_dict(), tensors)
+        check_shapes(self._copy.model.state_dict(), tensors)
         check_parts(
             folder, meta, regularizer=self.regularizer is not None, replay=self.replay is not None
         )
         with self._train_lock:
             if self.regularizer is not None:
-                self.regularizer = self.regularizer.load(
-                    folder / REGULARIZER_FILE, model=self._train
+                self._copy.regularizer = self.regularizer.load(
+                    folder / REGULARIZER_FILE, model=self._copy.model
                 )
             if self.replay is not None:
                 self.replay = self.replay.load(folder / REPLAY_FILE)  # a new buffer
-            self._train.load_state_dict(tensors)
-            self._optimizer = self._new_optimizer()
+            self._copy.reset(tensors)
             self._publish(max(int(meta["version"]), self.version + 1))
+            if self._client is not None and self._client.alive:
+                self._start_worker()  # re-init: loaded weights, regularizer, new optimizer
 
     # ---------------------------------------------------------------- internals
     def _validate(self, examples: Iterable[Example]) -> list[Example]:
@@ -310,44 +352,77 @@ class OnlineLearner:
 
     def _round(self, new: Sequence[Example]) -> None:
         """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
-        try:
-            for _ in range(self.config.steps_per_round):
-                self._step(list(new) + self._replay_sample())
-                if self.config.yield_s:
-                    time.sleep(self.config.yield_s)  # let prediction threads take the GIL
-            self._check_finite_weights()
-        except Exception:
-            self._reset_copy()
-            raise
-        if self.regularizer is not None:
-            self.regularizer.consolidate(self._train)
+        batches = [
+            shuffled_batch(list(new) + self._replay_sample(), self._generator)
+            for _ in range(self.config.steps_per_round)
+        ]
+        weights = None
+        if self._client is None:
+            self._copy.round(batches, restore=self._live[1].state_dict(),
+                             pause_s=self.config.yield_s)
+        else:
+            weights = self._remote_round(batches)
         if self.replay is not None:
             self.replay.extend(new)
         self._last_error = None
-        self._publish(self.version + 1)
+        self._publish(self.version + 1, weights)
 
-    def _step(self, examples: list[Example]) -> None:
-        order = torch.randperm(len(examples), generator=self._generator).tolist()
-        device = next(self._train.parameters()).device
-        inputs, targets, weights = collate([examples[i] for i in order], device)
-        self._optimizer.zero_grad(set_to_none=True)
-        data_loss = weighted_loss(self.loss_fn(self._train(inputs), targets), weights)
-        penalty = None if self.regularizer is None else self.regularizer.penalty(self._train)
-        loss = data_loss if penalty is None else data_loss + penalty
-        if not bool(torch.isfinite(loss)):
-            raise NumericalError(
-                f"training loss is {loss.item()}; round abandoned and the live model kept. "
-                "Lower LearnerConfig.lr or check the examples' inputs and targets"
+    def _remote_round(self, batches: list[Batch]) -> dict[str, torch.Tensor]:
+        tensors: dict[str, torch.Tensor] = {}
+        for i, (inputs, targets, weights) in enumerate(batches):
+            tensors[f"s{i}.inputs"] = inputs
+            tensors[f"s{i}.targets"] = targets
+            tensors[f"s{i}.weights"] = weights
+        return self._remote({"op": "round", "steps": len(batches)}, tensors)
+
+    def _remote(
+        self, header: dict[str, object], tensors: dict[str, torch.Tensor] | None = None
+    ) -> dict[str, torch.Tensor]:
+        """One request to the worker, starting it first if it is not running."""
+        client = self._worker_client()
+        if not client.alive:
+            self._start_worker()
+        return client.request(header, tensors)
+
+    def _worker_client(self) -> WorkerClient:
+        if self._client is None or self.model_spec is None:
+            raise NeuroplastError("internal: the process backend was used by a thread learner")
+        return self._client
+
+    def _start_worker(self) -> None:
+        """(Re)start the worker from the live weights and the regularizer we hold."""
+        client, spec = self._worker_client(), self.model_spec
+        tensors = {f"model.{k}": v for k, v in self._live[1].state_dict().items()}
+        header: dict[str, object] = {
+            "spec": spec.to_dict() if spec is not None else {}, "config": self.config.to_dict(),
+            "regularizer": None,
+        }
+        reg = self.regularizer
+        if reg is not None:
+            header["regularizer"] = {"path": object_path(type(reg)), "config": reg.config.to_dict()}
+            tensors.update({f"reg.{k}": v for k, v in reg.state_dict().items()})
+        client.start(header, tensors)
+
+    def _fetch_regularizer(self) -> None:
+        """Process backend: copy the worker's regularizer state into ours (for save)."""
+        reg = self.regularizer
+        if self._client is None or reg is None or not self._client.alive:
+            return
+        state = self._client.request({"op": "state"})
+        if state:
+            reg.load_state_dict(state)
+
+    @staticmethod
+    def _check_process_backend(spec: ModelSpec | None, regularizer: Regularizer | None) -> None:
+        if not isinstance(spec, ModelSpec):
+            raise ConfigError(
+                "LearnerConfig.backend='process' needs model_spec=ModelSpec(factory=..., "
+                "loss=...) so the worker process can rebuild the model and loss; pass one, or "
+                "use backend='thread'"
             )
-        # Two backward passes, same total gradient: the regularizer's importance must be
-        # read from the *data* gradient only. Accumulating the penalty's own gradient
-        # feeds the Fisher back into itself and makes it grow without bound.
-        data_loss.backward()
-        if self.regularizer is not None:
-            self.regularizer.accumulate(self._train)
-        if penalty is not None and penalty.requires_grad:
-            penalty.backward()
-        self._optimizer.step()
+        spec.loss_fn()  # fail here, not in the worker, if a path does not import
+        if regularizer is not None:
+            import_object(object_path(type(regularizer)), "regularizer class")
 
     def _replay_sample(self) -> list[Example]:
         if self.replay is None or len(self.replay) == 0:
@@ -357,36 +432,12 @@ class OnlineLearner:
         except EmptyBufferError:
             return []
 
-    def _check_finite_weights(self) -> None:
-        for name, param in self._train.named_parameters():
-            if not bool(torch.isfinite(param).all()):
-                raise NumericalError(
-                    f"parameter {name!r} became NaN/inf during training; round abandoned and "
-                    "the live model kept. Lower LearnerConfig.lr"
-                )
-
-    def _reset_copy(self) -> None:
-        self._train.load_state_dict(self._live[1].state_dict())
-        self._optimizer = self._new_optimizer()
-
-    def _new_optimizer(self) -> torch.optim.Optimizer:
-        params = [p for p in self._train.parameters() if p.requires_grad]
-        kind = torch.optim.SGD if self.config.optimizer == "sgd" else torch.optim.Adam
-        try:
-            # One fused kernel per step instead of a Python loop over parameters: less
-            # time holding the GIL, which is time prediction threads cannot run.
-            return kind(params, lr=self.config.lr, fused=True)
-        except (RuntimeError, ValueError):  # dtype/device without a fused kernel
-            return kind(params, lr=self.config.lr)
-
-    def _frozen_copy(self) -> torch.nn.Module:
-        self._optimizer.zero_grad(set_to_none=True)  # grads need not travel into the copy
-        live = copy.deepcopy(self._train).eval()
-        live.requires_grad_(False)
-        return live
-
-    def _publish(self, version: int) -> None:
-        live = self._frozen_copy()
+    def _publish(self, version: int, weights: dict[str, torch.Tensor] | None = None) -> None:
+        """Make a fresh frozen live model (from ``weights`` if given) and swap it in."""
+        if weights is None:
+            live = self._copy.frozen_copy()
+        else:
+            live = frozen_from_weights(self._live[1], weights)
         self._live = (version, live)  # the one assignment readers see
         if self.on_publish is not None:
             self.on_publish(version, live)

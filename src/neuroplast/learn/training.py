@@ -1,0 +1,158 @@
+"""One training round on a training copy: the maths both learner backends share.
+
+The thread backend calls :class:`TrainingCopy` in the learner's background thread; the
+process backend calls it in the worker process (:mod:`neuroplast.learn.worker`). Batches
+arrive already shuffled and collated (see :func:`shuffled_batch`), so both backends train
+on exactly the same tensors for the same seed.
+
+>>> import torch
+>>> from neuroplast.learn.config import LearnerConfig
+>>> _ = torch.manual_seed(0)
+>>> mse = lambda out, y: (out.squeeze(-1) - y) ** 2
+>>> trainer = TrainingCopy(torch.nn.Linear(1, 1), mse, LearnerConfig(lr=0.1, optimizer="sgd"))
+>>> batch = (torch.ones(1, 1), torch.tensor([3.0]), torch.ones(1))
+>>> for _ in range(20):
+...     trainer.round([batch], restore=trainer.weights())
+>>> round(trainer.model(torch.ones(1, 1)).item(), 2)
+3.0
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from neuroplast.errors import NumericalError
+from neuroplast.learn.batch import collate, weighted_loss
+from neuroplast.learn.config import LearnerConfig
+
+if TYPE_CHECKING:
+    from neuroplast.core.regularizer import Regularizer
+
+__all__ = ["Batch", "TrainingCopy", "shuffled_batch"]
+
+Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor]
+"""``(inputs, targets, weights)`` of one optimizer step, in training order."""
+
+
+def shuffled_batch(examples: Sequence[Any], generator: torch.Generator) -> Batch:
+    """Shuffle ``examples`` with ``generator`` and stack them into one step's tensors."""
+    order = torch.randperm(len(examples), generator=generator).tolist()
+    return collate([examples[i] for i in order])
+
+
+class TrainingCopy:
+    """A trainable deep copy of a model, its optimizer and regularizer.
+
+    ``round`` runs one optimizer step per batch, checks the weights are finite and
+    consolidates the regularizer; on any failure it restores the given weights and a
+    fresh optimizer, so the copy never drifts from the last published model.
+
+    >>> import torch
+    >>> trainer = TrainingCopy(torch.nn.Linear(2, 1), lambda o, y: (o.squeeze(-1) - y) ** 2)
+    >>> sorted(trainer.weights())
+    ['bias', 'weight']
+    """
+
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+        config: LearnerConfig | None = None,
+        regularizer: Regularizer | None = None,
+    ) -> None:
+        self.config = config if config is not None else LearnerConfig()
+        self.model = copy.deepcopy(model).train()
+        self.loss_fn = loss_fn
+        self.regularizer = regularizer
+        self.optimizer = self.new_optimizer()
+
+    def round(
+        self, batches: Sequence[Batch], restore: Mapping[str, torch.Tensor], pause_s: float = 0.0
+    ) -> None:
+        """One step per batch, then consolidate; on error reset to ``restore`` and raise."""
+        try:
+            for inputs, targets, weights in batches:
+                self.step(inputs, targets, weights)
+                if pause_s:
+                    time.sleep(pause_s)  # let prediction threads take the GIL
+            self.check_finite_weights()
+        except Exception:
+            self.reset(restore)
+            raise
+        if self.regularizer is not None:
+            self.regularizer.consolidate(self.model)
+
+    def step(self, inputs: torch.Tensor, targets: torch.Tensor, weights: torch.Tensor) -> None:
+        """One optimizer step on the weighted loss plus the regularizer's penalty."""
+        device = next(self.model.parameters()).device
+        inputs, targets, weights = inputs.to(device), targets.to(device), weights.to(device)
+        self.optimizer.zero_grad(set_to_none=True)
+        data_loss = weighted_loss(self.loss_fn(self.model(inputs), targets), weights)
+        reg = self.regularizer
+        penalty = None if reg is None else reg.penalty(self.model)
+        loss = data_loss if penalty is None else data_loss + penalty
+        if not bool(torch.isfinite(loss)):
+            raise NumericalError(
+                f"training loss is {loss.item()}; round abandoned and the live model kept. "
+                "Lower LearnerConfig.lr or check the examples' inputs and targets"
+            )
+        # Two backward passes, same total gradient: the regularizer's importance must be
+        # read from the *data* gradient only. Accumulating the penalty's own gradient
+        # feeds the Fisher back into itself and makes it grow without bound.
+        data_loss.backward()
+        if reg is not None:
+            reg.accumulate(self.model)
+        if penalty is not None and penalty.requires_grad:
+            penalty.backward()
+        self.optimizer.step()
+
+    def end_task(self) -> None:
+        """Tell the regularizer a task ended (EWC++ ``end_task``, else ``consolidate``)."""
+        if self.regularizer is None:
+            return
+        end = getattr(self.regularizer, "end_task", None)
+        if callable(end):
+            end(self.model)
+        else:
+            self.regularizer.consolidate(self.model)
+
+    def check_finite_weights(self) -> None:
+        """Raise :class:`NumericalError` if any parameter is NaN or infinite."""
+        for name, param in self.model.named_parameters():
+            if not bool(torch.isfinite(param).all()):
+                raise NumericalError(
+                    f"parameter {name!r} became NaN/inf during training; round abandoned and "
+                    "the live model kept. Lower LearnerConfig.lr"
+                )
+
+    def reset(self, weights: Mapping[str, torch.Tensor]) -> None:
+        """Load ``weights`` into the copy and start a fresh optimizer."""
+        self.model.load_state_dict(dict(weights))
+        self.optimizer = self.new_optimizer()
+
+    def weights(self) -> dict[str, torch.Tensor]:
+        """Detached, independent copies of the model's state (safe to ship or keep)."""
+        return {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+
+    def frozen_copy(self) -> torch.nn.Module:
+        """A deep copy in eval mode without gradients: what serving gets."""
+        self.optimizer.zero_grad(set_to_none=True)  # grads need not travel into the copy
+        live = copy.deepcopy(self.model).eval()
+        live.requires_grad_(False)
+        return live
+
+    def new_optimizer(self) -> torch.optim.Optimizer:
+        """A fresh optimizer over the trainable parameters (moments start at zero)."""
+        params = [p for p in self.model.parameters() if p.requires_grad]
+        kind = torch.optim.SGD if self.config.optimizer == "sgd" else torch.optim.Adam
+        try:
+            # One fused kernel per step instead of a Python loop over parameters: less
+            # time holding the GIL, which is time prediction threads cannot run.
+            return kind(params, lr=self.config.lr, fused=True)
+        except (RuntimeError, ValueError):  # dtype/device without a fused kernel
+            return kind(params, lr=self.config.lr)

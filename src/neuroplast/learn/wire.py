@@ -1,0 +1,96 @@
+"""Frames between the learner and its worker process: JSON header + safetensors payload.
+
+One frame is ``>QQ`` (header length, payload length), the UTF-8 JSON header, then the
+payload: ``safetensors.torch.save`` bytes, or nothing. No pickle anywhere: a frame from
+a broken or hostile peer can at worst fail to parse, never run code.
+
+>>> import io, torch
+>>> buf = io.BytesIO()
+>>> write_frame(buf, {"op": "ping"}, {"w": torch.ones(2)})
+>>> _ = buf.seek(0)
+>>> header, tensors = read_frame(buf)
+>>> header, tensors["w"].tolist()
+({'op': 'ping'}, [1.0, 1.0])
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import IO, TYPE_CHECKING, Any
+
+from neuroplast.errors import BackendUnavailable, InvalidInputError
+
+if TYPE_CHECKING:
+    import torch
+
+__all__ = ["read_frame", "write_frame"]
+
+_PREFIX = struct.Struct(">QQ")
+_MAX_HEADER = 1 << 24  # a header is a few hundred bytes; more means a corrupt stream
+
+
+def write_frame(
+    stream: IO[bytes], header: dict[str, Any], tensors: dict[str, torch.Tensor] | None = None
+) -> None:
+    """Write one frame and flush it."""
+    body = json.dumps(header).encode("utf-8")
+    payload = b""
+    if tensors:
+        from safetensors.torch import save
+
+        payload = save(_unshared(tensors))
+    stream.write(_PREFIX.pack(len(body), len(payload)) + body + payload)
+    stream.flush()
+
+
+def read_frame(stream: IO[bytes]) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
+    """Read one frame; :class:`BackendUnavailable` if the stream ends before it is whole."""
+    head_len, payload_len = _PREFIX.unpack(_read_exactly(stream, _PREFIX.size))
+    if head_len > _MAX_HEADER:
+        raise InvalidInputError(
+            f"frame header of {head_len} bytes is implausible; the stream is corrupt, "
+            "restart the worker"
+        )
+    header = json.loads(_read_exactly(stream, head_len).decode("utf-8"))
+    if not isinstance(header, dict):
+        raise InvalidInputError("frame header is not a JSON object; the stream is corrupt")
+    tensors: dict[str, torch.Tensor] = {}
+    if payload_len:
+        from safetensors.torch import load
+
+        tensors = load(_read_exactly(stream, payload_len))
+    return header, tensors
+
+
+def _unshared(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Tensors safetensors accepts: contiguous, no two on one storage (tied weights, views).
+
+    Only those that need it are copied: a frame is built once per training round, in the
+    serving process.
+    """
+    seen: set[int] = set()
+    out: dict[str, torch.Tensor] = {}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach()
+        storage = tensor.untyped_storage().data_ptr()
+        if storage in seen or not tensor.is_contiguous():
+            tensor = tensor.contiguous().clone()
+            storage = tensor.untyped_storage().data_ptr()
+        seen.add(storage)
+        out[name] = tensor
+    return out
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    chunks: list[bytes] = []
+    left = size
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise BackendUnavailable(
+                "the peer closed the pipe in the middle of a frame (its process exited)"
+            )
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

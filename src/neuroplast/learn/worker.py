@@ -1,0 +1,142 @@
+"""The training worker process of ``LearnerConfig(backend="process")``.
+
+Started by :class:`~neuroplast.learn.remote.WorkerClient` as
+``python -m neuroplast.learn.worker --nice N``; it reads frames
+(:mod:`neuroplast.learn.wire`) from stdin and answers each on stdout, one at a time:
+
+- ``init``: rebuild model (``spec``), loss and regularizer, load the shipped weights
+  (``model.*``) and regularizer state (``reg.*``); also used to load a checkpoint.
+- ``round``: one :meth:`TrainingCopy.round` on the shipped batches; answers the new
+  weights, or ``ok: false`` with the error's class name and message (the copy is reset).
+- ``end_task``; ``state`` (answers the regularizer's tensors); ``close`` (exit 0).
+
+Training here takes no GIL from the serving process: that is the point of the backend.
+
+>>> _error_reply(ValueError("bad"))
+{'ok': False, 'error': 'ValueError', 'message': 'bad'}
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import sys
+from typing import IO, Any
+
+__all__ = ["Worker", "main"]
+
+
+def _error_reply(exc: BaseException) -> dict[str, Any]:
+    return {"ok": False, "error": type(exc).__name__, "message": str(exc)}
+
+
+class Worker:
+    """The child's state: one :class:`TrainingCopy` and the weights to reset it to.
+
+    >>> Worker().trainer is None
+    True
+    """
+
+    def __init__(self) -> None:
+        from neuroplast.learn.training import TrainingCopy
+
+        self.trainer: TrainingCopy | None = None
+        self.good: dict[str, Any] = {}
+
+    def handle(self, header: dict[str, Any], tensors: dict[str, Any]) -> tuple[dict, dict]:
+        """Answer one request: ``(reply header, reply tensors)``."""
+        op = header.get("op")
+        if op == "init":
+            self._init(header, tensors)
+            return {"ok": True}, {}
+        trainer = self.trainer
+        if trainer is None:
+            return {"ok": False, "error": "NeuroplastError",
+                    "message": f"worker got {op!r} before init; send init first"}, {}
+        if op == "round":
+            batches = [
+                (tensors[f"s{i}.inputs"], tensors[f"s{i}.targets"], tensors[f"s{i}.weights"])
+                for i in range(int(header["steps"]))
+            ]
+            trainer.round(batches, restore=self.good)
+            self.good = trainer.weights()
+            return {"ok": True}, self.good
+        if op == "end_task":
+            trainer.end_task()
+            return {"ok": True}, {}
+        if op == "state":
+            reg = trainer.regularizer
+            return {"ok": True}, ({} if reg is None else dict(reg.state_dict()))
+        return {"ok": False, "error": "InvalidInputError",
+                "message": f"unknown worker op {op!r}"}, {}
+
+    def _init(self, header: dict[str, Any], tensors: dict[str, Any]) -> None:
+        from neuroplast.learn.checkpoint import check_shapes
+        from neuroplast.learn.config import LearnerConfig
+        from neuroplast.learn.spec import ModelSpec, regularizer_from_spec
+        from neuroplast.learn.training import TrainingCopy
+
+        spec = ModelSpec.from_dict(header["spec"])
+        model = spec.build()
+        weights = {k[6:]: v for k, v in tensors.items() if k.startswith("model.")}
+        check_shapes(model.state_dict(), weights)
+        model.load_state_dict(weights)
+        regularizer = None
+        if header.get("regularizer") is not None:
+            desc = header["regularizer"]
+            regularizer = regularizer_from_spec(desc["path"], desc["config"])
+            state = {k[4:]: v for k, v in tensors.items() if k.startswith("reg.")}
+            if state:
+                regularizer.load_state_dict(state, model=model)
+        config = LearnerConfig.from_dict(header["config"])
+        self.trainer = TrainingCopy(model, spec.loss_fn(), config, regularizer)
+        self.good = self.trainer.weights()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve requests from stdin until ``close`` or end of input."""
+    parser = argparse.ArgumentParser(description="neuroplast learner worker (internal)")
+    parser.add_argument("--nice", type=int, default=0)
+    args = parser.parse_args(argv)
+    # The learner owns this process's lifetime (close, or kill from its finalizer): a
+    # Ctrl-C meant for the serving process must not kill training mid-round.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if args.nice and hasattr(os, "nice"):
+        # Before importing torch: even the import should yield to serving. Where the OS
+        # refuses, training runs at the parent's priority.
+        with contextlib.suppress(OSError):
+            os.nice(args.nice)
+    # Frames go to a private copy of stdout; anything a library prints lands on stderr
+    # instead of corrupting the stream.
+    out: IO[bytes] = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    inp: IO[bytes] = sys.stdin.buffer
+
+    import torch
+
+    # One core for training: the serving process keeps the other(s).
+    torch.set_num_threads(1)
+    from neuroplast.errors import BackendUnavailable
+    from neuroplast.learn.wire import read_frame, write_frame
+
+    worker = Worker()
+    while True:
+        try:
+            header, tensors = read_frame(inp)
+        except BackendUnavailable:
+            return 0  # the learner went away: nothing left to do
+        if header.get("op") == "close":
+            write_frame(out, {"ok": True})
+            return 0
+        try:
+            reply, payload = worker.handle(header, tensors)
+        except Exception as exc:  # reported to the learner, which raises it there
+            reply, payload = _error_reply(exc), {}
+        write_frame(out, reply, payload)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

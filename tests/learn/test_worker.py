@@ -1,0 +1,187 @@
+"""The process backend: same learning as the thread backend, in a real worker process."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import torch
+import toys
+
+from neuroplast.core.ewc import OnlineEWC
+from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
+from neuroplast.errors import BackendUnavailable, ConfigError, NumericalError
+from neuroplast.learn import LearnerConfig, ModelSpec, OnlineLearner
+from neuroplast.store import load_tensors
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True, scope="module")
+def worker_imports_toys() -> Iterator[None]:
+    """The worker is a fresh interpreter: let it import this folder's ``toys``."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HERE),
+                                                             os.environ.get("PYTHONPATH")])))
+        yield
+
+
+def linear_spec(in_dim: int, loss: str = "toys:bce") -> ModelSpec:
+    return ModelSpec(
+        factory="torch.nn:Linear", kwargs={"in_features": in_dim, "out_features": 1}, loss=loss
+    )
+
+
+def separable(n: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randn(n, 4, generator=g)
+    return x, (x @ torch.tensor([1.5, -2.0, 0.5, 1.0]) > 0).float()
+
+
+def examples(x: torch.Tensor, y: torch.Tensor) -> list[Example]:
+    return [Example(xi, yi) for xi, yi in zip(x, y, strict=True)]
+
+
+def accuracy(learner: OnlineLearner, x: torch.Tensor, y: torch.Tensor) -> float:
+    return ((learner.predict(x).squeeze(-1) > 0).float() == y).float().mean().item()
+
+
+def test_process_backend_needs_what_the_worker_rebuilds_from() -> None:
+    with pytest.raises(ConfigError, match="backend"):
+        LearnerConfig(backend="gpu")  # type: ignore[arg-type]
+    process = LearnerConfig(backend="process")
+    with pytest.raises(ConfigError, match="model_spec"):
+        OnlineLearner(torch.nn.Linear(4, 1), toys.bce, process)
+    with pytest.raises(ConfigError, match="cannot import the loss"):
+        OnlineLearner(torch.nn.Linear(4, 1), toys.bce, process,
+                      model_spec=linear_spec(4, loss="toys:no_such_loss"))
+
+    class LocalEWC(OnlineEWC):  # defined in a function: no process can import it
+        pass
+
+    with pytest.raises(ConfigError, match="not importable"):
+        OnlineLearner(torch.nn.Linear(4, 1), toys.bce, process, LocalEWC(),
+                      model_spec=linear_spec(4))
+    assert OnlineLearner(torch.nn.Linear(4, 1), toys.bce, process,
+                         model_spec=linear_spec(4)).worker_pid is None  # started lazily
+
+
+def test_process_backend_learns_like_the_thread_backend_and_checkpoints_cross(
+    tmp_path: Path,
+) -> None:
+    train_x, train_y = separable(256, seed=1)
+    test_x, test_y = separable(200, seed=2)
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 1)
+
+    def build(backend: str) -> OnlineLearner:
+        config = LearnerConfig(batch_size=32, steps_per_round=4, lr=0.05, backend=backend)
+        return OnlineLearner(model, toys.bce, config, OnlineEWC(),
+                             ReplayBuffer(ReplayConfig(capacity=64)), model_spec=linear_spec(4))
+
+    proc, thread = build("process"), build("thread")
+    try:
+        before = accuracy(proc, test_x, test_y)
+        for learner in (proc, thread):
+            for _ in range(3):
+                learner.learn(examples(train_x, train_y))
+            assert learner.wait_idle(timeout=60)
+        assert proc.worker_pid is not None and proc.worker_pid != os.getpid()
+        assert proc.version == thread.version == 24
+        after = accuracy(proc, test_x, test_y)
+        assert after > 0.9 and after > before + 0.2, (before, after)
+        # Same seed, same batches, same maths: the same model up to float round-off.
+        assert torch.allclose(proc.predict(test_x), thread.predict(test_x), atol=1e-4)
+
+        proc.save(tmp_path / "proc")  # regularizer state fetched from the worker
+        saved, _ = load_tensors(tmp_path / "proc" / "regularizer.safetensors")
+        expected = thread.regularizer.state_dict()
+        assert sorted(saved) == sorted(expected) and saved
+        for key, value in expected.items():
+            assert torch.allclose(saved[key], value, atol=1e-4), key
+
+        reader = build("thread")  # a thread learner reads the process learner's checkpoint
+        reader.load(tmp_path / "proc")
+        assert reader.version == 24
+        assert torch.equal(reader.predict(test_x), proc.predict(test_x))
+
+        thread.save(tmp_path / "thread")  # and the other way round, into a running worker
+        more = examples(*separable(32, seed=9))
+        thread.learn_now(more)
+        proc.load(tmp_path / "thread")
+        assert proc.version == 25  # saved 24 is not newer than its own 24
+        thread.load(tmp_path / "thread")  # both now start from the same weights and state
+        assert torch.equal(proc.predict(test_x), thread.predict(test_x))
+        proc.learn_now(more)
+        thread.learn_now(more)
+        assert torch.allclose(proc.predict(test_x), thread.predict(test_x), atol=1e-4)
+        assert not torch.allclose(proc.predict(test_x), reader.predict(test_x), atol=1e-4)
+    finally:
+        proc.close()
+        thread.close()
+
+
+def test_nan_round_dead_worker_restart_and_clean_close() -> None:
+    torch.manual_seed(0)
+    replay = ReplayBuffer()
+    config = LearnerConfig(batch_size=4, steps_per_round=2, lr=0.05, backend="process")
+    learner = OnlineLearner(torch.nn.Linear(2, 1), toys.mse, config, replay=replay,
+                            model_spec=linear_spec(2, loss="toys:mse"))
+    good = examples(torch.randn(4, 2), torch.randn(4))
+    probe = torch.randn(3, 2)
+    try:
+        assert learner.learn_now(good) == 1
+        live, expected = learner.live_model, learner.predict(probe)
+        bad = [Example(torch.tensor([float("nan"), 1.0]), torch.tensor(1.0))]
+        with pytest.raises(NumericalError, match="live model kept"):
+            learner.learn_now(bad)
+        assert learner.version == 1 and learner.live_model is live
+        learner.learn(bad)  # in the background: raised from the next call
+        with pytest.raises(NumericalError):
+            learner.wait_idle(timeout=30)
+        assert isinstance(learner.last_error, NumericalError)
+        assert torch.equal(learner.predict(probe), expected) and len(replay) == 4
+        assert learner.learn_now(good) == 2 and learner.last_error is None
+
+        pid = learner.worker_pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        learner.learn(good)
+        with pytest.raises(BackendUnavailable, match="worker process exited"):
+            learner.wait_idle(timeout=30)
+        assert learner.version == 2 and torch.isfinite(learner.predict(probe)).all()
+        assert learner.learn_now(good) == 3  # a new worker, started from the live model
+        assert learner.worker_pid not in (None, pid)
+        process = learner._client._process  # type: ignore[union-attr]
+    finally:
+        learner.close()
+    assert process is not None and process.returncode == 0  # asked to exit, and did
+    assert learner.worker_pid is None
+
+
+def test_no_pickle_in_the_learner_package() -> None:
+    package = Path(__file__).resolve().parents[2] / "src" / "neuroplast" / "learn"
+    for path in package.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import pickle" not in text and "torch.load(" not in text, path
+
+
+def test_frames_round_trip_tied_and_strided_tensors_and_refuse_a_cut_stream() -> None:
+    import io
+
+    from neuroplast.learn.wire import read_frame, write_frame
+
+    base = torch.arange(12.0).reshape(3, 4)
+    tensors = {"a": base, "tied": base, "view": base[:, 1], "row": base[1]}
+    buf = io.BytesIO()
+    write_frame(buf, {"op": "x", "n": [1, 2]}, tensors)
+    data = buf.getvalue()
+    header, got = read_frame(io.BytesIO(data))
+    assert header == {"op": "x", "n": [1, 2]}
+    for name, value in tensors.items():
+        assert torch.equal(got[name], value), name
+    with pytest.raises(BackendUnavailable, match="closed the pipe"):
+        read_frame(io.BytesIO(data[:-5]))
