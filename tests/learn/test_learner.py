@@ -172,6 +172,30 @@ def test_hammer_predictions_are_fast_and_never_see_a_half_updated_model(
     assert all(len(d) == len({v for v, _ in d}) for d in seen)
 
 
+def test_training_waits_while_a_caller_is_serving() -> None:
+    x, y = separable(64, seed=1)
+    config = LearnerConfig(batch_size=64, lr=0.05, serve_wait_s=5.0)
+    with OnlineLearner(torch.nn.Linear(4, 1), bce, config) as learner:
+        with learner.serving():
+            learner.learn(examples(x, y))
+            time.sleep(0.5)
+            assert learner.version == 0  # the round is deferred while we serve
+        assert learner.wait_idle(timeout=10)
+        assert learner.version == 1
+
+
+def test_a_backlog_publishes_at_the_interval_and_when_drained() -> None:
+    train_x, train_y = separable(256, seed=1)
+    test_x, test_y = separable(200, seed=2)
+    config = LearnerConfig(batch_size=8, lr=0.05, publish_interval_s=60.0)
+    with OnlineLearner(torch.nn.Linear(4, 1), bce, config) as learner:
+        learner.learn(examples(train_x, train_y))  # 32 rounds queued at once
+        assert learner.wait_idle(timeout=30)
+        # the first round (nothing published for 60 s) and the one that drained the queue
+        assert learner.version <= 2
+        assert accuracy(learner, test_x, test_y) > 0.9  # all 32 rounds are in the model
+
+
 def test_locked_example_is_in_every_training_batch() -> None:
     marker = 7.0  # ordinary targets lie in [-4, 4], so 7 can only be the locked example
     seen: list[int] = []

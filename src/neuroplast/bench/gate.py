@@ -53,6 +53,9 @@ from neuroplast.store import atomic_write_text
 
 __all__ = ["GateBenchConfig", "run_gate_benchmark"]
 
+_LATENCY_BLOCKS = 10  # idle/training alternations of the latency probe (see _latency)
+_BLOCK_WARMUP = 2  # untimed decisions at the start of each block
+
 TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.02,
            "latency_train_idle_ratio": 1.5}
 
@@ -299,6 +302,15 @@ def _ms(values: list[float]) -> dict[str, float | None]:
             "p99_ms": _nan_none(round(percentile(values, 99) * 1000, 2)), "n": len(values)}
 
 
+def _block(client: Any, event: dict[str, Any], prefix: str, n: int) -> list[float]:
+    """Seconds of ``n`` decisions on ``event``, after ``_BLOCK_WARMUP`` untimed ones: the
+    first request after a pause is slow in both conditions (cold caches) and would
+    otherwise be the p99 of alternated blocks."""
+    for i in range(_BLOCK_WARMUP):
+        _timed_pre(client, {**event, "tool_use_id": f"{prefix}_warm_{i}"})
+    return [_timed_pre(client, {**event, "tool_use_id": f"{prefix}_{i}"}) for i in range(n)]
+
+
 def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _Ours,
              server_url: str) -> dict[str, Any]:
     import httpx
@@ -313,26 +325,32 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
     for i in range(n):
         hit.append(_timed_pre(client, {**repeat, "tool_use_id": f"toolu_hit_{i}"}))
     ours.sent.pre += n
-    settled = _settle(client)
-    idle = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_idle_{i}"}) for i in range(n)]
-    ours.sent.pre += n
-    # Training: answer the n probe calls first (each answer is one training round in the
-    # gate's learner), then time decisions while that backlog trains. This isolates the
-    # claim "training never slows decisions" from plain request load; the second figure,
-    # decisions while another client floods feedback, is request load plus training.
-    for p in probes[n:]:
-        _timed_pre(client, p.event)
-    ours.sent.pre += n
-    version0 = client.get("/v1/gate/stats").json().get("model_version")
-    for p in probes[n:]:
-        client.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
-                                    "approved": user.would_approve(p, 0)})
-    ours.sent.feedback += n
-    training = [_timed_pre(client, {**repeat, "tool_use_id": f"toolu_train_{i}"})
-                for i in range(n)]
-    ours.sent.pre += n
-    version1 = client.get("/v1/gate/stats").json().get("model_version")
-    still_training = version1 is not None and version1 < (version0 or 0) + n
+    # Idle vs training, interleaved: _LATENCY_BLOCKS alternations of an idle block (training
+    # settled) and a training block (decisions while a backlog of answers trains: each
+    # answer is one round in the gate's learner). Pooling alternated blocks cancels the
+    # machine's own slow drifts and hiccups, which would otherwise land in one of the two
+    # p99s; it isolates "training never slows decisions" from plain request load (the
+    # flood figure below is request load plus training).
+    settled, idle, training = True, [], []
+    rounds, still_training = 0, False
+    per_block = max(1, n // _LATENCY_BLOCKS)
+    for block in range(_LATENCY_BLOCKS):
+        settled = _settle(client) and settled
+        idle += _block(client, repeat, f"toolu_idle_{block}", per_block)
+        answers = probes[n + block * per_block: n + (block + 1) * per_block]
+        for p in answers:
+            _timed_pre(client, p.event)
+        version0 = client.get("/v1/gate/stats").json().get("model_version")
+        for p in answers:
+            client.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
+                                        "approved": user.would_approve(p, 0)})
+        training += _block(client, repeat, f"toolu_train_{block}", per_block)
+        version1 = client.get("/v1/gate/stats").json().get("model_version")
+        if version0 is not None and version1 is not None:
+            rounds += version1 - version0
+            still_training = still_training or version1 < version0 + len(answers)
+        ours.sent.pre += 2 * (per_block + _BLOCK_WARMUP) + len(answers)
+        ours.sent.feedback += len(answers)
     _settle(client)
 
     stop = threading.Event()
@@ -362,8 +380,7 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
         "benchmark": "gate", "system": "neuroplast", "metric": "latency",
         "stream": _ms(ours.latencies), "cache_miss": _ms(miss), "cache_hit": _ms(hit),
         "idle": _ms(idle), "during_training": _ms(training),
-        "training_rounds_during_probe": None if version0 is None or version1 is None
-        else version1 - version0,
+        "training_rounds_during_probe": rounds, "latency_blocks": _LATENCY_BLOCKS,
         "training_still_running_after_probe": still_training,
         "under_feedback_load": _ms(loaded),
         "idle_settled": settled,

@@ -109,6 +109,11 @@ class GateConfig(Config):
                           "0.5-5 ms change p99 during training by less than the machine's "
                           "noise)"},
     )
+    publish_interval_s: float = field(
+        default=0.05,
+        metadata={"help": "while answers queue up, swap in a newly trained model at most this "
+                          "often; the round that drains the queue always publishes"},
+    )
     train_backend: Literal["thread", "process"] = field(
         default="process",
         metadata={"help": "where the gate's model trains: 'process' (a low-priority worker "
@@ -148,6 +153,7 @@ class GateConfig(Config):
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0, high_inclusive=False)
         check_range(owner, "checkpoint_interval_s", self.checkpoint_interval_s, 0.0)
         check_range(owner, "train_yield_s", self.train_yield_s, 0.0, 1.0)
+        check_range(owner, "publish_interval_s", self.publish_interval_s, 0.0, 60.0)
         for name in ("allow_rules", "ask_rules", "deny_rules"):
             rules = getattr(self, name)
             if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):

@@ -30,6 +30,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,15 @@ class Gate:
     # ---------------------------------------------------------------- deciding
     def decide(self, call: ToolCall) -> GateDecision:
         """Decide one call; the decision row is committed before this returns."""
+        with self.serving():
+            return self._decide(call)
+
+    def serving(self) -> AbstractContextManager[None]:
+        """Mark latency-critical work (a request being answered): training defers its
+        Python work meanwhile (see :meth:`OnlineLearner.serving`). ``decide`` uses it."""
+        return self.learner.serving()
+
+    def _decide(self, call: ToolCall) -> GateDecision:
         if not isinstance(call, ToolCall):
             raise InvalidInputError(
                 f"Gate.decide expects a ToolCall, got {type(call).__name__}; build one with "
@@ -402,6 +412,7 @@ class Gate:
             LearnerConfig(
                 lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
                 yield_s=cfg.train_yield_s, backend=cfg.train_backend,
+                publish_interval_s=cfg.publish_interval_s,
             ),
             regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
             replay=ReplayBuffer(

@@ -47,6 +47,17 @@ class LearnerConfig(Config):
         default=0.0005,
         metadata={"help": "pause between optimizer steps so prediction threads get the GIL"},
     )
+    publish_interval_s: float = field(
+        default=0.0,
+        metadata={"help": "while a backlog trains, publish a new live model at most this "
+                  "often (0 = after every round); the round that empties the queue always "
+                  "publishes"},
+    )
+    serve_wait_s: float = field(
+        default=0.02,
+        metadata={"help": "longest pause of training's Python work while a caller is inside "
+                  "OnlineLearner.serving() (0 = never defer)"},
+    )
     train_niceness: int = field(
         default=10,
         metadata={"help": "OS scheduling niceness of the training thread (Linux: per thread; "
@@ -73,6 +84,8 @@ class LearnerConfig(Config):
         check_range(owner, "lr", self.lr, 0.0, low_inclusive=False)
         check_range(owner, "enqueue_timeout_s", self.enqueue_timeout_s, 0.0)
         check_range(owner, "yield_s", self.yield_s, 0.0, 1.0)
+        check_range(owner, "serve_wait_s", self.serve_wait_s, 0.0, 10.0)
+        check_range(owner, "publish_interval_s", self.publish_interval_s, 0.0, 3600.0)
         check_range(owner, "train_niceness", self.train_niceness, 0, 19)
         if self.optimizer not in ("adam", "sgd"):
             raise ConfigError(

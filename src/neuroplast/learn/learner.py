@@ -19,7 +19,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,6 +123,9 @@ pass one, or use backend='thread'
         self._thread: threading.Thread | None = None
         self._last_error: BaseException | None = None
         self._unraised: BaseException | None = None
+        self._published_at = 0.0
+        self._serving = 0  # callers inside serving(); training defers its Python work
+        self._quiet = threading.Condition()
 
     # ---------------------------------------------------------------- serving
     @property
@@ -163,6 +166,43 @@ pass one, or use backend='thread'
         version, model = self._live  # one read: version and model always match
         with torch.no_grad():
             return version, model(inputs)
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[None]:
+        """Mark latency-critical work (a decision): training defers its Python work meanwhile.
+
+        Training's Python code (building batches, stepping, publishing) holds the GIL in
+        short bursts, and every burst a request waits behind adds to its latency. Inside
+        this block the learner pauses between those bursts, for at most
+        ``LearnerConfig.serve_wait_s`` per burst so a steady stream of requests cannot
+        starve training; the process backend's worker keeps computing meanwhile.
+
+        >>> import torch
+        >>> learner = OnlineLearner(torch.nn.Linear(1, 1), lambda out, y: (out - y) ** 2)
+        >>> with learner.serving():
+        ...     out = learner.predict(torch.ones(1, 1))
+        """
+        with self._quiet:
+            self._serving += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._serving -= 1
+                if not self._serving:
+                    self._quiet.notify_all()
+
+    def _defer_to_serving(self) -> None:
+        """Wait (bounded) until no caller is inside :meth:`serving`."""
+        wait = self.config.serve_wait_s
+        if wait and self._serving:
+            with self._quiet:
+                self._quiet.wait_for(lambda: not self._serving, wait)
+
+    def _between_steps(self) -> None:
+        if self.config.yield_s:
+            time.sleep(self.config.yield_s)  # let prediction threads take the GIL
+        self._defer_to_serving()
 
     # ---------------------------------------------------------------- learning
     def learn(self, examples: Iterable[Example]) -> None:
@@ -352,28 +392,43 @@ pass one, or use backend='thread'
 
     def _round(self, new: Sequence[Example]) -> None:
         """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
+        self._defer_to_serving()
         batches = [
             shuffled_batch(list(new) + self._replay_sample(), self._generator)
             for _ in range(self.config.steps_per_round)
         ]
+        publish = self._publish_due()
         weights = None
         if self._client is None:
             self._copy.round(batches, restore=self._live[1].state_dict(),
-                             pause_s=self.config.yield_s)
+                             between_steps=self._between_steps)
         else:
-            weights = self._remote_round(batches)
+            weights = self._remote_round(batches, reply_weights=publish)
+            self._defer_to_serving()
         if self.replay is not None:
             self.replay.extend(new)
         self._last_error = None
-        self._publish(self.version + 1, weights)
+        if publish:
+            self._publish(self.version + 1, weights)
 
-    def _remote_round(self, batches: list[Batch]) -> dict[str, torch.Tensor]:
+    def _publish_due(self) -> bool:
+        """Publish after this round? Always when it empties the queue; while a backlog
+        trains, at most every ``publish_interval_s`` (building and scoring a live model
+        is the serving process's share of a round)."""
+        with self._cond:
+            backlog = bool(self._pending)
+        interval = self.config.publish_interval_s
+        return not backlog or time.monotonic() - self._published_at >= interval
+
+    def _remote_round(self, batches: list[Batch], reply_weights: bool = True
+                      ) -> dict[str, torch.Tensor]:
         tensors: dict[str, torch.Tensor] = {}
         for i, (inputs, targets, weights) in enumerate(batches):
             tensors[f"s{i}.inputs"] = inputs
             tensors[f"s{i}.targets"] = targets
             tensors[f"s{i}.weights"] = weights
-        return self._remote({"op": "round", "steps": len(batches)}, tensors)
+        return self._remote({"op": "round", "steps": len(batches),
+                             "reply_weights": reply_weights}, tensors)
 
     def _remote(
         self, header: dict[str, object], tensors: dict[str, torch.Tensor] | None = None
@@ -439,5 +494,6 @@ pass one, or use backend='thread'
         else:
             live = frozen_from_weights(self._live[1], weights)
         self._live = (version, live)  # the one assignment readers see
+        self._published_at = time.monotonic()
         if self.on_publish is not None:
             self.on_publish(version, live)

@@ -20,7 +20,6 @@ on exactly the same tensors for the same seed.
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -72,14 +71,18 @@ class TrainingCopy:
         self.optimizer = self.new_optimizer()
 
     def round(
-        self, batches: Sequence[Batch], restore: Mapping[str, torch.Tensor], pause_s: float = 0.0
+        self, batches: Sequence[Batch], restore: Mapping[str, torch.Tensor],
+        between_steps: Callable[[], None] | None = None,
     ) -> None:
-        """One step per batch, then consolidate; on error reset to ``restore`` and raise."""
+        """One step per batch, then consolidate; on error reset to ``restore`` and raise.
+
+        ``between_steps`` runs after each step (the thread backend yields the GIL there).
+        """
         try:
             for inputs, targets, weights in batches:
                 self.step(inputs, targets, weights)
-                if pause_s:
-                    time.sleep(pause_s)  # let prediction threads take the GIL
+                if between_steps is not None:
+                    between_steps()
             self.check_finite_weights()
         except Exception:
             self.reset(restore)

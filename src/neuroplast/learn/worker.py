@@ -62,7 +62,7 @@ class Worker:
             ]
             trainer.round(batches, restore=self.good)
             self.good = trainer.weights()
-            return {"ok": True}, self.good
+            return {"ok": True}, (self.good if header.get("reply_weights", True) else {})
         if op == "end_task":
             trainer.end_task()
             return {"ok": True}, {}
@@ -95,6 +95,21 @@ class Worker:
         self.good = self.trainer.weights()
 
 
+def _lower_priority(niceness: int) -> None:
+    """Yield the CPU to serving, before importing torch (even the import should yield).
+
+    Linux's SCHED_IDLE runs this process only when a CPU has nothing else to do, and a
+    waking request preempts it at once; niceness alone still lets it finish a scheduler
+    slice (milliseconds) first, which shows in the server's p99. Elsewhere, or where the
+    OS refuses, plain niceness; failing that, the parent's priority.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(niceness)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve requests from stdin until ``close`` or end of input."""
     parser = argparse.ArgumentParser(description="neuroplast learner worker (internal)")
@@ -103,11 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     # The learner owns this process's lifetime (close, or kill from its finalizer): a
     # Ctrl-C meant for the serving process must not kill training mid-round.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if args.nice and hasattr(os, "nice"):
-        # Before importing torch: even the import should yield to serving. Where the OS
-        # refuses, training runs at the parent's priority.
-        with contextlib.suppress(OSError):
-            os.nice(args.nice)
+    if args.nice:
+        _lower_priority(args.nice)
     # Frames go to a private copy of stdout; anything a library prints lands on stderr
     # instead of corrupting the stream.
     out: IO[bytes] = os.fdopen(os.dup(1), "wb")

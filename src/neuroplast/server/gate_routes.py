@@ -131,8 +131,10 @@ def _hook_answer(gate: Gate, raw: bytes, total: int, limit: int) -> JSONResponse
 async def claude_code_hook(request: Request) -> JSONResponse:
     """Body: the hook event JSON; answer: what the hook prints (``{}`` for feedback events)."""
     limit: int = request.app.state.max_body_bytes
-    raw, total = await read_limited(request, limit)
-    return await run_in_threadpool(_hook_answer, _gate(request), raw, total, limit)
+    gate = _gate(request)
+    with gate.serving():  # the whole request, not only the decision, is latency-critical
+        raw, total = await read_limited(request, limit)
+        return await run_in_threadpool(_hook_answer, gate, raw, total, limit)
 
 
 @router.post(
