@@ -21,7 +21,7 @@ def unit(*v: float) -> np.ndarray:
 
 def memory(**kw: object) -> SupportMemory:
     cfg = {"similarity": 0.9, "min_support": 2, "trusted_similarity": 0.5,
-           "trust_min_approvals": 3, **kw}
+           "trust_min_approvals": 3, "repeat_similarity": 1.0, **kw}
     return SupportMemory(SupportConfig(**cfg), dim=3)
 
 
@@ -36,6 +36,16 @@ def test_needs_min_support_close_approvals() -> None:
     far = m.check(unit(0, 0, 1), LS)
     assert not far.supported and far.nearest_approved == pytest.approx(0.0, abs=1e-6)
     assert far.reason == "novel: nearest approved call sim=0.00 < 0.90"
+
+
+def test_one_near_repeat_of_an_approved_call_is_enough() -> None:
+    m = memory(repeat_similarity=0.99)
+    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
+    assert m.check(unit(1, 0.05, 0), LS).supported  # cosine 0.9988: a near repeat
+    lone = m.check(unit(1, 0.3, 0), LS)  # cosine 0.958: close, but one approval only
+    assert not lone.supported and "needs 2" in lone.reason
+    m.add("r", unit(1, 0.04, 0), approved=False, clock=2, programs=("Bash:cat",))
+    assert not m.check(unit(1, 0.05, 0), LS).supported  # a refusal is nearer still
 
 
 def test_a_trusted_program_needs_less_similarity() -> None:

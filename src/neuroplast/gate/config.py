@@ -74,6 +74,10 @@ class GateConfig(Config):
         default=SupportConfig.min_support,
         metadata={"help": "close approved calls needed to auto-allow"}
     )
+    repeat_similarity: float = field(
+        default=SupportConfig.repeat_similarity,
+        metadata={"help": "one approved call this close is support on its own (a near repeat)"},
+    )
     trusted_similarity: float = field(
         default=SupportConfig.trusted_similarity,
         metadata={"help": "similarity needed instead when every program the call runs is "
@@ -170,5 +174,6 @@ class GateConfig(Config):
         return SupportConfig(
             similarity=self.support_similarity, min_support=self.min_support,
             trusted_similarity=self.trusted_similarity,
+            repeat_similarity=self.repeat_similarity,
             trust_min_approvals=self.trust_min_approvals, window=self.support_window,
         )

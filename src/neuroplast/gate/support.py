@@ -10,7 +10,9 @@ A call is supported when all three hold:
 1. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
    (MiniLM embeddings of the rendered calls) >= ``similarity``; or, for calls whose
    programs are *trusted* (each approved at least ``trust_min_approvals`` times and never
-   refused in the memory), >= ``trusted_similarity``.
+   refused in the memory), >= ``trusted_similarity``; or one approved call that is a near
+   repeat (>= ``repeat_similarity``: the same command on another file, a sibling
+   sub-command).
 2. **Nearest is approved**: no refused call is at least as close as the closest approved
    one (a call the user refused is not allowed because its neighbours were fine).
 3. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
@@ -122,6 +124,10 @@ class SupportConfig(Config):
                 "subcommand 0.74-0.82, unrelated programs 0.3-0.6."})
     min_support: int = field(default=2, metadata={
         "help": "close approved calls needed before the model may auto-allow"})
+    repeat_similarity: float = field(default=0.8, metadata={
+        "help": "one approved call this close supports a call on its own (a near repeat). "
+                "Replaying the benchmark's recorded streams (seeds 0-1), 0.8 took about 1 "
+                "point off the ask rate and let no refused call through"})
     trusted_similarity: float = field(default=0.5, metadata={
         "help": "the similarity needed instead when every program of the call is trusted"})
     trust_min_approvals: int = field(default=2, metadata={
@@ -133,6 +139,7 @@ class SupportConfig(Config):
         owner = type(self).__name__
         check_range(owner, "similarity", self.similarity, -1.0, 1.0)
         check_range(owner, "trusted_similarity", self.trusted_similarity, -1.0, 1.0)
+        check_range(owner, "repeat_similarity", self.repeat_similarity, -1.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
@@ -296,7 +303,7 @@ class SupportMemory:
                 trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
         threshold = cfg.trusted_similarity if trusted else cfg.similarity
         n_ok = int((sims[approved] >= threshold).sum())
-        if n_ok < cfg.min_support:
+        if n_ok < cfg.min_support and best_ok < cfg.repeat_similarity:
             what = "trusted program, " if trusted else ""
             reason = (f"novel: {what}nearest approved call sim={best_ok:.2f} < {threshold:.2f}"
                       if n_ok == 0 else
