@@ -110,7 +110,7 @@ def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
-    assert program_keys(forced) == ("Bash:git", "Bash:git --force-with-lease -v")
+    assert program_keys(forced) == ("Bash:git", "Bash:git --force-with-lease", "Bash:git -v")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
@@ -195,3 +195,15 @@ def test_refused_flags_keep_asking_after_other_approvals_of_the_program() -> Non
     assert not again.supported and "Bash:git --force was a refusal" in again.reason
     m.add("forced-ok", unit(1, 0.05, 0.05), approved=True, clock=12, programs=forced)
     assert m.check(unit(1, 0.015, 0), forced).supported  # the user changed their mind
+
+
+def test_a_refused_flag_keeps_asking_with_any_other_flags() -> None:
+    m = memory()
+    keys = lambda cmd: program_keys(ToolCall("Bash", {"command": cmd}))  # noqa: E731
+    for i in range(3):
+        m.add(f"ok{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1,
+              programs=keys("git push -u origin main"))
+    m.add("no", unit(1, 0.02, 0), approved=False, clock=5,
+          programs=keys("git push --force -u origin main"))
+    other = m.check(unit(1, 0.015, 0), keys("git push --force -d origin old"))
+    assert not other.supported and "Bash:git --force was a refusal" in other.reason

@@ -52,7 +52,7 @@ from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
-from neuroplast.gate.shell import Segment, split_command
+from neuroplast.gate.shell import split_command
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
@@ -60,35 +60,24 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
            "rebuild_memory"]
 
-MAX_PROGRAMS = 8  # keys remembered per call: program and usage of a pipeline's first four
-
-
-def usage(segment: Segment) -> str:
-    """A program with the flags it is run with (sorted, values dropped), without operands.
-
-    Flags, not sub-commands: an operand and a sub-command look alike (``grep web`` vs
-    ``git push``), while a flag is always a flag.
-
-    >>> from neuroplast.gate.shell import split_command
-    >>> usage(split_command("git push -f origin main")[0]), usage(split_command("ls src")[0])
-    ('git -f', 'ls')
-    """
-    return " ".join([segment.head, *segment.flags])
+MAX_PROGRAMS = 16  # keys remembered per call (programs, then program-flag pairs)
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
     """What a call acts with and on, at the grain of a user's habits: the programs a Bash
     call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
 
-    A Bash call has two keys per program: the program, and the flags it is run with (see
-    :func:`usage`), so refusing ``git push --force`` keeps asking about forced git calls
-    even after the user approves other git calls.
+    A Bash call has a key per program and one per flag it runs the program with (flags,
+    not sub-commands: an operand and a sub-command look alike, ``grep web`` vs ``git
+    push``, while a flag is always a flag). So refusing ``git push --force -u`` keeps asking
+    about every forced git call, with any other flags, even after the user approves other
+    git calls; it also asks once more about ``git -u``, until the user approves one.
 
     A refusal of one key stops auto-allow for that key only, so refusing to read
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
-    ('Bash:git', 'Bash:git --force', 'Bash:tee')
+    ('Bash:git', 'Bash:tee', 'Bash:git --force')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -96,11 +85,11 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     """
     tool = call.tool_name
     if call.command:
-        keys: dict[str, None] = {}
-        for segment in split_command(call.command):
-            if segment.head:
-                keys[f"{tool}:{segment.head}"] = None
-                keys[f"{tool}:{usage(segment)}"] = None
+        segments = [s for s in split_command(call.command) if s.head]
+        # Programs first: when a long pipeline has more keys than are kept, every
+        # program's own key survives the cut.
+        keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
+        keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]
     if call.url:
@@ -289,17 +278,17 @@ class SupportMemory:
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
         trusted = bool(ids)
         for program, mask in zip(programs, has, strict=False):
-            # Trust is earned per program; a usage key ("git push --force") only ever
-            # withdraws it, through a refusal that is the latest answer about that usage.
-            is_usage = " " in program
+            # Trust is earned per program; a flag key ("git --force") only ever withdraws
+            # it, through a refusal that is the latest answer about that flag.
+            is_flag = " " in program
             if mask is None:
-                trusted = trusted and is_usage
+                trusted = trusted and is_flag
                 continue
             ok, bad = mask & approved, mask & ~approved
             if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
                 return Support(False, f"latest answer about {program} was a refusal",
                                0, best_ok, best_bad)
-            if not is_usage:
+            if not is_flag:
                 trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
         threshold = cfg.trusted_similarity if trusted else cfg.similarity
         n_ok = int((sims[approved] >= threshold).sum())
