@@ -205,5 +205,7 @@ def test_a_refused_flag_keeps_asking_with_any_other_flags() -> None:
               programs=keys("git push -u origin main"))
     m.add("no", unit(1, 0.02, 0), approved=False, clock=5,
           programs=keys("git push --force -u origin main"))
+    m.add("ok-later", unit(1, 0.01, 0.01), approved=True, clock=6,
+          programs=keys("git push -u origin main"))  # git and -u: yes again
     other = m.check(unit(1, 0.015, 0), keys("git push --force -d origin old"))
     assert not other.supported and "Bash:git --force was a refusal" in other.reason
