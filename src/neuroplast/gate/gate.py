@@ -226,6 +226,15 @@ class Gate:
             support = self.check_support(call, features)
             if not support.supported:
                 return "ask", "novel", f"{ps} would allow, but {support.reason}"
+        if band == "deny":
+            # The mirror of support's "latest word is yes": never auto-deny a call whose
+            # every flag the user's latest answer about it approved (they changed their
+            # mind about "git push --force"; the model has not caught up yet).
+            flags = [k for k in program_keys(call) if " " in k]
+            latest = self.support.latest(tuple(flags)) if flags else {}
+            if flags and len(latest) == len(flags) and all(latest.values()):
+                return "ask", "novel", (f"{ps} would deny, but the latest answers about "
+                                        f"{', '.join(flags)} approved")
         edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
         return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
 

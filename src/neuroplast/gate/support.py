@@ -261,6 +261,25 @@ class SupportMemory:
                 for i in np.argsort(self._clock[:n], kind="stable")
             ]
 
+    def latest(self, keys: tuple[str, ...]) -> dict[str, bool]:
+        """The most recent answer (approved?) about each of ``keys`` that has one.
+
+        >>> m = SupportMemory(dim=2)
+        >>> m.add("a", np.ones(2), approved=False, clock=1, programs=("Bash:git --force",))
+        >>> m.add("b", np.ones(2), approved=True, clock=2, programs=("Bash:git --force",))
+        >>> m.latest(("Bash:git --force", "Bash:rm"))
+        {'Bash:git --force': True}
+        """
+        out: dict[str, bool] = {}
+        with self._lock:
+            n = len(self._keys)
+            for key in keys[:MAX_PROGRAMS]:
+                i = self._program_id.get(key, -1)
+                rows = np.flatnonzero((self._programs[:n] == i).any(axis=1)) if i >= 0 else []
+                if len(rows):
+                    out[key] = bool(self._approved[rows[np.argmax(self._clock[rows])]])
+        return out
+
     def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
         """Whether the answers near ``vector`` support auto-allowing it (see module doc)."""
         cfg = self.config
