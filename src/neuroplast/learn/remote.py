@@ -14,7 +14,6 @@ stdout, never a hang) and the next :meth:`WorkerClient.start` launches a fresh o
 from __future__ import annotations
 
 import builtins
-import contextlib
 import subprocess
 import sys
 import threading
@@ -60,28 +59,6 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             pipe.close()
 
 
-_PIPE_BYTES = 1 << 20  # Linux's default cap (/proc/sys/fs/pipe-max-size) for any user
-_F_SETPIPE_SZ = 1031  # fcntl.F_SETPIPE_SZ, named in the fcntl module from Python 3.10 on Linux
-
-
-def _widen_pipes(process: subprocess.Popen[bytes]) -> None:
-    """Let a whole frame (a round's batches, the model's weights) fit in the pipe.
-
-    With the default 64 KiB pipe, a frame of a few hundred KiB crosses in several chunks,
-    and the learner's thread takes the GIL back after each one: every chunk can hold a
-    request waiting for up to a GIL switch interval. Linux only; elsewhere a no-op.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not POSIX
-        return
-    for pipe in (process.stdin, process.stdout):
-        if pipe is not None:
-            with contextlib.suppress(OSError):
-                fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", _F_SETPIPE_SZ),
-                            _PIPE_BYTES)
-
-
 class WorkerClient:
     """One worker process at a time; every call is a request followed by its reply."""
 
@@ -114,7 +91,6 @@ class WorkerClient:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
         self._process = process
-        _widen_pipes(process)
         # Not tied to self: a learner dropped without close() still reaps its worker
         # (no zombie, no ResourceWarning), at the latest at interpreter exit.
         self._finalizer = weakref.finalize(self, _stop, process)
