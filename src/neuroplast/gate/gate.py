@@ -6,11 +6,14 @@ few answers, or a model that does not fit its recent answers) asks; calls flagge
 ``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
 The model may auto-allow only a call with support in the episodic memory of answers
 (``gate.support``): enough close approved calls, no refused call closer, and no refusal
-as the latest answer about any program it runs; a novel call is asked however confident
-the model is (auto-deny stays the model's: denying a novel call is safe).
+as the latest answer about any program or flag it runs; a novel call is asked however
+confident the model is. Auto-deny stays the model's (denying a novel call is safe), except
+that a call is asked, not denied, when the user's latest answer about each of its flags
+was an approval.
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
-Training runs in the learner's background thread; a second thread checkpoints the
+Training runs in the learner (by default in a low-priority worker process, see
+``GateConfig.train_backend``); a background thread checkpoints the
 learner (recording the highest feedback row the checkpoint includes), and a restart
 re-learns any answer committed after that checkpoint, so no signal is lost.
 
@@ -47,13 +50,13 @@ from neuroplast.gate.config import GateConfig
 from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow, GateLog
-from neuroplast.gate.model import GateModel, GateModelConfig, bce_loss
 from neuroplast.gate.rules import PermissionRules, RuleMatch
 from neuroplast.gate.stats import agreement_series, gate_stats
 from neuroplast.gate.support import Support, SupportMemory, program_keys, rebuild_memory
 from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
+from neuroplast.learn.spec import ModelSpec
 from neuroplast.store import Database
 from neuroplast.store import data_dir as resolve_data_dir
 
@@ -403,11 +406,9 @@ class Gate:
 
     # ---------------------------------------------------------------- persistence
     def _new_learner(self) -> OnlineLearner:
-        from neuroplast.learn.spec import ModelSpec  # local: this method owns the learner setup
-
         cfg = self.config
-        model = GateModel(GateModelConfig(self.extractor.dim, cfg.hidden, cfg.seed))
-        # The process backend rebuilds the model in its worker from these importable names.
+        # The process backend rebuilds the model in its worker from these importable
+        # names; the learner's own copy is built from the same spec.
         spec = ModelSpec(
             factory="neuroplast.gate.model:build_gate_model",
             kwargs={"in_dim": self.extractor.dim, "hidden": cfg.hidden, "seed": cfg.seed},
@@ -416,8 +417,8 @@ class Gate:
         # batch_size=1: one round per answer, so how much the gate trains does not depend
         # on how fast answers arrive (a burst would otherwise share a few rounds and underfit).
         return OnlineLearner(
-            model,
-            bce_loss,
+            spec.build(),
+            spec.loss_fn(),
             LearnerConfig(
                 lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
                 yield_s=cfg.train_yield_s, backend=cfg.train_backend,
