@@ -124,6 +124,45 @@ def test_process_backend_learns_like_the_thread_backend_and_checkpoints_cross(
         thread.close()
 
 
+def test_worker_replay_and_the_parents_mirror_stay_identical() -> None:
+    """The worker samples its own copy of the buffer; the parent ships only new examples
+    and mirrors what the buffer took (locked ones, and keyed answers that supersede older
+    ones). Same contents and same model as the thread backend, which shares one buffer."""
+    x, y = separable(120, seed=3)
+    stream = [Example(xi, yi, 4.0 if i % 7 == 0 else 1.0, key=f"call{i % 15}")
+              for i, (xi, yi) in enumerate(zip(x, y, strict=True))]
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 1)
+
+    def build(backend: str) -> OnlineLearner:
+        config = LearnerConfig(batch_size=1, steps_per_round=2, replay_batch=8, lr=0.05,
+                               backend=backend)
+        return OnlineLearner(model, toys.bce, config,
+                             replay=ReplayBuffer(ReplayConfig(capacity=16)),
+                             model_spec=linear_spec(4))
+
+    proc, thread = build("process"), build("thread")
+    try:
+        for learner in (proc, thread):
+            learner.learn(stream)
+            assert learner.wait_idle(timeout=60)
+        mirror, shared = proc.replay, thread.replay
+        assert mirror is not None and shared is not None
+        for kind in ("ordinary", "locked"):
+            a, b = getattr(mirror, kind), getattr(shared, kind)
+            assert [(e.key, float(e.target)) for e in a] == [(e.key, float(e.target)) for e in b]
+        # superseding happened: no key is stored with two different answers
+        answers: dict[str, set[float]] = {}
+        for e in mirror.ordinary + mirror.locked:
+            answers.setdefault(e.key, set()).add(float(e.target))
+        assert answers and all(len(v) == 1 for v in answers.values())
+        assert len(mirror.locked) < sum(e.weight >= 4.0 for e in stream)
+        assert torch.allclose(proc.predict(x), thread.predict(x), atol=1e-4)
+    finally:
+        proc.close()
+        thread.close()
+
+
 def test_nan_round_dead_worker_restart_and_clean_close() -> None:
     torch.manual_seed(0)
     replay = ReplayBuffer()

@@ -201,30 +201,37 @@ class ReplayBuffer:
             self._seen += 1
             return False
 
-    def extend(self, examples: Iterable[Example]) -> None:
-        """Add every example in order."""
+    def extend(self, examples: Iterable[Example], *, supersede: bool = False) -> None:
+        """Add every example in order; with ``supersede``, each keyed example first drops
+        the stored examples it contradicts (:meth:`supersede`), so the newest answer about
+        a key wins even within one call."""
         for example in examples:
+            if supersede:
+                self.supersede(example.key, example.target)
             self.add(example)
 
-    def sample(self, n: int) -> list[Example]:
+    def sample(self, n: int, rng: random.Random | None = None) -> list[Example]:
         """``n`` ordinary examples without replacement (all if fewer), then the locked ones.
 
-        All locked examples are included unless ``max_locked_in_sample`` caps them; the
-        capped subset is drawn with the buffer's seeded RNG.
+        All locked examples are included unless ``max_locked_in_sample`` caps them. Draws
+        use ``rng`` if given, else the buffer's seeded RNG; a trainer passes its own, so two
+        copies of a buffer that receive the same examples keep the same contents however
+        often each is sampled (eviction draws from the buffer's RNG only).
         """
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise InvalidInputError(f"sample(n={n!r}) needs an integer n >= 0")
+        draw = rng if rng is not None else self._rng
         with self._lock:
             if not self._ordinary and not self._locked:
                 raise EmptyBufferError(
                     "the replay buffer is empty; add examples first with add() or extend()"
                 )
-            ordinary = self._rng.sample(self._ordinary, min(n, len(self._ordinary)))
+            ordinary = draw.sample(self._ordinary, min(n, len(self._ordinary)))
             cap = self.config.max_locked_in_sample
             if cap is None or cap >= len(self._locked):
                 locked = list(self._locked)
             else:
-                locked = self._rng.sample(self._locked, cap)
+                locked = draw.sample(self._locked, cap)
             return ordinary + locked
 
     def supersede(self, key: str, target: torch.Tensor) -> int:
@@ -273,6 +280,12 @@ class ReplayBuffer:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write every example, weights, policy state and RNG state to one safetensors file."""
+        tensors, meta = self.to_tensors()
+        save_tensors(path, tensors, meta)
+
+    def to_tensors(self) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+        """The whole buffer as ``(tensors, string metadata)``: what :meth:`save` writes and
+        :meth:`from_tensors` reads (also how a training worker receives it)."""
         with self._lock:
             tensors: dict[str, torch.Tensor] = {}
             for kind, items in (("ordinary", self._ordinary), ("locked", self._locked)):
@@ -289,15 +302,22 @@ class ReplayBuffer:
                 "locked_keys": [ex.key for ex in self._locked],
             }
             meta = {"format": _FORMAT, "config": self.config.to_json(), "state": json.dumps(state)}
-        save_tensors(path, tensors, meta)
+        return tensors, meta
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ReplayBuffer:
         """Rebuild a buffer saved by :meth:`save`; every locked example comes back."""
         tensors, meta = load_tensors(path)
+        return cls.from_tensors(tensors, meta, source=str(path))
+
+    @classmethod
+    def from_tensors(cls, tensors: dict[str, torch.Tensor], meta: dict[str, str],
+                     source: str = "replay state") -> ReplayBuffer:
+        """Rebuild a buffer from :meth:`to_tensors` output; ``source`` names it in errors."""
+        tensors = dict(tensors)
         if meta.get("format") != _FORMAT:
             raise StateMismatchError(
-                f"{path} is not a replay buffer (format {meta.get('format')!r}, expected "
+                f"{source} is not a replay buffer (format {meta.get('format')!r}, expected "
                 f"{_FORMAT!r}); pass a file written by ReplayBuffer.save"
             )
         buf = cls(ReplayConfig.from_json(meta["config"]))
@@ -320,12 +340,12 @@ class ReplayBuffer:
             buf._seen = int(state["seen"])
         except (KeyError, ValueError, TypeError) as exc:
             raise StateMismatchError(
-                f"{path} holds an incomplete replay buffer ({exc!r} missing or malformed); "
+                f"{source} holds an incomplete replay buffer ({exc!r} missing or malformed); "
                 "restore a backup or start with an empty buffer"
             ) from exc
         if tensors:
             raise StateMismatchError(
-                f"{path} holds tensors no example refers to ({', '.join(sorted(tensors)[:3])}); "
+                f"{source} holds tensors no example refers to ({', '.join(sorted(tensors)[:3])}); "
                 "the file was edited or is corrupt; restore a backup"
             )
         return buf

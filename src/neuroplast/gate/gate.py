@@ -347,10 +347,9 @@ class Gate:
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call))
-            if self.learner.replay is not None:
-                # The user may change their mind: this answer replaces the older ones it
-                # contradicts, locked ones included (locked means never evicted for space).
-                self.learner.replay.supersede(lesson.example.key, lesson.example.target)
+            # The example is keyed by the call's signature: in replay it replaces the older
+            # answers about the same call that it contradicts, locked ones included (the
+            # user may change their mind; locked means never evicted for space).
             self._learn([lesson.example])
             self._enqueued = row_id
         with self._lock:

@@ -7,9 +7,11 @@ the old model or the new one, whole, and never waits for training: ``predict`` t
 lock at all.
 
 With ``LearnerConfig(backend="process")`` the copy lives in a worker process
-(:mod:`neuroplast.learn.worker`): the background thread only samples replay, ships the
-round's tensors and waits on a pipe (holding no GIL), then loads the returned weights
-into a fresh frozen module. The round itself is :class:`TrainingCopy` in both backends.
+(:mod:`neuroplast.learn.worker`) with its own copy of the replay buffer: the background
+thread only ships the round's new examples and waits on a pipe (holding no GIL), then
+loads the returned weights into a fresh frozen module and adds the new examples to this
+process's mirror of the buffer (the one ``save`` writes). The round itself, replay
+sampling included, is :class:`TrainingCopy` in both backends.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from neuroplast.errors import BackendUnavailable, ConfigError, EmptyBufferError, NeuroplastError
+from neuroplast.errors import BackendUnavailable, ConfigError, NeuroplastError
 from neuroplast.learn.batch import check_example
 from neuroplast.learn.checkpoint import (
     MODEL_FILE,
@@ -40,7 +42,7 @@ from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.publish import frozen_from_weights
 from neuroplast.learn.remote import WorkerClient
 from neuroplast.learn.spec import ModelSpec, import_object, object_path
-from neuroplast.learn.training import Batch, TrainingCopy, shuffled_batch
+from neuroplast.learn.training import TrainingCopy
 from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
@@ -100,7 +102,7 @@ pass one, or use backend='thread'
     ) -> None:
         self.config = config if config is not None else LearnerConfig()
         self.loss_fn = loss_fn
-        self.replay = replay
+        self._replay = replay
         self.on_publish = on_publish
         self.model_spec = model_spec
         self._client: WorkerClient | None = None
@@ -109,9 +111,9 @@ pass one, or use backend='thread'
             self._client = WorkerClient(self.config.train_niceness)
         # In process mode this copy is never stepped: it is the template live models are
         # built from and what checkpoints are checked against.
-        self._copy = TrainingCopy(model, loss_fn, self.config, regularizer)
+        self._copy = TrainingCopy(model, loss_fn, self.config, regularizer,
+                                  replay if self._client is None else None)
         self._live: tuple[int, torch.nn.Module] = (0, self._copy.frozen_copy())
-        self._generator = torch.Generator().manual_seed(self.config.seed)
         self._input_shape: tuple[int, ...] | None = None
         # _cond guards the queue and the flags; _train_lock guards the copy (or worker),
         # regularizer and replay. predict() takes neither.
@@ -137,6 +139,12 @@ pass one, or use backend='thread'
     def live_model(self) -> torch.nn.Module:
         """The module serving predictions (eval mode, frozen). Do not mutate it."""
         return self._live[1]
+
+    @property
+    def replay(self) -> ReplayBuffer | None:
+        """The replay buffer (process backend: the mirror of the worker's, which ``save``
+        writes). Read it; the learner alone adds to it."""
+        return self._replay
 
     @property
     def regularizer(self) -> Regularizer | None:
@@ -324,9 +332,12 @@ pass one, or use backend='thread'
                 self._copy.regularizer = self.regularizer.load(
                     folder / REGULARIZER_FILE, model=self._copy.model
                 )
-            if self.replay is not None:
-                self.replay = self.replay.load(folder / REPLAY_FILE)  # a new buffer
+            if self._replay is not None:
+                self._replay = self._replay.load(folder / REPLAY_FILE)  # a new buffer
+                if self._client is None:
+                    self._copy.replay = self._replay
             self._copy.reset(tensors)
+            self._copy.reseed()  # as the process backend's restarted worker does
             self._publish(max(int(meta["version"]), self.version + 1))
             if self._client is not None and self._client.alive:
                 self._start_worker()  # re-init: loaded weights, regularizer, new optimizer
@@ -393,20 +404,16 @@ pass one, or use backend='thread'
     def _round(self, new: Sequence[Example]) -> None:
         """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
         self._defer_to_serving()
-        batches = [
-            shuffled_batch(list(new) + self._replay_sample(), self._generator)
-            for _ in range(self.config.steps_per_round)
-        ]
         publish = self._publish_due()
         weights = None
         if self._client is None:
-            self._copy.round(batches, restore=self._live[1].state_dict(),
+            self._copy.learn(new, restore=self._live[1].state_dict(),
                              between_steps=self._between_steps)
         else:
-            weights = self._remote_round(batches, reply_weights=publish)
+            weights = self._remote_round(new, reply_weights=publish)
+            if self._replay is not None:  # the mirror takes what the worker's buffer took
+                self._replay.extend(new, supersede=True)
             self._defer_to_serving()
-        if self.replay is not None:
-            self.replay.extend(new)
         self._last_error = None
         if publish:
             self._publish(self.version + 1, weights)
@@ -420,15 +427,15 @@ pass one, or use backend='thread'
         interval = self.config.publish_interval_s
         return not backlog or time.monotonic() - self._published_at >= interval
 
-    def _remote_round(self, batches: list[Batch], reply_weights: bool = True
+    def _remote_round(self, new: Sequence[Example], reply_weights: bool = True
                       ) -> dict[str, torch.Tensor]:
         tensors: dict[str, torch.Tensor] = {}
-        for i, (inputs, targets, weights) in enumerate(batches):
-            tensors[f"s{i}.inputs"] = inputs
-            tensors[f"s{i}.targets"] = targets
-            tensors[f"s{i}.weights"] = weights
-        return self._remote({"op": "round", "steps": len(batches),
-                             "reply_weights": reply_weights}, tensors)
+        for i, example in enumerate(new):
+            tensors[f"n{i}.inputs"] = example.inputs
+            tensors[f"n{i}.target"] = example.target
+        return self._remote({"op": "round", "reply_weights": reply_weights,
+                             "weights": [e.weight for e in new], "keys": [e.key for e in new]},
+                            tensors)
 
     def _remote(
         self, header: dict[str, object], tensors: dict[str, torch.Tensor] | None = None
@@ -456,6 +463,9 @@ pass one, or use backend='thread'
         if reg is not None:
             header["regularizer"] = {"path": object_path(type(reg)), "config": reg.config.to_dict()}
             tensors.update({f"reg.{k}": v for k, v in reg.state_dict().items()})
+        if self._replay is not None:
+            replay_tensors, header["replay"] = self._replay.to_tensors()
+            tensors.update({f"replay.{k}": v for k, v in replay_tensors.items()})
         client.start(header, tensors)
 
     def _fetch_regularizer(self) -> None:
@@ -478,14 +488,6 @@ pass one, or use backend='thread'
         spec.loss_fn()  # fail here, not in the worker, if a path does not import
         if regularizer is not None:
             import_object(object_path(type(regularizer)), "regularizer class")
-
-    def _replay_sample(self) -> list[Example]:
-        if self.replay is None or len(self.replay) == 0:
-            return []
-        try:
-            return list(self.replay.sample(self.config.replay_batch))
-        except EmptyBufferError:
-            return []
 
     def _publish(self, version: int, weights: dict[str, torch.Tensor] | None = None) -> None:
         """Make a fresh frozen live model (from ``weights`` if given) and swap it in."""

@@ -1,9 +1,10 @@
 """One training round on a training copy: the maths both learner backends share.
 
 The thread backend calls :class:`TrainingCopy` in the learner's background thread; the
-process backend calls it in the worker process (:mod:`neuroplast.learn.worker`). Batches
-arrive already shuffled and collated (see :func:`shuffled_batch`), so both backends train
-on exactly the same tensors for the same seed.
+process backend calls it in the worker process (:mod:`neuroplast.learn.worker`). The copy
+owns the replay sampling too (its own seeded generators, see :meth:`TrainingCopy.learn`),
+so both backends train on exactly the same tensors for the same seed, and the process
+backend ships only the round's new examples, never the replayed ones.
 
 >>> import torch
 >>> from neuroplast.learn.config import LearnerConfig
@@ -20,6 +21,7 @@ on exactly the same tensors for the same seed.
 from __future__ import annotations
 
 import copy
+import random
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,7 @@ from neuroplast.learn.config import LearnerConfig
 
 if TYPE_CHECKING:
     from neuroplast.core.regularizer import Regularizer
+    from neuroplast.core.replay import Example, ReplayBuffer
 
 __all__ = ["Batch", "TrainingCopy", "shuffled_batch"]
 
@@ -45,11 +48,12 @@ def shuffled_batch(examples: Sequence[Any], generator: torch.Generator) -> Batch
 
 
 class TrainingCopy:
-    """A trainable deep copy of a model, its optimizer and regularizer.
+    """A trainable deep copy of a model, its optimizer, regularizer and replay buffer.
 
-    ``round`` runs one optimizer step per batch, checks the weights are finite and
-    consolidates the regularizer; on any failure it restores the given weights and a
-    fresh optimizer, so the copy never drifts from the last published model.
+    ``learn`` mixes new examples with replayed ones into ``steps_per_round`` batches and
+    runs ``round`` on them: one optimizer step per batch, a check that the weights are
+    finite, and the regularizer's consolidation; on any failure it restores the given
+    weights and a fresh optimizer, so the copy never drifts from the last published model.
 
     >>> import torch
     >>> trainer = TrainingCopy(torch.nn.Linear(2, 1), lambda o, y: (o.squeeze(-1) - y) ** 2)
@@ -63,12 +67,55 @@ class TrainingCopy:
         loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
         config: LearnerConfig | None = None,
         regularizer: Regularizer | None = None,
+        replay: ReplayBuffer | None = None,
     ) -> None:
         self.config = config if config is not None else LearnerConfig()
         self.model = copy.deepcopy(model).train()
         self.loss_fn = loss_fn
         self.regularizer = regularizer
+        self.replay = replay
         self.optimizer = self.new_optimizer()
+        self.generator = torch.Generator()
+        self.sample_rng = random.Random()
+        self.reseed()
+
+    def reseed(self) -> None:
+        """Restart the shuffling and replay-draw generators from ``config.seed`` (what a
+        fresh copy, such as a restarted worker, starts with). They are the copy's own, not
+        the buffer's, so a mirror of the buffer that only receives the same examples stays
+        identical however often this copy samples it."""
+        self.generator.manual_seed(self.config.seed)
+        self.sample_rng.seed(self.config.seed)
+
+    def learn(
+        self, new: Sequence[Example], restore: Mapping[str, torch.Tensor],
+        between_steps: Callable[[], None] | None = None,
+    ) -> None:
+        """One round on ``new`` plus replay; on success ``new`` joins the replay buffer.
+
+        A keyed example supersedes the replayed examples it contradicts (the user changed
+        their mind), before its round samples and when it is stored. An example that
+        breaks the round never joins the buffer, so it is not replayed forever.
+        """
+        replay = self.replay
+        if replay is not None:
+            for example in new:
+                replay.supersede(example.key, example.target)
+        batches = [shuffled_batch(list(new) + self._replayed(), self.generator)
+                   for _ in range(self.config.steps_per_round)]
+        self.round(batches, restore, between_steps)
+        if replay is not None:
+            replay.extend(new, supersede=True)
+
+    def _replayed(self) -> list[Example]:
+        from neuroplast.errors import EmptyBufferError
+
+        if self.replay is None:
+            return []
+        try:
+            return self.replay.sample(self.config.replay_batch, rng=self.sample_rng)
+        except EmptyBufferError:
+            return []
 
     def round(
         self, batches: Sequence[Batch], restore: Mapping[str, torch.Tensor],

@@ -5,9 +5,11 @@ Started by :class:`~neuroplast.learn.remote.WorkerClient` as
 (:mod:`neuroplast.learn.wire`) from stdin and answers each on stdout, one at a time:
 
 - ``init``: rebuild model (``spec``), loss and regularizer, load the shipped weights
-  (``model.*``) and regularizer state (``reg.*``); also used to load a checkpoint.
-- ``round``: one :meth:`TrainingCopy.round` on the shipped batches; answers the new
-  weights, or ``ok: false`` with the error's class name and message (the copy is reset).
+  (``model.*``), regularizer state (``reg.*``) and replay buffer (``replay.*``, with its
+  metadata in the header); also used to load a checkpoint.
+- ``round``: one :meth:`TrainingCopy.learn` on the shipped new examples (``n<i>.*``, with
+  weights and keys in the header) plus this process's replay; answers the new weights,
+  or ``ok: false`` with the error's class name and message (the copy is reset).
 - ``end_task``; ``state`` (answers the regularizer's tensors); ``close`` (exit 0).
 
 Training here takes no GIL from the serving process: that is the point of the backend.
@@ -56,11 +58,12 @@ class Worker:
             return {"ok": False, "error": "NeuroplastError",
                     "message": f"worker got {op!r} before init; send init first"}, {}
         if op == "round":
-            batches = [
-                (tensors[f"s{i}.inputs"], tensors[f"s{i}.targets"], tensors[f"s{i}.weights"])
-                for i in range(int(header["steps"]))
-            ]
-            trainer.round(batches, restore=self.good)
+            from neuroplast.core.replay import Example
+
+            new = [Example(tensors[f"n{i}.inputs"], tensors[f"n{i}.target"], weight, key)
+                   for i, (weight, key) in enumerate(zip(header["weights"], header["keys"],
+                                                         strict=True))]
+            trainer.learn(new, restore=self.good)
             self.good = trainer.weights()
             return {"ok": True}, (self.good if header.get("reply_weights", True) else {})
         if op == "end_task":
@@ -90,8 +93,14 @@ class Worker:
             state = {k[4:]: v for k, v in tensors.items() if k.startswith("reg.")}
             if state:
                 regularizer.load_state_dict(state, model=model)
+        replay = None
+        if header.get("replay") is not None:
+            from neuroplast.core.replay import ReplayBuffer
+
+            state = {k[7:]: v for k, v in tensors.items() if k.startswith("replay.")}
+            replay = ReplayBuffer.from_tensors(state, header["replay"], source="shipped replay")
         config = LearnerConfig.from_dict(header["config"])
-        self.trainer = TrainingCopy(model, spec.loss_fn(), config, regularizer)
+        self.trainer = TrainingCopy(model, spec.loss_fn(), config, regularizer, replay)
         self.good = self.trainer.weights()
 
 
