@@ -68,6 +68,8 @@ def bash(command: str) -> ToolCall:
         (bash("echo 'alias ls=rm' >> ~/.zshrc"), "shell_rc_write"),
         (ToolCall("Write", {"file_path": "/home/u/.profile", "content": "x"}, cwd=CWD),
          "shell_rc_write"),
+        (bash("emacs ~/.bashrc"), "shell_rc_write"),  # any program but a viewer may write it
+        (bash("arj e x ~/.zshrc/"), "shell_rc_write"),
         # a shell started from inside another program
         (bash("perl -e 'exec \"/bin/bash\";'"), "shell_escape"),
         (bash("node -e 'require(\"child_process\").spawn(\"sh\")'"), "shell_escape"),
@@ -126,6 +128,7 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("curl -d '{\"q\": 1}' https://api.example.com/search"),
         bash("less docs/guide.md"),
         bash("cat .env.sample"),
+        bash("grep alias ~/.bashrc"),  # a viewer reading a startup file
         bash("echo 'export PATH=$PATH:bin' >> .envrc"),
         bash("ls /dev/null"),
     ],

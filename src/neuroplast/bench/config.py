@@ -5,9 +5,12 @@ model, optimizer, gradient clipping, epochs, batch size, EWC λ and γ, and repl
 
 How the defaults were chosen (Permuted-Digits, offline, seeds 0-1; there is no separate
 validation split, so read the targets as "reachable", not as held-out estimates):
-SGD lr 0.05 / momentum 0.9 beat Adam 1e-3 for every method; our EWC λ was swept over
-{10 .. 1000} (best 300 at 10 epochs; larger λ loses plasticity, and without clipping
-λ >= 300 diverges as the summed Fisher grows); EWC + replay over {3, 10, 30, 100} (30).
+SGD lr 0.05 / momentum 0.9 beat Adam 1e-3 for every method. Width matters most for EWC:
+over seeds 0-4, EWC ACC was 0.68 at hidden 256 (λ 300, its best of {10 .. 1000}), 0.73 at
+512 (λ 1000) and 0.77 at 1024 (λ 3000; λ 1000 gave 0.71, λ 10000 0.69): a wider net has
+more weights that matter little to past tasks, which is what a diagonal penalty leaves
+free for the next. Without clipping large λ diverges as the summed Fisher grows. EWC +
+replay at 1024 over λ {30, 100} (seeds 0-2): 0.935, 0.930.
 Avalanche gets the same λ; its importance is the squared *batch-mean* gradient with no ½
 in the penalty, so the same λ is a weaker pull there — a sweep of its own λ (100 .. 10000,
 see the benchmark report) did not beat ours.
@@ -35,7 +38,7 @@ __all__ = ["ContinualConfig"]
 class ContinualConfig(Config):
     """Hyperparameters of the continual benchmark (offline and online settings)."""
 
-    hidden: int = field(default=256, metadata={"help": "width of both hidden layers (64-h-h-10)"})
+    hidden: int = field(default=1024, metadata={"help": "width of both hidden layers (64-h-h-10)"})
     optimizer: str = field(
         default="sgd",
         metadata={"help": "adam or sgd; one optimizer for the whole stream (state kept across "
@@ -53,7 +56,7 @@ class ContinualConfig(Config):
     batch_size: int = field(default=32, metadata={"help": "offline: mini-batch size"})
     online_batch_size: int = field(default=10, metadata={"help": "online: one pass, this batch"})
     ewc_lambda: float = field(
-        default=300.0,
+        default=3000.0,
         metadata={"help": "EWC strength λ; Avalanche gets the same λ (its penalty has no ½ "
                   "and its importance is summed over tasks, see ewc_gamma)"},
     )
@@ -73,7 +76,7 @@ class ContinualConfig(Config):
         metadata={"help": "EWC++: λ factor per extra task from ewc_lambda (capped at "
                   "ewcpp_lambda_max); 1.0 keeps λ fixed, which plain SGD needs to stay stable"},
     )
-    ewcpp_lambda_max: float = field(default=1000.0, metadata={"help": "EWC++: cap on λ"})
+    ewcpp_lambda_max: float = field(default=10000.0, metadata={"help": "EWC++: cap on λ"})
     ewcpp_max_tasks: int = field(
         default=5, metadata={"help": "EWC++: past tasks kept before the two oldest merge"}
     )

@@ -97,6 +97,11 @@ _RAW_DEVICE = re.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|xvd[a-z]|vd[a-z]|nvme\d|disk
 _BANG_SHELL = re.compile(r"(?m)^\s*!\s*(?:/\S*/)?(?:ba|z|da|k|c|tc|fi|a)?sh\b")
 _TOKEN_SPLIT = re.compile(r"[\s'\"`()<>|;&=,{}]+")
 _PLAIN_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", "."})
+# Programs that only show or compare a file: the one kind that may name a shell startup
+# file without a question (any other program may write it: an editor, an archiver).
+_VIEWERS = frozenset({"cat", "less", "more", "head", "tail", "grep", "egrep", "rg", "wc", "diff",
+                      "file", "stat", "ls", "bat", "strings", "md5sum", "sha1sum", "sha256sum",
+                      "cmp", "od", "hexdump", "xxd"})
 _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
 _NET_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl"})
 _URL_IP = re.compile(
@@ -204,6 +209,8 @@ def _check_arguments(call: ToolCall, seg: Segment, flags: set[str]) -> None:
                 flags.add("credential_path_read")
             if _RAW_DEVICE.search(full):
                 flags.add("raw_device")
+            if seg.head not in _VIEWERS and _SHELL_RC.search(full.rstrip("/")):
+                flags.add("shell_rc_write")  # emacs ~/.bashrc, an archive extracted there
     # A shell running a shell is not an escape; every other program (interpreters included:
     # ruby -e 'exec "/bin/sh"') that starts one from its arguments is.
     if seg.head not in _PLAIN_SHELLS and _SHELL_SPAWN.search(" ".join(seg.argv[1:])):
