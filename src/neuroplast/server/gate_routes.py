@@ -13,7 +13,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -134,7 +133,11 @@ async def claude_code_hook(request: Request) -> JSONResponse:
     gate = _gate(request)
     with gate.serving():  # the whole request, not only the decision, is latency-critical
         raw, total = await read_limited(request, limit)
-        return await run_in_threadpool(_hook_answer, gate, raw, total, limit)
+        # Answered on the event loop, not in the thread pool: a decision is about 1 ms of
+        # work (an embedding-cache miss ~15 ms), and the two thread hand-offs of the pool
+        # cost more than that under load (measured over HTTP with training running: p99
+        # 8 ms -> 4 ms, idle p99 3 ms -> 1.9 ms). An agent's tool calls come one at a time.
+        return _hook_answer(gate, raw, total, limit)
 
 
 @router.post(
