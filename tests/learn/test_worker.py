@@ -163,6 +163,45 @@ def test_worker_replay_and_the_parents_mirror_stay_identical() -> None:
         thread.close()
 
 
+def test_many_rounds_per_request_train_like_one_round_per_request() -> None:
+    """rounds_per_request ships a backlog in one request; the rounds are the same maths.
+    A round that fails mid-request drops only its own examples: the rounds before it stand
+    and the ones after it are trained by the next request."""
+    x, y = separable(40, seed=4)
+    good = examples(x, y)
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 1)
+
+    def build(backend: str, rounds: int = 1) -> OnlineLearner:
+        config = LearnerConfig(batch_size=2, steps_per_round=2, lr=0.05, backend=backend,
+                               rounds_per_request=rounds)
+        return OnlineLearner(model, toys.bce, config,
+                             replay=ReplayBuffer(ReplayConfig(capacity=64)),
+                             model_spec=linear_spec(4))
+
+    batched, thread = build("process", rounds=8), build("thread")
+    try:
+        for learner in (batched, thread):
+            learner.learn(good)
+            assert learner.wait_idle(timeout=60)
+        assert torch.allclose(batched.predict(x), thread.predict(x), atol=1e-4)
+        assert batched.version < thread.version == 20  # one publish per request
+
+        nan = Example(torch.tensor([float("nan"), 0.0, 0.0, 0.0]), torch.tensor(1.0))
+        more = examples(*separable(12, seed=5))
+        stored = len(batched.replay)  # type: ignore[arg-type]
+        batched.learn([*more[:4], nan, more[4], *more[5:]])  # rounds: 2, 2, [nan, x], ...
+        with pytest.raises(NumericalError):
+            batched.wait_idle(timeout=60)
+        batched.wait_idle(timeout=60)  # the requeued rounds train after the error
+        # 13 sent; only the failed round's 2 are dropped
+        assert len(batched.replay) == stored + 11  # type: ignore[arg-type]
+        assert torch.isfinite(batched.predict(x)).all()
+    finally:
+        batched.close()
+        thread.close()
+
+
 def test_nan_round_dead_worker_restart_and_clean_close() -> None:
     torch.manual_seed(0)
     replay = ReplayBuffer()

@@ -28,6 +28,7 @@ _INTS = (
     "min_labels_converged",
     "hidden",
     "steps_per_round",
+    "train_rounds_per_request",
     "replay_capacity",
     "seed",
     "min_support",
@@ -117,6 +118,12 @@ class GateConfig(Config):
         default=0.05,
         metadata={"help": "while answers queue up, swap in a newly trained model at most this "
                           "often; the round that drains the queue always publishes"},
+    )
+    train_rounds_per_request: int = field(
+        default=8,
+        metadata={"help": "process backend: queued answers trained per request to the worker "
+                          "(one round each, one reply and one publish per request), so a "
+                          "burst of answers wakes the serving process less"},
     )
     train_backend: Literal["thread", "process"] = field(
         default="process",

@@ -422,6 +422,7 @@ class Gate:
                 lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
                 yield_s=cfg.train_yield_s, backend=cfg.train_backend,
                 publish_interval_s=cfg.publish_interval_s,
+                rounds_per_request=cfg.train_rounds_per_request,
             ),
             regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
             replay=ReplayBuffer(

@@ -27,6 +27,13 @@ class LearnerConfig(Config):
     batch_size: int = field(
         default=32, metadata={"help": "new examples taken from the queue per training round"}
     )
+    rounds_per_request: int = field(
+        default=1,
+        metadata={"help": "process backend: while answers queue up, ship up to this many "
+                  "rounds (each of batch_size new examples) in one request to the worker, "
+                  "answered once and published once: fewer wake-ups of the serving process "
+                  "and less of its GIL per example; the maths per round is unchanged"},
+    )
     steps_per_round: int = field(
         default=4, metadata={"help": "optimizer steps per round (each on new + replayed examples)"}
     )
@@ -72,12 +79,14 @@ class LearnerConfig(Config):
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
-        for name in ("batch_size", "steps_per_round", "max_pending", "seed", "replay_batch"):
+        for name in ("batch_size", "steps_per_round", "max_pending", "seed", "replay_batch",
+                     "rounds_per_request"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
         check_range(owner, "batch_size", self.batch_size, 1)
         check_range(owner, "steps_per_round", self.steps_per_round, 1)
+        check_range(owner, "rounds_per_request", self.rounds_per_request, 1, 10_000)
         check_range(owner, "replay_batch", self.replay_batch, 0)
         check_range(owner, "max_pending", self.max_pending, 1)
         check_range(owner, "seed", self.seed, 0)

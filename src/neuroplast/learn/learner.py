@@ -40,7 +40,7 @@ from neuroplast.learn.checkpoint import (
 )
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.publish import frozen_from_weights
-from neuroplast.learn.remote import WorkerClient
+from neuroplast.learn.remote import WorkerClient, error_from_reply
 from neuroplast.learn.spec import ModelSpec, import_object, object_path
 from neuroplast.learn.training import TrainingCopy
 from neuroplast.store import load_tensors, save_tensors
@@ -371,7 +371,8 @@ pass one, or use backend='thread'
                 self._cond.wait_for(lambda: self._pending or self._closed)
                 if not self._pending:
                     return  # closed and drained
-                take = min(self.config.batch_size, len(self._pending))
+                rounds = self.config.rounds_per_request if self._client is not None else 1
+                take = min(self.config.batch_size * rounds, len(self._pending))
                 batch = [self._pending.popleft() for _ in range(take)]
                 self._busy = True
                 self._cond.notify_all()  # room for callers blocked in learn()
@@ -402,21 +403,51 @@ pass one, or use backend='thread'
                 os.setpriority(os.PRIO_PROCESS, tid, current + self.config.train_niceness)
 
     def _round(self, new: Sequence[Example]) -> None:
-        """``steps_per_round`` steps on ``new`` + replay, then consolidate and publish."""
+        """Rounds of ``batch_size`` examples (one in the thread backend; up to
+        ``rounds_per_request`` in one worker request): each ``steps_per_round`` steps on
+        its examples + replay, then consolidate; then publish."""
         self._defer_to_serving()
         publish = self._publish_due()
-        weights = None
         if self._client is None:
             self._copy.learn(new, restore=self._live[1].state_dict(),
                              between_steps=self._between_steps)
+            weights = None
         else:
-            weights = self._remote_round(new, reply_weights=publish)
-            if self._replay is not None:  # the mirror takes what the worker's buffer took
-                self._replay.extend(new, supersede=True)
+            weights = self._remote_rounds(new, publish)
             self._defer_to_serving()
         self._last_error = None
         if publish:
             self._publish(self.version + 1, weights)
+
+    def _remote_rounds(self, new: Sequence[Example], publish: bool) -> dict[str, torch.Tensor]:
+        """Ship ``new`` as rounds of ``batch_size``; mirror what the worker's buffer took.
+
+        If round *k* fails, the rounds before it stand (their weights are published and
+        their examples mirrored), the failed round's examples are dropped as in the thread
+        backend, the later ones go back to the front of the queue, and the error is raised.
+        """
+        size = self.config.batch_size
+        chunks = [list(new[i : i + size]) for i in range(0, len(new), size)]
+        tensors: dict[str, torch.Tensor] = {}
+        for i, example in enumerate(new):
+            tensors[f"n{i}.inputs"] = example.inputs
+            tensors[f"n{i}.target"] = example.target
+        reply, weights = self._remote(
+            {"op": "round", "reply_weights": publish, "rounds": [len(c) for c in chunks],
+             "weights": [e.weight for e in new], "keys": [e.key for e in new]}, tensors)
+        done = int(reply.get("completed", len(chunks)))
+        if self._replay is not None:  # the mirror takes what the worker's buffer took
+            for chunk in chunks[:done]:
+                self._replay.extend(chunk, supersede=True)
+        failure = reply.get("failed")
+        if failure is None:
+            return weights
+        if done and weights:
+            self._publish(self.version + 1, weights)
+        rest = [e for chunk in chunks[done + 1 :] for e in chunk]
+        with self._cond:
+            self._pending.extendleft(reversed(rest))
+        raise error_from_reply(failure)
 
     def _publish_due(self) -> bool:
         """Publish after this round? Always when it empties the queue; while a backlog
@@ -427,19 +458,9 @@ pass one, or use backend='thread'
         interval = self.config.publish_interval_s
         return not backlog or time.monotonic() - self._published_at >= interval
 
-    def _remote_round(self, new: Sequence[Example], reply_weights: bool = True
-                      ) -> dict[str, torch.Tensor]:
-        tensors: dict[str, torch.Tensor] = {}
-        for i, example in enumerate(new):
-            tensors[f"n{i}.inputs"] = example.inputs
-            tensors[f"n{i}.target"] = example.target
-        return self._remote({"op": "round", "reply_weights": reply_weights,
-                             "weights": [e.weight for e in new], "keys": [e.key for e in new]},
-                            tensors)
-
     def _remote(
         self, header: dict[str, object], tensors: dict[str, torch.Tensor] | None = None
-    ) -> dict[str, torch.Tensor]:
+    ) -> tuple[dict[str, object], dict[str, torch.Tensor]]:
         """One request to the worker, starting it first if it is not running."""
         client = self._worker_client()
         if not client.alive:
@@ -473,7 +494,7 @@ pass one, or use backend='thread'
         reg = self.regularizer
         if self._client is None or reg is None or not self._client.alive:
             return
-        state = self._client.request({"op": "state"})
+        _, state = self._client.request({"op": "state"})
         if state:
             reg.load_state_dict(state)
 

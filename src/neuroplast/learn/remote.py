@@ -97,8 +97,8 @@ class WorkerClient:
 
     def request(
         self, header: dict[str, Any], tensors: dict[str, torch.Tensor] | None = None
-    ) -> dict[str, torch.Tensor]:
-        """Send one request; return the reply's tensors or raise the worker's error."""
+    ) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
+        """Send one request; return the reply's header and tensors, or raise its error."""
         with self._lock:
             process = self._process
             if process is None or process.stdin is None or process.stdout is None:
@@ -118,7 +118,7 @@ class WorkerClient:
                 ) from exc
         if not reply.get("ok"):
             raise error_from_reply(reply)
-        return payload
+        return reply, payload
 
     def close(self) -> None:
         """Ask the worker to exit; kill it if it has not within a few seconds."""

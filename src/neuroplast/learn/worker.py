@@ -7,9 +7,11 @@ Started by :class:`~neuroplast.learn.remote.WorkerClient` as
 - ``init``: rebuild model (``spec``), loss and regularizer, load the shipped weights
   (``model.*``), regularizer state (``reg.*``) and replay buffer (``replay.*``, with its
   metadata in the header); also used to load a checkpoint.
-- ``round``: one :meth:`TrainingCopy.learn` on the shipped new examples (``n<i>.*``, with
-  weights and keys in the header) plus this process's replay; answers the new weights,
-  or ``ok: false`` with the error's class name and message (the copy is reset).
+- ``round``: consecutive :meth:`TrainingCopy.learn` rounds (sizes in ``rounds``) on the
+  shipped new examples (``n<i>.*``, with weights and keys in the header) plus this
+  process's replay; answers how many rounds ``completed``, the error of the round that
+  ``failed`` (its class name and message; the copy is reset to the round before), and
+  the weights after the last completed round.
 - ``end_task``; ``state`` (answers the regularizer's tensors); ``close`` (exit 0).
 
 Training here takes no GIL from the serving process: that is the point of the backend.
@@ -58,14 +60,7 @@ class Worker:
             return {"ok": False, "error": "NeuroplastError",
                     "message": f"worker got {op!r} before init; send init first"}, {}
         if op == "round":
-            from neuroplast.core.replay import Example
-
-            new = [Example(tensors[f"n{i}.inputs"], tensors[f"n{i}.target"], weight, key)
-                   for i, (weight, key) in enumerate(zip(header["weights"], header["keys"],
-                                                         strict=True))]
-            trainer.learn(new, restore=self.good)
-            self.good = trainer.weights()
-            return {"ok": True}, (self.good if header.get("reply_weights", True) else {})
+            return self._rounds(header, tensors)
         if op == "end_task":
             trainer.end_task()
             return {"ok": True}, {}
@@ -74,6 +69,31 @@ class Worker:
             return {"ok": True}, ({} if reg is None else dict(reg.state_dict()))
         return {"ok": False, "error": "InvalidInputError",
                 "message": f"unknown worker op {op!r}"}, {}
+
+    def _rounds(self, header: dict[str, Any], tensors: dict[str, Any]) -> tuple[dict, dict]:
+        """Consecutive rounds, each :meth:`TrainingCopy.learn` on its slice of the shipped
+        examples. A failing round resets the copy to the weights after the previous one
+        and ends the request: the reply says how many rounds completed and why it stopped.
+        """
+        from neuroplast.core.replay import Example
+
+        trainer = self.trainer
+        assert trainer is not None  # checked by handle()
+        new = [Example(tensors[f"n{i}.inputs"], tensors[f"n{i}.target"], weight, key)
+               for i, (weight, key) in enumerate(zip(header["weights"], header["keys"],
+                                                     strict=True))]
+        sizes = header.get("rounds") or [len(new)]
+        done, start, failed = 0, 0, None
+        for size in sizes:
+            try:
+                trainer.learn(new[start : start + size], restore=self.good)
+            except Exception as exc:  # reported; the learner raises it
+                failed = _error_reply(exc)
+                break
+            self.good = trainer.weights()
+            done, start = done + 1, start + size
+        reply = {"ok": True, "completed": done, "failed": failed}
+        return reply, (self.good if header.get("reply_weights", True) and done else {})
 
     def _init(self, header: dict[str, Any], tensors: dict[str, Any]) -> None:
         from neuroplast.learn.checkpoint import check_shapes
