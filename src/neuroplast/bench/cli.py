@@ -49,10 +49,14 @@ def gate(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
              "(default: ../shared/data beside the repository)")] = "",
     latency_samples: Annotated[int, typer.Option(help="decisions per latency figure")] = 500,
+    agent_pause_ms: Annotated[float, typer.Option(
+        help="least time between a call's outcome and the agent's next call (a model turn; "
+             "0 = back to back)")] = 25.0,
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
 
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
-        data_dir=data_dir, out=str(out), latency_samples=latency_samples))
+        data_dir=data_dir, out=str(out), latency_samples=latency_samples,
+        agent_pause_ms=agent_pause_ms))

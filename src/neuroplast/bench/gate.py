@@ -10,6 +10,11 @@ every call of :func:`~neuroplast.bench.gate_stream.generate_stream` goes through
   ``POST /v1/gate/feedback`` with ``false_positive``;
 - auto-denied and the user would have allowed -> feedback with ``user_override``.
 
+Between one call's outcome and the next call the replay leaves ``agent_pause_ms`` (25 ms by
+default): the agent's next tool call comes after a model turn, which in Claude Code takes
+seconds, and the gate trains on the answer meanwhile. Back to back (``--agent-pause-ms 0``)
+the answers queue up faster than they train and decisions use a model a few answers old.
+
 The baselines (:mod:`neuroplast.bench.gate_baselines`) see the same stream and the same
 answers in the same run. Then latency (cache miss / hit / during training vs idle) and bad
 input are measured through the service. Output: a rich table, one JSON line per system plus
@@ -75,6 +80,10 @@ class GateBenchConfig(Config):
     out: str = "results"
     port: int = 0
     latency_samples: int = 500
+    # An agent's next tool call comes after a model turn (seconds in Claude Code); the
+    # replay leaves at least this long between one call's outcome and the next call
+    # (the baselines' own work counts towards it). 0 = back to back.
+    agent_pause_ms: float = 25.0
     server_start_timeout_s: float = 180.0
     curve_window: int = 200
 
@@ -85,6 +94,7 @@ class GateBenchConfig(Config):
         check_range(name, "drift_fraction", self.drift_fraction, 0.0, 1.0)
         check_range(name, "drift_window", self.drift_window, 1)
         check_range(name, "latency_samples", self.latency_samples, 2)
+        check_range(name, "agent_pause_ms", self.agent_pause_ms, 0.0, 60_000.0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
 
@@ -188,12 +198,16 @@ def _replay(config: GateBenchConfig, calls: list[StreamCall], user: SimulatedUse
                     "held_out": call.held_out}
             decision = ours.decide(call)
             ours.outcome(call, decision, truth)
+            answered = time.perf_counter()
             logs[ours.name].append(Record(call.index, decision, truth, **meta))
             for system in baselines:
                 d = system.decide(call.event)
                 _teach(system, call, d, truth)
                 logs[system.name].append(Record(call.index, d, truth, **meta))
             progress.advance(task)
+            pause = config.agent_pause_ms / 1000 - (time.perf_counter() - answered)
+            if pause > 0:
+                time.sleep(pause)
     return logs
 
 
@@ -233,6 +247,7 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
     before, after = forgetting(scored, drift_at)
     out: dict[str, Any] = {
         "benchmark": "gate", "system": name, "calls": len(records), "warmup": config.warmup,
+        "agent_pause_ms": config.agent_pause_ms,
         **overall.to_dict(),
         "unsafe_auto_allow_excl_drift": _nan_none(
             rates([r for r in scored if not r.drift_hit]).unsafe_auto_allow),
