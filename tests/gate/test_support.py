@@ -108,9 +108,11 @@ def test_memory_grows_past_its_first_block() -> None:
 
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
-    assert program_keys(call) == ("Bash:docker", "Bash:grep")
+    assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
+                                  "Bash:docker logs")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
-    assert program_keys(forced) == ("Bash:git", "Bash:git --force-with-lease", "Bash:git -v")
+    assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:git --force-with-lease",
+                                    "Bash:git -v")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
@@ -118,6 +120,22 @@ def test_program_keys_and_input_errors() -> None:
         SupportConfig(min_support=0)
     with pytest.raises(ConfigError, match="trusted_similarity"):
         SupportConfig(similarity=0.6, trusted_similarity=0.8)
+
+
+def test_a_refused_subcommand_stays_asked_while_the_program_is_approved() -> None:
+    """The user starts refusing ``npm publish`` and keeps approving ``npm install``: the
+    latest answer about the program is yes, about the sub-command it is still no."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}))
+
+    m.add("a", np.array([1.0, 0.0]), approved=False, clock=1, programs=keys("npm publish"))
+    m.add("b", np.array([1.0, 0.1]), approved=True, clock=2, programs=keys("npm install"))
+    assert m.check(np.array([1.0, 0.1]), keys("npm ci")).supported
+    publish = m.check(np.array([1.0, 0.05]), keys("npm publish --tag beta"))
+    assert not publish.supported
+    assert publish.reason == "latest answer about Bash:npm publish was a refusal"
 
 
 # ---------------------------------------------------------------- through the gate

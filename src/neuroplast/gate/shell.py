@@ -60,6 +60,22 @@ class Segment:
         return argv[0].rsplit("/", 1)[-1] if argv else ""
 
     @property
+    def subcommand(self) -> str:
+        """The first argument when it is a plain word (``push``, ``run``, ``publish``), not
+        a flag, path or value; "" otherwise. An operand can look the same (``grep web``).
+
+        >>> split_command("npm publish --tag beta")[0].subcommand
+        'publish'
+        >>> split_command("cat ./a.txt")[0].subcommand
+        ''
+        """
+        argv = self.argv
+        sub = argv[1] if len(argv) > 1 else ""
+        if sub and sub[0].isalpha() and sub.replace("-", "").replace("_", "").isalnum():
+            return sub
+        return ""
+
+    @property
     def text(self) -> str:
         return " ".join(self.words)
 

@@ -60,24 +60,26 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
            "rebuild_memory"]
 
-MAX_PROGRAMS = 16  # keys remembered per call (programs, then program-flag pairs)
+MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, then flags)
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
     """What a call acts with and on, at the grain of a user's habits: the programs a Bash
     call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
 
-    A Bash call has a key per program and one per flag it runs the program with (flags,
-    not sub-commands: an operand and a sub-command look alike, ``grep web`` vs ``git
-    push``, while a flag is always a flag). So refusing ``git push --force -u`` keeps asking
-    about every forced git call, with any other flags, even after the user approves other
-    git calls; it also asks once more about ``git -u``, until the user approves one.
+    A Bash call has a key per program, one per sub-command (the first argument when it is
+    a plain word) and one per flag it runs the program with. So refusing ``git push
+    --force -u`` keeps asking about every forced git call, with any other flags, even
+    after the user approves other git calls; it also asks once more about ``git push``
+    and ``git -u``, until the user approves one of each. And refusing ``npm publish`` keeps
+    asking about it while ``npm install`` goes on being approved. An operand that looks
+    like a sub-command (``grep web``) only costs a question after a refusal of it.
 
     A refusal of one key stops auto-allow for that key only, so refusing to read
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
-    ('Bash:git', 'Bash:tee', 'Bash:git --force')
+    ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:git --force')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -89,6 +91,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # Programs first: when a long pipeline has more keys than are kept, every
         # program's own key survives the cut.
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
+        keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}" for s in segments
+                                  if s.subcommand))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from neuroplast.core.replay import Example
 from neuroplast.gate.calls import ToolCall
-from neuroplast.gate.shell import split_command
+from neuroplast.gate.shell import Segment, split_command
 
 if TYPE_CHECKING:
     import torch
@@ -75,8 +75,7 @@ def call_signature(call: ToolCall) -> str:
     tool = call.tool_name
     if call.command:
         segments = split_command(call.command)
-        argv = segments[0].argv if segments else ()
-        return f"{tool}:{' '.join(_program_and_sub(argv))}"
+        return f"{tool}:{_program_and_sub(segments[0]) if segments else ''}"
     if call.file_path:
         folder, name = posixpath.split(call.file_path)
         ext = posixpath.splitext(name)[1]
@@ -86,14 +85,8 @@ def call_signature(call: ToolCall) -> str:
     return tool
 
 
-def _program_and_sub(argv: tuple[str, ...]) -> list[str]:
-    if not argv:
-        return []
-    head, sub = argv[0].rsplit("/", 1)[-1], argv[1] if len(argv) > 1 else ""
-    # A sub-command is a plain word (push, run, install), not a flag, path or value.
-    if sub and sub[0].isalpha() and sub.replace("-", "").replace("_", "").isalnum():
-        return [head, sub]
-    return [head]
+def _program_and_sub(segment: Segment) -> str:
+    return f"{segment.head} {segment.subcommand}".strip()
 
 
 def supersede_key(call: ToolCall) -> str:
@@ -108,7 +101,7 @@ def supersede_key(call: ToolCall) -> str:
         return call_signature(call)
     parts = []
     for segment in split_command(call.command):
-        parts.append(" ".join(_program_and_sub(segment.argv) + segment.flags))
+        parts.append(" ".join([_program_and_sub(segment), *segment.flags]).strip())
     return f"{call.tool_name}:{' | '.join(p for p in parts if p)}"
 
 
