@@ -135,7 +135,7 @@ def test_worker_replay_and_the_parents_mirror_stay_identical() -> None:
     model = torch.nn.Linear(4, 1)
 
     def build(backend: str) -> OnlineLearner:
-        config = LearnerConfig(batch_size=1, steps_per_round=2, replay_batch=8, lr=0.05,
+        config = LearnerConfig(batch_size=3, steps_per_round=2, replay_batch=8, lr=0.05,
                                backend=backend)
         return OnlineLearner(model, toys.bce, config,
                              replay=ReplayBuffer(ReplayConfig(capacity=16)),

@@ -42,7 +42,7 @@ from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.publish import frozen_from_weights
 from neuroplast.learn.remote import WorkerClient, error_from_reply
 from neuroplast.learn.spec import ModelSpec, import_object, object_path
-from neuroplast.learn.training import TrainingCopy
+from neuroplast.learn.training import TrainingCopy, remember
 from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
@@ -438,7 +438,7 @@ pass one, or use backend='thread'
         done = int(reply.get("completed", len(chunks)))
         if self._replay is not None:  # the mirror takes what the worker's buffer took
             for chunk in chunks[:done]:
-                self._replay.extend(chunk, supersede=True)
+                remember(self._replay, chunk)
         failure = reply.get("failed")
         if failure is None:
             return weights

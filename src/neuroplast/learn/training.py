@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from neuroplast.core.regularizer import Regularizer
     from neuroplast.core.replay import Example, ReplayBuffer
 
-__all__ = ["Batch", "TrainingCopy", "shuffled_batch"]
+__all__ = ["Batch", "TrainingCopy", "remember", "shuffled_batch"]
 
 Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor]
 """``(inputs, targets, weights)`` of one optimizer step, in training order."""
@@ -45,6 +45,19 @@ def shuffled_batch(examples: Sequence[Any], generator: torch.Generator) -> Batch
     """Shuffle ``examples`` with ``generator`` and stack them into one step's tensors."""
     order = torch.randperm(len(examples), generator=generator).tolist()
     return collate([examples[i] for i in order])
+
+
+def remember(replay: ReplayBuffer, new: Sequence[Example], *, store: bool = True) -> None:
+    """Drop the stored examples that ``new`` contradicts (a keyed answer that changed),
+    then, with ``store``, add ``new`` in order (each keyed one superseding again, so the
+    newest answer about a key wins). The training copy forgets before its round samples
+    and stores after it succeeds; the process backend's mirror does both at once, which
+    leaves the same contents.
+    """
+    for example in new:
+        replay.supersede(example.key, example.target)
+    if store:
+        replay.extend(new, supersede=True)
 
 
 class TrainingCopy:
@@ -97,15 +110,13 @@ class TrainingCopy:
         their mind), before its round samples and when it is stored. An example that
         breaks the round never joins the buffer, so it is not replayed forever.
         """
-        replay = self.replay
-        if replay is not None:
-            for example in new:
-                replay.supersede(example.key, example.target)
+        if self.replay is not None:
+            remember(self.replay, new, store=False)
         batches = [shuffled_batch(list(new) + self._replayed(), self.generator)
                    for _ in range(self.config.steps_per_round)]
         self.round(batches, restore, between_steps)
-        if replay is not None:
-            replay.extend(new, supersede=True)
+        if self.replay is not None:
+            remember(self.replay, new)
 
     def _replayed(self) -> list[Example]:
         from neuroplast.errors import EmptyBufferError
