@@ -27,7 +27,10 @@ import contextlib
 import os
 import signal
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neuroplast.learn.training import TrainingCopy
 
 __all__ = ["Worker", "main"]
 
@@ -44,7 +47,6 @@ class Worker:
     """
 
     def __init__(self) -> None:
-        from neuroplast.learn.training import TrainingCopy
 
         self.trainer: TrainingCopy | None = None
         self.good: dict[str, Any] = {}
@@ -60,7 +62,7 @@ class Worker:
             return {"ok": False, "error": "NeuroplastError",
                     "message": f"worker got {op!r} before init; send init first"}, {}
         if op == "round":
-            return self._rounds(header, tensors)
+            return self._rounds(trainer, header, tensors)
         if op == "end_task":
             trainer.end_task()
             return {"ok": True}, {}
@@ -70,15 +72,14 @@ class Worker:
         return {"ok": False, "error": "InvalidInputError",
                 "message": f"unknown worker op {op!r}"}, {}
 
-    def _rounds(self, header: dict[str, Any], tensors: dict[str, Any]) -> tuple[dict, dict]:
+    def _rounds(self, trainer: TrainingCopy, header: dict[str, Any], tensors: dict[str, Any]
+                ) -> tuple[dict, dict]:
         """Consecutive rounds, each :meth:`TrainingCopy.learn` on its slice of the shipped
         examples. A failing round resets the copy to the weights after the previous one
         and ends the request: the reply says how many rounds completed and why it stopped.
         """
         from neuroplast.core.replay import Example
 
-        trainer = self.trainer
-        assert trainer is not None  # checked by handle()
         new = [Example(tensors[f"n{i}.inputs"], tensors[f"n{i}.target"], weight, key)
                for i, (weight, key) in enumerate(zip(header["weights"], header["keys"],
                                                      strict=True))]
