@@ -115,8 +115,8 @@ class TrainingCopy:
         batches = [shuffled_batch(list(new) + self._replayed(), self.generator)
                    for _ in range(self.config.steps_per_round)]
         self.round(batches, restore, between_steps)
-        if self.replay is not None:
-            remember(self.replay, new)
+        if self.replay is not None:  # nothing changed it since the forget above
+            self.replay.extend(new, supersede=True)
 
     def _replayed(self) -> list[Example]:
         from neuroplast.errors import EmptyBufferError
