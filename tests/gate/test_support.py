@@ -109,10 +109,10 @@ def test_memory_grows_past_its_first_block() -> None:
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
-                                  "Bash:docker logs")
+                                  "Bash:docker logs", "Bash:* ps", "Bash:* web", "Bash:* logs")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
-    assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:git --force-with-lease",
-                                    "Bash:git -v")
+    assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:* push",
+                                    "Bash:git --force-with-lease", "Bash:git -v")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
@@ -136,6 +136,25 @@ def test_a_refused_subcommand_stays_asked_while_the_program_is_approved() -> Non
     publish = m.check(np.array([1.0, 0.05]), keys("npm publish --tag beta"))
     assert not publish.supported
     assert publish.reason == "latest answer about Bash:npm publish was a refusal"
+
+
+def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
+    """The user, who approved every publish so far, refuses ``npm publish``: the next
+    ``cargo publish`` is asked although cargo's own answers were all yes, ``cargo build``
+    is not, and one approved publish lifts it."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}))
+
+    m.add("a", np.array([1.0, 0.0]), approved=True, clock=1, programs=keys("cargo publish"))
+    m.add("b", np.array([1.0, 0.1]), approved=True, clock=2, programs=keys("cargo build"))
+    m.add("c", np.array([0.0, 1.0]), approved=False, clock=3, programs=keys("npm publish"))
+    publish = m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run"))
+    assert publish.reason == "latest answer about Bash:* publish was a refusal"
+    assert m.check(np.array([1.0, 0.1]), keys("cargo build --release")).supported
+    m.add("d", np.array([1.0, 0.0]), approved=True, clock=4, programs=keys("poetry publish"))
+    assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
 
 
 # ---------------------------------------------------------------- through the gate

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
            "rebuild_memory"]
 
-MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, then flags)
+MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, flags)
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
@@ -68,18 +68,24 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
 
     A Bash call has a key per program, one per sub-command (the first argument when it is
-    a plain word) and one per flag it runs the program with. So refusing ``git push
-    --force -u`` keeps asking about every forced git call, with any other flags, even
-    after the user approves other git calls; it also asks once more about ``git push``
-    and ``git -u``, until the user approves one of each. And refusing ``npm publish`` keeps
-    asking about it while ``npm install`` goes on being approved. An operand that looks
-    like a sub-command (``grep web``) only costs a question after a refusal of it.
+    a plain word), one per sub-command of any program (``* publish``: the verbs of
+    package managers and CLIs mean the same across them) and one per flag it runs the
+    program with. So refusing ``git push --force -u`` keeps asking about every forced git
+    call, with any other flags, even after the user approves other git calls; it also asks
+    once more about ``git push``, any ``push`` and ``git -u``, until the user approves one
+    of each. Refusing ``npm publish`` keeps asking about it while ``npm install`` goes on
+    being approved, and asks about the next ``cargo publish`` the user had approved before
+    (replaying the benchmark's publish-drift stream, seed 2: two of its five unsafe
+    allows fewer, ask rate +0.3 points; the docker-drift stream, seed 0, unchanged). An
+    operand that looks like a sub-command (``grep web``) only costs a question after a
+    refusal of it.
 
     A refusal of one key stops auto-allow for that key only, so refusing to read
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
-    ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:git --force')
+    ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', 'Bash:* log', \
+'Bash:git --force')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -92,6 +98,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # program's own key survives the cut.
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}" for s in segments
+                                  if s.subcommand))
+        keys.update(dict.fromkeys(f"{tool}:* {s.subcommand}" for s in segments
                                   if s.subcommand))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         if keys:
