@@ -11,7 +11,7 @@ from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.support import SupportConfig, SupportMemory, program_keys
 
-LS, RM = ("Bash:ls",), ("Bash:rm",)
+LS, RM, CAT = ("Bash:ls",), ("Bash:rm",), ("Bash:cat",)
 
 
 def unit(*v: float) -> np.ndarray:
@@ -27,10 +27,11 @@ def memory(**kw: object) -> SupportMemory:
 
 def test_needs_min_support_close_approvals() -> None:
     m = memory()
-    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
+    m.add("ls", unit(0, 1, 0), approved=True, clock=1, programs=LS)  # ls is known, not close
+    m.add("a", unit(1, 0, 0), approved=True, clock=2, programs=CAT)
     one = m.check(unit(1, 0.05, 0), LS)
     assert not one.supported and one.approved == 1 and "needs 2" in one.reason
-    m.add("b", unit(1, 0.1, 0), approved=True, clock=2, programs=LS)
+    m.add("b", unit(1, 0.1, 0), approved=True, clock=3, programs=CAT)
     two = m.check(unit(1, 0.05, 0), LS)
     assert two.supported and two.approved == 2
     far = m.check(unit(0, 0, 1), LS)
@@ -40,12 +41,34 @@ def test_needs_min_support_close_approvals() -> None:
 
 def test_one_near_repeat_of_an_approved_call_is_enough() -> None:
     m = memory(repeat_similarity=0.99)
-    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
+    m.add("ls", unit(0, 1, 0), approved=True, clock=1, programs=LS)
+    m.add("a", unit(1, 0, 0), approved=True, clock=2, programs=CAT)
     assert m.check(unit(1, 0.05, 0), LS).supported  # cosine 0.9988: a near repeat
     lone = m.check(unit(1, 0.3, 0), LS)  # cosine 0.958: close, but one approval only
     assert not lone.supported and "needs 2" in lone.reason
-    m.add("r", unit(1, 0.04, 0), approved=False, clock=2, programs=("Bash:cat",))
+    m.add("r", unit(1, 0.04, 0), approved=False, clock=3, programs=RM)
     assert not m.check(unit(1, 0.05, 0), LS).supported  # a refusal is nearer still
+
+
+def test_one_close_approval_of_the_same_programs_is_enough() -> None:
+    m = memory()
+    m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=(*LS, *CAT))
+    assert m.check(unit(1, 0.3, 0), LS).supported  # cosine 0.958: ls was in that call
+    m.add("b", unit(0, 1, 0), approved=True, clock=2, programs=RM)
+    both = m.check(unit(1, 0.3, 0), (*LS, *RM))  # no one approved call ran ls and rm
+    assert not both.supported and "needs 2" in both.reason
+
+
+def test_the_first_use_of_a_program_is_asked_however_close_it_looks() -> None:
+    m = memory()
+    for i in range(5):
+        m.add(f"cat{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1, programs=CAT)
+    first = m.check(unit(1, 0.02, 0), (*CAT, *RM))
+    assert not first.supported and first.reason == "novel: no approved call of Bash:rm yet"
+    m.add("no", unit(0, 0, 1), approved=False, clock=6, programs=RM)
+    assert not m.check(unit(1, 0.02, 0), RM).supported  # a refusal does not make it known
+    m.add("yes", unit(0, 0.1, 1), approved=True, clock=7, programs=RM)
+    assert m.check(unit(1, 0.02, 0), RM).supported
 
 
 def test_a_trusted_program_needs_less_similarity() -> None:
@@ -67,8 +90,9 @@ def test_a_refusal_of_a_program_stops_support_until_it_is_approved_again() -> No
     m.add("no", unit(0, 0, 1), approved=False, clock=31, programs=LS)
     after = m.check(unit(1, 0.06, 0), LS)
     assert not after.supported and after.reason == "latest answer about Bash:ls was a refusal"
+    m.add("rm", unit(0, 1, 0), approved=True, clock=32, programs=RM)
     assert m.check(unit(1, 0.06, 0), RM).supported  # other programs: no such veto
-    m.add("yes", unit(1, 0.05, 0), approved=True, clock=32, programs=LS)
+    m.add("yes", unit(1, 0.05, 0), approved=True, clock=33, programs=LS)
     assert m.check(unit(1, 0.06, 0), LS).supported  # its latest answer is yes again
 
 
@@ -93,7 +117,8 @@ def test_relabel_replaces_the_answer_and_window_evicts_by_clock() -> None:
         m.add(key, unit(0, 1, 0), approved=True, clock=t, programs=RM)
     assert [k for k, *_ in m.state()] == ["b", "c", "d"]  # "a" fell out of the last 3 rows
     assert len(m) == 3 and m.clock == 5
-    assert m.check(unit(0, 1, 0), LS).supported  # the evicted ls refusal vetoes no more
+    # the evicted ls refusal vetoes no more: ls is as unknown as before its first answer
+    assert m.check(unit(0, 1, 0), LS).reason == "novel: no approved call of Bash:ls yet"
 
 
 def test_memory_grows_past_its_first_block() -> None:
@@ -176,7 +201,7 @@ def test_novel_call_is_asked_even_when_the_model_is_confident(kit, make_gate) ->
     novel = gate.decide(ToolCall("FrobnicateTool", {"target": "prod"}, cwd=kit.CWD))
     assert novel.probability is not None and novel.probability >= 0.8
     assert novel.band == "allow" and novel.decision == "ask" and novel.source == "novel"
-    assert "nearest approved call sim=" in novel.reason
+    assert novel.reason.endswith("no approved call of FrobnicateTool yet")
     supported = gate.decide(kit.bash("pytest tests/test_net.py -q"))
     assert supported.decision == "allow" and supported.source == "model", supported
 

@@ -5,11 +5,11 @@ User permission rules are applied first (deny > ask > allow); an untrained gate 
 few answers, or a model that does not fit its recent answers) asks; calls flagged by
 ``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
 The model may auto-allow only a call with support in the episodic memory of answers
-(``gate.support``): enough close approved calls, no refused call closer, and no refusal
-as the latest answer about any program or flag it runs; a novel call is asked however
-confident the model is. Auto-deny stays the model's (denying a novel call is safe), except
-that a call is asked, not denied, when the user's latest answer about each of its flags
-was an approval.
+(``gate.support``): every program it runs approved before, enough close approved calls,
+no refused call closer, and no refusal as the latest answer about any program or flag it
+runs; a novel call is asked however confident the model is. Auto-deny stays the model's
+(denying a novel call is safe), except that a call is asked, not denied, when the user's
+latest answer about each of its flags was an approval.
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner (by default in a low-priority worker process, see

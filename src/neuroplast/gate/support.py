@@ -5,20 +5,28 @@ call in front of it: an MLP extrapolates confidently to unknown tools and to she
 that look, to it, like the benign use of the same binary. So the gate may auto-allow only
 a call the user's own answers *support*; anything else is novel and goes to the user.
 
-A call is supported when all three hold:
+A call is supported when all four hold:
 
-1. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
-   (MiniLM embeddings of the rendered calls) >= ``similarity``; or, for calls whose
-   programs are *trusted* (each approved at least ``trust_min_approvals`` times and never
-   refused in the memory), >= ``trusted_similarity``; or one approved call that is a near
-   repeat (>= ``repeat_similarity``: the same command on another file, a sibling
-   sub-command).
-2. **Nearest is approved**: no refused call is at least as close as the closest approved
-   one (a call the user refused is not allowed because its neighbours were fine).
-3. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
+1. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
    and for Bash each command's name, the unit of Claude Code's own permission rules), the
    most recent answer is not a refusal. A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
+2. **Known programs**: the user has approved each of those programs (file zone, web host,
+   tool) at least once. The first use of a program is always asked, however much it
+   resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
+   shell, GTFOBins) as close to ``gem update`` as ``gradle build`` is to ``mvn install``.
+3. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
+   (MiniLM embeddings of the rendered calls) >= ``similarity``, or one such call that runs
+   the same programs; or, for calls whose programs are *trusted* (each approved at least
+   ``trust_min_approvals`` times and never refused in the memory), >= ``trusted_similarity``;
+   or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
+   on another file, a sibling sub-command).
+4. **Nearest is approved**: no refused call is at least as close as the closest approved
+   one (a call the user refused is not allowed because its neighbours were fine).
+
+Replaying the benchmark's recorded streams (seeds 0-2), rules 2 and 3 together asked 50
+more calls of never-approved programs and 25 fewer of approved ones per 4,700 calls, and
+stopped one held-out shell escape of the five these streams had let through.
 
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
@@ -30,7 +38,7 @@ same memory; the memory keeps the answers of the last ``window`` feedback rows.
 >>> m.check(np.array([1.0, 0.0]), ("Bash:ls",)).supported
 True
 >>> m.check(np.array([0.0, 1.0]), ("Bash:rm",)).reason
-'novel: nearest approved call sim=0.20 < 0.90'
+'novel: no approved call of Bash:rm yet'
 >>> m.check(np.array([0.0, 1.0]), ("Bash:ls",)).reason  # ls: 3 approvals, trusted
 'novel: trusted program, nearest approved call sim=0.20 < 0.50'
 >>> m.add("t9", np.array([0.0, 1.0]), approved=False, clock=9, programs=("Bash:ls",))
@@ -307,23 +315,30 @@ class SupportMemory:
             has = [(self._programs[:n] == i).any(axis=1) if i >= 0 else None for i in ids]
         best_ok = float(sims[approved].max()) if approved.any() else 0.0
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
-        trusted = bool(ids)
+        trusted, unknown = bool(ids), ""
+        same_programs = approved.copy()  # approved calls that run every program of this one
         for program, mask in zip(programs, has, strict=False):
-            # Trust is earned per program; a flag key ("git --force") only ever withdraws
-            # it, through a refusal that is the latest answer about that flag.
-            is_flag = " " in program
+            # Trust is earned per program; a key with a space (a sub-command, a verb, a
+            # flag) only ever withdraws it, through a refusal that is its latest answer.
+            is_program = " " not in program
             if mask is None:
-                trusted = trusted and is_flag
+                trusted = trusted and not is_program
+                unknown = unknown or (program if is_program else "")
                 continue
             ok, bad = mask & approved, mask & ~approved
             if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
                 return Support(False, f"latest answer about {program} was a refusal",
                                0, best_ok, best_bad)
-            if not is_flag:
+            if is_program:
                 trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
+                unknown = unknown or (program if not ok.any() else "")
+                same_programs &= mask
+        if unknown:
+            return Support(False, f"novel: no approved call of {unknown} yet", 0, best_ok, best_bad)
         threshold = cfg.trusted_similarity if trusted else cfg.similarity
         n_ok = int((sims[approved] >= threshold).sum())
-        if n_ok < cfg.min_support and best_ok < cfg.repeat_similarity:
+        same = bool((sims[same_programs] >= cfg.similarity).any())
+        if n_ok < cfg.min_support and best_ok < cfg.repeat_similarity and not same:
             what = "trusted program, " if trusted else ""
             reason = (f"novel: {what}nearest approved call sim={best_ok:.2f} < {threshold:.2f}"
                       if n_ok == 0 else
