@@ -2,7 +2,9 @@
 
 Starts ``neuroplast gate serve`` on a free loopback port with a temp data dir, waits for
 ``/healthz``, then sends N PreToolUse events (distinct commands, so every call embeds new
-text) through the hook process. The baseline, ``python -c pass``, runs interleaved with the
+text: the target is judged on these) through the hook process, then the same N commands
+again (new tool_use_ids; the service finds their embeddings in its cache, as it does for
+an agent's repeated calls). The baseline, ``python -c pass``, runs interleaved with the
 hook calls in the same run so machine load hits both alike. Also reported: the CPU time of
 each process (which a loaded machine inflates far less than wall time) and the service
 alone over a keep-alive connection. Prints ONE JSON line.
@@ -44,7 +46,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def event(i: int) -> bytes:
+def event(i: int, again: bool = False) -> bytes:
     commands = ["git log -n {i}", "ls -la src/{i}", "pytest tests/test_{i}.py", "cat notes_{i}.md"]
     return json.dumps(
         {
@@ -53,7 +55,7 @@ def event(i: int) -> bytes:
             "cwd": "/tmp/proj",
             "tool_name": "Bash",
             "tool_input": {"command": commands[i % len(commands)].format(i=i)},
-            "tool_use_id": f"toolu_bench_{i}",
+            "tool_use_id": f"toolu_bench_{i}{'_again' if again else ''}",
         }
     ).encode()
 
@@ -134,6 +136,7 @@ def main() -> None:
                 ms, cpu, _ = timed([sys.executable, "-c", "pass"], b"", env)
                 base_ms.append(ms)
                 base_cpu.append(cpu)
+            hit_ms = [timed(hook, event(i, again=True), env)[0] for i in range(args.calls)]
             with httpx.Client(timeout=30) as client:  # the service alone, keep-alive
                 service_ms = []
                 for i in range(args.calls):
@@ -150,6 +153,8 @@ def main() -> None:
         "calls": args.calls,
         "hook_p50_ms": round(hook_p50, 2),
         "hook_p99_ms": round(percentile(hook_ms, 99), 2),
+        "hook_cache_hit_p50_ms": round(percentile(hit_ms, 50), 2),
+        "hook_cache_hit_p99_ms": round(percentile(hit_ms, 99), 2),
         "python_pass_p50_ms": round(base_p50, 2),
         "python_pass_p99_ms": round(percentile(base_ms, 99), 2),
         "ratio_p50": round(hook_p50 / base_p50, 2),

@@ -221,5 +221,6 @@ def test_hook_imports_nothing_heavy() -> None:
     code = "import sys, neuroplast.gate.hook_cli as h; print(' '.join(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
     loaded = set(out.stdout.split())
-    heavy = {"torch", "numpy", "fastapi", "httpx", "http.client", "ssl", "email", "pydantic"}
+    heavy = {"torch", "numpy", "fastapi", "httpx", "http.client", "ssl", "email", "pydantic",
+             "socket", "selectors", "typing"}
     assert loaded & heavy == set()

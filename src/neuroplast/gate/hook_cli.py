@@ -3,9 +3,10 @@
 It reads the event from stdin, forwards it to the running gate service
 (``POST $NEUROPLAST_GATE_URL/v1/hooks/claude-code``) and prints the answer. Claude Code
 runs it before every tool call, so it starts in a few milliseconds: it imports only
-``json``, ``os``, ``re``, ``socket``, ``sys`` and ``time``; not torch, numpy or httpx, not
-even ``http.client`` (its ``email`` and ``ssl`` imports cost more than the request) or
-``typing``.
+``json``, ``os``, ``re``, ``_socket``, ``sys`` and ``time``; not torch, numpy or httpx, not
+even ``http.client`` (its ``email`` and ``ssl`` imports cost more than the request),
+``socket`` (it imports ``selectors`` and builds its enums: 5 ms of a 45 ms start on
+top of the interpreter, measured) or ``typing``.
 
 It never blocks the user's agent: whatever goes wrong (service down, slow, or answering
 garbage), it exits 0; a PreToolUse event then gets an ``ask`` answer saying why, so Claude
@@ -23,10 +24,10 @@ True
 
 from __future__ import annotations
 
+import _socket
 import json
 import os
 import re
-import socket
 import sys
 import time
 
@@ -133,13 +134,31 @@ def _split_url(url: str) -> tuple[str, int, str]:
     return host, int(match.group(2) or 80), (match.group(3) or "").rstrip("/")
 
 
-def _recv_until(sock: socket.socket, buf: bytearray, marker: bytes, deadline: float) -> int:
+def _connect(host: str, port: int, timeout_s: float) -> _socket.socket:
+    """``socket.create_connection`` on the C module: the first address that connects."""
+    error: OSError = OSError(f"no address found for {host!r}")
+    # bytes: a str host makes getaddrinfo import the idna codec (~3 ms of a ~20 ms start).
+    for family, kind, proto, _, address in _socket.getaddrinfo(
+        host.encode("ascii"), port, 0, _socket.SOCK_STREAM
+    ):
+        sock = _socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(timeout_s)
+            sock.connect(address)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error
+
+
+def _recv_until(sock: _socket.socket, buf: bytearray, marker: bytes, deadline: float) -> int:
     while (index := buf.find(marker)) < 0:
         buf.extend(_recv(sock, deadline))
     return index
 
 
-def _recv(sock: socket.socket, deadline: float) -> bytes:
+def _recv(sock: _socket.socket, deadline: float) -> bytes:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TimeoutError("the gate service did not answer in time")
@@ -164,8 +183,8 @@ def forward(raw: bytes, url: str, timeout_s: float) -> HookResponse:
         f"Content-Type: application/json\r\nContent-Length: {len(raw)}\r\n"
         "Connection: close\r\n\r\n"
     ).encode("latin-1")
-    # bytes: a str host makes getaddrinfo import the idna codec (~3 ms of a ~20 ms start).
-    with socket.create_connection((host.encode("ascii"), port), timeout=timeout_s) as sock:
+    sock = _connect(host, port, timeout_s)
+    try:
         sock.settimeout(max(deadline - time.monotonic(), 0.001))
         sock.sendall(head + raw if len(raw) < 65536 else head)
         if len(raw) >= 65536:
@@ -193,6 +212,8 @@ def forward(raw: bytes, url: str, timeout_s: float) -> HookResponse:
         if "chunked" in headers.get("transfer-encoding", ""):
             body = bytearray(_dechunk(bytes(body)))
         return HookResponse(int(parts[1]), bytes(body))
+    finally:
+        sock.close()
 
 
 def _dechunk(data: bytes) -> bytes:
