@@ -24,9 +24,11 @@ A call is supported when all four hold:
 4. **Nearest is approved**: no refused call is at least as close as the closest approved
    one (a call the user refused is not allowed because its neighbours were fine).
 
-Replaying the benchmark's recorded streams (seeds 0-2), rules 2 and 3 together asked 50
-more calls of never-approved programs and 25 fewer of approved ones per 4,700 calls, and
-stopped one held-out shell escape of the five these streams had let through.
+Replaying the decisions of the benchmark's streams (seeds 0-2, 4,700 scored calls each)
+against the memory as it stood, rule 2 asks 44-56 more calls (first uses the user
+approves) and the same-programs clause of rule 3 allows 20-33 of those it asked before;
+rule 2 stops one of the four GTFOBins rows the three streams let through (seed 2's
+held-out ``bundle console``).
 
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
