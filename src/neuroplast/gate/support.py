@@ -323,8 +323,7 @@ class SupportMemory:
             # Trust is earned per program; a key with a space (a sub-command, a verb, a
             # flag) only ever withdraws it, through a refusal that is its latest answer.
             is_program = " " not in program
-            if mask is None:
-                trusted = trusted and not is_program
+            if mask is None:  # never answered about: unknown if a program, else no veto
                 unknown = unknown or (program if is_program else "")
                 continue
             ok, bad = mask & approved, mask & ~approved
@@ -333,7 +332,7 @@ class SupportMemory:
                                0, best_ok, best_bad)
             if is_program:
                 trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
-                unknown = unknown or (program if not ok.any() else "")
+                unknown = unknown or ("" if ok.any() else program)
                 same_programs &= mask
         if unknown:
             return Support(False, f"novel: no approved call of {unknown} yet", 0, best_ok, best_bad)
