@@ -1,11 +1,14 @@
-"""Hook latency: ``neuroplast-hook`` per call, process start to answer, against a live gate.
+"""Hook latency: the hook per call, process start to answer, against a live gate.
 
 Starts ``neuroplast gate serve`` on a free loopback port with a temp data dir, waits for
 ``/healthz``, then sends N PreToolUse events (distinct commands, so every call embeds new
 text: the target is judged on these) through the hook process, then the same N commands
 again (new tool_use_ids; the service finds their embeddings in its cache, as it does for
-an agent's repeated calls). The baseline, ``python -c pass``, runs interleaved with the
-hook calls in the same run so machine load hits both alike. Also reported: the CPU time of
+an agent's repeated calls). The hook is run as ``neuroplast gate install`` writes it
+(``python -I -S .../hook_cli.py``); the ``neuroplast-hook`` console script, which does the
+same through pip's wrapper, is measured on N more distinct commands. The baseline,
+``python -c pass``, runs interleaved with the hook calls in the same run so machine load
+hits all alike. Also reported: the CPU time of
 each process (which a loaded machine inflates far less than wall time) and the service
 alone over a keep-alive connection. Prints ONE JSON line.
 
@@ -20,6 +23,7 @@ import json
 import math
 import os
 import resource
+import shlex
 import socket
 import subprocess
 import sys
@@ -28,6 +32,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from neuroplast.gate.install import hook_command
 
 BIN = Path(sys.executable).parent
 TARGET_P50_MS = 60.0
@@ -91,7 +97,7 @@ def plot(out: Path, hook_ms: list[float], base_ms: list[float]) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.hist([base_ms, hook_ms], bins=30, label=["python -c pass", "neuroplast-hook"])
+    ax.hist([base_ms, hook_ms], bins=30, label=["python -c pass", "hook (installed command)"])
     ax.axvline(TARGET_P50_MS, color="k", linestyle="--", label="p50 target")
     ax.set_xlabel("ms per call, process start to answer")
     ax.set_ylabel("calls")
@@ -118,14 +124,17 @@ def main() -> None:
         try:
             wait_healthy(url, proc)
             env = os.environ | {"NEUROPLAST_GATE_URL": url, "NEUROPLAST_HOOK_TIMEOUT": "10"}
-            hook = [str(BIN / "neuroplast-hook")]
+            hook = shlex.split(hook_command())  # what the installed settings run
+            script = [str(BIN / "neuroplast-hook")]
             timed(hook, event(-1), env)  # first decision: warms caches, not measured
             hook_ms: list[float] = []
             base_ms: list[float] = []
+            script_ms: list[float] = []
             hook_cpu: list[float] = []
             base_cpu: list[float] = []
             decisions: dict[str, int] = {}
             for i in range(args.calls):
+                script_ms.append(timed(script, event(20_000 + i), env)[0])
                 ms, cpu, stdout = timed(hook, event(i), env)
                 hook_ms.append(ms)
                 hook_cpu.append(cpu)
@@ -155,6 +164,7 @@ def main() -> None:
         "hook_p99_ms": round(percentile(hook_ms, 99), 2),
         "hook_cache_hit_p50_ms": round(percentile(hit_ms, 50), 2),
         "hook_cache_hit_p99_ms": round(percentile(hit_ms, 99), 2),
+        "console_script_p50_ms": round(percentile(script_ms, 50), 2),
         "python_pass_p50_ms": round(base_p50, 2),
         "python_pass_p99_ms": round(percentile(base_ms, 99), 2),
         "ratio_p50": round(hook_p50 / base_p50, 2),

@@ -23,8 +23,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
 from neuroplast.gate.hook_cli import ask_output, event_name, forward, valid_answer
+from neuroplast.gate.install import HOOK_FILE
 
-HOOK = Path(sys.executable).parent / "neuroplast-hook"
+# The console script, and the command `neuroplast gate install` writes.
+HOOKS = {
+    "script": [str(Path(sys.executable).parent / "neuroplast-hook")],
+    "installed": [sys.executable, "-I", "-S", str(HOOK_FILE)],
+}
 PRE = {
     "hook_event_name": "PreToolUse",
     "session_id": "s1",
@@ -105,19 +110,26 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture(params=sorted(HOOKS))
+def hook(request: pytest.FixtureRequest) -> list[str]:
+    return HOOKS[request.param]
+
+
 def run_hook(
-    stdin: bytes, url: str, timeout: str = "2"
+    hook: list[str], stdin: bytes, url: str, timeout: str = "2"
 ) -> tuple[subprocess.CompletedProcess[bytes], float]:
     env = os.environ | {"NEUROPLAST_GATE_URL": url, "NEUROPLAST_HOOK_TIMEOUT": timeout}
     start = time.monotonic()
-    proc = subprocess.run([str(HOOK)], input=stdin, capture_output=True, env=env, timeout=30)
+    proc = subprocess.run(hook, input=stdin, capture_output=True, env=env, timeout=30)
     return proc, time.monotonic() - start
 
 
-def test_pre_tool_use_is_forwarded_byte_for_byte(play_server: tuple[str, list[bytes]]) -> None:
+def test_pre_tool_use_is_forwarded_byte_for_byte(
+    play_server: tuple[str, list[bytes]], hook: list[str]
+) -> None:
     url, received = play_server
     raw = json.dumps(PRE).encode()
-    proc, _ = run_hook(raw, f"{url}/ok")
+    proc, _ = run_hook(hook, raw, f"{url}/ok")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)["hookSpecificOutput"]
     assert out["permissionDecision"] == "allow"
@@ -125,9 +137,11 @@ def test_pre_tool_use_is_forwarded_byte_for_byte(play_server: tuple[str, list[by
     assert received[-1] == raw
 
 
-def test_feedback_event_prints_the_service_answer(play_server: tuple[str, list[bytes]]) -> None:
+def test_feedback_event_prints_the_service_answer(
+    play_server: tuple[str, list[bytes]], hook: list[str]
+) -> None:
     url, _ = play_server
-    proc, _ = run_hook(json.dumps(POST).encode(), f"{url}/ok")
+    proc, _ = run_hook(hook, json.dumps(POST).encode(), f"{url}/ok")
     assert proc.returncode == 0
     assert json.loads(proc.stdout) == {}
 
@@ -144,9 +158,9 @@ def test_large_body_arrives_intact(play_server: tuple[str, list[bytes]]) -> None
     assert received[-1] == raw
 
 
-def test_service_down_pre_tool_use_asks_at_once() -> None:
+def test_service_down_pre_tool_use_asks_at_once(hook: list[str]) -> None:
     url = f"http://127.0.0.1:{_free_port()}"
-    proc, elapsed = run_hook(json.dumps(PRE).encode(), url)
+    proc, elapsed = run_hook(hook, json.dumps(PRE).encode(), url)
     assert proc.returncode == 0
     out = json.loads(proc.stdout)["hookSpecificOutput"]
     assert out["permissionDecision"] == "ask"
@@ -154,37 +168,41 @@ def test_service_down_pre_tool_use_asks_at_once() -> None:
     assert elapsed < 2.0
 
 
-def test_service_down_other_events_print_nothing() -> None:
-    proc, _ = run_hook(json.dumps(POST).encode(), f"http://127.0.0.1:{_free_port()}")
+def test_service_down_other_events_print_nothing(hook: list[str]) -> None:
+    proc, _ = run_hook(hook, json.dumps(POST).encode(), f"http://127.0.0.1:{_free_port()}")
     assert proc.returncode == 0
     assert proc.stdout == b""
     assert b"unavailable" in proc.stderr
 
 
-def test_slow_service_asks_within_the_timeout(play_server: tuple[str, list[bytes]]) -> None:
+def test_slow_service_asks_within_the_timeout(
+    play_server: tuple[str, list[bytes]], hook: list[str]
+) -> None:
     url, _ = play_server
-    proc, elapsed = run_hook(json.dumps(PRE).encode(), f"{url}/slow", timeout="0.5")
+    proc, elapsed = run_hook(hook, json.dumps(PRE).encode(), f"{url}/slow", timeout="0.5")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["hookSpecificOutput"]["permissionDecision"] == "ask"
     assert 0.5 <= elapsed < 3.0  # waited the timeout, not the 5 s answer
 
 
-def test_garbage_answer_asks(play_server: tuple[str, list[bytes]]) -> None:
+def test_garbage_answer_asks(play_server: tuple[str, list[bytes]], hook: list[str]) -> None:
     url, _ = play_server
-    proc, _ = run_hook(json.dumps(PRE).encode(), f"{url}/garbage")
+    proc, _ = run_hook(hook, json.dumps(PRE).encode(), f"{url}/garbage")
     out = json.loads(proc.stdout)["hookSpecificOutput"]
     assert out["permissionDecision"] == "ask"
     assert "unusable answer" in out["permissionDecisionReason"]
 
 
-def test_error_answer_keeps_only_the_safe_ask(play_server: tuple[str, list[bytes]]) -> None:
+def test_error_answer_keeps_only_the_safe_ask(
+    play_server: tuple[str, list[bytes]], hook: list[str]
+) -> None:
     url, _ = play_server
-    proc, _ = run_hook(json.dumps(PRE).encode(), f"{url}/fail")
+    proc, _ = run_hook(hook, json.dumps(PRE).encode(), f"{url}/fail")
     answer = json.loads(proc.stdout)
     assert list(answer) == ["hookSpecificOutput"]
     assert answer["hookSpecificOutput"]["permissionDecision"] == "ask"
     assert b"disk full" in proc.stderr
-    proc, _ = run_hook(json.dumps(POST).encode(), f"{url}/fail")
+    proc, _ = run_hook(hook, json.dumps(POST).encode(), f"{url}/fail")
     assert proc.stdout == b""
 
 
@@ -195,15 +213,15 @@ def test_chunked_answer_is_read(play_server: tuple[str, list[bytes]]) -> None:
     assert json.loads(response.body) == ask_output("streamed")
 
 
-def test_truncated_pre_tool_use_still_asks_when_down() -> None:
+def test_truncated_pre_tool_use_still_asks_when_down(hook: list[str]) -> None:
     raw = json.dumps(PRE).encode()[:40]
     assert event_name(raw) == "PreToolUse"
-    proc, _ = run_hook(raw, f"http://127.0.0.1:{_free_port()}")
+    proc, _ = run_hook(hook, raw, f"http://127.0.0.1:{_free_port()}")
     assert json.loads(proc.stdout)["hookSpecificOutput"]["permissionDecision"] == "ask"
 
 
-def test_bad_url_asks() -> None:
-    proc, _ = run_hook(json.dumps(PRE).encode(), "ftp://nowhere")
+def test_bad_url_asks(hook: list[str]) -> None:
+    proc, _ = run_hook(hook, json.dumps(PRE).encode(), "ftp://nowhere")
     assert json.loads(proc.stdout)["hookSpecificOutput"]["permissionDecision"] == "ask"
 
 
@@ -217,10 +235,25 @@ def test_valid_answer_rejects_what_claude_code_cannot_use() -> None:
     assert valid_answer(b"{}", "PreToolUse") is None
 
 
-def test_hook_imports_nothing_heavy() -> None:
-    code = "import sys, neuroplast.gate.hook_cli as h; print(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
-    loaded = set(out.stdout.split())
-    heavy = {"torch", "numpy", "fastapi", "httpx", "http.client", "ssl", "email", "pydantic",
-             "socket", "selectors", "typing"}
-    assert loaded & heavy == set()
+def test_installed_hook_answers_without_json_re_or_site(
+    play_server: tuple[str, list[bytes]],
+) -> None:
+    """The installed command's hot path imports only modules built into Python."""
+    url, _ = play_server
+    code = (
+        f"g = {{'__name__': 'hook'}}; exec(open({str(HOOK_FILE)!r}).read(), g); g['main']()\n"
+        "import sys; sys.stderr.write(' '.join(sorted(sys.modules)))"
+    )
+    env = os.environ | {"NEUROPLAST_GATE_URL": f"{url}/ok"}
+    proc = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code],
+        input=json.dumps(PRE).encode(),
+        capture_output=True,
+        env=env,
+        timeout=30,
+    )
+    assert json.loads(proc.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow"
+    loaded = set(proc.stderr.decode().split())
+    slow = {"json", "re", "enum", "site", "socket", "selectors", "typing", "http.client"}
+    assert loaded & slow == set()
+    assert not any(name.startswith("neuroplast") for name in loaded)

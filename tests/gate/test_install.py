@@ -14,6 +14,7 @@ import pytest
 from neuroplast.errors import InvalidInputError
 from neuroplast.gate.install import (
     HOOK_EVENTS,
+    HOOK_FILE,
     hook_command,
     install_claude_code_hooks,
     merge_hooks,
@@ -28,7 +29,7 @@ def ours(settings: dict, event: str) -> list[dict]:
         h
         for group in settings["hooks"][event]
         for h in group["hooks"]
-        if "neuroplast-hook" in h["command"]
+        if "neuroplast-hook" in h["command"] or "gate/hook_cli.py" in h["command"]
     ]
 
 
@@ -41,7 +42,8 @@ def test_new_file_gets_all_four_events(tmp_path: Path) -> None:
     for event in HOOK_EVENTS:
         (handler,) = ours(settings, event)
         assert handler["type"] == "command"
-        assert handler["command"] == str(BIN / "neuroplast-hook")  # absolute, this venv
+        # this venv's Python, absolute, running the hook file without site-packages
+        assert handler["command"] == f"{sys.executable} -I -S {HOOK_FILE}"
         assert settings["hooks"][event][-1]["matcher"] == "*"
 
 
@@ -104,6 +106,15 @@ def test_bad_settings_are_refused_untouched(tmp_path: Path, text: str, match: st
     with pytest.raises(InvalidInputError, match=match):
         install_claude_code_hooks(path)
     assert path.read_text() == text
+
+
+def test_an_entry_of_the_console_script_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    old = {"type": "command", "command": str(BIN / "neuroplast-hook"), "timeout": 10}
+    path.write_text(json.dumps({"hooks": {"PreToolUse": [{"matcher": "*", "hooks": [old]}]}}))
+    install_claude_code_hooks(path)
+    (handler,) = ours(json.loads(path.read_text()), "PreToolUse")
+    assert handler["command"] == hook_command()
 
 
 def test_hook_command_quotes_paths() -> None:

