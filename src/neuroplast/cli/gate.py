@@ -112,7 +112,7 @@ def install(
     """Hook the gate into PreToolUse, PermissionRequest, PostToolUse, PermissionDenied.
 
     The command written is what `neuroplast-hook` runs, started as `python -I -S
-    .../hook_cli.py` so that each tool call pays 11 ms less for it."""
+    .../hook_cli.py` so that each tool call pays 9 ms less for it."""
     from neuroplast.errors import InvalidInputError
     from neuroplast.gate.install import install_claude_code_hooks
 

@@ -4,8 +4,8 @@ The merge keeps every other setting and every other hook; entries that already r
 the hook are updated in place, so installing twice changes nothing.
 
 The command written runs the hook's file with this Python and ``-I -S`` (no ``site``, no
-console-script wrapper): Claude Code starts it before every tool call, and it starts in
-11 ms this way against 31 ms for the ``neuroplast-hook`` script, which does the same.
+console-script wrapper): Claude Code starts it before every tool call, and it answers 9 ms
+sooner this way than the ``neuroplast-hook`` script, which does the same.
 
 >>> settings = {"permissions": {"allow": ["Bash(ls)"]}}
 >>> merged = merge_hooks(settings, "/venv/bin/neuroplast-hook")
