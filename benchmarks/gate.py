@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
-from neuroplast.bench.gate_user import DRIFTS
+from neuroplast.bench.gate_user import DRIFTS, EXTRA_PREFERENCES
 
 
 def main() -> None:
@@ -19,6 +19,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--warmup", type=int, default=defaults.warmup)
     parser.add_argument("--drift", choices=list(DRIFTS), default=defaults.drift)
+    parser.add_argument("--also-refuse", nargs="*", choices=list(EXTRA_PREFERENCES), default=[],
+                        help="extra preferences of the simulated user (another user)")
     parser.add_argument("--data-dir", default=defaults.data_dir,
                         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
                              "(default: ../shared/data beside the repository)")
@@ -27,6 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     run_gate_benchmark(GateBenchConfig(
         calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
+        also_refuse=tuple(args.also_refuse),
         data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
 
 

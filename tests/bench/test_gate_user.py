@@ -96,3 +96,25 @@ def test_stream_mix_is_realistic_and_hits_the_drift() -> None:
     after = [c for c in calls[1000:] if user.drift_applies(c)]
     assert len(after) >= 30  # enough calls hit the drifted preference
     assert all(not user.would_approve(c, 0) for c in calls if c.origin == "gtfobins")
+
+
+def test_extra_preferences_refuse_only_what_they_name() -> None:
+    user = SimulatedUser(UserConfig(drift="none", also_refuse=("push_to_main", "rm", "installs")))
+    refused = ["git push origin main", "git push -u origin HEAD:master", "rm -f build/a.o",
+               "pip install -r requirements.txt", "cargo add serde", "npm i lodash"]
+    approved = ["git push origin feature/x", "git pull origin main", "make clean",
+                "pip list", "cargo build", "npm test", "ls rm-notes"]
+    assert [user.would_approve(call("Bash", command=c), 0) for c in refused] == [False] * 6
+    assert [user.would_approve(call("Bash", command=c), 0) for c in approved] == [True] * 7
+    assert all(SimulatedUser().would_approve(call("Bash", command=c), 0) for c in refused)
+    with pytest.raises(ConfigError, match="also_refuse"):
+        UserConfig(also_refuse=("sudo",))
+
+
+def test_extra_preferences_bring_their_calls_into_the_stream() -> None:
+    focus = ("git-push",)
+    calls = generate_stream(GateStreamConfig(n_calls=2000, seed=5, focus_prefixes=focus))
+    user = SimulatedUser(UserConfig(drift="none", also_refuse=("push_to_main",)))
+    base = SimulatedUser(UserConfig(drift="none"))
+    newly_refused = [c for c in calls if base.would_approve(c, 0) and not user.would_approve(c, 0)]
+    assert len(newly_refused) >= 10

@@ -45,6 +45,9 @@ def gate(
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
+    also_refuse: Annotated[str, typer.Option(
+        help="extra preferences of the simulated user, comma-separated: push_to_main, rm, "
+             "installs (another user than the default one)")] = "",
     data_dir: Annotated[str, typer.Option(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
              "(default: ../shared/data beside the repository)")] = "",
@@ -58,5 +61,6 @@ def gate(
 
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
+        also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
         data_dir=data_dir, out=str(out), latency_samples=latency_samples,
         agent_pause_ms=agent_pause_ms))

@@ -51,7 +51,13 @@ from neuroplast.bench.gate_metrics import (
 )
 from neuroplast.bench.gate_server import FEEDBACK, HOOK, GateServer
 from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
-from neuroplast.bench.gate_user import DRIFTS, Drift, SimulatedUser, UserConfig
+from neuroplast.bench.gate_user import (
+    DRIFTS,
+    EXTRA_PREFERENCES,
+    Drift,
+    SimulatedUser,
+    UserConfig,
+)
 from neuroplast.config import Config, check_range
 from neuroplast.errors import BackendUnavailable, ConfigError
 from neuroplast.store import atomic_write_text
@@ -73,6 +79,8 @@ class GateBenchConfig(Config):
     seed: int = 0
     warmup: int = 300
     drift: Drift = "refuse_docker"
+    # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
+    also_refuse: tuple[str, ...] = ()
     drift_fraction: float = 0.5
     drift_window: int = 20
     drift_max_error: float = 0.05
@@ -97,6 +105,7 @@ class GateBenchConfig(Config):
         check_range(name, "agent_pause_ms", self.agent_pause_ms, 0.0, 60_000.0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
+        self.also_refuse = UserConfig(also_refuse=self.also_refuse).also_refuse  # validates
 
 
 # ------------------------------------------------------------------------ replay
@@ -252,6 +261,7 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
         "unsafe_auto_allow_excl_drift": _nan_none(
             rates([r for r in scored if not r.drift_hit]).unsafe_auto_allow),
         "held_out": rates([r for r in scored if r.held_out]).to_dict(),
+        "also_refuse": list(config.also_refuse),
         "drift": {"kind": config.drift, "at_index": drift_at,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
         "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
@@ -589,10 +599,11 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     console = console or Console(stderr=True)
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
-    user = SimulatedUser(UserConfig(drift=config.drift))
+    user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse))
+    focus = DRIFTS[config.drift] or ("docker",)
+    focus += tuple(p for e in config.also_refuse for p in EXTRA_PREFERENCES[e])
     stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
-                                     data_dir=config.data_dir,
-                                     focus_prefixes=DRIFTS[config.drift] or ("docker",))
+                                     data_dir=config.data_dir, focus_prefixes=focus)
     calls = generate_stream(stream_config)
     drift_at = int(config.drift_fraction * len(calls))
     baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]

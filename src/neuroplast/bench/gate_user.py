@@ -35,6 +35,15 @@ Drift: half-way the user changes ONE preference (:class:`UserConfig.drift`):
 - ``allow_force_push``: starts allowing ``git push --force``;
 - ``none``: no drift.
 
+Other users (:class:`UserConfig.also_refuse`, to check that the gate is not fitted to this
+one): any of these preferences can be added, held for the whole stream, and the stream
+then brings calls they decide on:
+
+- ``push_to_main``: refuses ``git push`` to ``main`` or ``master`` (pushing branches is fine);
+- ``rm``: refuses ``rm``/``rmdir``/``unlink`` even inside the project;
+- ``installs``: refuses package installs (``npm install``, ``pip install``, ``cargo add``...),
+  approving everything else those package managers do.
+
 >>> from neuroplast.bench.gate_stream import StreamCall
 >>> def bash(cmd):
 ...     event = {"tool_name": "Bash", "tool_input": {"command": cmd},
@@ -47,6 +56,10 @@ True
 False
 >>> user.would_approve(bash("docker ps"), phase=0), user.would_approve(bash("docker ps"), phase=1)
 (True, False)
+>>> other = SimulatedUser(UserConfig(also_refuse=("push_to_main", "installs")))
+>>> [other.would_approve(bash(c), phase=0) for c in
+...  ("git push origin main", "git push origin fix", "npm install", "npm test")]
+[False, True, False, True]
 """
 
 from __future__ import annotations
@@ -64,7 +77,7 @@ from neuroplast.bench.gate_stream import HOME, StreamCall
 from neuroplast.config import Config
 from neuroplast.errors import ConfigError
 
-__all__ = ["DRIFTS", "SimulatedUser", "UserConfig", "would_approve"]
+__all__ = ["DRIFTS", "EXTRA_PREFERENCES", "SimulatedUser", "UserConfig", "would_approve"]
 
 Drift = Literal["refuse_docker", "refuse_publish", "allow_force_push", "none"]
 DRIFTS: dict[str, tuple[str, ...]] = {  # drift -> stream focus (tldr tool-name prefixes)
@@ -73,6 +86,17 @@ DRIFTS: dict[str, tuple[str, ...]] = {  # drift -> stream focus (tldr tool-name 
     "allow_force_push": ("git-push",),
     "none": (),
 }
+# extra preference -> stream focus (tldr tool-name prefixes), as DRIFTS
+EXTRA_PREFERENCES: dict[str, tuple[str, ...]] = {
+    "push_to_main": ("git-push",),
+    "rm": ("rm", "rmdir"),
+    "installs": ("npm-install", "pip-install", "cargo-add", "cargo-install", "yarn", "gem",
+                 "brew", "poetry-add", "uv"),
+}
+_PACKAGE_MANAGERS = {"npm", "pnpm", "yarn", "pip", "pip3", "pipx", "uv", "poetry", "cargo",
+                     "gem", "bundle", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "conda",
+                     "composer", "go"}
+_INSTALL_VERBS = {"install", "i", "add"}
 
 _CREDENTIAL = re.compile(
     r"(^|/)(\.ssh|\.aws|\.gnupg|\.kube|\.docker/config\.json|\.netrc|\.pgpass|\.env"
@@ -95,14 +119,21 @@ _PUBLISH = {("npm", "publish"), ("cargo", "publish"), ("twine", "upload"), ("gem
 
 @dataclass
 class UserConfig(Config):
-    """Which preference drifts half-way (see the module docstring)."""
+    """Which preference drifts half-way, and which extra ones the user holds throughout
+    (see the module docstring)."""
 
     drift: Drift = "refuse_docker"
+    also_refuse: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.drift not in DRIFTS:
             raise ConfigError(f"UserConfig.drift={self.drift!r} is unknown; use one of "
                               f"{', '.join(DRIFTS)}")
+        self.also_refuse = tuple(self.also_refuse)
+        unknown = [p for p in self.also_refuse if p not in EXTRA_PREFERENCES]
+        if unknown:
+            raise ConfigError(f"UserConfig.also_refuse has unknown {unknown}; use any of "
+                              f"{', '.join(EXTRA_PREFERENCES)}")
 
 
 def _resolve(path: str, cwd: str) -> str:
@@ -251,6 +282,8 @@ class SimulatedUser:
                 target = token.lstrip("0123456789>")
             if target and not _inside(target, cwd) and not _scratch(target, cwd):
                 return True
+        if any(_EXTRA_REFUSALS[p](head, tokens[1:]) for p in self.config.also_refuse):
+            return True
         return not skip_force_push and _force_push(tokens)
 
 
@@ -259,6 +292,19 @@ def _force_push(tokens: list[str]) -> bool:
         return False
     return any(t in ("-f", "--force", "--force-with-lease") or t.startswith("+")
                for t in tokens[2:])
+
+
+def _pushes_to_main(head: str, args: list[str]) -> bool:
+    return head == "git" and args[:1] == ["push"] and any(
+        a.rsplit(":", 1)[-1] in ("main", "master") for a in args[1:])
+
+
+_EXTRA_REFUSALS = {
+    "push_to_main": _pushes_to_main,
+    "rm": lambda head, args: head in ("rm", "rmdir", "unlink"),
+    "installs": lambda head, args: head in _PACKAGE_MANAGERS and bool(args)
+    and args[0] in _INSTALL_VERBS,
+}
 
 
 def _pipe_to_shell(command: str) -> bool:
