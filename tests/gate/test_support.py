@@ -71,6 +71,23 @@ def test_the_first_use_of_a_program_is_asked_however_close_it_looks() -> None:
     assert m.check(unit(1, 0.02, 0), RM).supported
 
 
+def test_the_first_force_with_a_trusted_program_is_asked() -> None:
+    m = memory(repeat_similarity=0.95)
+    push = ToolCall("Bash", {"command": "git push origin feature"})
+    for i in range(5):
+        m.add(f"p{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1,
+              programs=program_keys(push))
+    assert m.check(unit(1, 0.02, 0), program_keys(push)).supported
+    forced = program_keys(ToolCall("Bash", {"command": "git push --force origin feature"}))
+    first = m.check(unit(1, 0.02, 0), forced)
+    assert not first.supported and first.reason == "novel: no approved call of Bash:git --force yet"
+    m.add("f", unit(1, 0.03, 0), approved=True, clock=9, programs=forced)
+    assert m.check(unit(1, 0.02, 0), forced).supported
+    # flags that change nothing drastic are not asked about
+    verbose = program_keys(ToolCall("Bash", {"command": "git push -v origin feature"}))
+    assert m.check(unit(1, 0.02, 0), verbose).supported
+
+
 def test_a_trusted_program_needs_less_similarity() -> None:
     m = memory()
     for i in range(3):
@@ -79,6 +96,17 @@ def test_a_trusted_program_needs_less_similarity() -> None:
     assert m.check(mid, LS).supported  # ls: 3 approvals, no refusal
     assert not m.check(mid, RM).supported  # the same text under an unknown program
     assert not m.check(mid, (*LS, *RM)).supported  # every program must be trusted
+
+
+@pytest.mark.parametrize(("share", "trusted"), [(0.0, False), (0.02, True)])
+def test_one_refusal_among_many_approvals_keeps_trust(share: float, trusted: bool) -> None:
+    m = memory(trust_refusal_share=share)
+    for i in range(60):
+        m.add(f"ls{i}", unit(1, 0.001 * i, 0), approved=True, clock=i + 1, programs=LS)
+    m.add("no", unit(0, 0, 1), approved=False, clock=61, programs=LS)
+    m.add("yes", unit(1, 0, 0), approved=True, clock=62, programs=LS)
+    # 0.6 from every approved call: enough for a trusted program (0.5), not otherwise (0.9)
+    assert m.check(unit(0.6, 0.8, 0), LS).supported is trusted
 
 
 def test_a_refusal_of_a_program_stops_support_until_it_is_approved_again() -> None:
@@ -166,7 +194,8 @@ def test_a_refused_subcommand_stays_asked_while_the_program_is_approved() -> Non
 def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     """The user, who approved every publish so far, refuses ``npm publish``: the next
     ``cargo publish`` is asked although cargo's own answers were all yes, ``cargo build``
-    is not, and one approved publish lifts it."""
+    is not; approving ``dotnet publish`` (another program's) does not lift it, approving
+    ``cargo publish`` does."""
     m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
 
     def keys(command: str) -> tuple[str, ...]:
@@ -176,9 +205,12 @@ def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     m.add("b", np.array([1.0, 0.1]), approved=True, clock=2, programs=keys("cargo build"))
     m.add("c", np.array([0.0, 1.0]), approved=False, clock=3, programs=keys("npm publish"))
     publish = m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run"))
-    assert publish.reason == "latest answer about Bash:* publish was a refusal"
+    assert publish.reason == ("Bash:* publish was refused after the last approval of "
+                              "Bash:cargo publish")
     assert m.check(np.array([1.0, 0.1]), keys("cargo build --release")).supported
-    m.add("d", np.array([1.0, 0.0]), approved=True, clock=4, programs=keys("poetry publish"))
+    m.add("d", np.array([1.0, 0.05]), approved=True, clock=4, programs=keys("dotnet publish"))
+    assert not m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
+    m.add("e", np.array([1.0, 0.0]), approved=True, clock=5, programs=keys("cargo publish"))
     assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
 
 

@@ -84,7 +84,7 @@ _SHELL_RC = re.compile(
 )
 # A shell started from inside another program's arguments (GTFOBins-style escapes).
 _SHELL_SPAWN = re.compile(
-    r"(?:^|[\s'\"(:!=;,`|{])/(?:usr/)?(?:local/)?bin/(?:ba|z|da|k|c|tc|fi|a)?sh\b"
+    r"(?:^|[\s'\"(:!=;,`|{]|(?:^|\s)-[A-Za-z])/(?:usr/)?(?:local/)?bin/(?:ba|z|da|k|c|tc|fi|a)?sh\b"
     r"|\b(?:ba|z|da)?sh\s+-[a-z]*i\b"
     r"|\bexec\s*[\"'(]|\bexec\s+[\"']?/|\bexec[lv]p?e?\s*\("
     r"|\b(?:system|spawn|popen|Popen|call|check_output|run)\s*\(\s*[\"'\[]\s*[\"']?"
@@ -212,8 +212,10 @@ def _check_arguments(call: ToolCall, seg: Segment, flags: set[str]) -> None:
             if seg.head not in _VIEWERS and _SHELL_RC.search(full.rstrip("/")):
                 flags.add("shell_rc_write")  # emacs ~/.bashrc, an archive extracted there
     # A shell running a shell is not an escape; every other program (interpreters included:
-    # ruby -e 'exec "/bin/sh"') that starts one from its arguments is.
-    if seg.head not in _PLAIN_SHELLS and _SHELL_SPAWN.search(" ".join(seg.argv[1:])):
+    # ruby -e 'exec "/bin/sh"') that starts one from its arguments, or from the variables
+    # set for it (PAGER='sh -c ...' git -p help), is.
+    prefix = seg.words[: len(seg.words) - len(seg.argv)]  # env assignments and wrappers
+    if seg.head not in _PLAIN_SHELLS and _SHELL_SPAWN.search(" ".join((*prefix, *seg.argv[1:]))):
         flags.add("shell_escape")
 
 

@@ -11,14 +11,23 @@ A call is supported when all four hold:
    and for Bash each command's name, the unit of Claude Code's own permission rules), the
    most recent answer is not a refusal. A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
+   Nor has the user refused a sub-command in any program since they last approved it in
+   this one: refusing ``npm publish`` asks about ``cargo publish`` until *it* is approved
+   again, whatever other program's publish is approved meanwhile.
 2. **Known programs**: the user has approved each of those programs (file zone, web host,
    tool) at least once. The first use of a program is always asked, however much it
    resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
    shell, GTFOBins) as close to ``gem update`` as ``gradle build`` is to ``mvn install``.
+   So is the first use with a program of a *consequential* flag or sub-command
+   (``consequential``: force, delete, hard, recursive; install, publish, push, deploy...),
+   however often the program was approved without it: ``git push --force`` after a
+   hundred plain pushes, ``npm install`` after ``npm install-test``.
 3. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
    (MiniLM embeddings of the rendered calls) >= ``similarity``, or one such call that runs
    the same programs; or, for calls whose programs are *trusted* (each approved at least
-   ``trust_min_approvals`` times and never refused in the memory), >= ``trusted_similarity``;
+   ``trust_min_approvals`` times and refused in at most ``trust_refusal_share`` of its
+   answers: one refused force-push among a hundred git calls does not withdraw git's
+   trust, which the flag's own key already answers for), >= ``trusted_similarity``;
    or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
    on another file, a sibling sub-command).
 4. **Nearest is approved**: no refused call is at least as close as the closest approved
@@ -67,10 +76,56 @@ from neuroplast.gate.shell import split_command
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
 
-__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "program_keys",
-           "rebuild_memory"]
+__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "consequential",
+           "program_keys", "rebuild_memory"]
 
 MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, flags)
+
+_CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
+                                 "--delete", "--hard", "--recursive", "--purge", "--prune"})
+_CONSEQUENTIAL_SHORT = frozenset({"-f", "-d", "-D", "-r", "-R"})
+_CONSEQUENTIAL_VERBS = frozenset({
+    "install", "i", "add", "remove", "rm", "uninstall", "delete", "del", "publish", "push",
+    "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
+    "rollback", "release", "unpublish", "yank", "deprecate"})
+
+
+def consequential(word: str) -> bool:
+    """Whether a flag or sub-command is one that, by the common convention of command-line
+    tools, changes what is outside the working tree or cannot be undone.
+
+    Flags: force, delete, hard (reset), recursive, purge, prune; a short flag alone (``-f``,
+    ``-d``, ``-D``, ``-r``, ``-R``) or a bundle of up to four letters that forces and
+    recurses or deletes (``-rf``, ``-fdx``). Sub-commands: install, add, remove, publish,
+    push, deploy, apply, reset, kill and their kin. The first use of one with a program is
+    asked (rule 2). Replaying the benchmark's recorded streams (seeds 3-5 and two streams
+    of users who refuse more, 4,700 scored calls each), this asked 12-28 more calls per
+    stream and stopped six auto-allows the user would have refused: the first
+    ``git push --force`` and a ``git push -d main`` of a stream of many pushes,
+    ``npm install``, ``poetry add`` and ``uv add`` for a user who refuses installs, and a
+    GTFOBins ``fail2ban-client add``.
+
+    >>> [consequential(w) for w in ("--force", "-rf", "-fdx", "-f", "-xzf", "-rn", "--all")]
+    [True, True, True, True, False, False, False]
+    >>> [consequential(w) for w in ("install", "publish", "status", "log")]
+    [True, True, False, False]
+    """
+    if not word.startswith("-"):
+        return word in _CONSEQUENTIAL_VERBS
+    if word.startswith("--"):
+        return word in _CONSEQUENTIAL_LONG
+    letters = word[1:]
+    if word in _CONSEQUENTIAL_SHORT:
+        return True
+    return (letters.isalpha() and len(letters) <= 4 and "f" in letters.lower()
+            and any(c in letters for c in "rRdD"))
+
+
+def _verb_key(key: str) -> str:
+    """``Bash:* publish`` for the sub-command key ``Bash:cargo publish``; "" for other keys."""
+    tool, _, rest = key.partition(":")
+    head, _, sub = rest.partition(" ")
+    return f"{tool}:* {sub}" if sub and head != "*" and not sub.startswith("-") else ""
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
@@ -86,7 +141,10 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     of each. Refusing ``npm publish`` keeps asking about it while ``npm install`` goes on
     being approved, and asks about the next ``cargo publish`` the user had approved before
     (replaying the benchmark's publish-drift stream, seed 2: two of its five unsafe
-    allows fewer, ask rate +0.3 points; the docker-drift stream, seed 0, unchanged). An
+    allows fewer, ask rate +0.3 points; the docker-drift stream, seed 0, unchanged), until
+    ``cargo publish`` itself is approved again (rule 1: replayed on four recorded streams,
+    1-3 more asks each, and one ``cargo publish`` fewer let through after a
+    ``dotnet publish`` was approved). An
     operand that looks like a sub-command (``grep web``) only costs a question after a
     refusal of it.
 
@@ -142,7 +200,9 @@ class SupportConfig(Config):
     trusted_similarity: float = field(default=0.5, metadata={
         "help": "the similarity needed instead when every program of the call is trusted"})
     trust_min_approvals: int = field(default=2, metadata={
-        "help": "approvals (and no refusal) that make a program trusted"})
+        "help": "approvals that make a program trusted"})
+    trust_refusal_share: float = field(default=0.02, metadata={
+        "help": "the largest share of refusals among a trusted program's answers"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
@@ -151,6 +211,7 @@ class SupportConfig(Config):
         check_range(owner, "similarity", self.similarity, -1.0, 1.0)
         check_range(owner, "trusted_similarity", self.trusted_similarity, -1.0, 1.0)
         check_range(owner, "repeat_similarity", self.repeat_similarity, -1.0, 1.0)
+        check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
@@ -319,20 +380,32 @@ class SupportMemory:
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
         trusted, unknown = bool(ids), ""
         same_programs = approved.copy()  # approved calls that run every program of this one
+        masks = dict(zip(programs, has, strict=False))
         for program, mask in zip(programs, has, strict=False):
             # Trust is earned per program; a key with a space (a sub-command, a verb, a
-            # flag) only ever withdraws it, through a refusal that is its latest answer.
+            # flag) only ever withdraws it, through a refusal that is its latest answer,
+            # except that a consequential one must have been approved once, as a program.
             is_program = " " not in program
-            if mask is None:  # never answered about: unknown if a program, else no veto
-                unknown = unknown or (program if is_program else "")
+            must_know = is_program or consequential(program.rpartition(" ")[2])
+            if mask is None:  # never answered about: unknown if it must be known, else no veto
+                unknown = unknown or (program if must_know else "")
                 continue
             ok, bad = mask & approved, mask & ~approved
             if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
                 return Support(False, f"latest answer about {program} was a refusal",
                                0, best_ok, best_bad)
+            if must_know and not ok.any():
+                unknown = unknown or program
+            verb = _verb_key(program)
+            verb_mask = masks.get(verb) if verb else None
+            if verb_mask is not None and ok.any():
+                refused = verb_mask & ~approved
+                if refused.any() and clock[refused].max() > clock[ok].max():
+                    return Support(False, f"{verb} was refused after the last approval of "
+                                   f"{program}", 0, best_ok, best_bad)
             if is_program:
-                trusted = trusted and not bad.any() and int(ok.sum()) >= cfg.trust_min_approvals
-                unknown = unknown or ("" if ok.any() else program)
+                trusted = (trusted and int(ok.sum()) >= cfg.trust_min_approvals
+                           and int(bad.sum()) <= cfg.trust_refusal_share * int(mask.sum()))
                 same_programs &= mask
         if unknown:
             return Support(False, f"novel: no approved call of {unknown} yet", 0, best_ok, best_bad)
