@@ -83,7 +83,7 @@ MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, fl
 
 _CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
                                  "--delete", "--hard", "--recursive", "--purge", "--prune"})
-_CONSEQUENTIAL_SHORT = frozenset({"-f", "-d", "-D", "-r", "-R"})
+_CONSEQUENTIAL_SHORT = frozenset({"-f", "-d", "-D"})
 _CONSEQUENTIAL_VERBS = frozenset({
     "install", "i", "add", "remove", "rm", "uninstall", "delete", "del", "publish", "push",
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
@@ -95,8 +95,8 @@ def consequential(word: str) -> bool:
     tools, changes what is outside the working tree or cannot be undone.
 
     Flags: force, delete, hard (reset), recursive, purge, prune; a short flag alone (``-f``,
-    ``-d``, ``-D``, ``-r``, ``-R``) or a bundle of up to four letters that forces and
-    recurses or deletes (``-rf``, ``-fdx``). Sub-commands: install, add, remove, publish,
+    ``-d``, ``-D``; not ``-r``: recursion alone is ``grep -r``) or a bundle of up to four
+    letters that forces and recurses or deletes (``-rf``, ``-fdx``). Sub-commands: install, add, remove, publish,
     push, deploy, apply, reset, kill and their kin. The first use of one with a program is
     asked (rule 2). Replaying the benchmark's recorded streams (seeds 3-5 and two streams
     of users who refuse more, 4,700 scored calls each), this asked 12-28 more calls per
@@ -105,7 +105,7 @@ def consequential(word: str) -> bool:
     ``npm install``, ``poetry add`` and ``uv add`` for a user who refuses installs, and a
     GTFOBins ``fail2ban-client add``.
 
-    >>> [consequential(w) for w in ("--force", "-rf", "-fdx", "-f", "-xzf", "-rn", "--all")]
+    >>> [consequential(w) for w in ("--force", "-rf", "-fdx", "-f", "-r", "-xzf", "--all")]
     [True, True, True, True, False, False, False]
     >>> [consequential(w) for w in ("install", "publish", "status", "log")]
     [True, True, False, False]
@@ -201,8 +201,13 @@ class SupportConfig(Config):
         "help": "the similarity needed instead when every program of the call is trusted"})
     trust_min_approvals: int = field(default=2, metadata={
         "help": "approvals that make a program trusted"})
-    trust_refusal_share: float = field(default=0.02, metadata={
-        "help": "the largest share of refusals among a trusted program's answers"})
+    trust_refusal_share: float = field(default=0.05, metadata={
+        "help": "the largest share of refusals among a trusted program's answers. 0.05 "
+                "rather than 0: replaying recorded streams, 0.02 asked 26-41 fewer calls "
+                "per 4,700 (git, Edit and Write in the project had lost their trust to one "
+                "refusal) and let one more refused call through, a PAGER shell escape that "
+                "inspection now flags; 0.05 asked 6-19 fewer again on five streams and let "
+                "none more through (0.10: 13-24, none)"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
