@@ -100,10 +100,10 @@ def consequential(word: str) -> bool:
     add, remove, publish, push, deploy, apply, reset, kill and their kin. The first use of
     one with a program is asked (rule 2). Replaying the benchmark's recorded streams (seeds
     3-5 and two streams of users who refuse more, 4,700 scored calls each), this asked 12-28
-    more calls per stream and stopped six auto-allows the user would have refused: the first
-    ``git push --force`` and a ``git push -d main`` of a stream of many pushes, ``npm
-    install``, ``poetry add`` and ``uv add`` for a user who refuses installs, and a GTFOBins
-    ``fail2ban-client add``.
+    more calls per stream (with ``-r``, whose dropping saved 1-2) and stopped six
+    auto-allows the user would have refused: the first ``git push --force`` and a ``git push
+    -d main`` of a stream of many pushes, ``npm install``, ``poetry add`` and ``uv add`` for
+    a user who refuses installs, and a GTFOBins ``fail2ban-client add``.
 
     >>> [consequential(w) for w in ("--force", "-rf", "-fdx", "-f", "-r", "-xzf", "--all")]
     [True, True, True, True, False, False, False]
