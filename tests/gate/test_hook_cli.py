@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -23,12 +24,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
 from neuroplast.gate.hook_cli import ask_output, event_name, forward, valid_answer
-from neuroplast.gate.install import HOOK_FILE
+from neuroplast.gate.install import HOOK_FILE, hook_command
 
 # The console script, and the command `neuroplast gate install` writes.
 HOOKS = {
     "script": [str(Path(sys.executable).parent / "neuroplast-hook")],
-    "installed": [sys.executable, "-I", "-S", str(HOOK_FILE)],
+    "installed": shlex.split(hook_command()),
 }
 PRE = {
     "hook_event_name": "PreToolUse",

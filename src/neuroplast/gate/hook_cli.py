@@ -164,9 +164,10 @@ def sniff_event_name(raw: bytes) -> str | None:
         rest = head[at + len(_EVENT_KEY) :].lstrip()
         if rest[:1] == b":":
             rest = rest[1:].lstrip()
-            name, quote, _ = rest[1:].partition(b'"')
-            if rest[:1] == b'"' and quote and name.isalpha():  # bytes: ASCII letters only
-                return name.decode("ascii")
+            if rest[:1] == b'"':
+                name, quote, _ = rest[1:].partition(b'"')
+                if quote and name.isalpha():  # bytes: ASCII letters only
+                    return name.decode("ascii")
         at = head.find(_EVENT_KEY, at + 1)
     return None
 
