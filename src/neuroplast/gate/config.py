@@ -84,6 +84,12 @@ class GateConfig(Config):
         metadata={"help": "similarity needed instead when every program the call runs is "
                           "trusted (approved trust_min_approvals times, never refused)"},
     )
+    deny_repeat_similarity: float = field(
+        default=SupportConfig.deny_repeat_similarity,
+        metadata={"help": "a call this close to one the user refused (and closer to it than "
+                          "to any approved one, its latest answer a refusal) is denied, not "
+                          "asked again; 1.0 denies exact repeats only"},
+    )
     trust_min_approvals: int = field(
         default=SupportConfig.trust_min_approvals,
         metadata={"help": "approvals (and no refusal) that make a program trusted"}
@@ -182,5 +188,6 @@ class GateConfig(Config):
             similarity=self.support_similarity, min_support=self.min_support,
             trusted_similarity=self.trusted_similarity,
             repeat_similarity=self.repeat_similarity,
+            deny_repeat_similarity=self.deny_repeat_similarity,
             trust_min_approvals=self.trust_min_approvals, window=self.support_window,
         )

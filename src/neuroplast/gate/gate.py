@@ -9,7 +9,8 @@ The model may auto-allow only a call with support in the episodic memory of answ
 no refused call closer, and no refusal as the latest answer about any program or flag it
 runs; a novel call is asked however confident the model is. Auto-deny stays the model's
 (denying a novel call is safe), except that a call is asked, not denied, when the user's
-latest answer about each of its flags was an approval.
+latest answer about each of its flags was an approval; and a call that would be asked is
+denied when it nearly repeats one the user refused (``SupportMemory.refused_repeat``).
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner (by default in a low-priority worker process, see
@@ -86,7 +87,7 @@ class GateDecision:
     decision: str  # "allow" | "ask" | "deny"
     probability: float | None
     reason: str
-    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk" | "novel"
+    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk" | "novel" | "memory"
     band: str = ""  # what the model's p alone says: "allow" | "ask" | "deny"
 
     def to_dict(self) -> dict[str, Any]:
@@ -222,6 +223,19 @@ class Gate:
                 f"model fits only {accuracy:.0%} of its last {len(self._window)} answers "
                 f"(needs {cfg.min_recent_accuracy:.0%}), {ps}"
             )
+        decision, source, reason = self._model_choice(call, ps, band, features)
+        if decision == "ask":
+            near = self.support.refused_repeat(self._embedding(features), program_keys(call))
+            if near is not None:
+                return "deny", "memory", (f"{ps}, but a near repeat (sim={near:.2f}) of a "
+                                          "call the user refused, nothing like it approved since")
+        return decision, source, reason
+
+    def _model_choice(
+        self, call: ToolCall, ps: str, band: str, features: torch.Tensor,
+    ) -> tuple[str, str, str]:
+        """The model's band, unless inspection or the memory of answers says to ask."""
+        cfg = self.config
         risk = inspect_call(call)
         if band == "allow" and risk.flags and cfg.risky_needs_user:
             return "ask", "risk", f"{ps} would allow, but risky: {', '.join(risk.flags)}"
