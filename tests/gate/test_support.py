@@ -214,6 +214,64 @@ def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
 
 
+def _keys(command: str) -> tuple[str, ...]:
+    return program_keys(ToolCall("Bash", {"command": command}))
+
+
+def test_a_verb_refused_before_elsewhere_is_blamed_not_the_program() -> None:
+    """A user who refuses ``npm install`` and then ``pip install`` refuses installs: the
+    second refusal leaves pip's own answers trusted; the first one, with nothing to tell
+    it apart from a refusal of npm, counts against npm until npm is approved again."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+    for i, cmd in enumerate(("npm test", "npm run build", "pip list", "pip show flask")):
+        m.add(f"a{i}", np.array([1.0, 0.1 * i]), approved=True, clock=i + 1,
+              programs=_keys(cmd))
+    m.add("r1", np.array([0.0, 1.0]), approved=False, clock=5, programs=_keys("npm install x"))
+    assert m.check(np.array([1.0, 0.0]), _keys("npm test")).reason == (
+        "latest answer about Bash:npm was a refusal")
+    m.add("r2", np.array([0.1, 1.0]), approved=False, clock=6, programs=_keys("pip install y"))
+    assert m.check(np.array([1.0, 0.3]), _keys("pip list --outdated")).supported
+    assert m.latest(_keys("pip install z"))["Bash:pip install"] is False
+    # Once approved with pip, a later refusal of pip install counts against pip again.
+    m.add("a9", np.array([1.0, 0.3]), approved=True, clock=7, programs=_keys("pip install -e ."))
+    m.add("r3", np.array([0.2, 1.0]), approved=False, clock=8, programs=_keys("pip install q"))
+    assert not m.check(np.array([1.0, 0.3]), _keys("pip list")).supported
+
+
+def test_a_near_repeat_of_a_refusal_is_flagged_until_something_like_it_is_approved() -> None:
+    m = SupportMemory(SupportConfig(deny_repeat_similarity=0.95), dim=3)
+    m.add("ok", unit(0, 1, 0), approved=True, clock=1, programs=_keys("docker ps"))
+    m.add("no", unit(1, 0, 0), approved=False, clock=2, programs=_keys("docker rm -f db"))
+    assert m.refused_repeat(unit(1, 0.1, 0), _keys("docker rm -f cache")) == pytest.approx(
+        0.995, abs=1e-3)
+    assert m.refused_repeat(unit(1, 0.5, 0), _keys("docker rm -f cache")) is None  # 0.89
+    m.add("yes", unit(1, 0.05, 0), approved=True, clock=3, programs=_keys("docker rm -f tmp"))
+    assert m.refused_repeat(unit(1, 0.1, 0), _keys("docker rm -f cache")) is None
+
+
+def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
+    """Auto-allowed ``docker run``, the user says they would have refused it: podman, whose
+    approved calls look like docker's, is asked until approved again; git is not."""
+    m = SupportMemory(SupportConfig(similarity=0.9, min_support=1, family_similarity=0.8),
+                      dim=3)
+    calls = [("docker ps", unit(1, 0, 0)), ("docker build .", unit(1, 0.1, 0)),
+             ("podman ps", unit(1, 0.2, 0)), ("podman build .", unit(1, 0.3, 0)),
+             ("git status", unit(0, 0, 1)), ("git log", unit(0, 0.1, 1))]
+    for i, (cmd, vec) in enumerate(calls):
+        m.add(f"a{i}", vec, approved=True, clock=i + 1, programs=_keys(cmd))
+    m.add("fp", unit(1, 0.05, 0), approved=True, clock=7, programs=_keys("docker run x"))
+    assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
+    m.add("fp", unit(1, 0.05, 0), approved=False, clock=8, programs=_keys("docker run x"),
+          false_positive=True)
+    podman = m.check(unit(1, 0.25, 0), _keys("podman images"))
+    assert not podman.supported and podman.reason == (
+        "the user refused Bash:docker after it was auto-allowed, and Bash:podman's approved "
+        "calls look alike")
+    assert m.check(unit(0, 0.05, 1), _keys("git diff")).supported
+    m.add("a9", unit(1, 0.2, 0), approved=True, clock=9, programs=_keys("podman ps -a"))
+    assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
+
+
 # ---------------------------------------------------------------- through the gate
 
 PYTEST = ["pytest tests/test_api.py -q", "pytest tests/test_cli.py -q",
@@ -251,6 +309,18 @@ def test_one_refusal_stops_auto_allow_of_similar_calls_at_once(kit, make_gate) -
     assert "refus" not in unrelated.reason and unrelated.nearest_approved > 0.99
 
 
+def test_asking_again_about_a_refused_call_is_replaced_by_a_deny(kit, make_gate) -> None:
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _approve_all(gate, kit)
+    gate.decide(kit.bash("pytest tests/test_ui.py -q --deploy", "no"))
+    gate.feedback("no", False)
+    again = gate.decide(kit.bash("pytest tests/test_ui.py -q --deploy"))
+    assert again.decision == "deny" and again.source == "memory", again
+    assert "near repeat (sim=1.00)" in again.reason
+    other = gate.decide(kit.bash("pytest tests/test_api.py -q"))
+    assert other.decision != "deny", other
+
+
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:
     gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, require_support=False)
     _approve_all(gate, kit)
@@ -267,8 +337,11 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     gate.feedback("fp", True)
     gate.feedback("fp", False, false_positive=True)  # a second answer re-labels the call
     before = gate.support.state()
+    mistakes = [m[:2] for m in gate.support._mistakes]
     gate.close()
-    after = make_gate(min_labels_to_decide=4).support.state()
+    rebuilt = make_gate(min_labels_to_decide=4).support
+    after = rebuilt.state()
+    assert [m[:2] for m in rebuilt._mistakes] == mistakes and mistakes[0][1] == "Bash:pytest"
     assert len(after) == len(before) == 10
     assert [r[:4] for r in after] == [r[:4] for r in before]
     np.testing.assert_allclose(np.stack([r[4] for r in after]),

@@ -360,7 +360,8 @@ class Gate:
             first = not self.log.has_feedback(tool_use_id)
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
-                             clock=row_id, programs=program_keys(call))
+                             clock=row_id, programs=program_keys(call),
+                             false_positive=false_positive)
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

@@ -5,7 +5,7 @@ call in front of it: an MLP extrapolates confidently to unknown tools and to she
 that look, to it, like the benign use of the same binary. So the gate may auto-allow only
 a call the user's own answers *support*; anything else is novel and goes to the user.
 
-A call is supported when all four hold:
+A call is supported when all five hold:
 
 1. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
    and for Bash each command's name, the unit of Claude Code's own permission rules), the
@@ -32,6 +32,11 @@ A call is supported when all four hold:
    on another file, a sibling sub-command).
 4. **Nearest is approved**: no refused call is at least as close as the closest approved
    one (a call the user refused is not allowed because its neighbours were fine).
+5. **No mistaken family**: when the user flags an auto-allowed call as one they would
+   have refused (a false positive: the gate's own mistake, as when they stop using
+   docker), every other program of the same tool whose approved calls look like the
+   refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
+   until the user approves it again: ``podman`` after a refused ``docker``.
 
 Replaying the decisions of the benchmark's streams (seeds 0-2, 4,700 scored calls each)
 against the memory as it stood, rule 2 asks 44-56 more calls (first uses the user
@@ -208,6 +213,12 @@ class SupportConfig(Config):
                 "refusal) and let one more refused call through, a PAGER shell escape that "
                 "inspection now flags; 0.05 asked 6-19 fewer again on five streams and let "
                 "none more through (0.10: 13-24, none)"})
+    family_similarity: float = field(default=0.7, metadata={
+        "help": "after a false positive, programs whose approved calls' mean embedding is "
+                "this close to the refused program's are asked until approved again (rule "
+                "5). Replaying five recorded streams, 0.7 asked 1-4 more calls per 4,700 "
+                "and stopped the podman call each docker-drift stream let through (0.65: "
+                "8-18 more asks, the same catches; 0.75: one of the three)"})
     deny_repeat_similarity: float = field(default=0.95, metadata={
         "help": "a call at least this close to a refused call, closer to it than to any "
                 "approved one, and whose latest answer about a program or flag it runs "
@@ -225,6 +236,7 @@ class SupportConfig(Config):
         check_range(owner, "repeat_similarity", self.repeat_similarity, -1.0, 1.0)
         check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         check_range(owner, "deny_repeat_similarity", self.deny_repeat_similarity, -1.0, 1.0)
+        check_range(owner, "family_similarity", self.family_similarity, -1.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
@@ -278,6 +290,8 @@ class SupportMemory:
         self._keys: list[str] = []
         self._row: dict[str, int] = {}
         self._now = 0
+        # (clock, key, mean approved embedding) of each false positive's programs (rule 5)
+        self._mistakes: list[tuple[int, str, np.ndarray]] = []
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -289,12 +303,15 @@ class SupportMemory:
         return self._now
 
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
-            programs: tuple[str, ...] = ()) -> None:
-        """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow."""
+            programs: tuple[str, ...] = (), false_positive: bool = False) -> None:
+        """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
+        ``false_positive``: the gate had auto-allowed the call (rule 5)."""
         vec = self._unit(vector, "add")
         with self._lock:
             if not approved:
                 programs = self._blamed(programs)
+            if false_positive and not approved:
+                self._note_mistake(key, int(clock), programs)
             ids = [self._program_id.setdefault(p, len(self._program_id))
                    for p in programs[:MAX_PROGRAMS]]
             self._now = max(self._now, int(clock))
@@ -311,6 +328,48 @@ class SupportMemory:
             self._clock[row] = clock
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
+
+    def _note_mistake(self, key: str, clock: int, programs: tuple[str, ...]) -> None:
+        """Remember the approved-call profile of each program of a false positive (called
+        under the lock, before the row is re-labelled)."""
+        n = len(self._keys)
+        others = np.ones(n, dtype=bool)
+        if key in self._row:
+            others[self._row[key]] = False
+        for program in programs:
+            if " " in program:
+                continue
+            profile = self._profile(program, n, others)
+            if profile is not None:
+                self._mistakes.append((clock, program, profile))
+
+    def _profile(self, program: str, n: int, rows: np.ndarray | None = None) -> np.ndarray | None:
+        """The unit mean embedding of the approved calls of ``program`` among the first
+        ``n`` rows (and ``rows``), or None with fewer than ``trust_min_approvals``."""
+        i = self._program_id.get(program, -1)
+        if i < 0:
+            return None
+        mask = (self._programs[:n] == i).any(axis=1) & self._approved[:n]
+        if rows is not None:
+            mask &= rows
+        if int(mask.sum()) < self.config.trust_min_approvals:
+            return None
+        mean = self._vectors[:n][mask].mean(axis=0)
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+    def _mistaken_family(self, program: str, last_approved: int, n: int) -> str:
+        """The program of a false positive after ``last_approved`` whose approved calls look
+        like ``program``'s (rule 5), or "" (called under the lock)."""
+        tool = program.partition(":")[0]
+        newer = [(c, p, v) for c, p, v in self._mistakes
+                 if c > last_approved and p != program and p.partition(":")[0] == tool]
+        profile = self._profile(program, n) if newer else None
+        if profile is None:
+            return ""
+        for _, other, other_profile in newer:
+            if float(profile @ other_profile) >= self.config.family_similarity:
+                return other
+        return ""
 
     def _blamed(self, programs: tuple[str, ...]) -> tuple[str, ...]:
         """The keys a refusal counts against (called under the lock): all of them, except
@@ -372,6 +431,7 @@ class SupportMemory:
         if n == 0 or self._clock[:n].min() > self._now - self.config.window:
             return
         idx = np.flatnonzero(self._clock[:n] > self._now - self.config.window)
+        self._mistakes = [m for m in self._mistakes if m[0] > self._now - self.config.window]
         for name in ("_vectors", "_approved", "_clock", "_programs"):
             arr = getattr(self, name)
             arr[: len(idx)] = arr[idx]
@@ -452,6 +512,12 @@ class SupportMemory:
             clock = self._clock[:n].copy()
             ids = [self._program_id.get(p, -1) for p in programs[:MAX_PROGRAMS]]
             has = [(self._programs[:n] == i).any(axis=1) if i >= 0 else None for i in ids]
+            family = {}
+            for program, mask in zip(programs, has, strict=False):
+                if self._mistakes and mask is not None and " " not in program:
+                    ok = mask & approved
+                    last = int(clock[ok].max()) if ok.any() else -1
+                    family[program] = self._mistaken_family(program, last, n)
         best_ok = float(sims[approved].max()) if approved.any() else 0.0
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
         trusted, unknown = bool(ids), ""
@@ -472,6 +538,10 @@ class SupportMemory:
                                0, best_ok, best_bad)
             if must_know and not ok.any():
                 unknown = unknown or program
+            if family.get(program):
+                return Support(False, f"the user refused {family[program]} after it was "
+                               f"auto-allowed, and {program}'s approved calls look alike",
+                               0, best_ok, best_bad)
             verb = _verb_key(program)
             verb_mask = masks.get(verb) if verb else None
             if verb_mask is not None and ok.any():
@@ -519,5 +589,5 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
     vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
     for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
-                   programs=program_keys(call))
+                   programs=program_keys(call), false_positive=fb.false_positive)
     return len(rows)
