@@ -103,6 +103,12 @@ _VIEWERS = frozenset({"cat", "less", "more", "head", "tail", "grep", "egrep", "r
                       "file", "stat", "ls", "bat", "strings", "md5sum", "sha1sum", "sha256sum",
                       "cmp", "od", "hexdump", "xxd"})
 _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
+# Files written by the script languages of sed (the ``w`` command and the ``w`` flag of
+# ``s///``: "w filename") and awk (``print > "file"``), as their manuals define them. A
+# " w " inside replacement text reads as one too; it flags nothing unless what follows is
+# a path outside the project.
+_SED_WRITE = re.compile(r"(?:^|[;\n{}/0-9$])\s*w\s+([^;\n}]+)")
+_AWK_WRITE = re.compile(r">>?\s*\"([^\"]+)\"")
 _NET_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl"})
 _URL_IP = re.compile(
     r"\b[a-z][a-z0-9+.-]*://(?:[^/@\s]*@)?(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]"
@@ -285,6 +291,29 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
                 flags.add("credential_path_read")
     if head in ("tee", "cp", "mv", "install") and args:
         _check_write_target(call, args[-1], flags)
+    for target in _script_write_targets(seg):
+        _check_write_target(call, target, flags)
+
+
+def _script_write_targets(seg: Segment) -> list[str]:
+    """Files a sed or awk program given on the command line writes.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> cmd = "sed -n '1s/.*/x/w /etc/cron.d/job' a; sed -e '/re/w out.txt' b; sed 's/a/b/g' c"
+    >>> [_script_write_targets(seg) for seg in split_command(cmd)]
+    [['/etc/cron.d/job'], ['out.txt'], []]
+    """
+    argv = seg.argv
+    if seg.head in ("sed", "gsed"):
+        pattern = _SED_WRITE
+    elif seg.head in ("awk", "gawk", "mawk", "nawk"):
+        pattern = _AWK_WRITE
+    else:
+        return []
+    scripts = [argv[i + 1] for i, a in enumerate(argv[1:-1], 1) if a in ("-e", "--expression")]
+    if not scripts:
+        scripts = [a for a in argv[1:] if not a.startswith("-")][:1]
+    return [m.group(1).strip() for script in scripts for m in pattern.finditer(script)]
 
 
 def _check_write_target(call: ToolCall, path: str, flags: set[str]) -> None:
