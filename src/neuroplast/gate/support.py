@@ -333,40 +333,38 @@ class SupportMemory:
         """Remember the approved-call profile of each program of a false positive (called
         under the lock, before the row is re-labelled)."""
         n = len(self._keys)
-        others = np.ones(n, dtype=bool)
+        approved = self._approved[:n].copy()
         if key in self._row:
-            others[self._row[key]] = False
+            approved[self._row[key]] = False  # the call itself, approved until now
         for program in programs:
-            if " " in program:
-                continue
-            profile = self._profile(program, n, others)
+            rows = self._rows_with(program, n)
+            profile = None if " " in program or rows is None else self._profile(rows & approved)
             if profile is not None:
                 self._mistakes.append((clock, program, profile))
 
-    def _profile(self, program: str, n: int, rows: np.ndarray | None = None) -> np.ndarray | None:
-        """The unit mean embedding of the approved calls of ``program`` among the first
-        ``n`` rows (and ``rows``), or None with fewer than ``trust_min_approvals``."""
-        i = self._program_id.get(program, -1)
-        if i < 0:
+    def _rows_with(self, key: str, n: int) -> np.ndarray | None:
+        """Which of the first ``n`` rows answer about ``key`` (None: no row ever did)."""
+        i = self._program_id.get(key, -1)
+        return (self._programs[:n] == i).any(axis=1) if i >= 0 else None
+
+    def _profile(self, rows: np.ndarray) -> np.ndarray | None:
+        """The unit mean embedding of ``rows`` (a mask over the first rows), or None when
+        they are fewer than ``trust_min_approvals``."""
+        if int(rows.sum()) < self.config.trust_min_approvals:
             return None
-        mask = (self._programs[:n] == i).any(axis=1) & self._approved[:n]
-        if rows is not None:
-            mask &= rows
-        if int(mask.sum()) < self.config.trust_min_approvals:
-            return None
-        mean = self._vectors[:n][mask].mean(axis=0)
+        mean = self._vectors[: len(rows)][rows].mean(axis=0)
         return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
-    def _mistaken_family(self, program: str, last_approved: int, n: int) -> str:
-        """The program of a false positive after ``last_approved`` whose approved calls look
-        like ``program``'s (rule 5), or "" (called under the lock)."""
+    def _mistaken_family(self, program: str, approved_rows: np.ndarray, last: int) -> str:
+        """The program of a false positive after ``last`` (``program``'s last approval)
+        whose approved calls look like ``approved_rows`` (rule 5), or "" (under the lock)."""
         tool = program.partition(":")[0]
-        newer = [(c, p, v) for c, p, v in self._mistakes
-                 if c > last_approved and p != program and p.partition(":")[0] == tool]
-        profile = self._profile(program, n) if newer else None
+        newer = [(p, v) for c, p, v in self._mistakes
+                 if c > last and p != program and p.partition(":")[0] == tool]
+        profile = self._profile(approved_rows) if newer else None
         if profile is None:
             return ""
-        for _, other, other_profile in newer:
+        for other, other_profile in newer:
             if float(profile @ other_profile) >= self.config.family_similarity:
                 return other
         return ""
@@ -396,11 +394,8 @@ class SupportMemory:
 
     def _answered(self, key: str, approved: bool, n: int) -> bool:
         """Whether one of the first ``n`` rows answers ``approved`` about ``key``."""
-        i = self._program_id.get(key, -1)
-        if i < 0:
-            return False
-        rows = (self._programs[:n] == i).any(axis=1)
-        return bool((rows & (self._approved[:n] == approved)).any())
+        rows = self._rows_with(key, n)
+        return rows is not None and bool((rows & (self._approved[:n] == approved)).any())
 
     def _unit(self, vector: np.ndarray, what: str) -> np.ndarray:
         vec = np.asarray(vector, dtype=np.float32).reshape(-1)
@@ -511,13 +506,13 @@ class SupportMemory:
             approved = self._approved[:n].copy()
             clock = self._clock[:n].copy()
             ids = [self._program_id.get(p, -1) for p in programs[:MAX_PROGRAMS]]
-            has = [(self._programs[:n] == i).any(axis=1) if i >= 0 else None for i in ids]
+            has = [self._rows_with(p, n) for p in programs[:MAX_PROGRAMS]]
             family = {}
             for program, mask in zip(programs, has, strict=False):
                 if self._mistakes and mask is not None and " " not in program:
                     ok = mask & approved
                     last = int(clock[ok].max()) if ok.any() else -1
-                    family[program] = self._mistaken_family(program, last, n)
+                    family[program] = self._mistaken_family(program, ok, last)
         best_ok = float(sims[approved].max()) if approved.any() else 0.0
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
         trusted, unknown = bool(ids), ""
