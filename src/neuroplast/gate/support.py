@@ -505,7 +505,6 @@ class SupportMemory:
             sims = self._vectors[:n] @ vec
             approved = self._approved[:n].copy()
             clock = self._clock[:n].copy()
-            ids = [self._program_id.get(p, -1) for p in programs[:MAX_PROGRAMS]]
             has = [self._rows_with(p, n) for p in programs[:MAX_PROGRAMS]]
             family = {}
             for program, mask in zip(programs, has, strict=False):
@@ -515,7 +514,7 @@ class SupportMemory:
                     family[program] = self._mistaken_family(program, ok, last)
         best_ok = float(sims[approved].max()) if approved.any() else 0.0
         best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
-        trusted, unknown = bool(ids), ""
+        trusted, unknown = bool(has), ""
         same_programs = approved.copy()  # approved calls that run every program of this one
         masks = dict(zip(programs, has, strict=False))
         for program, mask in zip(programs, has, strict=False):
