@@ -32,6 +32,7 @@ RISK_FLAGS: dict[str, float] = {
     "destructive_delete": 1.0,
     "disk_overwrite": 1.0,
     "file_to_network": 0.9,
+    "network_listener": 0.6,
     "history_tampering": 0.7,
     "network_to_shell": 1.0,
     "power_state": 0.8,
@@ -109,6 +110,27 @@ _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
 # a path outside the project.
 _SED_WRITE = re.compile(r"(?:^|[;\n{}/0-9$])\s*w\s+([^;\n}]+)")
 _AWK_WRITE = re.compile(r">>?\s*\"([^\"]+)\"")
+# Commands a sed program runs (GNU sed's manual): the ``e`` command, which runs its
+# argument or each input line, and the ``e`` flag of ``s///``, which runs the result.
+_SED_ADDRESS = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)"
+_SED_EXECUTE = re.compile(
+    rf"(?:^|[;\n{{}}])\s*(?:{_SED_ADDRESS}\s*(?:,\s*{_SED_ADDRESS})?)?\s*!?\s*e(?:\s|;|}}|$)"
+    r"|(?:^|[;\n{}])\s*(?:\S*?)s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpiImM0-9]*e"
+)
+# Options that name the directory a program writes into (tar -x -C, unzip -d, cp -t,
+# git apply --directory): the files land there, as if it were the last argument of cp.
+_TARGET_DIRECTORY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "tar": ("-C", "--directory"), "unzip": ("-d",), "cp": ("-t", "--target-directory"),
+    "mv": ("-t", "--target-directory"), "install": ("-t", "--target-directory"),
+    "ln": ("-t", "--target-directory"), "git": ("--directory",),
+}
+# Inline interpreter code that serves files or a shell to other machines.
+_INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "php"})
+_INLINE_CODE_FLAGS = frozenset({"-c", "-e", "-E", "-r", "--eval"})
+_SERVER_CODE = re.compile(
+    r"serve_forever|\b(?:HTTP|TCP|UDP)Server\b|socketserver|SocketServer|http\.server"
+    r"|SimpleHTTPServer|\.listen\s*\(|createServer|WEBrick|IO::Socket::INET[^;]*Listen"
+)
 _NET_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl"})
 _URL_IP = re.compile(
     r"\b[a-z][a-z0-9+.-]*://(?:[^/@\s]*@)?(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]"
@@ -291,8 +313,56 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
                 flags.add("credential_path_read")
     if head in ("tee", "cp", "mv", "install") and args:
         _check_write_target(call, args[-1], flags)
-    for target in _script_write_targets(seg):
+    for target in (*_script_write_targets(seg), *_target_directories(seg)):
         _check_write_target(call, target, flags)
+    if head in ("sed", "gsed") and any(_SED_EXECUTE.search(s) for s in _scripts(seg)):
+        flags.add("shell_escape")
+    if head == "git" and seg.subcommand == "apply" and "--unsafe-paths" in argv:
+        flags.add("write_outside_project")  # git's own guard against such writes, turned off
+    if head.rstrip("0123456789.") in _INTERPRETERS and _INLINE_CODE_FLAGS & set(argv[1:]) and (
+        _SERVER_CODE.search(" ".join(argv[1:]))
+    ):
+        flags.add("network_listener")
+
+
+def _scripts(seg: Segment) -> list[str]:
+    """The program text given to sed or awk: every ``-e`` value, else the first operand."""
+    argv = seg.argv
+    scripts = [argv[i + 1] for i, a in enumerate(argv[1:-1], 1) if a in ("-e", "--expression")]
+    return scripts or [a for a in argv[1:] if not a.startswith("-")][:1]
+
+
+def _target_directories(seg: Segment) -> list[str]:
+    """Directories named by a write-destination option (``tar -xf a.tar -C /etc``).
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> cmd = "tar -xf a.tar -C /etc; tar -cf a.tar -C /etc .; git apply --directory=/ x.patch"
+    >>> [_target_directories(seg) for seg in split_command(cmd)]
+    [['/etc'], [], ['/']]
+    """
+    options = _TARGET_DIRECTORY_OPTIONS.get(seg.head, ())
+    argv = seg.argv
+    if not options or (seg.head == "git" and seg.subcommand != "apply"):
+        return []
+    if seg.head == "tar" and not _tar_extracts(argv):
+        return []  # tar -C only names where files are read from unless it extracts
+    found = []
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if name in options and eq:
+            found.append(value)
+        elif a in options and i + 1 < len(argv):
+            found.append(argv[i + 1])
+    return found
+
+
+def _tar_extracts(argv: tuple[str, ...]) -> bool:
+    """``tar xf``, ``tar -xzf``, ``tar --extract``: the bundled x of tar's modes."""
+    bundle = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else ""
+    return "x" in bundle or any(
+        a in ("--extract", "--get") or (a[:1] == "-" and a[1:2] != "-" and "x" in a)
+        for a in argv[1:]
+    )
 
 
 def _script_write_targets(seg: Segment) -> list[str]:
@@ -303,17 +373,13 @@ def _script_write_targets(seg: Segment) -> list[str]:
     >>> [_script_write_targets(seg) for seg in split_command(cmd)]
     [['/etc/cron.d/job'], ['out.txt'], []]
     """
-    argv = seg.argv
     if seg.head in ("sed", "gsed"):
         pattern = _SED_WRITE
     elif seg.head in ("awk", "gawk", "mawk", "nawk"):
         pattern = _AWK_WRITE
     else:
         return []
-    scripts = [argv[i + 1] for i, a in enumerate(argv[1:-1], 1) if a in ("-e", "--expression")]
-    if not scripts:
-        scripts = [a for a in argv[1:] if not a.startswith("-")][:1]
-    return [m.group(1).strip() for script in scripts for m in pattern.finditer(script)]
+    return [m.group(1).strip() for script in _scripts(seg) for m in pattern.finditer(script)]
 
 
 def _check_write_target(call: ToolCall, path: str, flags: set[str]) -> None:
