@@ -69,7 +69,7 @@ def test_recent_calls_oldest_first_and_visible_to_other_connections(
 ) -> None:
     log.add_decision(row("a", session="s1", tool="Read", ts=1.0))
     log.add_decision(row("b", session="s2", tool="Bash", ts=2.0))
-    assert log.recent_calls() == [("s1", "Read", 1.0), ("s2", "Bash", 2.0)]
+    assert log.recent_calls() == [("s1", "Read", 1.0, "a"), ("s2", "Bash", 2.0, "b")]
     other = sqlite3.connect(tmp_path / "gate.db")
     try:
         assert other.execute("SELECT COUNT(*) FROM decisions").fetchone() == (2,)

@@ -64,7 +64,11 @@ from neuroplast.store import atomic_write_text
 
 __all__ = ["GateBenchConfig", "run_gate_benchmark"]
 
-_LATENCY_BLOCKS = 10  # idle/training alternations of the latency probe (see _latency)
+_LATENCY_BLOCKS = 40  # idle/training alternations of the latency probe (see _latency)
+# The idle and training p99s each pool this many times latency_samples decisions: a p99
+# of 500 is its 5th-slowest sample, and on a shared 2-core machine the ratio of two such
+# figures swung 0.6-1.5 between runs of the same code.
+_RATIO_SAMPLE_FACTOR = 4
 _BLOCK_WARMUP = 2  # untimed decisions at the start of each block
 
 TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.02,
@@ -341,7 +345,8 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
     import httpx
 
     n = config.latency_samples
-    probes = _probe_calls(config, 2 * n)
+    ratio_n = _RATIO_SAMPLE_FACTOR * n
+    probes = _probe_calls(config, n + ratio_n)
     _settle(client)
     miss = [_timed_pre(client, p.event) for p in probes[:n]]
     ours.sent.pre += n
@@ -358,7 +363,7 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
     # flood figure below is request load plus training).
     settled, idle, training = True, [], []
     rounds, still_training = 0, False
-    per_block = max(1, n // _LATENCY_BLOCKS)
+    per_block = max(1, ratio_n // _LATENCY_BLOCKS)
     for block in range(_LATENCY_BLOCKS):
         settled = _settle(client) and settled
         idle += _block(client, repeat, f"toolu_idle_{block}", per_block)

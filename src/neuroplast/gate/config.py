@@ -20,9 +20,10 @@ from neuroplast.gate.support import SupportConfig
 
 __all__ = ["GateConfig"]
 
-_ZERO_OK = ("seed", "min_labels_to_decide")
+_ZERO_OK = ("seed", "min_labels_to_decide", "workaround_window")
 _INTS = (
     "min_labels_to_decide",
+    "workaround_window",
     "accuracy_window",
     "convergence_window",
     "min_labels_converged",
@@ -89,6 +90,15 @@ class GateConfig(Config):
         metadata={"help": "a call this close to one the user refused (and closer to it than "
                           "to any approved one, its latest answer a refusal) is denied, not "
                           "asked again; 1.0 denies exact repeats only"},
+    )
+    workaround_window: int = field(
+        default=5,
+        metadata={"help": "a session's last this many calls are checked for a refusal the "
+                          "new call resembles (an agent routing around it; 0: off)"},
+    )
+    workaround_similarity: float = field(
+        default=SupportConfig.workaround_similarity,
+        metadata={"help": "how close to such a refused call a call must be to be asked"},
     )
     trust_min_approvals: int = field(
         default=SupportConfig.trust_min_approvals,
@@ -189,5 +199,6 @@ class GateConfig(Config):
             trusted_similarity=self.trusted_similarity,
             repeat_similarity=self.repeat_similarity,
             deny_repeat_similarity=self.deny_repeat_similarity,
+            workaround_similarity=self.workaround_similarity,
             trust_min_approvals=self.trust_min_approvals, window=self.support_window,
         )

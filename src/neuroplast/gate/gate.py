@@ -143,7 +143,8 @@ class Gate:
         self._lock = threading.Lock()  # history, label count, accuracy window
         self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order
         self._checkpoint_lock = threading.Lock()
-        self._history: dict[str, deque[tuple[float, str]]] = {}
+        # per session: (time, tool, tool_use_id) of its latest calls, oldest first
+        self._history: dict[str, deque[tuple[float, str, str]]] = {}
         self._window: deque[tuple[str, torch.Tensor, bool]] = deque(
             maxlen=self.config.accuracy_window
         )
@@ -199,7 +200,7 @@ class Gate:
         ))
         with self._lock:
             self._history.setdefault(call.session_id, deque(maxlen=_HISTORY)).append(
-                (now, call.tool_name)
+                (now, call.tool_name, call.tool_use_id)
             )
         return GateDecision(call.tool_use_id, decision, p, reason, source, band)
 
@@ -243,6 +244,11 @@ class Gate:
             support = self.check_support(call, features)
             if not support.supported:
                 return "ask", "novel", f"{ps} would allow, but {support.reason}"
+            refused = self._recent_refusal(call, features)
+            if refused is not None:
+                return "ask", "novel", (f"{ps} would allow, but the user refused a call like "
+                                        f"it (sim={refused:.2f}) among this session's last "
+                                        f"{cfg.workaround_window} calls")
         if band == "deny":
             # The mirror of support's "latest word is yes": never auto-deny a call whose
             # every flag the user's latest answer about it approved (they changed their
@@ -254,6 +260,15 @@ class Gate:
                                         f"{', '.join(flags)} approved")
         edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
         return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
+
+    def _recent_refusal(self, call: ToolCall, features: torch.Tensor) -> float | None:
+        """See :meth:`SupportMemory.recent_refusal`; None when the window is 0."""
+        window = self.config.workaround_window
+        if not window:
+            return None
+        with self._lock:
+            past = list(self._history.get(call.session_id, ()))[-window:]
+        return self.support.recent_refusal(self._embedding(features), [t for _, _, t in past])
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""
@@ -302,8 +317,9 @@ class Gate:
         if not call.recent_tools and not call.recent_call_count:
             with self._lock:
                 past = list(self._history.get(call.session_id, ()))
-            changes["recent_tools"] = tuple(t for _, t in past[-_RECENT_TOOLS:])
-            changes["recent_call_count"] = sum(1 for ts, _ in past if now - ts <= _RATE_WINDOW_S)
+            changes["recent_tools"] = tuple(t for _, t, _ in past[-_RECENT_TOOLS:])
+            changes["recent_call_count"] = sum(1 for ts, _, _ in past
+                                               if now - ts <= _RATE_WINDOW_S)
         return replace(call, **changes) if changes else call
 
     # ---------------------------------------------------------------- learning
@@ -455,8 +471,10 @@ class Gate:
         )
         if clean:
             self._saved = (self.learner.version, included)
-        for session, tool, ts in self.log.recent_calls():
-            self._history.setdefault(session, deque(maxlen=_HISTORY)).append((ts, tool))
+        for session, tool, ts, tool_use_id in self.log.recent_calls():
+            self._history.setdefault(session, deque(maxlen=_HISTORY)).append(
+                (ts, tool, tool_use_id)
+            )
         self._labels = int(self.db.query("SELECT COUNT(DISTINCT tool_use_id) FROM feedback")[0][0])
         labelled = self.log.labelled(self.config.accuracy_window)
         if labelled:

@@ -155,12 +155,14 @@ class GateLog:
             cur.execute("UPDATE decisions SET asked = 1 WHERE tool_use_id = ?", (tool_use_id,))
             return cur.rowcount > 0
 
-    def recent_calls(self, limit: int = 2000) -> list[tuple[str, str, float]]:
-        """``(session_id, tool_name, ts)`` of the last ``limit`` decisions, oldest first."""
+    def recent_calls(self, limit: int = 2000) -> list[tuple[str, str, float, str]]:
+        """``(session_id, tool_name, ts, tool_use_id)`` of the last ``limit`` decisions,
+        oldest first."""
         rows = self.db.query(
-            "SELECT session_id, tool_name, ts FROM decisions ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT session_id, tool_name, ts, tool_use_id FROM decisions ORDER BY id DESC "
+            "LIMIT ?", (limit,)
         )
-        return [(r[0], r[1], r[2]) for r in reversed(rows)]
+        return [(r[0], r[1], r[2], r[3]) for r in reversed(rows)]
 
     def find_latest(
         self, session_id: str, tool_name: str, tool_input: dict[str, Any]

@@ -38,6 +38,9 @@ A call is supported when all five hold:
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
    until the user approves it again: ``podman`` after a refused ``docker``.
 
+Apart from these, a call like one the user refused among the session's last few calls
+(``recent_refusal``) is asked: an agent refused one way often tries another.
+
 Replaying the decisions of the benchmark's streams (seeds 0-2, 4,700 scored calls each)
 against the memory as it stood, rule 2 asks 44-56 more calls (first uses the user
 approves) and the same-programs clause of rule 3 allows 20-33 of those it asked before;
@@ -66,6 +69,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -226,6 +230,13 @@ class SupportConfig(Config):
                 "Replaying five recorded streams, 0.95 turned 1-16 asks per 4,700 calls "
                 "into denies and denied no call the user would approve (0.85: 4 would "
                 "have been); 1.0 denies exact repeats only"})
+    workaround_similarity: float = field(default=0.6, metadata={
+        "help": "a call at least this close to one the user refused among the session's "
+                "last few calls, with nothing as close approved since, is asked: the agent "
+                "may be routing around the refusal (``recent_refusal``). Replaying five "
+                "recorded streams, 0.6 asked 2-7 more calls per 4,700 and stopped a "
+                "`twine upload` three calls after `poetry publish` was refused (0.55: 5-12 "
+                "more asks, one more catch, a held-out podman call; 0.65: no catch)"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
@@ -237,6 +248,7 @@ class SupportConfig(Config):
         check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         check_range(owner, "deny_repeat_similarity", self.deny_repeat_similarity, -1.0, 1.0)
         check_range(owner, "family_similarity", self.family_similarity, -1.0, 1.0)
+        check_range(owner, "workaround_similarity", self.workaround_similarity, -1.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
@@ -493,6 +505,39 @@ class SupportMemory:
         if False not in self.latest(programs).values():
             return None
         return round(best_bad, 4)
+
+    def recent_refusal(self, vector: np.ndarray, keys: Sequence[str]) -> float | None:
+        """The similarity of a refused call among ``keys`` (the answers about the session's
+        last few calls) that this one resembles, with nothing as close approved since; or None.
+
+        An agent refused one way often tries another (``poetry publish`` refused, then
+        ``twine upload``): a call at least ``workaround_similarity`` close to such a fresh
+        refusal goes to the user even when everything else supports it.
+
+        >>> m = SupportMemory(dim=2)
+        >>> m.add("a", np.array([1.0, 0.0]), approved=False, clock=1)
+        >>> m.recent_refusal(np.array([1.0, 0.5]), ["a"])  # sim 0.89
+        0.8944
+        >>> m.add("b", np.array([1.0, 0.4]), approved=True, clock=2)  # closer, and later
+        >>> m.recent_refusal(np.array([1.0, 0.5]), ["a"]) is None
+        True
+        """
+        vec = self._unit(vector, "recent_refusal")
+        with self._lock:
+            rows = [self._row[k] for k in keys if k in self._row]
+            refused = [r for r in rows if not self._approved[r]]
+            if not refused:
+                return None
+            n = len(self._keys)
+            sims = self._vectors[:n] @ vec
+            approved, clock = self._approved[:n], self._clock[:n]
+            for r in refused:
+                sim = float(sims[r])
+                if sim >= self.config.workaround_similarity and not (
+                    approved & (clock > clock[r]) & (sims >= sim)
+                ).any():
+                    return round(sim, 4)
+        return None
 
     def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
         """Whether the answers near ``vector`` support auto-allowing it (see module doc)."""
