@@ -272,6 +272,20 @@ def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
     assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
 
 
+def test_a_call_like_a_fresh_refusal_in_the_window_is_flagged() -> None:
+    m = SupportMemory(SupportConfig(workaround_similarity=0.6), dim=3)
+    m.add("twine", unit(1, 0, 0), approved=True, clock=1, programs=_keys("twine upload d"))
+    m.add("poetry", unit(0.7, 0.7, 0), approved=False, clock=2,
+          programs=_keys("poetry publish"))
+    m.add("ls", unit(0, 0, 1), approved=True, clock=3, programs=_keys("ls"))
+    twine = unit(1, 0, 0)  # 0.71 to the refusal, 1.0 to an approval older than it
+    assert m.recent_refusal(twine, ["poetry", "ls"]) == pytest.approx(0.7071, abs=1e-3)
+    assert m.recent_refusal(twine, ["ls", "twine"]) is None  # the refusal is out of the window
+    assert m.recent_refusal(unit(0, 0.2, 1), ["poetry", "ls"]) is None  # sim 0.14
+    m.add("twine2", unit(1, 0.1, 0), approved=True, clock=4, programs=_keys("twine upload e"))
+    assert m.recent_refusal(twine, ["poetry", "ls"]) is None  # approved since, as close
+
+
 # ---------------------------------------------------------------- through the gate
 
 PYTEST = ["pytest tests/test_api.py -q", "pytest tests/test_cli.py -q",
@@ -319,6 +333,31 @@ def test_asking_again_about_a_refused_call_is_replaced_by_a_deny(kit, make_gate)
     assert "near repeat (sim=1.00)" in again.reason
     other = gate.decide(kit.bash("pytest tests/test_api.py -q"))
     assert other.decision != "deny", other
+
+
+def test_a_call_like_one_just_refused_in_the_session_is_asked(kit, make_gate) -> None:
+    """``poetry publish`` refused, then ``twine upload`` in the same session: the agent may
+    be routing around the refusal, so it is asked; another session is not affected."""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _approve_all(gate, kit)
+    for i, cmd in enumerate(["twine upload dist/*", "poetry publish", "twine upload dist/*",
+                             "poetry publish --build"] * 2):
+        gate.decide(kit.bash(cmd, f"pub{i}", session="s0"))
+        gate.feedback(f"pub{i}", True)
+    gate.decide(kit.bash("poetry publish -r internal", "no", session="s1"))
+    gate.feedback("no", False)
+    assert gate.wait_idle(60)
+    elsewhere = gate.decide(kit.bash("twine upload dist/*", session="s2"))
+    assert elsewhere.decision == "allow", elsewhere
+    around = gate.decide(kit.bash("twine upload dist/*", session="s1"))
+    assert around.decision == "ask" and around.source == "novel", around
+    assert "among this session's last 5 calls" in around.reason
+    gate.close()  # the session's last calls are rebuilt from the log on restart
+    for window, decision in ((5, "ask"), (0, "allow")):
+        again = make_gate(data_dir=gate.dir.parent, min_labels_to_decide=4,
+                          min_recent_accuracy=0.0, workaround_window=window)
+        assert again.decide(kit.bash("twine upload dist/*", session="s1")).decision == decision
+        again.close()
 
 
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:

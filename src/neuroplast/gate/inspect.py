@@ -113,13 +113,6 @@ _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
 # a path outside the project.
 _SED_WRITE = re.compile(r"(?:^|[;\n{}/0-9$])\s*w\s+([^;\n}]+)")
 _AWK_WRITE = re.compile(r">>?\s*\"([^\"]+)\"")
-# Commands a sed program runs (GNU sed's manual): the ``e`` command, which runs its
-# argument or each input line, and the ``e`` flag of ``s///``, which runs the result.
-_SED_ADDRESS = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)"
-_SED_EXECUTE = re.compile(
-    rf"(?:^|[;\n{{}}])\s*(?:{_SED_ADDRESS}\s*(?:,\s*{_SED_ADDRESS})?)?\s*!?\s*e(?:\s|;|}}|$)"
-    r"|(?:^|[;\n{}])\s*(?:\S*?)s([^\w\s\\])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpiImM0-9]*e"
-)
 # Options that name the directory a program writes into (tar -x -C, unzip -d, cp -t,
 # git apply --directory): the files land there, as if it were the last argument of cp.
 _TARGET_DIRECTORY_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -132,7 +125,7 @@ _INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node
 _INLINE_CODE_FLAGS = frozenset({"-c", "-e", "-E", "-r", "--eval"})
 _SERVER_CODE = re.compile(
     r"serve_forever|\b(?:HTTP|TCP|UDP)Server\b|socketserver|SocketServer|http\.server"
-    r"|SimpleHTTPServer|\.listen\s*\(|createServer|WEBrick|IO::Socket::INET[^;]*Listen"
+    r"|SimpleHTTPServer|\.listen\s*\(|createServer|WEBrick|\bListen\s*=>"
 )
 _NET_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "openssl"})
 _URL_IP = re.compile(
@@ -318,7 +311,7 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         _check_write_target(call, args[-1], flags)
     for target in (*_script_write_targets(seg), *_target_directories(seg)):
         _check_write_target(call, target, flags)
-    if head in ("sed", "gsed") and any(_SED_EXECUTE.search(s) for s in _scripts(seg)):
+    if head in ("sed", "gsed") and any(_sed_runs_commands(s) for s in _scripts(seg)):
         flags.add("shell_escape")
     if head == "git" and seg.subcommand == "apply" and "--unsafe-paths" in argv:
         flags.add("write_outside_project")  # git's own guard against such writes, turned off
@@ -326,6 +319,50 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         _SERVER_CODE.search(" ".join(argv[1:]))
     ):
         flags.add("network_listener")
+
+
+def _sed_runs_commands(script: str) -> bool:
+    """Whether a sed program runs shell commands: GNU sed's ``e`` command (runs its argument,
+    or each input line) or the ``e`` flag of ``s///`` (runs the result). One pass over the
+    program, command by command (a regex with backtracking was quadratic on long ones).
+
+    >>> [_sed_runs_commands(p) for p in ("1e id", "s/a/b/e", "s/e/E/g;/^$/d", "$!N;P;D")]
+    [True, True, False, False]
+    """
+    i, n = 0, len(script)
+
+    def skip_delimited(i: int, delimiter: str) -> int:  # to just past the closing delimiter
+        while i < n and script[i] != delimiter:
+            i += 2 if script[i] == "\\" else 1
+        return i + 1
+
+    while i < n:
+        while i < n and script[i] in " \t\n;{}!,0123456789$+~":  # separators, addresses
+            i += 1
+        if i < n and script[i] == "/":  # a /regex/ address
+            i = skip_delimited(i + 1, "/")
+            continue
+        if i < n and script[i] == "\\":  # a \cREGEXc address
+            i = skip_delimited(i + 2, script[i + 1 : i + 2])
+            continue
+        if i >= n:
+            break
+        command = script[i]
+        if command == "e":
+            return True
+        if command in "sy" and i + 1 < n:
+            i = skip_delimited(skip_delimited(i + 2, script[i + 1]), script[i + 1])
+            start = i
+            while i < n and script[i].isalnum():
+                i += 1
+            if command == "s" and "e" in script[start:i].split("w", 1)[0]:
+                return True
+        # the rest of this command (text of a/i/c, a w file name...) up to its end
+        end = script.find("\n" if command in "aicrRwW" else ";", i)
+        newline = script.find("\n", i)
+        stops = [e for e in (end, newline) if e >= 0]
+        i = min(stops) + 1 if stops else n
+    return False
 
 
 def _scripts(seg: Segment) -> list[str]:
