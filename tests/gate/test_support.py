@@ -338,7 +338,8 @@ def test_asking_again_about_a_refused_call_is_replaced_by_a_deny(kit, make_gate)
 def test_a_call_like_one_just_refused_in_the_session_is_asked(kit, make_gate) -> None:
     """``poetry publish`` refused, then ``twine upload`` in the same session: the agent may
     be routing around the refusal, so it is asked; another session is not affected."""
-    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0,
+                     workaround_similarity=0.3)
     _approve_all(gate, kit)
     for i, cmd in enumerate(["twine upload dist/*", "poetry publish", "twine upload dist/*",
                              "poetry publish --build"] * 2):
@@ -355,7 +356,8 @@ def test_a_call_like_one_just_refused_in_the_session_is_asked(kit, make_gate) ->
     gate.close()  # the session's last calls are rebuilt from the log on restart
     for window, decision in ((5, "ask"), (0, "allow")):
         again = make_gate(data_dir=gate.dir.parent, min_labels_to_decide=4,
-                          min_recent_accuracy=0.0, workaround_window=window)
+                          min_recent_accuracy=0.0, workaround_similarity=0.3,
+                          workaround_window=window)
         assert again.decide(kit.bash("twine upload dist/*", session="s1")).decision == decision
         again.close()
 
