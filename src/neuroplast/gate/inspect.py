@@ -357,10 +357,11 @@ def _sed_runs_commands(script: str) -> bool:
                 i += 1
             if command == "s" and "e" in script[start:i].split("w", 1)[0]:
                 return True
-        # the rest of this command (text of a/i/c, a w file name...) up to its end
-        end = script.find("\n" if command in "aicrRwW" else ";", i)
+        # the rest of this command up to its end: a newline, or for any command but those
+        # taking text or a file name to the end of the line (a/i/c, r/w), a semicolon
         newline = script.find("\n", i)
-        stops = [e for e in (end, newline) if e >= 0]
+        semicolon = -1 if command in "aicrRwW" else script.find(";", i)
+        stops = [e for e in (newline, semicolon) if e >= 0]
         i = min(stops) + 1 if stops else n
     return False
 
