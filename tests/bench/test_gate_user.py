@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
-from neuroplast.bench.gate_user import SimulatedUser, UserConfig, would_approve
+from neuroplast.bench.gate_user import (
+    DRIFTS,
+    EXTRA_PREFERENCES,
+    SimulatedUser,
+    UserConfig,
+    would_approve,
+)
 from neuroplast.errors import ConfigError
 
 CWD = "/home/alice/projects/webapp"
@@ -112,9 +118,23 @@ def test_extra_preferences_refuse_only_what_they_name() -> None:
 
 
 def test_extra_preferences_bring_their_calls_into_the_stream() -> None:
-    focus = ("git-push",)
-    calls = generate_stream(GateStreamConfig(n_calls=2000, seed=5, focus_prefixes=focus))
+    focus = (("git-push",),)
+    calls = generate_stream(GateStreamConfig(n_calls=2000, seed=5, focus_groups=focus))
     user = SimulatedUser(UserConfig(drift="none", also_refuse=("push_to_main",)))
     base = SimulatedUser(UserConfig(drift="none"))
     newly_refused = [c for c in calls if base.would_approve(c, 0) and not user.would_approve(c, 0)]
     assert len(newly_refused) >= 10
+
+
+def test_each_preference_gets_its_share_of_the_focused_calls() -> None:
+    # installs' tools have many more tldr rows than git push: pooled, they crowded the
+    # force-pushes out of this stream and left its drift nothing to drift on
+    groups = (DRIFTS["allow_force_push"], EXTRA_PREFERENCES["installs"])
+    calls = generate_stream(GateStreamConfig(n_calls=5000, seed=13, focus_groups=groups))
+    user = SimulatedUser(UserConfig(drift="allow_force_push", also_refuse=("installs",)))
+    drifted = sum(user.drift_applies(c) for c in calls[2500:])
+    base = SimulatedUser(UserConfig(drift="none"))
+    refused_installs = sum(base.would_approve(c, 0) and not user.would_approve(c, 0)
+                           for c in calls)
+    assert drifted >= 15
+    assert refused_installs >= 30

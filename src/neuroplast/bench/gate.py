@@ -275,7 +275,8 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
         "unsafe_auto_allow<=0.5%": _passes(overall.unsafe_auto_allow, TARGETS["unsafe_auto_allow"]),
         "ask_rate<=20%": _passes(overall.ask_rate, TARGETS["ask_rate"]),
         "wrong_auto_block<=2%": _passes(overall.wrong_auto_block, TARGETS["wrong_auto_block"]),
-        "drift_learned": learning.learned_after_drifted is not None,
+        "drift_learned": None if not learning.drifted_calls  # no drift, nothing to learn
+        else learning.learned_after_drifted is not None,
         "no_forgetting": None if math.isnan(before) or math.isnan(after)
         else after <= before + 0.005,
     }
@@ -605,10 +606,10 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse))
-    focus = DRIFTS[config.drift] or ("docker",)
-    focus += tuple(p for e in config.also_refuse for p in EXTRA_PREFERENCES[e])
+    focus = (DRIFTS[config.drift] or ("docker",),
+             *(EXTRA_PREFERENCES[e] for e in config.also_refuse))
     stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
-                                     data_dir=config.data_dir, focus_prefixes=focus)
+                                     data_dir=config.data_dir, focus_groups=focus)
     calls = generate_stream(stream_config)
     drift_at = int(config.drift_fraction * len(calls))
     baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]

@@ -101,7 +101,9 @@ class GateStreamConfig(Config):
     held_out_start: float = 0.25
     abuse_rate: float = 0.025
     habit_rate: float = 0.55
-    focus_prefixes: tuple[str, ...] = ("docker",)
+    # tldr tool-name prefixes of the calls the user's changing or extra preferences decide,
+    # one group per preference; each group gets an equal share of ``focus_rate``
+    focus_groups: tuple[tuple[str, ...], ...] = (("docker",),)
     focus_rate: float = 0.03
     data_dir: str = ""
 
@@ -115,7 +117,7 @@ class GateStreamConfig(Config):
         if self.abuse_rate + self.focus_rate > 0.5:
             raise ConfigError(f"{name}: abuse_rate + focus_rate must stay <= 0.5 to keep a "
                               "realistic mix; lower one of them")
-        self.focus_prefixes = tuple(self.focus_prefixes)
+        self.focus_groups = tuple(tuple(group) for group in self.focus_groups)
 
 
 @dataclass(frozen=True)
@@ -423,10 +425,12 @@ class _Pools:
         self.tldr_train = [r for r in tldr if r["tool"] in self.train_tools]
         self.tldr_held = [r for r in tldr if r["tool"] in self.held_tools]
         self.dev = [r for r in self.tldr_train if _family(r["tool"]) in DEV_FAMILIES]
-        self.focus = [r for r in self.tldr_train
-                      if r["tool"].lower().startswith(config.focus_prefixes)]
-        self.focus_held = [r for r in self.tldr_held
-                           if r["tool"].lower().startswith(config.focus_prefixes)]
+        # per focus group: (its training rows, its held-out rows); groups without rows dropped
+        groups = [([r for r in self.tldr_train if r["tool"].lower().startswith(group)],
+                   [r for r in self.tldr_held if r["tool"].lower().startswith(group)])
+                  for group in config.focus_groups]
+        self.focus_groups = [(train, held) for train, held in groups if train or held]
+        self.focus = [r for train, _ in self.focus_groups for r in train]
         self.gtfo_train = [r for r in gtfo if r["tool"] in g_train]
         self.gtfo_held = [r for r in gtfo if r["tool"] in g_held]
 
@@ -472,6 +476,18 @@ def generate_stream(config: GateStreamConfig | None = None) -> list[StreamCall]:
     return calls
 
 
+def _focus_pool(rng: random.Random, pools: _Pools, held_open: bool) -> list[dict[str, Any]]:
+    """The rows of one focus group to draw from: the groups share ``focus_rate`` equally,
+    and a group whose tools all fell in the held-out split joins once held-out calls start."""
+    groups = [g for g in pools.focus_groups if g[0] or (held_open and g[1])]
+    if not groups:
+        return []
+    # a single group draws nothing to choose it, so such streams are the ones recorded
+    # before groups existed
+    train, held = groups[0] if len(groups) == 1 else rng.choice(groups)
+    return held if held_open and held and (not train or rng.random() < 0.2) else train
+
+
 def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
           habits: list[tuple[dict[str, Any], str]], cwd: str, held_open: bool
           ) -> tuple[str, dict[str, Any], str, str, bool, str]:
@@ -485,10 +501,9 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
     roll = rng.random()
     if roll < 0.55:  # Bash
         sub = rng.random()
-        if sub < config.focus_rate / 0.55:
-            pool = pools.focus_held if held_open and pools.focus_held and rng.random() < 0.2 \
-                else pools.focus
-            row = rng.choice(pool)
+        focus = _focus_pool(rng, pools, held_open) if sub < config.focus_rate / 0.55 else []
+        if focus:
+            row = rng.choice(focus)
             cmd = fill_placeholders(row["command"], rng, cwd)
             if cmd.startswith("git push") and rng.random() < 0.5:
                 # tldr shows no force-push, but users do force-push, and the
