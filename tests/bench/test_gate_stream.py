@@ -81,3 +81,5 @@ def test_held_out_split_is_disjoint_and_held_out_tools_come_late(stream: list) -
 def test_config_is_validated() -> None:
     with pytest.raises(ConfigError, match="abuse_rate"):
         GateStreamConfig(abuse_rate=1.5)
+    with pytest.raises(ConfigError, match="groups of prefixes"):
+        GateStreamConfig(focus_groups=("docker", "podman"))

@@ -117,6 +117,10 @@ class GateStreamConfig(Config):
         if self.abuse_rate + self.focus_rate > 0.5:
             raise ConfigError(f"{name}: abuse_rate + focus_rate must stay <= 0.5 to keep a "
                               "realistic mix; lower one of them")
+        if isinstance(self.focus_groups, str) or any(
+                isinstance(group, str) for group in self.focus_groups):
+            raise ConfigError(f"{name}.focus_groups takes groups of prefixes, e.g. "
+                              "(('docker', 'podman'), ('git-push',)), not bare strings")
         self.focus_groups = tuple(tuple(group) for group in self.focus_groups)
 
 
