@@ -84,6 +84,9 @@ def bash(command: str) -> ToolCall:
         (bash("sed -n '1s/.*/DATA/w /etc/cron.d/job' notes.txt"), "system_path_write"),
         (bash("sed -e '/token/w /home/u/leak.txt' app.log"), "write_outside_project"),
         (bash("awk '{ print $0 >> \"/home/u/.bashrc\" }' snippet.sh"), "shell_rc_write"),
+        # paths quoted in inline code
+        (bash("python3 -c 'open(\"/home/u/.bashrc\",\"a\").write(\"x\")'"), "shell_rc_write"),
+        (bash("node -e 'fs.readFileSync(\"/dev/sda\")'"), "raw_device"),
         # commands a sed program runs: the e command and the e flag of s///
         (bash("sed e"), "shell_escape"),
         (bash("sed -n '1e id' notes.txt"), "shell_escape"),

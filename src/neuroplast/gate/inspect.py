@@ -224,8 +224,10 @@ def _check_arguments(call: ToolCall, seg: Segment, flags: set[str]) -> None:
     """Credential files and raw devices named by ANY command, as argument or redirect."""
     words = list(seg.argv[1:]) + [t for op, t in seg.redirects if op.lstrip("0123456789") == "<"]
     for word in words:
-        # --file=~/.kube/config, if=/dev/sda, -f@~/.netrc: the path after "=" or "@"
-        for part in {word, *re.split(r"[=@]", word)[1:]}:
+        # --file=~/.kube/config, if=/dev/sda, -f@~/.netrc: the path after "=" or "@"; and
+        # the absolute paths quoted in code (python -c 'open("/home/u/.bashrc", "w")')
+        code_paths = (t for t in _TOKEN_SPLIT.split(word) if t.startswith(("/", "~")))
+        for part in {word, *re.split(r"[=@]", word)[1:], *code_paths}:
             if not part or (part.startswith("-") and part == word):
                 continue
             full = resolve_path(part, call.cwd)
