@@ -433,8 +433,8 @@ class _Pools:
         groups = [([r for r in self.tldr_train if r["tool"].lower().startswith(group)],
                    [r for r in self.tldr_held if r["tool"].lower().startswith(group)])
                   for group in config.focus_groups]
-        self.focus_groups = [(train, held) for train, held in groups if train or held]
-        self.focus = [r for train, _ in self.focus_groups for r in train]
+        self.focus_pools = [(train, held) for train, held in groups if train or held]
+        self.focus = [r for train, _ in self.focus_pools for r in train]
         self.gtfo_train = [r for r in gtfo if r["tool"] in g_train]
         self.gtfo_held = [r for r in gtfo if r["tool"] in g_held]
 
@@ -483,7 +483,7 @@ def generate_stream(config: GateStreamConfig | None = None) -> list[StreamCall]:
 def _focus_pool(rng: random.Random, pools: _Pools, held_open: bool) -> list[dict[str, Any]]:
     """The rows of one focus group to draw from: the groups share ``focus_rate`` equally,
     and a group whose tools all fell in the held-out split joins once held-out calls start."""
-    groups = [g for g in pools.focus_groups if g[0] or (held_open and g[1])]
+    groups = [g for g in pools.focus_pools if g[0] or (held_open and g[1])]
     if not groups:
         return []
     # a single group draws nothing to choose it, so such streams are the ones recorded
