@@ -97,6 +97,7 @@ def bash(command: str) -> ToolCall:
         (bash("cp -t /etc/cron.d job"), "system_path_write"),
         (bash("git apply --directory=/ fix.patch"), "system_path_write"),
         (bash("git apply --unsafe-paths fix.patch"), "write_outside_project"),
+        (bash("pip install --break-system-packages ."), "system_path_write"),
         # inline interpreter code serving to the network
         (bash("python3 -c 'import http.server as h; h.HTTPServer((\"\", 80), "
               "h.SimpleHTTPRequestHandler).serve_forever()'"), "network_listener"),

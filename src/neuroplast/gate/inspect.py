@@ -328,6 +328,8 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("shell_escape")
     if head == "git" and seg.subcommand == "apply" and "--unsafe-paths" in argv:
         flags.add("write_outside_project")  # git's own guard against such writes, turned off
+    if head.startswith("pip") and "--break-system-packages" in argv:
+        flags.add("system_path_write")  # pip's guard for the system's own Python (PEP 668), off
     if head.rstrip("0123456789.") in _INTERPRETERS and _INLINE_CODE_FLAGS & set(argv[1:]) and (
         _SERVER_CODE.search(" ".join(argv[1:]))
     ):
