@@ -114,6 +114,12 @@ def bash(command: str) -> ToolCall:
         (bash("pwsh -NoLogo"), "interactive_shell"),
         (bash("cd /tmp && zsh"), "interactive_shell"),
         (bash("script -q /dev/null"), "interactive_shell"),
+        # native code loaded from a file
+        (bash("python -c 'from ctypes import cdll; cdll.LoadLibrary(\"/tmp/x.so\")'"),
+         "library_load"),
+        (bash("bash -c 'enable -f /tmp/x.so x'"), "library_load"),
+        (bash("LD_PRELOAD=/tmp/hook.so ls"), "library_load"),
+        (bash("openssl req -engine ./lib.so"), "library_load"),
         # raw disks, power state, capabilities, raw-IP URLs
         (bash("dd if=/dev/nvme0n1 of=img.raw"), "raw_device"),
         (bash("hexdump -C /dev/disk2 | head"), "raw_device"),
@@ -175,6 +181,8 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("zsh --version"),
         bash("script -q -c 'make test' build.log"),
         bash("python"),
+        bash("openssl engine -t"),  # lists engines, loads nothing
+        bash("aws mq create-broker --engine-type ACTIVEMQ"),
     ],
 )
 def test_ordinary_calls_are_clean(call: ToolCall) -> None:
