@@ -21,6 +21,8 @@ def main() -> None:
     parser.add_argument("--drift", choices=list(DRIFTS), default=defaults.drift)
     parser.add_argument("--also-refuse", nargs="*", choices=list(EXTRA_PREFERENCES), default=[],
                         help="extra preferences of the simulated user (another user)")
+    parser.add_argument("--no-descriptions", action="store_true",
+                        help="Bash calls without the agent's description")
     parser.add_argument("--data-dir", default=defaults.data_dir,
                         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
                              "(default: ../shared/data beside the repository)")
@@ -29,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     run_gate_benchmark(GateBenchConfig(
         calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
-        also_refuse=tuple(args.also_refuse),
+        also_refuse=tuple(args.also_refuse), descriptions=not args.no_descriptions,
         data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
 
 

@@ -51,6 +51,15 @@ def test_generator_is_deterministic_for_a_seed(stream: list) -> None:
     assert [c.event for c in other] != [c.event for c in stream]
 
 
+def test_without_descriptions_the_same_calls_carry_none(stream: list) -> None:
+    bare = generate_stream(GateStreamConfig(n_calls=1500, seed=3, descriptions=False))
+    bash = [(a, b) for a, b in zip(stream, bare, strict=True) if a.tool_name == "Bash"]
+    assert bash and all("description" in a.tool_input for a, _ in bash)
+    assert all(b.tool_input == {"command": a.tool_input["command"]} for a, b in bash)
+    assert [a.event for a in stream if a.tool_name != "Bash"] == [
+        b.event for b in bare if b.tool_name != "Bash"]
+
+
 def test_events_are_claude_code_pre_tool_use(stream: list) -> None:
     keys = {"session_id", "transcript_path", "cwd", "hook_event_name", "tool_name",
             "tool_input", "tool_use_id"}

@@ -48,6 +48,9 @@ def gate(
     also_refuse: Annotated[str, typer.Option(
         help="extra preferences of the simulated user, comma-separated: push_to_main, rm, "
              "installs (another user than the default one)")] = "",
+    descriptions: Annotated[bool, typer.Option(
+        help="Bash calls carry the agent's description; --no-descriptions drops them (GTFOBins "
+             "rows' 'Run <tool>' would tell them apart)")] = True,
     data_dir: Annotated[str, typer.Option(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
              "(default: ../shared/data beside the repository)")] = "",
@@ -62,5 +65,5 @@ def gate(
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
         also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
-        data_dir=data_dir, out=str(out), latency_samples=latency_samples,
-        agent_pause_ms=agent_pause_ms))
+        descriptions=descriptions, data_dir=data_dir, out=str(out),
+        latency_samples=latency_samples, agent_pause_ms=agent_pause_ms))

@@ -85,6 +85,8 @@ class GateBenchConfig(Config):
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
+    # False: Bash calls carry no description (see GateStreamConfig.descriptions)
+    descriptions: bool = True
     drift_fraction: float = 0.5
     drift_window: int = 20
     drift_max_error: float = 0.05
@@ -266,6 +268,7 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
             rates([r for r in scored if not r.drift_hit]).unsafe_auto_allow),
         "held_out": rates([r for r in scored if r.held_out]).to_dict(),
         "also_refuse": list(config.also_refuse),
+        "descriptions": config.descriptions,
         "drift": {"kind": config.drift, "at_index": drift_at,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
         "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
@@ -609,7 +612,8 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     focus = (DRIFTS[config.drift] or ("docker",),
              *(EXTRA_PREFERENCES[e] for e in config.also_refuse))
     stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
-                                     data_dir=config.data_dir, focus_groups=focus)
+                                     data_dir=config.data_dir, focus_groups=focus,
+                                     descriptions=config.descriptions)
     calls = generate_stream(stream_config)
     drift_at = int(config.drift_fraction * len(calls))
     baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]

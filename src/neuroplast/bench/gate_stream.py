@@ -105,6 +105,10 @@ class GateStreamConfig(Config):
     # one group per preference; each group gets an equal share of ``focus_rate``
     focus_groups: tuple[tuple[str, ...], ...] = (("docker",),)
     focus_rate: float = 0.03
+    # Bash calls carry the agent's description (tldr's for tldr rows, "Run <tool>" for
+    # GTFOBins rows, whose wording alone would tell them apart); False drops every one, to
+    # check that the gate does not lean on that tell. The calls are the same either way.
+    descriptions: bool = True
     data_dir: str = ""
 
     def __post_init__(self) -> None:
@@ -492,6 +496,11 @@ def _focus_pool(rng: random.Random, pools: _Pools, held_open: bool) -> list[dict
     return held if held_open and held and (not train or rng.random() < 0.2) else train
 
 
+def _bash_input(config: GateStreamConfig, command: str, description: str) -> dict[str, Any]:
+    return {"command": command, "description": description} if config.descriptions else {
+        "command": command}
+
+
 def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
           habits: list[tuple[dict[str, Any], str]], cwd: str, held_open: bool
           ) -> tuple[str, dict[str, Any], str, str, bool, str]:
@@ -500,7 +509,7 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
         pool = pools.gtfo_held if held_open and rng.random() < 0.4 else pools.gtfo_train
         row = rng.choice(pool)
         cmd = _fill_gtfobins(row["command"], rng, cwd)
-        return ("Bash", {"command": cmd, "description": f"Run {row['tool']}"}, "gtfobins",
+        return ("Bash", _bash_input(config, cmd, f"Run {row['tool']}"), "gtfobins",
                 row["tool"], row in pools.gtfo_held, row["function"])
     roll = rng.random()
     if roll < 0.55:  # Bash
@@ -519,7 +528,7 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
             pool = pools.tldr_held if held_open and rng.random() < 0.35 else pools.tldr_train
             row = rng.choice(pool)
             cmd = fill_placeholders(row["command"], rng, cwd)
-        return ("Bash", {"command": cmd, "description": row["description"]}, "tldr",
+        return ("Bash", _bash_input(config, cmd, row["description"]), "tldr",
                 row["tool"], row["tool"] in pools.held_tools, row["description"])
     if roll < 0.93:
         tool, inp = _file_call(rng, cwd)
