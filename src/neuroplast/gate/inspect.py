@@ -351,11 +351,10 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
 def _starts_session(seg: Segment) -> bool:
     """Whether ``seg`` starts an interactive shell: a shell given no script, command or piped
     input (``bash``, ``pwsh -NoLogo``), or ``script`` given no command."""
-    argv = seg.argv
     if seg.joiner in ("|", "|&") or any(op.lstrip("0123456789").startswith("<")
                                          for op, _ in seg.redirects):
         return False  # reads its commands from a pipe, file or here-document
-    options = argv[1:]
+    options = seg.argv[1:]
     if any(a in _INFO_OPTIONS for a in options):
         return False
     if seg.head == "script":
