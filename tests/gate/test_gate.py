@@ -77,6 +77,57 @@ def test_risky_call_is_never_auto_allowed_by_the_model(kit, make_gate) -> None:
     assert d.band == "allow" and d.decision == "ask" and d.source == "risk"
 
 
+def test_risky_call_the_user_keeps_approving_stops_being_asked(kit, make_gate) -> None:
+    # As Claude Code's "don't ask again for this command": the very call, approved twice.
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    same = "sudo systemctl restart nginx"
+    for i, cmd in enumerate(("ls", "git status", same, "pwd", same)):
+        gate.decide(kit.bash(cmd, f"t{i}"))
+        gate.feedback(f"t{i}", True)
+    gate.wait_idle(60)
+    again = gate.decide(kit.bash(same, "again"))
+    assert again.decision == "allow", again.reason
+    assert "risky (privilege_escalation), but approved 2 times as is" in again.reason
+    other = gate.decide(kit.bash("sudo systemctl restart nginx.service"))
+    assert other.band == "allow" and (other.decision, other.source) == ("ask", "risk")
+    # The user says they would have refused it after all: the call is asked again.
+    gate.feedback("again", False, false_positive=True)
+    gate.wait_idle(60)
+    assert gate.decide(kit.bash(same)).decision != "allow"
+
+
+def test_a_flag_the_user_always_approves_stops_being_asked(kit, make_gate) -> None:
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, risky_trust_approvals=3)
+    answers = [("ls", True), ("git status", True), ("sudo apt install ripgrep", True),
+               ("sudo apt install jq", True), ("pwd", True)]
+    for i, (cmd, approved) in enumerate(answers):
+        gate.decide(kit.bash(cmd, f"t{i}"))
+        gate.feedback(f"t{i}", approved)
+    gate.wait_idle(60)
+    assert gate.decide(kit.bash("sudo apt install fd-find", "t5")).source == "risk"  # 2 of 3
+    gate.feedback("t5", True)
+    gate.wait_idle(60)
+    d = gate.decide(kit.bash("sudo apt install htop"))
+    assert d.decision == "allow", d.reason
+    assert "every call flagged so was approved" in d.reason
+    gate.decide(kit.bash("sudo apt remove python3", "no"))
+    gate.feedback("no", False)
+    gate.wait_idle(60)
+    d = gate.decide(kit.bash("sudo apt install tree"))
+    assert d.decision != "allow"
+
+
+def test_risky_repeats_are_asked_when_turned_off(kit, make_gate) -> None:
+    gate = make_gate(min_labels_to_decide=2, min_recent_accuracy=0.0, risky_repeat_approvals=0,
+                     risky_trust_approvals=0)
+    for i in range(3):
+        gate.decide(kit.bash("sudo apt update", f"t{i}"))
+        gate.feedback(f"t{i}", True)
+    gate.wait_idle(60)
+    d = gate.decide(kit.bash("sudo apt update"))
+    assert d.band == "allow" and (d.decision, d.source) == ("ask", "risk")
+
+
 def test_false_positive_weights_and_locking(kit, make_gate) -> None:
     gate = make_gate()
     for i, cmd in enumerate(("git push origin main", "git push origin dev", "ls", "make")):

@@ -9,7 +9,8 @@ import pytest
 
 from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
-from neuroplast.gate.support import SupportConfig, SupportMemory, program_keys
+from neuroplast.gate.inspect import RISK_FLAGS
+from neuroplast.gate.support import SupportConfig, SupportMemory, call_identity, program_keys
 
 LS, RM, CAT = ("Bash:ls",), ("Bash:rm",), ("Bash:cat",)
 
@@ -378,6 +379,7 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     gate.feedback("fp", True)
     gate.feedback("fp", False, false_positive=True)  # a second answer re-labels the call
     before = gate.support.state()
+    risks = gate.support.risk_answers(tuple(RISK_FLAGS))
     mistakes = [m[:2] for m in gate.support._mistakes]
     gate.close()
     rebuilt = make_gate(min_labels_to_decide=4).support
@@ -388,6 +390,12 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     np.testing.assert_allclose(np.stack([r[4] for r in after]),
                                np.stack([r[4] for r in before]), rtol=1e-6, atol=1e-7)
     assert dict((k, ok) for k, ok, *_ in after)["fp"] is False
+    approved = call_identity(kit.bash("git status"))
+    relabelled = call_identity(kit.bash("pytest tests/test_x.py -q"))
+    assert rebuilt.approvals_since_refusal(approved) == 1
+    assert rebuilt.approvals_since_refusal(relabelled) == 0
+    assert rebuilt.risk_answers(tuple(RISK_FLAGS)) == risks
+    assert risks["destructive_delete"] == (0, 1)
 
 
 def test_refused_flags_keep_asking_after_other_approvals_of_the_program() -> None:

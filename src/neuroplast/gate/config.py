@@ -20,8 +20,11 @@ from neuroplast.gate.support import SupportConfig
 
 __all__ = ["GateConfig"]
 
-_ZERO_OK = ("seed", "min_labels_to_decide", "workaround_window")
+_ZERO_OK = ("seed", "min_labels_to_decide", "workaround_window", "risky_repeat_approvals",
+            "risky_trust_approvals")
 _INTS = (
+    "risky_repeat_approvals",
+    "risky_trust_approvals",
     "min_labels_to_decide",
     "workaround_window",
     "accuracy_window",
@@ -60,6 +63,19 @@ class GateConfig(Config):
     risky_needs_user: bool = field(
         default=True,
         metadata={"help": "calls flagged by inspect_call are never auto-allowed by the model"},
+    )
+    risky_repeat_approvals: int = field(
+        default=2,
+        metadata={"help": "except the very call (same tool, input and directory) the user "
+                          "approved this many times since they last refused it, as Claude "
+                          "Code's 'don't ask again for this command'; 0: always ask"},
+    )
+    risky_trust_approvals: int = field(
+        default=10,
+        metadata={"help": "and except calls whose every flag the user approved this many "
+                          "times and never refused (among the answers the memory keeps): a "
+                          "user who approves each sudo is not asked about sudo forever; the "
+                          "other rules still apply. 0: off"},
     )
     require_support: bool = field(
         default=True,

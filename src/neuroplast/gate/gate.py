@@ -3,7 +3,9 @@
 Every call -> features -> ``GateModel`` -> p = P(user approves) -> confidence bands.
 User permission rules are applied first (deny > ask > allow); an untrained gate (too
 few answers, or a model that does not fit its recent answers) asks; calls flagged by
-``inspect_call`` are never auto-allowed by the model alone; shadow mode always asks.
+``inspect_call`` are never auto-allowed by the model alone, unless the user approved that
+very call ``risky_repeat_approvals`` times since last refusing it, or approved every call
+flagged the same way (``risky_trust_approvals``, none refused); shadow mode always asks.
 The model may auto-allow only a call with support in the episodic memory of answers
 (``gate.support``): every program it runs approved before, enough close approved calls,
 no refused call closer, and no refusal as the latest answer about any program or flag it
@@ -53,7 +55,13 @@ from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.gate.rules import PermissionRules, RuleMatch
 from neuroplast.gate.stats import agreement_series, gate_stats
-from neuroplast.gate.support import Support, SupportMemory, program_keys, rebuild_memory
+from neuroplast.gate.support import (
+    Support,
+    SupportMemory,
+    call_identity,
+    program_keys,
+    rebuild_memory,
+)
 from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
@@ -237,9 +245,13 @@ class Gate:
     ) -> tuple[str, str, str]:
         """The model's band, unless inspection or the memory of answers says to ask."""
         cfg = self.config
-        risk = inspect_call(call)
+        risk, note = inspect_call(call), ""
         if band == "allow" and risk.flags and cfg.risky_needs_user:
-            return "ask", "risk", f"{ps} would allow, but risky: {', '.join(risk.flags)}"
+            flags = ", ".join(risk.flags)
+            cleared = self._risk_cleared(call, risk.flags)
+            if not cleared:
+                return "ask", "risk", f"{ps} would allow, but risky: {flags}"
+            note = f"; risky ({flags}), but {cleared}"
         if band == "allow" and cfg.require_support:
             support = self.check_support(call, features)
             if not support.supported:
@@ -259,7 +271,25 @@ class Gate:
                 return "ask", "novel", (f"{ps} would deny, but the latest answers about "
                                         f"{', '.join(flags)} approved")
         edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
-        return band, "model", f"{ps} {edge.get(band, 'in the ask band')}"
+        return band, "model", f"{ps} {edge.get(band, 'in the ask band')}{note}"
+
+    def _risk_cleared(self, call: ToolCall, flags: tuple[str, ...]) -> str:
+        """Why the user's answers let the model decide a call inspection flagged, or "".
+
+        The user approved this very call ``risky_repeat_approvals`` times since they last
+        refused it, or every call flagged as this one is (``risky_trust_approvals`` of
+        them, none refused among the remembered answers: one refusal keeps the flag asked).
+        """
+        cfg = self.config
+        if cfg.risky_repeat_approvals:
+            repeats = self.support.approvals_since_refusal(call_identity(call))
+            if repeats >= cfg.risky_repeat_approvals:
+                return f"approved {repeats} times as is"
+        if cfg.risky_trust_approvals:
+            answers = self.support.risk_answers(flags).values()
+            if all(ok >= cfg.risky_trust_approvals and not bad for ok, bad in answers):
+                return "every call flagged so was approved"
+        return ""
 
     def _recent_refusal(self, call: ToolCall, features: torch.Tensor) -> float | None:
         """See :meth:`SupportMemory.recent_refusal`; None when the window is 0."""
@@ -377,7 +407,8 @@ class Gate:
             row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call),
-                             false_positive=false_positive)
+                             false_positive=false_positive, identity=call_identity(call),
+                             risks=risk.flags)
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

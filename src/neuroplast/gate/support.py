@@ -67,6 +67,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Sequence
@@ -78,6 +79,7 @@ import numpy as np
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import split_command
@@ -85,10 +87,11 @@ from neuroplast.gate.shell import split_command
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
 
-__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "consequential",
-           "program_keys", "rebuild_memory"]
+__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "call_identity",
+           "consequential", "program_keys", "rebuild_memory"]
 
 MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, flags)
+_RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 
 _CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
                                  "--delete", "--hard", "--recursive", "--purge", "--prune"})
@@ -97,6 +100,23 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "install", "i", "add", "remove", "rm", "uninstall", "delete", "del", "publish", "push",
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
     "rollback", "release", "unpublish", "yank", "deprecate"})
+
+
+def call_identity(call: ToolCall) -> int:
+    """A 63-bit hash of exactly what the call does (tool, input, working directory): equal
+    only for the very same call. Embeddings cannot say this: MiniLM puts two calls that
+    differ in one digit of an IP address at cosine 0.9999.
+
+    >>> a = ToolCall("Bash", {"command": "sudo apt update"}, cwd="/p")
+    >>> call_identity(a) == call_identity(ToolCall("Bash", {"command": "sudo apt update"},
+    ...                                            cwd="/p", tool_use_id="other"))
+    True
+    >>> call_identity(a) == call_identity(ToolCall("Bash", {"command": "sudo apt update"}))
+    False
+    """
+    text = json.dumps([call.tool_name, call.tool_input, call.cwd], sort_keys=True, default=str)
+    digest = hashlib.blake2b(text.encode("ascii"), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") >> 1) or 1  # 0 marks rows without one
 
 
 def consequential(word: str) -> bool:
@@ -298,6 +318,8 @@ class SupportMemory:
         self._approved = np.zeros(cap, dtype=bool)
         self._clock = np.zeros(cap, dtype=np.int64)
         self._programs = np.full((cap, MAX_PROGRAMS), -1, dtype=np.int32)
+        self._identity = np.zeros(cap, dtype=np.int64)  # call_identity, 0 when not given
+        self._risks = np.zeros(cap, dtype=np.int64)  # the call's inspection flags, as bits
         self._program_id: dict[str, int] = {}
         self._keys: list[str] = []
         self._row: dict[str, int] = {}
@@ -315,9 +337,12 @@ class SupportMemory:
         return self._now
 
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
-            programs: tuple[str, ...] = (), false_positive: bool = False) -> None:
+            programs: tuple[str, ...] = (), false_positive: bool = False,
+            identity: int = 0, risks: tuple[str, ...] = ()) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
-        ``false_positive``: the gate had auto-allowed the call (rule 5)."""
+        ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
+        :func:`call_identity`) and ``risks`` (its inspection flags) are what
+        :meth:`approvals_since_refusal` and :meth:`risk_answers` count."""
         vec = self._unit(vector, "add")
         with self._lock:
             if not approved:
@@ -338,6 +363,8 @@ class SupportMemory:
             self._vectors[row] = vec
             self._approved[row] = approved
             self._clock[row] = clock
+            self._identity[row] = identity
+            self._risks[row] = sum(_RISK_BIT.get(flag, 0) for flag in set(risks))
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
 
@@ -421,7 +448,7 @@ class SupportMemory:
 
     def _grow(self) -> None:
         cap = min(self._vectors.shape[0] * 2, self.config.window + 1)
-        for name in ("_vectors", "_approved", "_clock", "_programs"):
+        for name in ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks"):
             old = getattr(self, name)
             new = np.full((cap, *old.shape[1:]), -1 if name == "_programs" else 0,
                           dtype=old.dtype)
@@ -439,7 +466,7 @@ class SupportMemory:
             return
         idx = np.flatnonzero(self._clock[:n] > self._now - self.config.window)
         self._mistakes = [m for m in self._mistakes if m[0] > self._now - self.config.window]
-        for name in ("_vectors", "_approved", "_clock", "_programs"):
+        for name in ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks"):
             arr = getattr(self, name)
             arr[: len(idx)] = arr[idx]
         self._keys = [self._keys[i] for i in idx]
@@ -505,6 +532,42 @@ class SupportMemory:
         if False not in self.latest(programs).values():
             return None
         return round(best_bad, 4)
+
+    def approvals_since_refusal(self, identity: int) -> int:
+        """How many times the user approved the call of this :func:`call_identity` since
+        they last refused it.
+
+        >>> m = SupportMemory(dim=2)
+        >>> for clock, ok in enumerate((True, False, True, True)):
+        ...     m.add(f"t{clock}", np.ones(2), approved=ok, clock=clock + 1, identity=7)
+        >>> m.approvals_since_refusal(7), m.approvals_since_refusal(8)
+        (2, 0)
+        """
+        with self._lock:
+            n = len(self._keys)
+            same = self._identity[:n] == identity
+            approved, clock = self._approved[:n], self._clock[:n]
+            refused = same & ~approved
+            since = int(clock[refused].max()) if refused.any() else -1
+            return int((same & approved & (clock > since)).sum())
+
+    def risk_answers(self, risks: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+        """``(approved, refused)`` counts of the remembered answers about calls that
+        inspection flagged with each of ``risks``.
+
+        >>> m = SupportMemory(dim=2)
+        >>> m.add("a", np.ones(2), approved=True, clock=1, risks=("privilege_escalation",))
+        >>> m.risk_answers(("privilege_escalation", "raw_ip_url"))
+        {'privilege_escalation': (1, 0), 'raw_ip_url': (0, 0)}
+        """
+        with self._lock:
+            n = len(self._keys)
+            approved = self._approved[:n]
+            out = {}
+            for flag in risks:
+                flagged = (self._risks[:n] & _RISK_BIT.get(flag, 0)) != 0
+                out[flag] = (int((flagged & approved).sum()), int((flagged & ~approved).sum()))
+            return out
 
     def recent_refusal(self, vector: np.ndarray, keys: Sequence[str]) -> float | None:
         """The similarity of a refused call among ``keys`` (the answers about the session's
@@ -628,5 +691,6 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
     vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
     for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
-                   programs=program_keys(call), false_positive=fb.false_positive)
+                   programs=program_keys(call), false_positive=fb.false_positive,
+                   identity=call_identity(call), risks=inspect_call(call).flags)
     return len(rows)
