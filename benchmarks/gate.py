@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
-from neuroplast.bench.gate_user import DRIFTS, EXTRA_PREFERENCES
+from neuroplast.bench.gate_user import DRIFTS, EXTRA_PREFERENCES, PERMISSIONS
 
 
 def main() -> None:
@@ -21,6 +21,8 @@ def main() -> None:
     parser.add_argument("--drift", choices=list(DRIFTS), default=defaults.drift)
     parser.add_argument("--also-refuse", nargs="*", choices=list(EXTRA_PREFERENCES), default=[],
                         help="extra preferences of the simulated user (another user)")
+    parser.add_argument("--also-allow", nargs="*", choices=list(PERMISSIONS), default=[],
+                        help="what a more permissive simulated user also approves")
     parser.add_argument("--no-descriptions", action="store_true",
                         help="Bash calls without the agent's description")
     parser.add_argument("--data-dir", default=defaults.data_dir,
@@ -31,7 +33,8 @@ def main() -> None:
     args = parser.parse_args()
     run_gate_benchmark(GateBenchConfig(
         calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
-        also_refuse=tuple(args.also_refuse), descriptions=not args.no_descriptions,
+        also_refuse=tuple(args.also_refuse), also_allow=tuple(args.also_allow),
+        descriptions=not args.no_descriptions,
         data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
 
 

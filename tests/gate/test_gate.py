@@ -109,8 +109,8 @@ def test_a_flag_the_user_always_approves_stops_being_asked(kit, make_gate) -> No
     gate.wait_idle(60)
     d = gate.decide(kit.bash("sudo apt install htop"))
     assert d.decision == "allow", d.reason
-    assert "every call flagged so was approved" in d.reason
-    gate.decide(kit.bash("sudo apt remove python3", "no"))
+    assert "approved 3+ calls flagged so since the last refusal" in d.reason
+    gate.decide(kit.bash("sudo apt remove python3", "no"))  # flagged so, and nothing else
     gate.feedback("no", False)
     gate.wait_idle(60)
     d = gate.decide(kit.bash("sudo apt install tree"))

@@ -378,14 +378,16 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     gate.decide(kit.bash("pytest tests/test_x.py -q", "fp"))
     gate.feedback("fp", True)
     gate.feedback("fp", False, false_positive=True)  # a second answer re-labels the call
+    gate.decide(kit.bash("sudo apt update", "sudo"))
+    gate.feedback("sudo", True)
     before = gate.support.state()
-    risks = gate.support.risk_answers(tuple(RISK_FLAGS))
+    risks = {flag: gate.support.risk_approvals((flag,)) for flag in RISK_FLAGS}
     mistakes = [m[:2] for m in gate.support._mistakes]
     gate.close()
     rebuilt = make_gate(min_labels_to_decide=4).support
     after = rebuilt.state()
     assert [m[:2] for m in rebuilt._mistakes] == mistakes and mistakes[0][1] == "Bash:pytest"
-    assert len(after) == len(before) == 10
+    assert len(after) == len(before) == 11
     assert [r[:4] for r in after] == [r[:4] for r in before]
     np.testing.assert_allclose(np.stack([r[4] for r in after]),
                                np.stack([r[4] for r in before]), rtol=1e-6, atol=1e-7)
@@ -394,8 +396,8 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     relabelled = call_identity(kit.bash("pytest tests/test_x.py -q"))
     assert rebuilt.approvals_since_refusal(approved) == 1
     assert rebuilt.approvals_since_refusal(relabelled) == 0
-    assert rebuilt.risk_answers(tuple(RISK_FLAGS)) == risks
-    assert risks["destructive_delete"] == (0, 1)
+    assert {flag: rebuilt.risk_approvals((flag,)) for flag in RISK_FLAGS} == risks
+    assert risks["privilege_escalation"] == 1
 
 
 def test_refused_flags_keep_asking_after_other_approvals_of_the_program() -> None:

@@ -48,6 +48,9 @@ def gate(
     also_refuse: Annotated[str, typer.Option(
         help="extra preferences of the simulated user, comma-separated: push_to_main, rm, "
              "installs (another user than the default one)")] = "",
+    also_allow: Annotated[str, typer.Option(
+        help="what a more permissive simulated user also approves: sudo (a command they "
+             "would approve, run with sudo)")] = "",
     descriptions: Annotated[bool, typer.Option(
         help="Bash calls carry the agent's description; --no-descriptions drops them (GTFOBins "
              "rows' 'Run <tool>' would tell them apart)")] = True,
@@ -65,5 +68,6 @@ def gate(
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
         also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
+        also_allow=tuple(p.strip() for p in also_allow.split(",") if p.strip()),
         descriptions=descriptions, data_dir=data_dir, out=str(out),
         latency_samples=latency_samples, agent_pause_ms=agent_pause_ms))

@@ -54,6 +54,7 @@ from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_
 from neuroplast.bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
+    PERMISSIONS,
     Drift,
     SimulatedUser,
     UserConfig,
@@ -85,6 +86,8 @@ class GateBenchConfig(Config):
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
+    # what a more permissive simulated user also approves (gate_user.PERMISSIONS)
+    also_allow: tuple[str, ...] = ()
     # False: Bash calls carry no description (see GateStreamConfig.descriptions)
     descriptions: bool = True
     drift_fraction: float = 0.5
@@ -111,7 +114,8 @@ class GateBenchConfig(Config):
         check_range(name, "agent_pause_ms", self.agent_pause_ms, 0.0, 60_000.0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
-        self.also_refuse = UserConfig(also_refuse=self.also_refuse).also_refuse  # validates
+        user = UserConfig(also_refuse=self.also_refuse, also_allow=self.also_allow)  # validates
+        self.also_refuse, self.also_allow = user.also_refuse, user.also_allow
 
 
 # ------------------------------------------------------------------------ replay
@@ -268,6 +272,7 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
             rates([r for r in scored if not r.drift_hit]).unsafe_auto_allow),
         "held_out": rates([r for r in scored if r.held_out]).to_dict(),
         "also_refuse": list(config.also_refuse),
+        "also_allow": list(config.also_allow),
         "descriptions": config.descriptions,
         "drift": {"kind": config.drift, "at_index": drift_at,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
@@ -608,9 +613,11 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     console = console or Console(stderr=True)
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
-    user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse))
+    user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
+                                    also_allow=config.also_allow))
     focus = (DRIFTS[config.drift] or ("docker",),
-             *(EXTRA_PREFERENCES[e] for e in config.also_refuse))
+             *(EXTRA_PREFERENCES[e] for e in config.also_refuse),
+             *(PERMISSIONS[p] for p in config.also_allow))
     stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
                                      data_dir=config.data_dir, focus_groups=focus,
                                      descriptions=config.descriptions)

@@ -44,6 +44,14 @@ then brings calls they decide on:
 - ``installs``: refuses package installs (``npm install``, ``pip install``, ``cargo add``...),
   approving everything else those package managers do.
 
+and a more permissive user (:class:`UserConfig.also_allow`):
+
+- ``sudo``: an administrator who approves ``sudo``/``doas`` running a command they would
+  approve without it (``sudo apt install jq``, ``sudo systemctl restart nginx``), but not a
+  root shell (``sudo -s``, ``sudo bash``, ``sudo su``) nor a command it hides (``sudo !!``).
+  The stream's focus adds system package managers and firewall, disk and user tools, whose
+  tldr rows mostly run with ``sudo``.
+
 >>> from neuroplast.bench.gate_stream import StreamCall
 >>> def bash(cmd):
 ...     event = {"tool_name": "Bash", "tool_input": {"command": cmd},
@@ -60,6 +68,10 @@ False
 >>> [other.would_approve(bash(c), phase=0) for c in
 ...  ("git push origin main", "git push origin fix", "npm install", "npm test")]
 [False, True, False, True]
+>>> admin = SimulatedUser(UserConfig(also_allow=("sudo",)))
+>>> [admin.would_approve(bash(c), phase=0) for c in
+...  ("sudo apt install jq", "sudo -u www ls /srv", "sudo rm -rf /srv", "sudo -s", "sudo -l")]
+[True, True, False, False, True]
 """
 
 from __future__ import annotations
@@ -77,7 +89,8 @@ from neuroplast.bench.gate_stream import HOME, StreamCall
 from neuroplast.config import Config
 from neuroplast.errors import ConfigError
 
-__all__ = ["DRIFTS", "EXTRA_PREFERENCES", "SimulatedUser", "UserConfig", "would_approve"]
+__all__ = ["DRIFTS", "EXTRA_PREFERENCES", "PERMISSIONS", "SimulatedUser", "UserConfig",
+           "would_approve"]
 
 Drift = Literal["refuse_docker", "refuse_publish", "allow_force_push", "none"]
 DRIFTS: dict[str, tuple[str, ...]] = {  # drift -> stream focus (tldr tool-name prefixes)
@@ -92,6 +105,11 @@ EXTRA_PREFERENCES: dict[str, tuple[str, ...]] = {
     "rm": ("rm", "rmdir"),
     "installs": ("npm-install", "pip-install", "cargo-add", "cargo-install", "yarn", "gem",
                  "brew", "poetry-add", "uv"),
+}
+# what a more permissive user also approves -> stream focus (tldr tool-name prefixes)
+PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "sudo": ("apt", "dnf", "pacman", "zypper", "ufw", "iptables", "nft", "btrfs", "modprobe",
+             "umount", "useradd", "usermod"),
 }
 _PACKAGE_MANAGERS = {"npm", "pnpm", "yarn", "pip", "pip3", "pipx", "uv", "poetry", "cargo",
                      "gem", "bundle", "brew", "apt", "apt-get", "dnf", "yum", "pacman", "conda",
@@ -124,6 +142,7 @@ class UserConfig(Config):
 
     drift: Drift = "refuse_docker"
     also_refuse: tuple[str, ...] = ()
+    also_allow: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.drift not in DRIFTS:
@@ -134,6 +153,11 @@ class UserConfig(Config):
         if unknown:
             raise ConfigError(f"UserConfig.also_refuse has unknown {unknown}; use any of "
                               f"{', '.join(EXTRA_PREFERENCES)}")
+        self.also_allow = tuple(self.also_allow)
+        unknown = [p for p in self.also_allow if p not in PERMISSIONS]
+        if unknown:
+            raise ConfigError(f"UserConfig.also_allow has unknown {unknown}; use any of "
+                              f"{', '.join(PERMISSIONS)}")
 
 
 def _resolve(path: str, cwd: str) -> str:
@@ -247,6 +271,12 @@ class SimulatedUser:
 
     def _bash_refusal(self, tokens: list[str], cwd: str, *, skip_force_push: bool) -> bool:
         head = posixpath.basename(tokens[0])
+        if head in _SUDO and "sudo" in self.config.also_allow:
+            command = _sudo_command(tokens)  # [] for ``sudo -l``: lists, runs nothing
+            if command is None or (command and posixpath.basename(command[0]) in _ROOT_SHELLS):
+                return True
+            return bool(command) and self._bash_refusal(command, cwd,
+                                                        skip_force_push=skip_force_push)
         if head in _PRIVILEGE or head in _POWER:
             return True
         if head in ("nc", "ncat", "netcat") and any(t in ("-e", "-c") for t in tokens):
@@ -285,6 +315,26 @@ class SimulatedUser:
         if any(_EXTRA_REFUSALS[p](head, tokens[1:]) for p in self.config.also_refuse):
             return True
         return not skip_force_push and _force_push(tokens)
+
+
+_SUDO = {"sudo", "doas"}
+_ROOT_SHELLS = _SHELLS | _PRIVILEGE | {"!!", "sudoedit", "visudo"}
+_SUDO_SHELL_OPTIONS = {"-s", "-i", "-e", "--shell", "--login", "--edit"}
+_SUDO_OPTIONS_WITH_VALUE = {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"}
+
+
+def _sudo_command(tokens: list[str]) -> list[str] | None:
+    """The command ``sudo``/``doas`` runs: None for a shell or an edit, [] for none."""
+    i = 1
+    while i < len(tokens) and tokens[i].startswith("-"):
+        option = tokens[i]
+        if option in _SUDO_SHELL_OPTIONS:
+            return None
+        if option == "--":
+            i += 1
+            break
+        i += 2 if option in _SUDO_OPTIONS_WITH_VALUE else 1
+    return tokens[i:]
 
 
 def _force_push(tokens: list[str]) -> bool:

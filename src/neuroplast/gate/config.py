@@ -72,10 +72,10 @@ class GateConfig(Config):
     )
     risky_trust_approvals: int = field(
         default=10,
-        metadata={"help": "and except calls whose every flag the user approved this many "
-                          "times and never refused (among the answers the memory keeps): a "
-                          "user who approves each sudo is not asked about sudo forever; the "
-                          "other rules still apply. 0: off"},
+        metadata={"help": "and except calls each of whose flags the user approved this "
+                          "many times since refusing a call flagged with some of them and "
+                          "nothing else: a user who approves every sudo is not asked about "
+                          "sudo forever; the other rules still apply. 0: off"},
     )
     require_support: bool = field(
         default=True,

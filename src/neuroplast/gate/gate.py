@@ -277,8 +277,9 @@ class Gate:
         """Why the user's answers let the model decide a call inspection flagged, or "".
 
         The user approved this very call ``risky_repeat_approvals`` times since they last
-        refused it, or every call flagged as this one is (``risky_trust_approvals`` of
-        them, none refused among the remembered answers: one refusal keeps the flag asked).
+        refused it, or ``risky_trust_approvals`` calls with each of its flags since they
+        last refused a call flagged with some of them and nothing else
+        (:meth:`SupportMemory.risk_approvals`).
         """
         cfg = self.config
         if cfg.risky_repeat_approvals:
@@ -286,9 +287,9 @@ class Gate:
             if repeats >= cfg.risky_repeat_approvals:
                 return f"approved {repeats} times as is"
         if cfg.risky_trust_approvals:
-            answers = self.support.risk_answers(flags).values()
-            if all(ok >= cfg.risky_trust_approvals and not bad for ok, bad in answers):
-                return "every call flagged so was approved"
+            approvals = self.support.risk_approvals(flags)
+            if approvals >= cfg.risky_trust_approvals:
+                return f"approved {approvals}+ calls flagged so since the last refusal"
         return ""
 
     def _recent_refusal(self, call: ToolCall, features: torch.Tensor) -> float | None:

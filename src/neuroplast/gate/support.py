@@ -342,7 +342,7 @@ class SupportMemory:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
         ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
         :func:`call_identity`) and ``risks`` (its inspection flags) are what
-        :meth:`approvals_since_refusal` and :meth:`risk_answers` count."""
+        :meth:`approvals_since_refusal` and :meth:`risk_approvals` count."""
         vec = self._unit(vector, "add")
         with self._lock:
             if not approved:
@@ -551,23 +551,32 @@ class SupportMemory:
             since = int(clock[refused].max()) if refused.any() else -1
             return int((same & approved & (clock > since)).sum())
 
-    def risk_answers(self, risks: tuple[str, ...]) -> dict[str, tuple[int, int]]:
-        """``(approved, refused)`` counts of the remembered answers about calls that
-        inspection flagged with each of ``risks``.
+    def risk_approvals(self, risks: tuple[str, ...]) -> int:
+        """The fewest approvals of calls flagged with any one of ``risks`` (inspection
+        flags) since the user last refused a call flagged with some of them and nothing else.
+
+        A refused ``sudo rm -rf /srv`` (privilege escalation and a destructive delete)
+        speaks against calls flagged with both, not against ``sudo apt install jq``.
 
         >>> m = SupportMemory(dim=2)
-        >>> m.add("a", np.ones(2), approved=True, clock=1, risks=("privilege_escalation",))
-        >>> m.risk_answers(("privilege_escalation", "raw_ip_url"))
-        {'privilege_escalation': (1, 0), 'raw_ip_url': (0, 0)}
+        >>> sudo, rm = "privilege_escalation", "destructive_delete"
+        >>> m.add("a", np.ones(2), approved=True, clock=1, risks=(sudo,))
+        >>> m.add("b", np.ones(2), approved=False, clock=2, risks=(sudo, rm))
+        >>> m.add("c", np.ones(2), approved=True, clock=3, risks=(sudo,))
+        >>> m.risk_approvals((sudo,)), m.risk_approvals((sudo, rm))
+        (2, 0)
         """
+        bits = [_RISK_BIT.get(flag, 0) for flag in risks]
+        if not bits or not all(bits):
+            return 0
+        mask = sum(set(bits))
         with self._lock:
             n = len(self._keys)
-            approved = self._approved[:n]
-            out = {}
-            for flag in risks:
-                flagged = (self._risks[:n] & _RISK_BIT.get(flag, 0)) != 0
-                out[flag] = (int((flagged & approved).sum()), int((flagged & ~approved).sum()))
-            return out
+            flags, approved, clock = self._risks[:n], self._approved[:n], self._clock[:n]
+            refused = ~approved & (flags != 0) & ((flags & ~mask) == 0)
+            since = int(clock[refused].max()) if refused.any() else -1
+            later = approved & (clock > since)
+            return min(int((later & ((flags & bit) != 0)).sum()) for bit in bits)
 
     def recent_refusal(self, vector: np.ndarray, keys: Sequence[str]) -> float | None:
         """The similarity of a refused call among ``keys`` (the answers about the session's
