@@ -25,6 +25,8 @@ def main() -> None:
                         help="what a more permissive simulated user also approves")
     parser.add_argument("--no-descriptions", action="store_true",
                         help="Bash calls without the agent's description")
+    parser.add_argument("--gate-config", default="",
+                        help="a .toml or .json file of GateConfig fields for the service")
     parser.add_argument("--data-dir", default=defaults.data_dir,
                         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
                              "(default: ../shared/data beside the repository)")
@@ -34,7 +36,7 @@ def main() -> None:
     run_gate_benchmark(GateBenchConfig(
         calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
         also_refuse=tuple(args.also_refuse), also_allow=tuple(args.also_allow),
-        descriptions=not args.no_descriptions,
+        descriptions=not args.no_descriptions, gate_config=args.gate_config,
         data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
 
 

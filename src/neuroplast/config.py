@@ -1,4 +1,5 @@
-"""Shared behaviour of every config dataclass: JSON round-trip with clear errors.
+"""Shared behaviour of every config dataclass: JSON (and TOML file) round-trip with clear
+errors.
 
 Each primitive and application has one small ``@dataclass`` config that inherits
 :class:`Config` and validates itself in ``__post_init__``.
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import tomllib
+from pathlib import Path
 from typing import Any, Self
 
 from neuroplast.errors import ConfigError
@@ -27,7 +30,8 @@ __all__ = ["Config", "check_range"]
 
 
 class Config:
-    """Mixin for dataclass configs: ``to_dict``/``from_dict``/``to_json``/``from_json``."""
+    """Mixin for dataclass configs: ``to_dict``/``from_dict``/``to_json``/``from_json``/
+    ``from_file``."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)  # type: ignore[call-overload]
@@ -54,6 +58,33 @@ class Config:
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{cls.__name__}: invalid JSON ({exc})") from exc
         return cls.from_dict(data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Self:
+        """The config a ``.toml`` or ``.json`` file of its fields describes.
+
+        >>> import tempfile
+        >>> @dataclasses.dataclass
+        ... class Demo(Config):
+        ...     rate: float = 0.1
+        >>> f = Path(tempfile.mkdtemp()) / "demo.toml"
+        >>> _ = f.write_text("rate = 0.5")
+        >>> Demo.from_file(f)
+        Demo(rate=0.5)
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read {cls.__name__} file {path}: {exc}") from exc
+        if path.suffix.lower() == ".toml":
+            try:
+                return cls.from_dict(tomllib.loads(text))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{cls.__name__} file {path}: invalid TOML ({exc})") from exc
+        if path.suffix.lower() == ".json":
+            return cls.from_json(text)
+        raise ConfigError(f"{cls.__name__} file {path}: use a .toml or .json file")
 
 
 def check_range(

@@ -3,6 +3,7 @@
 One real service (a subprocess on a free loopback port, temp data dir) is driven through
 the hook command with events on stdin, through httpx and through ``neuroplast gate stats``;
 then it is killed with SIGKILL right after answering and restarted on the same data dir.
+The service runs with a config file (``--config``) holding one of the user's own rules.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ class Service:
         self.banner = ""
 
     def start(self) -> None:
+        config = self.data_dir.parent / "gate.toml"
+        config.write_text('deny_rules = ["Bash(shutdown:*)"]\n')
         args = [str(BIN / "neuroplast"), "gate", "serve", "--data-dir", str(self.data_dir)]
-        args += ["--port", str(self.port)]
+        args += ["--port", str(self.port), "--config", str(config)]
         out, err = self.data_dir.parent / "serve.out", self.data_dir.parent / "serve.log"
         with out.open("wb") as stdout, err.open("ab") as stderr:
             self.proc = subprocess.Popen(args, stdout=stdout, stderr=stderr)
@@ -210,3 +213,20 @@ def test_kill_9_loses_nothing_and_down_service_asks(service: Service) -> None:
         timeout=30,
     )
     assert again.status_code == 200  # the decision made just before the kill is there
+
+
+def test_the_users_rules_come_from_the_config_file(service: Service) -> None:
+    out, _ = hook(service, pre("toolu_rule", tool_input={"command": "shutdown -h now"}))
+    assert decision_of(out) == "deny"
+    assert "Bash(shutdown:*)" in out
+
+
+def test_a_bad_config_file_is_a_clear_error(tmp_path: Path) -> None:
+    config = tmp_path / "gate.toml"
+    config.write_text("allow_treshold = 0.9\n")
+    cli = [str(BIN / "neuroplast"), "gate", "serve", "--data-dir", str(tmp_path / "d"),
+           "--port", str(free_port()), "--config", str(config)]
+    proc = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert "GateConfig has no field 'allow_treshold'" in proc.stderr + proc.stdout
+    assert "Traceback" not in proc.stderr

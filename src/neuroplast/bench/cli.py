@@ -54,6 +54,9 @@ def gate(
     descriptions: Annotated[bool, typer.Option(
         help="Bash calls carry the agent's description; --no-descriptions drops them (GTFOBins "
              "rows' 'Run <tool>' would tell them apart)")] = True,
+    gate_config: Annotated[str, typer.Option(
+        help="a .toml or .json file of GateConfig fields for the service under test (an "
+             "ablation: risky_trust_approvals = 0, ...)")] = "",
     data_dir: Annotated[str, typer.Option(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
              "(default: ../shared/data beside the repository)")] = "",
@@ -69,5 +72,5 @@ def gate(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
         also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
         also_allow=tuple(p.strip() for p in also_allow.split(",") if p.strip()),
-        descriptions=descriptions, data_dir=data_dir, out=str(out),
+        descriptions=descriptions, gate_config=gate_config, data_dir=data_dir, out=str(out),
         latency_samples=latency_samples, agent_pause_ms=agent_pause_ms))

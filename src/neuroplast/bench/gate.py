@@ -61,6 +61,7 @@ from neuroplast.bench.gate_user import (
 )
 from neuroplast.config import Config, check_range
 from neuroplast.errors import BackendUnavailable, ConfigError
+from neuroplast.gate.config import GateConfig
 from neuroplast.store import atomic_write_text
 
 __all__ = ["GateBenchConfig", "run_gate_benchmark"]
@@ -90,6 +91,8 @@ class GateBenchConfig(Config):
     also_allow: tuple[str, ...] = ()
     # False: Bash calls carry no description (see GateStreamConfig.descriptions)
     descriptions: bool = True
+    # a .toml/.json file of GateConfig fields for the service under test ("": defaults)
+    gate_config: str = ""
     drift_fraction: float = 0.5
     drift_window: int = 20
     drift_max_error: float = 0.05
@@ -116,6 +119,16 @@ class GateBenchConfig(Config):
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         user = UserConfig(also_refuse=self.also_refuse, also_allow=self.also_allow)  # validates
         self.also_refuse, self.also_allow = user.also_refuse, user.also_allow
+        if self.gate_config:
+            GateConfig.from_file(self.gate_config)  # a bad file fails here, not in the server
+
+
+def _gate_config_changes(path: str) -> dict[str, Any]:
+    """The fields a gate config file sets to other than their defaults ({} for none)."""
+    if not path:
+        return {}
+    default, given = GateConfig().to_dict(), GateConfig.from_file(path).to_dict()
+    return {k: v for k, v in given.items() if v != default[k]}
 
 
 # ------------------------------------------------------------------------ replay
@@ -274,6 +287,7 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
         "also_refuse": list(config.also_refuse),
         "also_allow": list(config.also_allow),
         "descriptions": config.descriptions,
+        "gate_config": _gate_config_changes(config.gate_config),
         "drift": {"kind": config.drift, "at_index": drift_at,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
         "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
@@ -630,7 +644,8 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     else:
         console.print(f"[yellow]bash-classify baseline unavailable:[/] {missing}")
     with _tempdir() as tmp, GateServer(tmp / "gate", config.port,
-                                       config.server_start_timeout_s) as server, \
+                                       config.server_start_timeout_s,
+                                       config.gate_config) as server, \
             httpx.Client(base_url=server.url, timeout=60) as client:
         console.print(f"gate service at {server.url} (data in {tmp / 'gate'})")
         ours = _Ours(client)

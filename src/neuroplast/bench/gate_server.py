@@ -32,20 +32,26 @@ class GateServer:
 
     >>> GateServer.command(Path("/tmp/d"), 9999)[-4:]
     ['--data-dir', '/tmp/d', '--port', '9999']
+    >>> GateServer.command(Path("/tmp/d"), 9999, "gate.toml")[-2:]
+    ['--config', 'gate.toml']
     """
 
-    def __init__(self, data_dir: Path, port: int = 0, timeout_s: float = 180.0) -> None:
+    def __init__(self, data_dir: Path, port: int = 0, timeout_s: float = 180.0,
+                 config_file: str = "") -> None:
         self.data_dir, self.port, self.timeout_s = data_dir, port or free_port(), timeout_s
+        self.config_file = config_file
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = data_dir / "server.log"
 
     @staticmethod
-    def command(data_dir: Path, port: int) -> list[str]:
+    def command(data_dir: Path, port: int, config_file: str = "") -> list[str]:
         script = Path(sys.executable).parent / "neuroplast"
         head = [str(script)] if script.exists() else [
             sys.executable, "-c", "from neuroplast.cli import main; main()"]
-        return [*head, "gate", "serve", "--data-dir", str(data_dir), "--port", str(port)]
+        config = ["--config", config_file] if config_file else []
+        return [*head, "gate", "serve", "--data-dir", str(data_dir), "--port", str(port),
+                *config]
 
     def __enter__(self) -> GateServer:
         import httpx
@@ -53,7 +59,8 @@ class GateServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(self.command(self.data_dir, self.port), stdout=log,
+        self.proc = subprocess.Popen(self.command(self.data_dir, self.port, self.config_file),
+                                     stdout=log,
                                      stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + self.timeout_s
         while time.monotonic() < deadline:

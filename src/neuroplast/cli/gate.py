@@ -45,18 +45,29 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8765,
     mode: Annotated[
-        str,
-        typer.Option(help="auto|shadow. auto: decide when confident; shadow: learn, always ask."),
-    ] = "auto",
+        str | None,
+        typer.Option(help="auto|shadow. auto: decide when confident; shadow: learn, always "
+                     "ask. Default: the config file's, else auto."),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="A .toml or .json file of GateConfig fields: "
+                     "allow_rules, ask_rules, deny_rules, allow_threshold, block_threshold, "
+                     "risky_repeat_approvals... (see neuroplast.gate.GateConfig)."),
+    ] = None,
 ) -> None:
     """Run the gate service that `neuroplast-hook` forwards Claude Code's events to."""
+    from dataclasses import replace
+
     import uvicorn
 
     from neuroplast.gate import GateConfig
     from neuroplast.server import create_app
     from neuroplast.store import data_dir as resolve_data_dir
 
-    config = GateConfig(mode=mode)  # type: ignore[arg-type]  # validated: ConfigError
+    config = GateConfig.from_file(config_file) if config_file else GateConfig()
+    if mode is not None:
+        config = replace(config, mode=mode)  # validated again: ConfigError
     directory = resolve_data_dir(data_dir)
     console = Console()
     console.print(
