@@ -163,10 +163,12 @@ def test_memory_grows_past_its_first_block() -> None:
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
-                                  "Bash:docker logs", "Bash:* ps", "Bash:* web", "Bash:* logs")
+                                  "Bash:docker logs", "Bash:* ps", "Bash:* web", "Bash:* logs",
+                                  "Bash:docker logs =web")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
     assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:* push",
-                                    "Bash:git --force-with-lease", "Bash:git -v")
+                                    "Bash:git --force-with-lease", "Bash:git -v",
+                                    "Bash:git push =origin")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)
@@ -190,6 +192,27 @@ def test_a_refused_subcommand_stays_asked_while_the_program_is_approved() -> Non
     publish = m.check(np.array([1.0, 0.05]), keys("npm publish --tag beta"))
     assert not publish.supported
     assert publish.reason == "latest answer about Bash:npm publish was a refusal"
+
+
+def test_a_refused_operand_stays_asked_while_the_sub_command_is_approved() -> None:
+    """The user pushes branches but refuses a push to main: the refusal counts against
+    ``main``, which no approved push named, not against ``upstream``, which one did."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}))
+
+    answers = [("a", "git push upstream dev", True), ("b", "git push origin fix", True),
+               ("c", "git push upstream main", True),  # it ran (auto-allowed), then:
+               ("c", "git push upstream main", False),  # the user would have refused it
+               ("d", "git push origin dev", True)]
+    for clock, (key, command, approved) in enumerate(answers, start=1):
+        m.add(key, np.array([1.0, 0.05 * clock]), approved=approved, clock=clock,
+              programs=keys(command))
+    main = m.check(np.array([1.0, 0.05]), keys("git push origin main"))
+    assert not main.supported
+    assert main.reason == "latest answer about Bash:git push =main was a refusal"
+    assert m.check(np.array([1.0, 0.05]), keys("git push upstream fix")).supported
 
 
 def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:

@@ -265,7 +265,7 @@ class Gate:
             # The mirror of support's "latest word is yes": never auto-deny a call whose
             # every flag the user's latest answer about it approved (they changed their
             # mind about "git push --force"; the model has not caught up yet).
-            flags = [k for k in program_keys(call) if " " in k]
+            flags = [k for k in program_keys(call) if " " in k and " =" not in k]
             latest = self.support.latest(tuple(flags)) if flags else {}
             if flags and len(latest) == len(flags) and all(latest.values()):
                 return "ask", "novel", (f"{ps} would deny, but the latest answers about "

@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
-from neuroplast.gate.shell import split_command
+from neuroplast.gate.shell import Segment, split_command
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
@@ -91,6 +92,8 @@ __all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "call_id
            "consequential", "program_keys", "rebuild_memory"]
 
 MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, flags)
+_OPERAND = re.compile(r"[\w.@+/:~-]{1,64}")
+_MAX_OPERANDS = 2
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 
 _CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
@@ -154,7 +157,17 @@ def _verb_key(key: str) -> str:
     """``Bash:* publish`` for the sub-command key ``Bash:cargo publish``; "" for other keys."""
     tool, _, rest = key.partition(":")
     head, _, sub = rest.partition(" ")
-    return f"{tool}:* {sub}" if sub and head != "*" and not sub.startswith("-") else ""
+    plain = sub and head != "*" and not sub.startswith("-") and " " not in sub
+    return f"{tool}:* {sub}" if plain else ""
+
+
+def _operands(seg: Segment) -> list[str]:
+    """The first plain words after a sub-command (``upstream``, ``main`` of ``git push
+    upstream main``): what the user may refuse the sub-command *on*."""
+    if not seg.subcommand:
+        return []
+    words = [w for w in seg.argv[2:] if not w.startswith("-") and _OPERAND.fullmatch(w)]
+    return words[:_MAX_OPERANDS]
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
@@ -175,14 +188,20 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     1-3 more asks each, and one ``cargo publish`` fewer let through after a
     ``dotnet publish`` was approved). An
     operand that looks like a sub-command (``grep web``) only costs a question after a
-    refusal of it.
+    refusal of it. The first two plain operands of a sub-command have keys too (``git
+    push =main``), which a refusal counts against only when no other approved call named
+    them: a user who pushes branches and refuses a push to ``main`` is asked about the
+    next push to ``main``, not about the next push to ``upstream``. Replayed on ten
+    recorded streams, these keys changed no auto-allow; on a stream of a user who refuses
+    pushes to main (seed 23), the gate had auto-allowed ``git push upstream main`` again
+    after the user flagged the same push as one they would refuse.
 
     A refusal of one key stops auto-allow for that key only, so refusing to read
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
     ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', 'Bash:* log', \
-'Bash:git --force')
+'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -199,6 +218,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         keys.update(dict.fromkeys(f"{tool}:* {s.subcommand}" for s in segments
                                   if s.subcommand))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
+        keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand} ={operand}"
+                                  for s in segments for operand in _operands(s)))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]
     if call.url:
@@ -346,7 +367,7 @@ class SupportMemory:
         vec = self._unit(vector, "add")
         with self._lock:
             if not approved:
-                programs = self._blamed(programs)
+                programs = self._blamed(programs, key)
             if false_positive and not approved:
                 self._note_mistake(key, int(clock), programs)
             ids = [self._program_id.setdefault(p, len(self._program_id))
@@ -408,10 +429,12 @@ class SupportMemory:
                 return other
         return ""
 
-    def _blamed(self, programs: tuple[str, ...]) -> tuple[str, ...]:
-        """The keys a refusal counts against (called under the lock): all of them, except
-        the program of a consequential sub-command the user has never approved with it
-        and has refused with another program before.
+    def _blamed(self, programs: tuple[str, ...], key: str) -> tuple[str, ...]:
+        """The keys a refusal of the call ``key`` counts against (called under the lock):
+        all of them, except the program of a consequential sub-command the user has never
+        approved with it and has refused with another program before, and the operands
+        (``git push =upstream``) the user approved in another call: refusing ``git push
+        upstream main`` after approving ``git push upstream dev`` is a refusal of ``main``.
 
         A user who refuses ``pip install`` after ``npm install`` refuses installs, not pip:
         the refusal stays on ``pip install`` and ``* install``, and pip keeps the trust its
@@ -423,18 +446,25 @@ class SupportMemory:
         of a sub-command the user approved before with this program.
         """
         n = len(self._keys)
+        approved = self._approved[:n]
+        elsewhere = approved.copy()
+        if key in self._row:
+            elsewhere[self._row[key]] = False  # the call's own earlier "it ran"
         cleared = set()
-        for key in programs:
-            verb = _verb_key(key)
-            if (verb and consequential(key.rpartition(" ")[2])
-                    and not self._answered(key, True, n) and self._answered(verb, False, n)):
-                cleared.add(key.rpartition(" ")[0])
+        for program in programs:
+            verb = _verb_key(program)
+            if " =" in program and self._answered(program, elsewhere):
+                cleared.add(program)
+            elif (verb and consequential(program.rpartition(" ")[2])
+                  and not self._answered(program, approved)
+                  and self._answered(verb, ~approved)):
+                cleared.add(program.rpartition(" ")[0])
         return tuple(k for k in programs if k not in cleared) if cleared else programs
 
-    def _answered(self, key: str, approved: bool, n: int) -> bool:
-        """Whether one of the first ``n`` rows answers ``approved`` about ``key``."""
-        rows = self._rows_with(key, n)
-        return rows is not None and bool((rows & (self._approved[:n] == approved)).any())
+    def _answered(self, key: str, rows: np.ndarray) -> bool:
+        """Whether one of ``rows`` (a mask over the first rows) answers about ``key``."""
+        mask = self._rows_with(key, len(rows))
+        return mask is not None and bool((mask & rows).any())
 
     def _unit(self, vector: np.ndarray, what: str) -> np.ndarray:
         vec = np.asarray(vector, dtype=np.float32).reshape(-1)
