@@ -4,8 +4,8 @@ Every call -> features -> ``GateModel`` -> p = P(user approves) -> confidence ba
 User permission rules are applied first (deny > ask > allow); an untrained gate (too
 few answers, or a model that does not fit its recent answers) asks; calls flagged by
 ``inspect_call`` are never auto-allowed by the model alone, unless the user approved that
-very call ``risky_repeat_approvals`` times since last refusing it, or approved every call
-flagged the same way (``risky_trust_approvals``, none refused); shadow mode always asks.
+very call ``risky_repeat_approvals`` times since last refusing it, or ``risky_trust_approvals``
+calls with each of its flags since refusing one flagged with no more; shadow mode always asks.
 The model may auto-allow only a call with support in the episodic memory of answers
 (``gate.support``): every program it runs approved before, enough close approved calls,
 no refused call closer, and no refusal as the latest answer about any program or flag it

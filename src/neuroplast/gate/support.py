@@ -95,6 +95,8 @@ MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, fl
 _OPERAND = re.compile(r"[\w.@+/:~-]{1,64}")
 _MAX_OPERANDS = 2
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
+# the per-answer arrays of SupportMemory, grown and compacted together
+_COLUMNS = ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks")
 
 _CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
                                  "--delete", "--hard", "--recursive", "--purge", "--prune"})
@@ -478,7 +480,7 @@ class SupportMemory:
 
     def _grow(self) -> None:
         cap = min(self._vectors.shape[0] * 2, self.config.window + 1)
-        for name in ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks"):
+        for name in _COLUMNS:
             old = getattr(self, name)
             new = np.full((cap, *old.shape[1:]), -1 if name == "_programs" else 0,
                           dtype=old.dtype)
@@ -496,7 +498,7 @@ class SupportMemory:
             return
         idx = np.flatnonzero(self._clock[:n] > self._now - self.config.window)
         self._mistakes = [m for m in self._mistakes if m[0] > self._now - self.config.window]
-        for name in ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks"):
+        for name in _COLUMNS:
             arr = getattr(self, name)
             arr[: len(idx)] = arr[idx]
         self._keys = [self._keys[i] for i in idx]
@@ -574,12 +576,8 @@ class SupportMemory:
         (2, 0)
         """
         with self._lock:
-            n = len(self._keys)
-            same = self._identity[:n] == identity
-            approved, clock = self._approved[:n], self._clock[:n]
-            refused = same & ~approved
-            since = int(clock[refused].max()) if refused.any() else -1
-            return int((same & approved & (clock > since)).sum())
+            same = self._identity[: len(self._keys)] == identity
+            return int((same & self._approved_since(same)).sum())
 
     def risk_approvals(self, risks: tuple[str, ...]) -> int:
         """The fewest approvals of calls flagged with any one of ``risks`` (inspection
@@ -601,12 +599,18 @@ class SupportMemory:
             return 0
         mask = sum(set(bits))
         with self._lock:
-            n = len(self._keys)
-            flags, approved, clock = self._risks[:n], self._approved[:n], self._clock[:n]
-            refused = ~approved & (flags != 0) & ((flags & ~mask) == 0)
-            since = int(clock[refused].max()) if refused.any() else -1
-            later = approved & (clock > since)
+            flags = self._risks[: len(self._keys)]
+            later = self._approved_since((flags != 0) & ((flags & ~mask) == 0))
             return min(int((later & ((flags & bit) != 0)).sum()) for bit in bits)
+
+    def _approved_since(self, rows: np.ndarray) -> np.ndarray:
+        """The approved answers newer than the latest refusal among ``rows`` (a mask over
+        the first rows); all approved answers when none of them was refused. Under the lock."""
+        n = len(rows)
+        approved, clock = self._approved[:n], self._clock[:n]
+        refused = rows & ~approved
+        since = int(clock[refused].max()) if refused.any() else -1
+        return approved & (clock > since)
 
     def recent_refusal(self, vector: np.ndarray, keys: Sequence[str]) -> float | None:
         """The similarity of a refused call among ``keys`` (the answers about the session's
