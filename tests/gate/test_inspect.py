@@ -127,6 +127,17 @@ def bash(command: str) -> ToolCall:
         (bash("systemctl reboot"), "power_state"),
         (bash("setcap cap_net_raw+ep ./ping"), "setuid"),
         (bash("wget http://198.51.100.23/tool -O t"), "raw_ip_url"),
+        # files a command writes because they are its operands
+        (bash("touch -t 202401010000 notes.md /var/log/syslog"), "system_path_write"),
+        (bash("chmod 644 /etc/nginx/nginx.conf"), "system_path_write"),
+        (bash("mkdir -p ~/Downloads/reports"), "write_outside_project"),
+        (bash("sed -i 's/a/b/' /etc/hosts"), "system_path_write"),
+        (bash("sed -i bak 's/a/b/' /etc/hosts"), "system_path_write"),  # bak is the script
+        (bash("sed -Ei.orig -e 's/a/b/' ../other/app.conf"), "write_outside_project"),
+        (bash("perl -pi -e 's/a/b/' /etc/motd"), "system_path_write"),
+        (bash("ln -sf ./bin/tool /usr/local/bin/tool"), "system_path_write"),
+        (bash("echo x | tee out.log /etc/issue"), "system_path_write"),
+        (bash("dd if=build/boot.img of=/boot/boot.img"), "system_path_write"),
         (ToolCall("WebFetch", {"url": "https://203.0.113.50:8443/a", "prompt": "x"}, cwd=CWD),
          "raw_ip_url"),
     ],
@@ -169,6 +180,10 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("sed -i 's/foo/bar/w changes.log' src/app.py"),  # writes inside the project
         bash("awk '{ print > \"out/\" $1 \".txt\" }' data.tsv"),
         bash("sed -e 's/e/E/g' -e '/^$/d' notes.txt"),  # e as text, not a command
+        bash("sed -n '/^#/p' /etc/hosts"),  # reads only: no -i
+        bash("sed -E -i '/^#/d' conf/app.conf"),  # the script is not a path outside
+        bash("chmod +x scripts/run.sh /tmp/job.sh"),
+        bash("ln -s /usr/share/dict/words words"),  # the link is made in the project
         bash("tar -czf backup.tgz -C /etc hosts"),  # -C names where tar reads from
         bash("tar -xf vendor.tar -C build"),
         bash("git -C ../lib apply fix.patch"),
