@@ -262,6 +262,28 @@ def test_a_verb_refused_before_elsewhere_is_blamed_not_the_program() -> None:
     assert not m.check(np.array([1.0, 0.3]), _keys("pip list")).supported
 
 
+def test_refusing_the_same_part_again_is_no_refusal_of_the_rest() -> None:
+    """A user who refuses every push to main and approves the rest of git: the first
+    refusal asks about the next git call; once it is approved, another refused push to
+    main leaves git alone and keeps asking about pushes to main. A refusal of a part not
+    refused before (``git clean``) still counts against git."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+    near = np.array([1.0, 0.1])
+    for i, cmd in enumerate(("git status", "git fetch", "git push origin dev")):
+        m.add(f"a{i}", np.array([1.0, 0.1 * i]), approved=True, clock=i + 1,
+              programs=_keys(cmd))
+    m.add("r1", np.array([0.0, 1.0]), approved=False, clock=4,
+          programs=_keys("git push origin main"))
+    assert not m.check(near, _keys("git log")).supported
+    m.add("a4", near, approved=True, clock=5, programs=_keys("git log"))
+    m.add("r2", np.array([0.1, 1.0]), approved=False, clock=6,
+          programs=_keys("git push upstream main"))
+    assert m.check(near, _keys("git log -n 3")).supported
+    assert m.latest(_keys("git push origin main"))["Bash:git push =main"] is False
+    m.add("r3", np.array([0.2, 1.0]), approved=False, clock=7, programs=_keys("git clean -x"))
+    assert not m.check(near, _keys("git log -n 3")).supported
+
+
 def test_a_near_repeat_of_a_refusal_is_flagged_until_something_like_it_is_approved() -> None:
     m = SupportMemory(SupportConfig(deny_repeat_similarity=0.95), dim=3)
     m.add("ok", unit(0, 1, 0), approved=True, clock=1, programs=_keys("docker ps"))

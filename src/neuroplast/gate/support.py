@@ -461,7 +461,32 @@ class SupportMemory:
                   and not self._answered(program, approved)
                   and self._answered(verb, ~approved)):
                 cleared.add(program.rpartition(" ")[0])
+        cleared.update(k for k in programs if self._refused_before_in_part(k, programs, elsewhere))
         return tuple(k for k in programs if k not in cleared) if cleared else programs
+
+    def _refused_before_in_part(self, key: str, programs: tuple[str, ...],
+                                elsewhere: np.ndarray) -> bool:
+        """Whether a narrower key of the refused call (``git push =main`` for ``git push``,
+        ``git push`` or ``git --force`` for ``git``) was refused before, by a call
+        inspection did not flag, and since then ``key`` was approved and the narrower key
+        was not (called under the lock).
+
+        The user then told the gate already which part they refuse, and went on approving
+        the rest: refusing the same part again is no refusal of the rest (a user who
+        refuses every push to main is not asked about their next ``git fetch``). A first
+        refusal still counts against every key, as when a user stops using a program.
+        """
+        n = len(elsewhere)
+        clock = self._clock[:n]
+        refused = ~self._approved[:n] & (self._risks[:n] == 0)
+        for narrower in programs:
+            rows = self._rows_with(narrower, n) if narrower.startswith(key + " ") else None
+            if rows is None or not (rows & refused).any():
+                continue
+            since = clock > clock[rows & refused].max()
+            if self._answered(key, elsewhere & since) and not (rows & elsewhere & since).any():
+                return True
+        return False
 
     def _answered(self, key: str, rows: np.ndarray) -> bool:
         """Whether one of ``rows`` (a mask over the first rows) answers about ``key``."""
