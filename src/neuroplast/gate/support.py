@@ -11,9 +11,11 @@ A call is supported when all five hold:
    and for Bash each command's name, the unit of Claude Code's own permission rules), the
    most recent answer is not a refusal. A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
-   Nor has the user refused a sub-command in any program since they last approved it in
-   this one: refusing ``npm publish`` asks about ``cargo publish`` until *it* is approved
-   again, whatever other program's publish is approved meanwhile.
+   Refusing again a part of a program the user refused before and approved the rest of
+   since (a push to ``main``) counts against that part only. Nor has the user refused a
+   consequential sub-command in any program since they last approved it in this one:
+   refusing ``npm publish`` asks about ``cargo publish`` until *it* is approved again,
+   whatever other program's publish is approved meanwhile.
 2. **Known programs**: the user has approved each of those programs (file zone, web host,
    tool) at least once. The first use of a program is always asked, however much it
    resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
@@ -177,11 +179,15 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
 
     A Bash call has a key per program, one per sub-command (the first argument when it is
-    a plain word), one per sub-command of any program (``* publish``: the verbs of
-    package managers and CLIs mean the same across them) and one per flag it runs the
-    program with. So refusing ``git push --force -u`` keeps asking about every forced git
-    call, with any other flags, even after the user approves other git calls; it also asks
-    once more about ``git push``, any ``push`` and ``git -u``, until the user approves one
+    a plain word), one per consequential sub-command of any program (``* publish``: the
+    verbs of package managers and CLIs mean the same across them) and one per flag it
+    runs the program with. Other verbs get no such key: replaying three recorded streams,
+    the refusals of ``* help``, ``* run``, ``* build`` or ``* config`` asked 13-18 calls
+    each, every one approved, and stopped none the user would refuse.
+
+    So refusing ``git push --force -u`` keeps asking about every forced git call, with
+    any other flags, even after the user approves other git calls; it also asks once
+    more about ``git push``, any ``push`` and ``git -u``, until the user approves one
     of each. Refusing ``npm publish`` keeps asking about it while ``npm install`` goes on
     being approved, and asks about the next ``cargo publish`` the user had approved before
     (replaying the benchmark's publish-drift stream, seed 2: two of its five unsafe
@@ -202,7 +208,7 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
 
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
-    ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', 'Bash:* log', \
+    ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', \
 'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project',)
@@ -218,7 +224,7 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}" for s in segments
                                   if s.subcommand))
         keys.update(dict.fromkeys(f"{tool}:* {s.subcommand}" for s in segments
-                                  if s.subcommand))
+                                  if s.subcommand and consequential(s.subcommand)))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand} ={operand}"
                                   for s in segments for operand in _operands(s)))
