@@ -212,6 +212,11 @@ def test_a_refused_operand_stays_asked_while_the_sub_command_is_approved() -> No
     assert not main.supported
     assert main.reason == "latest answer about Bash:git push =main was a refusal"
     assert m.check(np.array([1.0, 0.05]), keys("git push upstream fix")).supported
+    # A refspec goes to what follows its colon: pushing main to dev is no push to main.
+    m.add("e", np.array([1.0, 0.3]), approved=True, clock=6,
+          programs=keys("git push upstream main:dev"))
+    refspec = m.check(np.array([1.0, 0.05]), keys("git push upstream release/1.4:main"))
+    assert refspec.reason == "latest answer about Bash:git push =main was a refusal"
 
 
 def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:

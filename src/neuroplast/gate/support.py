@@ -167,18 +167,21 @@ def _verb_key(key: str) -> str:
 
 def _operands(seg: Segment) -> list[str]:
     """The first plain words after a sub-command (``upstream``, ``main`` of ``git push
-    upstream main``): what the user may refuse the sub-command *on*. A word with colons
-    names each side too (a refspec's source and destination, ``release:main``).
+    upstream main``): what the user may refuse the sub-command *on*. A word with a colon
+    also names what follows its last colon, where a refspec (``src:dst``) or a remote
+    path (``host:path``) says the change goes; its source is not where it goes, so
+    approving ``git push upstream main:dev`` is no approval of a push to ``main``.
 
     >>> from neuroplast.gate.shell import split_command
     >>> _operands(split_command("git push --force upstream release/1.4:main")[0])
-    ['upstream', 'release/1.4:main', 'release/1.4', 'main']
+    ['upstream', 'release/1.4:main', 'main']
     """
     if not seg.subcommand:
         return []
     words = [w for w in seg.argv[2:] if not w.startswith("-") and _OPERAND.fullmatch(w)]
-    sides = [side for w in words[:_MAX_OPERANDS] if ":" in w for side in w.split(":") if side]
-    return list(dict.fromkeys([*words[:_MAX_OPERANDS], *sides]))
+    words = words[:_MAX_OPERANDS]
+    targets = [w.rpartition(":")[2] for w in words if ":" in w]
+    return list(dict.fromkeys([*words, *filter(None, targets)]))
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
