@@ -470,13 +470,13 @@ def _operand_write_targets(seg: Segment) -> list[str]:
     ...        "sed -i -e 's/a/b/' x.conf; perl -pi -e 's/a/b/' /etc/motd; ln -s a /usr/bin/a; "
     ...        "dd if=x.img of=/boot/x.img; sed 's/a/b/' /etc/hosts")
     >>> [_operand_write_targets(seg) for seg in split_command(cmd)]
-    [['notes.md', '/var/log/syslog'], ["s/a/b/", '/etc/hosts'], ['x.conf'], ['/etc/motd'], \
-['/usr/bin/a'], ['/boot/x.img'], []]
+    [['2401010000', 'notes.md', '/var/log/syslog'], ['s/a/b/', '/etc/hosts'], ['x.conf'], \
+['/etc/motd'], ['/usr/bin/a'], ['/boot/x.img'], []]
     """
     argv, head = seg.argv, seg.head
     operands = [a for a in argv[1:] if not a.startswith("-")]
     if head in _MODIFIES_OPERANDS:
-        return operands  # a mode or an owner word resolves inside the project: not flagged
+        return operands  # a mode, owner or option value resolves inside the project: no flag
     if head in _COPIES and len(operands) >= 2:
         return operands[-1:]
     if head == "dd":
