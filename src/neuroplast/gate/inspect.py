@@ -133,11 +133,9 @@ _MODIFIES_OPERANDS = frozenset({"chmod", "chown", "chgrp", "touch", "mkdir", "tr
 _COPIES = frozenset({"cp", "mv", "install", "ln", "rsync", "scp"})
 # Stream editors told to edit in place: GNU sed's -i[SUFFIX] (alone or after other
 # letters: -Ei, -ni), --in-place[=SUFFIX]; perl's -i[ext] after its value-less switches.
-_IN_PLACE: dict[str, re.Pattern[str]] = {
-    "sed": re.compile(r"-[nrEsuz]*i|--in-place"),
-    "gsed": re.compile(r"-[nrEsuz]*i|--in-place"),
-    "perl": re.compile(r"-[0-9lnpaswtTuUcS]*i"),
-}
+_SED_IN_PLACE = re.compile(r"-[nrEsuz]*i|--in-place")
+_IN_PLACE = {"sed": _SED_IN_PLACE, "gsed": _SED_IN_PLACE,
+             "perl": re.compile(r"-[0-9lnpaswtTuUcS]*i")}
 # Options whose value is the program (sed -E only switches to extended regexps).
 _PROGRAM_OPTIONS = {"sed": {"-e", "--expression", "-f", "--file"}, "perl": {"-e", "-E"}}
 # Options that name the directory a program writes into (tar -x -C, unzip -d, cp -t,

@@ -461,7 +461,9 @@ class SupportMemory:
         and none more let through; the other four streams recorded were unchanged. The
         first such refusal still counts against the program (a refusal of ``docker kill``
         may be a refusal of docker, as when a user stops using it), as does any refusal
-        of a sub-command the user approved before with this program.
+        of a sub-command the user approved before with this program. Nor does a refusal
+        count against a key whose narrower part the user refused before and has not
+        approved since, while approving the key itself (``_refused_before_in_part``).
         """
         n = len(self._keys)
         approved = self._approved[:n]
