@@ -495,14 +495,13 @@ class SupportMemory:
         refusal still counts against every key, as when a user stops using a program.
         """
         n = len(elsewhere)
-        clock = self._clock[:n]
-        refused = ~self._approved[:n] & (self._risks[:n] == 0)
+        unflagged = self._risks[:n] == 0
         for narrower in programs:
             rows = self._rows_with(narrower, n) if narrower.startswith(key + " ") else None
-            if rows is None or not (rows & refused).any():
+            if rows is None or not (rows & unflagged & ~self._approved[:n]).any():
                 continue
-            since = clock > clock[rows & refused].max()
-            if self._answered(key, elsewhere & since) and not (rows & elsewhere & since).any():
+            later = self._approved_since(rows & unflagged) & elsewhere
+            if self._answered(key, later) and not (rows & later).any():
                 return True
         return False
 
