@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from neuroplast.bench.cli import continual
+from neuroplast_bench.cli import continual
 
 if __name__ == "__main__":
     typer.run(continual)

@@ -1,15 +1,15 @@
 """The gate benchmark: a simulated user over real commands, replayed through the HTTP service.
 
-Usage: ``python benchmarks/gate.py [--calls 5000] [--out results] [--data-dir ../shared/data]``
-(the same as ``neuroplast bench gate``). See :mod:`neuroplast.bench.gate`.
+Usage: ``python benchmarks/gate.py [--calls 5000] [--out results] [--data-dir benchmarks/data]``
+(the same as ``neuroplast bench gate``). See :mod:`neuroplast_bench.gate`.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
-from neuroplast.bench.gate_user import DRIFTS, EXTRA_PREFERENCES, PERMISSIONS
+from neuroplast_bench.gate import GateBenchConfig, run_gate_benchmark
+from neuroplast_bench.gate_user import DRIFTS, EXTRA_PREFERENCES, PERMISSIONS
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
                         help="a .toml or .json file of GateConfig fields for the service")
     parser.add_argument("--data-dir", default=defaults.data_dir,
                         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
-                             "(default: ../shared/data beside the repository)")
+                             "(default: the repository's benchmarks/data)")
     parser.add_argument("--out", default=defaults.out, help="where the PNG and JSON lines go")
     parser.add_argument("--latency-samples", type=int, default=defaults.latency_samples)
     args = parser.parse_args()

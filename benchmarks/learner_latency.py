@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     # 64 -> 256 -> 256 -> 1 MLP, built by an importable factory so the process backend's
     # worker can rebuild it (same weights: the parent ships them).
     spec = ModelSpec(
-        factory="neuroplast.bench.model:make_mlp",
+        factory="neuroplast_bench.model:make_mlp",
         kwargs={"seed": 0, "hidden": 256, "n_inputs": 64, "n_classes": 1},
         loss="neuroplast.learn.losses:mse_loss",
     )

@@ -9,13 +9,13 @@ import pytest
 import torch
 from typer.testing import CliRunner
 
-from neuroplast.bench.avalanche_runner import avalanche_unavailable
-from neuroplast.bench.cli import bench_app
-from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.continual import run_continual
-from neuroplast.bench.metrics import acc, bwt, forgetting, summarize
-from neuroplast.bench.streams import permutations, permuted_digits, split_digits
 from neuroplast.errors import ConfigError, InvalidInputError
+from neuroplast_bench.avalanche_runner import avalanche_unavailable
+from neuroplast_bench.cli import bench_app
+from neuroplast_bench.config import ContinualConfig
+from neuroplast_bench.continual import run_continual
+from neuroplast_bench.metrics import acc, bwt, forgetting, summarize
+from neuroplast_bench.streams import permutations, permuted_digits, split_digits
 
 # R[i][j]: accuracy on task j after training task i.
 R = [
@@ -78,7 +78,7 @@ def test_quick_run_replay_beats_naive_and_reports_json() -> None:
         assert ours["naive"]["ratio_vs_avalanche"] > 0
     else:  # never silently dropped: every result with a counterpart says why
         assert ours["naive"]["avalanche"].startswith("unavailable: ")
-        assert "pip install -e .[bench]" in ours["naive"]["avalanche"]
+        assert "scripts/setup.sh --bench" in ours["naive"]["avalanche"]
         assert ours["naive"]["ratio_vs_avalanche"] is None
 
 

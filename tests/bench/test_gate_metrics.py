@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from neuroplast.bench.gate_metrics import (
+from neuroplast.errors import InvalidInputError
+from neuroplast_bench.gate_metrics import (
     Record,
     ask_curve,
     drift_learning,
@@ -14,7 +15,6 @@ from neuroplast.bench.gate_metrics import (
     percentile,
     rates,
 )
-from neuroplast.errors import InvalidInputError
 
 LOG = [
     Record(0, "allow", True),

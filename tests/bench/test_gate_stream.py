@@ -7,14 +7,14 @@ import random
 
 import pytest
 
-from neuroplast.bench.gate_stream import (
+from neuroplast.errors import ConfigError
+from neuroplast_bench.gate_stream import (
     GateStreamConfig,
     fill_placeholders,
     generate_stream,
     load_tldr,
     split_tools,
 )
-from neuroplast.errors import ConfigError
 
 CWD = "/home/alice/projects/webapp"
 

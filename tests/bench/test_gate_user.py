@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
-from neuroplast.bench.gate_user import (
+from neuroplast.errors import ConfigError
+from neuroplast_bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
+from neuroplast_bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
     PERMISSIONS,
@@ -15,7 +16,6 @@ from neuroplast.bench.gate_user import (
     UserConfig,
     would_approve,
 )
-from neuroplast.errors import ConfigError
 
 CWD = "/home/alice/projects/webapp"
 

@@ -1,12 +1,14 @@
 """The ``neuroplast`` command line: a thin shell over the Python API.
 
 Sub-command groups live in this package (``neuroplast.cli.gate``) or beside
-the benchmarks they run (``neuroplast.bench.cli``) and are attached here. Errors
-become exit codes in one place: :func:`main`.
+the benchmarks they run (``neuroplast_bench.cli``, a separate package in the
+repository's ``benchmarks/``) and are attached here. Errors become exit codes in one
+place: :func:`main`.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 import typer
@@ -30,10 +32,24 @@ app = typer.Typer(
 )
 
 
-def _attach_groups() -> None:
-    from neuroplast.bench.cli import bench_app
+BENCH_MISSING = ("neuroplast bench needs the benchmark harness: pip install -e benchmarks "
+                 "(in a clone of the repository), or bash scripts/setup.sh")
 
-    app.add_typer(bench_app, name="bench")
+
+def _bench_missing() -> None:
+    """Run benchmarks (not installed: pip install -e benchmarks)."""
+    raise NeuroplastError(BENCH_MISSING)
+
+
+def _attach_groups() -> None:
+    if importlib.util.find_spec("neuroplast_bench") is None:
+        # Not installed: `neuroplast bench ...`, whatever follows, says how to install it.
+        app.command("bench", context_settings={"allow_extra_args": True,
+                                               "ignore_unknown_options": True})(_bench_missing)
+    else:
+        from neuroplast_bench.cli import bench_app
+
+        app.add_typer(bench_app, name="bench")
     from neuroplast.cli.gate import gate_app
 
     app.add_typer(gate_app, name="gate")
@@ -54,7 +70,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except NeuroplastError as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc}")
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]error:[/] {exc}")
         code = next(code for kind, code in EXIT_CODES if isinstance(exc, kind))
         sys.exit(code)
     except typer.Abort:

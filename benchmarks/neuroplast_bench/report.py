@@ -1,6 +1,6 @@
 """Print the continual benchmark: a rich table, one JSON line per result, the targets.
 
->>> from neuroplast.bench.results import MethodResult
+>>> from neuroplast_bench.results import MethodResult
 >>> r = MethodResult("split", "online", "naive", "neuroplast", [[[1.0]]], 0.5)
 >>> json_lines([r])[0].startswith('{"stream": "split"')
 True
@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from neuroplast.bench.results import MethodResult
-from neuroplast.bench.targets import Target
+from neuroplast_bench.results import MethodResult
+from neuroplast_bench.targets import Target
 
 __all__ = ["json_lines", "print_report", "results_table", "targets_table"]
 

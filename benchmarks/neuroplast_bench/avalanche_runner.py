@@ -1,8 +1,9 @@
 """Avalanche 0.6.0 baselines on the very same tensors, model, optimizer and budget.
 
-Avalanche is optional (``pip install -e .[bench]``) and imported lazily; when it cannot be
-imported :func:`avalanche_unavailable` says why, and the benchmark reports that loudly.
-Accuracy is measured with the same :func:`neuroplast.bench.model.accuracy` as ours, so the
+Avalanche is optional (``bash scripts/setup.sh --bench`` installs it on the CPU build of
+torch) and imported lazily; when it cannot be imported :func:`avalanche_unavailable` says
+why, and the benchmark reports that loudly.
+Accuracy is measured with the same :func:`neuroplast_bench.model.accuracy` as ours, so the
 two implementations differ only in how they train.
 
 Counterparts: ``naive`` → ``Naive``; ``ewc`` → ``EWC(mode="online", decay_factor=γ)``;
@@ -18,12 +19,12 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.model import accuracy, make_mlp, make_optimizer
 from neuroplast.errors import BackendUnavailable, ConfigError
+from neuroplast_bench.config import ContinualConfig
+from neuroplast_bench.model import accuracy, make_mlp, make_optimizer
 
 if TYPE_CHECKING:
-    from neuroplast.bench.streams import Stream
+    from neuroplast_bench.streams import Stream
 
 __all__ = ["AVALANCHE_METHODS", "avalanche_unavailable", "run_avalanche"]
 
@@ -33,7 +34,7 @@ AVALANCHE_METHODS: dict[str, str] = {
     "replay": "Replay",
     "ewc_replay": "EWC+Replay",
 }
-INSTALL_HINT = "install with pip install -e .[bench]"
+INSTALL_HINT = "install it with bash scripts/setup.sh --bench"
 
 
 def avalanche_unavailable() -> str | None:

@@ -10,8 +10,9 @@ tldr tools (and GTFOBins tools) are split by name into train-period and held-out
 held-out ones appear only after ``held_out_start`` of the stream, so the gate keeps meeting
 commands it has never seen.
 
-The data is read at run time from ``../shared/data/`` next to the repository (an option);
-it is evaluation data and is never copied into the project.
+The data is read at run time from the repository's ``benchmarks/data/`` (``--data-dir``
+overrides it), with its sources and licences in the README there; it is evaluation data,
+left out of every package built from this repository.
 
 >>> calls = generate_stream(GateStreamConfig(n_calls=20, seed=1, n_sessions=2))
 >>> len(calls), calls[0].event["hook_event_name"]
@@ -37,7 +38,7 @@ from neuroplast.errors import ConfigError, InvalidInputError
 __all__ = [
     "GateStreamConfig",
     "StreamCall",
-    "default_shared_data_dir",
+    "default_data_dir",
     "fill_placeholders",
     "generate_stream",
     "load_gtfobins",
@@ -157,28 +158,29 @@ class StreamCall:
         return str(self.event["cwd"])
 
 
-def default_shared_data_dir() -> Path:
-    """``<repo>/../shared/data``: where the evaluation corpora live beside the repository."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+def default_data_dir() -> Path:
+    """``<repo>/benchmarks/data``: the evaluation corpora, beside this package's folder."""
+    return Path(__file__).resolve().parents[1] / "data"
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
-        raise InvalidInputError(f"{path} not found; pass --data-dir pointing at the shared data "
-                                "folder that holds tldr_commands.jsonl and gtfobins.jsonl")
+        raise InvalidInputError(f"{path} not found; pass --data-dir pointing at a folder that "
+                                "holds tldr_commands.jsonl and gtfobins.jsonl (the repository's "
+                                "benchmarks/data)")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 @lru_cache(maxsize=4)
 def load_tldr(data_dir: str = "") -> tuple[dict[str, Any], ...]:
     """The tldr rows ``{"platform", "tool", "description", "command"}``."""
-    return tuple(_read_jsonl(Path(data_dir or default_shared_data_dir()) / "tldr_commands.jsonl"))
+    return tuple(_read_jsonl(Path(data_dir or default_data_dir()) / "tldr_commands.jsonl"))
 
 
 @lru_cache(maxsize=4)
 def load_gtfobins(data_dir: str = "") -> tuple[dict[str, Any], ...]:
     """The GTFOBins rows ``{"tool", "function", "contexts", "command"}``."""
-    return tuple(_read_jsonl(Path(data_dir or default_shared_data_dir()) / "gtfobins.jsonl"))
+    return tuple(_read_jsonl(Path(data_dir or default_data_dir()) / "gtfobins.jsonl"))
 
 
 def split_tools(tools: set[str] | list[str], fraction: float, seed: int = 0

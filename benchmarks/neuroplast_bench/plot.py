@@ -5,7 +5,7 @@ every task j, its test accuracy after training each task (``R[i][j]`` against i)
 the mean accuracy over the tasks seen so far in black.
 
 >>> import tempfile, pathlib
->>> from neuroplast.bench.results import MethodResult
+>>> from neuroplast_bench.results import MethodResult
 >>> r = MethodResult("split", "offline", "naive", "neuroplast", [[[1.0, 0.0], [0.2, 0.9]]], 0.1)
 >>> with tempfile.TemporaryDirectory() as d:
 ...     path = plot_stream([r], pathlib.Path(d))
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from neuroplast.bench.results import MethodResult
 from neuroplast.store import atomic_write_bytes
+from neuroplast_bench.results import MethodResult
 
 __all__ = ["plot_stream"]
 

@@ -31,7 +31,7 @@ def continual(
     avalanche: Annotated[bool, typer.Option(help="also run the Avalanche baselines")] = True,
 ) -> None:
     """Continual learning on Permuted- and Split-Digits: ours vs Avalanche, ACC/BWT/forgetting."""
-    from neuroplast.bench.continual_main import main
+    from neuroplast_bench.continual_main import main
 
     main(out=out, stream=stream, setting=setting, seeds=seeds, quick=quick, avalanche=avalanche)
 
@@ -59,14 +59,14 @@ def gate(
              "ablation: risky_trust_approvals = 0, ...)")] = "",
     data_dir: Annotated[str, typer.Option(
         help="folder with tldr_commands.jsonl and gtfobins.jsonl "
-             "(default: ../shared/data beside the repository)")] = "",
+             "(default: the repository's benchmarks/data)")] = "",
     latency_samples: Annotated[int, typer.Option(help="decisions per latency figure")] = 500,
     agent_pause_ms: Annotated[float, typer.Option(
         help="least time between a call's outcome and the agent's next call (a model turn; "
              "0 = back to back)")] = 25.0,
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
-    from neuroplast.bench.gate import GateBenchConfig, run_gate_benchmark
+    from neuroplast_bench.gate import GateBenchConfig, run_gate_benchmark
 
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]

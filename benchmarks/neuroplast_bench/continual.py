@@ -2,7 +2,7 @@
 
 :func:`run_continual` trains every method of both implementations over each stream and
 setting, for ``cfg.seeds`` seeds, on identical tensors, model initialisation and budget,
-and returns one :class:`~neuroplast.bench.results.MethodResult` per method. Our methods
+and returns one :class:`~neuroplast_bench.results.MethodResult` per method. Our methods
 get ``ratio_vs_avalanche`` (ACC ours / ACC Avalanche) where a counterpart exists; if
 Avalanche cannot be imported each such result carries the reason instead.
 
@@ -18,16 +18,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from neuroplast.bench.avalanche_runner import (
+from neuroplast.errors import ConfigError
+from neuroplast_bench.avalanche_runner import (
     AVALANCHE_METHODS,
     avalanche_unavailable,
     run_avalanche,
 )
-from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.neuroplast_runner import NEUROPLAST_METHODS, run_neuroplast
-from neuroplast.bench.results import MethodResult
-from neuroplast.bench.streams import Stream, permuted_digits, split_digits
-from neuroplast.errors import ConfigError
+from neuroplast_bench.config import ContinualConfig
+from neuroplast_bench.neuroplast_runner import NEUROPLAST_METHODS, run_neuroplast
+from neuroplast_bench.results import MethodResult
+from neuroplast_bench.streams import Stream, permuted_digits, split_digits
 
 __all__ = ["SETTINGS", "STREAMS", "ContinualConfig", "plan_size", "run_continual"]
 

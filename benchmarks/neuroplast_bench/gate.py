@@ -1,7 +1,7 @@
 """The gate benchmark: a simulated user over real commands, replayed through the HTTP service.
 
 The real service is started as a user would (``neuroplast gate serve`` in a subprocess) and
-every call of :func:`~neuroplast.bench.gate_stream.generate_stream` goes through
+every call of :func:`~neuroplast_bench.gate_stream.generate_stream` goes through
 ``POST /v1/hooks/claude-code`` exactly as Claude Code sends it:
 
 - ``PreToolUse``; answer ``ask`` -> ``PermissionRequest`` then, by the simulated user's
@@ -15,7 +15,7 @@ default): the agent's next tool call comes after a model turn, which in Claude C
 seconds, and the gate trains on the answer meanwhile. Back to back (``--agent-pause-ms 0``)
 the answers queue up faster than they train and decisions use a model a few answers old.
 
-The baselines (:mod:`neuroplast.bench.gate_baselines`) see the same stream and the same
+The baselines (:mod:`neuroplast_bench.gate_baselines`) see the same stream and the same
 answers in the same run. Then latency (cache miss / hit / during training vs idle) and bad
 input are measured through the service. Output: a rich table, one JSON line per system plus
 one for latency and one for bad input, and PNG plots.
@@ -35,13 +35,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neuroplast.bench.gate_baselines import (
+from neuroplast.config import Config, check_range
+from neuroplast.errors import BackendUnavailable, ConfigError
+from neuroplast.gate.config import GateConfig
+from neuroplast.store import atomic_write_text
+from neuroplast_bench.gate_baselines import (
     AlwaysAsk,
     BashClassify,
     RiverLogReg,
     bash_classify_available,
 )
-from neuroplast.bench.gate_metrics import (
+from neuroplast_bench.gate_metrics import (
     Record,
     ask_curve,
     drift_learning,
@@ -49,9 +53,9 @@ from neuroplast.bench.gate_metrics import (
     percentile,
     rates,
 )
-from neuroplast.bench.gate_server import FEEDBACK, HOOK, GateServer
-from neuroplast.bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
-from neuroplast.bench.gate_user import (
+from neuroplast_bench.gate_server import FEEDBACK, HOOK, GateServer
+from neuroplast_bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
+from neuroplast_bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
     PERMISSIONS,
@@ -59,10 +63,6 @@ from neuroplast.bench.gate_user import (
     SimulatedUser,
     UserConfig,
 )
-from neuroplast.config import Config, check_range
-from neuroplast.errors import BackendUnavailable, ConfigError
-from neuroplast.gate.config import GateConfig
-from neuroplast.store import atomic_write_text
 
 __all__ = ["GateBenchConfig", "run_gate_benchmark"]
 

@@ -8,7 +8,7 @@ training data and consolidates. Offline, the task's examples enter the buffer at
 of the task (as Avalanche's ``ReplayPlugin`` does); online (one pass, small batches),
 each batch enters the buffer right after the step that learnt from it.
 
->>> from neuroplast.bench.streams import split_digits
+>>> from neuroplast_bench.streams import split_digits
 >>> cfg = ContinualConfig(quick=True, hidden=16)
 >>> r = run_neuroplast(split_digits(), "naive", cfg, seed=0)
 >>> len(r), len(r[0])
@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.model import accuracy, make_mlp, make_optimizer
 from neuroplast.errors import ConfigError
+from neuroplast_bench.config import ContinualConfig
+from neuroplast_bench.model import accuracy, make_mlp, make_optimizer
 
 if TYPE_CHECKING:
     import torch
 
-    from neuroplast.bench.streams import Stream, Task
+    from neuroplast_bench.streams import Stream, Task
 
 __all__ = ["NEUROPLAST_METHODS", "run_neuroplast"]
 

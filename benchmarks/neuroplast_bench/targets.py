@@ -7,7 +7,7 @@
   Naive fine-tuning is the same algorithm in both, so its ratio only measures shuffle
   noise: it is shown as information (``passed`` is None), not as a pass or a fail.
 
->>> from neuroplast.bench.results import MethodResult
+>>> from neuroplast_bench.results import MethodResult
 >>> good = [[[1.0, 0.0], [0.9, 0.9]]]
 >>> rs = [MethodResult("permuted", "offline", "ewc", "neuroplast", good, 1.0, 1.0)]
 >>> [(t.name, t.passed) for t in check_targets(rs)]
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neuroplast.bench.results import MethodResult
+from neuroplast_bench.results import MethodResult
 
 __all__ = ["NAIVE_GAP", "Target", "check_targets"]
 

@@ -52,7 +52,7 @@ and a more permissive user (:class:`UserConfig.also_allow`):
   The stream's focus adds system package managers and firewall, disk and user tools, whose
   tldr rows mostly run with ``sudo``.
 
->>> from neuroplast.bench.gate_stream import StreamCall
+>>> from neuroplast_bench.gate_stream import StreamCall
 >>> def bash(cmd):
 ...     event = {"tool_name": "Bash", "tool_input": {"command": cmd},
 ...              "cwd": "/home/alice/projects/webapp"}
@@ -85,9 +85,9 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlparse
 
-from neuroplast.bench.gate_stream import HOME, StreamCall
 from neuroplast.config import Config
 from neuroplast.errors import ConfigError
+from neuroplast_bench.gate_stream import HOME, StreamCall
 
 __all__ = ["DRIFTS", "EXTRA_PREFERENCES", "PERMISSIONS", "SimulatedUser", "UserConfig",
            "would_approve"]

@@ -10,15 +10,15 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from neuroplast.bench.config import ContinualConfig
-from neuroplast.bench.continual import SETTINGS, STREAMS, plan_size, run_continual
-from neuroplast.bench.neuroplast_runner import NEUROPLAST_METHODS
-from neuroplast.bench.plot import plot_stream
-from neuroplast.bench.report import json_lines, print_report
-from neuroplast.bench.results import MethodResult
-from neuroplast.bench.targets import check_targets
 from neuroplast.errors import ConfigError
 from neuroplast.store import atomic_write_text
+from neuroplast_bench.config import ContinualConfig
+from neuroplast_bench.continual import SETTINGS, STREAMS, plan_size, run_continual
+from neuroplast_bench.neuroplast_runner import NEUROPLAST_METHODS
+from neuroplast_bench.plot import plot_stream
+from neuroplast_bench.report import json_lines, print_report
+from neuroplast_bench.results import MethodResult
+from neuroplast_bench.targets import check_targets
 
 __all__ = ["main", "pick"]
 

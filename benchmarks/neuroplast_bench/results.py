@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuroplast.bench.metrics import summarize
+from neuroplast_bench.metrics import summarize
 
 __all__ = ["MethodResult", "mean_matrix"]
 
