@@ -10,6 +10,11 @@ Each primitive and application has one small ``@dataclass`` config that inherits
 ...     rate: float = 0.1
 >>> Demo.from_json(Demo(rate=0.5).to_json())
 Demo(rate=0.5)
+>>> @dataclass
+... class Outer(Config):
+...     demo: Demo = dataclasses.field(default_factory=lambda: Demo(rate=0.2))
+>>> Outer.from_dict({"demo": {}})  # a nested table starts from the field's own default
+Outer(demo=Demo(rate=0.2))
 >>> Demo.from_dict({"rat": 1})
 Traceback (most recent call last):
 ...
@@ -43,13 +48,21 @@ class Config:
     def from_dict(cls, data: dict[str, Any]) -> Self:
         if not isinstance(data, dict):
             raise ConfigError(f"{cls.__name__} expects a JSON object, got {type(data).__name__}")
-        names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         for key in data:
-            if key not in names:
+            if key not in fields:
                 raise ConfigError(
-                    f"{cls.__name__} has no field {key!r}; valid fields: {', '.join(names)}"
+                    f"{cls.__name__} has no field {key!r}; valid fields: {', '.join(fields)}"
                 )
-        return cls(**data)
+        values = dict(data)
+        for key, value in data.items():
+            # a nested config (a table in a file) is built by its own class
+            factory = fields[key].default_factory
+            if isinstance(value, dict) and factory is not dataclasses.MISSING:
+                default = factory()
+                if isinstance(default, Config):
+                    values[key] = type(default).from_dict({**default.to_dict(), **value})
+        return cls(**values)
 
     @classmethod
     def from_json(cls, text: str) -> Self:

@@ -31,9 +31,9 @@ def test_pre_tool_use_answers_with_decision_and_reason(make_gate) -> None:
     hso = {cmd: out["hookSpecificOutput"] for cmd, out in outs.items()}
     assert {h["hookEventName"] for h in hso.values()} == {"PreToolUse"}
     assert [h["permissionDecision"] for h in hso.values()] == ["allow", "deny", "ask"]
-    assert "source=rule" in hso["git status"]["permissionDecisionReason"]
+    assert "by rule user_rules" in hso["git status"]["permissionDecisionReason"]
     asked = hso["make test"]["permissionDecisionReason"]
-    assert "p=0.50" in asked and "source=untrained" in asked and "band=ask" in asked
+    assert "p=0.50" in asked and "by rule untrained" in asked
     assert gate.lookup("make test").decision == "ask"
 
 

@@ -4,13 +4,15 @@
   ``{"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision":
   "allow"|"deny"|"ask", "permissionDecisionReason": "..."}}``.
 * ``PostToolUse`` -> the call ran, so the user approved it (unless an answer about it
-  was already recorded, e.g. an explicit one through the API) -> ``{}``.
+  was already recorded, e.g. an explicit one through the API) -> ``{}``. Only a call the
+  gate asked about or allowed counts: one it denied did not run through it.
 * ``PermissionDenied`` -> the user refused it -> ``{}``. When the gate itself denied the
   call there is no user answer to learn from, so nothing is recorded.
 * ``PermissionRequest`` -> the user is being shown a prompt; recorded, answered ``{}``
   so the user decides in Claude Code.
 * Any other event -> ``{}`` (logged). Events about calls the gate never decided (its
-  hook was not installed for PreToolUse) are skipped: ``{}``.
+  hook was not installed for PreToolUse), or whose tool and input are not those of the
+  call it logged under that tool_use_id, teach nothing: ``{}`` (logged).
 
 Malformed events raise :class:`~neuroplast.errors.InvalidInputError`; the server maps it,
 and the hook CLI answers ``ask`` to PreToolUse when the service fails.
@@ -29,6 +31,7 @@ and the hook CLI answers ``ask`` to PreToolUse when the service fails.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +40,7 @@ from neuroplast.gate.calls import ToolCall
 
 if TYPE_CHECKING:
     from neuroplast.gate.gate import Gate, GateDecision
+    from neuroplast.gate.log import DecisionRow
 
 __all__ = ["HOOK_EVENTS", "decision_reason", "handle_claude_code_event"]
 
@@ -46,18 +50,15 @@ HOOK_EVENTS = ("PermissionDenied", "PermissionRequest", "PostToolUse", "PreToolU
 
 
 def decision_reason(decision: GateDecision) -> str:
-    """The text Claude Code shows for a decision: probability, source, band and why.
+    """The text Claude Code shows for a decision: which rule decided, and why (``neuroplast
+    gate explain TOOL_USE_ID`` prints every rule evaluated).
 
     >>> from neuroplast.gate.gate import GateDecision
-    >>> decision_reason(GateDecision("t", "allow", 0.934, "p=0.93 >= 0.8", "model", "allow"))
-    'neuroplast gate: allow (p=0.93, source=model, band=allow): p=0.93 >= 0.8'
+    >>> decision_reason(GateDecision("t", "ask", 0.934, "p=0.93 would allow, but risky: "
+    ...                              "privilege_escalation", "risk_flags", "allow"))
+    'neuroplast gate: ask by rule risk_flags: p=0.93 would allow, but risky: privilege_escalation'
     """
-    p = "n/a" if decision.probability is None else f"{decision.probability:.2f}"
-    band = decision.band or "n/a"
-    return (
-        f"neuroplast gate: {decision.decision} (p={p}, source={decision.source}, "
-        f"band={band}): {decision.reason}"
-    )
+    return f"neuroplast gate: {decision.decision} by rule {decision.source}: {decision.reason}"
 
 
 def _tool_use_id(gate: Gate, event: dict[str, Any]) -> str | None:
@@ -74,6 +75,15 @@ def _tool_use_id(gate: Gate, event: dict[str, Any]) -> str | None:
     raise InvalidInputError(
         f"{event.get('hook_event_name')} event needs a non-empty string 'tool_use_id' (or "
         "'tool_name' and 'tool_input'); send the event JSON exactly as Claude Code writes it"
+    )
+
+
+def _same_call(event: dict[str, Any], row: DecisionRow) -> bool:
+    """Whether ``event`` names the tool and input the gate logged under its tool_use_id."""
+    logged = json.loads(row.call_json)
+    return bool(
+        event.get("tool_name") == logged.get("tool_name")
+        and (event.get("tool_input") or {}) == logged.get("tool_input")
     )
 
 
@@ -104,10 +114,17 @@ def handle_claude_code_event(gate: Gate, event: dict[str, Any]) -> dict[str, Any
     if tool_use_id is None or row is None:
         log.info("%s for %r: the gate never decided this call; skipped", name, tool_use_id)
         return {}
+    if not _same_call(event, row):
+        log.warning("%s for %r is about another call than the one decided under that id; "
+                    "skipped", name, tool_use_id)
+        return {}
     if name == "PermissionRequest":
         gate.mark_asked(tool_use_id)
     elif name == "PostToolUse":
-        if not gate.has_feedback(tool_use_id):
+        if row.decision == "deny":
+            log.warning("PostToolUse for %r, a call the gate denied; not an approval",
+                        tool_use_id)
+        elif not gate.has_feedback(tool_use_id):
             gate.feedback(tool_use_id, True, source="post_tool_use", status="ran")
     elif row.decision == "deny":
         log.info("PermissionDenied for %r follows the gate's own deny; no answer", tool_use_id)

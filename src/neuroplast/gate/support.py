@@ -86,14 +86,16 @@ from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
+from neuroplast.gate.touches import is_place_key, is_touch_key, touch_keys
 
 if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
 
-__all__ = ["MAX_PROGRAMS", "Support", "SupportConfig", "SupportMemory", "call_identity",
-           "consequential", "program_keys", "rebuild_memory"]
+__all__ = ["MAX_PROGRAMS", "Evidence", "KeyStats", "Support", "SupportConfig", "SupportMemory",
+           "call_identity", "consequential", "is_program_key", "must_know", "program_keys",
+           "rebuild_memory"]
 
-MAX_PROGRAMS = 16  # keys remembered per call (programs, sub-commands, verbs, flags)
+MAX_PROGRAMS = 24  # keys remembered per call (programs, sub-commands, places, flags...)
 _OPERAND = re.compile(r"[\w.@+/:~-]{1,64}")
 _MAX_OPERANDS = 2
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
@@ -157,8 +159,25 @@ def consequential(word: str) -> bool:
             and any(c in letters for c in "rRdD"))
 
 
+def is_program_key(key: str) -> bool:
+    """Whether ``key`` names a program or tool (``Bash:git``, ``Read:home``), not a part
+    of one (sub-command, flag, operand) nor a path, place or host it touches."""
+    return " " not in key and not is_touch_key(key)
+
+
+def must_know(key: str) -> bool:
+    """Whether the user must have approved ``key`` once before a call with it is
+    auto-allowed: a program, a consequential sub-command or flag, a place outside the
+    project. A new file in a known place, a new operand or host is no news on its own."""
+    if is_touch_key(key):
+        return is_place_key(key)
+    return " " not in key or consequential(key.rpartition(" ")[2])
+
+
 def _verb_key(key: str) -> str:
     """``Bash:* publish`` for the sub-command key ``Bash:cargo publish``; "" for other keys."""
+    if is_touch_key(key):
+        return ""
     tool, _, rest = key.partition(":")
     head, _, sub = rest.partition(" ")
     plain = sub and head != "*" and not sub.startswith("-") and " " not in sub
@@ -185,45 +204,30 @@ def _operands(seg: Segment) -> list[str]:
 
 
 def program_keys(call: ToolCall) -> tuple[str, ...]:
-    """What a call acts with and on, at the grain of a user's habits: the programs a Bash
-    call runs, the zone a file tool touches, the host a fetch reaches, else the tool.
+    """What a call acts with and on, at the grain of a user's habits: each an evidence key
+    that the user's answers count for or against, whatever else the call does.
 
-    A Bash call has a key per program, one per sub-command (the first argument when it is
-    a plain word), one per consequential sub-command of any program (``* publish``: the
-    verbs of package managers and CLIs mean the same across them) and one per flag it
-    runs the program with. Other verbs get no such key: replaying three recorded streams,
-    the refusals of ``* help``, ``* run``, ``* build`` or ``* config`` asked 13-18 calls
-    each, every one approved, and stopped none the user would refuse.
+    - the programs a Bash call runs (a launcher's program is the program: ``npx tsc`` is
+      ``tsc``), the zone a file tool touches, the host a fetch reaches, else the tool;
+    - each program's sub-command (its first plain argument), and each consequential
+      sub-command across programs (``* publish``: package managers' and CLIs' verbs mean
+      the same in all of them), each flag it runs with, the first plain operands of a
+      sub-command (``git push =main``: what the user may refuse the sub-command *on*);
+    - what the call touches (``gate.touches``): places outside the project it reads or
+      writes, each file, each host; a refusal of ``grep ~/.netrc`` is a refusal of
+      ``head ~/.netrc`` and of the Read tool on it.
 
-    So refusing ``git push --force -u`` keeps asking about every forced git call, with
-    any other flags, even after the user approves other git calls; it also asks once
-    more about ``git push``, any ``push`` and ``git -u``, until the user approves one
-    of each. Refusing ``npm publish`` keeps asking about it while ``npm install`` goes on
-    being approved, and asks about the next ``cargo publish`` the user had approved before
-    (replaying the benchmark's publish-drift stream, seed 2: two of its five unsafe
-    allows fewer, ask rate +0.3 points; the docker-drift stream, seed 0, unchanged), until
-    ``cargo publish`` itself is approved again (rule 1: replayed on four recorded streams,
-    1-3 more asks each, and one ``cargo publish`` fewer let through after a
-    ``dotnet publish`` was approved). An
-    operand that looks like a sub-command (``grep web``) only costs a question after a
-    refusal of it. The first two plain operands of a sub-command have keys too (``git
-    push =main``), which a refusal counts against only when no other approved call named
-    them: a user who pushes branches and refuses a push to ``main`` is asked about the
-    next push to ``main``, not about the next push to ``upstream``. Replayed on ten
-    recorded streams, these keys changed no auto-allow; on a stream of a user who refuses
-    pushes to main (seed 23), the gate had auto-allowed ``git push upstream main`` again
-    after the user flagged the same push as one they would refuse.
+    Keys are kept in that order, programs first, so a long pipeline keeps each program's
+    key within ``MAX_PROGRAMS``.
 
-    A refusal of one key stops auto-allow for that key only, so refusing to read
-    ``~/.ssh/id_rsa`` does not make the gate ask about every read inside the project.
-
-    >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"}))
+    >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"},
+    ...                       cwd="/home/u/p"))
     ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', \
-'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main')
+'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main', 'file:~/p/log')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
-    ('Read:project',)
+    ('Read:project', 'file:~/p/src/a.py')
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
-    ('WebFetch:x.io',)
+    ('WebFetch:x.io', 'host:x.io')
     """
     tool = call.tool_name
     if call.command:
@@ -235,16 +239,21 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
                                   if s.subcommand))
         keys.update(dict.fromkeys(f"{tool}:* {s.subcommand}" for s in segments
                                   if s.subcommand and consequential(s.subcommand)))
+        touched = touch_keys(call)
+        keys.update(dict.fromkeys(k for k in touched if is_place_key(k)))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand} ={operand}"
                                   for s in segments for operand in _operands(s)))
+        keys.update(dict.fromkeys(touched))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]
     if call.url:
-        return (f"{tool}:{url_host(call.url)}",)
-    if call.file_path:
-        return (f"{tool}:{path_zone(call.file_path, call.cwd)}",)
-    return (tool,)
+        own = f"{tool}:{url_host(call.url)}"
+    elif call.file_path:
+        own = f"{tool}:{path_zone(call.file_path, call.cwd)}"
+    else:
+        own = tool
+    return (own, *touch_keys(call))[:MAX_PROGRAMS]
 
 
 @dataclass
@@ -416,7 +425,8 @@ class SupportMemory:
             approved[self._row[key]] = False  # the call itself, approved until now
         for program in programs:
             rows = self._rows_with(program, n)
-            profile = None if " " in program or rows is None else self._profile(rows & approved)
+            profile = (None if not is_program_key(program) or rows is None
+                       else self._profile(rows & approved))
             if profile is not None:
                 self._mistakes.append((clock, program, profile))
 
@@ -687,76 +697,167 @@ class SupportMemory:
                     return round(sim, 4)
         return None
 
-    def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
-        """Whether the answers near ``vector`` support auto-allowing it (see module doc)."""
+    def evidence(self, vector: np.ndarray, keys: tuple[str, ...]) -> Evidence:
+        """Everything the answers say about a call with this embedding and these keys,
+        gathered in one pass under the lock; the support rules read it (``SUPPORT_RULES``)."""
         cfg = self.config
-        vec = self._unit(vector, "check")
+        vec = self._unit(vector, "evidence")
+        keys = keys[:MAX_PROGRAMS]
         with self._lock:
             n = len(self._keys)
             if n == 0:
-                return Support(False, "novel: no answered calls yet", 0, 0.0, 0.0)
+                return Evidence(keys, {}, {}, {}, 0.0, 0.0, 0, 0, False, False)
             sims = self._vectors[:n] @ vec
             approved = self._approved[:n].copy()
             clock = self._clock[:n].copy()
-            has = [self._rows_with(p, n) for p in programs[:MAX_PROGRAMS]]
-            family = {}
-            for program, mask in zip(programs, has, strict=False):
-                if self._mistakes and mask is not None and " " not in program:
-                    ok = mask & approved
-                    last = int(clock[ok].max()) if ok.any() else -1
-                    family[program] = self._mistaken_family(program, ok, last)
-        best_ok = float(sims[approved].max()) if approved.any() else 0.0
-        best_bad = float(sims[~approved].max()) if (~approved).any() else 0.0
-        trusted, unknown = bool(has), ""
+            masks = {k: m for k in keys if (m := self._rows_with(k, n)) is not None}
+            family: dict[str, str] = {}
+            if self._mistakes:
+                for key, mask in masks.items():
+                    if is_program_key(key):
+                        ok = mask & approved
+                        last = int(clock[ok].max()) if ok.any() else -1
+                        family[key] = self._mistaken_family(key, ok, last)
+        stats = {k: KeyStats.of(m, approved, clock) for k, m in masks.items()}
+        verbs: dict[str, str] = {}
+        for key, st in stats.items():
+            verb = _verb_key(key)
+            if verb in masks and st.approved:
+                refused = masks[verb] & ~approved
+                if refused.any() and int(clock[refused].max()) > st.last_approved:
+                    verbs[key] = verb
+        programs = [k for k in keys if is_program_key(k)]
+        trusted = bool(programs) and all(
+            k in stats and stats[k].approved >= cfg.trust_min_approvals
+            and stats[k].refused <= cfg.trust_refusal_share * (stats[k].approved
+                                                               + stats[k].refused)
+            for k in programs)
         same_programs = approved.copy()  # approved calls that run every program of this one
-        masks = dict(zip(programs, has, strict=False))
-        for program, mask in zip(programs, has, strict=False):
-            # Trust is earned per program; a key with a space (a sub-command, a verb, a
-            # flag) only ever withdraws it, through a refusal that is its latest answer,
-            # except that a consequential one must have been approved once, as a program.
-            is_program = " " not in program
-            must_know = is_program or consequential(program.rpartition(" ")[2])
-            if mask is None:  # never answered about: unknown if it must be known, else no veto
-                unknown = unknown or (program if must_know else "")
-                continue
-            ok, bad = mask & approved, mask & ~approved
-            if bad.any() and (not ok.any() or clock[bad].max() > clock[ok].max()):
-                return Support(False, f"latest answer about {program} was a refusal",
-                               0, best_ok, best_bad)
-            if must_know and not ok.any():
-                unknown = unknown or program
-            if family.get(program):
-                return Support(False, f"the user refused {family[program]} after it was "
-                               f"auto-allowed, and {program}'s approved calls look alike",
-                               0, best_ok, best_bad)
-            verb = _verb_key(program)
-            verb_mask = masks.get(verb) if verb else None
-            if verb_mask is not None and ok.any():
-                refused = verb_mask & ~approved
-                if refused.any() and clock[refused].max() > clock[ok].max():
-                    return Support(False, f"{verb} was refused after the last approval of "
-                                   f"{program}", 0, best_ok, best_bad)
-            if is_program:
-                trusted = (trusted and int(ok.sum()) >= cfg.trust_min_approvals
-                           and int(bad.sum()) <= cfg.trust_refusal_share * int(mask.sum()))
-                same_programs &= mask
-        if unknown:
-            return Support(False, f"novel: no approved call of {unknown} yet", 0, best_ok, best_bad)
+        for k in programs:
+            same_programs &= masks.get(k, False)
         threshold = cfg.trusted_similarity if trusted else cfg.similarity
-        n_ok = int((sims[approved] >= threshold).sum())
-        same = bool((sims[same_programs] >= cfg.similarity).any())
-        if n_ok < cfg.min_support and best_ok < cfg.repeat_similarity and not same:
-            what = "trusted program, " if trusted else ""
-            reason = (f"novel: {what}nearest approved call sim={best_ok:.2f} < {threshold:.2f}"
-                      if n_ok == 0 else
-                      f"novel: {what}{n_ok} approved call(s) with sim >= {threshold:.2f}, "
-                      f"needs {cfg.min_support}")
-            return Support(False, reason, n_ok, best_ok, best_bad)
-        if best_bad >= best_ok:
-            return Support(False, f"a refused call is as close as any approved one "
-                           f"(sim={best_bad:.2f})", n_ok, best_ok, best_bad)
-        return Support(True, f"supported: {n_ok} approved calls with sim >= {threshold:.2f}",
-                       n_ok, best_ok, best_bad)
+        return Evidence(
+            keys, stats, {k: v for k, v in family.items() if v}, verbs,
+            float(sims[approved].max()) if approved.any() else 0.0,
+            float(sims[~approved].max()) if (~approved).any() else 0.0,
+            int((sims[approved] >= threshold).sum()),
+            n, trusted, bool((sims[same_programs] >= cfg.similarity).any()),
+        )
+
+    def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
+        """Whether the answers near ``vector`` support auto-allowing it: every rule of
+        ``SUPPORT_RULES`` in order (see the module docstring)."""
+        ev = self.evidence(vector, programs)
+        for _, rule in SUPPORT_RULES:
+            reason = rule(ev, self.config)
+            if reason:
+                return Support(False, reason, ev.close_approved, ev.nearest_approved,
+                               ev.nearest_refused)
+        threshold = self.config.trusted_similarity if ev.trusted else self.config.similarity
+        return Support(True, f"supported: {ev.close_approved} approved calls with sim >= "
+                       f"{threshold:.2f}", ev.close_approved, ev.nearest_approved,
+                       ev.nearest_refused)
+
+
+@dataclass(frozen=True)
+class KeyStats:
+    """The answers about one key: how many approved and refused, and when last each."""
+
+    approved: int
+    refused: int
+    last_approved: int  # clock of the latest approval, -1 if none
+    last_refused: int
+
+    @classmethod
+    def of(cls, mask: np.ndarray, approved: np.ndarray, clock: np.ndarray) -> KeyStats:
+        ok, bad = mask & approved, mask & ~approved
+        return cls(int(ok.sum()), int(bad.sum()), int(clock[ok].max()) if ok.any() else -1,
+                   int(clock[bad].max()) if bad.any() else -1)
+
+    @property
+    def latest_refused(self) -> bool:
+        return self.last_refused > self.last_approved
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the memory of answers holds about one call (:meth:`SupportMemory.evidence`)."""
+
+    keys: tuple[str, ...]
+    stats: dict[str, KeyStats]  # keys answered about before
+    family: dict[str, str]  # program -> the mistaken program it looks like (rule 5)
+    verb_refused: dict[str, str]  # sub-command key -> its verb refused since its approval
+    nearest_approved: float
+    nearest_refused: float
+    close_approved: int  # approved calls within the similarity that applies
+    answers: int
+    trusted: bool  # every program of the call is trusted
+    same_programs_close: bool  # a close approved call runs every program of this one
+
+
+def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 1: the latest answer about a key of the call (a program, a part of one, a
+    place, file or host it touches) is a refusal. A refusal counts for every program."""
+    key = next((k for k in ev.keys if k in ev.stats and ev.stats[k].latest_refused), "")
+    return f"latest answer about {key} was a refusal" if key else ""
+
+
+def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 5: the program looks like one the gate auto-allowed and the user refused."""
+    for key, other in ev.family.items():
+        return (f"the user refused {other} after it was auto-allowed, and {key}'s approved "
+                "calls look alike")
+    return ""
+
+
+def _verb_refused(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 1b: a consequential sub-command refused with another program since it was
+    last approved with this one."""
+    for key, verb in ev.verb_refused.items():
+        return f"{verb} was refused after the last approval of {key}"
+    return ""
+
+
+def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 2: a program, consequential part or place outside the project never approved."""
+    if not ev.answers:
+        return "novel: no answered calls yet"
+    key = next((k for k in ev.keys if must_know(k)
+                and (k not in ev.stats or not ev.stats[k].approved)), "")
+    return f"novel: no approved call of {key} yet" if key else ""
+
+
+def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 3: enough approved calls close to this one (fewer needed for trusted programs,
+    one near repeat or one close call of the same programs is enough)."""
+    if (ev.close_approved >= cfg.min_support or ev.nearest_approved >= cfg.repeat_similarity
+            or ev.same_programs_close):
+        return ""
+    what = "trusted program, " if ev.trusted else ""
+    threshold = cfg.trusted_similarity if ev.trusted else cfg.similarity
+    if ev.close_approved == 0:
+        return f"novel: {what}nearest approved call sim={ev.nearest_approved:.2f} < {threshold:.2f}"
+    return (f"novel: {what}{ev.close_approved} approved call(s) with sim >= {threshold:.2f}, "
+            f"needs {cfg.min_support}")
+
+
+def _nearest_refused(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 4: no refused call is at least as close as the closest approved one."""
+    if ev.nearest_refused >= ev.nearest_approved and ev.answers:
+        return f"a refused call is as close as any approved one (sim={ev.nearest_refused:.2f})"
+    return ""
+
+
+# The support rules in the order they are checked: (name, rule). Each returns why the call
+# is not supported, or "".
+SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
+    ("latest_refusal", _latest_refusal),
+    ("mistaken_family", _mistaken_family),
+    ("verb_refused", _verb_refused),
+    ("first_use", _first_use),
+    ("close_approvals", _close_approvals),
+    ("nearest_refused", _nearest_refused),
+)
 
 
 def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: int) -> int:

@@ -1,0 +1,159 @@
+"""The gate's rules, in the order they are evaluated (``GATE_RULES``).
+
+Each rule states, in its docstring, a principle that holds for any user. The user's own
+word comes first (their mode, their written rules), then whether the model may decide at
+all, then the model's band, and before an auto-allow every reason to ask the user instead:
+a call the model would allow must also be one the user's own answers support.
+
+>>> [r.name for r in GATE_RULES][:4]
+['shadow_mode', 'user_rules', 'untrained', 'model_unfit']
+"""
+
+from __future__ import annotations
+
+from neuroplast.gate.facts import CallFacts
+from neuroplast.gate.pipeline import Rule, Verdict
+from neuroplast.gate.support import SUPPORT_RULES
+
+__all__ = ["GATE_RULES", "RULE_NAMES", "SUPPORT_RULE_NAMES"]
+
+
+def shadow_mode(f: CallFacts) -> Verdict | None:
+    """In shadow mode the gate learns from every call but always asks."""
+    if f.config.mode != "shadow":
+        return None
+    would = f"rule {f.match.rule} would {f.match.decision}" if f.match else f"model says {f.band}"
+    return Verdict("ask", f"shadow mode (always asks); {would}, {f.ps}")
+
+
+def user_rules(f: CallFacts) -> Verdict | None:
+    """The user's own permission rules (Claude Code's syntax; deny > ask > allow) decide
+    before anything learned."""
+    if f.match is None:
+        return None
+    return Verdict(f.match.decision, f"{f.match.decision} rule {f.match.rule}")
+
+
+def untrained(f: CallFacts) -> Verdict | None:
+    """Too few answers to have learned anything about this user: ask."""
+    need = f.config.min_labels_to_decide
+    if f.labels >= need:
+        return None
+    return Verdict("ask", f"untrained: {f.labels} of {need} answers so far, {f.ps}")
+
+
+def model_unfit(f: CallFacts) -> Verdict | None:
+    """A model that does not fit the user's recent answers does not decide for them."""
+    need = f.config.min_recent_accuracy
+    if f.accuracy >= need:
+        return None
+    return Verdict("ask", f"model fits only {f.accuracy:.0%} of the recent answers "
+                          f"(needs {need:.0%}), {f.ps}")
+
+
+def refused_repeat(f: CallFacts) -> Verdict | None:
+    """A call that nearly repeats one the user refused, closer to it than to anything they
+    approved, with nothing like it approved since, is refused again: asking costs them a
+    click and the answer is known (``SupportConfig.deny_repeat_similarity``)."""
+    near = f.memory.refused_repeat(f.vector, f.keys)
+    if near is None:
+        return None
+    return Verdict("deny", f"{f.ps}; a near repeat (sim={near:.2f}) of a call the user "
+                           "refused, nothing like it approved since")
+
+
+def latest_word_approves(f: CallFacts) -> Verdict | None:
+    """Never auto-deny a call whose every flag and sub-command the user's latest answer
+    about it approved: they changed their mind and the model has not caught up yet."""
+    if f.band != "deny" or not f.flags:
+        return None
+    latest = f.memory.latest(f.flags)
+    if len(latest) != len(f.flags) or not all(latest.values()):
+        return None
+    return Verdict("ask", f"{f.ps} would deny, but the latest answers about "
+                          f"{', '.join(f.flags)} approved")
+
+
+def model_deny(f: CallFacts) -> Verdict | None:
+    """The model is confident the user refuses: deny (denying is safe; the user can
+    overrule it)."""
+    if f.band != "deny":
+        return None
+    return Verdict("deny", f"{f.ps} <= {f.config.bands.block}")
+
+
+def model_unsure(f: CallFacts) -> Verdict | None:
+    """The model is not confident either way: ask."""
+    if f.band == "allow":
+        return None
+    return Verdict("ask", f"{f.ps} in the ask band")
+
+
+def risk_flags(f: CallFacts) -> Verdict | None:
+    """A call that inspection flags (credentials, writes outside the project, sudo, a
+    download run by a shell...) is never auto-allowed on the model's word alone: only
+    once the user approved that very call ``risky_repeat_approvals`` times since last
+    refusing it, or ``risky_trust_approvals`` calls with each of its flags since refusing
+    one flagged with no more (a user who approves every sudo is not asked forever)."""
+    flags = f.risk.flags
+    if not flags:
+        return None
+    cfg = f.config
+    what = ", ".join(flags)
+    if cfg.risky_repeat_approvals:
+        repeats = f.memory.approvals_since_refusal(f.identity)
+        if repeats >= cfg.risky_repeat_approvals:
+            return Verdict("", f"risky ({what}), but approved {repeats} times as is")
+    if cfg.risky_trust_approvals:
+        approvals = f.memory.risk_approvals(flags)
+        if approvals >= cfg.risky_trust_approvals:
+            return Verdict("", f"risky ({what}), but approved {approvals}+ calls flagged "
+                               "so since the last refusal")
+    return Verdict("ask", f"{f.ps} would allow, but risky: {what}")
+
+
+def _support_rule(name: str, check: object) -> Rule:
+    def evaluate(f: CallFacts) -> Verdict | None:
+        reason = check(f.evidence, f.memory.config)  # type: ignore[operator]
+        return Verdict("ask", f"{f.ps} would allow, but {reason}") if reason else None
+
+    evaluate.__doc__ = check.__doc__
+    return Rule(name, evaluate)
+
+
+def session_refusal(f: CallFacts) -> Verdict | None:
+    """A call like one the user refused among this session's last few calls is asked: an
+    agent refused one way often tries another (``workaround_window``)."""
+    window = f.config.workaround_window
+    if not window:
+        return None
+    near = f.memory.recent_refusal(f.vector, list(f.session_calls)[-window:])
+    if near is None:
+        return None
+    return Verdict("ask", f"{f.ps} would allow, but the user refused a call like it "
+                          f"(sim={near:.2f}) among this session's last {window} calls")
+
+
+def model_allow(f: CallFacts) -> Verdict | None:
+    """The model is confident the user approves and nothing above asks: allow."""
+    return Verdict("allow", f"{f.ps} >= {f.config.bands.allow}, supported by the user's "
+                            "answers")
+
+
+GATE_RULES: tuple[Rule, ...] = (
+    Rule("shadow_mode", shadow_mode),
+    Rule("user_rules", user_rules),
+    Rule("untrained", untrained),
+    Rule("model_unfit", model_unfit),
+    Rule("refused_repeat", refused_repeat),
+    Rule("latest_word_approves", latest_word_approves),
+    Rule("model_deny", model_deny),
+    Rule("model_unsure", model_unsure),
+    Rule("risk_flags", risk_flags),
+    *(_support_rule(name, check) for name, check in SUPPORT_RULES),
+    Rule("session_refusal", session_refusal),
+    Rule("model_allow", model_allow),
+)
+RULE_NAMES: tuple[str, ...] = tuple(r.name for r in GATE_RULES)
+# the rules that require the user's answers to support an auto-allow (gate.support)
+SUPPORT_RULE_NAMES: tuple[str, ...] = (*(name for name, _ in SUPPORT_RULES), "session_refusal")
