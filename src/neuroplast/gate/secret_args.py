@@ -1,0 +1,158 @@
+"""Passwords and tokens given as command-line arguments, from the programs' own manuals.
+
+An argument is seen by every user of the machine (``ps``), kept in shell histories and in
+the agent's transcript: CWE-214, 'Invocation of Process Using Visible Sensitive
+Information'. The manuals below say so of their own options. A value that is a variable
+(``$PASS``), a command substitution, ``-`` (standard input) or a ``<placeholder>`` is not a
+literal secret; an option left without its value (``mysql -p``) asks for it at a prompt.
+
+>>> from neuroplast.gate.shell import split_command
+>>> line = "wget --password=hunter2 https://x.io/f; mysql -p db; curl -u bob:pw1234 x.io"
+>>> [secret_in_arguments(s) for s in split_command(line)]
+[True, False, True]
+"""
+
+from __future__ import annotations
+
+import re
+
+from neuroplast.gate.shell import Segment
+
+__all__ = ["secret_in_arguments"]
+
+# Options whose value the program's manual defines as a password, token or passphrase.
+_SECRET_OPTIONS: dict[str, frozenset[str]] = {
+    # wget manual, 'Download Options' / 'HTTP Options' / 'FTP Options': --password,
+    # --http-password, --ftp-password, --proxy-password ('visible to anyone who runs ps')
+    "wget": frozenset({"--password", "--http-password", "--ftp-password", "--proxy-password"}),
+    "curl": frozenset({"--oauth2-bearer", "--pass", "--proxy-pass"}),  # curl(1)
+    "sshpass": frozenset({"-p"}),  # sshpass(1): '-p password ... the least secure of all'
+    "redis-cli": frozenset({"-a", "--pass"}),  # redis-cli docs: 'may not be safe'
+    "mongosh": frozenset({"-p", "--password"}),  # mongosh options
+    "mongo": frozenset({"-p", "--password"}),
+    "twine": frozenset({"-p", "--password"}),  # twine upload --help
+    "sqlcmd": frozenset({"-P"}),  # sqlcmd utility docs
+    "zip": frozenset({"-P", "--password"}),  # zip(1): '-P password ... THIS IS INSECURE!'
+    "unzip": frozenset({"-P"}),  # unzip(1): '-P password ... THIS IS INSECURE!'
+}
+# Registry logins: docker login reference, '--password ... Using --password via the CLI is
+# insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike.
+_LOGIN_PROGRAMS = frozenset({"docker", "podman", "nerdctl", "buildah", "skopeo", "helm",
+                             "oras", "crane", "regctl"})
+_LOGIN_OPTIONS = frozenset({"-p", "--password"})
+# The MySQL clients take the password only attached, -pSECRET or --password=SECRET (MySQL
+# manual, 'Specifying a password on the command line should be considered insecure'; a
+# word after a bare -p is the database name).
+_MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow",
+                    "mysqlcheck", "mysqlpump", "mysqlslap", "mariadb", "mariadb-dump",
+                    "mariadb-admin"})
+# Options whose value is user:password (curl(1) -u/--user, -U/--proxy-user; HTTPie docs
+# -a/--auth) or user%password (smbclient(1) -U/--user).
+_USER_PASSWORD: dict[str, tuple[frozenset[str], str]] = {
+    "curl": (frozenset({"-u", "--user", "-U", "--proxy-user"}), ":"),
+    "http": (frozenset({"-a", "--auth"}), ":"),
+    "https": (frozenset({"-a", "--auth"}), ":"),
+    "smbclient": (frozenset({"-U", "--user"}), "%"),
+}
+# openssl-passphrase-options(1): 'pass:password ... visible to utilities (like ps)'.
+_OPENSSL_PASS = frozenset({"-passin", "-passout", "-pass"})
+# Long options that name a secret in any program's interface (CWE-214): given with "=" the
+# value is the secret; given as the next word it counts when it looks random (letters
+# and digits, 8+ characters), as psql's --password, for one, takes no value.
+_ANY_PROGRAM = frozenset({"--password", "--passwd", "--token", "--api-key", "--apikey",
+                          "--api-token", "--access-token", "--auth-token", "--client-secret",
+                          "--secret-key", "--secret-access-key", "--private-token"})
+# Variables whose value a tool documents as a password or token: PostgreSQL docs
+# ('PGPASSWORD ... not recommended for security reasons'), MySQL manual (MYSQL_PWD,
+# 'extremely insecure'), AWS CLI environment variables, gh help environment (GH_TOKEN,
+# GITHUB_TOKEN), Vault (VAULT_TOKEN), huggingface_hub (HF_TOKEN), the OpenAI and Anthropic
+# SDKs; and, by CWE-214, any NAME ending in a secret's name (DB_PASSWORD=, NPM_TOKEN=).
+_SECRET_VARIABLE = re.compile(
+    r"PGPASSWORD|MYSQL_PWD|SSHPASS|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|GH_TOKEN"
+    r"|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|VAULT_TOKEN|HF_TOKEN|OPENAI_API_KEY"
+    r"|ANTHROPIC_API_KEY|(?:\w+_)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY"
+    r"|SECRET_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|AUTH_?TOKEN)",
+    re.IGNORECASE,
+)
+# NAME=VALUE inside one word: a prefix assignment, export/env/docker -e, --from-literal=.
+_ASSIGNMENT = re.compile(r"^(?:--?[\w-]+=)?([A-Za-z_][A-Za-z0-9_]*)=(.+)$", re.DOTALL)
+_RANDOM = re.compile(r"(?=.*[A-Za-z])(?=.*\d)\S{8,}")
+# Values of such variables that are settings, not secrets (USE_TOKEN=true, a key file).
+_NOT_SECRET = frozenset({"true", "false", "yes", "no", "none", "null", "on", "off"})
+
+
+def _literal(value: str) -> bool:
+    """A value typed out, not one read from a variable, a command, a file or a prompt.
+
+    >>> [_literal(v) for v in ("hunter2", "$PASS", "$(pass show db)", "-", "<token>", "@f")]
+    [True, False, False, False, False, False]
+    """
+    return bool(value) and value != "-" and not value.startswith(("$", "`", "<", "{", "@")) \
+        and "$(" not in value
+
+
+def _option_values(argv: tuple[str, ...], options: frozenset[str],
+                   *, next_word: bool = True) -> list[str]:
+    """Values of ``options``: ``--opt=v``, ``-ov`` (one-letter options), or ``--opt v``."""
+    values = []
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if eq and name in options and name.startswith("--"):
+            values.append(value)
+        elif a in options:
+            if next_word and i + 1 < len(argv):
+                values.append(argv[i + 1])
+        elif a[:2] in options and len(a) > 2 and a[1] != "-":
+            values.append(a[2:])
+    return values
+
+
+def _assigns_secret(word: str) -> bool:
+    m = _ASSIGNMENT.match(word)
+    if not m or not _SECRET_VARIABLE.fullmatch(m.group(1)):
+        return False
+    value = m.group(2)
+    return _literal(value) and len(value) >= 4 and value.lower() not in _NOT_SECRET and (
+        not value.startswith(("/", "./", "~/"))
+    )
+
+
+def secret_in_arguments(seg: Segment) -> bool:
+    """Whether ``seg`` passes a literal password or token as an argument or assignment.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> line = ("mysql -uroot -pS3cret db; docker login -p hunter2 r.io; docker run -p 80:80 x; "
+    ...         "PGPASSWORD=hunter2 psql; psql --password mydb; openssl enc -pass pass:k3y")
+    >>> [secret_in_arguments(s) for s in split_command(line)]
+    [True, True, False, True, False, True]
+    """
+    argv, head = seg.argv, seg.head
+    if any(_assigns_secret(w) for w in seg.words):
+        return True
+    options = _SECRET_OPTIONS.get(head)
+    if options and any(_literal(v) for v in _option_values(argv, options)):
+        return True
+    if head in _LOGIN_PROGRAMS and "login" in argv and any(
+        _literal(v) for v in _option_values(argv, _LOGIN_OPTIONS)
+    ):
+        return True
+    if head in _MYSQL:
+        return any(_literal(v) for v in _option_values(argv, frozenset({"-p", "--password"}),
+                                                        next_word=False))
+    user_options, separator = _USER_PASSWORD.get(head, (frozenset(), ""))
+    for value in _option_values(argv, user_options):
+        if _literal(value.partition(separator)[2]):
+            return True
+    if head == "openssl" and any(v.startswith("pass:") and _literal(v[5:])
+                                 for v in _option_values(argv, _OPENSSL_PASS)):
+        return True
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if name not in _ANY_PROGRAM:
+            continue
+        if eq and _literal(value):
+            return True
+        following = argv[i + 1] if i + 1 < len(argv) else ""
+        if not eq and _literal(following) and _RANDOM.fullmatch(following):
+            return True
+    return False
