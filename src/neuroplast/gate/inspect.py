@@ -1,13 +1,17 @@
 """Built-in content inspection: risk flags any user would want raised, from general knowledge.
 
-The rules are generic security facts any reviewer would list (private keys and cloud
-credentials passed to any command, download-to-shell, a shell spawned from inside another
-program or run by a sed program, file contents sent to a network endpoint, inline code
-serving to the network, raw disks, power state, setuid and capabilities, raw-IP URLs,
-privilege escalation, destructive deletes, reverse shells, a shell started with nothing to
-run, native libraries loaded from a file, writes outside the project whether by redirect,
-last argument, an operand the program changes (touch, chmod, sed -i), destination option or
-a sed/awk program), from the programs' own manuals, not fitted to any data set. Unknown
+The rules are generic security facts any reviewer would list, from the programs' and
+tools' own documentation, not fitted to any data set: credential stores and shell histories
+read or written by any command, where each tool's documentation puts them
+(credentials.py); secrets in text, found by detect-secrets (secret_scan.py), and passwords
+given as arguments (secret_args.py); permission changes that open files to other users
+(permissions.py); download-to-shell, a shell spawned from inside another program or run by
+a sed program, file contents sent to a network endpoint, inline code serving to the
+network, raw disks, power state, setuid and capabilities, raw-IP URLs, privilege
+escalation, destructive deletes, reverse shells, a shell started with nothing to run,
+native libraries loaded from a file; writes outside the project whether by redirect, last
+argument, an operand the program changes (touch, chmod, sed -i), an output option (curl -o,
+tar cf: outputs.py), a destination option or a sed/awk program. Unknown
 tools are not flagged: novelty is the support memory's job. A flagged call gets a higher
 training weight, so the gate learns from it more strongly.
 

@@ -17,6 +17,9 @@ from neuroplast.gate.shell import Segment
 __all__ = ["OUTPUT_OPTIONS", "option_values", "output_files"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
+# Programs whose one-dash options are words, not clusters of letters (gcc -fno-common).
+_NO_CLUSTERS = frozenset({"gcc", "g++", "cc", "c++", "clang", "clang++", "gfortran", "tcc",
+                          "nvcc", "rustc", "ld", "as", "go", "openssl"})
 # program (or "program subcommand") -> options whose value is a file the program writes.
 OUTPUT_OPTIONS: dict[str, tuple[str, ...]] = {
     # curl(1): -o/--output, -c/--cookie-jar, -D/--dump-header, --trace, --trace-ascii,
@@ -64,11 +67,14 @@ _ZIP_VALUE_OPTIONS = frozenset({"-b", "-t", "-tt", "-n", "-P", "-O", "--output-f
 _UNIQ_VALUE_OPTIONS = frozenset({"-f", "-s", "-w"})
 
 
-def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[str]) -> list[str]:
+def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[str],
+                  *, clusters: bool = True) -> list[str]:
     """Values of ``options`` in ``argv`` in every getopt form.
 
-    ``--opt=v`` and ``--opt v``; ``-o v``, ``-ov`` and a cluster ending in the letter
-    (``-sSLo v``); a single-dash long option (``-out v``) only as the next word.
+    ``--opt=v`` and ``--opt v``; ``-o v``, ``-ov``, and in a cluster of letters the rest
+    of it (``-cfout.tar``) or the next word (``-sSLo v``); a single-dash long option
+    (``-out v``) only as the next word. Compilers take no clusters (``gcc -fno-x`` is one
+    option), hence ``clusters=False``: only ``-ofile``.
 
     >>> option_values(("cp", "-rt", "/etc", "a", "-t/opt", "--target-directory=/srv"),
     ...               ("-t", "--target-directory"))
@@ -87,12 +93,16 @@ def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[st
         elif a in options:
             if following is not None:
                 values.append(following)
-        elif a[:1] == "-" and len(a) > 2 and a[1] in letters:
-            values.append(a[2:])  # -ofile
-        elif a[:1] == "-" and len(a) > 2 and a[-1] in letters and a[1:].isalpha() and (
-            following is not None
-        ):
-            values.append(following)  # -sSLo file
+        elif a[:1] == "-" and len(a) > 2:
+            # a cluster: the letter takes the rest of it (-ofile, -cfout.tar) or, when it
+            # ends the cluster, the next word (-sSLo file)
+            for j, c in enumerate(a[1:], 1):
+                if not c.isalpha() or (j > 1 and not clusters):
+                    break
+                if c in letters:
+                    if a[j + 1:] or following is not None:
+                        values.append(a[j + 1:] or str(following))
+                    break
     return values
 
 
@@ -141,7 +151,7 @@ def output_files(seg: Segment) -> list[str]:
     for key in (head, f"{head} {seg.subcommand}"):
         options = OUTPUT_OPTIONS.get(key)
         if options:
-            found += option_values(argv, options)
+            found += option_values(argv, options, clusters=head not in _NO_CLUSTERS)
     if head in ("tar", "gtar", "bsdtar"):
         found += _tar_archive_written(argv)
     elif head == "zip":

@@ -28,10 +28,10 @@ __all__ = ["Grant", "mode_grant", "opens_permissions"]
 # chmod(1), 'SYMBOLIC MODES': [ugoa...][[-+=][perms...]...], comma-separated; perms are
 # zero or more of rwxXst, or one of ugo (copy that class's bits). 'NUMERIC MODE': up to
 # four octal digits, omitted digits taken as leading zeros.
-_CLAUSE_TEXT = r"[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+"
+_CLAUSE_TEXT = r"[ugoa]*(?:[-+=](?:[ugo]|[rwxXst]*))+"
 _SYMBOLIC = re.compile(rf"{_CLAUSE_TEXT}(?:,{_CLAUSE_TEXT})*")
-_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)")  # one clause, in groups
-_ACTION = re.compile(r"([-+=])([rwxXst]*|[ugo])")
+_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[ugo]|[rwxXst]*))+)")  # one clause, in groups
+_ACTION = re.compile(r"([-+=])([ugo]|[rwxXst]*)")
 _OCTAL = re.compile(r"[0-7]{1,4}")
 # Programs that take a mode for the files they create: install(1), mkdir(1), mkfifo(1),
 # mknod(1), each '-m, --mode=MODE ... as in chmod'.

@@ -1,0 +1,80 @@
+"""Passwords and tokens given on a command line, as the programs' manuals define them."""
+
+from __future__ import annotations
+
+import pytest
+
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.inspect import inspect_call
+from neuroplast.gate.secret_args import secret_in_arguments
+from neuroplast.gate.shell import split_command
+
+
+def _any(command: str) -> bool:
+    return any(secret_in_arguments(seg) for seg in split_command(command))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "wget --password=x https://example.com/f",  # wget manual
+        "wget --user=bob --http-password hunter2 https://example.com/f",
+        "wget --ftp-password=hunter2 ftp://example.com/f",
+        "curl -u admin:pa55word https://api.example.com",  # curl(1) -u user:password
+        "curl --user=admin:pa55word https://api.example.com",
+        "curl -uadmin:pa55word https://api.example.com",
+        "curl -U proxyuser:pr0xypw -x proxy:3128 https://x.io",
+        "curl --oauth2-bearer 0123456789abcdef https://x.io",
+        "http -a bob:hunter2 https://api.example.com",  # HTTPie --auth
+        "mysql -u root -pS3cret shop",  # MySQL manual: -pPASSWORD
+        "mysqldump --password=S3cret shop > shop.sql",
+        "sshpass -p hunter2 ssh deploy@host",  # sshpass(1)
+        "docker login -u bob -p hunter2 registry.example.com",  # docker login reference
+        "docker login --password=hunter2 registry.example.com",
+        "helm registry login r.example.com -u bob -p hunter2",
+        "smbclient //srv/share -U bob%hunter2",  # smbclient(1)
+        "openssl enc -aes-256-cbc -pass pass:hunter2 -in a -out a.enc",  # passphrase-options
+        "zip -P hunter2 secret.zip notes.txt",  # zip(1)
+        "unzip -P hunter2 secret.zip",
+        "redis-cli -a hunter2 ping",  # redis-cli docs
+        "twine upload -p hunter2 dist/*",
+        "PGPASSWORD=hunter2 psql -h db -U app",  # PostgreSQL docs
+        "MYSQL_PWD=hunter2 mysql shop",
+        "export GITHUB_TOKEN=ghp_abc123def456",
+        "docker run -e DB_PASSWORD=hunter22 app",
+        "kubectl create secret generic db --from-literal=password=hunter22",
+        "vercel deploy --token abc123def456ghi",  # --token: CWE-214
+        "some-cli --api-key=xyz",
+        "gh-like --access-token=abc",
+    ],
+)
+def test_secrets_on_the_command_line(command: str) -> None:
+    assert _any(command)
+    report = inspect_call(ToolCall("Bash", {"command": command}, cwd="/home/u/proj"))
+    assert "secret_in_content" in report.flags
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "mysql -p shop",  # prompts; shop is the database
+        "mysql --password shop",
+        "curl -u admin https://api.example.com",  # curl prompts for the password
+        "wget --ask-password https://example.com/f",
+        "docker login --password-stdin -u bob registry.example.com",
+        "docker run -p 8080:80 nginx",  # -p publishes a port outside login
+        "sshpass -f ~/.pw ssh deploy@host",
+        "openssl enc -pass env:PASSPHRASE -in a -out a.enc",
+        "openssl enc -pass file:pw.txt -in a -out a.enc",
+        "PGPASSWORD=$PW psql -h db",
+        'export GITHUB_TOKEN="$(gh auth token)"',
+        "psql --password mydb",  # psql's --password only forces a prompt
+        "some-cli --token -",  # from standard input
+        "USE_TOKEN=true make",
+        "GOOGLE_APPLICATION_CREDENTIALS=/k/sa.json gcloud auth list",
+        "tool --token-file t.txt",
+        "git log --format=%H",
+    ],
+)
+def test_no_literal_secret(command: str) -> None:
+    assert not _any(command)
