@@ -15,7 +15,14 @@ they call false positives (``${VAR}``, ``<placeholder>``, ``get_secret()``...). 
 Left out: its high-entropy plugins (they flag every long word of a command line and every
 hash in a lock file) and its public-IP plugin (not a secret; raw-IP URLs have their own
 flag). Added, each with its source: token formats detect-secrets 1.5 does not know,
-and credentials in HTTP authentication headers.
+and credentials in HTTP authentication headers. Its keyword detector sees ``PASSWORD=x``
+and ``--password=x`` but not ``--password x``, ``mysql -pX``, ``curl -u user:pass`` or an
+``Authorization`` header: command-line arguments are read by secret_args.py.
+
+Measured on one shared core: 15-40 µs a typical command line (the library's own ad hoc
+``scan_line``, default settings: about 470 µs, every word reported by entropy plugins);
+about 0.8 ms for 16 kB of source. Importing the plugins costs about 170 ms (they import
+``requests``), once per gate server; the hook client does not import this module.
 
 >>> secret_in_text("aws_access_key_id = AKIAIOSFODNN7EXAMPLE")
 True
