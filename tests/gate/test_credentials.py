@@ -14,7 +14,8 @@ CWD = "/home/u/proj"
 # One example per row of LOCATIONS, as a user would name it.
 CREDENTIALS = [
     "~/.config/gh/hosts.yml", "~/.config/gh", "/home/u/AppData/Roaming/GitHub CLI/hosts.yml",
-    "~/.config/hub", "~/.config/glab-cli/config.yml", "~/.git-credentials",
+    "~/.config/hub", "~/.config/glab-cli/config.yml", "/home/u/.config/glab-cli",
+    "~/.docker", "$HOME/.kube", "~/.git-credentials",
     "~/.config/git/credentials", "~/.aws/credentials", "~/.aws/config",
     "~/.aws/sso/cache/a1b2.json", "~/.config/gcloud/application_default_credentials.json",
     "~/.azure/msal_token_cache.json", "~/.config/doctl/config.yaml", "~/.s3cfg", "~/.boto",
@@ -49,6 +50,7 @@ NOT_SECRETS = [
     "src/app.py", ".env.example", ".env.sample", "~/.cargo/env", "~/.cargo/bin/rustc",
     "~/.config/gh/config.yml", "~/.kube/cache/discovery", "~/.docker/buildx/current",
     "~/.bashrc", "/etc/hosts", "/etc/passwd", "docs/ssh.md", "~/.config/git/ignore",
+    ".docker", ".docker/Dockerfile", "deploy/.kube",  # a project's own folders
 ]
 
 

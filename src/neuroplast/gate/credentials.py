@@ -4,7 +4,9 @@ Every row is a regular expression over a path as :func:`~neuroplast.gate.paths.r
 gives it (``~`` kept, everything else absolute), the tool that keeps its secrets there, and
 the documentation that says so. A row that names a file under a home directory is anchored
 at any directory (``/home/u/.netrc``, ``~/.netrc`` and ``$HOME/.netrc`` all match), since the
-home an agent's command means is not known here.
+home an agent's command means is not known here; a row for a tool's whole directory
+(``~/.docker``, read by ``grep -r``) starts with ``~/`` and matches only under a home, so
+that a project's own ``.docker/`` folder is not taken for it.
 
 Shell and REPL histories are a kind of their own: they hold whatever was typed, tokens
 and passwords given on command lines included, so reading one is a credential read; but
@@ -47,22 +49,31 @@ class Location:
         return re.search(_anchored(self.pattern), path) is not None
 
 
+# ~, /home/NAME, /Users/NAME, /root, or $HOME / ${HOME} kept as text in a relative path
+_HOME = r"(?:^~|^/home/[^/]+|^/Users/[^/]+|^/root|(?:^|/)\$\{?HOME\}?)/"
+
+
 def _anchored(pattern: str) -> str:
-    # rows for system files start with ^/; every other row may sit under any directory
+    # rows for system files start with ^/, rows for a home's directories with ~/; every
+    # other row may sit under any directory
+    if pattern.startswith("~/"):
+        return _HOME + pattern[2:]
     return pattern if pattern.startswith("^") else r"(?:^|/)" + pattern
 
 
 _H = "history"
 LOCATIONS: tuple[Location, ...] = (
     # -- code hosting and version control ------------------------------------------------
-    Location(r"\.config/gh(?:/hosts\.yml)?$", "GitHub CLI",
+    Location(r"\.config/gh/hosts\.yml$", "GitHub CLI",
              "gh help environment (GH_CONFIG_DIR defaults to ~/.config/gh); gh auth login "
              "stores the token in hosts.yml when no system keyring is available"),
+    Location(r"~/\.config/gh$", "GitHub CLI", "as above: the directory that holds hosts.yml"),
     Location(r"AppData/Roaming/GitHub CLI(?:/hosts\.yml)?$", "GitHub CLI (Windows)",
              "gh help environment: %AppData%/GitHub CLI on Windows"),
     Location(r"\.config/hub$", "hub", "hub(1) CONFIGURATION: OAuth tokens kept in ~/.config/hub"),
-    Location(r"\.config/glab-cli(?:/config\.yml)?$", "GitLab CLI",
+    Location(r"\.config/glab-cli/config\.yml$", "GitLab CLI",
              "glab auth login docs: the token is written to ~/.config/glab-cli/config.yml"),
+    Location(r"~/\.config/glab-cli$", "GitLab CLI", "as above: the directory of config.yml"),
     Location(r"\.git-credentials$", "git credential-store",
              "git-credential-store(1) FILES: ~/.git-credentials"),
     Location(r"\.config/git/credentials$", "git credential-store",
@@ -95,14 +106,16 @@ LOCATIONS: tuple[Location, ...] = (
              "huggingface_hub docs, environment variables: HF_TOKEN_PATH defaults to "
              "$HF_HOME/token, HF_HOME to ~/.cache/huggingface"),
     # -- containers and clusters ---------------------------------------------------------
-    Location(r"\.docker(?:/config\.json)?$", "Docker",
+    Location(r"\.docker/config\.json$", "Docker",
              "docker login reference: credentials are stored in $HOME/.docker/config.json "
              "unless a credential helper is configured"),
+    Location(r"~/\.docker$", "Docker", "as above: the directory that holds config.json"),
     Location(r"\.config/containers/auth\.json$", "Podman / Skopeo / Buildah",
              "containers-auth.json(5): ${XDG_CONFIG_HOME}/containers/auth.json"),
-    Location(r"\.kube(?:/config)?$", "kubectl",
+    Location(r"\.kube/config$", "kubectl",
              "Kubernetes docs, 'Organizing Cluster Access Using kubeconfig Files': kubectl "
              "reads $HOME/.kube/config"),
+    Location(r"~/\.kube$", "kubectl", "as above: the directory that holds config"),
     Location(r"\.config/helm/registry/config\.json$", "Helm",
              "helm registry login docs: registry credentials in ~/.config/helm/registry/"),
     # -- package registries --------------------------------------------------------------
@@ -212,8 +225,8 @@ def _compile(kind: Kind) -> re.Pattern[str]:
     # one search per path: the rows under any directory share one (?:^|/) so that their
     # alternatives are tried only at the start of a path component
     rows = [loc.pattern for loc in LOCATIONS if loc.kind == kind]
-    anywhere = "|".join(p for p in rows if not p.startswith("^"))
-    rooted = [p for p in rows if p.startswith("^")]
+    anywhere = "|".join(p for p in rows if not p.startswith(("^", "~/")))
+    rooted = [_anchored(p) for p in rows if p.startswith(("^", "~/"))]
     return re.compile("|".join([f"(?:^|/)(?:{anywhere})", *rooted]))
 
 
