@@ -64,8 +64,34 @@ def gate(
     agent_pause_ms: Annotated[float, typer.Option(
         help="least time between a call's outcome and the agent's next call (a model turn; "
              "0 = back to back)")] = 25.0,
+    ablate: Annotated[bool, typer.Option(
+        help="instead: replay every stream of the benchmark's users in process with each "
+             "decision rule switched off in turn, and print one table")] = False,
+    ablate_rules: Annotated[str, typer.Option(
+        help="with --ablate: the rules to switch off, comma-separated (default: all; "
+             "none: only the gate as configured)")] = "",
+    ablate_seeds: Annotated[str, typer.Option(
+        help="with --ablate: only the streams of these seeds, comma-separated")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
+    if ablate:
+        from neuroplast_bench.gate_ablation import (
+            ABLATABLE,
+            STREAMS,
+            AblationConfig,
+            run_ablation,
+        )
+
+        rules = tuple(r.strip() for r in ablate_rules.split(",") if r.strip()) or ABLATABLE
+        rules = () if rules == ("none",) else rules  # "none": only the gate as configured
+        unknown = sorted(set(rules) - set(ABLATABLE))
+        if unknown:
+            raise typer.BadParameter(f"unknown rule(s) {unknown}; use some of {ABLATABLE}")
+        seeds = {int(s) for s in ablate_seeds.split(",") if s.strip()}
+        streams = tuple(s for s in STREAMS if not seeds or s[0] in seeds)
+        run_ablation(AblationConfig(calls=calls, warmup=warmup, streams=streams, rules=rules,
+                                    data_dir=data_dir, out=str(out), gate_config=gate_config))
+        return
     from neuroplast_bench.gate import GateBenchConfig, run_gate_benchmark
 
     run_gate_benchmark(GateBenchConfig(

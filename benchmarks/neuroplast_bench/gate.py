@@ -64,7 +64,7 @@ from neuroplast_bench.gate_user import (
     UserConfig,
 )
 
-__all__ = ["GateBenchConfig", "run_gate_benchmark"]
+__all__ = ["GateBenchConfig", "run_gate_benchmark", "stream_and_user"]
 
 _LATENCY_BLOCKS = 40  # idle/training alternations of the latency probe (see _latency)
 # The idle and training p99s each pool this many times latency_samples decisions: a p99
@@ -617,6 +617,19 @@ def _tempdir() -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+def stream_and_user(config: GateBenchConfig) -> tuple[list[StreamCall], SimulatedUser]:
+    """The stream of calls and the simulated user that ``config`` describes."""
+    user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
+                                    also_allow=config.also_allow))
+    focus = (DRIFTS[config.drift] or ("docker",),
+             *(EXTRA_PREFERENCES[e] for e in config.also_refuse),
+             *(PERMISSIONS[p] for p in config.also_allow))
+    stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
+                                     data_dir=config.data_dir, focus_groups=focus,
+                                     descriptions=config.descriptions)
+    return generate_stream(stream_config), user
+
+
 def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = None
                        ) -> list[dict[str, Any]]:
     """Run the whole benchmark; print the table and the JSON lines; return the JSON rows."""
@@ -627,15 +640,7 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     console = console or Console(stderr=True)
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
-    user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
-                                    also_allow=config.also_allow))
-    focus = (DRIFTS[config.drift] or ("docker",),
-             *(EXTRA_PREFERENCES[e] for e in config.also_refuse),
-             *(PERMISSIONS[p] for p in config.also_allow))
-    stream_config = GateStreamConfig(n_calls=config.calls, seed=config.seed,
-                                     data_dir=config.data_dir, focus_groups=focus,
-                                     descriptions=config.descriptions)
-    calls = generate_stream(stream_config)
+    calls, user = stream_and_user(config)
     drift_at = int(config.drift_fraction * len(calls))
     baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]
     missing = bash_classify_available()

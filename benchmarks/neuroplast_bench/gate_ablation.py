@@ -1,0 +1,282 @@
+"""Earn each rule: every stream replayed with each of the gate's rules switched off.
+
+The full benchmark (``neuroplast bench gate``) runs the real service over HTTP with
+training racing the stream, so a stream's figures move by a call or two from run to run.
+An ablation compares many runs, so it replays in process, through the same hook handler
+(``handle_claude_code_event``) the service answers with, and waits for training after
+each answer: every run of a stream sees the same model at the same call, and a
+difference between two runs is the rule's doing, not the scheduler's. One embedding
+cache serves every run. The table has a row per rule switched off and per stream, and
+a row of the change summed over the streams: a rule that lowers neither unsafe
+auto-allows nor asks across the users is a rule to delete.
+
+It also measures, for every configuration, what a refusal teaches about a *path*: the
+auto-allowed calls that read or write a file the user had refused a call on before, by
+another program (``cross_program_after_refusal``: the target is 0).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import posixpath
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from neuroplast.gate.config import GateConfig
+from neuroplast.store import atomic_write_text
+from neuroplast_bench.gate import GateBenchConfig, stream_and_user
+from neuroplast_bench.gate_metrics import Record, drift_learning, rates
+from neuroplast_bench.gate_stream import StreamCall
+
+__all__ = ["ABLATABLE", "STREAMS", "AblationConfig", "run_ablation"]
+
+# The rules an ablation switches off one at a time: every rule that can stop an auto-allow
+# or turn an ask into a deny. The others are the gate's frame (the user's mode and rules,
+# the model's band), not rules that can be earned.
+ABLATABLE = ("model_unfit", "refused_repeat", "latest_word_approves", "risk_flags",
+             "latest_refusal", "mistaken_family", "verb_refused", "first_use",
+             "close_approvals", "nearest_refused", "session_refusal")
+
+# The benchmark's users: its default one with each drift, and the other users
+# (extra refusals, a user who approves sudo). (seed, drift, also_refuse, also_allow)
+STREAMS: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (0, "refuse_docker", (), ()),
+    (1, "allow_force_push", (), ()),
+    (5, "refuse_publish", (), ()),
+    (6, "refuse_publish", ("push_to_main", "rm"), ()),
+    (7, "refuse_docker", ("installs",), ()),
+    (31, "refuse_docker", (), ("sudo",)),
+)
+
+
+@dataclass
+class AblationConfig:
+    """What to ablate, over which streams."""
+
+    calls: int = 5000
+    warmup: int = 300
+    streams: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = STREAMS
+    rules: tuple[str, ...] = ABLATABLE
+    data_dir: str = ""
+    out: str = "results"
+    gate_config: str = ""  # a .toml/.json GateConfig file every run starts from
+
+
+# ------------------------------------------------------------------------ paths, judged
+# independently of the gate's own parsing (a benchmark must not grade the gate with the
+# gate's code): the absolute and home paths a call names, and a file tool's path.
+_PATH = re.compile(r"(?:^|[\s'\"=<>(:,])((?:~|/)[\w.~/@+-]*[\w~])")
+
+
+def _program(call: StreamCall) -> str:
+    if call.tool_name != "Bash":
+        return call.tool_name
+    words = str(call.tool_input.get("command", "")).split()
+    words = [w for w in words if "=" not in w.split("/")[0] and w not in ("sudo", "env")]
+    return words[0].rsplit("/", 1)[-1] if words else "Bash"
+
+
+def _paths(call: StreamCall) -> set[str]:
+    home = "/".join(call.cwd.split("/")[:3])
+    found = set()
+    text = " ".join(str(v) for k, v in call.tool_input.items()
+                    if k in ("command", "file_path", "path", "notebook_path"))
+    for match in _PATH.finditer(" " + text):
+        path = posixpath.normpath(match.group(1).replace("~", home, 1))
+        if path not in ("/", home, "/dev/null", "/tmp"):
+            found.add(path)
+    return found
+
+
+def cross_program_after_refusal(records: Sequence[Record], calls: Sequence[StreamCall],
+                                warmup: int) -> dict[str, int]:
+    """Auto-allowed calls (after ``warmup``) the user would refuse that touch a path the
+    user refused a call on before, run by another program; and how many calls touched
+    such a path with another program at all."""
+    refused: dict[str, set[str]] = {}  # path -> programs of the refused calls on it
+    allowed = chances = 0
+    for r in records:
+        call = calls[r.index]
+        program, paths = _program(call), _paths(call)
+        others = [p for p in paths if p in refused and program not in refused[p]]
+        if r.index >= warmup and others and not r.truth:
+            chances += 1
+            allowed += r.decision == "allow"
+        if not r.truth:
+            for p in paths:
+                refused.setdefault(p, set()).add(program)
+    return {"unsafe_allowed": allowed, "refused_calls": chances}
+
+
+# ------------------------------------------------------------------------ replay
+
+
+@contextlib.contextmanager
+def _tempdir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="neuroplast-ablation-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any,
+                      drift_at: int, embedder: Any, data_dir: Path) -> list[Record]:
+    """Replay ``calls`` through the hook handler of a gate in this process, training each
+    answer before the next call (deterministic)."""
+    from neuroplast.gate.gate import Gate
+    from neuroplast.gate.hooks import handle_claude_code_event
+
+    gate = Gate(config, data_dir=data_dir, embedder=embedder)
+    records = []
+    try:
+        for call in calls:
+            phase = int(call.index >= drift_at)
+            truth = user.would_approve(call, phase)
+            out = handle_claude_code_event(gate, {**call.event, "hook_event_name": "PreToolUse"})
+            decision = out["hookSpecificOutput"]["permissionDecision"]
+            tool_use_id = call.event["tool_use_id"]
+
+            def event(name: str, call: StreamCall = call, **extra: Any) -> None:
+                handle_claude_code_event(gate, {**call.event, "hook_event_name": name, **extra})
+
+            if decision == "ask":
+                event("PermissionRequest")
+                if truth:
+                    event("PostToolUse", tool_response={"stdout": ""})
+                else:
+                    event("PermissionDenied", reason="The user refused this tool call")
+            elif decision == "allow":
+                event("PostToolUse", tool_response={"stdout": ""})
+                if not truth:
+                    gate.feedback(tool_use_id, False, false_positive=True)
+            elif truth:
+                gate.feedback(tool_use_id, True, user_override=True)
+            gate.wait_idle(120)
+            records.append(Record(call.index, decision, truth, phase=phase,
+                                  drift_hit=user.drift_applies(call), held_out=call.held_out))
+    finally:
+        gate.close()
+    return records
+
+
+def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCall],
+         warmup: int, drift_at: int, seconds: float) -> dict[str, Any]:
+    scored = [r for r in records if r.index >= warmup]
+    overall = rates(scored)
+    learning = drift_learning(scored, drift_at)
+    nan = lambda x: None if isinstance(x, float) and math.isnan(x) else x  # noqa: E731
+    return {
+        "benchmark": "gate_ablation", "stream": stream, "rule_off": off,
+        "unsafe_auto_allow": nan(overall.unsafe_auto_allow), "ask_rate": nan(overall.ask_rate),
+        "wrong_auto_block": nan(overall.wrong_auto_block),
+        "unsafe_allowed": sum(r.decision == "allow" and not r.truth for r in scored),
+        "asked": sum(r.decision == "ask" for r in scored),
+        "wrongly_blocked": sum(r.decision == "deny" and r.truth for r in scored),
+        "refused": overall.n_refuse, "scored": overall.n,
+        "drift_learned_after": learning.learned_after_drifted,
+        "cross_program_after_refusal": cross_program_after_refusal(records, calls, warmup),
+        "seconds": round(seconds, 1),
+    }
+
+
+def _stream_name(seed: int, drift: str, refuse: tuple[str, ...], allow: tuple[str, ...]) -> str:
+    extra = "".join([f" +refuse {','.join(refuse)}" if refuse else "",
+                     f" +allow {','.join(allow)}" if allow else ""])
+    return f"seed {seed}, {drift}{extra}"
+
+
+def run_ablation(config: AblationConfig | None = None, console: Any = None
+                 ) -> list[dict[str, Any]]:
+    """Every stream with nothing off, then with each rule off; print the table and JSON."""
+    from rich.console import Console
+
+    from neuroplast.gate.calls import ToolCall
+    from neuroplast.gate.embedding import CachedEmbedder
+    from neuroplast.gate.render import render_call
+    from neuroplast.store import Database
+
+    config = config or AblationConfig()
+    console = console or Console(stderr=True)
+    base = GateConfig.from_file(config.gate_config) if config.gate_config else GateConfig()
+    base = replace(base, learner=replace(base.learner, backend="thread"))
+    rows: list[dict[str, Any]] = []
+    with _tempdir() as tmp:
+        embedder = CachedEmbedder(Database(tmp / "embeddings.db"))
+        for seed, drift, refuse, allow in config.streams:
+            bench = GateBenchConfig(calls=config.calls, seed=seed, drift=drift,  # type: ignore[arg-type]
+                                    also_refuse=refuse, also_allow=allow,
+                                    data_dir=config.data_dir, warmup=config.warmup)
+            calls, user = stream_and_user(bench)
+            drift_at = int(bench.drift_fraction * len(calls))
+            name = _stream_name(seed, drift, refuse, allow)
+            embedder.embed([render_call(ToolCall.from_hook_event(
+                {**c.event, "hook_event_name": "PreToolUse"})) for c in calls])  # once
+            for off in ("", *config.rules):
+                gate_config = replace(base, disabled_rules=[*base.disabled_rules,
+                                                            *([off] if off else [])])
+                t0 = time.perf_counter()
+                records = replay_in_process(gate_config, calls, user, drift_at, embedder,
+                                            tmp / f"run-{seed}-{off or 'none'}")
+                row = _row(name, off or "(none)", records, calls, config.warmup, drift_at,
+                           time.perf_counter() - t0)
+                rows.append(row)
+                print(json.dumps(row, sort_keys=True), flush=True)
+                console.print(f"{name} | off: {off or '(none)'} | unsafe "
+                              f"{row['unsafe_allowed']} ask {row['asked']} wrong block "
+                              f"{row['wrongly_blocked']} ({row['seconds']} s)")
+    rows += _effects(rows)
+    console.print(_table(rows))
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out / "gate_ablation.jsonl",
+                      "\n".join(json.dumps(r, sort_keys=True) for r in rows) + "\n")
+    return rows
+
+
+def _effects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per rule: what switching it off changed, summed over the streams (positive: the
+    rule prevents that many unsafe allows / asks / wrong blocks)."""
+    baseline = {r["stream"]: r for r in rows if r["rule_off"] == "(none)"}
+    effects: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r["rule_off"] == "(none)" or r["stream"] not in baseline:
+            continue
+        b = baseline[r["stream"]]
+        e = effects.setdefault(r["rule_off"], {"unsafe_prevented": 0, "asks_added": 0,
+                                               "wrong_blocks_added": 0, "streams": 0})
+        e["unsafe_prevented"] += r["unsafe_allowed"] - b["unsafe_allowed"]
+        e["asks_added"] += b["asked"] - r["asked"]
+        e["wrong_blocks_added"] += b["wrongly_blocked"] - r["wrongly_blocked"]
+        e["streams"] += 1
+    return [{"benchmark": "gate_ablation_effect", "rule": rule, **e}
+            for rule, e in effects.items()]
+
+
+def _table(rows: list[dict[str, Any]]) -> Any:
+    from rich.table import Table
+
+    table = Table(title="gate ablation: each rule off (counts after warm-up)")
+    for col in ("stream", "rule off", "unsafe allow", "asked", "wrong block",
+                "cross-program after refusal"):
+        table.add_column(col)
+    for r in rows:
+        if r["benchmark"] != "gate_ablation":
+            continue
+        cross = r["cross_program_after_refusal"]
+        table.add_row(r["stream"], r["rule_off"], str(r["unsafe_allowed"]), str(r["asked"]),
+                      str(r["wrongly_blocked"]),
+                      f"{cross['unsafe_allowed']} of {cross['refused_calls']}")
+    for r in rows:
+        if r["benchmark"] == "gate_ablation_effect":
+            table.add_row("all streams", r["rule"], f"{r['unsafe_prevented']:+d} prevented",
+                          f"{r['asks_added']:+d} added", f"{r['wrong_blocks_added']:+d}", "")
+    return table
