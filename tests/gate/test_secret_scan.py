@@ -43,6 +43,9 @@ _A36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
         ("DB_PASSWORD=correct-horse-9", ".env"),  # unquoted (dotenv): config regexes
         ("export API_KEY=abcdef123456", "deploy.sh"),
         ("[client]\npassword=hunter2hunter", "my.cnf"),
+        ("access_token: 8a7s6d5f4g3h2j1k", "config.yml"),  # RFC 6749 names
+        ('REFRESH_TOKEN = "1//0gAbCdEfGhIjKl"', "auth.py"),
+        ("aws_session_token=IQoJb3JpZ2luX2VjEOr", "credentials"),
     ],
 )
 def test_secrets_are_found(text: str, filename: str) -> None:
@@ -66,6 +69,10 @@ def test_secrets_are_found(text: str, filename: str) -> None:
         ("git clone https://github.com/x/y.git", ""),
         ("ls -la ~/.ssh && git status", ""),
         ("password = getpass()", "a.py"),
+        ('access_token = request.args.get("token")', "app.py"),
+        ("auth_token: ${AUTH_TOKEN}", "ci.yml"),
+        ("if access_token == expected:", "a.sh"),
+        ("csrf_token = generate()", "a.py"),
     ],
 )
 def test_non_secrets_are_not_found(text: str, filename: str) -> None:

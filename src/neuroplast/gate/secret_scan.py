@@ -9,8 +9,8 @@ they call false positives (``${VAR}``, ``<placeholder>``, ``get_secret()``...). 
   SoftLayer, JWT, and user:password@ in URLs): each a few microseconds a line;
 * its keyword detector (``password = "..."``, ``api_key: ...``) with the regexes the library
   picks for the file's type, on lines that name a keyword, at most ``_MAX_LINES`` of
-  them (about 20 µs a line: the bound keeps a 16 kB file with a keyword on every line
-  inside a decision's budget).
+  them (about 80 µs a line: the bound keeps a 16 kB file with a keyword on every line
+  within a few milliseconds).
 
 Left out: its high-entropy plugins (they flag every long word of a command line and every
 hash in a lock file) and its public-IP plugin (not a secret; raw-IP URLs have their own
@@ -21,8 +21,9 @@ and ``--password=x`` but not ``--password x``, ``mysql -pX``, ``curl -u user:pas
 
 Measured on one shared core: 15-40 µs a typical command line (the library's own ad hoc
 ``scan_line``, default settings: about 470 µs, every word reported by entropy plugins);
-about 0.8 ms for 16 kB of source. Importing the plugins costs about 170 ms (they import
-``requests``), once per gate server; the hook client does not import this module.
+about 1 ms for 16 kB of source, at most a few ms for 16 kB of keyword lines. Importing
+the plugins costs about 170 ms (they import ``requests``), once per gate server; the hook
+client does not import this module.
 
 >>> secret_in_text("aws_access_key_id = AKIAIOSFODNN7EXAMPLE")
 True
@@ -54,9 +55,13 @@ from detect_secrets.plugins.ibm_cloud_iam import IbmCloudIamDetector
 from detect_secrets.plugins.ibm_cos_hmac import IbmCosHmacDetector
 from detect_secrets.plugins.jwt import JwtTokenDetector
 from detect_secrets.plugins.keyword import (
+    CLOSING,
     CONFIG_DENYLIST_REGEX_TO_GROUP,
     DENYLIST,
+    OPTIONAL_WHITESPACE,
+    QUOTE,
     REGEX_BY_FILETYPE,
+    SECRET,
     KeywordDetector,
 )
 from detect_secrets.plugins.mailchimp import MailchimpDetector
@@ -95,9 +100,19 @@ _KEYED_PLUGINS: tuple[BasePlugin, ...] = (
 )
 _KEYED_HINT = re.compile(r"key|pw|pass|token|secret|cloudant|softlayer")  # on lowered text
 _KEYWORD = KeywordDetector()
-# the keyword detector's own words, searched in the lowered text (12x faster than re.I)
-_KEYWORD_HINT = re.compile("|".join(DENYLIST))
-_MAX_LINES = 64  # keyword lines looked at, at most (about 20 µs each)
+# Token names the detector's word list lacks: OAuth 2.0's access_token and refresh_token
+# (RFC 6749 §5.1, §6), the AWS CLI's aws_session_token, auth_token and api_token as their
+# issuers name them; matched with the library's own assignment grammar (name, optional
+# closing quote or bracket, = or :, optional quote, value).
+_TOKEN_ASSIGNMENT = re.compile(
+    rf"(?:access|refresh|auth|api|session|bearer)[_-]?token\w*(?:{CLOSING})?"
+    rf"{OPTIONAL_WHITESPACE}[=:](?!=){OPTIONAL_WHITESPACE}({QUOTE}?)({SECRET})(\1)",
+    re.IGNORECASE,
+)
+# the keyword detector's own words and "token", searched in the lowered text (12x faster
+# than re.IGNORECASE)
+_KEYWORD_HINT = re.compile("|".join((*DENYLIST, "token(?![a-z])")))
+_MAX_LINES = 32  # keyword lines looked at, at most (about 80 µs each)
 _LINE_CHARS = 1000  # detect-secrets' own bound for its line heuristics (backtracking)
 _MIN_KEYWORD_VALUE = 6  # shorter values after a keyword are mostly words, not secrets
 
@@ -129,6 +144,10 @@ _LOWER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("private-token", re.compile(r"private-token" + _VALUE)),
     ("x-auth-token", re.compile(r"x-auth-token" + _VALUE)),
 )
+# detect-secrets' is_indirect_reference (``secret = get_secret()``, ``= headers['key']``)
+# without its leading ([^\v=!:]*): that group may match nothing, so dropping it changes no
+# answer, and it made the search quadratic (200 µs for a 70-character line).
+_INDIRECT_REFERENCE = re.compile(r"(?::=?|[!=]{1,3})\s*[\w.-]+[\[\(][^\v]*[\]\)]")
 # Files whose assignments are unquoted (dotenv, shell, configs): the library's config
 # regexes; for languages it knows (Python, JS, Go...) the quotes-required ones it picks.
 _UNQUOTED_TYPES = frozenset({FileType.OTHER, FileType.EXAMPLE})
@@ -162,7 +181,8 @@ def _lines_with(hint: re.Pattern[str], text: str, lowered: str) -> list[str]:
 
 
 def _keyword_secret(lines: list[str], filename: str) -> bool:
-    """detect-secrets' keyword detector, with the regexes it picks for ``filename``."""
+    """detect-secrets' keyword detector, with the regexes it picks for ``filename``, and
+    the token names it lacks (``access_token: ...``)."""
     if heuristic.is_lock_file(filename) or heuristic.is_swagger_file(filename):
         return False
     file_type = determine_file_type(filename)
@@ -170,15 +190,15 @@ def _keyword_secret(lines: list[str], filename: str) -> bool:
     groups = (CONFIG_DENYLIST_REGEX_TO_GROUP if unquoted
               else REGEX_BY_FILETYPE.get(file_type, CONFIG_DENYLIST_REGEX_TO_GROUP))
     for line in lines:
-        if heuristic.is_indirect_reference(line):  # password = get_password()
-            continue
         if unquoted and ("==" in line or "!=" in line):
             continue  # code comparing with a keyword's value, not a value
-        for found in _KEYWORD.analyze_string(line, groups):
+        token_values = (m.group(2) for m in _TOKEN_ASSIGNMENT.finditer(line))
+        for found in (*_KEYWORD.analyze_string(line, groups), *token_values):
             words = found.split()
             value = words[0] if words else ""
             if len(value) >= _MIN_KEYWORD_VALUE and _plain_value(value) and not (
                 heuristic.is_likely_id_string(value, line)
+                or _INDIRECT_REFERENCE.search(line)  # password = get_password()
             ):
                 return True
     return False
