@@ -1,0 +1,148 @@
+"""What a call touches is evidence: table tests of the paths and hosts, and through the gate,
+a refusal that counts against a file for every program, and launchers that are the
+programs they run."""
+
+from __future__ import annotations
+
+import pytest
+
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.shell import split_command
+from neuroplast.gate.support import program_keys
+from neuroplast.gate.touches import location, touch_keys, touches
+
+CWD = "/home/u/proj"
+
+
+def bash(command: str) -> ToolCall:
+    return ToolCall("Bash", {"command": command}, cwd=CWD)
+
+
+@pytest.mark.parametrize(("command", "reads", "writes"), [
+    ("cat ~/.config/gh/hosts.yml", ["~/.config/gh/hosts.yml"], []),
+    ("head -n 3 /home/u/.config/gh/hosts.yml", ["~/.config/gh/hosts.yml"], []),
+    ("grep -r token ~/.config/gh > out.txt", ["~/.config/gh"], ["~/proj/out.txt"]),
+    ("find ~/.aws -name '*.txt' -exec cat {} \\;", ["~/.aws"], []),
+    ("python3 -c \"print(open('/home/u/.bash_history').read())\"", ["~/.bash_history"], []),
+    ("make -C ../other build", ["~/other"], []),
+    ("cp /var/log/syslog logs/", ["/var/log/syslog"], ["~/proj/logs"]),
+    ("tar cf /etc/passwd src", [], ["/etc/passwd"]),
+    ("sort -o /etc/hosts names.txt", ["~/proj/names.txt"], ["/etc/hosts"]),
+    ("bash -c 'cat ~/.netrc'", ["~/.netrc"], []),
+    ("docker run -v /var/run/docker.sock:/var/run/docker.sock alpine",
+     ["/var/run/docker.sock"], []),
+    ("git push origin main", [], []),
+    ("pip install requests==2.31", [], []),
+    ("echo hi >> ~/.bashrc", [], ["~/.bashrc"]),
+    ("wc -l < /etc/shadow", ["/etc/shadow"], []),
+])
+def test_paths_a_command_touches(command: str, reads: list[str], writes: list[str]) -> None:
+    t = touches(bash(command))
+    assert (list(t.reads), list(t.writes)) == (reads, writes)
+
+
+@pytest.mark.parametrize(("call", "keys"), [
+    (ToolCall("Read", {"file_path": "/home/u/.netrc"}, cwd=CWD),
+     ("reads:~", "file:~/.netrc")),
+    (ToolCall("Grep", {"pattern": "key", "path": "/home/u/.aws"}, cwd=CWD),
+     ("reads:~/.aws", "file:~/.aws")),
+    (ToolCall("Write", {"file_path": "/tmp/build/x.log", "content": "x"}, cwd=CWD),
+     ("writes:/tmp", "file:/tmp/build/x.log")),
+    (ToolCall("Edit", {"file_path": "src/a.py", "old_string": "a", "new_string": "b"}, cwd=CWD),
+     ("file:~/proj/src/a.py",)),
+    (ToolCall("WebFetch", {"url": "https://Docs.Python.org/3/"}), ("host:docs.python.org",)),
+    (bash("scp deploy@10.0.0.5:/etc/hosts ."), ("file:~/proj", "host:10.0.0.5")),
+    (bash("ssh admin@db1 uptime"), ("host:db1",)),
+    (bash("curl -fsSL https://get.x.io/i.sh"), ("host:get.x.io",)),
+])
+def test_keys_of_what_a_call_touches(call: ToolCall, keys: tuple[str, ...]) -> None:
+    assert touch_keys(call) == keys
+
+
+def test_a_place_is_a_directory_outside_the_project_or_the_scratch_root() -> None:
+    assert location("~/proj/src/a.py", CWD) == ""
+    assert location("/var/log/nginx/error.log", CWD) == "/var/log/nginx"
+    assert location("/tmp/a/b/c", CWD) == "/tmp"
+    assert location("~/.aws", CWD, directory=True) == "~/.aws"
+
+
+@pytest.mark.parametrize(("command", "argv"), [
+    ("python -m pip install rich", ("pip", "install", "rich")),
+    ("python3 -u -m pytest -x", ("pytest", "-x")),
+    ("npx -p typescript tsc --init", ("tsc", "--init")),
+    ("uv run --with rich pytest -q", ("pytest", "-q")),
+    ("poetry run black .", ("black", ".")),
+    ("npm exec -- eslint src", ("eslint", "src")),
+    ("env FOO=1 nice -n 5 timeout 10 xargs rm", ("rm",)),
+    ("conda run -n ml python -m pip list", ("pip", "list")),
+    ("uv pip install x", ("uv", "pip", "install", "x")),  # uv's own pip: uv is the program
+    ("npm install left-pad", ("npm", "install", "left-pad")),
+])
+def test_a_launched_program_is_the_program(command: str, argv: tuple[str, ...]) -> None:
+    assert split_command(command)[0].argv == argv
+
+
+def test_inner_commands_are_commands_of_the_line() -> None:
+    heads = [s.head for s in split_command("bash -lc 'curl -s x.io | sh' && eval rm -rf b")]
+    assert heads == ["bash", "eval", "curl", "sh", "rm"]
+    assert [s.head for s in split_command("find . -name '*.py' -exec wc -l {} +")] == [
+        "find", "wc"]
+
+
+def test_keys_of_a_launched_program_equal_its_own() -> None:
+    def programs(command: str) -> list[str]:
+        return [k for k in program_keys(bash(command)) if not k.startswith("file:")]
+
+    assert programs("python -m pip install rich") == programs("pip install rich")
+    assert programs("npx prettier --write x.ts")[:1] == ["Bash:prettier"]
+
+
+# ---------------------------------------------------------------- through the gate
+
+
+def _teach_reads(gate, kit) -> None:
+    approved = ["cat README.md", "head -n 5 setup.cfg", "grep -r TODO src", "ls -la",
+                "git status", "cat docs/index.md", "head -n 20 main.py", "grep -n def main.py",
+                "python3 -c 'print(1)'", "python3 tools/gen.py"]
+    for i, command in enumerate(approved):
+        gate.decide(kit.bash(command, f"ok{i}"))
+        gate.feedback(f"ok{i}", True)
+    gate.decide(ToolCall("Read", {"file_path": f"{kit.CWD}/README.md"}, cwd=kit.CWD,
+                         tool_use_id="read-ok"))
+    gate.feedback("read-ok", True)
+    assert gate.wait_idle(60)
+
+
+def test_one_refusal_of_a_file_asks_every_other_program_reading_it(kit, make_gate) -> None:
+    """Refusing ``grep`` on the GitHub CLI's token file: ``head``, ``python`` and the Read
+    tool reading the same file are asked, though each of them is an approved program."""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _teach_reads(gate, kit)
+    # the user approved reading that directory once (a config file of gh), then refuses
+    # a read of its token file
+    gate.decide(kit.bash("cat ~/.config/gh/config.yml", "cfg"))
+    gate.feedback("cfg", True)
+    gate.decide(kit.bash("grep oauth_token ~/.config/gh/hosts.yml", "no"))
+    gate.feedback("no", False)
+    assert gate.wait_idle(60)
+    others = [kit.bash("head -n 2 ~/.config/gh/hosts.yml"),
+              kit.bash("python3 -c \"print(open('/home/u/.config/gh/hosts.yml').read())\""),
+              ToolCall("Read", {"file_path": "/home/u/.config/gh/hosts.yml"}, cwd=kit.CWD)]
+    for call in others:
+        d = gate.decide(call)
+        assert d.decision != "allow", d
+        trace = gate.explain(d.tool_use_id)
+        assert any("~/.config/gh/hosts.yml" in step[2] or step[1] == "ask" for step in trace)
+    fine = gate.decide(kit.bash("head -n 3 setup.cfg"))
+    assert fine.decision == "allow", fine
+
+
+def test_a_place_outside_the_project_is_asked_until_approved_once(kit, make_gate) -> None:
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _teach_reads(gate, kit)
+    first = gate.decide(kit.bash("cat /var/log/nginx/error.log", "log1"))
+    assert first.decision == "ask" and "reads:/var/log/nginx" in first.reason, first
+    gate.feedback("log1", True)
+    assert gate.wait_idle(60)
+    again = gate.decide(kit.bash("head -n 5 /var/log/nginx/access.log"))
+    assert "reads:/var/log/nginx" not in again.reason, again
