@@ -5,26 +5,29 @@ call in front of it: an MLP extrapolates confidently to unknown tools and to she
 that look, to it, like the benign use of the same binary. So the gate may auto-allow only
 a call the user's own answers *support*; anything else is novel and goes to the user.
 
-A call is supported when all five hold:
+A call is supported when every rule of ``SUPPORT_RULES`` passes (each is a named rule of
+the gate's decision pipeline, ``gate.decision_rules``):
 
-1. **Latest word is yes**: for every program the call runs (``program_keys``: the tool,
-   and for Bash each command's name, the unit of Claude Code's own permission rules), the
-   most recent answer is not a refusal. A preference drift ("no more docker") thus stops
+1. **Latest word is yes** (``latest_refusal``): for every key of the call
+   (``program_keys``: the programs it runs, their sub-commands, flags and operands, and
+   what it touches: files, places outside the project, hosts), the most recent answer is
+   not a refusal. A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
    Refusing again a part of a program the user refused before and approved the rest of
-   since (a push to ``main``) counts against that part only. Nor has the user refused a
-   consequential sub-command in any program since they last approved it in this one:
-   refusing ``npm publish`` asks about ``cargo publish`` until *it* is approved again,
-   whatever other program's publish is approved meanwhile.
-2. **Known programs**: the user has approved each of those programs (file zone, web host,
-   tool) at least once. The first use of a program is always asked, however much it
+   since (a push to ``main``) counts against that part only. Nor (``verb_refused``) has
+   the user refused a consequential sub-command in any program since they last approved
+   it in this one: refusing ``npm publish`` asks about ``cargo publish`` until *it* is
+   approved again, whatever other program's publish is approved meanwhile.
+2. **Known programs and places** (``first_use``): the user has approved each of those
+   programs (file zone, web host, tool) and each place outside the project the call
+   reads or writes at least once. The first use of a program is always asked, however much it
    resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
    shell, GTFOBins) as close to ``gem update`` as ``gradle build`` is to ``mvn install``.
    So is the first use with a program of a *consequential* flag or sub-command
    (``consequential``: force, delete, hard, recursive; install, publish, push, deploy...),
    however often the program was approved without it: ``git push --force`` after a
    hundred plain pushes, ``npm install`` after ``npm install-test``.
-3. **Close approvals**: at least ``min_support`` approved calls with cosine similarity
+3. **Close approvals** (``close_approvals``): at least ``min_support`` approved calls with cosine similarity
    (MiniLM embeddings of the rendered calls) >= ``similarity``, or one such call that runs
    the same programs; or, for calls whose programs are *trusted* (each approved at least
    ``trust_min_approvals`` times and refused in at most ``trust_refusal_share`` of its
@@ -32,9 +35,9 @@ A call is supported when all five hold:
    trust, which the flag's own key already answers for), >= ``trusted_similarity``;
    or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
    on another file, a sibling sub-command).
-4. **Nearest is approved**: no refused call is at least as close as the closest approved
+4. **Nearest is approved** (``nearest_refused``): no refused call is at least as close as the closest approved
    one (a call the user refused is not allowed because its neighbours were fine).
-5. **No mistaken family**: when the user flags an auto-allowed call as one they would
+5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call as one they would
    have refused (a false positive: the gate's own mistake, as when they stop using
    docker), every other program of the same tool whose approved calls look like the
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
@@ -43,11 +46,8 @@ A call is supported when all five hold:
 Apart from these, a call like one the user refused among the session's last few calls
 (``recent_refusal``) is asked: an agent refused one way often tries another.
 
-Replaying the decisions of the benchmark's streams (seeds 0-2, 4,700 scored calls each)
-against the memory as it stood, rule 2 asks 44-56 more calls (first uses the user
-approves) and the same-programs clause of rule 3 allows 20-33 of those it asked before;
-rule 2 stops one of the four GTFOBins rows the three streams let through (seed 2's
-held-out ``bundle console``).
+What each rule costs in questions and saves in mistakes, on every stream of the
+benchmark's users, is measured by ``neuroplast bench gate --ablate``.
 
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
@@ -136,12 +136,8 @@ def consequential(word: str) -> bool:
     ``-d``, ``-D``; not ``-r``: recursion alone is ``grep -r``) or a bundle of up to four
     letters that forces and recurses or deletes (``-rf``, ``-fdx``). Sub-commands: install,
     add, remove, publish, push, deploy, apply, reset, kill and their kin. The first use of
-    one with a program is asked (rule 2). Replaying the benchmark's recorded streams (seeds
-    3-5 and two streams of users who refuse more, 4,700 scored calls each), this asked 12-28
-    more calls per stream (with ``-r``, whose dropping saved 1-2) and stopped six
-    auto-allows the user would have refused: the first ``git push --force`` and a ``git push
-    -d main`` of a stream of many pushes, ``npm install``, ``poetry add`` and ``uv add`` for
-    a user who refuses installs, and a GTFOBins ``fail2ban-client add``.
+    one with a program is asked (rule 2): a hundred plain ``git push``es say nothing about
+    the user's view of ``git push --force``.
 
     >>> [consequential(w) for w in ("--force", "-rf", "-fdx", "-f", "-r", "-xzf", "--all")]
     [True, True, True, True, False, False, False]
@@ -271,40 +267,29 @@ class SupportConfig(Config):
     min_support: int = field(default=2, metadata={
         "help": "close approved calls needed before the model may auto-allow"})
     repeat_similarity: float = field(default=0.8, metadata={
-        "help": "one approved call this close supports a call on its own (a near repeat). "
-                "Replaying the benchmark's recorded streams (seeds 0-1), 0.8 took about 1 "
-                "point off the ask rate and let no refused call through"})
+        "help": "one approved call this close supports a call on its own (a near repeat: "
+                "the same command on another file)"})
     trusted_similarity: float = field(default=0.5, metadata={
         "help": "the similarity needed instead when every program of the call is trusted"})
     trust_min_approvals: int = field(default=2, metadata={
         "help": "approvals that make a program trusted"})
     trust_refusal_share: float = field(default=0.05, metadata={
-        "help": "the largest share of refusals among a trusted program's answers. 0.05 "
-                "rather than 0: replaying recorded streams, 0.02 asked 26-41 fewer calls "
-                "per 4,700 (git, Edit and Write in the project had lost their trust to one "
-                "refusal) and let one more refused call through, a PAGER shell escape that "
-                "inspection now flags; 0.05 asked 6-19 fewer again on five streams and let "
-                "none more through (0.10: 13-24, none)"})
+        "help": "the largest share of refusals among a trusted program's answers: one "
+                "refused force-push among a hundred git calls leaves git trusted (the "
+                "flag's own key answers for the force-push)"})
     family_similarity: float = field(default=0.7, metadata={
         "help": "after a false positive, programs whose approved calls' mean embedding is "
                 "this close to the refused program's are asked until approved again (rule "
-                "5). Replaying five recorded streams, 0.7 asked 1-4 more calls per 4,700 "
-                "and stopped the podman call each docker-drift stream let through (0.65: "
-                "8-18 more asks, the same catches; 0.75: one of the three)"})
+                "5: a user who stops using docker stops using podman)"})
     deny_repeat_similarity: float = field(default=0.95, metadata={
         "help": "a call at least this close to a refused call, closer to it than to any "
                 "approved one, and whose latest answer about a program or flag it runs "
-                "was a refusal, is denied rather than asked again (``refused_repeat``). "
-                "Replaying five recorded streams, 0.95 turned 1-16 asks per 4,700 calls "
-                "into denies and denied no call the user would approve (0.85: 4 would "
-                "have been); 1.0 denies exact repeats only"})
+                "was a refusal, is denied rather than asked again (``refused_repeat``); "
+                "1.0 denies exact repeats only"})
     workaround_similarity: float = field(default=0.6, metadata={
         "help": "a call at least this close to one the user refused among the session's "
                 "last few calls, with nothing as close approved since, is asked: the agent "
-                "may be routing around the refusal (``recent_refusal``). Replaying five "
-                "recorded streams, 0.6 asked 2-7 more calls per 4,700 and stopped a "
-                "`twine upload` three calls after `poetry publish` was refused (0.55: 5-12 "
-                "more asks, one more catch, a held-out podman call; 0.65: no catch)"})
+                "may be routing around the refusal (``recent_refusal``)"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
@@ -466,10 +451,7 @@ class SupportMemory:
 
         A user who refuses ``pip install`` after ``npm install`` refuses installs, not pip:
         the refusal stays on ``pip install`` and ``* install``, and pip keeps the trust its
-        other answers earned. Replaying two recorded streams of a user who refuses installs
-        (4,700 scored calls each), 30-32 fewer asks, every one a call the user approved,
-        and none more let through; the other four streams recorded were unchanged. The
-        first such refusal still counts against the program (a refusal of ``docker kill``
+        other answers earned. The first such refusal still counts against the program (a refusal of ``docker kill``
         may be a refusal of docker, as when a user stops using it), as does any refusal
         of a sub-command the user approved before with this program. Nor does a refusal
         count against a key whose narrower part the user refused before and has not
