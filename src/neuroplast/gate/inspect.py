@@ -112,8 +112,7 @@ _POWER = frozenset({"shutdown", "reboot", "poweroff", "halt"})
 # Shells: run with no script, command or input they start an interactive session, the
 # classic escape from a program one may run (``sudo pwsh``), and an agent's tool call has
 # no terminal to use one. Language REPLs are left out: ``python`` or ``node`` alone is an
-# everyday habit, and their escapes need code. Replayed on 16 recorded benchmark streams,
-# this turned 3 auto-allows the user would refuse into asks, and asked 2 approved calls.
+# everyday habit, and their escapes need code.
 _INTERACTIVE = frozenset({
     "sh", "bash", "zsh", "dash", "ksh", "mksh", "csh", "tcsh", "fish", "ash", "yash", "posh",
     "elvish", "rc", "sash", "xonsh", "nu", "pwsh", "powershell", "tclsh", "wish",
