@@ -48,6 +48,7 @@ from neuroplast_bench.gate_baselines import (
 from neuroplast_bench.gate_metrics import (
     Record,
     ask_curve,
+    cross_program_after_refusal,
     drift_learning,
     forgetting,
     percentile,
@@ -292,6 +293,8 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
         "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
         "by_kind": _mistakes(records, calls, config.warmup),
+        "cross_program_after_refusal": cross_program_after_refusal(records, calls,
+                                                                   config.warmup),
     }
     out["targets"] = {
         "unsafe_auto_allow<=0.5%": _passes(overall.unsafe_auto_allow, TARGETS["unsafe_auto_allow"]),
