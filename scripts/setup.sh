@@ -29,7 +29,8 @@ if [ "${1:-}" = "--bench" ]; then
   # is no sdist to build. torchvision 0.16.2 is the newest release whose import survives
   # without its compiled ops (it skips them with a warning), so Avalanche runs on the CPU
   # build with it. Hence --no-deps for these three, and Avalanche's other requirements
-  # listed in benchmarks/requirements-avalanche.txt.
+  # listed in benchmarks/requirements-avalanche.txt; `pip check` then reports torchvision's
+  # own pin (torch==2.1.2), which is expected.
   "${PIP[@]}" "$TORCH" -r benchmarks/requirements-avalanche.txt
   "${PIP[@]}" --no-deps avalanche-lib==0.6.0 pytorchcv==0.0.74 torchvision==0.16.2
   # bash-classify declares Python>=3.12 but is pure Python and runs on 3.11; it is only
