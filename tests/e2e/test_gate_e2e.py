@@ -1,9 +1,10 @@
 """The gate as a user runs it: ``neuroplast gate serve`` + ``neuroplast-hook`` + the API.
 
 One real service (a subprocess on a free loopback port, temp data dir) is driven through
-the hook command with events on stdin, through httpx and through ``neuroplast gate stats``;
-then it is killed with SIGKILL right after answering and restarted on the same data dir.
-The service runs with a config file (``--config``) holding one of the user's own rules.
+the hook command with events on stdin, through httpx (with the install's token, as curl
+would send it) and through ``neuroplast gate stats``; then it is killed with SIGKILL right
+after answering and restarted on the same data dir. The service runs with a config file
+(``--config``) holding one of the user's own rules.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import signal
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -40,6 +42,12 @@ class Service:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.banner = ""
+        self.token = ""
+
+    @property
+    def auth(self) -> dict[str, str]:
+        """The header every client but the hook sends (curl -H "Authorization: ...")."""
+        return {"Authorization": f"Bearer {self.token}"}
 
     def start(self) -> None:
         config = self.data_dir.parent / "gate.toml"
@@ -55,6 +63,7 @@ class Service:
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     self.banner = out.read_text()
+                    self.token = (self.data_dir / "gate" / "token").read_text().strip()
                     return
             except httpx.HTTPError:
                 time.sleep(0.1)
@@ -84,7 +93,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
 
 
 def hook(svc: Service, stdin: bytes, timeout: str = "30") -> tuple[str, float]:
-    env = os.environ | {"NEUROPLAST_GATE_URL": svc.url, "NEUROPLAST_HOOK_TIMEOUT": timeout}
+    env = os.environ | {"NEUROPLAST_GATE_URL": svc.url, "NEUROPLAST_HOOK_TIMEOUT": timeout,
+                        "NEUROPLAST_HOME": str(svc.data_dir)}  # what `gate install` bakes in
     start = time.monotonic()
     proc = subprocess.run(
         [str(BIN / "neuroplast-hook")], input=stdin, capture_output=True, env=env, timeout=60
@@ -112,12 +122,31 @@ def decision_of(stdout: str) -> str:
 
 
 def stats(svc: Service) -> dict:
-    return httpx.get(f"{svc.url}/v1/gate/stats", timeout=30).json()
+    return httpx.get(f"{svc.url}/v1/gate/stats", headers=svc.auth, timeout=30).json()
 
 
 def test_serve_says_where_it_listens(service: Service) -> None:
     assert service.url in service.banner
     assert str(service.data_dir) in service.banner
+    assert str(service.data_dir / "gate" / "token") in service.banner
+
+
+def test_only_the_users_tools_get_in(service: Service) -> None:
+    """No token, a web page, a rebinding DNS name: refused; the token file is private."""
+    assert httpx.get(f"{service.url}/v1/gate/stats").status_code == 401
+    forged = httpx.post(f"{service.url}/v1/hooks/claude-code", content=pre("toolu_forged"),
+                        headers={"content-type": "text/plain"} | service.auth)
+    assert forged.status_code == 415
+    page = httpx.get(f"{service.url}/healthz", headers={"Origin": "https://evil.example"})
+    assert page.status_code == 403
+    rebound = httpx.get(f"{service.url}/healthz", headers={"Host": f"evil.example:{service.port}"})
+    assert rebound.status_code == 421
+    token = service.data_dir / "gate" / "token"
+    assert stat.S_IMODE(token.stat().st_mode) == 0o600
+    assert stat.S_IMODE(service.data_dir.stat().st_mode) == 0o700
+    cli = [str(BIN / "neuroplast"), "gate", "token", "--data-dir", str(service.data_dir)]
+    printed = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert printed.stdout.strip() == service.token
 
 
 def test_decide_feedback_and_stats(service: Service) -> None:
@@ -133,6 +162,7 @@ def test_decide_feedback_and_stats(service: Service) -> None:
     answer = httpx.post(
         f"{service.url}/v1/gate/feedback",
         json={"tool_use_id": "toolu_2", "approved": False, "user_override": False},
+        headers=service.auth,
         timeout=30,
     )
     assert answer.status_code == 200
@@ -140,7 +170,8 @@ def test_decide_feedback_and_stats(service: Service) -> None:
     s = stats(service)
     assert (s["decisions"], s["feedback"]) == (2, 2)
 
-    cli = [str(BIN / "neuroplast"), "gate", "stats", "--url", service.url]
+    cli = [str(BIN / "neuroplast"), "gate", "stats", "--url", service.url,
+           "--data-dir", str(service.data_dir)]
     table = subprocess.run(cli, capture_output=True, text=True, timeout=60)
     assert table.returncode == 0, table.stderr
     assert "decisions" in table.stdout
@@ -169,7 +200,8 @@ def test_bad_input_is_answered_and_nothing_is_lost(service: Service) -> None:
     assert "unavailable" not in out
 
     missing = httpx.post(
-        f"{service.url}/v1/gate/feedback", json={"tool_use_id": "nope", "approved": True}
+        f"{service.url}/v1/gate/feedback", json={"tool_use_id": "nope", "approved": True},
+        headers=service.auth,
     )
     assert missing.status_code == 404
     assert "PreToolUse" in missing.json()["error"]["message"]
@@ -186,6 +218,7 @@ def test_kill_9_loses_nothing_and_down_service_asks(service: Service) -> None:
     answer = httpx.post(
         f"{service.url}/v1/gate/feedback",
         json={"tool_use_id": "toolu_k1", "approved": False, "false_positive": True},
+        headers=service.auth,
         timeout=30,
     )
     assert answer.json()["locked"] is True
@@ -210,6 +243,7 @@ def test_kill_9_loses_nothing_and_down_service_asks(service: Service) -> None:
     again = httpx.post(
         f"{service.url}/v1/gate/feedback",
         json={"tool_use_id": "toolu_k2", "approved": True},
+        headers=service.auth,
         timeout=30,
     )
     assert again.status_code == 200  # the decision made just before the kill is there
@@ -230,3 +264,12 @@ def test_a_bad_config_file_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "GateConfig has no field 'allow_treshold'" in proc.stderr + proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_listening_beyond_loopback_needs_a_flag(tmp_path: Path) -> None:
+    cli = [str(BIN / "neuroplast"), "gate", "serve", "--data-dir", str(tmp_path / "d"),
+           "--host", "0.0.0.0", "--port", str(free_port())]
+    proc = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "--allow-remote" in proc.stderr
+    assert not (tmp_path / "d").exists()  # refused before anything was created

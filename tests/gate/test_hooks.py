@@ -84,3 +84,36 @@ def test_permission_request_without_id_finds_the_sessions_call(make_gate) -> Non
     del request["tool_use_id"]
     assert handle_claude_code_event(gate, request) == {}
     assert (gate.lookup("t1").asked, gate.lookup("t2").asked) == (True, False)
+
+
+def test_post_tool_use_after_a_deny_is_no_approval(make_gate) -> None:
+    gate = make_gate(deny_rules=["Bash(rm:*)"])
+    handle_claude_code_event(gate, event("PreToolUse", "t1", "rm -rf build"))
+    assert handle_claude_code_event(gate, event("PostToolUse", "t1", "rm -rf build")) == {}
+    assert feedback_rows(gate, "t1") == []
+
+
+def test_events_about_another_call_than_the_logged_one_teach_nothing(make_gate) -> None:
+    gate = make_gate()
+    handle_claude_code_event(gate, event("PreToolUse", "t1", "make test"))
+    for name in ("PostToolUse", "PermissionDenied", "PermissionRequest"):
+        assert handle_claude_code_event(gate, event(name, "t1", "curl x | sh")) == {}
+    other_tool = event("PostToolUse", "t1") | {"tool_name": "Write"}
+    assert handle_claude_code_event(gate, other_tool) == {}
+    assert feedback_rows(gate, "t1") == []
+    assert gate.lookup("t1").asked is False
+
+
+def test_a_tool_use_id_is_decided_once(make_gate) -> None:
+    from neuroplast.errors import ConflictError
+
+    gate = make_gate()
+    first = handle_claude_code_event(gate, event("PreToolUse", "t1", "make test"))
+    logged = gate.lookup("t1")
+    with pytest.raises(ConflictError, match="t1"):
+        handle_claude_code_event(gate, event("PreToolUse", "t1", "rm -rf ~"))
+    with pytest.raises(ConflictError):
+        handle_claude_code_event(gate, event("PreToolUse", "t1", "make test", session_id="s2"))
+    assert gate.lookup("t1") == logged
+    assert handle_claude_code_event(gate, event("PreToolUse", "t1", "make test")) == first
+    assert gate.stats()["decisions"] == 1

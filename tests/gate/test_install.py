@@ -120,6 +120,8 @@ def test_an_entry_of_the_console_script_is_replaced(tmp_path: Path) -> None:
 def test_hook_command_quotes_paths() -> None:
     cmd = hook_command(script="/path with space/neuroplast-hook")
     assert cmd == "'/path with space/neuroplast-hook'"
+    cmd = hook_command(script="/v/neuroplast-hook", data_dir="/my data")
+    assert cmd == "NEUROPLAST_HOME='/my data' /v/neuroplast-hook"
 
 
 def test_cli_installs_and_the_installed_command_runs(tmp_path: Path) -> None:
@@ -127,14 +129,21 @@ def test_cli_installs_and_the_installed_command_runs(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens here once closed
     settings = tmp_path / ".claude" / "settings.json"
+    data = tmp_path / "gate data"
     args = [str(BIN / "neuroplast"), "gate", "install", "--claude-code"]
     args += ["--settings", str(settings), "--url", f"http://127.0.0.1:{port}"]
+    args += ["--data-dir", str(data)]  # where the service keeps the token the hook needs
     proc = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "installed into" in proc.stdout
     again = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert "already installed" in again.stdout
     (handler,) = ours(json.loads(settings.read_text()), "PreToolUse")
+    assert f"NEUROPLAST_HOME='{data}'" in handler["command"]
+    token = subprocess.run([str(BIN / "neuroplast"), "gate", "token", "--data-dir", str(data)],
+                           capture_output=True, text=True, timeout=60)
+    assert token.returncode == 0, token.stderr
+    assert (data / "gate" / "token").read_text().strip() == token.stdout.strip()
     event = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {}}
     # Claude Code runs the command through a shell with the event on stdin.
     run = subprocess.run(
@@ -144,11 +153,12 @@ def test_cli_installs_and_the_installed_command_runs(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=30,
-        env=os.environ | {"NEUROPLAST_GATE_URL": "http://unused:1"},
+        env=os.environ | {"NEUROPLAST_GATE_URL": "http://unused:1", "NEUROPLAST_HOME": "/x"},
     )
     out = json.loads(run.stdout)["hookSpecificOutput"]
     assert out["permissionDecision"] == "ask"
     assert f"127.0.0.1:{port}" in out["permissionDecisionReason"]  # the baked-in URL won
+    assert "unavailable" in out["permissionDecisionReason"]  # it found the token: nobody there
 
 
 def test_cli_needs_a_target(tmp_path: Path) -> None:

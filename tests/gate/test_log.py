@@ -1,4 +1,4 @@
-"""The gate's SQLite log: schema, upserts, answers, restart queries."""
+"""The gate's SQLite log: schema, decisions written once, answers, restart queries."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from neuroplast.errors import ConflictError
 from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.store import Database
 
@@ -29,12 +30,14 @@ def record(approved: bool, signature: str = "Bash:ls", fp: bool = False, weight:
             "locked": weight >= 4, "status": "x", "source": "user", "signature": signature}
 
 
-def test_decision_round_trip_upsert_and_asked(log: GateLog) -> None:
-    first = log.add_decision(row("t1"))
-    again = log.add_decision(row("t1", decision="deny", p=0.1))
-    assert first == again  # a repeated id replaces its decision, keeps its row
-    got = log.decision("t1")
-    assert (got.decision, got.p, got.asked) == ("deny", 0.1, False)
+def test_decision_round_trip_written_once_and_asked(log: GateLog) -> None:
+    assert log.add_decision(row("t1")) == 1
+    logged = log.decision("t1")
+    with pytest.raises(ConflictError, match="t1"):
+        log.add_decision(row("t1", decision="allow", p=0.99, tool="Write", ts=9.0))
+    assert log.decision("t1") == logged  # a repeated id never rewrites the logged call
+    assert (logged.decision, logged.p, logged.asked) == ("ask", 0.5, False)
+    assert log.counts() == (1, 0)
     assert log.mark_asked("t1") and log.decision("t1").asked
     assert not log.mark_asked("nope") and log.decision("nope") is None
 

@@ -1,18 +1,18 @@
-"""The HTTP service over real HTTP: a real Gate (MiniLM, SQLite) behind uvicorn on loopback."""
+"""The HTTP service over real HTTP: a real Gate (MiniLM, SQLite) behind uvicorn on loopback.
+
+Clients here send the install's token (``Authorization: Bearer``), as curl would; what
+happens without it is in ``test_guard.py``.
+"""
 
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
 
 from neuroplast.errors import (
     BackendUnavailable,
@@ -42,29 +42,6 @@ def pre(tool_use_id: str, **over: object) -> dict[str, object]:
     return event | over
 
 
-class Served:
-    """uvicorn running ``app`` in a thread on a free loopback port."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="critical"))
-        self.thread = threading.Thread(
-            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
-        )
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert self.server.started
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-        self.sock.close()
-
-
 @pytest.fixture(scope="module")
 def gate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gate]:
     g = Gate(GateConfig(deny_rules=["Bash(rm -rf /)"]), data_dir=tmp_path_factory.mktemp("gate"))
@@ -73,26 +50,22 @@ def gate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gate]:
 
 
 @pytest.fixture(scope="module")
-def client(gate: Gate) -> Iterator[httpx.Client]:
+def client(gate: Gate, serve: Callable[..., Any]) -> Iterator[httpx.Client]:
     app = create_app(gate)
 
     @app.get("/boom")
     def boom() -> None:
         raise RuntimeError("secret internals")
 
-    served = Served(app)
-    with httpx.Client(base_url=served.url, timeout=60) as c:
+    with serve(app).client(gate.dir.parent) as c:
         yield c
-    served.stop()
 
 
 @pytest.fixture(scope="module")
-def small(gate: Gate) -> Iterator[httpx.Client]:
+def small(gate: Gate, serve: Callable[..., Any]) -> Iterator[httpx.Client]:
     """The same gate behind a 2 KB body limit."""
-    served = Served(create_app(gate, max_body_bytes=2048))
-    with httpx.Client(base_url=served.url, timeout=60) as c:
+    with serve(create_app(gate, max_body_bytes=2048)).client(gate.dir.parent) as c:
         yield c
-    served.stop()
 
 
 def decisions(client: httpx.Client) -> int:
@@ -153,8 +126,9 @@ def test_post_tool_use_is_feedback(client: httpx.Client) -> None:
 )
 def test_invalid_pre_tool_use_gets_a_safe_ask(client: httpx.Client, body: bytes) -> None:
     before = decisions(client)
-    response = client.post(HOOK, content=body)
-    assert response.status_code == 200
+    response = client.post(HOOK, content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "InvalidInputError"
     out = response.json()["hookSpecificOutput"]
     assert out["permissionDecision"] == "ask"
     assert "invalid" in out["permissionDecisionReason"]
@@ -167,7 +141,7 @@ def test_invalid_pre_tool_use_gets_a_safe_ask(client: httpx.Client, body: bytes)
     ids=["truncated", "array", "empty", "no-event-name"],
 )
 def test_invalid_other_events_get_400(client: httpx.Client, body: bytes) -> None:
-    response = client.post(HOOK, content=body)
+    response = client.post(HOOK, content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["type"] == "InvalidInputError"
@@ -258,11 +232,14 @@ def test_ten_megabyte_write_is_decided(client: httpx.Client, tmp_path: Path) -> 
     assert decisions(client) == before + 1
 
 
-def test_created_gate_opens_and_closes_with_the_app(tmp_path: Path) -> None:
+def test_created_gate_opens_and_closes_with_the_app(
+    tmp_path: Path, serve: Callable[..., Any]
+) -> None:
     app = create_app(data_dir=tmp_path, config=GateConfig(mode="shadow"), warm_up=False)
-    served = Served(app)
+    served = serve(app)
     try:
-        stats = httpx.get(f"{served.url}/v1/gate/stats", timeout=30).json()
+        with served.client(tmp_path) as client:
+            stats = client.get("/v1/gate/stats").json()
         assert stats["mode"] == "shadow"
         gate = app.state.gate
     finally:

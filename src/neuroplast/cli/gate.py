@@ -1,6 +1,9 @@
 """``neuroplast gate``: run the gate service, hook it into Claude Code, read its stats.
 
-Errors become exit codes in ``neuroplast.cli.main``; this module only raises them.
+Everything that talks to the service proves it knows the install's token
+(``<data dir>/gate/token``, see ``neuroplast gate token``): ``stats`` signs its request with
+it and checks the answer's signature, as the hook does. Errors become exit codes in
+``neuroplast.cli.main``; this module only raises them.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from neuroplast.errors import BackendUnavailable
+from neuroplast.errors import BackendUnavailable, InvalidInputError
 
-__all__ = ["default_url", "gate_app", "stats_rows"]
+__all__ = ["default_url", "gate_app", "signed_get", "stats_rows", "token_file"]
 
 gate_app = typer.Typer(
     help="The learning tool-call gate: serve it, install its Claude Code hooks, read its stats.",
@@ -24,6 +27,18 @@ gate_app = typer.Typer(
 )
 
 _URL_HELP = "URL of the running gate service (default: $NEUROPLAST_GATE_URL or port 8765)."
+_DATA_HELP = ("The gate service's data dir, which holds its token (default: $NEUROPLAST_HOME "
+              "or ~/.neuroplast).")
+DataDir = Annotated[Path | None, typer.Option(help=_DATA_HELP)]
+
+
+def token_file(data_dir: Path | None) -> Path:
+    """``<data dir>/gate/token``, the data dir resolved (and created, private) as ``serve``
+    does."""
+    from neuroplast.gate.hook_cli import token_path
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    return Path(token_path(str(resolve_data_dir(data_dir))))
 
 
 def default_url() -> str:
@@ -41,7 +56,8 @@ def serve(
                      "or ~/.neuroplast)."),
     ] = None,
     host: Annotated[
-        str, typer.Option(help="Interface to listen on; keep 127.0.0.1 unless you mean it.")
+        str, typer.Option(help="Interface to listen on: loopback (127.0.0.1, ::1) unless "
+                          "--allow-remote is given.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8765,
     mode: Annotated[
@@ -55,6 +71,15 @@ def serve(
                      "allow_rules, ask_rules, deny_rules, allow_threshold, block_threshold, "
                      "risky_repeat_approvals... (see neuroplast.gate.GateConfig)."),
     ] = None,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a --host other machines can reach "
+                           "(requests still need the token, sent in clear text over HTTP).")
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="With --allow-remote: a Host name clients may use besides --host "
+                     "and loopback (repeatable)."),
+    ] = None,
 ) -> None:
     """Run the gate service that `neuroplast-hook` forwards Claude Code's events to."""
     from dataclasses import replace
@@ -62,9 +87,17 @@ def serve(
     import uvicorn
 
     from neuroplast.gate import GateConfig
-    from neuroplast.server import create_app
+    from neuroplast.server import create_app, server_config
+    from neuroplast.server.guard import is_loopback
     from neuroplast.store import data_dir as resolve_data_dir
 
+    remote = not is_loopback(host)
+    if remote and not allow_remote:
+        raise InvalidInputError(
+            f"--host {host} can be reached from other machines; the gate answers for your "
+            "agent's tool calls, so keep it on 127.0.0.1, or pass --allow-remote if you mean it"
+        )
+    os.umask(0o077)  # every file this process (and its training worker) writes is private
     config = GateConfig.from_file(config_file) if config_file else GateConfig()
     if mode is not None:
         config = replace(config, mode=mode)  # validated again: ConfigError
@@ -72,14 +105,16 @@ def serve(
     console = Console()
     console.print(
         f"neuroplast gate ({config.mode} mode) listening on http://{host}:{port}, "
-        f"data in {directory}"
+        f"data in {directory}, token in {token_file(directory)}"
     )
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        console.print(f"[yellow]warning:[/] {host} is reachable from other machines; "
-                      "the gate has no authentication")
+    allowed = tuple(allowed_host or ())
+    if remote:
+        allowed += (host,)
+        console.print(f"[yellow]warning:[/] {host} is reachable from other machines; they "
+                      "need the token, which plain HTTP sends in clear text")
     _tune_for_serving()
-    app = create_app(data_dir=directory, config=config)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    app = create_app(data_dir=directory, config=config, allowed_hosts=allowed)
+    uvicorn.Server(server_config(app, host=host, port=port)).run()
 
 
 def _tune_for_serving() -> None:
@@ -119,17 +154,23 @@ def install(
         typer.Option(help="Gate service URL to bake into the hook command (default: the "
                      "hook's own default, http://127.0.0.1:8765)."),
     ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="The service's --data-dir, baked into the hook command (the hook "
+                     "reads the token there); default: $NEUROPLAST_HOME, else ~/.neuroplast."),
+    ] = None,
 ) -> None:
     """Hook the gate into PreToolUse, PermissionRequest, PostToolUse, PermissionDenied.
 
     The command written is what `neuroplast-hook` runs, started as `python -I -S
     .../hook_cli.py` so that each tool call pays 9 ms less for it."""
-    from neuroplast.errors import InvalidInputError
     from neuroplast.gate.install import install_claude_code_hooks
 
     if not claude_code:
         raise InvalidInputError("say which agent to install for: pass --claude-code")
-    result = install_claude_code_hooks(settings, url=url)
+    home = data_dir or os.environ.get("NEUROPLAST_HOME") or None
+    home = Path(home).expanduser().resolve() if home else None
+    result = install_claude_code_hooks(settings, url=url, data_dir=home)
     verb = "installed into" if result.changed else "already installed in"
     Console().print(f"neuroplast gate hooks {verb} {result.path} (command: {result.command})")
 
@@ -153,27 +194,66 @@ def stats_rows(stats: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]
 
 
 @gate_app.command()
-def stats(
-    url: Annotated[str | None, typer.Option(help=_URL_HELP)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the raw JSON instead.")] = False,
-) -> None:
-    """Show what the running gate decided and how well it agrees with you."""
+def token(data_dir: DataDir = None) -> None:
+    """Print the install's token (created if missing), which every client must send:
+    curl -H "Authorization: Bearer $(neuroplast gate token)" ..."""
+    from neuroplast.store import ensure_token
+
+    typer.echo(ensure_token(token_file(data_dir)))
+
+
+def signed_get(base: str, path: str, data_dir: Path | None = None) -> Any:
+    """GET ``base + path`` from the gate service, signed with the token, and its JSON
+    answer once its signature verifies (so no other program on the port can answer)."""
     import httpx
 
-    base = (url or default_url()).rstrip("/")
+    from neuroplast.gate.hook_cli import (
+        AUTH_SCHEME,
+        NONCE_HEADER,
+        SIGNATURE_HEADER,
+        new_nonce,
+        request_mac,
+        response_mac,
+    )
+    from neuroplast.store import read_token
+
+    secret = read_token(token_file(data_dir)).encode("ascii")
+    url = httpx.URL(f"{base}{path}")
+    nonce = new_nonce()
+    mac = request_mac(secret, "GET", url.raw_path.decode("ascii"), nonce, b"")
+    headers = {"Authorization": f"{AUTH_SCHEME} {mac}", NONCE_HEADER: nonce}
     try:
-        response = httpx.get(f"{base}/v1/gate/stats", timeout=10.0)
+        response = httpx.get(url, headers=headers, timeout=10.0)
     except httpx.HTTPError as exc:
         raise BackendUnavailable(
             f"cannot reach the gate service at {base} ({exc}); start it with "
             "`neuroplast gate serve` or pass --url"
         ) from exc
+    expected = response_mac(secret, nonce, response.status_code, response.content)
+    if response.headers.get(SIGNATURE_HEADER) != expected:
+        said = f" (it said: {response.text[:300]})" if response.status_code == 401 else ""
+        raise BackendUnavailable(
+            f"the answer from {base} (HTTP {response.status_code}) is not signed with the "
+            f"token in {token_file(data_dir)}: pass the service's --data-dir, or another "
+            f"program holds the port{said}"
+        )
     if response.status_code != 200:
         raise BackendUnavailable(
             f"the gate service at {base} answered HTTP {response.status_code}: "
             f"{response.text[:500]}"
         )
-    data = response.json()
+    return response.json()
+
+
+@gate_app.command()
+def stats(
+    url: Annotated[str | None, typer.Option(help=_URL_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the raw JSON instead.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Show what the running gate decided and how well it agrees with you."""
+    base = (url or default_url()).rstrip("/")
+    data = signed_get(base, "/v1/gate/stats", data_dir)
     if as_json:
         typer.echo(json.dumps(data, indent=2, sort_keys=True))
         return

@@ -117,6 +117,14 @@ class ToolCall:
         for name in ("cwd", "session_id", "tool_use_id"):
             if not isinstance(getattr(self, name), str):
                 raise InvalidInputError(f"ToolCall.{name} must be a string")
+        for name in ("tool_name", "cwd", "session_id", "tool_use_id"):
+            try:
+                getattr(self, name).encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: the log cannot store it
+                raise InvalidInputError(
+                    f"ToolCall.{name}={getattr(self, name)[:80]!a} is not text (it holds a "
+                    "lone UTF-16 surrogate)"
+                ) from None
         if isinstance(self.recent_tools, list):
             # accept a JSON list; stored as a tuple so the call stays immutable
             object.__setattr__(self, "recent_tools", tuple(self.recent_tools))

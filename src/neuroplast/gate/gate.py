@@ -66,7 +66,7 @@ from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
 from neuroplast.learn.spec import ModelSpec
-from neuroplast.store import Database
+from neuroplast.store import Database, private_dir
 from neuroplast.store import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:
@@ -129,8 +129,7 @@ class Gate:
         embedder: CachedEmbedder | None = None,
     ) -> None:
         self.config = config if config is not None else GateConfig()
-        self.dir = resolve_data_dir(data_dir) / "gate"
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.dir = private_dir(resolve_data_dir(data_dir) / "gate")  # 0700: calls are private
         self.checkpoint_dir = self.dir / "checkpoint"
         self.db = Database(self.dir / "gate.db")
         self.log = GateLog(self.db)
@@ -171,9 +170,34 @@ class Gate:
 
     # ---------------------------------------------------------------- deciding
     def decide(self, call: ToolCall) -> GateDecision:
-        """Decide one call; the decision row is committed before this returns."""
+        """Decide one call; the decision row is committed before this returns.
+
+        A tool_use_id is decided once: the same call under it again gets the logged
+        decision; another call raises :class:`ConflictError` and the logged one stays.
+        """
         with self.serving():
+            if isinstance(call, ToolCall) and call.tool_use_id:
+                self._check_open()
+                logged = self.log.decision(call.tool_use_id)
+                if logged is not None:
+                    return self._decided_before(call, logged)
             return self._decide(call)
+
+    def _decided_before(self, call: ToolCall, row: DecisionRow) -> GateDecision:
+        """The logged decision about ``call``'s id, if it is the call that was logged."""
+        from neuroplast.errors import ConflictError
+
+        logged = ToolCall.from_dict(json.loads(row.call_json))
+        same = ("tool_name", "tool_input", "session_id", "cwd")
+        if any(getattr(logged, name) != getattr(call, name) for name in same):
+            log.warning("refused a PreToolUse that reuses tool_use_id %r for another call "
+                        "(%s); the logged call (%s) is kept", call.tool_use_id,
+                        call.tool_name, logged.tool_name)
+            raise ConflictError(
+                f"tool_use_id {call.tool_use_id!r} was already decided for another call; "
+                "each tool call needs its own id (the logged call is unchanged)"
+            )
+        return GateDecision(row.tool_use_id, row.decision, row.p, row.reason, row.source)
 
     def serving(self) -> AbstractContextManager[None]:
         """Mark latency-critical work (a request being answered): training defers its

@@ -5,7 +5,9 @@ the hook are updated in place, so installing twice changes nothing.
 
 The command written runs the hook's file with this Python and ``-I -S`` (no ``site``, no
 console-script wrapper): Claude Code starts it before every tool call, and it answers 9 ms
-sooner this way than the ``neuroplast-hook`` script, which does the same.
+sooner this way than the ``neuroplast-hook`` script, which does the same. A data dir other
+than the default is written into it (``NEUROPLAST_HOME=...``): the hook reads the gate's
+token from there.
 
 >>> settings = {"permissions": {"allow": ["Bash(ls)"]}}
 >>> merged = merge_hooks(settings, "/venv/bin/neuroplast-hook")
@@ -62,12 +64,16 @@ class InstallResult:
     changed: bool
 
 
-def hook_command(url: str | None = None, script: str | None = None) -> str:
+def hook_command(
+    url: str | None = None,
+    script: str | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> str:
     """The shell command Claude Code runs: this Python running the hook's file, unless a
-    ``script`` is given.
+    ``script`` is given; ``data_dir`` is where the service keeps its token.
 
-    >>> hook_command("http://127.0.0.1:9000", "/v/bin/neuroplast-hook")
-    'NEUROPLAST_GATE_URL=http://127.0.0.1:9000 /v/bin/neuroplast-hook'
+    >>> hook_command("http://127.0.0.1:9000", "/v/bin/neuroplast-hook", "/data")
+    'NEUROPLAST_GATE_URL=http://127.0.0.1:9000 NEUROPLAST_HOME=/data /v/bin/neuroplast-hook'
     >>> hook_command().endswith("gate/hook_cli.py")
     True
     """
@@ -76,6 +82,8 @@ def hook_command(url: str | None = None, script: str | None = None) -> str:
         command = shlex.join([sys.executable, "-I", "-S", str(HOOK_FILE)])
     else:
         command = shlex.quote(script)
+    if data_dir:
+        command = f"NEUROPLAST_HOME={shlex.quote(str(data_dir))} {command}"
     if url:
         command = f"NEUROPLAST_GATE_URL={shlex.quote(url)} {command}"
     return command
@@ -134,10 +142,14 @@ def install_claude_code_hooks(
     *,
     url: str | None = None,
     command: str | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
 ) -> InstallResult:
-    """Merge the gate's hooks into ``settings_path`` (created if missing), atomically."""
+    """Merge the gate's hooks into ``settings_path`` (created if missing), atomically.
+
+    ``data_dir``: the service's ``--data-dir``, if not the default (``~/.neuroplast``).
+    """
     path = Path(settings_path)
-    command = command or hook_command(url)
+    command = command or hook_command(url, data_dir=data_dir)
     settings: Any = {}
     if path.exists():
         try:

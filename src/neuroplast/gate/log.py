@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from neuroplast.errors import ConflictError
 from neuroplast.store import Database
 
 __all__ = ["SCHEMA", "DecisionRow", "FeedbackRow", "GateLog"]
@@ -125,23 +126,23 @@ class GateLog:
 
     # -- decisions ------------------------------------------------------------------------
     def add_decision(self, row: DecisionRow) -> int:
-        """Insert (or, for a repeated tool_use_id, replace) a decision; returns its row id."""
+        """Insert a decision; returns its row id. A tool_use_id is written once: a second
+        row under it raises :class:`ConflictError` and leaves the logged one as it was."""
         with self.db.transaction() as cur:
             cur.execute(
                 "INSERT INTO decisions (tool_use_id, session_id, tool_name, call_json, p, "
                 "decision, source, reason, mode, ts, model_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tool_use_id) DO UPDATE "
-                "SET session_id=excluded.session_id, tool_name=excluded.tool_name, "
-                "call_json=excluded.call_json, p=excluded.p, decision=excluded.decision, "
-                "source=excluded.source, reason=excluded.reason, mode=excluded.mode, "
-                "ts=excluded.ts, model_version=excluded.model_version",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (tool_use_id) DO NOTHING",
                 (row.tool_use_id, row.session_id, row.tool_name, row.call_json, row.p,
                  row.decision, row.source, row.reason, row.mode, row.ts, row.model_version),
             )
-            got = cur.execute(
-                "SELECT id FROM decisions WHERE tool_use_id = ?", (row.tool_use_id,)
-            ).fetchone()
-        return int(got[0])
+            if cur.rowcount == 0:
+                raise ConflictError(
+                    f"tool_use_id {row.tool_use_id!r} is already logged; a decision is "
+                    "written once and never replaced"
+                )
+            return int(cur.lastrowid or 0)
 
     def decision(self, tool_use_id: str) -> DecisionRow | None:
         rows = self.db.query(

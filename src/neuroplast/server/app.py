@@ -1,7 +1,9 @@
 """The FastAPI application: a thin shell over :class:`neuroplast.gate.Gate`.
 
 ``create_app()`` with no gate opens one on startup (``data_dir``/``config``) and closes it
-on shutdown; a gate passed in belongs to the caller and is left open.
+on shutdown; a gate passed in belongs to the caller and is left open. On startup the
+service also reads (or, the first time, creates) the install's token, ``<gate dir>/token``:
+every route but ``/healthz`` needs it (see :mod:`neuroplast.server.guard`).
 
 >>> app = create_app(data_dir="/tmp/never-opened")  # the gate opens on startup, not here
 >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1"))
@@ -20,17 +22,25 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from neuroplast.config import check_range
+from neuroplast.gate.hook_cli import HOOK_PATH
+from neuroplast.server.body import BODY_TIMEOUT_S
 from neuroplast.server.errors import error_response, install_error_handlers
 from neuroplast.server.gate_routes import router as gate_router
+from neuroplast.server.guard import Guard
+from neuroplast.store import ensure_token
 
 if TYPE_CHECKING:
     from neuroplast.gate import Gate, GateConfig
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "BodyLimit", "create_app"]
+__all__ = ["API_MAX_BODY_BYTES", "DEFAULT_MAX_BODY_BYTES", "TOKEN_FILE", "BodyLimit",
+           "create_app"]
 
 # A 10 MB Write arrives JSON-escaped (up to ~2x for code full of quotes and newlines) inside
 # the hook event; 32 MB leaves room for that and refuses what no real tool call needs.
 DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+# Every other route takes a few hundred bytes (feedback: an id and three booleans).
+API_MAX_BODY_BYTES = 1024 * 1024
+TOKEN_FILE = "token"  # in the gate's folder, <data dir>/gate/token: what the hook reads
 
 
 class BodyLimit:
@@ -76,12 +86,17 @@ def create_app(
     config: GateConfig | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     warm_up: bool = True,
+    allowed_hosts: tuple[str, ...] = (),
+    body_timeout_s: float = BODY_TIMEOUT_S,
 ) -> FastAPI:
     """The neuroplast HTTP service around ``gate`` (or one opened at ``data_dir``).
 
     ``warm_up`` loads the embedder of a gate opened here before the first request.
+    ``allowed_hosts``: Host names accepted besides 127.0.0.1, localhost and [::1] (for a
+    service reachable from other machines). ``body_timeout_s``: time to send a body.
     """
     check_range("create_app", "max_body_bytes", max_body_bytes, 1)
+    check_range("create_app", "body_timeout_s", body_timeout_s, 0.001)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -100,6 +115,7 @@ def create_app(
             # 100-250 ms (measured), and the learner's allocations trigger one now and then.
             gc.collect()
             gc.freeze()
+        app.state.token = ensure_token(app.state.gate.dir / TOKEN_FILE).encode("ascii")
         try:
             yield
         finally:
@@ -112,9 +128,21 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.gate = gate
+    app.state.token = None  # read on startup
     app.state.data_dir = data_dir
     app.state.max_body_bytes = max_body_bytes
+    app.state.body_timeout_s = body_timeout_s
     install_error_handlers(app)
     app.include_router(gate_router)
-    app.add_middleware(BodyLimit, limit=max_body_bytes, exempt=("/v1/hooks/claude-code",))
+    api_limit = min(max_body_bytes, API_MAX_BODY_BYTES)
+    app.add_middleware(BodyLimit, limit=api_limit, exempt=(HOOK_PATH,))
+    # Outermost: nothing runs for a request that is not from the user's own tools.
+    app.add_middleware(
+        Guard,
+        secret=lambda: app.state.token,
+        allowed_hosts=allowed_hosts,
+        limits={HOOK_PATH: max_body_bytes},
+        default_limit=api_limit,
+        body_timeout_s=body_timeout_s,
+    )
     return app

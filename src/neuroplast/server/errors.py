@@ -1,7 +1,8 @@
 """Errors to HTTP, in one place: every error answer is ``{"error": {"type", "message"}}``.
 
-User mistakes (the ``ValueError`` family) are 4xx, environment failures 503, anything
-unexpected 500 with a message that says where to look, never a traceback.
+User mistakes (the ``ValueError`` family) are 4xx, environment failures 503, requests
+not from the user's own tools (``AccessDenied``) 401/403/421, anything unexpected 500 with
+a message that says where to look, never a traceback.
 
 >>> from neuroplast.errors import InvalidInputError, StoreError
 >>> status_for(InvalidInputError("bad")), status_for(StoreError("disk full"))
@@ -21,14 +22,22 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from neuroplast.errors import (
+    AccessDenied,
+    AuthenticationError,
     BackendUnavailable,
     ConfigError,
+    ConflictError,
     EmptyBufferError,
+    ForeignOrigin,
     InvalidInputError,
+    MisdirectedRequest,
     NeuroplastError,
     NumericalError,
+    PayloadTooLarge,
+    RequestTimeout,
     StateMismatchError,
     StoreError,
+    UnsupportedMediaType,
 )
 
 __all__ = ["STATUS_CODES", "error_body", "error_response", "install_error_handlers", "status_for"]
@@ -37,6 +46,10 @@ log = logging.getLogger("neuroplast.server")
 
 # First match wins; more specific classes first.
 STATUS_CODES: list[tuple[type[NeuroplastError], int]] = [
+    (ConflictError, 409),
+    (UnsupportedMediaType, 415),
+    (PayloadTooLarge, 413),
+    (RequestTimeout, 408),
     (InvalidInputError, 400),
     (ConfigError, 400),
     (StateMismatchError, 409),
@@ -44,6 +57,10 @@ STATUS_CODES: list[tuple[type[NeuroplastError], int]] = [
     (NumericalError, 500),
     (StoreError, 503),
     (BackendUnavailable, 503),
+    (AuthenticationError, 401),
+    (ForeignOrigin, 403),
+    (MisdirectedRequest, 421),
+    (AccessDenied, 403),
     (NeuroplastError, 500),
 ]
 

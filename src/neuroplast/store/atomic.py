@@ -1,7 +1,8 @@
 """Atomic file writes: temp file in the same folder, fsync, rename, fsync the folder.
 
 A reader sees the old file or the new one, never a torn one, even if the process is
-killed mid-write.
+killed mid-write. The file is private (0600, as ``mkstemp`` creates it) and a folder made
+for it 0700.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from neuroplast.errors import StoreError
+from neuroplast.store.private import DIR_MODE
 
 __all__ = ["atomic_write_bytes", "atomic_write_text"]
 
@@ -20,12 +22,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.bin"
-    >>> atomic_write_bytes(p, b"hello"); p.read_bytes()
-    b'hello'
+    >>> atomic_write_bytes(p, b"hello"); p.read_bytes(), oct(p.stat().st_mode & 0o777)
+    (b'hello', '0o600')
     """
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -3,6 +3,8 @@
 Every write goes through :meth:`Database.transaction`, which commits before it returns,
 so a row the caller has been told about survives the process being killed.
 ``synchronous=FULL`` (the default) also survives power loss, at one fsync per commit.
+The file is created 0600 before SQLite opens it, and SQLite gives its ``-wal`` and ``-shm``
+files the database's mode, so none of them is readable by other users.
 
 >>> import tempfile, pathlib
 >>> db = Database(pathlib.Path(tempfile.mkdtemp()) / "log.db")
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from neuroplast.errors import ConfigError, StoreError
+from neuroplast.store.private import private_file
 
 __all__ = ["Database"]
 
@@ -44,6 +47,10 @@ class Database:
         self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                file = self.path.with_name(self.path.name + suffix)
+                if not suffix or file.exists():
+                    private_file(file)
             self._conn = sqlite3.connect(
                 self.path, check_same_thread=False, isolation_level=None, timeout=30.0
             )

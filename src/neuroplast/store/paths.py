@@ -1,4 +1,7 @@
-"""Where neuroplast keeps its data: ``--data-dir`` > ``NEUROPLAST_HOME`` > ``~/.neuroplast``."""
+"""Where neuroplast keeps its data: ``--data-dir`` > ``NEUROPLAST_HOME`` > ``~/.neuroplast``.
+
+The folder is private (0700): it holds every tool call an agent made and the gate's token.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,25 @@ import os
 from pathlib import Path
 
 from neuroplast.errors import StoreError
+from neuroplast.store.private import DIR_MODE
 
 __all__ = ["data_dir"]
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Return the data directory, creating it if needed.
+    """Return the data directory, created (or made) private: mode 0700.
 
-    >>> import tempfile
+    >>> import tempfile, stat
     >>> d = data_dir(tempfile.mkdtemp())
-    >>> d.is_dir()
-    True
+    >>> d.is_dir(), oct(stat.S_IMODE(d.stat().st_mode))
+    (True, '0o700')
     """
     raw = override or os.environ.get("NEUROPLAST_HOME") or Path.home() / ".neuroplast"
     path = Path(raw).expanduser()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, DIR_MODE)
     except OSError as exc:
         raise StoreError(
             f"cannot create data directory {path}: {exc.strerror}; "
