@@ -123,7 +123,8 @@ def main() -> None:
             )
         try:
             wait_healthy(url, proc)
-            env = os.environ | {"NEUROPLAST_GATE_URL": url, "NEUROPLAST_HOOK_TIMEOUT": "10"}
+            env = os.environ | {"NEUROPLAST_GATE_URL": url, "NEUROPLAST_HOOK_TIMEOUT": "10",
+                                "NEUROPLAST_HOME": f"{tmp}/data"}  # the hook reads the token
             hook = shlex.split(hook_command())  # what the installed settings run
             script = [str(BIN / "neuroplast-hook")]
             timed(hook, event(-1), env)  # first decision: warms caches, not measured
@@ -146,7 +147,9 @@ def main() -> None:
                 base_ms.append(ms)
                 base_cpu.append(cpu)
             hit_ms = [timed(hook, event(i, again=True), env)[0] for i in range(args.calls)]
-            with httpx.Client(timeout=30) as client:  # the service alone, keep-alive
+            token = Path(f"{tmp}/data/gate/token").read_text().strip()
+            headers = {"Authorization": f"Bearer {token}", "content-type": "application/json"}
+            with httpx.Client(timeout=30, headers=headers) as client:  # the service, keep-alive
                 service_ms = []
                 for i in range(args.calls):
                     start = time.perf_counter()

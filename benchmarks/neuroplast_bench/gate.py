@@ -414,7 +414,7 @@ def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _O
 
     def feed() -> None:
         # a second client re-answers the probes in a loop until the measurement is done
-        with httpx.Client(base_url=server_url, timeout=30) as other:
+        with httpx.Client(base_url=server_url, timeout=30, headers=client.headers) as other:
             while not stop.is_set():
                 p = probes[n + fed[0] % n]
                 other.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
@@ -654,7 +654,7 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     with _tempdir() as tmp, GateServer(tmp / "gate", config.port,
                                        config.server_start_timeout_s,
                                        config.gate_config) as server, \
-            httpx.Client(base_url=server.url, timeout=60) as client:
+            httpx.Client(base_url=server.url, timeout=60, headers=server.headers) as client:
         console.print(f"gate service at {server.url} (data in {tmp / 'gate'})")
         ours = _Ours(client)
         logs = _replay(config, calls, user, ours, baselines, console)

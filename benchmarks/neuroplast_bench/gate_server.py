@@ -1,6 +1,7 @@
 """The gate service under test: ``neuroplast gate serve`` in a subprocess, as a user runs it.
 
-The benchmark talks to it only over HTTP, through the endpoints named here.
+The benchmark talks to it only over HTTP, through the endpoints named here, with the
+install's token (``GateServer.headers``), as any client must.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ class GateServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = data_dir / "server.log"
+        self.token = ""  # read once the service has started (it creates it)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """What every request but ``/healthz`` sends: ``Authorization: Bearer <token>``."""
+        return {"Authorization": f"Bearer {self.token}"}
 
     @staticmethod
     def command(data_dir: Path, port: int, config_file: str = "") -> list[str]:
@@ -69,6 +76,7 @@ class GateServer:
                                          f"{self.log_tail()}")
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    self.token = (self.data_dir / "gate" / "token").read_text().strip()
                     return self
             time.sleep(0.3)
         self.__exit__(None, None, None)
