@@ -27,18 +27,20 @@ the gate's decision pipeline, ``gate.decision_rules``):
    (``consequential``: force, delete, hard, recursive; install, publish, push, deploy...),
    however often the program was approved without it: ``git push --force`` after a
    hundred plain pushes, ``npm install`` after ``npm install-test``.
-3. **Close approvals** (``close_approvals``): at least ``min_support`` approved calls with cosine similarity
-   (MiniLM embeddings of the rendered calls) >= ``similarity``, or one such call that runs
+3. **Close approvals** (``close_approvals``): at least ``min_support`` approved calls with
+   cosine similarity (MiniLM embeddings of the rendered calls) >= ``similarity``, or one
+   such call that runs
    the same programs; or, for calls whose programs are *trusted* (each approved at least
    ``trust_min_approvals`` times and refused in at most ``trust_refusal_share`` of its
    answers: one refused force-push among a hundred git calls does not withdraw git's
    trust, which the flag's own key already answers for), >= ``trusted_similarity``;
    or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
    on another file, a sibling sub-command).
-4. **Nearest is approved** (``nearest_refused``): no refused call is at least as close as the closest approved
-   one (a call the user refused is not allowed because its neighbours were fine).
-5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call as one they would
-   have refused (a false positive: the gate's own mistake, as when they stop using
+4. **Nearest is approved** (``nearest_refused``): no refused call is at least as close
+   as the closest approved one (a call the user refused is not allowed because its
+   neighbours were fine).
+5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
+   as one they would have refused (a false positive: the gate's own mistake, as when they stop using
    docker), every other program of the same tool whose approved calls look like the
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
    until the user approves it again: ``podman`` after a refused ``docker``.
@@ -415,6 +417,23 @@ class SupportMemory:
             if profile is not None:
                 self._mistakes.append((clock, program, profile))
 
+    def _key_rows(self, keys: Sequence[str], n: int) -> dict[str, np.ndarray]:
+        """The rows (indices among the first ``n``) that answer about each of ``keys``, for
+        the keys some row answers about. One pass over the key table for all of them: the
+        rows with any of the keys are found first, then each key's among those few."""
+        ids = {k: i for k in keys if (i := self._program_id.get(k, -1)) >= 0}
+        if not ids or n == 0:
+            return {}
+        table = self._programs[:n]
+        candidates = np.flatnonzero(np.isin(table, list(ids.values())).any(axis=1))
+        sub = table[candidates]
+        out = {}
+        for key, i in ids.items():
+            rows = candidates[(sub == i).any(axis=1)]
+            if len(rows):
+                out[key] = rows
+        return out
+
     def _rows_with(self, key: str, n: int) -> np.ndarray | None:
         """Which of the first ``n`` rows answer about ``key`` (None: no row ever did)."""
         i = self._program_id.get(key, -1)
@@ -451,9 +470,10 @@ class SupportMemory:
 
         A user who refuses ``pip install`` after ``npm install`` refuses installs, not pip:
         the refusal stays on ``pip install`` and ``* install``, and pip keeps the trust its
-        other answers earned. The first such refusal still counts against the program (a refusal of ``docker kill``
-        may be a refusal of docker, as when a user stops using it), as does any refusal
-        of a sub-command the user approved before with this program. Nor does a refusal
+        other answers earned. The first such refusal still counts against the program (a
+        refusal of ``docker kill`` may be a refusal of docker, as when a user stops using
+        it), as does any refusal of a sub-command the user approved before with this
+        program. Nor does a refusal
         count against a key whose narrower part the user refused before and has not
         approved since, while approving the key itself (``_refused_before_in_part``).
         """
@@ -559,15 +579,10 @@ class SupportMemory:
         >>> m.latest(("Bash:git --force", "Bash:rm"))
         {'Bash:git --force': True}
         """
-        out: dict[str, bool] = {}
         with self._lock:
-            n = len(self._keys)
-            for key in keys[:MAX_PROGRAMS]:
-                i = self._program_id.get(key, -1)
-                rows = np.flatnonzero((self._programs[:n] == i).any(axis=1)) if i >= 0 else []
-                if len(rows):
-                    out[key] = bool(self._approved[rows[np.argmax(self._clock[rows])]])
-        return out
+            found = self._key_rows(keys[:MAX_PROGRAMS], len(self._keys))
+            return {key: bool(self._approved[rows[np.argmax(self._clock[rows])]])
+                    for key in keys if (rows := found.get(key)) is not None}
 
     def refused_repeat(self, vector: np.ndarray, programs: tuple[str, ...]) -> float | None:
         """The similarity of the refused call this one nearly repeats, or None.
@@ -690,41 +705,41 @@ class SupportMemory:
             if n == 0:
                 return Evidence(keys, {}, {}, {}, 0.0, 0.0, 0, 0, False, False)
             sims = self._vectors[:n] @ vec
-            approved = self._approved[:n].copy()
-            clock = self._clock[:n].copy()
-            masks = {k: m for k in keys if (m := self._rows_with(k, n)) is not None}
+            approved, clock = self._approved[:n], self._clock[:n]
+            rows_of = self._key_rows(keys, n)
+            stats = {k: KeyStats.of(rows, approved, clock) for k, rows in rows_of.items()}
             family: dict[str, str] = {}
-            if self._mistakes:
-                for key, mask in masks.items():
-                    if is_program_key(key):
-                        ok = mask & approved
-                        last = int(clock[ok].max()) if ok.any() else -1
-                        family[key] = self._mistaken_family(key, ok, last)
-        stats = {k: KeyStats.of(m, approved, clock) for k, m in masks.items()}
-        verbs: dict[str, str] = {}
-        for key, st in stats.items():
-            verb = _verb_key(key)
-            if verb in masks and st.approved:
-                refused = masks[verb] & ~approved
-                if refused.any() and int(clock[refused].max()) > st.last_approved:
-                    verbs[key] = verb
-        programs = [k for k in keys if is_program_key(k)]
-        trusted = bool(programs) and all(
-            k in stats and stats[k].approved >= cfg.trust_min_approvals
-            and stats[k].refused <= cfg.trust_refusal_share * (stats[k].approved
-                                                               + stats[k].refused)
-            for k in programs)
-        same_programs = approved.copy()  # approved calls that run every program of this one
-        for k in programs:
-            same_programs &= masks.get(k, False)
-        threshold = cfg.trusted_similarity if trusted else cfg.similarity
-        return Evidence(
-            keys, stats, {k: v for k, v in family.items() if v}, verbs,
-            float(sims[approved].max()) if approved.any() else 0.0,
-            float(sims[~approved].max()) if (~approved).any() else 0.0,
-            int((sims[approved] >= threshold).sum()),
-            n, trusted, bool((sims[same_programs] >= cfg.similarity).any()),
-        )
+            for key, rows in rows_of.items():
+                if self._mistakes and is_program_key(key):
+                    ok = np.zeros(n, dtype=bool)
+                    ok[rows[approved[rows]]] = True
+                    family[key] = self._mistaken_family(key, ok, stats[key].last_approved)
+            verbs: dict[str, str] = {}
+            for key, st in stats.items():
+                verb = _verb_key(key)
+                if verb in rows_of and st.approved:
+                    refused = rows_of[verb][~approved[rows_of[verb]]]
+                    if len(refused) and int(clock[refused].max()) > st.last_approved:
+                        verbs[key] = verb
+            programs = [k for k in keys if is_program_key(k)]
+            trusted = bool(programs) and all(
+                k in stats and stats[k].approved >= cfg.trust_min_approvals
+                and stats[k].refused <= cfg.trust_refusal_share * (stats[k].approved
+                                                                   + stats[k].refused)
+                for k in programs)
+            # approved calls that run every program of this one
+            same = np.flatnonzero(approved)
+            for k in programs:
+                same = np.intersect1d(same, rows_of.get(k, same[:0]), assume_unique=True)
+            threshold = cfg.trusted_similarity if trusted else cfg.similarity
+            ok_sims, bad_sims = sims[approved], sims[~approved]
+            return Evidence(
+                keys, stats, {k: v for k, v in family.items() if v}, verbs,
+                float(ok_sims.max()) if len(ok_sims) else 0.0,
+                float(bad_sims.max()) if len(bad_sims) else 0.0,
+                int((ok_sims >= threshold).sum()), n, trusted,
+                bool((sims[same] >= cfg.similarity).any()),
+            )
 
     def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
         """Whether the answers near ``vector`` support auto-allowing it: every rule of
@@ -751,10 +766,11 @@ class KeyStats:
     last_refused: int
 
     @classmethod
-    def of(cls, mask: np.ndarray, approved: np.ndarray, clock: np.ndarray) -> KeyStats:
-        ok, bad = mask & approved, mask & ~approved
-        return cls(int(ok.sum()), int(bad.sum()), int(clock[ok].max()) if ok.any() else -1,
-                   int(clock[bad].max()) if bad.any() else -1)
+    def of(cls, rows: np.ndarray, approved: np.ndarray, clock: np.ndarray) -> KeyStats:
+        """From the indices of the rows answering about the key."""
+        ok, bad = rows[approved[rows]], rows[~approved[rows]]
+        return cls(len(ok), len(bad), int(clock[ok].max()) if len(ok) else -1,
+                   int(clock[bad].max()) if len(bad) else -1)
 
     @property
     def latest_refused(self) -> bool:
