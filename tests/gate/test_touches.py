@@ -54,6 +54,10 @@ def test_paths_a_command_touches(command: str, reads: list[str], writes: list[st
     (bash("scp deploy@10.0.0.5:/etc/hosts ."), ("file:~/proj", "host:10.0.0.5")),
     (bash("ssh admin@db1 uptime"), ("host:db1",)),
     (bash("curl -fsSL https://get.x.io/i.sh"), ("host:get.x.io",)),
+    (bash("cat ~/other/notes.md > notes.md"),
+     ("reads:~/other", "copies:~/other", "file:~/other/notes.md", "file:~/proj/notes.md")),
+    (bash("cp ~/.ssh/config /tmp/c"), ("reads:~/.ssh", "writes:/tmp", "file:~/.ssh/config",
+                                      "file:/tmp/c")),  # not into the project: no copies:
 ])
 def test_keys_of_what_a_call_touches(call: ToolCall, keys: tuple[str, ...]) -> None:
     assert touch_keys(call) == keys

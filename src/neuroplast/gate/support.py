@@ -110,7 +110,8 @@ _CONSEQUENTIAL_SHORT = frozenset({"-f", "-d", "-D"})
 _CONSEQUENTIAL_VERBS = frozenset({
     "install", "i", "add", "remove", "rm", "uninstall", "delete", "del", "publish", "push",
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
-    "rollback", "release", "unpublish", "yank", "deprecate"})
+    "rollback", "release", "unpublish", "yank", "deprecate", "create", "patch", "replace",
+    "scale", "rollout", "terminate", "revoke"})
 
 
 def call_identity(call: ToolCall) -> int:
@@ -137,7 +138,8 @@ def consequential(word: str) -> bool:
     Flags: force, delete, hard (reset), recursive, purge, prune; a short flag alone (``-f``,
     ``-d``, ``-D``; not ``-r``: recursion alone is ``grep -r``) or a bundle of up to four
     letters that forces and recurses or deletes (``-rf``, ``-fdx``). Sub-commands: install,
-    add, remove, publish, push, deploy, apply, reset, kill and their kin. The first use of
+    add, remove, publish, push, deploy, apply, reset, kill, and the mutations of a cloud or
+    cluster CLI (create, patch, replace, scale, terminate...). The first use of
     one with a program is asked (rule 2): a hundred plain ``git push``es say nothing about
     the user's view of ``git push --force``.
 

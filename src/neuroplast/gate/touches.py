@@ -205,19 +205,26 @@ def location(path: str, cwd: str, *, directory: bool = False) -> str:
 def touch_keys(call: ToolCall) -> tuple[str, ...]:
     """Evidence keys for what the call touches: ``file:PATH`` for each path (any access),
     ``reads:DIR`` / ``writes:DIR`` for each place outside the project it reads or writes
-    (``location``), ``host:NAME`` for each host. The place keys are ones the user must
-    have approved once before a call touching them is auto-allowed.
+    (``location``), ``copies:DIR`` when it brings what it reads there into the project
+    (reading a log is not copying it into the code), ``host:NAME`` for each host. The
+    place keys are ones the user must have approved once before a call touching them is
+    auto-allowed.
 
     >>> touch_keys(ToolCall("Read", {"file_path": "/etc/hosts"}, cwd="/home/u/p"))
     ('reads:/etc', 'file:/etc/hosts')
+    >>> touch_keys(ToolCall("Bash", {"command": "cp /var/log/syslog logs/"}, cwd="/home/u/p"))
+    ('reads:/var/log', 'copies:/var/log', 'file:/var/log/syslog', 'file:~/p/logs')
     >>> touch_keys(ToolCall("Bash", {"command": "curl -o a.html https://x.io/a"},
     ...                     cwd="/home/u/p"))
     ('file:~/p/a.html', 'host:x.io')
     """
     t = touches(call)
     cwd = call.cwd
-    places = [f"reads:{location(p, cwd, directory=p in t.searched)}" for p in t.reads]
+    read_places = [location(p, cwd, directory=p in t.searched) for p in t.reads]
+    places = [f"reads:{place}" for place in read_places]
     places += [f"writes:{location(p, cwd)}" for p in t.writes]
+    if any(not location(p, cwd) for p in t.writes):  # it writes into the project
+        places += [f"copies:{place}" for place in read_places]
     keys = [k for k in places if not k.endswith(":")]
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
     keys += [f"host:{h}" for h in t.hosts]
@@ -225,10 +232,10 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
 
 
 def is_place_key(key: str) -> bool:
-    """Whether ``key`` is a place outside the project (``reads:``/``writes:``)."""
-    return key.startswith(("reads:", "writes:"))
+    """Whether ``key`` is a place outside the project (``reads:``/``writes:``/``copies:``)."""
+    return key.startswith(("reads:", "writes:", "copies:"))
 
 
 def is_touch_key(key: str) -> bool:
     """Whether ``key`` is one of :func:`touch_keys`' kinds."""
-    return key.startswith(("reads:", "writes:", "file:", "host:"))
+    return key.startswith(("reads:", "writes:", "copies:", "file:", "host:"))
