@@ -15,14 +15,22 @@ import httpx
 import pytest
 
 from neuroplast.errors import (
+    AccessDenied,
+    AuthenticationError,
     BackendUnavailable,
     ConfigError,
+    ConflictError,
     EmptyBufferError,
+    ForeignOrigin,
     InvalidInputError,
+    MisdirectedRequest,
     NeuroplastError,
     NumericalError,
+    PayloadTooLarge,
+    RequestTimeout,
     StateMismatchError,
     StoreError,
+    UnsupportedMediaType,
 )
 from neuroplast.gate import Gate, GateConfig
 from neuroplast.server import create_app, status_for
@@ -81,6 +89,14 @@ def test_status_codes_cover_the_hierarchy() -> None:
     assert status_for(StoreError("x")) == 503
     assert status_for(BackendUnavailable("x")) == 503
     assert status_for(NeuroplastError("x")) == 500
+    assert status_for(ConflictError("x")) == 409
+    assert status_for(UnsupportedMediaType("x")) == 415
+    assert status_for(PayloadTooLarge("x")) == 413
+    assert status_for(RequestTimeout("x")) == 408
+    assert status_for(AuthenticationError("x")) == 401
+    assert status_for(ForeignOrigin("x")) == 403
+    assert status_for(MisdirectedRequest("x")) == 421
+    assert status_for(AccessDenied("x")) == 403
 
 
 def test_healthz(client: httpx.Client) -> None:
