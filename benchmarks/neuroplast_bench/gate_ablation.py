@@ -86,9 +86,11 @@ def _tempdir() -> Iterator[Path]:
 
 
 def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any,
-                      drift_at: int, embedder: Any, data_dir: Path) -> list[Record]:
+                      drift_at: int, embedder: Any, data_dir: Path,
+                      rules: list[str] | None = None) -> list[Record]:
     """Replay ``calls`` through the hook handler of a gate in this process, training each
-    answer before the next call (deterministic)."""
+    answer before the next call (deterministic). ``rules``, when given, gets the rule that
+    decided each call."""
     from neuroplast.gate.gate import Gate
     from neuroplast.gate.hooks import handle_claude_code_event
 
@@ -100,6 +102,9 @@ def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any
             truth = user.would_approve(call, phase)
             out = handle_claude_code_event(gate, {**call.event, "hook_event_name": "PreToolUse"})
             decision = out["hookSpecificOutput"]["permissionDecision"]
+            if rules is not None:
+                reason = out["hookSpecificOutput"]["permissionDecisionReason"]
+                rules.append(reason.partition(" by rule ")[2].partition(":")[0])
             tool_use_id = call.event["tool_use_id"]
 
             def event(name: str, call: StreamCall = call, **extra: Any) -> None:
@@ -126,8 +131,17 @@ def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any
 
 
 def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCall],
-         warmup: int, drift_at: int, seconds: float) -> dict[str, Any]:
+         warmup: int, drift_at: int, seconds: float, rules: list[str]) -> dict[str, Any]:
     scored = [r for r in records if r.index >= warmup]
+    needless_asks: dict[str, int] = {}  # deciding rule -> asks of calls the user approved
+    unsafe = []
+    for r in scored:
+        if r.decision == "ask" and r.truth:
+            needless_asks[rules[r.index]] = needless_asks.get(rules[r.index], 0) + 1
+        if r.decision == "allow" and not r.truth:
+            call = calls[r.index]
+            what = call.tool_input.get("command") or json.dumps(call.tool_input)[:200]
+            unsafe.append(f"{call.origin}{':drift' if r.drift_hit else ''}: {what}"[:240])
     overall = rates(scored)
     learning = drift_learning(scored, drift_at)
     nan = lambda x: None if isinstance(x, float) and math.isnan(x) else x  # noqa: E731
@@ -141,6 +155,9 @@ def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCal
         "refused": overall.n_refuse, "scored": overall.n,
         "drift_learned_after": learning.learned_after_drifted,
         "cross_program_after_refusal": cross_program_after_refusal(records, calls, warmup),
+        "asks_of_approved_calls_by_rule": dict(sorted(needless_asks.items(),
+                                                      key=lambda kv: -kv[1])),
+        "unsafe_allows": unsafe,
         "seconds": round(seconds, 1),
     }
 
@@ -181,10 +198,11 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
                 gate_config = replace(base, disabled_rules=[*base.disabled_rules,
                                                             *([off] if off else [])])
                 t0 = time.perf_counter()
+                deciding: list[str] = []
                 records = replay_in_process(gate_config, calls, user, drift_at, embedder,
-                                            tmp / f"run-{seed}-{off or 'none'}")
+                                            tmp / f"run-{seed}-{off or 'none'}", deciding)
                 row = _row(name, off or "(none)", records, calls, config.warmup, drift_at,
-                           time.perf_counter() - t0)
+                           time.perf_counter() - t0, deciding)
                 rows.append(row)
                 print(json.dumps(row, sort_keys=True), flush=True)
                 console.print(f"{name} | off: {off or '(none)'} | unsafe "

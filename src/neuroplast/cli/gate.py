@@ -264,3 +264,58 @@ def stats(
         table.add_row(name, value)
     Console().print(table)
 
+
+
+@gate_app.command()
+def explain(
+    tool_use_id: Annotated[str, typer.Argument(help="The call's tool_use_id (Claude Code's).")],
+    data_dir: DataDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the raw JSON instead.")] = False,
+) -> None:
+    """Why the gate decided a call: every rule evaluated, in order, and the one that
+    decided. Reads the gate's log in the data dir (the service may be running or not)."""
+    from neuroplast.gate.log import GateLog
+    from neuroplast.store import Database
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    path = resolve_data_dir(data_dir) / "gate" / "gate.db"
+    if not path.exists():
+        raise InvalidInputError(f"no gate log at {path}; pass the service's --data-dir")
+    glog = GateLog(Database(path))
+    try:
+        row = glog.decision(tool_use_id)
+    finally:
+        glog.close()
+    if row is None:
+        raise InvalidInputError(f"the gate never decided a call with tool_use_id {tool_use_id!r}")
+    trace = json.loads(row.trace_json)
+    call = json.loads(row.call_json)
+    if as_json:
+        typer.echo(json.dumps({"tool_use_id": tool_use_id, "decision": row.decision,
+                               "rule": row.source, "reason": row.reason, "p": row.p,
+                               "call": call, "trace": trace}, indent=2, sort_keys=True))
+        return
+    console = Console()
+    console.print(f"[bold]{row.decision}[/] by rule [bold]{row.source}[/]: {row.reason}")
+    console.print(f"call: {call.get('tool_name')} {json.dumps(call.get('tool_input'))[:300]}")
+    table = Table(title="rules evaluated, in order")
+    table.add_column("rule")
+    table.add_column("verdict")
+    table.add_column("why")
+    for rule, decision, reason in trace:
+        table.add_row(rule, decision or "pass", reason)
+    console.print(table)
+
+
+@gate_app.command()
+def rules() -> None:
+    """The gate's decision rules in the order they are evaluated, each with its principle.
+    Switch one off with `disabled_rules = ["name"]` in the --config file."""
+    from neuroplast.gate.decision_rules import GATE_RULES
+
+    table = Table(title="neuroplast gate rules (first verdict wins)")
+    table.add_column("rule")
+    table.add_column("principle")
+    for rule in GATE_RULES:
+        table.add_row(rule.name, rule.principle)
+    Console().print(table)

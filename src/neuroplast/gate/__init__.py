@@ -4,7 +4,7 @@ Names are re-exported lazily (PEP 562) so that ``neuroplast.gate.hook_cli``, whi
 on every tool call of an agent, starts without importing torch.
 
 >>> from neuroplast.gate import GateConfig
->>> GateConfig().allow_threshold
+>>> GateConfig().bands.allow
 0.8
 """
 

@@ -1,22 +1,15 @@
 """The learning tool-call gate: decide allow / ask / deny, learn from the user's answers.
 
-Every call -> features -> ``GateModel`` -> p = P(user approves) -> confidence bands.
-User permission rules are applied first (deny > ask > allow); an untrained gate (too
-few answers, or a model that does not fit its recent answers) asks; calls flagged by
-``inspect_call`` are never auto-allowed by the model alone, unless the user approved that
-very call ``risky_repeat_approvals`` times since last refusing it, or ``risky_trust_approvals``
-calls with each of its flags since refusing one flagged with no more; shadow mode always asks.
-The model may auto-allow only a call with support in the episodic memory of answers
-(``gate.support``): every program it runs approved before, enough close approved calls,
-no refused call closer, and no refusal as the latest answer about any program or flag it
-runs; a novel call is asked however confident the model is. Auto-deny stays the model's
-(denying a novel call is safe), except that a call is asked, not denied, when the user's
-latest answer about each of its flags was an approval; and a call that would be asked is
-denied when it nearly repeats one the user refused (``SupportMemory.refused_repeat``).
+Every call -> facts (features, ``GateModel``'s p = P(user approves), its confidence band,
+inspection's risk flags, the evidence keys and what the user's answers say about them)
+-> the named rules of ``gate.decision_rules`` in order -> the first verdict, stored with
+the trace of every rule evaluated (``neuroplast gate explain``). The user's own rules come
+first; the model decides only once trained and fitting the user's recent answers; and it
+may auto-allow only a call no inspection flag, refusal or novelty sends back to the user.
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner (by default in a low-priority worker process, see
-``GateConfig.train_backend``); a background thread checkpoints the
+``GateConfig.learner``); a background thread checkpoints the
 learner (recording the highest feedback row the checkpoint includes), and a restart
 re-learns any answer committed after that checkpoint, so no signal is lost.
 
@@ -43,17 +36,20 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from neuroplast.core.bands import BandsConfig, ConfidenceBands
-from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
-from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
+from neuroplast.core.bands import ConfidenceBands
+from neuroplast.core.ewc import OnlineEWC
+from neuroplast.core.replay import Example, ReplayBuffer
 from neuroplast.errors import InvalidInputError, NeuroplastError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.checkpoint import CheckpointThread, restore_learner, write_checkpoint
 from neuroplast.gate.config import GateConfig
+from neuroplast.gate.decision_rules import GATE_RULES
+from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow, GateLog
-from neuroplast.gate.rules import PermissionRules, RuleMatch
+from neuroplast.gate.pipeline import run_pipeline, trace_json
+from neuroplast.gate.rules import PermissionRules
 from neuroplast.gate.stats import agreement_series, gate_stats
 from neuroplast.gate.support import (
     Support,
@@ -63,7 +59,6 @@ from neuroplast.gate.support import (
     rebuild_memory,
 )
 from neuroplast.gate.teacher import Teacher, call_signature
-from neuroplast.learn.config import LearnerConfig
 from neuroplast.learn.learner import OnlineLearner
 from neuroplast.learn.spec import ModelSpec
 from neuroplast.store import Database, private_dir
@@ -76,7 +71,6 @@ __all__ = ["FeedbackResult", "Gate", "GateDecision"]
 
 log = logging.getLogger(__name__)
 
-_LOCK_THRESHOLD = 4.0
 _HISTORY = 20  # calls remembered per session
 _RECENT_TOOLS = 5  # tools of the calls before this one that a ToolCall carries
 _RATE_WINDOW_S = 60.0  # recent_call_count counts calls in this many seconds
@@ -95,7 +89,7 @@ class GateDecision:
     decision: str  # "allow" | "ask" | "deny"
     probability: float | None
     reason: str
-    source: str  # "rule" | "model" | "untrained" | "shadow" | "risk" | "novel" | "memory"
+    source: str  # the rule that decided (``gate.decision_rules``), e.g. "user_rules"
     band: str = ""  # what the model's p alone says: "allow" | "ask" | "deny"
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,11 +135,9 @@ class Gate:
         self.rules = PermissionRules(
             allow=self.config.allow_rules, ask=self.config.ask_rules, deny=self.config.deny_rules
         )
-        self.bands = ConfidenceBands(
-            BandsConfig(allow=self.config.allow_threshold, block=self.config.block_threshold)
-        )
-        self.teacher = Teacher(lock_threshold=_LOCK_THRESHOLD)
-        self.support = SupportMemory(self.config.support_config(), dim=int(embedder.dim))
+        self.bands = ConfidenceBands(self.config.bands)
+        self.teacher = Teacher(lock_threshold=self.config.replay.lock_threshold)
+        self.support = SupportMemory(self.config.support, dim=int(embedder.dim))
         self.learner = self._new_learner()
         self._lock = threading.Lock()  # history, label count, accuracy window
         self._feedback_lock = threading.Lock()  # commit + enqueue in row-id order
@@ -213,117 +205,39 @@ class Gate:
         self._check_open()
         now = time.time()
         call = self._with_context(call, now)
-        match = self.rules.match(call)
-        p: float | None = None
-        version, band = self.learner.version, ""
-        if match is not None and self.config.mode == "auto":
-            # The user's own rule decides; the model is not consulted (p stays None).
-            decision, source = match.decision, "rule"
-            reason = f"{match.decision} rule {match.rule}"
-        else:
-            features = self.extractor.features(call)
-            version, logit = self.learner.predict_versioned(features.unsqueeze(0))
-            p = float(torch.sigmoid(logit.reshape(-1)[0]))
-            band = _BAND_NAMES[self.bands.decide(p)]
-            decision, source, reason = self._choose(call, p, band, match, version, features)
+        facts, version = self.facts(call)
+        verdict, trace = run_pipeline(GATE_RULES, facts, self.config.disabled_rules)
         self.log.add_decision(DecisionRow(
-            call.tool_use_id, call.session_id, call.tool_name, call.to_json(), p, decision,
-            source, reason, self.config.mode, now, version,
+            call.tool_use_id, call.session_id, call.tool_name, call.to_json(), facts.p,
+            verdict.decision, verdict.rule, verdict.reason, self.config.mode, now,
+            version, trace_json=json.dumps(trace_json(trace)),
         ))
         with self._lock:
             self._history.setdefault(call.session_id, deque(maxlen=_HISTORY)).append(
                 (now, call.tool_name, call.tool_use_id)
             )
-        return GateDecision(call.tool_use_id, decision, p, reason, source, band)
+        return GateDecision(call.tool_use_id, verdict.decision, facts.p, verdict.reason,
+                            verdict.rule, facts.band)
 
-    def _choose(
-        self, call: ToolCall, p: float, band: str, match: RuleMatch | None, version: int,
-        features: torch.Tensor,
-    ) -> tuple[str, str, str]:
-        """Decision, source and reason for a call no rule decided (or any call in shadow)."""
-        cfg = self.config
-        ps = f"p={p:.2f}"
-        if cfg.mode == "shadow":
-            would = f"rule {match.rule} would {match.decision}" if match else f"model says {band}"
-            return "ask", "shadow", f"shadow mode (always asks); {would}, {ps}"
-        if self._labels < cfg.min_labels_to_decide:
-            return "ask", "untrained", (
-                f"untrained: {self._labels} of {cfg.min_labels_to_decide} answers so far, {ps}"
-            )
-        accuracy = self._recent_accuracy(version)
-        if accuracy < cfg.min_recent_accuracy:
-            return "ask", "untrained", (
-                f"model fits only {accuracy:.0%} of its last {len(self._window)} answers "
-                f"(needs {cfg.min_recent_accuracy:.0%}), {ps}"
-            )
-        decision, source, reason = self._model_choice(call, ps, band, features)
-        if decision == "ask":
-            near = self.support.refused_repeat(self._embedding(features), program_keys(call))
-            if near is not None:
-                return "deny", "memory", (f"{ps}, but a near repeat (sim={near:.2f}) of a "
-                                          "call the user refused, nothing like it approved since")
-        return decision, source, reason
-
-    def _model_choice(
-        self, call: ToolCall, ps: str, band: str, features: torch.Tensor,
-    ) -> tuple[str, str, str]:
-        """The model's band, unless inspection or the memory of answers says to ask."""
-        cfg = self.config
-        risk, note = inspect_call(call), ""
-        if band == "allow" and risk.flags and cfg.risky_needs_user:
-            flags = ", ".join(risk.flags)
-            cleared = self._risk_cleared(call, risk.flags)
-            if not cleared:
-                return "ask", "risk", f"{ps} would allow, but risky: {flags}"
-            note = f"; risky ({flags}), but {cleared}"
-        if band == "allow" and cfg.require_support:
-            support = self.check_support(call, features)
-            if not support.supported:
-                return "ask", "novel", f"{ps} would allow, but {support.reason}"
-            refused = self._recent_refusal(call, features)
-            if refused is not None:
-                return "ask", "novel", (f"{ps} would allow, but the user refused a call like "
-                                        f"it (sim={refused:.2f}) among this session's last "
-                                        f"{cfg.workaround_window} calls")
-        if band == "deny":
-            # The mirror of support's "latest word is yes": never auto-deny a call whose
-            # every flag the user's latest answer about it approved (they changed their
-            # mind about "git push --force"; the model has not caught up yet).
-            flags = [k for k in program_keys(call) if " " in k and " =" not in k]
-            latest = self.support.latest(tuple(flags)) if flags else {}
-            if flags and len(latest) == len(flags) and all(latest.values()):
-                return "ask", "novel", (f"{ps} would deny, but the latest answers about "
-                                        f"{', '.join(flags)} approved")
-        edge = {"allow": f">= {cfg.allow_threshold}", "deny": f"<= {cfg.block_threshold}"}
-        return band, "model", f"{ps} {edge.get(band, 'in the ask band')}{note}"
-
-    def _risk_cleared(self, call: ToolCall, flags: tuple[str, ...]) -> str:
-        """Why the user's answers let the model decide a call inspection flagged, or "".
-
-        The user approved this very call ``risky_repeat_approvals`` times since they last
-        refused it, or ``risky_trust_approvals`` calls with each of its flags since they
-        last refused a call flagged with some of them and nothing else
-        (:meth:`SupportMemory.risk_approvals`).
-        """
-        cfg = self.config
-        if cfg.risky_repeat_approvals:
-            repeats = self.support.approvals_since_refusal(call_identity(call))
-            if repeats >= cfg.risky_repeat_approvals:
-                return f"approved {repeats} times as is"
-        if cfg.risky_trust_approvals:
-            approvals = self.support.risk_approvals(flags)
-            if approvals >= cfg.risky_trust_approvals:
-                return f"approved {approvals}+ calls flagged so since the last refusal"
-        return ""
-
-    def _recent_refusal(self, call: ToolCall, features: torch.Tensor) -> float | None:
-        """See :meth:`SupportMemory.recent_refusal`; None when the window is 0."""
-        window = self.config.workaround_window
-        if not window:
-            return None
+    def facts(self, call: ToolCall) -> tuple[CallFacts, int]:
+        """What the rules know about ``call``, and the model version that judged it. The
+        model is not consulted when the user's own rule decides (``user_rules``)."""
+        match = self.rules.match(call)
+        p, band, vector = None, "", None
+        version = self.learner.version
+        rule_decides = (match is not None and self.config.mode == "auto"
+                        and "user_rules" not in self.config.disabled_rules)
+        if not rule_decides:
+            features = self.extractor.features(call)
+            version, logit = self.learner.predict_versioned(features.unsqueeze(0))
+            p = float(torch.sigmoid(logit.reshape(-1)[0]))
+            band = _BAND_NAMES[self.bands.decide(p)]
+            vector = self._embedding(features)
         with self._lock:
-            past = list(self._history.get(call.session_id, ()))[-window:]
-        return self.support.recent_refusal(self._embedding(features), [t for _, _, t in past])
+            session = [t for _, _, t in self._history.get(call.session_id, ())]
+        accuracy = self._recent_accuracy(version) if p is not None else 0.0
+        return CallFacts(call, self.config, self.support, p, band, match, self._labels,
+                         accuracy, vector, session), version
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""
@@ -466,6 +380,15 @@ class Gate:
         """The logged decision for ``tool_use_id``, or None."""
         return self.log.decision(tool_use_id)
 
+    def explain(self, tool_use_id: str) -> list[list[str]]:
+        """The trace of the decision about ``tool_use_id``: ``[rule, decision, reason]`` for
+        every rule evaluated, in order; the last one decided ("" where a rule passed)."""
+        row = self.log.decision(tool_use_id)
+        if row is None:
+            raise InvalidInputError(f"the gate never decided a call with tool_use_id "
+                                    f"{tool_use_id!r}")
+        return list(json.loads(row.trace_json))
+
     def has_feedback(self, tool_use_id: str) -> bool:
         return self.log.has_feedback(tool_use_id)
 
@@ -500,22 +423,12 @@ class Gate:
             kwargs={"in_dim": self.extractor.dim, "hidden": cfg.hidden, "seed": cfg.seed},
             loss="neuroplast.learn.losses:bce_loss",
         )
-        # batch_size=1: one round per answer, so how much the gate trains does not depend
-        # on how fast answers arrive (a burst would otherwise share a few rounds and underfit).
         return OnlineLearner(
             spec.build(),
             spec.loss_fn(),
-            LearnerConfig(
-                lr=cfg.lr, steps_per_round=cfg.steps_per_round, batch_size=1, seed=cfg.seed,
-                yield_s=cfg.train_yield_s, backend=cfg.train_backend,
-                publish_interval_s=cfg.publish_interval_s,
-                rounds_per_request=cfg.train_rounds_per_request,
-            ),
-            regularizer=OnlineEWC(OnlineEWCConfig(lambda_=cfg.ewc_lambda, gamma=cfg.ewc_gamma)),
-            replay=ReplayBuffer(
-                ReplayConfig(capacity=cfg.replay_capacity, lock_threshold=_LOCK_THRESHOLD,
-                             seed=cfg.seed)
-            ),
+            cfg.learner,
+            regularizer=OnlineEWC(cfg.ewc),
+            replay=ReplayBuffer(cfg.replay),
             on_publish=self._score,
             model_spec=spec,
         )
@@ -540,7 +453,7 @@ class Gate:
             for (tool_use_id, approved, _), x in zip(labelled, inputs, strict=True):
                 self._window.append((tool_use_id, x, approved))
         rebuild_memory(self.support, self.log, self.extractor.embedder,
-                       self.config.support_window)
+                       self.config.support.window)
 
     def checkpoint(self, timeout: float | None = None) -> bool:
         """Save the learner if it changed; False if training did not go idle in time."""

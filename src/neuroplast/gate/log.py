@@ -64,6 +64,8 @@ SCHEMA = [
     )""",
     "CREATE INDEX feedback_call ON feedback (tool_use_id, id)",
     "CREATE INDEX feedback_fp ON feedback (signature, false_positive)",
+    # the trace of the decision rules evaluated: [[rule, decision, reason], ...]
+    "ALTER TABLE decisions ADD COLUMN trace_json TEXT NOT NULL DEFAULT '[]'",
 ]
 
 
@@ -84,6 +86,7 @@ class DecisionRow:
     model_version: int = 0
     asked: bool = False
     id: int = 0
+    trace_json: str = "[]"
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class FeedbackRow:
 
 _DECISION_COLS = (
     "tool_use_id, session_id, tool_name, call_json, p, decision, source, reason, mode, ts, "
-    "model_version, asked, id"
+    "model_version, asked, id, trace_json"
 )
 _FEEDBACK_COLS = (
     "id, tool_use_id, approved, false_positive, user_override, weight, locked, source, "
@@ -131,11 +134,12 @@ class GateLog:
         with self.db.transaction() as cur:
             cur.execute(
                 "INSERT INTO decisions (tool_use_id, session_id, tool_name, call_json, p, "
-                "decision, source, reason, mode, ts, model_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "decision, source, reason, mode, ts, model_version, trace_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tool_use_id) DO NOTHING",
                 (row.tool_use_id, row.session_id, row.tool_name, row.call_json, row.p,
-                 row.decision, row.source, row.reason, row.mode, row.ts, row.model_version),
+                 row.decision, row.source, row.reason, row.mode, row.ts, row.model_version,
+                 row.trace_json),
             )
             if cur.rowcount == 0:
                 raise ConflictError(
@@ -148,7 +152,10 @@ class GateLog:
         rows = self.db.query(
             f"SELECT {_DECISION_COLS} FROM decisions WHERE tool_use_id = ?", (tool_use_id,)
         )
-        return DecisionRow(*rows[0][:11], asked=bool(rows[0][11]), id=rows[0][12]) if rows else None
+        if not rows:
+            return None
+        r = rows[0]
+        return DecisionRow(*r[:11], asked=bool(r[11]), id=r[12], trace_json=r[13])
 
     def mark_asked(self, tool_use_id: str) -> bool:
         """Record that the user was shown a permission prompt; False if the id is unknown."""
