@@ -479,3 +479,18 @@ def test_a_refused_flag_keeps_asking_with_any_other_flags() -> None:
           programs=keys("git push -u origin main"))  # git and -u: yes again
     other = m.check(unit(1, 0.015, 0), keys("git push --force -d origin old"))
     assert not other.supported and "Bash:git --force was a refusal" in other.reason
+
+
+def test_only_approvals_given_when_asked_clear_a_risk_flag() -> None:
+    """Calls that merely ran after the gate allowed them vouch for nothing: otherwise the
+    gate's own allows would clear the flags they passed."""
+    m = SupportMemory(dim=2)
+    sudo = ("privilege_escalation",)
+    for clock in range(1, 4):
+        m.add(f"ran{clock}", np.ones(2), approved=True, clock=clock, risks=sudo, identity=9,
+              vouched=False)
+    assert (m.risk_approvals(sudo), m.approvals_since_refusal(9)) == (0, 0)
+    m.add("asked", np.ones(2), approved=True, clock=4, risks=sudo, identity=9)
+    assert (m.risk_approvals(sudo), m.approvals_since_refusal(9)) == (1, 1)
+    m.add("no", np.ones(2), approved=False, clock=5, risks=sudo, identity=9, vouched=False)
+    assert m.risk_approvals(sudo) == 0  # a refusal always counts

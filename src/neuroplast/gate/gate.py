@@ -343,11 +343,14 @@ class Gate:
                 duration_s=max(0.0, now - row.ts),
             )
             first = not self.log.has_feedback(tool_use_id)
-            row_id = self.log.add_feedback(tool_use_id, lesson.record, now)
+            # the user's own word: an answer when asked, or one sent as the user's
+            vouched = row.decision == "ask" or row.asked or source == "user"
+            record = {**lesson.record, "vouched": vouched}
+            row_id = self.log.add_feedback(tool_use_id, record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call),
                              false_positive=false_positive, identity=call_identity(call),
-                             risks=risk.flags)
+                             risks=risk.flags, vouched=vouched)
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

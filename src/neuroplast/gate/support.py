@@ -375,7 +375,7 @@ class SupportMemory:
 
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
             programs: tuple[str, ...] = (), false_positive: bool = False,
-            identity: int = 0, risks: tuple[str, ...] = ()) -> None:
+            identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
         ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
         :func:`call_identity`) and ``risks`` (its inspection flags) are what
@@ -400,8 +400,12 @@ class SupportMemory:
             self._vectors[row] = vec
             self._approved[row] = approved
             self._clock[row] = clock
-            self._identity[row] = identity
-            self._risks[row] = sum(_RISK_BIT.get(flag, 0) for flag in set(risks))
+            # An approval clears a risk flag only when it is the user's word, given when
+            # asked (``vouched``): a call that merely ran after the gate allowed it vouches
+            # for nothing, or the gate's own allows would clear the flags they passed.
+            counts = vouched or not approved
+            self._identity[row] = identity if counts else 0
+            self._risks[row] = sum(_RISK_BIT.get(flag, 0) for flag in set(risks)) if counts else 0
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
 
@@ -469,6 +473,10 @@ class SupportMemory:
         approved with it and has refused with another program before, and the operands
         (``git push =upstream``) the user approved in another call: refusing ``git push
         upstream main`` after approving ``git push upstream dev`` is a refusal of ``main``.
+        Likewise a file, place or host the user approved in another call is not blamed
+        when the refused call has something new: refusing an unknown program reading
+        ``/etc/hosts`` says nothing against ``/etc/hosts``. When nothing in the call is new,
+        every key is blamed (the user changed their mind about something in it).
 
         A user who refuses ``pip install`` after ``npm install`` refuses installs, not pip:
         the refusal stays on ``pip install`` and ``* install``, and pip keeps the trust its
@@ -485,9 +493,14 @@ class SupportMemory:
         if key in self._row:
             elsewhere[self._row[key]] = False  # the call's own earlier "it ran"
         cleared = set()
+        known = {k for k in programs if self._answered(k, elsewhere)}
         for program in programs:
             verb = _verb_key(program)
-            if " =" in program and self._answered(program, elsewhere):
+            if " =" in program and program in known:
+                cleared.add(program)
+            elif is_touch_key(program) and program in known and known != set(programs):
+                # a file, place or host the user let other calls touch is not what they
+                # refuse in a call that brings something new (a program, a flag...)
                 cleared.add(program)
             elif (verb and consequential(program.rpartition(" ")[2])
                   and not self._answered(program, approved)
@@ -878,5 +891,6 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
     for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
                    programs=program_keys(call), false_positive=fb.false_positive,
-                   identity=call_identity(call), risks=inspect_call(call).flags)
+                   identity=call_identity(call), risks=inspect_call(call).flags,
+                   vouched=bool(fb.record.get("vouched", True)))
     return len(rows)
