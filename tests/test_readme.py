@@ -21,3 +21,15 @@ def test_readme_python_examples_run(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split()[0] == "allow"
+
+
+def test_readme_gate_config_is_a_valid_config(tmp_path: Path) -> None:
+    from neuroplast.gate.config import GateConfig
+
+    blocks = re.findall(r"```toml\n(.*?)```", README.read_text(), re.S)
+    assert blocks, "README has no TOML example"
+    for i, block in enumerate(blocks):
+        path = tmp_path / f"gate{i}.toml"
+        path.write_text(block)
+        config = GateConfig.from_file(path)
+        assert config.deny_rules and config.bands.allow == 0.8
