@@ -184,3 +184,146 @@ def test_huge_command_is_never_allowed_by_a_prefix_but_still_denied() -> None:
     rules = PermissionRules(allow=["Bash(echo:*)"], deny=["Bash(rm:*)"])
     assert rules.match(bash("echo " + "a" * 100_000)) is None
     assert decision(rules, bash("rm -rf x; echo " + "a" * 100_000)) == "deny"
+
+
+# ------------------------------------------------- deny rules hold whatever the spelling
+
+DENY_RULES = ["Bash(rm:*)", "Bash(git push --force:*)", "Bash(rm -rf:*)",
+              "Bash(find -delete:*)", "Bash(kubectl delete pod:*)", "Bash(npm publish:*)",
+              "Bash(sudo:*)", "Bash(docker rm -f:*)", "Bash(git clean -fd:*)",
+              "Bash(terraform apply -auto-approve:*)", "Bash(chmod -R 777:*)"]
+
+
+@pytest.mark.parametrize(("command", "rule"), [
+    # the program by its path, through env, a multi-call binary, quoting
+    ("/bin/rm x", "Bash(rm:*)"),
+    ("/usr/bin/env rm x", "Bash(rm:*)"),
+    ("env -u HOME rm x", "Bash(rm:*)"),
+    ("busybox rm x", "Bash(rm:*)"),
+    ("toybox rm x", "Bash(rm:*)"),
+    ("\\rm x", "Bash(rm:*)"),
+    ("'r'm x", "Bash(rm:*)"),
+    ("$'\\x72m' x", "Bash(rm:*)"),
+    ("command rm x", "Bash(rm:*)"),
+    ("chroot / rm x", "Bash(rm:*)"),
+    # commands the line runs itself
+    ("bash -c 'rm x'", "Bash(rm:*)"),
+    ("sh -c \"cd / && rm x\"", "Bash(rm:*)"),
+    ("bash <<< 'rm x'", "Bash(rm:*)"),
+    ("eval 'rm x'", "Bash(rm:*)"),
+    ("eval rm x", "Bash(rm:*)"),
+    ("find . -exec rm {} \\;", "Bash(rm:*)"),
+    ("find . -name '*.o' | xargs rm", "Bash(rm:*)"),
+    ("ls | xargs -I {} rm {}", "Bash(rm:*)"),
+    ("echo $(rm x)", "Bash(rm:*)"),
+    ("echo \"`rm x`\"", "Bash(rm:*)"),
+    ("cat <(rm x)", "Bash(rm:*)"),
+    ("if true; then rm x; fi", "Bash(rm:*)"),
+    ("for f in a b; do rm $f; done", "Bash(rm:*)"),
+    ("(cd / && rm x)", "Bash(rm:*)"),
+    ("{ rm x; }", "Bash(rm:*)"),
+    ("exec 3<>/dev/null; rm x", "Bash(rm:*)"),  # the grammar fails, the scanner holds
+    # flags: bundles, order, long spellings
+    ("rm -fr /tmp/x", "Bash(rm -rf:*)"),
+    ("rm -r -f /tmp/x", "Bash(rm -rf:*)"),
+    ("rm --recursive --force /tmp/x", "Bash(rm -rf:*)"),
+    ("rm -Rfv /tmp/x", "Bash(rm -rf:*)"),
+    ("rm /tmp/x -rf", "Bash(rm -rf:*)"),
+    ("sudo /bin/rm -r --force x", "Bash(rm -rf:*)"),
+    # a sub-command behind global options; short and long flags alike; flags anywhere
+    ("git push -f", "Bash(git push --force:*)"),
+    ("git push origin main --force", "Bash(git push --force:*)"),
+    ("git -C . push --force", "Bash(git push --force:*)"),
+    ("git -c user.name=x --no-pager push -fu origin", "Bash(git push --force:*)"),
+    ("git --git-dir=.git push --force", "Bash(git push --force:*)"),
+    ("git push --force-with-lease", "Bash(git push --force:*)"),
+    ("git push origin +main", "Bash(git push --force:*)"),
+    ("git push --mirror backup", "Bash(git push --force:*)"),
+    ("cd x && git push -f", "Bash(git push --force:*)"),
+    ("kubectl -n prod delete pod web", "Bash(kubectl delete pod:*)"),
+    ("kubectl delete -n prod pod web", "Bash(kubectl delete pod:*)"),
+    ("kubectl --context prod delete --wait pod web", "Bash(kubectl delete pod:*)"),
+    ("npm --prefix app publish", "Bash(npm publish:*)"),
+    ("npx npm publish", "Bash(npm publish:*)"),
+    ("docker --context prod rm --force db", "Bash(docker rm -f:*)"),
+    ("docker container rm -f db", "Bash(docker rm -f:*)"),
+    ("git clean -d -f", "Bash(git clean -fd:*)"),
+    ("git clean --force -dx", "Bash(git clean -fd:*)"),
+    ("terraform apply --auto-approve", "Bash(terraform apply -auto-approve:*)"),
+    ("chmod 777 -R .", "Bash(chmod -R 777:*)"),
+    ("chmod --recursive 777 .", "Bash(chmod -R 777:*)"),
+    # find's own delete action, named by the rule
+    ("find . -delete", "Bash(find -delete:*)"),
+    ("find /tmp -name '*.o' -delete", "Bash(find -delete:*)"),
+    ("/usr/bin/find . -type f -delete", "Bash(find -delete:*)"),
+    # wrappers
+    ("/usr/bin/sudo ls", "Bash(sudo:*)"),
+    ("sudo -u root -- ls", "Bash(sudo:*)"),
+])
+def test_deny_rules_hold_whatever_the_spelling(command: str, rule: str) -> None:
+    rules = PermissionRules(allow=["Bash"], deny=[rule])
+    assert rules.match(bash(command)) == RuleMatch("deny", rule)
+    everything = PermissionRules(allow=["Bash"], deny=DENY_RULES)
+    assert decision(everything, bash(command)) == "deny"
+
+
+@pytest.mark.parametrize(("command", "rule"), [
+    ("git rm x", "Bash(rm:*)"),  # git's sub-command, not rm
+    ("echo rm", "Bash(rm:*)"),
+    ("grep -r rm .", "Bash(rm:*)"),
+    ("cat rm.txt; ls rm", "Bash(rm:*)"),
+    ("echo 'rm -rf /'", "Bash(rm:*)"),
+    ("command -v rm", "Bash(rm:*)"),  # names rm, does not run it
+    ("rmdir x", "Bash(rm:*)"),
+    ("cat <<EOF\nrm x\nEOF", "Bash(rm:*)"),  # a here-document's text is not run
+    ("find . -delete", "Bash(rm:*)"),  # find's own action: another program (see rules.py)
+    ("unlink x", "Bash(rm:*)"),
+    ("rm -r x", "Bash(rm -rf:*)"),  # -f missing
+    ("rm -- -rf", "Bash(rm -rf:*)"),  # a file named -rf
+    ("git push origin main", "Bash(git push --force:*)"),
+    ("git push --force-if-includes", "Bash(git push --force:*)"),
+    ("git commit -m push --force", "Bash(git push --force:*)"),  # push is commit's operand
+    ("git -C push status", "Bash(git push --force:*)"),  # push is -C's value
+    ("git fetch --force", "Bash(git push --force:*)"),
+    ("kubectl get pod web", "Bash(kubectl delete pod:*)"),
+    ("kubectl delete deployment web", "Bash(kubectl delete pod:*)"),
+    ("npm run publish-docs", "Bash(npm publish:*)"),
+    ("find . -name '*.o'", "Bash(find -delete:*)"),
+    ("find . -depth -type l", "Bash(find -delete:*)"),  # single-dash words, no bundle
+    ("terraform apply", "Bash(terraform apply -auto-approve:*)"),
+    ("chmod 755 -R .", "Bash(chmod -R 777:*)"),
+    ("docker rm db", "Bash(docker rm -f:*)"),
+    ("ls", "Bash(sudo:*)"),
+])
+def test_deny_rules_keep_to_the_program_they_name(command: str, rule: str) -> None:
+    rules = PermissionRules(allow=["Bash"], deny=[rule])
+    assert decision(rules, bash(command)) == "allow"
+
+
+def test_exact_deny_rules_match_the_same_operands_with_any_spelling() -> None:
+    rules = PermissionRules(allow=["Bash"], deny=["Bash(rm -rf /)"])
+    for command in ("rm -rf /", "/bin/rm -fr /", "rm -r -f /", "sudo rm --recursive -fv /"):
+        assert decision(rules, bash(command)) == "deny", command
+    for command in ("rm -rf /tmp/x", "rm -r /", "rm -rf / /tmp"):
+        assert decision(rules, bash(command)) == "allow", command
+
+
+def test_ask_rules_also_match_the_command_as_executed() -> None:
+    rules = PermissionRules(allow=["Bash"], ask=["Bash(git push:*)"])
+    assert decision(rules, bash("git -C ../other push")) == "ask"
+    assert decision(rules, bash("sh -c 'git push'")) == "ask"
+    assert decision(rules, bash("git log")) == "allow"
+
+
+@pytest.mark.parametrize("command", [
+    "/bin/rm x",  # an allow rule names what it allows, as written
+    "echo $(rm x)",
+    "echo hi; bash -c 'rm x'",
+    "if true; then rm y; fi",
+])
+def test_allow_rules_stay_strict(command: str) -> None:
+    rules = PermissionRules(allow=["Bash(rm x)", "Bash(echo:*)", "Bash(true)"])
+    assert rules.match(bash(command)) is None
+    assert decision(PermissionRules(allow=["Bash(git push:*)"]), bash("git -C x push")) is None
+    # a compound line whose every command is allowed is allowed
+    assert decision(rules, bash("if true; then rm x; fi")) == "allow"
