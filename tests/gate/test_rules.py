@@ -184,6 +184,8 @@ def test_huge_command_is_never_allowed_by_a_prefix_but_still_denied() -> None:
     rules = PermissionRules(allow=["Bash(echo:*)"], deny=["Bash(rm:*)"])
     assert rules.match(bash("echo " + "a" * 100_000)) is None
     assert decision(rules, bash("rm -rf x; echo " + "a" * 100_000)) == "deny"
+    assert decision(rules, bash("echo " + "a" * 100_000 + "; /bin/rm -rf x")) == "deny"
+    assert decision(rules, bash("echo " + "a " * 50_000 + "&& echo done")) is None
 
 
 # ------------------------------------------------- deny rules hold whatever the spelling

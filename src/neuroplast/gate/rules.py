@@ -71,7 +71,8 @@ _RULE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]*)(?:\((.*)\))?$", re.DOTALL)
 _EDIT_TOOLS = frozenset({"Edit", "Write", "MultiEdit", "NotebookEdit"})
 _READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
 _PATH_TOOLS = _EDIT_TOOLS | _READ_TOOLS
-# Longest command a prefix/wildcard allow rule will vouch for; beyond it we only deny.
+# Longest command a prefix/wildcard allow rule will vouch for, and the part of a longer one
+# that is parsed; beyond it a deny or ask rule matches when its program is named at all.
 _MAX_RULE_COMMAND = 65_536
 
 
@@ -211,11 +212,17 @@ class PermissionRule:
         segments = split_command(command[:_MAX_RULE_COMMAND])
         if not segments:
             return False
-        if _norm(command) == _norm(spec):
+        if len(command) <= _MAX_RULE_COMMAND and _norm(command) == _norm_rule(spec):
             return True  # an exact rule naming the whole chained line
         if strict:
             return all(self.matches_segment(s, strict=True) for s in segments)
-        return any(self.matches_segment(s, strict=False) for s in segments)
+        if any(self.matches_segment(s, strict=False) for s in segments):
+            return True
+        # beyond the parsed part, the rule's program named anywhere is enough to deny or ask
+        rest = command[_MAX_RULE_COMMAND - 256 :] if len(command) > _MAX_RULE_COMMAND else ""
+        name = spec.removesuffix(":*").split(maxsplit=1)[0].rsplit("/", 1)[-1] if spec else ""
+        return bool(rest and name and "*" not in name and re.search(
+            rf"(?<![\w.-]){re.escape(name)}(?![\w.-])", rest))
 
     def matches_segment(self, seg: Segment, *, strict: bool) -> bool:
         """Whether this Bash rule covers one simple command: as written (``strict``, for
@@ -235,17 +242,17 @@ class PermissionRule:
             if self._matches_executed(seg):
                 return True
         if spec.endswith(":*"):
-            prefix = _norm(spec[:-2])
+            prefix = _norm_rule(spec[:-2])
             return any(t == prefix or t.startswith(prefix + " ") for t in texts)
         if "*" in spec:
-            body = _norm(spec)
+            body = _norm_rule(spec)
             # "ls *" also matches a bare "ls" (the space-and-arguments part is optional)
             if body.endswith(" *"):
                 regex = _glob_regex(body[:-2], path=False) + "(?: .*)?"
             else:
                 regex = _glob_regex(body, path=False)
             return any(re.fullmatch(regex, t, re.DOTALL) for t in texts)
-        return any(t == _norm(spec) for t in texts)
+        return any(t == _norm_rule(spec) for t in texts)
 
     def _matches_executed(self, seg: Segment) -> bool:
         """A prefix or exact rule against the command as executed (deny and ask only)."""
@@ -257,7 +264,7 @@ class PermissionRule:
             return False
         if not rule.program:
             return bool(wrappers)  # Bash(sudo:*): anything run through sudo
-        command = Executed.of(seg.argv)
+        command = _executed(seg.argv)
         if rule.program != command.program:
             # Bash(npx:*) names a launcher: npx prettier runs npx too
             return (not exact and not rule.operands and not rule.flags
@@ -322,10 +329,18 @@ def _executed_pattern(spec: str) -> tuple[frozenset[str], Executed, bool] | None
     return frozenset(seg.wrappers), Executed.of(seg.argv), exact
 
 
+@functools.lru_cache(maxsize=4096)
+def _executed(argv: tuple[str, ...]) -> Executed:
+    return Executed.of(argv)  # once per command, not once per rule
+
+
 def _in_order(wanted: tuple[str, ...], operands: tuple[str, ...]) -> bool:
     """Whether ``wanted`` appear in ``operands`` in this order (others may come between)."""
     rest = iter(operands)
     return all(any(w == o for o in rest) for w in wanted)
+
+
+_norm_rule = functools.lru_cache(maxsize=1024)(_norm)  # a rule's text, normalised once
 
 
 def _fullmatch(pattern: str, value: str) -> bool:

@@ -110,7 +110,7 @@ class Segment:
     wrappers: tuple[str, ...] = ()
     substitution: bool = False  # contains $(...), `...` or <(...)
 
-    @property
+    @functools.cached_property
     def argv(self) -> tuple[str, ...]:
         """Words after env assignments and wrappers (sudo, nohup, timeout 5, ...)."""
         return _effective(self.words)[1]
