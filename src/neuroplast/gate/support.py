@@ -83,7 +83,7 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
-from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
@@ -231,7 +231,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     """
     tool = call.tool_name
     if call.command:
-        segments = [s for s in split_command(call.command) if s.head]
+        command = clip_text(call.command, MAX_FIELD_CHARS * 4)  # bounded work, as inspection
+        segments = [s for s in split_command(command) if s.head]
         # Programs first: when a long pipeline has more keys than are kept, every
         # program's own key survives the cut.
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)

@@ -109,6 +109,10 @@ def create_app(
                 # Load the embedder now, not on the first tool call, which would outlast
                 # the hook's 2 s timeout and fall back to asking.
                 app.state.gate.extractor.embedder.embed(["neuroplast gate warm-up"])
+                # and the shell grammar (its first parse loads it: ~25 ms)
+                from neuroplast.gate.shell import split_command
+
+                split_command("true")
             # Everything loaded so far (torch, transformers, the model) lives as long as
             # the service: move it out of the garbage collector's generations. A full
             # collection otherwise scans those ~10^6 objects and pauses every request for
