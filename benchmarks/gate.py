@@ -32,12 +32,17 @@ def main() -> None:
                              "(default: the repository's benchmarks/data)")
     parser.add_argument("--out", default=defaults.out, help="where the PNG and JSON lines go")
     parser.add_argument("--latency-samples", type=int, default=defaults.latency_samples)
+    parser.add_argument("--attack-fuzz", type=int, default=defaults.attack_fuzz,
+                        help="fuzzed requests of the attacker section (0: none)")
+    parser.add_argument("--attack-kills", type=int, default=defaults.attack_kills,
+                        help="server and worker kills of the fault trials (0: none)")
     args = parser.parse_args()
     run_gate_benchmark(GateBenchConfig(
         calls=args.calls, seed=args.seed, warmup=args.warmup, drift=args.drift,
         also_refuse=tuple(args.also_refuse), also_allow=tuple(args.also_allow),
         descriptions=not args.no_descriptions, gate_config=args.gate_config,
-        data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples))
+        data_dir=args.data_dir, out=args.out, latency_samples=args.latency_samples,
+        attack_fuzz=args.attack_fuzz, attack_kills=args.attack_kills))
 
 
 if __name__ == "__main__":

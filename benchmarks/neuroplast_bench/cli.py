@@ -64,6 +64,11 @@ def gate(
     agent_pause_ms: Annotated[float, typer.Option(
         help="least time between a call's outcome and the agent's next call (a model turn; "
              "0 = back to back)")] = 25.0,
+    attack_fuzz: Annotated[int, typer.Option(
+        help="fuzzed requests of the attacker section (0: none)")] = 15000,
+    attack_kills: Annotated[int, typer.Option(
+        help="server kills and worker kills of the attacker section's fault trials "
+             "(0: none)")] = 20,
     ablate: Annotated[bool, typer.Option(
         help="instead: replay every stream of the benchmark's users in process with each "
              "decision rule switched off in turn, and print one table")] = False,
@@ -99,4 +104,5 @@ def gate(
         also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
         also_allow=tuple(p.strip() for p in also_allow.split(",") if p.strip()),
         descriptions=descriptions, gate_config=gate_config, data_dir=data_dir, out=str(out),
-        latency_samples=latency_samples, agent_pause_ms=agent_pause_ms))
+        latency_samples=latency_samples, agent_pause_ms=agent_pause_ms,
+        attack_fuzz=attack_fuzz, attack_kills=attack_kills))

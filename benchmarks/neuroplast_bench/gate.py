@@ -17,8 +17,10 @@ the answers queue up faster than they train and decisions use a model a few answ
 
 The baselines (:mod:`neuroplast_bench.gate_baselines`) see the same stream and the same
 answers in the same run. Then latency (cache miss / hit / during training vs idle) and bad
-input are measured through the service. Output: a rich table, one JSON line per system plus
-one for latency and one for bad input, and PNG plots.
+input are measured through the service, and the service is attacked
+(:mod:`neuroplast_bench.gate_attacks`: forged requests, a squatter on the hook's port, file
+permissions, kill trials, fuzzing). Output: rich tables, one JSON line per system plus one
+each for latency, bad input and the attacks, and PNG plots.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from neuroplast.config import Config, check_range
 from neuroplast.errors import BackendUnavailable, ConfigError
 from neuroplast.gate.config import GateConfig
 from neuroplast.store import atomic_write_text
+from neuroplast_bench.gate_attacks import attack_table, run_attacks
 from neuroplast_bench.gate_baselines import (
     AlwaysAsk,
     BashClassify,
@@ -107,6 +110,10 @@ class GateBenchConfig(Config):
     agent_pause_ms: float = 25.0
     server_start_timeout_s: float = 180.0
     curve_window: int = 200
+    # the attacker section (gate_attacks): fuzzed requests, and server kills and worker
+    # kills of the fault trials (0 skips either)
+    attack_fuzz: int = 15000
+    attack_kills: int = 20
 
     def __post_init__(self) -> None:
         name = type(self).__name__
@@ -116,6 +123,8 @@ class GateBenchConfig(Config):
         check_range(name, "drift_window", self.drift_window, 1)
         check_range(name, "latency_samples", self.latency_samples, 2)
         check_range(name, "agent_pause_ms", self.agent_pause_ms, 0.0, 60_000.0)
+        check_range(name, "attack_fuzz", self.attack_fuzz, 0)
+        check_range(name, "attack_kills", self.attack_kills, 0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         user = UserConfig(also_refuse=self.also_refuse, also_allow=self.also_allow)  # validates
@@ -661,6 +670,9 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
         latency = _latency(config, client, user, ours, server.url)
         bad = _bad_input(client, server, ours, calls[0].cwd)
         final_stats = client.get("/v1/gate/stats").json()
+        attacks = run_attacks(server.url, server.data_dir, server.token,
+                              fuzz=config.attack_fuzz, kills=config.attack_kills,
+                              seed=config.seed, alive=server.alive, console=console)
     summaries = [_summary(name, records, config, drift_at, calls)
                  for name, records in logs.items()]
     _write_mistakes(logs["neuroplast"], calls, config, out)
@@ -669,10 +681,11 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
         summaries.append({"benchmark": "gate", "system": "bash-classify",
                           "unavailable": missing})
     plots = _plot(logs, config, drift_at, out)
-    rows = [*summaries, latency, bad]
+    rows = [*summaries, latency, bad, attacks]
     for row in rows:
         row["plots"] = plots
     console.print(_table(summaries, latency))
+    console.print(attack_table(attacks))
     lines = [json.dumps(row, sort_keys=True) for row in rows]
     for line in lines:
         print(line, flush=True)

@@ -63,12 +63,15 @@ class GateServer:
     def __enter__(self) -> GateServer:
         import httpx
 
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-        log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(self.command(self.data_dir, self.port, self.config_file),
-                                     stdout=log,
-                                     stderr=subprocess.STDOUT, env=env)
+        # The service's log names the calls it decides: private, as its data dir is. The
+        # child keeps its own copy of the file descriptor.
+        with os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+                       "wb") as log:
+            self.proc = subprocess.Popen(
+                self.command(self.data_dir, self.port, self.config_file), stdout=log,
+                stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + self.timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
