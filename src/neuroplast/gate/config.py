@@ -22,7 +22,7 @@ Traceback (most recent call last):
 ...
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
 rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, latest_word_approves, \
-model_deny, model_unsure, risk_flags, latest_refusal, mistaken_family, verb_refused, \
+model_deny, model_unsure, risk_flags, latest_refusal, verb_refused, \
 first_use, close_approvals, nearest_refused, session_refusal, model_allow
 """
 
@@ -46,7 +46,7 @@ _ZERO_OK = ("seed", "min_labels_to_decide", "workaround_window", "risky_repeat_a
             "risky_trust_approvals")
 _INTS = ("risky_repeat_approvals", "risky_trust_approvals", "min_labels_to_decide",
          "workaround_window", "accuracy_window", "convergence_window", "min_labels_converged",
-         "hidden", "seed")
+         "hidden", "seed", "checkpoint_max_answers")
 
 
 def _learner() -> LearnerConfig:
@@ -117,8 +117,12 @@ class GateConfig(Config):
         default_factory=lambda: ReplayConfig(capacity=1000, lock_threshold=LOCK_THRESHOLD),
         metadata={"help": "replayed answers; those weighted >= lock_threshold are locked"})
     checkpoint_interval_s: float = field(
-        default=5.0, metadata={"help": "at most one checkpoint per this many seconds"}
-    )
+        default=5.0, metadata={"help": "a checkpoint of the trained model is written this "
+                               "often while it changes (a restart re-learns the answers "
+                               "after it), even while answers keep coming"})
+    checkpoint_max_answers: int = field(
+        default=200, metadata={"help": "and as soon as the model includes this many answers "
+                               "more than the last checkpoint"})
     seed: int = field(default=0, metadata={"help": "seed of the model's initial weights"})
 
     def __post_init__(self) -> None:
