@@ -145,6 +145,27 @@ def test_save_load_round_trip(tmp_path: Path) -> None:
     assert ids(back.ordinary) == ids(buf.ordinary)
 
 
+def test_examples_of_one_shape_are_saved_as_a_few_stacked_tensors(tmp_path: Path) -> None:
+    """A checkpoint written while serving must be cheap: four tensors, not two per example
+    (the variable shapes above are written one pair per example, the older format)."""
+    from neuroplast.store import load_tensors
+
+    buf = ReplayBuffer(ReplayConfig(capacity=50, seed=2))
+    for i in range(80):
+        buf.add(Example(torch.full((3,), float(i)), torch.tensor(float(i % 2)),
+                        4.0 if i % 10 == 0 else 1.0, key=f"k{i % 7}"))
+    buf.save(tmp_path / "r.safetensors")
+    tensors, meta = load_tensors(tmp_path / "r.safetensors")
+    assert sorted(tensors) == ["locked.inputs", "locked.targets", "ordinary.inputs",
+                               "ordinary.targets"]
+    assert meta["format"] == "neuroplast.replay/2"
+    back = ReplayBuffer.load(tmp_path / "r.safetensors")
+    for got, want in zip(back.ordinary + back.locked, buf.ordinary + buf.locked, strict=True):
+        assert (got.key, got.weight) == (want.key, want.weight)
+        assert torch.equal(got.inputs, want.inputs) and torch.equal(got.target, want.target)
+    assert back.seen == buf.seen and ids(back.sample(5)) == ids(buf.sample(5))
+
+
 def test_add_copies_so_caller_mutation_does_not_leak() -> None:
     x = torch.zeros(3)
     buf = ReplayBuffer()

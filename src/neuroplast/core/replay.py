@@ -34,7 +34,11 @@ __all__ = [
     "RingPolicy",
 ]
 
-_FORMAT = "neuroplast.replay/1"
+# /2: one stacked tensor per store and field (a few tensors, not two per example: writing
+# a checkpoint or starting a worker then costs about a millisecond of Python, not ~100);
+# /1, one pair of tensors per example, is read, and written when shapes differ.
+_FORMAT = "neuroplast.replay/2"
+_FORMAT_PER_EXAMPLE = "neuroplast.replay/1"
 
 
 @dataclass
@@ -142,6 +146,13 @@ reservoir, ring
                 f"{', '.join(sorted(POLICIES))}"
             )
         _check_int("seed", self.seed, low=None)
+
+
+def _same_shapes(items: list[Example]) -> bool:
+    """Whether ``items`` stack into one inputs and one targets tensor."""
+    return all(ex.inputs.shape == items[0].inputs.shape and ex.target.shape ==
+               items[0].target.shape and ex.inputs.dtype == items[0].inputs.dtype and
+               ex.target.dtype == items[0].target.dtype for ex in items)
 
 
 def _check_int(name: str, value: Any, low: int | None) -> None:
@@ -288,8 +299,13 @@ class ReplayBuffer:
         :meth:`from_tensors` reads (also how a training worker receives it)."""
         with self._lock:
             tensors: dict[str, torch.Tensor] = {}
-            for kind, items in (("ordinary", self._ordinary), ("locked", self._locked)):
-                for i, ex in enumerate(items):
+            stores = (("ordinary", self._ordinary), ("locked", self._locked))
+            stacked = all(_same_shapes(items) for _, items in stores)
+            for kind, items in stores:
+                if stacked and items:
+                    tensors[f"{kind}.inputs"] = torch.stack([ex.inputs for ex in items])
+                    tensors[f"{kind}.targets"] = torch.stack([ex.target for ex in items])
+                for i, ex in enumerate(items if not stacked else ()):
                     tensors[f"{kind}.{i}.inputs"] = ex.inputs
                     tensors[f"{kind}.{i}.target"] = ex.target
             version, internal, gauss = self._rng.getstate()
@@ -301,7 +317,8 @@ class ReplayBuffer:
                 "ordinary_keys": [ex.key for ex in self._ordinary],
                 "locked_keys": [ex.key for ex in self._locked],
             }
-            meta = {"format": _FORMAT, "config": self.config.to_json(), "state": json.dumps(state)}
+            meta = {"format": _FORMAT if stacked else _FORMAT_PER_EXAMPLE,
+                    "config": self.config.to_json(), "state": json.dumps(state)}
         return tensors, meta
 
     @classmethod
@@ -315,7 +332,8 @@ class ReplayBuffer:
                      source: str = "replay state") -> ReplayBuffer:
         """Rebuild a buffer from :meth:`to_tensors` output; ``source`` names it in errors."""
         tensors = dict(tensors)
-        if meta.get("format") != _FORMAT:
+        stacked = meta.get("format") == _FORMAT
+        if not stacked and meta.get("format") != _FORMAT_PER_EXAMPLE:
             raise StateMismatchError(
                 f"{source} is not a replay buffer (format {meta.get('format')!r}, expected "
                 f"{_FORMAT!r}); pass a file written by ReplayBuffer.save"
@@ -326,15 +344,14 @@ class ReplayBuffer:
             for kind, store in (("ordinary", buf._ordinary), ("locked", buf._locked)):
                 weights = state[f"{kind}_weights"]
                 keys = state.get(f"{kind}_keys", [""] * len(weights))  # older files: no keys
-                for i, (weight, key) in enumerate(zip(weights, keys, strict=True)):
-                    store.append(
-                        Example(
-                            tensors.pop(f"{kind}.{i}.inputs"),
-                            tensors.pop(f"{kind}.{i}.target"),
-                            weight,
-                            str(key),
-                        )
-                    )
+                if stacked and weights:
+                    inputs = tensors.pop(f"{kind}.inputs").unbind(0)
+                    targets = tensors.pop(f"{kind}.targets").unbind(0)
+                else:
+                    inputs = [tensors.pop(f"{kind}.{i}.inputs") for i in range(len(weights))]
+                    targets = [tensors.pop(f"{kind}.{i}.target") for i in range(len(weights))]
+                for x, y, weight, key in zip(inputs, targets, weights, keys, strict=True):
+                    store.append(Example(x, y, weight, str(key)))
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])
