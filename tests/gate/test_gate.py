@@ -19,6 +19,7 @@ from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.decision_rules import SUPPORT_RULE_NAMES
 from neuroplast.gate.gate import Gate, GateDecision
+from neuroplast.gate.teacher import supersede_key
 
 
 def probe(gate: Gate, command: str) -> float:
@@ -310,9 +311,14 @@ def test_killed_process_loses_no_rows_and_restart_relearns(
     assert meta["feedback_id"] == 2  # the child's answers are not in the checkpoint
 
     restarted = make_gate()
-    # The child's answers were re-learned from the log on restart: the refused pipe
-    # (weight >= 4) is back in the locked replay store and its p went down.
+    # The child's answers were re-learned from the log on restart (in the background): the
+    # refused pipe (weight >= 4) is back in the locked replay store and its p went down.
+    assert restarted.wait_idle(60)
     assert [e.weight >= 4 for e in restarted.learner.replay.locked] == [True]
+    # ... under the key the live path gave it, so a later "yes" to that call replaces it
+    assert restarted.learner.replay.locked[0].key == supersede_key(ToolCall("Bash", {
+        "command": PIPE}))
+    assert all(e.key for e in restarted.learner.replay.ordinary)
     pipe_after = probe(restarted, PIPE)
     print(f"pipe p at checkpoint {pipe_before:.3f}, after re-learning {pipe_after:.3f}")
     assert pipe_after < pipe_before - 0.02
@@ -328,8 +334,8 @@ def test_checkpoint_that_does_not_fit_is_rebuilt_from_the_log(
         gate.feedback(f"t{i}", i == 0)
     gate.close()
     again = make_gate(hidden=32)  # another architecture: the checkpoint cannot load
-    assert again.learner.version == 2  # both answers re-learned from the log
-    assert len(again.learner.replay.locked) == 1
+    assert again.wait_idle(60) and again.learner.mark == 2  # both re-learned from the log
+    assert len(again.learner.replay) == 2 and len(again.learner.replay.locked) == 1
 
 
 def test_background_thread_checkpoints_after_training(kit, make_gate, tmp_path: Path) -> None:
@@ -342,3 +348,59 @@ def test_background_thread_checkpoints_after_training(kit, make_gate, tmp_path: 
         time.sleep(0.05)
     meta = json.loads(meta_path.read_text())  # written without close()
     assert (meta["feedback_id"], meta["version"]) == (1, 1)
+
+
+def test_a_checkpoint_holds_what_the_model_was_trained_on_not_what_was_queued(
+    kit, make_gate, tmp_path: Path
+) -> None:
+    """Answers committed but not yet trained are not in the checkpoint, even at close; the
+    restart re-learns them as the live path built them: same key, weight and lock."""
+    gate = make_gate(checkpoint_interval_s=3600)
+    for i, cmd in enumerate(("git status", "pwd")):
+        gate.decide(kit.bash(cmd, f"a{i}"))
+        gate.feedback(f"a{i}", True)
+    assert gate.checkpoint(timeout=60)
+    queued: list[tuple[list, int]] = []
+    gate.learner.learn = lambda examples, marks: queued.append((examples, *marks))  # stalled
+    for i, (cmd, approved) in enumerate(((PIPE, False), ("git push origin main", True)), 2):
+        gate.decide(kit.bash(cmd, f"a{i}"))
+        gate.feedback(f"a{i}", approved)
+    assert [mark for _, mark in queued] == [3, 4]
+    assert not gate.checkpoint(timeout=0)  # the model includes answers 1-2, not 3-4
+    gate.close()
+    meta_path = tmp_path / "gate" / "checkpoint" / "gate.json"
+    assert json.loads(meta_path.read_text())["feedback_id"] == 2
+
+    again = make_gate(checkpoint_interval_s=3600)
+    assert again.wait_idle(60) and again.learner.mark == 4
+    relearned = {e.key: e for e in again.learner.replay.ordinary + again.learner.replay.locked}
+    for (example,), _ in queued:
+        twin = relearned[example.key]
+        assert (twin.weight, float(twin.target)) == (example.weight, float(example.target))
+        assert torch.allclose(twin.inputs, example.inputs)
+    assert [e.key for e in again.learner.replay.locked] == [queued[0][0][0].key]
+    again.close()
+    assert json.loads(meta_path.read_text())["feedback_id"] == 4
+
+
+def test_a_steady_stream_of_answers_does_not_starve_checkpoints(
+    kit, make_gate, tmp_path: Path
+) -> None:
+    """Answers back to back, never waiting for training: a checkpoint is written once the
+    model includes checkpoint_max_answers answers more than the last one. (Trained in a
+    thread: an idle-priority worker may get no CPU at all on a busy test machine.)"""
+    from dataclasses import replace
+
+    from neuroplast.gate.config import GateConfig
+
+    learner = replace(GateConfig().learner, backend="thread")
+    gate = make_gate(checkpoint_interval_s=3600, checkpoint_max_answers=5, learner=learner)
+    meta_path = tmp_path / "gate" / "checkpoint" / "gate.json"
+    answered = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not meta_path.is_file():
+        gate.decide(kit.bash(f"cat notes/{answered}.md", f"s{answered}"))
+        gate.feedback(f"s{answered}", True)
+        answered += 1
+    meta = json.loads(meta_path.read_text())  # written while answers kept coming
+    assert 5 <= meta["feedback_id"] <= answered

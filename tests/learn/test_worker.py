@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -227,17 +228,57 @@ def test_nan_round_dead_worker_restart_and_clean_close() -> None:
         pid = learner.worker_pid
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
-        learner.learn(good)
-        with pytest.raises(BackendUnavailable, match="worker process exited"):
-            learner.wait_idle(timeout=30)
-        assert learner.version == 2 and torch.isfinite(learner.predict(probe)).all()
-        assert learner.learn_now(good) == 3  # a new worker, started from the live model
+        learner.learn(good, marks=[1, 2, 3, 4])  # a new worker, from the live model, trains
+        assert learner.wait_idle(timeout=60) and learner.last_error is None
+        assert (learner.version, learner.mark, learner.worker_restarts) == (3, 4, 1)
+        assert len(replay) == 12 and torch.isfinite(learner.predict(probe)).all()
         assert learner.worker_pid not in (None, pid)
+        assert learner.learn_now(good) == 4
         process = learner._client._process  # type: ignore[union-attr]
     finally:
         learner.close()
     assert process is not None and process.returncode == 0  # asked to exit, and did
     assert learner.worker_pid is None
+
+
+def test_a_killed_worker_loses_no_example_and_keeps_none_twice() -> None:
+    """SIGKILL the worker mid-stream, three times, each once it has published: the request
+    it was running and the rounds it trained since its last publish are trained again by
+    a new worker; each example is in replay exactly once and the mark says the live
+    model includes the last one."""
+    n = 300
+    x = torch.randn(n, 4, generator=torch.Generator().manual_seed(6))
+    stream = [Example(xi, torch.tensor(float(i % 2)), 4.0 if i % 50 == 0 else 1.0,
+                      key=f"k{i}") for i, xi in enumerate(x)]
+    config = LearnerConfig(batch_size=1, steps_per_round=1, lr=0.01, backend="process",
+                           rounds_per_request=4, publish_interval_s=0.3)
+    learner = OnlineLearner(torch.nn.Linear(4, 1), toys.slow_mse, config,
+                            replay=ReplayBuffer(ReplayConfig(capacity=n)),
+                            model_spec=linear_spec(4, loss="toys:slow_mse"))
+    try:
+        for i, example in enumerate(stream, start=1):
+            learner.learn([example], marks=[i])
+        kills, seen = 0, 0
+        deadline = time.monotonic() + 120
+        while kills < 3 and learner.mark < n and time.monotonic() < deadline:
+            if learner.mark <= seen:  # this worker has not published yet
+                time.sleep(0.01)
+                continue
+            time.sleep(0.1)  # mid-way to its next publish
+            pid = learner.worker_pid
+            if pid is not None:
+                os.kill(pid, signal.SIGKILL)
+                kills += 1
+            seen = learner.mark
+        assert kills == 3, "training finished before three kills; make the stream longer"
+        assert learner.wait_idle(timeout=120) and learner.last_error is None
+        assert learner.worker_restarts == 3 and learner.mark == n
+        replay = learner.replay
+        assert replay is not None
+        kept = sorted(e.key for e in replay.ordinary + replay.locked)
+        assert kept == sorted(e.key for e in stream)  # each once: none lost, none twice
+    finally:
+        learner.close()
 
 
 def test_no_pickle_in_the_learner_package() -> None:

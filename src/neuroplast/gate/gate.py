@@ -9,9 +9,10 @@ may auto-allow only a call no inspection flag, refusal or novelty sends back to 
 
 Decisions and answers are committed to SQLite before ``decide``/``feedback`` return.
 Training runs in the learner (by default in a low-priority worker process, see
-``GateConfig.learner``); a background thread checkpoints the
-learner (recording the highest feedback row the checkpoint includes), and a restart
-re-learns any answer committed after that checkpoint, so no signal is lost.
+``GateConfig.learner``); a background thread checkpoints the learner's trained model with
+the highest feedback row it includes, at most ``checkpoint_max_answers`` answers or
+``checkpoint_interval_s`` seconds behind, and a restart re-learns every answer committed
+after that checkpoint, as the same examples, so no signal is lost.
 
 >>> import tempfile
 >>> from neuroplast.gate.calls import ToolCall
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import threading
 import time
 import uuid
@@ -39,7 +41,7 @@ import torch
 from neuroplast.core.bands import ConfidenceBands
 from neuroplast.core.ewc import OnlineEWC
 from neuroplast.core.replay import Example, ReplayBuffer
-from neuroplast.errors import InvalidInputError, NeuroplastError
+from neuroplast.errors import BackendUnavailable, InvalidInputError, NeuroplastError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.checkpoint import CheckpointThread, restore_learner, write_checkpoint
 from neuroplast.gate.config import GateConfig
@@ -150,7 +152,10 @@ class Gate:
         self._accuracy: tuple[int, float] = (-1, 0.0)  # (model version, accuracy)
         self._labels = 0
         self._enqueued = 0  # highest feedback row id handed to the learner
+        # committed answers the learner's full queue did not take yet, oldest first
+        self._unqueued: deque[tuple[Example, int]] = deque()
         self._saved = (-1, -1)  # (version, feedback id) of the last checkpoint
+        self._saved_at = -math.inf  # when it was written (time.monotonic())
         self._closed = False
         try:
             self._restore()
@@ -158,7 +163,7 @@ class Gate:
             self.learner.close()
             self.db.close()
             raise
-        self._checkpointer = CheckpointThread(self.checkpoint, self.config.checkpoint_interval_s)
+        self._checkpointer = CheckpointThread(self._checkpoint_tick)
 
     # ---------------------------------------------------------------- deciding
     def decide(self, call: ToolCall) -> GateDecision:
@@ -354,8 +359,7 @@ class Gate:
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).
-            self._learn([lesson.example])
-            self._enqueued = row_id
+            self._learn(lesson.example, row_id)
         with self._lock:
             self._labels += int(first)
             self._remember_label(tool_use_id, features, approved)
@@ -369,14 +373,36 @@ class Gate:
         self._window.append((tool_use_id, features, approved))
         # The window changed; the model published after this answer's round rescores it.
 
-    def _learn(self, examples: list[Example]) -> None:
-        try:
-            self.learner.learn(examples)
-        except NeuroplastError as exc:
-            # A failed earlier round is raised here once; the answer is already committed,
-            # so log it, keep the live model and queue this example anyway.
-            log.warning("gate training round failed (%s); the live model was kept", exc)
-            self.learner.learn(examples)
+    def _learn(self, example: Example, row_id: int) -> None:
+        """Queue the committed answer ``row_id`` for training, marked with its row id (the
+        learner then says which answers its model includes; checkpoints record that).
+        Called in row-id order. An answer the learner cannot take now waits for the next."""
+        self._unqueued.append((example, row_id))
+        self._drain()
+        if self._enqueued - self._saved[1] >= self.config.checkpoint_max_answers:
+            self._checkpointer.poke()
+
+    def _drain(self) -> None:
+        """Hand the waiting answers to the learner, oldest first (under _feedback_lock)."""
+        retried = False
+        while self._unqueued:
+            example, row_id = self._unqueued[0]
+            try:
+                self.learner.learn([example], marks=[row_id])
+            except BackendUnavailable as exc:  # its queue stayed full: training is stuck
+                log.warning("gate training is behind (%s); %d answers wait for it", exc,
+                            len(self._unqueued))
+                return
+            except NeuroplastError as exc:
+                # A failed earlier round is raised here once; the answer is already
+                # committed, so log it, keep the live model and queue the answer anyway.
+                log.warning("gate training round failed (%s); the live model was kept", exc)
+                if retried:
+                    return
+                retried = True
+                continue
+            self._unqueued.popleft()
+            self._enqueued = row_id
 
     # ---------------------------------------------------------------- other queries
     def lookup(self, tool_use_id: str) -> DecisionRow | None:
@@ -437,12 +463,14 @@ class Gate:
         )
 
     def _restore(self) -> None:
-        """Load the last checkpoint, re-learn newer answers, rebuild in-memory state."""
-        self.learner, included, self._enqueued, clean = restore_learner(
+        """Load the last checkpoint, queue newer answers to re-learn (in the background:
+        ``wait_idle`` waits for them), rebuild in-memory state."""
+        self.learner, included, self._enqueued, _ = restore_learner(
             self.learner, self._new_learner, self.dir, self.log, self.extractor
         )
-        if clean:
-            self._saved = (self.learner.version, included)
+        # The loaded (or initial) state; the answers being re-learned are checkpointed on
+        # the usual schedule as they are trained.
+        self._saved, self._saved_at = (self.learner.version, included), time.monotonic()
         for session, tool, ts, tool_use_id in self.log.recent_calls():
             self._history.setdefault(session, deque(maxlen=_HISTORY)).append(
                 (ts, tool, tool_use_id)
@@ -459,19 +487,40 @@ class Gate:
                        self.config.support.window)
 
     def checkpoint(self, timeout: float | None = None) -> bool:
-        """Save the learner if it changed; False if training did not go idle in time."""
+        """Checkpoint the trained model and the last answer it includes (its mark), unless
+        that state is saved already; answers after it are re-learned on restart.
+
+        Waits up to ``timeout`` seconds (None: as long as it takes) for the answers given
+        so far to be trained first; True if the checkpoint includes them all. The
+        background schedule (:meth:`_checkpoint_tick`) never waits.
+        """
+        enqueued = self._enqueued
+        if timeout is None or timeout > 0:
+            try:
+                self.learner.wait_idle(timeout)
+            except NeuroplastError as exc:  # a failed round: checkpoint what was trained
+                log.warning("gate training round failed (%s); checkpointing the live model",
+                            exc)
         with self._checkpoint_lock:
-            enqueued = self._enqueued
-            if not self.learner.wait_idle(timeout):
-                return False
-            version = self.learner.version
-            if (version, enqueued) == self._saved:
-                return True
-            # Every answer up to `enqueued` was queued before wait_idle said idle, so the
-            # saved weights include it; later ones are re-learned on restart.
-            write_checkpoint(self.learner, self.dir, enqueued, self.extractor.dim)
-            self._saved = (version, enqueued)
-            return True
+            if (self.learner.version, self.learner.mark) != self._saved:
+                self._saved = write_checkpoint(self.learner, self.dir, self.extractor.dim)
+                self._saved_at = time.monotonic()
+            return self._saved[1] >= enqueued
+
+    def _checkpoint_tick(self) -> float:
+        """Checkpoint when the model includes ``checkpoint_max_answers`` answers more than
+        the last checkpoint, or ``checkpoint_interval_s`` after it if the model changed; a
+        stream of answers that never lets training go idle delays neither. Returns the
+        seconds until the next look (an answer that makes one due pokes it sooner)."""
+        cfg = self.config
+        since = time.monotonic() - self._saved_at
+        changed = (self.learner.version, self.learner.mark) != self._saved
+        behind = self.learner.mark - self._saved[1]
+        if changed and (since >= cfg.checkpoint_interval_s
+                        or behind >= cfg.checkpoint_max_answers):
+            self.checkpoint(timeout=0)
+            return cfg.checkpoint_interval_s
+        return max(0.05, cfg.checkpoint_interval_s - since)
 
     def _check_open(self) -> None:
         if self._closed:
@@ -484,6 +533,8 @@ class Gate:
         self._closed = True
         self._checkpointer.stop()
         try:
+            with self._feedback_lock:
+                self._drain()  # the answers still waiting, before the final checkpoint
             self.checkpoint()
         finally:
             self.learner.close()

@@ -49,6 +49,7 @@ __all__ = [
     "REPEATED_FALSE_POSITIVE_WEIGHT",
     "Lesson",
     "Teacher",
+    "answer_example",
     "call_signature",
     "feedback_weight",
     "supersede_key",
@@ -124,6 +125,23 @@ def feedback_weight(
     return max(weights)
 
 
+def answer_example(call: ToolCall, features: torch.Tensor, *, approved: bool,
+                   weight: float) -> Example:
+    """The training example of one answer: what the gate learns when the answer comes and
+    what it re-learns from the log after a restart (same key, weight and so lock state).
+
+    >>> import torch
+    >>> ex = answer_example(ToolCall("Bash", {"command": "git push -f"}), torch.zeros(2),
+    ...                     approved=False, weight=4.0)
+    >>> ex.key, ex.target.item(), ex.weight
+    ('Bash:git push -f', 0.0, 4.0)
+    """
+    import torch
+
+    return Example(features.detach().to(torch.float32),
+                   torch.tensor(1.0 if approved else 0.0), weight, supersede_key(call))
+
+
 @dataclass(frozen=True)
 class Lesson:
     """A training example, its weight, whether it is locked, and the gateway record."""
@@ -163,8 +181,6 @@ class Teacher:
         status: str = "",
         duration_s: float = 0.0,
     ) -> Lesson:
-        import torch
-
         weight = feedback_weight(
             approved=approved,
             false_positive=false_positive,
@@ -173,12 +189,7 @@ class Teacher:
             risk_weight=risk_weight,
         )
         locked = weight >= self.lock_threshold
-        example = Example(
-            features.detach().to(torch.float32),
-            torch.tensor(1.0 if approved else 0.0),
-            weight,
-            supersede_key(call),
-        )
+        example = answer_example(call, features, approved=approved, weight=weight)
         record = {
             "tool": call.tool_name,
             "source": source,

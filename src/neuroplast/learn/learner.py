@@ -12,11 +12,19 @@ thread only ships the round's new examples and waits on a pipe (holding no GIL),
 loads the returned weights into a fresh frozen module and adds the new examples to this
 process's mirror of the buffer (the one ``save`` writes). The round itself, replay
 sampling included, is :class:`TrainingCopy` in both backends.
+
+A caller can attach a *mark* (say, the id of a logged answer) to what it queues;
+``mark`` then says which of them the live model includes, and ``save`` writes it with the
+state it describes, so a caller that logs its examples knows which to re-learn after a
+crash. If the worker process dies, the rounds it trained since the last publish and the
+request it was running go back to the front of the queue and a new worker starts from the
+live model: nothing is lost, and nothing is kept twice in replay.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 import time
@@ -27,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from neuroplast.errors import BackendUnavailable, ConfigError, NeuroplastError
+from neuroplast.errors import BackendUnavailable, ConfigError, InvalidInputError, NeuroplastError
 from neuroplast.learn.batch import check_example
 from neuroplast.learn.checkpoint import (
     MODEL_FILE,
@@ -51,8 +59,22 @@ if TYPE_CHECKING:
 
 __all__ = ["LossFn", "OnlineLearner", "PublishHook"]
 
+log = logging.getLogger(__name__)
+
+_DEATHS_IN_ROW = 3  # worker deaths without a round in between before the error is raised
+
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 PublishHook = Callable[[int, torch.nn.Module], None]
+Queued = tuple["Example", int | None]
+"""An example and its mark, if it was given one."""
+
+
+class _WorkerLost(Exception):
+    """The worker died; ``queued`` are the examples to train again, oldest first."""
+
+    def __init__(self, queued: list[Queued], error: BackendUnavailable) -> None:
+        super().__init__(str(error))
+        self.queued, self.error = queued, error
 
 
 class OnlineLearner:
@@ -77,6 +99,17 @@ class OnlineLearner:
     ...         version = learner.learn_now(data)
     ...     round(learner.predict(torch.tensor([[1.0]])).item(), 2), learner.version
     (3.0, 40)
+
+    ``learn(examples, marks=[...])`` gives each example a number (the caller's id of it, say;
+    positive, increasing in the order queued); ``mark`` is the highest one the live model
+    and its replay include (every example queued up to it was trained, or dropped by a
+    failed round, and none after it; 0 before any), and ``save`` returns and stores it:
+
+    >>> with OnlineLearner(torch.nn.Linear(1, 1), mse) as learner:
+    ...     learner.learn(data, marks=[7])
+    ...     idle = learner.wait_idle()
+    ...     learner.mark, learner.version
+    (7, 1)
 
     The process backend needs importable builders of the model and loss
     (:class:`ModelSpec`); the model passed in supplies the initial weights:
@@ -113,13 +146,23 @@ pass one, or use backend='thread'
         # built from and what checkpoints are checked against.
         self._copy = TrainingCopy(model, loss_fn, self.config, regularizer,
                                   replay if self._client is None else None)
-        self._live: tuple[int, torch.nn.Module] = (0, self._copy.frozen_copy())
+        # (version, model, mark): one tuple, so readers see the three of one publish
+        self._live: tuple[int, torch.nn.Module, int] = (0, self._copy.frozen_copy(), 0)
         self._input_shape: tuple[int, ...] | None = None
         # _cond guards the queue and the flags; _train_lock guards the copy (or worker),
         # regularizer and replay. predict() takes neither.
         self._cond = threading.Condition()
         self._train_lock = threading.Lock()
-        self._pending: deque[Example] = deque()
+        self._pending: deque[Queued] = deque()
+        self._queued_mark = 0  # highest mark queued so far
+        self._trained_mark = 0  # highest mark trained (or dropped) by the copy / worker
+        self._dirty = False  # the copy has rounds the live model lacks (thread backend)
+        # Process backend: rounds of new examples the worker trained since the last publish;
+        # mirrored into replay when published, queued again if the worker dies first.
+        self._unpublished: list[list[Queued]] = []
+        self._worker_started = False
+        self._restarts = 0  # workers started because the one before had died
+        self._deaths_in_row = 0  # worker deaths since the last request it answered
         self._busy = False
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -134,6 +177,11 @@ pass one, or use backend='thread'
     def version(self) -> int:
         """Number of the live model: 0 at start, +1 per published round."""
         return self._live[0]
+
+    @property
+    def mark(self) -> int:
+        """Highest mark (see :meth:`learn`) among the examples the live model includes."""
+        return self._live[2]
 
     @property
     def live_model(self) -> torch.nn.Module:
@@ -161,6 +209,11 @@ pass one, or use backend='thread'
         return None if self._client is None or not self._client.alive else self._client.pid
 
     @property
+    def worker_restarts(self) -> int:
+        """How many workers were started because the one before had died."""
+        return self._restarts
+
+    @property
     def last_error(self) -> BaseException | None:
         """Error of the most recent training round, or None if it succeeded."""
         return self._last_error
@@ -171,7 +224,7 @@ pass one, or use backend='thread'
 
     def predict_versioned(self, inputs: torch.Tensor) -> tuple[int, torch.Tensor]:
         """``(version, outputs)``, both from the same published model."""
-        version, model = self._live  # one read: version and model always match
+        version, model, _ = self._live  # one read: version and model always match
         with torch.no_grad():
             return version, model(inputs)
 
@@ -213,16 +266,22 @@ pass one, or use backend='thread'
         self._defer_to_serving()
 
     # ---------------------------------------------------------------- learning
-    def learn(self, examples: Iterable[Example]) -> None:
-        """Queue ``examples`` for background training; returns once they are queued."""
+    def learn(self, examples: Iterable[Example], *,
+              marks: Sequence[int] | None = None) -> None:
+        """Queue ``examples`` for background training; returns once they are queued.
+
+        ``marks``: one number per example, increasing, above those queued before (see
+        :attr:`mark`).
+        """
         self._raise_unraised()
         batch = self._validate(examples)
         with self._cond:
             if self._closed:
                 raise NeuroplastError("this OnlineLearner is closed; create a new one to learn")
+            marked = self._marked(batch, marks)
             self._start_thread()
             deadline = time.monotonic() + self.config.enqueue_timeout_s
-            for queued, example in enumerate(batch):
+            for queued, example in enumerate(marked):
                 while len(self._pending) >= self.config.max_pending:
                     left = deadline - time.monotonic()
                     if left <= 0:
@@ -234,19 +293,32 @@ pass one, or use backend='thread'
                     self._cond.wait(left)
                 self._pending.append(example)
                 self._cond.notify_all()
+                self._queued_mark = max(self._queued_mark, example[1] or 0)
 
-    def learn_now(self, examples: Iterable[Example]) -> int:
+    def learn_now(self, examples: Iterable[Example], *,
+                  marks: Sequence[int] | None = None) -> int:
         """Train on ``examples`` in the caller's thread (rounds of ``batch_size``).
 
-        Returns the version published by the last round; errors are raised directly.
+        Returns the version published by the last round; errors are raised directly. A
+        worker that dies is restarted and its rounds trained again, up to three times in
+        a row. ``marks`` as in :meth:`learn`.
         """
         self._raise_unraised()
         batch = self._validate(examples)
         size = self.config.batch_size
+        with self._cond:
+            todo = deque(self._marked(batch, marks))
+            self._queued_mark = max([self._queued_mark, *(m or 0 for _, m in todo)])
         with self._train_lock:
-            for start in range(0, len(batch), size):
+            while todo:
+                chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
                 try:
-                    self._round(batch[start : start + size])
+                    self._round(chunk)
+                except _WorkerLost as lost:
+                    todo.extendleft(reversed(lost.queued))
+                    if self._deaths_in_row >= _DEATHS_IN_ROW:
+                        self._last_error = lost.error
+                        raise lost.error from None
                 except Exception as exc:
                     self._last_error = exc
                     raise
@@ -292,16 +364,18 @@ pass one, or use backend='thread'
         self.close()
 
     # ---------------------------------------------------------------- persistence
-    def save(self, directory: str | Path) -> None:
-        """Write live weights, regularizer, replay and ``learner.json`` to ``directory``.
+    def save(self, directory: str | Path) -> tuple[int, int]:
+        """Write live weights, regularizer, replay, mark and ``learner.json`` to ``directory``.
 
+        Rounds trained since the last publish are published first, so the four describe
+        one state; returns its ``(version, mark)``. Waits only for the round in progress.
         Files are written atomically, ``learner.json`` last (see
         :mod:`neuroplast.learn.checkpoint`). Optimizer moments are not saved.
         """
         folder = Path(directory)
         with self._train_lock:  # no round may change regularizer/replay mid-save
-            self._fetch_regularizer()
-            version, live = self._live
+            self._sync()
+            version, live, mark = self._live
             save_tensors(folder / MODEL_FILE, dict(live.state_dict()), {"version": str(version)})
             if self.regularizer is not None:
                 self.regularizer.save(folder / REGULARIZER_FILE)
@@ -309,16 +383,19 @@ pass one, or use backend='thread'
                 self.replay.save(folder / REPLAY_FILE)
             write_meta(folder, {
                 "version": version,
+                "mark": mark,
                 "config": self.config.to_dict(),
                 "regularizer": self.regularizer is not None,
                 "replay": self.replay is not None,
             })
+        return version, mark
 
-    def load(self, directory: str | Path) -> None:
+    def load(self, directory: str | Path, *, mark: int | None = None) -> None:
         """Restore a checkpoint written by :meth:`save` and publish it.
 
         The version becomes the saved one, or ``version + 1`` if that is not newer, so
-        one version number never names two different models.
+        one version number never names two different models. ``mark`` is the saved one;
+        the argument is for a checkpoint that has none (saved before marks; default 0).
         """
         folder = Path(directory)
         meta = read_meta(folder)
@@ -338,11 +415,46 @@ pass one, or use backend='thread'
                     self._copy.replay = self._replay
             self._copy.reset(tensors)
             self._copy.reseed()  # as the process backend's restarted worker does
+            self._unpublished = []  # the loaded state replaces what the worker trained
+            self._trained_mark = int(meta.get("mark", mark or 0))
+            with self._cond:
+                self._queued_mark = max(self._queued_mark, self._trained_mark)
             self._publish(max(int(meta["version"]), self.version + 1))
             if self._client is not None and self._client.alive:
                 self._start_worker()  # re-init: loaded weights, regularizer, new optimizer
 
     # ---------------------------------------------------------------- internals
+    def _marked(self, batch: list[Example], marks: Sequence[int] | None) -> list[Queued]:
+        """``batch`` paired with its checked ``marks`` (call under ``_cond``)."""
+        if marks is None:
+            return [(example, None) for example in batch]
+        marks = list(marks)
+        if len(marks) != len(batch):
+            raise InvalidInputError(
+                f"{len(marks)} marks for {len(batch)} examples; give one mark per example")
+        last = self._queued_mark
+        for mark in marks:
+            if isinstance(mark, bool) or not isinstance(mark, int) or mark < 1:
+                raise InvalidInputError(f"mark {mark!r} must be an integer >= 1")
+            if mark <= last:
+                raise InvalidInputError(
+                    f"mark {mark} is not above {last}, given before it; marks must increase "
+                    "in the order examples are queued"
+                )
+            last = mark
+        return list(zip(batch, marks, strict=True))
+
+    def _consumed(self, queued: Sequence[Queued]) -> None:
+        """``queued`` was trained (or dropped by a failed round): raise the trained mark,
+        and the live one too when the copy holds nothing the live model lacks."""
+        marks = [mark for _, mark in queued if mark is not None]
+        if not marks:
+            return
+        self._trained_mark = max(self._trained_mark, *marks)
+        if not self._dirty and not self._unpublished:
+            version, live, _ = self._live
+            self._live = (version, live, self._trained_mark)
+
     def _validate(self, examples: Iterable[Example]) -> list[Example]:
         batch = list(examples)
         shape = self._input_shape
@@ -371,15 +483,17 @@ pass one, or use backend='thread'
                 self._cond.wait_for(lambda: self._pending or self._closed)
                 if not self._pending:
                     return  # closed and drained
-                rounds = self.config.rounds_per_request if self._client is not None else 1
-                take = min(self.config.batch_size * rounds, len(self._pending))
-                batch = [self._pending.popleft() for _ in range(take)]
                 self._busy = True
-                self._cond.notify_all()  # room for callers blocked in learn()
             error: BaseException | None = None
             try:
                 with self._train_lock:
-                    self._round(batch)
+                    # Taken under the training lock: whoever holds it (save, end_task) may
+                    # put a dead worker's rounds back at the front of the queue first.
+                    batch = self._take()
+                    if batch:
+                        self._round(batch)
+            except _WorkerLost as lost:
+                error = self._after_worker_death(lost)
             except Exception as exc:  # any failure abandons the round, never the thread
                 error = exc
             with self._cond:
@@ -388,6 +502,32 @@ pass one, or use backend='thread'
                     self._last_error = error
                     self._unraised = self._unraised or error
                 self._cond.notify_all()
+
+    def _take(self) -> list[Queued]:
+        """The next request's examples: one round, or up to ``rounds_per_request``."""
+        with self._cond:
+            rounds = self.config.rounds_per_request if self._client is not None else 1
+            take = min(self.config.batch_size * rounds, len(self._pending))
+            batch = [self._pending.popleft() for _ in range(take)]
+            self._cond.notify_all()  # room for callers blocked in learn()
+        return batch
+
+    def _after_worker_death(self, lost: _WorkerLost) -> BaseException | None:
+        """Queue the dead worker's examples again, first and in order; the next round
+        starts a new worker. The error is reported only when the worker keeps dying (then
+        the next start waits a little), and a learner closing then gives up."""
+        with self._cond:
+            if self._closed and self._deaths_in_row >= _DEATHS_IN_ROW:
+                self._pending.clear()  # nothing trains them; a caller that logs re-learns
+                return lost.error
+            self._pending.extendleft(reversed(lost.queued))
+            self._cond.notify_all()
+        log.warning("training worker died (%s); %d examples queued again for a new worker",
+                    lost.error, len(lost.queued))
+        if self._deaths_in_row < _DEATHS_IN_ROW:
+            return None
+        time.sleep(min(0.1 * 2 ** (self._deaths_in_row - _DEATHS_IN_ROW), 5.0))
+        return lost.error
 
     def _lower_priority(self) -> None:
         """Make the training thread yield the CPU to serving threads.
@@ -402,15 +542,22 @@ pass one, or use backend='thread'
                 current = os.getpriority(os.PRIO_PROCESS, tid)
                 os.setpriority(os.PRIO_PROCESS, tid, current + self.config.train_niceness)
 
-    def _round(self, new: Sequence[Example]) -> None:
+    def _round(self, new: Sequence[Queued], publish: bool | None = None) -> None:
         """Rounds of ``batch_size`` examples (one in the thread backend; up to
         ``rounds_per_request`` in one worker request): each ``steps_per_round`` steps on
-        its examples + replay, then consolidate; then publish."""
+        its examples + replay, then consolidate; then publish (if due, by default)."""
         self._defer_to_serving()
-        publish = self._publish_due()
+        publish = self._publish_due() if publish is None else publish
         if self._client is None:
-            self._copy.learn(new, restore=self._live[1].state_dict(),
-                             between_steps=self._between_steps)
+            try:
+                self._copy.learn([e for e, _ in new], restore=self._live[1].state_dict(),
+                                 between_steps=self._between_steps)
+                self._dirty = True
+            except Exception:
+                self._dirty = False  # the copy was reset to the live model
+                raise
+            finally:
+                self._consumed(new)
             weights = None
         else:
             weights = self._remote_rounds(new, publish)
@@ -419,35 +566,58 @@ pass one, or use backend='thread'
         if publish:
             self._publish(self.version + 1, weights)
 
-    def _remote_rounds(self, new: Sequence[Example], publish: bool) -> dict[str, torch.Tensor]:
-        """Ship ``new`` as rounds of ``batch_size``; mirror what the worker's buffer took.
+    def _remote_rounds(self, new: Sequence[Queued], publish: bool) -> dict[str, torch.Tensor]:
+        """Ship ``new`` as rounds of ``batch_size``; they join the mirror when published.
 
         If round *k* fails, the rounds before it stand (their weights are published and
         their examples mirrored), the failed round's examples are dropped as in the thread
         backend, the later ones go back to the front of the queue, and the error is raised.
+        If the worker dies, :class:`_WorkerLost` carries ``new`` and every round it trained
+        since the last publish, to be trained again by a new worker.
         """
         size = self.config.batch_size
         chunks = [list(new[i : i + size]) for i in range(0, len(new), size)]
         tensors: dict[str, torch.Tensor] = {}
-        for i, example in enumerate(new):
+        for i, (example, _) in enumerate(new):
             tensors[f"n{i}.inputs"] = example.inputs
             tensors[f"n{i}.target"] = example.target
-        reply, weights = self._remote(
-            {"op": "round", "reply_weights": publish, "rounds": [len(c) for c in chunks],
-             "weights": [e.weight for e in new], "keys": [e.key for e in new]}, tensors)
+        header = {"op": "round", "reply_weights": publish, "rounds": [len(c) for c in chunks],
+                  "weights": [e.weight for e, _ in new], "keys": [e.key for e, _ in new]}
+        client = self._worker_client()
+        try:
+            if not client.alive:
+                if self._unpublished:
+                    raise BackendUnavailable("the training worker exited between requests")
+                self._restart_worker()
+            reply, weights = client.request(header, tensors)
+        except BackendUnavailable as exc:
+            raise self._worker_lost(new, exc) from exc
+        except Exception:
+            self._consumed(new)  # a request the worker refused: dropped as a failed round
+            raise
+        self._deaths_in_row = 0
         done = int(reply.get("completed", len(chunks)))
-        if self._replay is not None:  # the mirror takes what the worker's buffer took
-            for chunk in chunks[:done]:
-                remember(self._replay, chunk)
+        self._unpublished.extend(chunks[:done])
+        self._consumed([q for chunk in chunks[:done] for q in chunk])
         failure = reply.get("failed")
         if failure is None:
             return weights
+        self._consumed(chunks[done])
         if done and weights:
             self._publish(self.version + 1, weights)
-        rest = [e for chunk in chunks[done + 1 :] for e in chunk]
+        rest = [q for chunk in chunks[done + 1 :] for q in chunk]
         with self._cond:
             self._pending.extendleft(reversed(rest))
         raise error_from_reply(failure)
+
+    def _worker_lost(self, new: Sequence[Queued], error: BackendUnavailable) -> _WorkerLost:
+        """Forget what the dead worker trained since the last publish: the live model, the
+        mirror and the mark are that state. Its rounds and ``new`` are to train again."""
+        queued = [q for chunk in self._unpublished for q in chunk] + list(new)
+        self._unpublished = []
+        self._trained_mark = self._live[2]
+        self._deaths_in_row += 1
+        return _WorkerLost(queued, error)
 
     def _publish_due(self) -> bool:
         """Publish after this round? Always when it empties the queue; while a backlog
@@ -461,10 +631,16 @@ pass one, or use backend='thread'
     def _remote(
         self, header: dict[str, object], tensors: dict[str, torch.Tensor] | None = None
     ) -> tuple[dict[str, object], dict[str, torch.Tensor]]:
-        """One request to the worker, starting it first if it is not running."""
+        """One request to the worker (not a round), starting it first if it is not running;
+        a dead one's unpublished rounds go back to the front of the queue first."""
         client = self._worker_client()
         if not client.alive:
-            self._start_worker()
+            if self._unpublished:
+                lost = self._worker_lost([], BackendUnavailable("the worker exited"))
+                with self._cond:
+                    self._pending.extendleft(reversed(lost.queued))
+                    self._cond.notify_all()
+            self._restart_worker()
         return client.request(header, tensors)
 
     def _worker_client(self) -> WorkerClient:
@@ -472,8 +648,14 @@ pass one, or use backend='thread'
             raise NeuroplastError("internal: the process backend was used by a thread learner")
         return self._client
 
+    def _restart_worker(self) -> None:
+        """Start a worker in place of none, or of one that died (counted)."""
+        self._restarts += self._worker_started
+        self._start_worker()
+
     def _start_worker(self) -> None:
-        """(Re)start the worker from the live weights and the regularizer we hold."""
+        """(Re)start the worker from the live weights, the mirror and the regularizer we
+        hold (its state as of the last save or load)."""
         client, spec = self._worker_client(), self.model_spec
         tensors = {f"model.{k}": v for k, v in self._live[1].state_dict().items()}
         header: dict[str, object] = {
@@ -487,16 +669,31 @@ pass one, or use backend='thread'
         if self._replay is not None:
             replay_tensors, header["replay"] = self._replay.to_tensors()
             tensors.update({f"replay.{k}": v for k, v in replay_tensors.items()})
+        self._worker_started = True
         client.start(header, tensors)
 
-    def _fetch_regularizer(self) -> None:
-        """Process backend: copy the worker's regularizer state into ours (for save)."""
-        reg = self.regularizer
-        if self._client is None or reg is None or not self._client.alive:
+    def _sync(self) -> None:
+        """Before a save: publish the rounds trained since the last publish and fetch the
+        worker's regularizer, so weights, regularizer, replay and mark are one state. With
+        the worker dead, the live state is that one (the next round trains its rounds again).
+        """
+        if self._client is None:
+            if self._dirty:
+                self._publish(self.version + 1)
             return
-        _, state = self._client.request({"op": "state"})
-        if state:
-            reg.load_state_dict(state)
+        if not self._client.alive:
+            return
+        try:
+            _, state = self._client.request({"op": "state", "weights": bool(self._unpublished)})
+        except BackendUnavailable:
+            return
+        if self._unpublished:
+            self._publish(self.version + 1, {k[6:]: v for k, v in state.items()
+                                             if k.startswith("model.")})
+        reg = self.regularizer
+        regularizer = {k[4:]: v for k, v in state.items() if k.startswith("reg.")}
+        if reg is not None and regularizer:
+            reg.load_state_dict(regularizer)
 
     @staticmethod
     def _check_process_backend(spec: ModelSpec | None, regularizer: Regularizer | None) -> None:
@@ -511,12 +708,18 @@ pass one, or use backend='thread'
             import_object(object_path(type(regularizer)), "regularizer class")
 
     def _publish(self, version: int, weights: dict[str, torch.Tensor] | None = None) -> None:
-        """Make a fresh frozen live model (from ``weights`` if given) and swap it in."""
+        """Make a fresh frozen live model (from ``weights`` if given) and swap it in; the
+        process backend's mirror takes the rounds it includes."""
         if weights is None:
             live = self._copy.frozen_copy()
         else:
             live = frozen_from_weights(self._live[1], weights)
-        self._live = (version, live)  # the one assignment readers see
+        if self._replay is not None and self._client is not None:
+            for chunk in self._unpublished:  # what the worker's buffer took, in its order
+                remember(self._replay, [example for example, _ in chunk])
+        self._unpublished = []
+        self._dirty = False
+        self._live = (version, live, self._trained_mark)  # the one assignment readers see
         self._published_at = time.monotonic()
         if self.on_publish is not None:
             self.on_publish(version, live)

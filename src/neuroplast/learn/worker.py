@@ -12,7 +12,8 @@ Started by :class:`~neuroplast.learn.remote.WorkerClient` as
   process's replay; answers how many rounds ``completed``, the error of the round that
   ``failed`` (its class name and message; the copy is reset to the round before), and
   the weights after the last completed round.
-- ``end_task``; ``state`` (answers the regularizer's tensors); ``close`` (exit 0).
+- ``end_task``; ``state`` (answers the regularizer's tensors, ``reg.*``, and with
+  ``weights`` the weights after the last completed round, ``model.*``); ``close`` (exit 0).
 
 Training here takes no GIL from the serving process: that is the point of the backend.
 
@@ -68,7 +69,10 @@ class Worker:
             return {"ok": True}, {}
         if op == "state":
             reg = trainer.regularizer
-            return {"ok": True}, ({} if reg is None else dict(reg.state_dict()))
+            state = {} if reg is None else {f"reg.{k}": v for k, v in reg.state_dict().items()}
+            if header.get("weights"):
+                state.update({f"model.{k}": v for k, v in self.good.items()})
+            return {"ok": True}, state
         return {"ok": False, "error": "InvalidInputError",
                 "message": f"unknown worker op {op!r}"}, {}
 
