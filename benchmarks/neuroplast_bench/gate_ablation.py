@@ -45,7 +45,7 @@ __all__ = ["ABLATABLE", "STREAMS", "AblationConfig", "run_ablation"]
 # or turn an ask into a deny. The others are the gate's frame (the user's mode and rules,
 # the model's band), not rules that can be earned.
 ABLATABLE = ("model_unfit", "refused_repeat", "latest_word_approves", "risk_flags",
-             "latest_refusal", "verb_refused", "first_use",
+             "latest_refusal", "mistaken_family", "verb_refused", "first_use",
              "close_approvals", "nearest_refused", "session_refusal")
 
 # The benchmark's users: its default one with each drift, and the other users

@@ -300,6 +300,29 @@ def test_a_near_repeat_of_a_refusal_is_flagged_until_something_like_it_is_approv
     assert m.refused_repeat(unit(1, 0.1, 0), _keys("docker rm -f cache")) is None
 
 
+def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
+    """Auto-allowed ``docker run``, the user says they would have refused it: podman, whose
+    approved calls look like docker's, is asked until approved again; git is not."""
+    m = SupportMemory(SupportConfig(similarity=0.9, min_support=1, family_similarity=0.8),
+                      dim=3)
+    calls = [("docker ps", unit(1, 0, 0)), ("docker build .", unit(1, 0.1, 0)),
+             ("podman ps", unit(1, 0.2, 0)), ("podman build .", unit(1, 0.3, 0)),
+             ("git status", unit(0, 0, 1)), ("git log", unit(0, 0.1, 1))]
+    for i, (cmd, vec) in enumerate(calls):
+        m.add(f"a{i}", vec, approved=True, clock=i + 1, programs=_keys(cmd))
+    m.add("fp", unit(1, 0.05, 0), approved=True, clock=7, programs=_keys("docker run x"))
+    assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
+    m.add("fp", unit(1, 0.05, 0), approved=False, clock=8, programs=_keys("docker run x"),
+          false_positive=True)
+    podman = m.check(unit(1, 0.25, 0), _keys("podman images"))
+    assert not podman.supported and podman.reason == (
+        "the user refused Bash:docker after it was auto-allowed, and Bash:podman's approved "
+        "calls look alike")
+    assert m.check(unit(0, 0.05, 1), _keys("git diff")).supported
+    m.add("a9", unit(1, 0.2, 0), approved=True, clock=9, programs=_keys("podman ps -a"))
+    assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
+
+
 def test_a_call_like_a_fresh_refusal_in_the_window_is_flagged() -> None:
     m = SupportMemory(SupportConfig(workaround_similarity=0.6), dim=3)
     m.add("twine", unit(1, 0, 0), approved=True, clock=1, programs=_keys("twine upload d"))
@@ -411,9 +434,11 @@ def test_memory_rebuilds_identically_after_restart(kit, make_gate, tmp_path: Pat
     gate.feedback("sudo", True)
     before = gate.support.state()
     risks = {flag: gate.support.risk_approvals((flag,)) for flag in RISK_FLAGS}
+    mistakes = [m[:2] for m in gate.support._mistakes]
     gate.close()
     rebuilt = make_gate(min_labels_to_decide=4).support
     after = rebuilt.state()
+    assert [m[:2] for m in rebuilt._mistakes] == mistakes and mistakes[0][1] == "Bash:pytest"
     assert len(after) == len(before) == 11
     assert [r[:4] for r in after] == [r[:4] for r in before]
     np.testing.assert_allclose(np.stack([r[4] for r in after]),

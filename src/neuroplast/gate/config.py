@@ -22,7 +22,7 @@ Traceback (most recent call last):
 ...
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
 rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, latest_word_approves, \
-model_deny, model_unsure, risk_flags, latest_refusal, verb_refused, \
+model_deny, model_unsure, risk_flags, latest_refusal, mistaken_family, verb_refused, \
 first_use, close_approvals, nearest_refused, session_refusal, model_allow
 """
 

@@ -354,7 +354,7 @@ class Gate:
             row_id = self.log.add_feedback(tool_use_id, record, now)
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call),
-                             identity=call_identity(call),
+                             false_positive=false_positive, identity=call_identity(call),
                              risks=risk.flags, vouched=vouched)
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the

@@ -39,6 +39,11 @@ the gate's decision pipeline, ``gate.decision_rules``):
 4. **Nearest is approved** (``nearest_refused``): no refused call is at least as close
    as the closest approved one (a call the user refused is not allowed because its
    neighbours were fine).
+5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
+   as one they would have refused (a false positive: the gate's own mistake, as when they stop using
+   docker), every other program of the same tool whose approved calls look like the
+   refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
+   until the user approves it again: ``podman`` after a refused ``docker``.
 
 Apart from these, a call like one the user refused among the session's last few calls
 (``recent_refusal``) is asked: an agent refused one way often tries another.
@@ -277,6 +282,10 @@ class SupportConfig(Config):
         "help": "the largest share of refusals among a trusted program's answers: one "
                 "refused force-push among a hundred git calls leaves git trusted (the "
                 "flag's own key answers for the force-push)"})
+    family_similarity: float = field(default=0.7, metadata={
+        "help": "after a false positive, programs whose approved calls' mean embedding is "
+                "this close to the refused program's are asked until approved again (rule "
+                "5: a user who stops using docker stops using podman)"})
     deny_repeat_similarity: float = field(default=0.95, metadata={
         "help": "a call at least this close to a refused call, closer to it than to any "
                 "approved one, and whose latest answer about a program or flag it runs "
@@ -296,6 +305,7 @@ class SupportConfig(Config):
         check_range(owner, "repeat_similarity", self.repeat_similarity, -1.0, 1.0)
         check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         check_range(owner, "deny_repeat_similarity", self.deny_repeat_similarity, -1.0, 1.0)
+        check_range(owner, "family_similarity", self.family_similarity, -1.0, 1.0)
         check_range(owner, "workaround_similarity", self.workaround_similarity, -1.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
@@ -352,6 +362,8 @@ class SupportMemory:
         self._keys: list[str] = []
         self._row: dict[str, int] = {}
         self._now = 0
+        # (clock, key, mean approved embedding) of each false positive's programs (rule 5)
+        self._mistakes: list[tuple[int, str, np.ndarray]] = []
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -363,16 +375,18 @@ class SupportMemory:
         return self._now
 
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
-            programs: tuple[str, ...] = (), identity: int = 0, risks: tuple[str, ...] = (),
-            vouched: bool = True) -> None:
+            programs: tuple[str, ...] = (), false_positive: bool = False,
+            identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
-        ``identity`` (the call's :func:`call_identity`) and ``risks`` (its inspection flags)
-        are what
+        ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
+        :func:`call_identity`) and ``risks`` (its inspection flags) are what
         :meth:`approvals_since_refusal` and :meth:`risk_approvals` count."""
         vec = self._unit(vector, "add")
         with self._lock:
             if not approved:
                 programs = self._blamed(programs, key)
+            if false_positive and not approved:
+                self._note_mistake(key, int(clock), programs)
             ids = [self._program_id.setdefault(p, len(self._program_id))
                    for p in programs[:MAX_PROGRAMS]]
             self._now = max(self._now, int(clock))
@@ -396,6 +410,20 @@ class SupportMemory:
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
 
+    def _note_mistake(self, key: str, clock: int, programs: tuple[str, ...]) -> None:
+        """Remember the approved-call profile of each program of a false positive (called
+        under the lock, before the row is re-labelled)."""
+        n = len(self._keys)
+        approved = self._approved[:n].copy()
+        if key in self._row:
+            approved[self._row[key]] = False  # the call itself, approved until now
+        for program in programs:
+            rows = self._rows_with(program, n)
+            profile = (None if not is_program_key(program) or rows is None
+                       else self._profile(rows & approved))
+            if profile is not None:
+                self._mistakes.append((clock, program, profile))
+
     def _key_rows(self, keys: Sequence[str], n: int) -> dict[str, np.ndarray]:
         """The rows (indices among the first ``n``) that answer about each of ``keys``, for
         the keys some row answers about. One pass over the key table for all of them: the
@@ -417,6 +445,28 @@ class SupportMemory:
         """Which of the first ``n`` rows answer about ``key`` (None: no row ever did)."""
         i = self._program_id.get(key, -1)
         return (self._programs[:n] == i).any(axis=1) if i >= 0 else None
+
+    def _profile(self, rows: np.ndarray) -> np.ndarray | None:
+        """The unit mean embedding of ``rows`` (a mask over the first rows), or None when
+        they are fewer than ``trust_min_approvals``."""
+        if int(rows.sum()) < self.config.trust_min_approvals:
+            return None
+        mean = self._vectors[: len(rows)][rows].mean(axis=0)
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+    def _mistaken_family(self, program: str, approved_rows: np.ndarray, last: int) -> str:
+        """The program of a false positive after ``last`` (``program``'s last approval)
+        whose approved calls look like ``approved_rows`` (rule 5), or "" (under the lock)."""
+        tool = program.partition(":")[0]
+        newer = [(p, v) for c, p, v in self._mistakes
+                 if c > last and p != program and p.partition(":")[0] == tool]
+        profile = self._profile(approved_rows) if newer else None
+        if profile is None:
+            return ""
+        for other, other_profile in newer:
+            if float(profile @ other_profile) >= self.config.family_similarity:
+                return other
+        return ""
 
     def _blamed(self, programs: tuple[str, ...], key: str) -> tuple[str, ...]:
         """The keys a refusal of the call ``key`` counts against (called under the lock):
@@ -517,6 +567,7 @@ class SupportMemory:
         if n == 0 or self._clock[:n].min() > self._now - self.config.window:
             return
         idx = np.flatnonzero(self._clock[:n] > self._now - self.config.window)
+        self._mistakes = [m for m in self._mistakes if m[0] > self._now - self.config.window]
         for name in _COLUMNS:
             arr = getattr(self, name)
             arr[: len(idx)] = arr[idx]
@@ -668,11 +719,17 @@ class SupportMemory:
         with self._lock:
             n = len(self._keys)
             if n == 0:
-                return Evidence(keys, {}, {}, 0.0, 0.0, 0, 0, False, False)
+                return Evidence(keys, {}, {}, {}, 0.0, 0.0, 0, 0, False, False)
             sims = self._vectors[:n] @ vec
             approved, clock = self._approved[:n], self._clock[:n]
             rows_of = self._key_rows(keys, n)
             stats = {k: KeyStats.of(rows, approved, clock) for k, rows in rows_of.items()}
+            family: dict[str, str] = {}
+            for key, rows in rows_of.items():
+                if self._mistakes and is_program_key(key):
+                    ok = np.zeros(n, dtype=bool)
+                    ok[rows[approved[rows]]] = True
+                    family[key] = self._mistaken_family(key, ok, stats[key].last_approved)
             verbs: dict[str, str] = {}
             for key, st in stats.items():
                 verb = _verb_key(key)
@@ -693,7 +750,7 @@ class SupportMemory:
             threshold = cfg.trusted_similarity if trusted else cfg.similarity
             ok_sims, bad_sims = sims[approved], sims[~approved]
             return Evidence(
-                keys, stats, verbs,
+                keys, stats, {k: v for k, v in family.items() if v}, verbs,
                 float(ok_sims.max()) if len(ok_sims) else 0.0,
                 float(bad_sims.max()) if len(bad_sims) else 0.0,
                 int((ok_sims >= threshold).sum()), n, trusted,
@@ -742,6 +799,7 @@ class Evidence:
 
     keys: tuple[str, ...]
     stats: dict[str, KeyStats]  # keys answered about before
+    family: dict[str, str]  # program -> the mistaken program it looks like (rule 5)
     verb_refused: dict[str, str]  # sub-command key -> its verb refused since its approval
     nearest_approved: float
     nearest_refused: float
@@ -756,6 +814,14 @@ def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
     place, file or host it touches) is a refusal. A refusal counts for every program."""
     key = next((k for k in ev.keys if k in ev.stats and ev.stats[k].latest_refused), "")
     return f"latest answer about {key} was a refusal" if key else ""
+
+
+def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 5: the program looks like one the gate auto-allowed and the user refused."""
+    for key, other in ev.family.items():
+        return (f"the user refused {other} after it was auto-allowed, and {key}'s approved "
+                "calls look alike")
+    return ""
 
 
 def _verb_refused(ev: Evidence, cfg: SupportConfig) -> str:
@@ -800,6 +866,7 @@ def _nearest_refused(ev: Evidence, cfg: SupportConfig) -> str:
 # is not supported, or "".
 SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
+    ("mistaken_family", _mistaken_family),
     ("verb_refused", _verb_refused),
     ("first_use", _first_use),
     ("close_approvals", _close_approvals),
@@ -824,6 +891,7 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
     vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
     for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
-                   programs=program_keys(call), identity=call_identity(call),
-                   risks=inspect_call(call).flags, vouched=bool(fb.record.get("vouched", True)))
+                   programs=program_keys(call), false_positive=fb.false_positive,
+                   identity=call_identity(call), risks=inspect_call(call).flags,
+                   vouched=bool(fb.record.get("vouched", True)))
     return len(rows)
