@@ -17,20 +17,17 @@ another program (``cross_program_after_refusal``: the target is 0).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from neuroplast.gate.config import GateConfig
 from neuroplast.store import atomic_write_text
-from neuroplast_bench.gate import GateBenchConfig, stream_and_user
+from neuroplast_bench.gate import GateBenchConfig, _tempdir, stream_and_user
 from neuroplast_bench.gate_metrics import (
     Record,
     cross_program_after_refusal,
@@ -74,15 +71,6 @@ class AblationConfig:
 
 
 # ------------------------------------------------------------------------ replay
-
-
-@contextlib.contextmanager
-def _tempdir() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="neuroplast-ablation-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any,
