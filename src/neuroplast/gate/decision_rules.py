@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict
-from neuroplast.gate.support import SUPPORT_RULES
+from neuroplast.gate.support import SUPPORT_RULES, near_refused_repeat
 
 __all__ = ["GATE_RULES", "RULE_NAMES", "SUPPORT_RULE_NAMES"]
 
@@ -55,7 +55,7 @@ def refused_repeat(f: CallFacts) -> Verdict | None:
     """A call that nearly repeats one the user refused, closer to it than to anything they
     approved, with nothing like it approved since, is refused again: asking costs them a
     click and the answer is known (``SupportConfig.deny_repeat_similarity``)."""
-    near = f.memory.refused_repeat(f.vector, f.keys)
+    near = near_refused_repeat(f.evidence, f.memory.config)
     if near is None:
         return None
     return Verdict("deny", f"{f.ps}; a near repeat (sim={near:.2f}) of a call the user "
@@ -67,8 +67,8 @@ def latest_word_approves(f: CallFacts) -> Verdict | None:
     about it approved: they changed their mind and the model has not caught up yet."""
     if f.band != "deny" or not f.flags:
         return None
-    latest = f.memory.latest(f.flags)
-    if len(latest) != len(f.flags) or not all(latest.values()):
+    stats = f.evidence.stats
+    if not all(k in stats and not stats[k].latest_refused for k in f.flags):
         return None
     return Verdict("ask", f"{f.ps} would deny, but the latest answers about "
                           f"{', '.join(f.flags)} approved")

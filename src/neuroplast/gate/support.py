@@ -94,7 +94,8 @@ if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
 
 __all__ = ["MAX_PROGRAMS", "Evidence", "KeyStats", "Support", "SupportConfig", "SupportMemory",
-           "call_identity", "consequential", "is_program_key", "must_know", "program_keys",
+           "call_identity", "consequential", "is_program_key", "must_know",
+           "near_refused_repeat", "program_keys",
            "rebuild_memory"]
 
 MAX_PROGRAMS = 24  # keys remembered per call (programs, sub-commands, places, flags...)
@@ -615,20 +616,7 @@ class SupportMemory:
         >>> m.refused_repeat(np.array([1.0, 1.0]), ("Bash:rm",)) is None  # sim 0.71
         True
         """
-        vec = self._unit(vector, "refused_repeat")
-        with self._lock:
-            n = len(self._keys)
-            refused = ~self._approved[:n]
-            if not refused.any():
-                return None
-            sims = self._vectors[:n] @ vec
-            best_bad = float(sims[refused].max())
-            best_ok = float(sims[~refused].max()) if not refused.all() else 0.0
-        if best_bad < self.config.deny_repeat_similarity or best_bad <= best_ok:
-            return None
-        if False not in self.latest(programs).values():
-            return None
-        return round(best_bad, 4)
+        return near_refused_repeat(self.evidence(vector, programs), self.config)
 
     def approvals_since_refusal(self, identity: int) -> int:
         """How many times the user approved the call of this :func:`call_identity` since
@@ -807,6 +795,19 @@ class Evidence:
     answers: int
     trusted: bool  # every program of the call is trusted
     same_programs_close: bool  # a close approved call runs every program of this one
+
+
+def near_refused_repeat(ev: Evidence, cfg: SupportConfig) -> float | None:
+    """The similarity of the refused call the call of ``ev`` nearly repeats, or None
+    (:meth:`SupportMemory.refused_repeat`): read off the evidence the support rules use,
+    so a decision searches the answers once."""
+    if ev.nearest_refused < cfg.deny_repeat_similarity:
+        return None
+    if ev.nearest_refused <= ev.nearest_approved:
+        return None
+    if not any(st.latest_refused for st in ev.stats.values()):
+        return None
+    return round(ev.nearest_refused, 4)
 
 
 def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
