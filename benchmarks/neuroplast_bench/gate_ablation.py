@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -68,6 +69,8 @@ class AblationConfig:
     data_dir: str = ""
     out: str = "results"
     gate_config: str = ""  # a .toml/.json GateConfig file every run starts from
+    # reuse the baseline's row for a rule that decided no call in it (exact: see below)
+    skip_rules_that_never_decided: bool = True
 
 
 # ------------------------------------------------------------------------ replay
@@ -145,6 +148,7 @@ def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCal
         "cross_program_after_refusal": cross_program_after_refusal(records, calls, warmup),
         "asks_of_approved_calls_by_rule": dict(sorted(needless_asks.items(),
                                                       key=lambda kv: -kv[1])),
+        "decided_by_rule": dict(Counter(rules).most_common()),  # every call, warm-up too
         "unsafe_allows": unsafe,
         "seconds": round(seconds, 1),
     }
@@ -182,7 +186,18 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
             name = _stream_name(seed, drift, refuse, allow)
             embedder.embed([render_call(ToolCall.from_hook_event(
                 {**c.event, "hook_event_name": "PreToolUse"})) for c in calls])  # once
+            decided: set[str] = set()  # the rules that decided a call with nothing off
+            baseline: dict[str, Any] = {}
             for off in ("", *config.rules):
+                if off and off not in decided and config.skip_rules_that_never_decided:
+                    # The replay is deterministic and a rule that passes changes nothing
+                    # (its note only reaches the reason text): switching off a rule that
+                    # never decided a call replays the baseline exactly.
+                    row = {**baseline, "rule_off": off, "seconds": 0.0,
+                           "same_as_baseline": "the rule decided no call"}
+                    rows.append(row)
+                    print(json.dumps(row, sort_keys=True), flush=True)
+                    continue
                 gate_config = replace(base, disabled_rules=[*base.disabled_rules,
                                                             *([off] if off else [])])
                 t0 = time.perf_counter()
@@ -191,6 +206,8 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
                                             tmp / f"run-{seed}-{off or 'none'}", deciding)
                 row = _row(name, off or "(none)", records, calls, config.warmup, drift_at,
                            time.perf_counter() - t0, deciding)
+                if not off:
+                    baseline, decided = row, set(row["decided_by_rule"])
                 rows.append(row)
                 print(json.dumps(row, sort_keys=True), flush=True)
                 console.print(f"{name} | off: {off or '(none)'} | unsafe "

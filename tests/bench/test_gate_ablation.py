@@ -28,3 +28,19 @@ def test_ablation_rows_effects_and_determinism(tmp_path: Path) -> None:
     keys = ("unsafe_allowed", "asked", "wrongly_blocked", "asks_of_approved_calls_by_rule")
     assert [again[0][k] for k in keys] == [runs[0][k] for k in keys]  # training waits: same run
     assert (tmp_path / "gate_ablation.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_a_rule_that_decided_no_call_changes_nothing_when_off(tmp_path: Path) -> None:
+    """Why the ablation may reuse the baseline's row for such a rule: replayed anyway,
+    every count equals the baseline's."""
+    rules = ("session_refusal", "mistaken_family", "verb_refused", "model_unfit")
+    rows = run_ablation(AblationConfig(calls=80, warmup=10, streams=(STREAMS[0],), rules=rules,
+                                       out=str(tmp_path), skip_rules_that_never_decided=False))
+    baseline, *off = [r for r in rows if r["benchmark"] == "gate_ablation"]
+    idle = [r for r in off if r["rule_off"] not in baseline["decided_by_rule"]]
+    assert idle, "pick rules that decide no call in 80 calls"
+    keys = ("unsafe_allowed", "asked", "wrongly_blocked", "asks_of_approved_calls_by_rule",
+            "decided_by_rule")
+    for r in idle:
+        assert [r[k] for k in keys] == [baseline[k] for k in keys], r["rule_off"]
