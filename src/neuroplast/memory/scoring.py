@@ -1,0 +1,126 @@
+"""Which memories shape which answers, by the model's own log-probabilities.
+
+The *divergence* of a response for a memory is ``max(0, lp_with − lp_without)``: how much
+more likely the model finds the response when the memory is in its context. A response
+that comes before the memory is not affected by it (the model reads left to right), so it
+is not scored and its divergence is 0.
+
+>>> divergence(-1.5, -4.0), divergence(-4.0, -1.5)
+(2.5, 0.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from neuroplast.errors import InvalidInputError
+from neuroplast.memory.rendering import RenderConfig, Rendered, render
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+    from neuroplast.memory.backend import LogprobBackend
+    from neuroplast.memory.context import Context
+
+__all__ = ["WINDOW", "Importance", "ScoreMatrix", "Scorer", "divergence"]
+
+WINDOW = 50  # responses after a memory first appears that its importance is judged on
+
+
+def divergence(lp_with: float, lp_without: float) -> float:
+    """How much the memory raised the response's log-probability (never negative)."""
+    return max(0.0, lp_with - lp_without)
+
+
+@dataclass(frozen=True)
+class ScoreMatrix:
+    """Memories × responses. ``without[i][j]`` is None where response j precedes memory i."""
+
+    keys: tuple[str, ...]
+    responses: tuple[int, ...]  # node indices of the responses in the context
+    with_memories: tuple[float, ...]
+    without: tuple[tuple[float | None, ...], ...]
+
+    def divergence(self) -> list[list[float]]:
+        return [[0.0 if w is None else divergence(lp, w)
+                 for lp, w in zip(self.with_memories, row, strict=True)]
+                for row in self.without]
+
+    def top_memory(self, response: int, minimum: float = 0.0) -> str | None:
+        """Key of the memory with the largest divergence on column ``response`` (None if no
+        divergence exceeds ``minimum``)."""
+        column = [row[response] for row in self.divergence()]
+        if not column or max(column) <= minimum:
+            return None
+        return self.keys[column.index(max(column))]
+
+
+@dataclass(frozen=True)
+class Importance:
+    """One memory's divergences over the responses of its window, and their sum."""
+
+    key: str
+    responses: tuple[int, ...]
+    divergences: tuple[float, ...]
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.divergences))
+
+
+class Scorer:
+    """Render contexts with ``tokenizer`` and score them with ``backend``."""
+
+    def __init__(self, backend: LogprobBackend, tokenizer: PreTrainedTokenizerBase,
+                 render_config: RenderConfig | None = None) -> None:
+        self.backend = backend
+        self.tokenizer = tokenizer
+        self.render_config = render_config or RenderConfig()
+
+    def render(self, context: Context) -> Rendered:
+        return render(context, self.tokenizer, self.render_config)
+
+    def matrix(self, context: Context, keys: Sequence[str] | None = None) -> ScoreMatrix:
+        """The full memories × responses matrix (``keys``: a subset of the memories)."""
+        keys = [m.key for m in context.memories] if keys is None else list(keys)  # type: ignore[misc]
+        full = self.render(context)
+        responses = [i for i, n in enumerate(context.nodes) if n.kind == "assistant"]
+        if not responses:
+            raise InvalidInputError("the context has no assistant response to score")
+        variants, variant_ranges, columns = [], [], []
+        for key in keys:
+            at = context.index_of(key)
+            after = [j for j, r in enumerate(responses) if r > at]
+            reduced = self.render(context.without({key}))
+            # node indices shift by one after the removed memory
+            variant_ranges.append([reduced.spans[responses[j] - 1] for j in after])
+            variants.append(reduced.ids)
+            columns.append(after)
+        base, scores = self.backend.score_variants(
+            full.ids, [full.spans[r] for r in responses], variants, variant_ranges)
+        without: list[tuple[float | None, ...]] = []
+        for after, row in zip(columns, scores, strict=True):
+            cells: list[float | None] = [None] * len(responses)
+            for j, value in zip(after, row, strict=True):
+                cells[j] = value
+            without.append(tuple(cells))
+        return ScoreMatrix(tuple(keys), tuple(responses), tuple(base), tuple(without))
+
+    def importance(self, context: Context, key: str, window: int = WINDOW) -> Importance:
+        """Memory ``key``'s divergences on the ``window`` responses after it first appears.
+
+        The context is cut after the window's last response: later tokens cannot change
+        the scores, so they are not run.
+        """
+        at = context.index_of(key)
+        after = [i for i, n in enumerate(context.nodes) if n.kind == "assistant" and i > at]
+        after = after[:window]
+        if not after:
+            return Importance(key, (), ())
+        cut = context.truncated(after[-1] + 1)
+        result = self.matrix(cut, [key])
+        divs = result.divergence()[0]
+        return Importance(key, tuple(after), tuple(divs[result.responses.index(i)]
+                                                   for i in after))
