@@ -1,0 +1,351 @@
+"""``Engine``: record trajectories, suggest routes, learn in two loops, explain why.
+
+* Instant loop (:mod:`.instant`): each finished trajectory with a route takes one gradient
+  step on the route head and the micro-LoRA, under a short lock, before ``end_trajectory``
+  returns.
+* Background loop (:mod:`.background`, :mod:`.bank`): once ``min_trajectories`` new ones
+  are buffered (or on ``force_learn``), a cycle extracts patterns into the ReasoningBank and
+  trains the base LoRA with EWC++ on a copy; it runs in its own thread every
+  ``background_interval_s``, or when ``tick()`` is called, and takes the lock only to copy
+  the trained adapter in. Fewer than the minimum stay buffered, never dropped; the only
+  trajectories that leave the buffer are the oldest past ``trajectory_capacity``, counted
+  in ``stats()["evicted"]``.
+
+>>> import numpy as np
+>>> eng = Engine(SonaConfig(embedding_dim=3, hidden_dim=8, min_trajectories=5,
+...                         background_interval_s=0))
+>>> for i in range(30):                          # on this kind of query b works, a not
+...     b = eng.begin_trajectory(np.eye(3)[0]).set_route("ab"[i % 2])
+...     _ = eng.end_trajectory(b, quality=0.9 if i % 2 else 0.1)
+>>> s = eng.suggest_route(np.eye(3)[0], routes=["a", "b"])
+>>> s.route, s.expected_quality > 0.5 > s.scores["a"]
+('b', True)
+>>> eng.tick(), eng.stats()["buffered_new"]
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from neuroplast.errors import InvalidInputError, StateMismatchError
+from neuroplast.sona.background import BaseTrainer, Sample
+from neuroplast.sona.bank import ReasoningBank
+from neuroplast.sona.config import SonaConfig
+from neuroplast.sona.instant import InstantLoop
+from neuroplast.sona.pattern import LearnedPattern
+from neuroplast.sona.router import BASE, MICRO, build_router
+from neuroplast.sona.types import RouteSuggestion, Trajectory, TrajectoryBuilder, as_vector
+from neuroplast.store import atomic_write_text, load_tensors, save_tensors
+
+__all__ = ["Engine"]
+
+_FORMAT = "neuroplast.sona/1"
+
+
+class Engine:
+    """The SONA engine over one :class:`SonaConfig` (see the module doc)."""
+
+    def __init__(self, config: SonaConfig | None = None) -> None:
+        self.config = cfg = config or SonaConfig()
+        torch.manual_seed(cfg.seed)
+        self.net = build_router(cfg.embedding_dim, cfg.hidden_dim, cfg.max_routes,
+                                cfg.micro_lora_rank, cfg.base_lora_rank, cfg.seed)
+        self.instant = InstantLoop(self.net, cfg)
+        self.base = BaseTrainer(cfg)
+        self.bank = ReasoningBank(cfg.bank, cfg.seed)
+        self.routes: dict[str, int] = {}
+        self._lock = threading.RLock()         # the live router and instant-loop state
+        self._cycle_lock = threading.Lock()    # one background cycle at a time
+        self._buffer: deque[Trajectory] = deque()
+        self._new: list[Trajectory] = []       # not yet seen by a background cycle
+        self._rng = np.random.default_rng(cfg.seed)
+        self._next_id = 1
+        self._counts = {"recorded": 0, "instant_updates": 0, "evicted": 0, "cycles": 0,
+                        "suggestions": 0, "explored": 0}
+        self._last_cycle_s = 0.0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if cfg.background_interval_s > 0:
+            self._thread = threading.Thread(target=self._run, name="sona-background",
+                                            daemon=True)
+            self._thread.start()
+
+    # -- recording -----------------------------------------------------------------------
+    def begin_trajectory(self, embedding: Any) -> TrajectoryBuilder:
+        return TrajectoryBuilder(embedding, self.config.embedding_dim)
+
+    def end_trajectory(self, builder: TrajectoryBuilder, quality: float) -> Trajectory:
+        """Finish ``builder`` with the measured ``quality``; learn from it at once."""
+        if not isinstance(builder, TrajectoryBuilder):
+            raise InvalidInputError("end_trajectory expects the builder begin_trajectory gave")
+        with self._lock:
+            traj = builder.build(quality, self._next_id)
+            route = None if traj.route is None else self._route_index(traj.route)
+            self._next_id += 1
+            if route is not None:
+                replay = self._replay_sample(self.config.instant_replay)
+                self.instant.update(torch.from_numpy(traj.query_embedding), route,
+                                    traj.quality, replay)
+                self._counts["instant_updates"] += 1
+            self._buffer.append(traj)
+            self._new.append(traj)
+            while len(self._buffer) > self.config.trajectory_capacity:
+                old = self._buffer.popleft()
+                self._counts["evicted"] += 1
+                if self._new and self._new[0] is old:  # evicted before any cycle saw it
+                    self._new.pop(0)
+            self._counts["recorded"] += 1
+        return traj
+
+    def _route_index(self, name: str) -> int:
+        if name not in self.routes:
+            if len(self.routes) >= self.config.max_routes:
+                raise InvalidInputError(
+                    f"route {name!r} would be route number {len(self.routes) + 1}, above "
+                    f"SonaConfig.max_routes={self.config.max_routes}; raise max_routes"
+                )
+            self.routes[name] = len(self.routes)
+        return self.routes[name]
+
+    def _replay_sample(self, n: int) -> list[Sample]:
+        with_route = len(self._buffer)
+        if n <= 0 or with_route == 0:
+            return []
+        out = []
+        for i in self._rng.integers(0, with_route, size=n):
+            t = self._buffer[int(i)]
+            if t.route is not None:
+                out.append((torch.from_numpy(t.query_embedding), self.routes[t.route],
+                            t.quality))
+        return out
+
+    # -- deciding ------------------------------------------------------------------------
+    def suggest_route(self, query: Any, routes: list[str] | None = None) -> RouteSuggestion:
+        """The route to use for ``query``, with expected quality, uncertainty and reason."""
+        x = torch.from_numpy(as_vector(query, "query", self.config.embedding_dim))
+        names = list(self.routes) if routes is None else list(routes)
+        if not names:
+            raise InvalidInputError(
+                "no routes to choose from: pass routes=[...] or record a trajectory with "
+                "set_route first"
+            )
+        with self._lock:
+            idx = [self._route_index(n) for n in names]
+            q, spread, _ = self.instant.predict(x)
+        mean = q[idx].numpy().astype(float)
+        sd = spread[idx].numpy().astype(float)
+        beta = self.config.exploration_beta
+        if self.config.exploration == "thompson":
+            score = mean + beta * sd * self._rng.standard_normal(len(idx))
+        else:
+            score = mean + beta * sd
+        pick, greedy = int(np.argmax(score)), int(np.argmax(mean))
+        near = self.bank.search(x.numpy(), 1)
+        self._counts["suggestions"] += 1
+        self._counts["explored"] += pick != greedy
+        return RouteSuggestion(
+            route=names[pick], expected_quality=float(mean[pick]), uncertainty=float(sd[pick]),
+            explored=pick != greedy, reason=_reason(names, mean, sd, pick, greedy, near),
+            scores={n: float(m) for n, m in zip(names, mean, strict=True)},
+            patterns=[p.id for p, _ in near])
+
+    # -- adapters on a caller's hidden states ---------------------------------------------
+    def apply_micro_lora(self, hidden: Any) -> np.ndarray:
+        """``hidden + micro-LoRA delta`` for one hidden vector or a batch (rows)."""
+        return self.apply_base_lora("adapt", hidden, adapter=MICRO)
+
+    def apply_base_lora(self, layer: str, hidden: Any, adapter: str = BASE) -> np.ndarray:
+        """``hidden + base-LoRA delta`` of ``layer`` (the router has one: ``"adapt"``)."""
+        if layer != "adapt":
+            raise InvalidInputError(f"layer {layer!r} has no adapter; the router's is 'adapt'")
+        h = torch.as_tensor(np.asarray(hidden, dtype=np.float32))
+        if h.shape[-1] != self.config.hidden_dim or h.ndim not in (1, 2) \
+                or not bool(torch.isfinite(h).all()):
+            raise InvalidInputError(
+                f"hidden must be finite, of shape ({self.config.hidden_dim},) or "
+                f"(n, {self.config.hidden_dim}); got {tuple(h.shape)}"
+            )
+        layer_mod = self.net.adapt
+        with self._lock, torch.no_grad():
+            a = layer_mod.lora_A[adapter].weight
+            b = layer_mod.lora_B[adapter].weight
+            delta = (h @ a.T) @ b.T * layer_mod.scaling[adapter]
+        return (h + delta).numpy()
+
+    # -- patterns ------------------------------------------------------------------------
+    def find_patterns(self, query: Any, k: int = 5) -> list[LearnedPattern]:
+        """The ``k`` most similar patterns (each touched: it counts as a use)."""
+        found = self.bank.search(as_vector(query, "query", self.config.embedding_dim), k)
+        self.bank.touch([p.id for p, _ in found])
+        return [p for p, _ in found]
+
+    # -- background ----------------------------------------------------------------------
+    def tick(self) -> bool:
+        """Run a background cycle if ``min_trajectories`` new ones wait; True if it ran."""
+        with self._lock:
+            ready = len(self._new) >= self.config.min_trajectories
+        return self._cycle() if ready else False
+
+    def force_learn(self) -> bool:
+        """Run a background cycle now, whatever the minimum; True if there was anything."""
+        return self._cycle()
+
+    def _cycle(self) -> bool:
+        with self._cycle_lock:
+            start = time.perf_counter()
+            with self._lock:
+                new, self._new = self._new, []
+                old = list(self._buffer)
+                snapshot_needed = bool(new)
+            if not snapshot_needed:
+                return False
+            self.bank.extract(new, self.config.quality_threshold)
+            self.bank.decay_and_prune()
+            samples = [(torch.from_numpy(t.query_embedding), self.routes[t.route], t.quality)
+                       for t in old if t.route is not None]
+            if samples:
+                with self._lock:
+                    live = self.net  # deep-copied inside train, under the lock
+                    snapshot = _frozen_copy(live)
+                weights = self.base.train(snapshot, samples)
+                with self._lock, torch.no_grad():
+                    params = dict(self.net.named_parameters())
+                    for name, value in weights.items():
+                        params[name].copy_(value)
+            self._counts["cycles"] += 1
+            self._last_cycle_s = time.perf_counter() - start
+            return True
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.config.background_interval_s):
+            try:
+                self.tick()
+            except Exception:  # a failed cycle must not kill the loop; stats show it
+                self._counts["cycle_errors"] = self._counts.get("cycle_errors", 0) + 1
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- state ---------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counters and sizes, JSON-serialisable."""
+        with self._lock:
+            return {
+                **self._counts,
+                "buffered": len(self._buffer), "buffered_new": len(self._new),
+                "patterns": len(self.bank), "patterns_merged": self.bank.merged,
+                "patterns_pruned": self.bank.pruned, "routes": list(self.routes),
+                "base_steps": self.base.steps, "base_last_loss": self.base.last_loss,
+                "ewc_tasks": self.base.ewc.task_count,
+                "ewc_boundaries_detected": self.base.boundaries,
+                "last_cycle_s": self._last_cycle_s,
+                "micro_delta_norm": _delta_norm(self.net, MICRO),
+                "base_delta_norm": _delta_norm(self.net, BASE),
+            }
+
+    def save(self, directory: str | Path) -> None:
+        """Weights and tensors as safetensors, the rest as JSON; each file atomic."""
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            tensors = {f"net.{k}": v.detach().clone() for k, v in self.net.state_dict().items()}
+            tensors.update({f"instant.{k}": v for k, v in self.instant.state_dict().items()})
+            buf = list(self._buffer)
+            meta = {"format": _FORMAT, "config": self.config.to_dict(), "routes": self.routes,
+                    "counts": self._counts, "next_id": self._next_id,
+                    "new_ids": [t.id for t in self._new],
+                    "patterns": [p.to_dict() for p in self.bank.patterns],
+                    "trajectories": [_traj_meta(t) for t in buf]}
+            if buf:
+                tensors["trajectories.embeddings"] = torch.from_numpy(
+                    np.stack([t.query_embedding for t in buf]))
+        save_tensors(d / "engine.safetensors", tensors, {"format": _FORMAT})
+        self.base.ewc.save(d / "ewc.safetensors")
+        atomic_write_text(d / "engine.json", json.dumps(meta))
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Engine:
+        """An engine in the state ``save`` wrote (background thread started afresh)."""
+        d = Path(directory)
+        try:
+            meta = json.loads((d / "engine.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StateMismatchError(f"{d}/engine.json cannot be read ({exc}); save the "
+                                     "engine again") from exc
+        if meta.get("format") != _FORMAT:
+            raise StateMismatchError(f"{d} holds {meta.get('format')!r}, not {_FORMAT}")
+        eng = cls(SonaConfig.from_dict(meta["config"]))
+        tensors, _ = load_tensors(d / "engine.safetensors")
+        eng.net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
+        eng.instant.load_state_dict({k[8:]: v for k, v in tensors.items()
+                                     if k.startswith("instant.")})
+        eng.base.ewc.load(d / "ewc.safetensors")
+        eng.routes = {str(k): int(v) for k, v in meta["routes"].items()}
+        eng._counts.update(meta["counts"])
+        eng._next_id = int(meta["next_id"])
+        eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
+        emb = tensors.get("trajectories.embeddings")
+        new_ids = set(meta["new_ids"])
+        for i, t in enumerate(meta["trajectories"]):
+            traj = Trajectory(int(t["id"]), emb[i].numpy().copy(), [], float(t["quality"]),
+                              t["route"], int(t["latency_us"]), list(t["context_ids"]),
+                              float(t["created_at"]))
+            eng._buffer.append(traj)
+            if traj.id in new_ids:
+                eng._new.append(traj)
+        return eng
+
+
+def _traj_meta(t: Trajectory) -> dict[str, Any]:
+    # steps' activations are not kept past the instant loop: the router learns from the
+    # query and the outcome; the buffer keeps what replay and pattern extraction read
+    return {"id": t.id, "quality": t.quality, "route": t.route, "latency_us": t.latency_us,
+            "context_ids": t.context_ids, "created_at": t.created_at}
+
+
+def _frozen_copy(net: torch.nn.Module) -> torch.nn.Module:
+    import copy
+
+    return copy.deepcopy(net)
+
+
+def _delta_norm(net: torch.nn.Module, adapter: str) -> float:
+    layer = net.adapt  # type: ignore[attr-defined]
+    with torch.no_grad():
+        delta = layer.lora_B[adapter].weight @ layer.lora_A[adapter].weight
+    return float(delta.norm()) * layer.scaling[adapter]
+
+
+def _reason(names: list[str], mean: np.ndarray, sd: np.ndarray, pick: int, greedy: int,
+            near: list[tuple[LearnedPattern, float]]) -> str:
+    parts = [f"{names[pick]!r} expected {mean[pick]:.2f} ± {sd[pick]:.2f} by the router model"]
+    if pick != greedy:
+        parts.append(f"explored: {names[greedy]!r} scores higher ({mean[greedy]:.2f}) but "
+                     f"{names[pick]!r} is less certain")
+    elif len(names) > 1:
+        second = int(np.argsort(-mean)[1])
+        parts.append(f"next best {names[second]!r} {mean[second]:.2f}")
+    if near:
+        p, sim = near[0]
+        seen = ", ".join(f"{r} {s / n:.2f} over {n:.0f}" for r, (s, n) in
+                         sorted(p.route_stats.items(), key=lambda kv: -kv[1][1])[:3] if n > 0)
+        parts.append(f"nearest pattern #{p.id} (similarity {sim:.2f}, {p.cluster_size} "
+                     f"trajectories{': ' + seen if seen else ''})")
+    return "; ".join(parts)
