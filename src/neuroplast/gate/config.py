@@ -8,6 +8,7 @@ The gate's parts keep their own configs, nested here rather than copied: the con
 
     deny_rules = ["Bash(git push --force:*)"]
     disabled_rules = ["session_refusal"]
+    redact_secrets = true
     [bands]
     allow = 0.85
     [support]
@@ -69,6 +70,10 @@ class GateConfig(Config):
     deny_rules: list[str] = field(default_factory=list)
     disabled_rules: list[str] = field(default_factory=list, metadata={
         "help": "decision rules switched off by name (``neuroplast gate rules`` lists them)"})
+    redact_secrets: bool = field(default=False, metadata={
+        "help": "store each call with the secrets found in it (tokens, keys, passwords "
+                "given as arguments, private keys) replaced by [redacted:KIND]; the gate "
+                "then decides and learns from that redacted call alone (gate.redact)"})
     bands: BandsConfig = field(default_factory=BandsConfig, metadata={
         "help": "p >= allow: the model would allow; p <= block: it would deny"})
     support: SupportConfig = field(default_factory=SupportConfig, metadata={
@@ -134,6 +139,9 @@ class GateConfig(Config):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
             check_range(owner, name, value, 0 if name in _ZERO_OK else 1)
+        if not isinstance(self.redact_secrets, bool):
+            raise ConfigError(f"{owner}.redact_secrets={self.redact_secrets!r} must be true "
+                              "or false")
         check_range(owner, "min_recent_accuracy", self.min_recent_accuracy, 0.0, 1.0)
         check_range(owner, "convergence_target", self.convergence_target, 0.0, 1.0)
         check_range(owner, "checkpoint_interval_s", self.checkpoint_interval_s, 0.0)

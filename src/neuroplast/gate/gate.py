@@ -24,6 +24,7 @@ after that checkpoint, as the same examples, so no signal is lost.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import math
@@ -51,6 +52,7 @@ from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.gate.pipeline import run_pipeline, trace_json
+from neuroplast.gate.redact import CallDigest, redact_call
 from neuroplast.gate.rules import PermissionRules
 from neuroplast.gate.stats import agreement_series, gate_stats
 from neuroplast.gate.support import (
@@ -63,7 +65,7 @@ from neuroplast.gate.support import (
 from neuroplast.gate.teacher import Teacher, call_signature
 from neuroplast.learn.learner import OnlineLearner
 from neuroplast.learn.spec import ModelSpec
-from neuroplast.store import Database, private_dir
+from neuroplast.store import Database, ensure_token, private_dir
 from neuroplast.store import data_dir as resolve_data_dir
 
 if TYPE_CHECKING:
@@ -77,6 +79,7 @@ _HISTORY = 20  # calls remembered per session
 _RECENT_TOOLS = 5  # tools of the calls before this one that a ToolCall carries
 _RATE_WINDOW_S = 60.0  # recent_call_count counts calls in this many seconds
 _BAND_NAMES = {"allow": "allow", "ask": "ask", "block": "deny"}
+_TOKEN_FILE = "token"  # the install's token in the gate folder (server.app.TOKEN_FILE)
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ class Gate:
         self._saved = (-1, -1)  # (version, feedback id) of the last checkpoint
         self._saved_at = -math.inf  # when it was written (time.monotonic())
         self._closed = False
+        self._digest: CallDigest | None = None  # made from the install's token when needed
         try:
             self._restore()
         except BaseException:
@@ -185,8 +189,8 @@ class Gate:
         from neuroplast.errors import ConflictError
 
         logged = ToolCall.from_dict(json.loads(row.call_json))
-        same = ("tool_name", "tool_input", "session_id", "cwd")
-        if any(getattr(logged, name) != getattr(call, name) for name in same):
+        if not (self.same_call(row, call.tool_name, call.tool_input)
+                and (logged.session_id, logged.cwd) == (call.session_id, call.cwd)):
             log.warning("refused a PreToolUse that reuses tool_use_id %r for another call "
                         "(%s); the logged call (%s) is kept", call.tool_use_id,
                         call.tool_name, logged.tool_name)
@@ -195,6 +199,30 @@ class Gate:
                 "each tool call needs its own id (the logged call is unchanged)"
             )
         return GateDecision(row.tool_use_id, row.decision, row.p, row.reason, row.source)
+
+    def same_call(self, row: DecisionRow, tool_name: str, tool_input: Any) -> bool:
+        """Whether ``tool_name`` and ``tool_input`` are those of the call logged in ``row``:
+        by the row's digest when it keeps the call redacted, else by its JSON."""
+        if row.call_digest:
+            return hmac.compare_digest(self._call_digest(tool_name, tool_input),
+                                       row.call_digest)
+        logged = json.loads(row.call_json)
+        return bool(tool_name == logged.get("tool_name")
+                    and tool_input == logged.get("tool_input"))
+
+    def find_latest(self, call: ToolCall) -> str | None:
+        """tool_use_id of the latest decision in ``call``'s session on the same tool and
+        input, or None."""
+        digest = (self._call_digest(call.tool_name, call.tool_input)
+                  if self.config.redact_secrets else "")
+        return self.log.find_latest(call.session_id, call.tool_name, call.tool_input, digest)
+
+    def _call_digest(self, tool_name: str, tool_input: Any) -> str:
+        if self._digest is None:
+            # keyed with the install's token, so a short secret cannot be guessed by
+            # hashing candidates against the log
+            self._digest = CallDigest(ensure_token(self.dir / _TOKEN_FILE).encode("ascii"))
+        return self._digest(tool_name, tool_input)
 
     def serving(self) -> AbstractContextManager[None]:
         """Mark latency-critical work (a request being answered): training defers its
@@ -210,12 +238,18 @@ class Gate:
         self._check_open()
         now = time.time()
         call = self._with_context(call, now)
-        facts, version = self.facts(call)
+        stored, digest = call, ""
+        if self.config.redact_secrets:
+            # The gate decides and learns from what its log keeps, the call without its
+            # secrets (feedback and restarts read it back); the user's rules see the call.
+            stored = redact_call(call)
+            digest = self._call_digest(call.tool_name, call.tool_input)
+        facts, version = self.facts(stored, rules_call=call)
         verdict, trace = run_pipeline(GATE_RULES, facts, self.config.disabled_rules)
         self.log.add_decision(DecisionRow(
-            call.tool_use_id, call.session_id, call.tool_name, call.to_json(), facts.p,
+            call.tool_use_id, call.session_id, call.tool_name, stored.to_json(), facts.p,
             verdict.decision, verdict.rule, verdict.reason, self.config.mode, now,
-            version, trace_json=json.dumps(trace_json(trace)),
+            version, trace_json=json.dumps(trace_json(trace)), call_digest=digest,
         ))
         with self._lock:
             self._history.setdefault(call.session_id, deque(maxlen=_HISTORY)).append(
@@ -224,10 +258,13 @@ class Gate:
         return GateDecision(call.tool_use_id, verdict.decision, facts.p, verdict.reason,
                             verdict.rule, facts.band)
 
-    def facts(self, call: ToolCall) -> tuple[CallFacts, int]:
+    def facts(self, call: ToolCall, rules_call: ToolCall | None = None
+              ) -> tuple[CallFacts, int]:
         """What the rules know about ``call``, and the model version that judged it. The
-        model is not consulted when the user's own rule decides (``user_rules``)."""
-        match = self.rules.match(call)
+        model is not consulted when the user's own rule decides (``user_rules``).
+        ``rules_call``: the call the user's rules are matched against, if not ``call``
+        (the call as sent, when ``call`` is its redacted copy)."""
+        match = self.rules.match(rules_call or call)
         p, band, vector = None, "", None
         version = self.learner.version
         rule_decides = (match is not None and self.config.mode == "auto"

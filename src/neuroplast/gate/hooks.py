@@ -31,7 +31,6 @@ and the hook CLI answers ``ask`` to PreToolUse when the service fails.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -71,20 +70,17 @@ def _tool_use_id(gate: Gate, event: dict[str, Any]) -> str | None:
         return value
     if value is None and isinstance(event.get("tool_name"), str):
         call = ToolCall.from_hook_event(event)
-        return gate.log.find_latest(call.session_id, call.tool_name, call.tool_input)
+        return gate.find_latest(call)
     raise InvalidInputError(
         f"{event.get('hook_event_name')} event needs a non-empty string 'tool_use_id' (or "
         "'tool_name' and 'tool_input'); send the event JSON exactly as Claude Code writes it"
     )
 
 
-def _same_call(event: dict[str, Any], row: DecisionRow) -> bool:
-    """Whether ``event`` names the tool and input the gate logged under its tool_use_id."""
-    logged = json.loads(row.call_json)
-    return bool(
-        event.get("tool_name") == logged.get("tool_name")
-        and (event.get("tool_input") or {}) == logged.get("tool_input")
-    )
+def _same_call(gate: Gate, event: dict[str, Any], row: DecisionRow) -> bool:
+    """Whether ``event`` names the tool and input the gate logged under its tool_use_id
+    (compared by a keyed digest when the log keeps the call with its secrets redacted)."""
+    return gate.same_call(row, event.get("tool_name"), event.get("tool_input") or {})
 
 
 def handle_claude_code_event(gate: Gate, event: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +110,7 @@ def handle_claude_code_event(gate: Gate, event: dict[str, Any]) -> dict[str, Any
     if tool_use_id is None or row is None:
         log.info("%s for %r: the gate never decided this call; skipped", name, tool_use_id)
         return {}
-    if not _same_call(event, row):
+    if not _same_call(gate, event, row):
         log.warning("%s for %r is about another call than the one decided under that id; "
                     "skipped", name, tool_use_id)
         return {}

@@ -32,8 +32,9 @@ from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.outputs import option_values, output_files
 from neuroplast.gate.paths import path_zone, resolve_path
 from neuroplast.gate.permissions import opens_permissions
+from neuroplast.gate.redact import REDACTED
 from neuroplast.gate.secret_args import secret_in_arguments
-from neuroplast.gate.secret_scan import secret_in_text
+from neuroplast.gate.secret_scan import PRIVATE_KEY_BEGIN, secret_in_text
 from neuroplast.gate.shell import Segment, split_command
 
 __all__ = ["RISK_FLAGS", "RiskReport", "inspect_call"]
@@ -78,10 +79,12 @@ _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "pyth
                      "ruby", "node", "php", "pwsh", "source", "."})
 _FETCHERS = frozenset({"curl", "wget", "fetch", "iwr", "invoke-webrequest", "http", "aria2c"})
 
-# PEM private keys of any kind (RFC 7468 §10-11: "PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
-# "RSA PRIVATE KEY"...; OpenSSH's "OPENSSH PRIVATE KEY"; OpenPGP's "PRIVATE KEY BLOCK").
-# Other secrets in text: secret_scan.py (detect-secrets); on command lines: secret_args.py.
-_PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+# PEM private keys (secret_scan.PRIVATE_KEY_BEGIN); other secrets in text: secret_scan.py
+# (detect-secrets); on command lines: secret_args.py. A secret the gate redacted before
+# storing the call (redact.py, ``[redacted:KIND]``) is flagged as the secret was, so that
+# the stored call, which is all the gate learns from, carries the same flag.
+_PRIVATE_KEY = PRIVATE_KEY_BEGIN
+_REDACTED_KEY = "[redacted:private-key]"
 # Startup files a write to which runs code in every later shell (persistence).
 _SHELL_RC = re.compile(
     r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin"
@@ -220,7 +223,7 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
         flags.add("history_tampering")
     if _LIBRARY_LOAD.search(command):
         flags.add("library_load")
-    if _PRIVATE_KEY.search(command) or secret_in_text(command):
+    if _PRIVATE_KEY.search(command) or secret_in_text(command) or REDACTED.search(command):
         flags.add("secret_in_content")
     _check_raw_ip(command, flags)
     if _BANG_SHELL.search(command):  # a "!sh" line typed into a pager or editor
@@ -563,8 +566,10 @@ def inspect_call(call: ToolCall) -> RiskReport:
     if content:
         # Keys sit at the top of a file; secrets in configs within the first pages.
         head = clip_text(content, MAX_FIELD_CHARS * 4)
-        if _PRIVATE_KEY.search(head):
+        if _PRIVATE_KEY.search(head) or _REDACTED_KEY in head:
             flags.add("private_key_in_content")
-        if secret_in_text(head, path):
+        if secret_in_text(head, path) or any(
+            m.group(1) != "private-key" for m in REDACTED.finditer(head)
+        ):
             flags.add("secret_in_content")
     return _report(flags)

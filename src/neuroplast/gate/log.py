@@ -4,7 +4,9 @@ Tables (SQLite, namespace ``gate``):
 
 * ``decisions`` - one row per tool call the gate decided: the call as JSON, the model's
   p, the decision, its source and reason, the mode, and whether the user was asked
-  (``asked``: set when Claude Code reports a permission prompt).
+  (``asked``: set when Claude Code reports a permission prompt). With secrets redacted
+  (``GateConfig.redact_secrets``) the JSON is the redacted call and ``call_digest`` a
+  keyed digest of the call as sent (``gate.redact.CallDigest``), to recognise it again.
 * ``feedback`` - one row per answer about a call (a call may get several, e.g. an implicit
   approval after it ran and a later "false positive" correction); the latest counts in
   statistics, every row is a training signal. It holds the gateway's record fields.
@@ -66,6 +68,8 @@ SCHEMA = [
     "CREATE INDEX feedback_fp ON feedback (signature, false_positive)",
     # the trace of the decision rules evaluated: [[rule, decision, reason], ...]
     "ALTER TABLE decisions ADD COLUMN trace_json TEXT NOT NULL DEFAULT '[]'",
+    # HMAC of the call's tool and input as sent, when the JSON holds it redacted; '' if not
+    "ALTER TABLE decisions ADD COLUMN call_digest TEXT NOT NULL DEFAULT ''",
 ]
 
 
@@ -87,6 +91,7 @@ class DecisionRow:
     asked: bool = False
     id: int = 0
     trace_json: str = "[]"
+    call_digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ class FeedbackRow:
 
 _DECISION_COLS = (
     "tool_use_id, session_id, tool_name, call_json, p, decision, source, reason, mode, ts, "
-    "model_version, asked, id, trace_json"
+    "model_version, asked, id, trace_json, call_digest"
 )
 _FEEDBACK_COLS = (
     "id, tool_use_id, approved, false_positive, user_override, weight, locked, source, "
@@ -134,12 +139,12 @@ class GateLog:
         with self.db.transaction() as cur:
             cur.execute(
                 "INSERT INTO decisions (tool_use_id, session_id, tool_name, call_json, p, "
-                "decision, source, reason, mode, ts, model_version, trace_json) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "decision, source, reason, mode, ts, model_version, trace_json, call_digest) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (tool_use_id) DO NOTHING",
                 (row.tool_use_id, row.session_id, row.tool_name, row.call_json, row.p,
                  row.decision, row.source, row.reason, row.mode, row.ts, row.model_version,
-                 row.trace_json),
+                 row.trace_json, row.call_digest),
             )
             if cur.rowcount == 0:
                 raise ConflictError(
@@ -155,7 +160,8 @@ class GateLog:
         if not rows:
             return None
         r = rows[0]
-        return DecisionRow(*r[:11], asked=bool(r[11]), id=r[12], trace_json=r[13])
+        return DecisionRow(*r[:11], asked=bool(r[11]), id=r[12], trace_json=r[13],
+                           call_digest=r[14])
 
     def mark_asked(self, tool_use_id: str) -> bool:
         """Record that the user was shown a permission prompt; False if the id is unknown."""
@@ -173,16 +179,23 @@ class GateLog:
         return [(r[0], r[1], r[2], r[3]) for r in reversed(rows)]
 
     def find_latest(
-        self, session_id: str, tool_name: str, tool_input: dict[str, Any]
+        self, session_id: str, tool_name: str, tool_input: dict[str, Any], digest: str = ""
     ) -> str | None:
-        """tool_use_id of the session's latest decision on this exact call, or None."""
+        """tool_use_id of the session's latest decision on this exact call, or None.
+
+        ``digest``: the call's digest, which a row logged with one is compared by (its
+        JSON may be redacted); other rows are compared by their JSON.
+        """
         rows = self.db.query(
-            "SELECT tool_use_id, call_json FROM decisions WHERE session_id = ? AND tool_name = ? "
-            "ORDER BY id DESC LIMIT 50",
+            "SELECT tool_use_id, call_json, call_digest FROM decisions WHERE session_id = ? "
+            "AND tool_name = ? ORDER BY id DESC LIMIT 50",
             (session_id, tool_name),
         )
-        for tool_use_id, call_json in rows:
-            if json.loads(call_json).get("tool_input") == tool_input:
+        for tool_use_id, call_json, row_digest in rows:
+            if row_digest:
+                if row_digest == digest:
+                    return str(tool_use_id)
+            elif json.loads(call_json).get("tool_input") == tool_input:
                 return str(tool_use_id)
         return None
 

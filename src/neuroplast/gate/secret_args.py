@@ -15,10 +15,11 @@ literal secret; an option left without its value (``mysql -p``) asks for it at a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["secret_in_arguments"]
+__all__ = ["secret_argument_values", "secret_in_arguments"]
 
 # Options whose value the program's manual defines as a password, token or passphrase.
 _SECRET_OPTIONS: dict[str, frozenset[str]] = {
@@ -107,14 +108,51 @@ def _option_values(argv: tuple[str, ...], options: frozenset[str],
     return values
 
 
-def _assigns_secret(word: str) -> bool:
+def _assigned_secret(word: str) -> str:
+    """The literal secret a ``NAME=VALUE`` word assigns to a secret's name, or ''."""
     m = _ASSIGNMENT.match(word)
     if not m or not _SECRET_VARIABLE.fullmatch(m.group(1)):
-        return False
+        return ""
     value = m.group(2)
-    return _literal(value) and len(value) >= 4 and value.lower() not in _NOT_SECRET and (
+    secret = _literal(value) and len(value) >= 4 and value.lower() not in _NOT_SECRET and (
         not value.startswith(("/", "./", "~/"))
     )
+    return value if secret else ""
+
+
+def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
+    """``(kind, value)`` of each literal secret ``seg`` passes, in the order checked."""
+    argv, head = seg.argv, seg.head
+    for word in seg.words:
+        if value := _assigned_secret(word):
+            yield "secret", value
+    options = _SECRET_OPTIONS.get(head)
+    if options:
+        yield from (("password", v) for v in _option_values(argv, options) if _literal(v))
+    if head in _LOGIN_PROGRAMS and "login" in argv:
+        yield from (("password", v) for v in _option_values(argv, _LOGIN_OPTIONS)
+                    if _literal(v))
+    if head in _MYSQL:
+        yield from (("password", v) for v in _option_values(
+            argv, frozenset({"-p", "--password"}), next_word=False) if _literal(v))
+        return
+    user_options, separator = _USER_PASSWORD.get(head, (frozenset(), ""))
+    for value in _option_values(argv, user_options):
+        password = value.partition(separator)[2]
+        if _literal(password):
+            yield "password", password
+    if head == "openssl":
+        yield from (("password", v[5:]) for v in _option_values(argv, _OPENSSL_PASS)
+                    if v.startswith("pass:") and _literal(v[5:]))
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if name not in _ANY_PROGRAM:
+            continue
+        if eq and _literal(value):
+            yield "password", value
+        following = argv[i + 1] if i + 1 < len(argv) else ""
+        if not eq and _literal(following) and _RANDOM.fullmatch(following):
+            yield "password", following
 
 
 def secret_in_arguments(seg: Segment) -> bool:
@@ -126,33 +164,17 @@ def secret_in_arguments(seg: Segment) -> bool:
     >>> [secret_in_arguments(s) for s in split_command(line)]
     [True, True, False, True, False, True]
     """
-    argv, head = seg.argv, seg.head
-    if any(_assigns_secret(w) for w in seg.words):
-        return True
-    options = _SECRET_OPTIONS.get(head)
-    if options and any(_literal(v) for v in _option_values(argv, options)):
-        return True
-    if head in _LOGIN_PROGRAMS and "login" in argv and any(
-        _literal(v) for v in _option_values(argv, _LOGIN_OPTIONS)
-    ):
-        return True
-    if head in _MYSQL:
-        return any(_literal(v) for v in _option_values(argv, frozenset({"-p", "--password"}),
-                                                        next_word=False))
-    user_options, separator = _USER_PASSWORD.get(head, (frozenset(), ""))
-    for value in _option_values(argv, user_options):
-        if _literal(value.partition(separator)[2]):
-            return True
-    if head == "openssl" and any(v.startswith("pass:") and _literal(v[5:])
-                                 for v in _option_values(argv, _OPENSSL_PASS)):
-        return True
-    for i, a in enumerate(argv[1:], 1):
-        name, eq, value = a.partition("=")
-        if name not in _ANY_PROGRAM:
-            continue
-        if eq and _literal(value):
-            return True
-        following = argv[i + 1] if i + 1 < len(argv) else ""
-        if not eq and _literal(following) and _RANDOM.fullmatch(following):
-            return True
-    return False
+    return next(_secret_values(seg), None) is not None
+
+
+def secret_argument_values(seg: Segment) -> list[tuple[str, str]]:
+    """``(kind, value)`` of every literal secret ``seg`` passes, as the program reads it
+    (quotes removed): ``kind`` is ``password`` for an option's value, ``secret`` for a
+    ``NAME=VALUE`` assignment.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> line = "PGPASSWORD=hunter2 psql -h db; curl -u bob:'pw 1' https://x.io"
+    >>> [secret_argument_values(s) for s in split_command(line)]
+    [[('secret', 'hunter2')], [('password', 'pw 1')]]
+    """
+    return list(_secret_values(seg))

@@ -35,11 +35,20 @@ True
 False
 >>> secret_in_text("echo 'password = ${DB_PASSWORD}'")
 False
+
+:func:`secret_spans` runs the same detectors over all of a text (no line budget) and says
+where each secret is, for redaction:
+
+>>> text = "git clone https://bob:p4ssw0rd@example.com/x.git"
+>>> [text[s.start:s.end] for s in secret_spans(text)], secret_spans(text)[0].kind
+(['p4ssw0rd'], 'basic-auth-credentials')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from detect_secrets.filters import heuristic
 from detect_secrets.plugins.artifactory import ArtifactoryDetector
@@ -77,7 +86,8 @@ from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from detect_secrets.plugins.twilio import TwilioKeyDetector
 from detect_secrets.util.filetype import FileType, determine_file_type
 
-__all__ = ["secret_in_text"]
+__all__ = ["PRIVATE_KEY_BEGIN", "SecretSpan", "private_key_spans", "secret_in_text",
+           "secret_spans"]
 
 # Plugins that match anywhere in the text: each looks for its issuer's token format. The
 # four slowest are first asked a cheap question their every match answers yes to.
@@ -118,31 +128,33 @@ _MIN_KEYWORD_VALUE = 6  # shorter values after a keyword are mostly words, not s
 
 # Token formats detect-secrets 1.5 does not know, each from its issuer's documentation,
 # with a literal every match holds (a plain substring test is 20x faster than the search).
-_MORE_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_MORE_TOKENS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # GitHub docs, 'About authentication to GitHub': fine-grained PATs begin github_pat_
-    ("github_pat_", re.compile(r"github_pat_[A-Za-z0-9_]{22,}")),
+    ("github_pat_", "github-token", re.compile(r"github_pat_[A-Za-z0-9_]{22,}")),
     # Google Cloud docs, 'Manage API keys': key strings begin AIza
-    ("AIza", re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    ("AIza", "google-api-key", re.compile(r"AIza[0-9A-Za-z_-]{35}")),
     # OpenAI and Anthropic API references: keys begin sk- (sk-proj-, sk-ant-api03-)
-    ("sk-", re.compile(r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}")),
+    ("sk-", "api-key", re.compile(r"\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}")),
     # Hugging Face docs, 'User access tokens': tokens begin hf_
-    ("hf_", re.compile(r"\bhf_[A-Za-z0-9]{30,}")),
+    ("hf_", "huggingface-token", re.compile(r"\bhf_[A-Za-z0-9]{30,}")),
 )
 # The same, searched in the lowered text. The AWS CLI's config-file setting (AWS CLI User
 # Guide, 'Configuration and credential file settings'), and credentials in HTTP
 # authentication headers: RFC 9110 §11.6.2 (Authorization), §11.7.2 (Proxy-Authorization);
 # GitLab REST API docs (PRIVATE-TOKEN); X-API-Key as in OpenAPI's 'API Keys' (apiKey in a
 # header). An Authorization value is 'auth-scheme credentials' (a scheme alone is no
-# secret) or a bare key; a $VARIABLE or <placeholder> is not a literal secret.
-_VALUE = r"[\"']?\s*:\s*[\"']?[^\s\"'$<{][^\s\"']{7,}"
-_LOWER_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("aws_secret_access_key", re.compile(r"aws_secret_access_key\s*[=:]\s*[a-z0-9/+]{40}")),
-    ("authorization", re.compile(
-        r"authorization[\"']?\s*:\s*[\"']?(?:[a-z][\w.-]*[ \t]+[^\s\"'$<{][^\s\"']{7,}"
-        r"|[^\s\"'$<{][^\s\"']{19,}(?:[\s\"']|$))")),
-    ("x-api-key", re.compile(r"x-api-key" + _VALUE)),
-    ("private-token", re.compile(r"private-token" + _VALUE)),
-    ("x-auth-token", re.compile(r"x-auth-token" + _VALUE)),
+# secret) or a bare key; a $VARIABLE or <placeholder> is not a literal secret. The groups
+# hold the secret itself (what redaction replaces).
+_VALUE = r"[\"']?\s*:\s*[\"']?([^\s\"'$<{][^\s\"']{7,})"
+_LOWER_TOKENS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("aws_secret_access_key", "aws-secret-key",
+     re.compile(r"aws_secret_access_key\s*[=:]\s*([a-z0-9/+]{40})")),
+    ("authorization", "authorization", re.compile(
+        r"authorization[\"']?\s*:\s*[\"']?(?:[a-z][\w.-]*[ \t]+([^\s\"'$<{][^\s\"']{7,})"
+        r"|([^\s\"'$<{][^\s\"']{19,})(?:[\s\"']|$))")),
+    ("x-api-key", "api-key", re.compile(r"x-api-key" + _VALUE)),
+    ("private-token", "private-token", re.compile(r"private-token" + _VALUE)),
+    ("x-auth-token", "auth-token", re.compile(r"x-auth-token" + _VALUE)),
 )
 # detect-secrets' is_indirect_reference (``secret = get_secret()``, ``= headers['key']``)
 # without its leading ([^\v=!:]*): that group may match nothing, so dropping it changes no
@@ -164,32 +176,111 @@ def _plain_value(secret: str) -> bool:
     )
 
 
-def _lines_with(hint: re.Pattern[str], text: str, lowered: str) -> list[str]:
-    """The distinct lines of ``text`` in which ``hint`` matches ``lowered``, first ones first."""
-    lines: list[str] = []
-    end = -1
+def _lowered(text: str) -> str:
+    """``text.lower()``, but of the same length, so that its offsets are the text's (a few
+    characters lower to two, as 'İ' does; those stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _lines_with(hint: re.Pattern[str], text: str, lowered: str,
+                limit: int | None = _MAX_LINES) -> list[tuple[int, str]]:
+    """``(offset, line)`` for the distinct lines of ``text`` in which ``hint`` matches
+    ``lowered``, first ones first, each cut to ``_LINE_CHARS``; at most ``limit`` of them.
+
+    With no limit (redaction) every hit is looked at: a hit past the part of its line
+    taken so far starts a new part a little before it, so none is left unread.
+    """
+    lines: list[tuple[int, str]] = []
+    covered = -1  # hits before this offset are in a part taken already
     for m in hint.finditer(lowered):
-        if m.start() <= end:
-            continue  # another hit on a line already taken
+        if m.start() < covered:
+            continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        lines.append(text[start : min(end, start + _LINE_CHARS)])
-        if len(lines) >= _MAX_LINES:
+        if limit is None:
+            if m.start() - start > _LINE_CHARS // 2:
+                start = m.start() - 100  # room for a quote or bracket before the keyword
+            covered = min(end, start + _LINE_CHARS)
+        else:
+            covered = end + 1
+        lines.append((start, text[start : min(end, start + _LINE_CHARS)]))
+        if limit is not None and len(lines) >= limit:
             break
     return lines
 
 
-def _keyword_secret(lines: list[str], filename: str) -> bool:
+@dataclass(frozen=True)
+class SecretSpan:
+    """Where one secret is in a text: ``text[start:end]``, and what kind it is.
+
+    >>> SecretSpan(4, 12, "password").kind
+    'password'
+    """
+
+    start: int
+    end: int
+    kind: str
+
+
+_TRIM = " \t\r\n=:\"'"  # a pattern's delimiters around a token are not the secret
+
+
+# What a token may go on with past its pattern's end: a JWT's pattern stops before its
+# signature (a lazy ``*?``), and a longer token than a pattern's fixed length is one token.
+_TOKEN_TAIL = re.compile(r"[A-Za-z0-9_\-]*")
+_JWT_TAIL = re.compile(r"[A-Za-z0-9_\-.+/=]*")
+
+
+def _match_span(m: re.Match[str], offset: int, kind: str) -> SecretSpan:
+    """The secret in a plugin's match: its group when the group is the rest of the match
+    (``user:(password)@``, ``key = '(value)'``), else the whole match with the token's
+    tail, delimiters trimmed (a group at the start is a prefix: ``(ghp)_...``)."""
+    for i in range(1, (m.re.groups or 0) + 1):
+        if m.group(i) and m.start(i) > m.start() and m.end() - m.end(i) <= 2:
+            return SecretSpan(offset + m.start(i), offset + m.end(i), kind)
+    found = m.group(0)
+    start = m.start() + len(found) - len(found.lstrip(_TRIM))
+    end = m.end() - (len(found) - len(found.rstrip(_TRIM)))
+    if end == m.end():
+        tail = _JWT_TAIL if kind == "json-web-token" else _TOKEN_TAIL
+        end = tail.match(m.string, end).end()  # type: ignore[union-attr]
+    return SecretSpan(offset + start, offset + max(start, end), kind)
+
+
+def _plugin_kind(plugin: BasePlugin) -> str:
+    """The plugin's own name for what it finds, as a word: ``GitHub Token`` ->
+    ``github-token``."""
+    return re.sub(r"[^a-z0-9]+", "-", str(plugin.secret_type).lower()).strip("-")
+
+
+# Every regex of the token plugins, flattened: (regex, the plugin's hint, its kind).
+_TOKEN_REGEXES = tuple((rx, hint, _plugin_kind(p)) for p, hint in _TOKEN_PLUGINS
+                       for rx in p.denylist)
+_KEYED_REGEXES = tuple((rx, _plugin_kind(p)) for p in _KEYED_PLUGINS for rx in p.denylist)
+
+
+def _plain_match(m: re.Match[str]) -> bool:
+    """What ``analyze_string`` would yield for this match (each non-empty group, or the
+    whole match without groups) holds a value detect-secrets' filters keep."""
+    if not m.re.groups:
+        return _plain_value(m.group(0))
+    return any(_plain_value(v) for v in m.groups() if v)
+
+
+def _keyword_spans(lines: list[tuple[int, str]], filename: str) -> Iterator[SecretSpan]:
     """detect-secrets' keyword detector, with the regexes it picks for ``filename``, and
     the token names it lacks (``access_token: ...``)."""
     if heuristic.is_lock_file(filename) or heuristic.is_swagger_file(filename):
-        return False
+        return
     file_type = determine_file_type(filename)
     unquoted = file_type in _UNQUOTED_TYPES
     groups = (CONFIG_DENYLIST_REGEX_TO_GROUP if unquoted
               else REGEX_BY_FILETYPE.get(file_type, CONFIG_DENYLIST_REGEX_TO_GROUP))
-    for line in lines:
+    for offset, line in lines:
         if unquoted and ("==" in line or "!=" in line):
             continue  # code comparing with a keyword's value, not a value
         token_values = (m.group(2) for m in _TOKEN_ASSIGNMENT.finditer(line))
@@ -200,8 +291,36 @@ def _keyword_secret(lines: list[str], filename: str) -> bool:
                 heuristic.is_likely_id_string(value, line)
                 or _INDIRECT_REFERENCE.search(line)  # password = get_password()
             ):
-                return True
-    return False
+                # the detector gives the value, not its place: each time it is on the line
+                at = line.find(value)
+                while at >= 0:
+                    yield SecretSpan(offset + at, offset + at + len(value), "keyword")
+                    at = line.find(value, at + len(value))
+
+
+def _spans(text: str, filename: str, every: bool) -> Iterator[SecretSpan]:
+    """The secrets in ``text``, cheapest detectors first. ``every``: read all of it (for
+    redaction), not only the first ``_MAX_LINES`` keyword lines (for a yes or no)."""
+    lowered = _lowered(text)
+    for lit, kind, rx in _MORE_TOKENS:
+        if lit in text:
+            yield from (_match_span(m, 0, kind) for m in rx.finditer(text))
+    for lit, kind, rx in _LOWER_TOKENS:
+        if lit in lowered:
+            yield from (_match_span(m, 0, kind) for m in rx.finditer(lowered))
+    # the plugins' own regexes and matches, as their analyze_string runs them
+    for rx, hint, kind in _TOKEN_REGEXES:
+        if hint is None or hint.search(text):
+            for m in rx.finditer(text):
+                if _plain_match(m):
+                    yield _match_span(m, 0, kind)
+    limit = None if every else _MAX_LINES
+    for offset, line in _lines_with(_KEYED_HINT, text, lowered, limit):
+        for rx, kind in _KEYED_REGEXES:
+            for m in rx.finditer(line):
+                if _plain_match(m):
+                    yield _match_span(m, offset, kind)
+    yield from _keyword_spans(_lines_with(_KEYWORD_HINT, text, lowered, limit), filename)
 
 
 def secret_in_text(text: str, filename: str = "") -> bool:
@@ -212,18 +331,40 @@ def secret_in_text(text: str, filename: str = "") -> bool:
     >>> secret_in_text("curl -H \\"Authorization: Bearer $TOKEN\\" https://x.io")
     False
     """
-    lowered = text.lower()
-    if any(lit in text and rx.search(text) for lit, rx in _MORE_TOKENS) or any(
-        lit in lowered and rx.search(lowered) for lit, rx in _LOWER_TOKENS
-    ):
-        return True
-    for plugin, hint in _TOKEN_PLUGINS:
-        if (hint is None or hint.search(text)) and any(
-            _plain_value(found) for found in plugin.analyze_string(text)
-        ):
-            return True
-    for line in _lines_with(_KEYED_HINT, text, lowered):
-        for plugin in _KEYED_PLUGINS:
-            if any(_plain_value(found) for found in plugin.analyze_string(line)):
-                return True
-    return _keyword_secret(_lines_with(_KEYWORD_HINT, text, lowered), filename)
+    return next(_spans(text, filename, every=False), None) is not None
+
+
+def secret_spans(text: str, filename: str = "") -> list[SecretSpan]:
+    """Every secret :func:`secret_in_text` looks for, anywhere in ``text``, in order of
+    where it starts (spans may overlap: two detectors may find one secret).
+
+    >>> text = "export API_KEY=abcdef123456 && curl -H 'X-API-Key: 0123456789abcdef' x.io"
+    >>> [text[s.start:s.end] for s in secret_spans(text, "deploy.sh")]
+    ['abcdef123456', '0123456789abcdef']
+    """
+    found = dict.fromkeys(_spans(text, filename, every=True))  # the first detector's first
+    return sorted(found, key=lambda s: (s.start, -s.end))
+
+
+# PEM private keys of any kind (RFC 7468 §10-11: "PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
+# "RSA PRIVATE KEY"...; OpenSSH's "OPENSSH PRIVATE KEY"; OpenPGP's "PRIVATE KEY BLOCK").
+PRIVATE_KEY_BEGIN = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_KEY_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+
+
+def private_key_spans(text: str) -> list[SecretSpan]:
+    """Each PEM private key in ``text``, from its BEGIN line through its END line (to the
+    end of the text when that is missing: what follows BEGIN is the key).
+
+    >>> text = "a\\n-----BEGIN RSA PRIVATE KEY-----\\nMIIE\\n-----END RSA PRIVATE KEY-----\\nb"
+    >>> [(text[s.start:s.start + 5], text[s.end:]) for s in private_key_spans(text)]
+    [('-----', '\\nb')]
+    """
+    spans: list[SecretSpan] = []
+    pos = 0
+    while (begin := PRIVATE_KEY_BEGIN.search(text, pos)) is not None:
+        end = _PRIVATE_KEY_END.search(text, begin.end())
+        stop = end.end() if end is not None else len(text)
+        spans.append(SecretSpan(begin.start(), stop, "private-key"))
+        pos = stop
+    return spans
