@@ -51,8 +51,11 @@ def _attach_groups() -> None:
 
         app.add_typer(bench_app, name="bench")
     from neuroplast.cli.gate import gate_app
+    from neuroplast.cli.serve import serve, status
 
     app.add_typer(gate_app, name="gate")
+    app.command("serve")(serve)
+    app.command("status")(status)
 
 
 # Exit codes: 1 unexpected, 2 usage/input (typer's convention), 3 store, 4 backend.

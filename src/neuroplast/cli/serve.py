@@ -1,0 +1,135 @@
+"""``neuroplast serve`` (every subsystem on one service) and ``neuroplast status``.
+
+The config file (``<data dir>/config.toml`` unless ``--config``) has a ``[service]`` table
+and one table per subsystem (``neuroplast.server.service_config``); options given here win
+over it. ``status`` signs its request with the install's token and checks the answer's
+signature, as ``neuroplast gate stats`` does.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from neuroplast.errors import InvalidInputError
+
+__all__ = ["serve", "status", "status_lines"]
+
+CONFIG_FILE = "config.toml"
+
+
+def serve(
+    data_dir: Annotated[Path | None, typer.Option(
+        help="The one data dir of every subsystem (default: $NEUROPLAST_HOME or "
+             "~/.neuroplast).")] = None,
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", help="TOML file: a [service] table and one table per subsystem "
+                         "(default: <data dir>/config.toml, if there is one).")] = None,
+    host: Annotated[str | None, typer.Option(
+        help="Interface to listen on (default 127.0.0.1); another than loopback needs "
+             "--allow-remote.")] = None,
+    port: Annotated[int | None, typer.Option(help="TCP port (default 8765).")] = None,
+    allow_remote: Annotated[bool, typer.Option(
+        "--allow-remote", help="Allow a --host other machines can reach (requests still "
+                               "need the token, sent in clear text over plain HTTP).")] = False,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        help="With --allow-remote: a Host name clients may use (repeatable).")] = None,
+    without: Annotated[list[str] | None, typer.Option(
+        help="A subsystem not to run, e.g. --without peers (repeatable).")] = None,
+) -> None:
+    """Run every installed subsystem (gate, peers, dashboard, sona, memory) on one service."""
+    import uvicorn
+
+    from neuroplast.cli.gate import _tune_for_serving
+    from neuroplast.server import server_config
+    from neuroplast.server.guard import is_loopback
+    from neuroplast.server.service import create_service
+    from neuroplast.server.service_config import ServiceConfig
+    from neuroplast.server.subsystems import available
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    directory = resolve_data_dir(data_dir)
+    subsystems = available()
+    config = ServiceConfig.from_file(config_file or directory / CONFIG_FILE, subsystems)
+    if config_file is not None and not config_file.exists():
+        raise InvalidInputError(f"no config file {config_file}; pass an existing --config")
+    settings = config.service
+    overrides: dict[str, Any] = {"disabled": sorted({*settings.disabled, *(without or ())})}
+    if host is not None:
+        overrides["host"] = host
+    if port is not None:
+        overrides["port"] = port
+    if allow_remote:
+        overrides["allow_remote"] = True
+    if allowed_host:
+        overrides["allowed_hosts"] = [*settings.allowed_hosts, *allowed_host]
+    config = ServiceConfig(replace(settings, **overrides), config.sections, subsystems)
+    settings = config.service
+    remote = not is_loopback(settings.host)
+    if remote and not settings.allow_remote:
+        raise InvalidInputError(
+            f"--host {settings.host} can be reached from other machines; the service answers "
+            "for your agent's tool calls, so keep it on 127.0.0.1, or pass --allow-remote "
+            "if you mean it")
+    os.umask(0o077)  # every file this process (and its training worker) writes is private
+    console = Console()
+    running = [name for name in subsystems if config.enabled(name)]
+    console.print(f"neuroplast serving {', '.join(running) or 'nothing'} on "
+                  f"http://{settings.host}:{settings.port}, data in {directory}")
+    if remote:
+        config.service.allowed_hosts.append(settings.host)
+        console.print(f"[yellow]warning:[/] {settings.host} is reachable from other machines; "
+                      "they need the token, which plain HTTP sends in clear text")
+    _tune_for_serving()
+    app = create_service(config, data_dir=directory)
+    uvicorn.Server(server_config(app, host=settings.host, port=settings.port)).run()
+
+
+def status_lines(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(subsystem, state, what it has learned)`` rows of a ``/v1/status`` answer.
+
+    >>> status_lines({"subsystems": {"gate": {"running": True, "decisions": 12,
+    ...     "labelled": 10, "ask_rate": 0.25, "agreement": 0.9, "converged": False,
+    ...     "model_version": 3}, "sona": {"running": False, "why": "not installed"}}})
+    [('gate', 'running', 'decisions 12 · labelled 10 · ask_rate 0.250 · agreement 0.900 \
+· converged False · model_version 3'), ('sona', 'off', 'not installed')]
+    """
+    rows = []
+    for name, info in data.get("subsystems", {}).items():
+        if not info.get("running"):
+            rows.append((name, "off", str(info.get("why", ""))))
+            continue
+        parts = []
+        for key, value in info.items():
+            if key == "running" or isinstance(value, dict | list):
+                continue
+            parts.append(f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}")
+        rows.append((name, "running", " · ".join(parts)))
+    return rows
+
+
+def status(
+    url: Annotated[str | None, typer.Option(
+        help="URL of the service (default: $NEUROPLAST_URL or http://127.0.0.1:8765).")] = None,
+    data_dir: Annotated[Path | None, typer.Option(
+        help="The service's data dir, which holds its token.")] = None,
+) -> None:
+    """What is running and what each subsystem has learned."""
+    from neuroplast.cli.gate import signed_get
+
+    base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
+    data = signed_get(base, "/v1/status", data_dir)
+    table = Table(title=f"neuroplast at {base} (pid {data.get('pid')}, up "
+                        f"{data.get('uptime_s')} s, data in {data.get('data_dir')})")
+    table.add_column("subsystem")
+    table.add_column("state")
+    table.add_column("learning")
+    for name, state, learned in status_lines(data):
+        table.add_row(name, f"[green]{state}[/]" if state == "running" else state, learned)
+    Console().print(table)

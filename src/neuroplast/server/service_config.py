@@ -1,0 +1,123 @@
+"""The one service's config file: a ``[service]`` table and one table per subsystem.
+
+.. code-block:: toml
+
+    [service]
+    port = 8765
+    disabled = ["peers"]        # subsystems not to run
+    [gate]                      # GateConfig's fields
+    deny_rules = ["Bash(rm -rf /:*)"]
+    [gate.bands]
+    allow = 0.9
+
+Each subsystem's table is read by its own config class (``Config.from_dict``: unknown
+fields are refused by name); a missing table is that class's defaults.
+
+>>> from neuroplast.server.subsystems import available
+>>> cfg = ServiceConfig.from_dict({"service": {"port": 9000}, "gate": {"mode": "shadow"}},
+...                               available())
+>>> cfg.service.port, cfg.section("gate").mode, cfg.enabled("gate")
+(9000, 'shadow', True)
+>>> ServiceConfig.from_dict({"gaet": {}}, available())  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+neuroplast.errors.ConfigError: the config file has a [gaet] table, which is no subsystem; ...
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError
+from neuroplast.server.subsystem import Subsystem
+
+__all__ = ["ServiceConfig", "ServiceSettings"]
+
+
+@dataclass
+class ServiceSettings(Config):
+    """Where the service listens and which subsystems it leaves off."""
+
+    host: str = field(default="127.0.0.1", metadata={"help": "loopback unless allow_remote"})
+    port: int = 8765
+    allow_remote: bool = field(default=False, metadata={
+        "help": "listen on a host other machines can reach (they still need the token)"})
+    allowed_hosts: list[str] = field(default_factory=list, metadata={
+        "help": "Host names clients may use besides loopback (with allow_remote)"})
+    disabled: list[str] = field(default_factory=list, metadata={
+        "help": "subsystems not to run, e.g. ['peers', 'dashboard']"})
+
+    def __post_init__(self) -> None:
+        if isinstance(self.port, bool) or not isinstance(self.port, int):
+            raise ConfigError(f"ServiceSettings.port={self.port!r} must be an integer")
+        check_range("ServiceSettings", "port", self.port, 0, 65535)
+        for name in ("allowed_hosts", "disabled"):
+            value = getattr(self, name)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"ServiceSettings.{name} must be a list of strings")
+
+
+class ServiceConfig:
+    """The whole file: ``service`` settings and each subsystem's config by name."""
+
+    def __init__(self, service: ServiceSettings | None = None,
+                 sections: dict[str, Config] | None = None,
+                 subsystems: dict[str, Subsystem] | None = None) -> None:
+        self.service = service or ServiceSettings()
+        self.sections = dict(sections or {})
+        self.subsystems = dict(subsystems or {})
+        for name in self.service.disabled:
+            if name not in self.subsystems:
+                raise ConfigError(
+                    f"[service] disabled names {name!r}, which is no installed subsystem; "
+                    f"subsystems: {', '.join(sorted(self.subsystems)) or 'none'}")
+
+    def section(self, name: str) -> Any:
+        """The config of subsystem ``name`` (its class's defaults if the file has none)."""
+        if name not in self.sections:
+            self.sections[name] = self.subsystems[name].config_cls()
+        return self.sections[name]
+
+    def enabled(self, name: str) -> bool:
+        return name in self.subsystems and name not in self.service.disabled
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], subsystems: dict[str, Subsystem]) -> ServiceConfig:
+        if not isinstance(data, dict):
+            raise ConfigError(f"the service config must be a table, got {type(data).__name__}")
+        unknown = set(data) - {"service"} - set(subsystems)
+        if unknown:
+            raise ConfigError(
+                f"the config file has a [{sorted(unknown)[0]}] table, which is no subsystem; "
+                f"tables: service, {', '.join(sorted(subsystems))}")
+        sections: dict[str, Config] = {}
+        for name, table in data.items():
+            if name == "service":
+                continue
+            if not isinstance(table, dict):
+                raise ConfigError(f"[{name}] must be a table of its fields, got {table!r}")
+            sections[name] = subsystems[name].config_cls.from_dict(table)
+        service = ServiceSettings.from_dict(data.get("service", {}))
+        return cls(service, sections, subsystems)
+
+    @classmethod
+    def from_file(cls, path: str | Path, subsystems: dict[str, Subsystem]) -> ServiceConfig:
+        """The config a TOML file describes; a missing file is the defaults."""
+        path = Path(path)
+        if not path.exists():
+            return cls(subsystems=subsystems)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read the config file {path}: {exc}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path}: invalid TOML ({exc}); fix the line "
+                              "it names") from exc
+        try:
+            return cls.from_dict(data, subsystems)
+        except ConfigError as exc:
+            raise ConfigError(f"config file {path}: {exc}") from exc
