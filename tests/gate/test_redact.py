@@ -9,7 +9,13 @@ import pytest
 
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.inspect import inspect_call
-from neuroplast.gate.redact import REDACTED, CallDigest, redact_call, redact_text
+from neuroplast.gate.redact import (
+    MAX_STORED_CHARS,
+    REDACTED,
+    CallDigest,
+    redact_call,
+    redact_text,
+)
 from neuroplast.gate.secret_scan import private_key_spans, secret_spans
 
 CWD = "/home/u/proj"
@@ -133,6 +139,16 @@ def test_the_stored_call_keeps_no_secret_and_the_same_flags(call: ToolCall) -> N
     assert "[redacted:" in stored
     assert inspect_call(out).flags == inspect_call(call).flags
     assert out.file_path == call.file_path
+
+
+def test_a_long_string_is_stored_cut_with_no_secret_on_either_side_of_the_cut() -> None:
+    filler = "x = 1  # filler line\n" * (MAX_STORED_CHARS // 21)
+    content = filler[: MAX_STORED_CHARS - 20] + f"T = '{GHP}'\n" + filler + f"U = '{GHP}'\n"
+    out = redact_call(ToolCall("Write", {"file_path": "/p/a.py", "content": content}))
+    stored = out.tool_input["content"]
+    assert GHP not in stored and GHP[:20] not in stored  # the one across the cut too
+    assert stored.endswith(" truncated]") and len(stored) < MAX_STORED_CHARS + 40
+    assert stored[:1000] == content[:1000]
 
 
 def test_the_digest_is_keyed_and_tells_calls_apart() -> None:

@@ -33,14 +33,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, format_size
 from neuroplast.gate.secret_args import secret_argument_values
 from neuroplast.gate.secret_scan import SecretSpan, private_key_spans, secret_spans
 from neuroplast.gate.shell import split_command
 
-__all__ = ["REDACTED", "CallDigest", "redact_call", "redact_text"]
+__all__ = ["MAX_STORED_CHARS", "REDACTED", "CallDigest", "redact_call", "redact_text"]
 
 REDACTED = re.compile(r"\[redacted:([a-z0-9-]+)\]")
+# With redaction on, a string is stored at most this long. Scanning costs about 0.6 s a MB
+# on 2 loaded cores (benchmarks/redaction.py), an 8 MiB Write seconds, past the hook's 2 s;
+# the gate reads
+# 16 KiB of a string at most (inspection; features and rendering less), so what it decides
+# and learns from is all stored. What is cut is marked with its size, as clip_text marks.
+MAX_STORED_CHARS = 64 * MAX_FIELD_CHARS  # 256 Ki characters
+_LOOKAHEAD = MAX_FIELD_CHARS  # read past the cut: a secret across it is found whole
 # A secret found once is also replaced wherever else it occurs, if at least this long
 # (shorter ones, such as curl -u bob:pw's "pw", would take ordinary words with them).
 _MIN_REPEATED = 6
@@ -188,7 +195,8 @@ def _rebuild(value: Any, new: Iterator[str]) -> Any:
 
 def redact_call(call: ToolCall) -> ToolCall:
     """``call`` with the secrets in its input's strings replaced (the call itself when it
-    holds none). Dict keys, the tool name, ``cwd`` and ids are kept as they are.
+    holds none). Dict keys, the tool name, ``cwd`` and ids are kept as they are. A string
+    over ``MAX_STORED_CHARS`` is kept only that long (marked ``[+9.7 MB truncated]``).
 
     >>> pem = ("-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXk=\\n"
     ...        "-----END OPENSSH PRIVATE KEY-----\\n")
@@ -197,21 +205,32 @@ def redact_call(call: ToolCall) -> ToolCall:
     """
     path, command = call.file_path, call.command
     secrets: dict[str, str] = {}
-    strings, found = [], []
+    strings, found, cuts = [], [], []
     for key, text in _strings(call.tool_input):
         is_command = bool(command) and text is command
+        cut = max(0, len(text) - MAX_STORED_CHARS)
+        if cut:  # read a little past the cut, so that no secret is cut in two
+            text = text[: MAX_STORED_CHARS + _LOOKAHEAD]
         if is_command:
             text, removed = _typed(text)
             secrets.update(removed)
         strings.append(text)
+        cuts.append(cut)
         found.append(_spans(text, path if key in _FILE_TEXT else "", is_command))
-    if not any(found) and not secrets:
+    if not any(found) and not secrets and not any(cuts):
         return call
     for text, spans in zip(strings, found, strict=True):
         secrets.update(_found(text, spans))
-    redacted = (_apply(text, spans + _repeats(text, secrets))
-                for text, spans in zip(strings, found, strict=True))
+    redacted = (_cut(_apply(text, spans + _repeats(text, secrets)), cut)
+                for text, spans, cut in zip(strings, found, cuts, strict=True))
     return replace(call, tool_input=_rebuild(call.tool_input, redacted))
+
+
+def _cut(text: str, cut: int) -> str:
+    """The stored part of a string ``cut`` characters over the limit, marked as cut."""
+    if not cut:
+        return text
+    return text[:MAX_STORED_CHARS] + f"[+{format_size(cut)} truncated]"
 
 
 class CallDigest:

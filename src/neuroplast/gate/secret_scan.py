@@ -176,13 +176,15 @@ def _plain_value(secret: str) -> bool:
     )
 
 
+# The one character whose lower case is two (U+0130, 'İ' -> 'i̇'), mapped to one, so that
+# offsets in the lowered text are the text's.
+_ONE_LOWER = {0x130: "i"}
+
+
 def _lowered(text: str) -> str:
-    """``text.lower()``, but of the same length, so that its offsets are the text's (a few
-    characters lower to two, as 'İ' does; those stay as they are)."""
+    """``text.lower()``, of the same length: its offsets are the text's."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered if len(lowered) == len(text) else text.translate(_ONE_LOWER).lower()
 
 
 def _lines_with(hint: re.Pattern[str], text: str, lowered: str,
