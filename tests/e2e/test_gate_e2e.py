@@ -195,9 +195,9 @@ def test_bad_input_is_answered_and_nothing_is_lost(service: Service) -> None:
     out, _ = hook(service, pre("toolu_unknown_tool", "FrobnicateTool", {"x": 1}))
     assert decision_of(out) in ("ask", "deny")
     big = {"file_path": "/tmp/proj/big.txt", "content": "generated line\n" * 700_000}  # 10.5 MB
-    out, _ = hook(service, pre("toolu_10mb", "Write", big))
-    assert decision_of(out) in ("ask", "deny", "allow")
-    assert "unavailable" not in out
+    out, _ = hook(service, pre("toolu_10mb", "Write", big))  # over the 8 MiB limit
+    assert decision_of(out) == "ask"
+    assert "too large" in json.loads(out)["hookSpecificOutput"]["permissionDecisionReason"]
 
     missing = httpx.post(
         f"{service.url}/v1/gate/feedback", json={"tool_use_id": "nope", "approved": True},
@@ -208,7 +208,7 @@ def test_bad_input_is_answered_and_nothing_is_lost(service: Service) -> None:
 
     assert httpx.get(f"{service.url}/healthz").status_code == 200
     after = stats(service)
-    assert after["decisions"] == before["decisions"] + 2  # the unknown tool and the 10 MB Write
+    assert after["decisions"] == before["decisions"] + 1  # the unknown tool
     assert after["feedback"] == before["feedback"]
 
 

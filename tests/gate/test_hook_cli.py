@@ -259,6 +259,25 @@ def test_large_body_arrives_intact(play_server: tuple[str, list[bytes]]) -> None
     assert received[-1] == raw
 
 
+def test_a_big_tool_response_is_dropped_so_the_approval_arrives(
+    play_server: tuple[str, list[bytes]], hook: list[str]
+) -> None:
+    # A PostToolUse of a 5 MB Write carries the file twice: tool_input and tool_response.
+    url, received = play_server
+    content = "line of a generated file\n" * 200_000
+    post = POST | {"tool_name": "Write",
+                   "tool_input": {"file_path": "/tmp/p/a", "content": content},
+                   "tool_response": {"filePath": "/tmp/p/a", "content": content}}
+    proc, _ = run_hook(hook, json.dumps(post).encode(), f"{url}/ok")
+    assert proc.returncode == 0, proc.stderr
+    sent = json.loads(received[-1])
+    assert "tool_response" not in sent
+    assert sent == {k: v for k, v in post.items() if k != "tool_response"}
+    small = json.dumps(POST | {"tool_response": {"stdout": "ok"}}).encode()
+    run_hook(hook, small, f"{url}/ok")
+    assert received[-1] == small  # under 256 KiB: byte for byte
+
+
 def test_service_down_pre_tool_use_asks_at_once(hook: list[str]) -> None:
     url = f"http://127.0.0.1:{_free_port()}"
     proc, elapsed = run_hook(hook, json.dumps(PRE).encode(), url)

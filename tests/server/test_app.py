@@ -234,17 +234,27 @@ def test_oversize_bodies_get_413(small: httpx.Client) -> None:
     assert small.get("/healthz").status_code == 200
 
 
-def test_ten_megabyte_write_is_decided(client: httpx.Client, tmp_path: Path) -> None:
-    content = "line of a big generated file\n" * 360_000  # ~10.4 MB
-    event = pre(
-        "toolu_10mb",
-        tool_name="Write",
-        tool_input={"file_path": "/tmp/proj/big.txt", "content": content},
-    )
+def test_a_write_within_the_limit_is_decided_and_a_bigger_one_asked(
+    client: httpx.Client,
+) -> None:
+    # 8 MiB by default (server.app.DEFAULT_MAX_BODY_BYTES): ~7.2 MB of JSON is decided
+    content = "line of a big generated file\n" * 240_000
+    event = pre("toolu_7mb", tool_name="Write",
+                tool_input={"file_path": "/tmp/proj/big.txt", "content": content})
     before = decisions(client)
     response = client.post(HOOK, json=event)
     assert response.status_code == 200
     assert response.json()["hookSpecificOutput"]["permissionDecision"] in ("ask", "allow", "deny")
+    assert decisions(client) == before + 1
+    bigger = content + content[: len(content) // 2]  # ~10.8 MB
+    event = pre("toolu_10mb", tool_name="Write",
+                tool_input={"file_path": "/tmp/proj/big.txt", "content": bigger})
+    response = client.post(HOOK, json=event)
+    assert response.status_code == 413
+    body = response.json()
+    assert body["error"]["type"] == "PayloadTooLarge"
+    assert "--max-body-mb" in body["error"]["message"]
+    assert body["hookSpecificOutput"]["permissionDecision"] == "ask"
     assert decisions(client) == before + 1
 
 

@@ -80,6 +80,10 @@ def serve(
         typer.Option(help="With --allow-remote: a Host name clients may use besides --host "
                      "and loopback (repeatable)."),
     ] = None,
+    max_body_mb: Annotated[
+        float, typer.Option(help="Largest hook event accepted, in MiB (a bigger PreToolUse "
+                            "gets 413 and `ask`).", min=0.001)
+    ] = 8.0,
 ) -> None:
     """Run the gate service that `neuroplast-hook` forwards Claude Code's events to."""
     from dataclasses import replace
@@ -113,7 +117,8 @@ def serve(
         console.print(f"[yellow]warning:[/] {host} is reachable from other machines; they "
                       "need the token, which plain HTTP sends in clear text")
     _tune_for_serving()
-    app = create_app(data_dir=directory, config=config, allowed_hosts=allowed)
+    app = create_app(data_dir=directory, config=config, allowed_hosts=allowed,
+                     max_body_bytes=int(max_body_mb * 1024 * 1024))
     uvicorn.Server(server_config(app, host=host, port=port)).run()
 
 

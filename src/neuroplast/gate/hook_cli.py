@@ -78,6 +78,7 @@ __all__ = [
     "request_mac",
     "response_head",
     "response_mac",
+    "slim",
     "sniff_event_name",
     "token_path",
     "valid_answer",
@@ -93,6 +94,10 @@ MAX_ANSWER_BYTES = 64 * 1024  # status line, headers and body: the gate's answer
 # The keys of a PreToolUse answer that the hook prints; anything else the answer holds
 # (``updatedInput`` above all, which would rewrite the call) is dropped.
 ANSWER_KEYS = ("hookEventName", "permissionDecision", "permissionDecisionReason")
+# A PostToolUse carries what the tool gave back (a Write's whole file again, an Edit's
+# original file), which the gate never reads; over this size it is dropped here, so that
+# the answer the event is (the call ran) stays within the service's body limit.
+SLIM_ABOVE_BYTES = 256 * 1024
 
 _EVENT_KEY = b'"hook_event_name"'
 _JSON_SPACE = " \t\n\r"
@@ -288,6 +293,28 @@ def sniff_event_name(raw: bytes) -> str | None:
                     return name.decode("ascii")
         at = head.find(_EVENT_KEY, at + 1)
     return None
+
+
+def slim(raw: bytes, event: str | None) -> bytes:
+    """``raw``, or for a PostToolUse over ``SLIM_ABOVE_BYTES`` the event without its
+    ``tool_response`` (re-encoded: ``json`` is imported for it alone).
+
+    >>> big = b'{"hook_event_name": "PostToolUse", "tool_response": "' + b"x" * 300_000 + b'"}'
+    >>> slim(big, "PostToolUse"), len(slim(big, "PreToolUse"))
+    (b'{"hook_event_name": "PostToolUse"}', 300055)
+    """
+    if event != "PostToolUse" or len(raw) <= SLIM_ABOVE_BYTES:
+        return raw
+    try:
+        data = loads(raw)
+    except ValueError:
+        return raw  # the service says what is wrong with it
+    if not isinstance(data, dict) or "tool_response" not in data:
+        return raw
+    import json
+
+    del data["tool_response"]
+    return json.dumps(data).encode("utf-8", "surrogatepass")
 
 
 def valid_answer(body: bytes, event: str | None) -> dict[str, object] | None:
@@ -535,7 +562,7 @@ def main() -> None:
     raw = sys.stdin.buffer.read()
     url = os.environ.get("NEUROPLAST_GATE_URL") or DEFAULT_URL
     event = event_name(raw)
-    answer, body, problem = answer_for(raw, url, event)
+    answer, body, problem = answer_for(slim(raw, event), url, event)
     if answer is not None:
         _print_json(answer, body)
         return

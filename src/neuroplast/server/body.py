@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 MAX_JSON_DEPTH = 64  # a hook event is 3 deep; an MCP tool's input rarely passes 10
-BODY_TIMEOUT_S = 30.0  # a 32 MB body on loopback takes well under a second
+BODY_TIMEOUT_S = 30.0  # an 8 MiB body on loopback takes well under a second
 # Past the limit the body is still read (and thrown away) up to this many times the limit,
 # so the client, still sending, reads the 413 instead of a reset connection.
 DRAIN_FACTOR = 4

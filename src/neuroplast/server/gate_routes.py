@@ -85,7 +85,8 @@ def _hook_answer(gate: Gate, raw: bytes, total: int, limit: int) -> JSONResponse
         pre_tool_use = sniff_event_name(raw) == "PreToolUse"
         message = (
             f"hook event of {total} bytes is over the {limit}-byte limit; "
-            "raise it with create_app(max_body_bytes=...) if such calls are expected"
+            "raise it with `neuroplast gate serve --max-body-mb` (create_app(max_body_bytes="
+            "...)) if such calls are expected"
         )
         extra = ask_output(f"input was too large to inspect ({message})") if pre_tool_use else None
         return error_response(413, "PayloadTooLarge", message, extra)
