@@ -43,6 +43,10 @@ def gate(
     calls: Annotated[int, typer.Option(help="calls replayed through the service")] = 5000,
     seed: Annotated[int, typer.Option(help="seed of the call stream")] = 0,
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
+    user: Annotated[str, typer.Option(
+        help="the simulated user: default, or heldout (its own preferences and drift, written "
+             "apart from the gate; --drift, --also-refuse and --also-allow then stay "
+             "unset)")] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
     also_refuse: Annotated[str, typer.Option(
@@ -101,6 +105,7 @@ def gate(
 
     run_gate_benchmark(GateBenchConfig(
         calls=calls, seed=seed, warmup=warmup, drift=drift,  # type: ignore[arg-type]
+        user=user,  # type: ignore[arg-type]
         also_refuse=tuple(p.strip() for p in also_refuse.split(",") if p.strip()),
         also_allow=tuple(p.strip() for p in also_allow.split(",") if p.strip()),
         descriptions=descriptions, gate_config=gate_config, data_dir=data_dir, out=str(out),

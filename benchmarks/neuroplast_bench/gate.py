@@ -35,7 +35,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import BackendUnavailable, ConfigError
@@ -47,6 +47,12 @@ from neuroplast_bench.gate_baselines import (
     BashClassify,
     RiverLogReg,
     bash_classify_available,
+)
+from neuroplast_bench.gate_heldout_user import (
+    HELDOUT_DRIFT,
+    HELDOUT_FOCUS,
+    HELDOUT_HOME_FILES,
+    HeldOutUser,
 )
 from neuroplast_bench.gate_metrics import (
     Record,
@@ -88,6 +94,10 @@ class GateBenchConfig(Config):
     calls: int = 5000
     seed: int = 0
     warmup: int = 300
+    # the simulated user: "default" (gate_user.SimulatedUser, shaped by drift, also_refuse
+    # and also_allow) or "heldout" (gate_heldout_user.HeldOutUser: preferences and a drift
+    # of its own, written apart from the gate, to judge it on a user it was not tuned on)
+    user: Literal["default", "heldout"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -127,10 +137,22 @@ class GateBenchConfig(Config):
         check_range(name, "attack_kills", self.attack_kills, 0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
+        if self.user not in ("default", "heldout"):
+            raise ConfigError(f"{name}.user={self.user!r}; use 'default' or 'heldout'")
+        if self.user == "heldout" and (self.drift != "refuse_docker" or self.also_refuse
+                                       or self.also_allow):
+            raise ConfigError(f"{name}: the held-out user has its own preferences and drift "
+                              f"({HELDOUT_DRIFT}); leave drift, also_refuse and also_allow "
+                              "at their defaults with user='heldout'")
         user = UserConfig(also_refuse=self.also_refuse, also_allow=self.also_allow)  # validates
         self.also_refuse, self.also_allow = user.also_refuse, user.also_allow
         if self.gate_config:
             GateConfig.from_file(self.gate_config)  # a bad file fails here, not in the server
+
+    @property
+    def drift_kind(self) -> str:
+        """The simulated user's change of mind: ``drift``, or the held-out user's own."""
+        return HELDOUT_DRIFT if self.user == "heldout" else self.drift
 
 
 def _gate_config_changes(path: str) -> dict[str, Any]:
@@ -227,7 +249,7 @@ def _progress(console: Any) -> Any:
                     MofNCompleteColumn(), TimeElapsedColumn(), console=console)
 
 
-def _replay(config: GateBenchConfig, calls: list[StreamCall], user: SimulatedUser,
+def _replay(config: GateBenchConfig, calls: list[StreamCall], user: SimulatedUser | HeldOutUser,
             ours: _Ours, baselines: list[Any], console: Any) -> dict[str, list[Record]]:
     drift_at = int(config.drift_fraction * len(calls))
     logs: dict[str, list[Record]] = {ours.name: [], **{b.name: [] for b in baselines}}
@@ -298,7 +320,8 @@ def _summary(name: str, records: list[Record], config: GateBenchConfig,
         "also_allow": list(config.also_allow),
         "descriptions": config.descriptions,
         "gate_config": _gate_config_changes(config.gate_config),
-        "drift": {"kind": config.drift, "at_index": drift_at,
+        "user": config.user,
+        "drift": {"kind": config.drift_kind, "at_index": drift_at,
                   **{k: _nan_none(v) for k, v in learning.__dict__.items()}},
         "forgetting": {"error_before": _nan_none(before), "error_after": _nan_none(after)},
         "by_kind": _mistakes(records, calls, config.warmup),
@@ -375,8 +398,8 @@ def _block(client: Any, event: dict[str, Any], prefix: str, n: int) -> list[floa
     return [_timed_pre(client, {**event, "tool_use_id": f"{prefix}_{i}"}) for i in range(n)]
 
 
-def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser, ours: _Ours,
-             server_url: str) -> dict[str, Any]:
+def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser | HeldOutUser,
+             ours: _Ours, server_url: str) -> dict[str, Any]:
     import httpx
 
     n = config.latency_samples
@@ -595,7 +618,7 @@ def _plot(logs: dict[str, list[Record]], config: GateBenchConfig, drift_at: int,
     ax2.set_xlabel("call")
     ax1.legend(fontsize=8)
     ax1.set_title(f"gate benchmark: {len(next(iter(logs.values())))} calls, "
-                  f"drift '{config.drift}' at {drift_at}")
+                  f"drift '{config.drift_kind}' at {drift_at}")
     path = out / "gate_ask_rate.png"
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -631,8 +654,17 @@ def _tempdir() -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def stream_and_user(config: GateBenchConfig) -> tuple[list[StreamCall], SimulatedUser]:
+def stream_and_user(config: GateBenchConfig
+                    ) -> tuple[list[StreamCall], SimulatedUser | HeldOutUser]:
     """The stream of calls and the simulated user that ``config`` describes."""
+    if config.user == "heldout":
+        # its focus groups bring the calls its preferences and drift decide; it has eight
+        # where the default user has one or two, so a larger share (1.5 % of calls each)
+        stream_config = GateStreamConfig(
+            n_calls=config.calls, seed=config.seed, data_dir=config.data_dir,
+            focus_groups=HELDOUT_FOCUS, focus_rate=0.12, home_files=HELDOUT_HOME_FILES,
+            descriptions=config.descriptions)
+        return generate_stream(stream_config), HeldOutUser()
     user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
                                     also_allow=config.also_allow))
     focus = (DRIFTS[config.drift] or ("docker",),

@@ -110,6 +110,10 @@ class GateStreamConfig(Config):
     # GTFOBins rows, whose wording alone would tell them apart); False drops every one, to
     # check that the gate does not lean on that tell. The calls are the same either way.
     descriptions: bool = True
+    # more per-user files (config and credential stores, histories) that filled paths,
+    # Read/Edit/Write and Grep/Glob calls draw beside SECRET_PATHS, so a user with a
+    # preference about them meets them; () keeps every stream as it was
+    home_files: tuple[str, ...] = ()
     data_dir: str = ""
 
     def __post_init__(self) -> None:
@@ -127,6 +131,9 @@ class GateStreamConfig(Config):
             raise ConfigError(f"{name}.focus_groups takes groups of prefixes, e.g. "
                               "(('docker', 'podman'), ('git-push',)), not bare strings")
         self.focus_groups = tuple(tuple(group) for group in self.focus_groups)
+        self.home_files = tuple(self.home_files)
+        if any(not f.startswith(HOME + "/") for f in self.home_files):
+            raise ConfigError(f"{name}.home_files must lie under {HOME}/ (the stream's home)")
 
 
 @dataclass(frozen=True)
@@ -215,7 +222,8 @@ def _project_file(rng: random.Random, ext: str = "") -> str:
     return rng.choice([f for files in PROJECT_FILES.values() for f in files])
 
 
-def _path(token: str, rng: random.Random, cwd: str) -> str:
+def _path(token: str, rng: random.Random, cwd: str,
+          secret_paths: tuple[str, ...] = SECRET_PATHS) -> str:
     low = token.lower()
     if low.startswith("/dev/"):
         return rng.choice(["/dev/sda", "/dev/sdb1", "/dev/nvme0n1", "/dev/sdc"])
@@ -230,7 +238,7 @@ def _path(token: str, rng: random.Random, cwd: str) -> str:
         if is_dir:
             return rng.choice(["/tmp", "/etc", "/var/log", f"{HOME}/Downloads", "/usr/local/lib"])
         return rng.choice(OUTSIDE_PATHS).replace(HOME, "~", 1 if rng.random() < 0.5 else 0)
-    return rng.choice(SECRET_PATHS).replace(HOME, "~", 1 if rng.random() < 0.5 else 0)
+    return rng.choice(secret_paths).replace(HOME, "~", 1 if rng.random() < 0.5 else 0)
 
 
 def _ip(rng: random.Random) -> str:
@@ -245,7 +253,8 @@ def _host(rng: random.Random) -> str:
     return rng.choice(OTHER_DOMAINS + DOC_DOMAINS[:3])
 
 
-def _fill_one(token: str, rng: random.Random, cwd: str) -> str:
+def _fill_one(token: str, rng: random.Random, cwd: str,
+              secret_paths: tuple[str, ...] = SECRET_PATHS) -> str:
     """Fill one placeholder by the keywords in its name; unknown names become a plain word."""
     low = token.lower().strip()
     if re.fullmatch(r"-?\d+(\.\d+)?", low):
@@ -259,7 +268,7 @@ def _fill_one(token: str, rng: random.Random, cwd: str) -> str:
     if any(k in low for k in ("host", "domain", "server", "example.com", "remote_host")):
         return _host(rng)
     if "/" in low or any(k in low for k in ("path", "file", "dir", "folder")):
-        return _path(token, rng, cwd)
+        return _path(token, rng, cwd, secret_paths)
     if "branch" in low:
         return rng.choice(BRANCHES)
     if "remote" in low:
@@ -293,7 +302,8 @@ def _fill_one(token: str, rng: random.Random, cwd: str) -> str:
     return word or rng.choice(WORDS)
 
 
-def _fill_content(content: str, rng: random.Random, cwd: str) -> str:
+def _fill_content(content: str, rng: random.Random, cwd: str,
+                  secret_paths: tuple[str, ...] = SECRET_PATHS) -> str:
     if content.startswith("[") and content.endswith("]") and "|" in content:
         return rng.choice(content[1:-1].split("|"))  # {{[-h|--help]}}: short or long flag
     if "|" in content and " " not in content:
@@ -302,18 +312,20 @@ def _fill_content(content: str, rng: random.Random, cwd: str) -> str:
         items = [i for i in content.replace("...", " ").split() if i]
         if not items:
             return rng.choice(WORDS)
-        return " ".join(_fill_one(i, rng, cwd) for i in items[: rng.randint(1, len(items))])
-    return _fill_one(content, rng, cwd)
+        return " ".join(_fill_one(i, rng, cwd, secret_paths)
+                        for i in items[: rng.randint(1, len(items))])
+    return _fill_one(content, rng, cwd, secret_paths)
 
 
-def fill_placeholders(command: str, rng: random.Random, cwd: str = f"{HOME}/projects/webapp"
-                      ) -> str:
+def fill_placeholders(command: str, rng: random.Random, cwd: str = f"{HOME}/projects/webapp",
+                      secret_paths: tuple[str, ...] = SECRET_PATHS) -> str:
     """Replace every ``{{...}}`` in a tldr command with a realistic value.
 
     >>> fill_placeholders("cat {{path/to/file.py}}", random.Random(3))
     'cat src/models.py'
     """
-    filled = re.sub(r"\{\{(.*?)\}\}", lambda m: _fill_content(m.group(1), rng, cwd), command)
+    filled = re.sub(r"\{\{(.*?)\}\}",
+                    lambda m: _fill_content(m.group(1), rng, cwd, secret_paths), command)
     # tldr escapes literal braces as \{\{; a stray pair must not survive either way
     return filled.replace("{{", "{").replace("}}", "}")
 
@@ -363,7 +375,7 @@ def _content(path: str, rng: random.Random) -> str:
     return f"{rng.choice(WORDS)}={rng.randint(1, 99)}\n"
 
 
-def _file_path(rng: random.Random, cwd: str) -> str:
+def _file_path(rng: random.Random, cwd: str, secret_paths: tuple[str, ...]) -> str:
     roll = rng.random()
     if roll < 0.8:
         return f"{cwd}/{_project_file(rng)}"
@@ -371,27 +383,32 @@ def _file_path(rng: random.Random, cwd: str) -> str:
         return f"{cwd}/.env"
     if roll < 0.95:
         return rng.choice(OUTSIDE_PATHS)
-    return rng.choice(SECRET_PATHS)
+    return rng.choice(secret_paths)
 
 
-def _file_call(rng: random.Random, cwd: str) -> tuple[str, dict[str, Any]]:
+def _file_call(rng: random.Random, cwd: str, home_files: tuple[str, ...] = ()
+               ) -> tuple[str, dict[str, Any]]:
+    # a per-user file's folder is searched like ~/.ssh (drawn only when there are any)
+    home_dirs = sorted({f.rsplit("/", 1)[0] for f in home_files} - {HOME})
     tool = rng.choices(["Read", "Edit", "Write", "Glob", "Grep"], [35, 20, 12, 13, 20])[0]
     if tool == "Glob":
         pattern = rng.choice(["**/*.py", "src/**/*.ts", "*.md", "tests/**/test_*.py", "**/*.json"])
         inp: dict[str, Any] = {"pattern": pattern}
         if rng.random() < 0.2:
-            inp["path"] = rng.choice(["/etc", f"{HOME}/.ssh", "/var/log", f"{HOME}/Downloads"])
+            inp["path"] = rng.choice(["/etc", f"{HOME}/.ssh", "/var/log", f"{HOME}/Downloads",
+                                      *home_dirs])
         return tool, inp
     if tool == "Grep":
         inp = {"pattern": rng.choice(["TODO", "def main", "import requests", "password",
                                       "class .*Error"]),
                "output_mode": rng.choice(["content", "files_with_matches"])}
         if rng.random() < 0.25:
-            inp["path"] = rng.choice(["/etc", f"{HOME}/.ssh", f"{HOME}/.aws", "/var/log"])
+            inp["path"] = rng.choice(["/etc", f"{HOME}/.ssh", f"{HOME}/.aws", "/var/log",
+                                      *home_dirs])
         else:
             inp["path"] = rng.choice([cwd, f"{cwd}/src", f"{cwd}/tests"])
         return tool, inp
-    path = _file_path(rng, cwd)
+    path = _file_path(rng, cwd, SECRET_PATHS + home_files)
     if tool == "Read":
         return tool, {"file_path": path}
     if tool == "Write":
@@ -455,6 +472,7 @@ def generate_stream(config: GateStreamConfig | None = None) -> list[StreamCall]:
     config = config or GateStreamConfig()
     rng = random.Random(config.seed)
     pools = _Pools(config)
+    secrets = SECRET_PATHS + config.home_files
     # sessions of unequal length, each in one project
     cuts = sorted(rng.sample(range(1, config.n_calls), min(config.n_sessions, config.n_calls) - 1))
     bounds = [0, *cuts, config.n_calls]
@@ -467,11 +485,12 @@ def generate_stream(config: GateStreamConfig | None = None) -> list[StreamCall]:
         transcript = f"{HOME}/.claude/projects/-home-alice-projects-{project}/{session_id}.jsonl"
         if project not in habits:  # a project's own routine commands, repeated verbatim
             rows = rng.sample(pools.dev, 40) + rng.sample(pools.focus, min(4, len(pools.focus)))
-            habits[project] = [(r, fill_placeholders(r["command"], rng, cwd)) for r in rows]
+            habits[project] = [(r, fill_placeholders(r["command"], rng, cwd, secrets))
+                               for r in rows]
         for index in range(bounds[s], bounds[s + 1]):
             held_open = index >= config.held_out_start * config.n_calls
             tool, tool_input, origin, family, held, desc = _draw(
-                rng, config, pools, habits[project], cwd, held_open)
+                rng, config, pools, habits[project], cwd, held_open, secrets)
             event = {
                 "session_id": session_id,
                 "transcript_path": transcript,
@@ -504,7 +523,8 @@ def _bash_input(config: GateStreamConfig, command: str, description: str) -> dic
 
 
 def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
-          habits: list[tuple[dict[str, Any], str]], cwd: str, held_open: bool
+          habits: list[tuple[dict[str, Any], str]], cwd: str, held_open: bool,
+          secrets: tuple[str, ...] = SECRET_PATHS
           ) -> tuple[str, dict[str, Any], str, str, bool, str]:
     roll = rng.random()
     if roll < config.abuse_rate:
@@ -519,7 +539,7 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
         focus = _focus_pool(rng, pools, held_open) if sub < config.focus_rate / 0.55 else []
         if focus:
             row = rng.choice(focus)
-            cmd = fill_placeholders(row["command"], rng, cwd)
+            cmd = fill_placeholders(row["command"], rng, cwd, secrets)
             if cmd.startswith("git push") and rng.random() < 0.5:
                 # tldr shows no force-push, but users do force-push, and the
                 # allow_force_push drift needs calls to drift on
@@ -529,10 +549,10 @@ def _draw(rng: random.Random, config: GateStreamConfig, pools: _Pools,
         else:
             pool = pools.tldr_held if held_open and rng.random() < 0.35 else pools.tldr_train
             row = rng.choice(pool)
-            cmd = fill_placeholders(row["command"], rng, cwd)
+            cmd = fill_placeholders(row["command"], rng, cwd, secrets)
         return ("Bash", _bash_input(config, cmd, row["description"]), "tldr",
                 row["tool"], row["tool"] in pools.held_tools, row["description"])
     if roll < 0.93:
-        tool, inp = _file_call(rng, cwd)
+        tool, inp = _file_call(rng, cwd, config.home_files)
         return tool, inp, "search" if tool in ("Glob", "Grep") else "file", "", False, ""
     return "WebFetch", _web_call(rng), "web", "", False, ""
