@@ -71,6 +71,9 @@ def restore_learner(
     (``wait_idle`` waits for them). Only what does not fit in half the learner's queue is
     waited for here.
     """
+    import torch
+
+    from neuroplast.core.replay import Example
     from neuroplast.errors import NeuroplastError, StateMismatchError
     from neuroplast.gate.calls import ToolCall
     from neuroplast.gate.teacher import answer_example
@@ -88,7 +91,12 @@ def restore_learner(
             learner.close()
             learner = new_learner()
             folder, included = None, 0
-    rows = glog.feedback_after(included)
+    from neuroplast.gate.peer_log import PeerLog
+
+    # every answer, peers' included (those without a call are learned from the features
+    # they sent); answers a peer gave against the user's (weight 0) are not trained
+    rows = [(fb, call_json) for fb, call_json in PeerLog(glog.db).training_rows_after(included)
+            if fb.weight > 0]
     step = max(1, learner.config.max_pending // 2)  # a chunk never waits for room
     for start in range(0, len(rows), step):
         if start:
@@ -99,9 +107,14 @@ def restore_learner(
         chunk = rows[start : start + step]
         calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in chunk]
         inputs = extractor.features_batch(calls)
-        learner.learn([answer_example(call, x, approved=fb.approved, weight=fb.weight)
-                       for call, x, (fb, _) in zip(calls, inputs, chunk, strict=True)],
-                      marks=[fb.id for fb, _ in chunk])
+        examples = []
+        for call, x, (fb, _) in zip(calls, inputs, chunk, strict=True):
+            example = answer_example(call, x, approved=fb.approved, weight=fb.weight)
+            if "features" in fb.record:  # a peer's call without text: its features, no key
+                example = Example(torch.tensor(fb.record["features"], dtype=torch.float32),
+                                  example.target, fb.weight, None)
+            examples.append(example)
+        learner.learn(examples, marks=[fb.id for fb, _ in chunk])
     if rows:
         log.info("gate re-learns %d answers newer than its checkpoint", len(rows))
     enqueued = rows[-1][0].id if rows else included

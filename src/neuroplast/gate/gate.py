@@ -28,6 +28,7 @@ import hmac
 import json
 import logging
 import math
+import shutil
 import threading
 import time
 import uuid
@@ -51,6 +52,7 @@ from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.features import FeatureExtractor
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow, GateLog
+from neuroplast.gate.peer_log import PeerLog
 from neuroplast.gate.pipeline import run_pipeline, trace_json
 from neuroplast.gate.redact import CallDigest, redact_call
 from neuroplast.gate.rules import PermissionRules
@@ -132,6 +134,7 @@ class Gate:
         self.checkpoint_dir = self.dir / "checkpoint"
         self.db = Database(self.dir / "gate.db")
         self.log = GateLog(self.db)
+        self.peer_log = PeerLog(self.db)  # what peers taught (gate.peer_learning)
         if embedder is None:
             from neuroplast.gate.embedding import CachedEmbedder
 
@@ -441,6 +444,31 @@ class Gate:
             self._unqueued.popleft()
             self._enqueued = row_id
 
+    def feedback_lock(self) -> threading.Lock:
+        """Held while an answer is committed and queued, so answers train in log order
+        (``gate.peer_learning`` commits a peer's answers under it too)."""
+        return self._feedback_lock
+
+    def learn_committed(self, example: Example, row_id: int) -> None:
+        """Train on ``example``, the committed answer ``row_id`` (under feedback_lock)."""
+        self._learn(example, row_id)
+
+    def relearn(self) -> None:
+        """Train a new model from the log alone, dropping the checkpoint: what a peer
+        taught is forgotten once its rows are deleted (``PeerLog.forget``)."""
+        self._check_open()
+        with self._feedback_lock, self._checkpoint_lock:
+            for name in ("checkpoint", "checkpoint.old", "checkpoint.tmp"):
+                shutil.rmtree(self.dir / name, ignore_errors=True)
+            old, self.learner = self.learner, self._new_learner()
+            old.close()
+            self._unqueued.clear()
+            self._history.clear()
+            self._window.clear()
+            self._accuracy = (-1, 0.0)
+            self.support = SupportMemory(self.config.support, dim=self.support.dim)
+            self._restore()
+
     # ---------------------------------------------------------------- other queries
     def lookup(self, tool_use_id: str) -> DecisionRow | None:
         """The logged decision for ``tool_use_id``, or None."""
@@ -468,7 +496,8 @@ class Gate:
         out = gate_stats(self.db, window=cfg.convergence_window,
                          target=cfg.convergence_target, min_labels=cfg.min_labels_converged)
         out.update(mode=cfg.mode, model_version=self.learner.version,
-                   min_labels_to_decide=cfg.min_labels_to_decide)
+                   min_labels_to_decide=cfg.min_labels_to_decide,
+                   by_origin=self.peer_log.by_origin())
         return out
 
     def series(self, window: int = 50) -> list[dict[str, Any]]:
@@ -512,7 +541,9 @@ class Gate:
             self._history.setdefault(session, deque(maxlen=_HISTORY)).append(
                 (ts, tool, tool_use_id)
             )
-        self._labels = int(self.db.query("SELECT COUNT(DISTINCT tool_use_id) FROM feedback")[0][0])
+        self._labels = int(self.db.query(  # the user's own labels: not a peer's (peer_log)
+            "SELECT COUNT(DISTINCT f.tool_use_id) FROM feedback f JOIN decisions d ON "
+            "d.tool_use_id = f.tool_use_id WHERE d.mode NOT IN ('peer', 'peer-private')")[0][0])
         labelled = self.log.labelled(self.config.accuracy_window)
         if labelled:
             inputs = self.extractor.features_batch(

@@ -227,11 +227,13 @@ class GateLog:
         ))
 
     def feedback_after(self, row_id: int) -> list[tuple[FeedbackRow, str]]:
-        """Answers with id > ``row_id``, oldest first, each with its call's JSON."""
+        """Answers with id > ``row_id``, oldest first, each with its call's JSON; not those
+        of peers that shared no call (``gate.peer_log``): there is no call to read back."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FEEDBACK_COLS.split(","))
         rows = self.db.query(
             f"SELECT {cols}, d.call_json FROM feedback f JOIN decisions d "
-            "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? ORDER BY f.id",
+            "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? AND d.mode != 'peer-private' "
+            "ORDER BY f.id",
             (row_id,),
         )
         return [(_feedback(r[:10]), r[10]) for r in rows]
@@ -241,12 +243,12 @@ class GateLog:
 
         Oldest first.
 
-        The latest answer about each call counts.
+        The latest answer about each call counts; peers' answers (``gate.peer_log``) do not.
         """
         rows = self.db.query(
             "SELECT d.tool_use_id, f.approved, d.call_json FROM decisions d JOIN feedback f "
             "ON f.id = (SELECT MAX(id) FROM feedback WHERE tool_use_id = d.tool_use_id) "
-            "ORDER BY f.id DESC LIMIT ?",
+            "WHERE d.mode NOT IN ('peer', 'peer-private') ORDER BY f.id DESC LIMIT ?",
             (limit,),
         )
         return [(r[0], bool(r[1]), r[2]) for r in reversed(rows)]

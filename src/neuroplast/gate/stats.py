@@ -31,11 +31,15 @@ from neuroplast.store import Database
 
 __all__ = ["agreement_series", "gate_stats"]
 
-# Each decision with its latest answer (NULL when unlabelled), in decision order.
+# Each decision with its latest answer (NULL when unlabelled), in decision order; a peer's
+# answers (gate.peer_log) are no decisions of this gate: Gate.stats counts them by origin.
 _LABELLED = (
     "SELECT d.decision, d.p, f.approved, d.source FROM decisions d LEFT JOIN feedback f "
-    "ON f.id = (SELECT MAX(id) FROM feedback WHERE tool_use_id = d.tool_use_id)"
+    "ON f.id = (SELECT MAX(id) FROM feedback WHERE tool_use_id = d.tool_use_id) "
+    "WHERE d.mode NOT IN ('peer', 'peer-private')"
 )
+_OWN_FEEDBACK = ("tool_use_id NOT IN (SELECT tool_use_id FROM decisions "
+                 "WHERE mode IN ('peer', 'peer-private'))")
 
 
 def gate_stats(
@@ -59,11 +63,13 @@ def gate_stats(
 
     fb = db.query(
         "SELECT COUNT(*), COALESCE(SUM(approved), 0), COALESCE(SUM(false_positive), 0), "
-        "COALESCE(SUM(user_override), 0), COALESCE(SUM(locked), 0) FROM feedback"
+        f"COALESCE(SUM(user_override), 0), COALESCE(SUM(locked), 0) FROM feedback "
+        f"WHERE {_OWN_FEEDBACK}"
     )[0]
-    sources = dict(db.query("SELECT source, COUNT(*) FROM decisions GROUP BY source"))
+    sources = dict(db.query("SELECT source, COUNT(*) FROM decisions WHERE mode NOT IN "
+                            "('peer', 'peer-private') GROUP BY source"))
     recent = db.query(
-        f"SELECT p, approved FROM ({_LABELLED} WHERE f.approved IS NOT NULL AND d.p IS NOT NULL "
+        f"SELECT p, approved FROM ({_LABELLED} AND f.approved IS NOT NULL AND d.p IS NOT NULL "
         "ORDER BY d.id DESC LIMIT ?)",
         (window,),
     )

@@ -1,0 +1,134 @@
+"""How the gate learns from a peer's answer: below the user's own, never locked, logged.
+
+A peer's signal is one answer another install's user gave about a call. It trains the
+gate like the user's own answer but with ``weight`` (``PeersConfig.weight``, below 1, the
+weight of the user's ordinary answer), is never locked in replay, and is logged with its
+origin (``gate.peer_log``). Where the user has answered calls of the same signature
+(``teacher.call_signature``) the other way, the user wins: the signal is logged (weight
+0, ``overruled``) and not trained. A later answer of the user's about the same call
+supersedes the peer's example in replay, as it would an older answer of the user's.
+
+A signal carries the call (the tool and its input, as the peer's log keeps it), or, from
+a peer that shares no text (``PeersConfig.features_only``), only the tool's name and the
+call's feature vector: its structural features and MiniLM embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from neuroplast.core.replay import Example
+from neuroplast.errors import InvalidInputError
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.inspect import inspect_call
+from neuroplast.gate.log import DecisionRow
+from neuroplast.gate.peer_log import PeerLog
+from neuroplast.gate.support import call_identity, program_keys
+from neuroplast.gate.teacher import call_signature, supersede_key
+
+if TYPE_CHECKING:
+    from neuroplast.gate.gate import Gate
+
+__all__ = ["PeerSignal", "Taught", "signal_digest", "teach_from_peer"]
+
+
+@dataclass(frozen=True)
+class PeerSignal:
+    """One answer from a peer: ``call`` or (features only) ``tool_name`` + ``features``.
+
+    >>> PeerSignal("peer:alice", 3, 1.0, True, call={"tool_name": "Bash",
+    ...            "tool_input": {"command": "ls"}}).tool
+    'Bash'
+    """
+
+    origin: str  # "peer:<name>"
+    seq: int
+    ts: float
+    approved: bool
+    call: dict[str, Any] | None = None
+    tool_name: str = ""
+    features: tuple[float, ...] = ()
+
+    @property
+    def tool(self) -> str:
+        return str(self.call["tool_name"]) if self.call else self.tool_name
+
+
+@dataclass(frozen=True)
+class Taught:
+    """What became of a signal: applied now, a duplicate of one applied, or overruled."""
+
+    seq: int
+    outcome: str  # "trained" | "overruled" | "duplicate"
+
+
+def signal_digest(signal: PeerSignal) -> str:
+    """What identifies a signal's content: a second signal under its (origin, seq) must
+    have the same, or it is a tampered replay."""
+    content = {"seq": signal.seq, "ts": signal.ts, "approved": signal.approved,
+               "call": signal.call, "tool_name": signal.tool_name,
+               "features": list(signal.features)}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
+    """Apply ``signal`` to ``gate`` with training ``weight`` (< 1); committed first."""
+    if not 0.0 < weight < 1.0:
+        raise InvalidInputError(f"a peer's weight must be in (0, 1), got {weight!r}")
+    plog = PeerLog(gate.db)
+    digest = signal_digest(signal)
+    if plog.applied(signal.origin, signal.seq) == digest:
+        return Taught(signal.seq, "duplicate")
+    if signal.call is not None:
+        call = ToolCall.from_dict({"tool_name": signal.call.get("tool_name"),
+                                   "tool_input": signal.call.get("tool_input")})
+        features = gate.extractor.features(call)
+    else:
+        call = ToolCall(signal.tool_name or "unknown", {})
+        features = torch.tensor(signal.features, dtype=torch.float32)
+        if features.shape != (gate.extractor.dim,) or not all(map(math.isfinite,
+                                                                   signal.features)):
+            raise InvalidInputError(
+                f"signal {signal.seq} from {signal.origin} has {features.numel()} features; "
+                f"this gate's calls have {gate.extractor.dim} finite ones (same neuroplast "
+                "version and embedder on both peers)")
+    signature = call_signature(call) if signal.call is not None else ""
+    user = plog.user_latest(signature) if signature else None
+    overruled = user is not None and user != signal.approved
+    record = {
+        "tool": call.tool_name, "source": signal.origin, "allowed": signal.approved,
+        "status": "peer" if not overruled else "peer-overruled",
+        "signature": signature, "weight": 0.0 if overruled else weight, "locked": False,
+        "peer_seq": signal.seq, "peer_ts": signal.ts, "overruled": overruled,
+        "vouched": False,
+    }
+    if signal.call is None:
+        record["features"] = [float(x) for x in signal.features]
+    now = time.time()
+    mode = "peer" if signal.call is not None else "peer-private"
+    tool_use_id = f"{signal.origin}:{signal.seq}"
+    decision = DecisionRow(tool_use_id, signal.origin, call.tool_name, call.to_json(), None,
+                           "peer", signal.origin, "an answer from a peer", mode, now)
+    with gate.feedback_lock():
+        row_id = plog.add(signal.origin, signal.seq, digest, decision, record, now)
+        if overruled:
+            return Taught(signal.seq, "overruled")
+        key = supersede_key(call) if signal.call is not None else None
+        example = Example(features.detach().to(torch.float32),
+                          torch.tensor(1.0 if signal.approved else 0.0), weight, key)
+        if signal.call is not None:
+            # unvouched, as on a restart (support.rebuild_memory): a peer's refusal makes
+            # this gate careful about the call, its approval never lets one through alone
+            gate.support.add(tool_use_id, features[: gate.support.dim].numpy(),
+                             approved=signal.approved, clock=row_id,
+                             programs=program_keys(call), identity=call_identity(call),
+                             risks=inspect_call(call).flags, vouched=False)
+        gate.learn_committed(example, row_id)
+    return Taught(signal.seq, "trained")
