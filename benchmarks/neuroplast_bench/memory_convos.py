@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from neuroplast.memory.context import Context, Node
 
-__all__ = ["SUBJECTS", "Conversation", "generate", "generate_many"]
+__all__ = ["SUBJECTS", "Conversation", "generate", "generate_many", "long_conversation",
+           "random_profile"]
 
 _NAMES = ["rex", "max", "bella", "luna", "milo", "coco", "toby", "ruby", "otis", "daisy",
           "finn", "nala", "oscar", "pepper", "ziggy", "juno", "bruno", "olive", "hugo", "kiki"]
@@ -100,11 +102,14 @@ def generate(
     distractors: int | None = None,
     turns: int | None = None,
     start: float = 0.0,
+    profile: dict[str, str] | None = None,
 ) -> Conversation:
-    """One conversation. Counts left None are drawn from small ranges."""
+    """One conversation. Counts left None are drawn from small ranges. ``profile`` fixes
+    the user's facts (subject -> value; one user across conversations); else they are
+    drawn for this conversation."""
     facts = rng.randint(1, 4) if facts is None else facts
     subjects = rng.sample(sorted(SUBJECTS), min(facts, len(SUBJECTS)))
-    values = {s: rng.choice(SUBJECTS[s][0]) for s in subjects}
+    values = {s: (profile or {}).get(s) or rng.choice(SUBJECTS[s][0]) for s in subjects}
     n_distract = rng.randint(0, len(subjects)) if distractors is None else distractors
     # Keys are opaque, as in an agent's store: nothing in them tells a fact from a distractor.
     keys = [f"{n:04d}" for n in rng.sample(range(10_000), len(subjects) + n_distract)]
@@ -149,10 +154,15 @@ def generate(
     return Conversation(context, tuple(needs), frozenset(distract_keys))
 
 
-def generate_many(seed: int, count: int, **kwargs: int) -> list[Conversation]:
-    """``count`` conversations from one seed."""
+def generate_many(seed: int, count: int, **kwargs: Any) -> list[Conversation]:
+    """``count`` conversations from one seed; timestamps never repeat across them."""
     rng = random.Random(seed)
-    return [generate(rng, **kwargs) for _ in range(count)]
+    return [generate(rng, start=1000.0 * i, **kwargs) for i in range(count)]
+
+
+def random_profile(rng: random.Random) -> dict[str, str]:
+    """One user's facts: a value for every subject."""
+    return {s: rng.choice(SUBJECTS[s][0]) for s in sorted(SUBJECTS)}
 
 
 def long_conversation(seed: int, memories: int, responses: int) -> Context:

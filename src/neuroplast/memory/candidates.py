@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from neuroplast.config import Config, check_range
+from neuroplast.memory.rendering import render_without
 from neuroplast.memory.scoring import divergence
 from neuroplast.memory.store import Review
 
@@ -54,8 +55,8 @@ def find_candidates(
     config = config or CandidateConfig()
     trained = trained or set()
     full = scorer.render(context)
-    stripped_ctx = context.without_memories()
-    stripped = scorer.render(stripped_ctx)
+    stripped = render_without(full, {m.key for m in context.memories if m.key},
+                              scorer.tokenizer, scorer.render_config)
     kept = [i for i, n in enumerate(context.nodes) if n.kind != "memory"]
     responses = [i for i, n in enumerate(context.nodes) if n.kind == "assistant"]
     responses = [i for i in responses[-config.recent :]

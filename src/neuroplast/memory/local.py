@@ -185,7 +185,9 @@ class LocalBackend(LogprobBackend):
         tails = [list(v[prefix:]) for v in variants]
         width = max(len(t) for t in tails)
         ids = torch.tensor([t + [self.pad_id] * (width - len(t)) for t in tails])
-        mask = torch.tensor([[1] * (prefix + len(t)) + [0] * (width - len(t)) for t in tails])
+        # without padding no mask is needed (and the causal kernel's fast path applies)
+        mask = None if all(len(t) == width for t in tails) else torch.tensor(
+            [[1] * (prefix + len(t)) + [0] * (width - len(t)) for t in tails])
         past = copy.deepcopy(cache)
         past.crop(prefix - past.get_seq_length())  # negative: drop that many from the end
         past.batch_repeat_interleave(len(variants))

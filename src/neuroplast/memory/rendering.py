@@ -11,6 +11,7 @@ prefix of the whole (one that rewrites earlier messages later) is refused with a
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +75,8 @@ class Rendered:
     ids: tuple[int, ...]
     spans: tuple[tuple[int, int], ...]
     message_spans: tuple[tuple[int, int], ...]
+    text: str = ""
+    bounds: tuple[tuple[int, int, int, int], ...] = ()  # characters: message, content
 
     def response_ranges(self) -> list[tuple[int, int]]:
         """Token ranges of the assistant responses, in order."""
@@ -129,25 +132,66 @@ def render(
             )
         bounds.append((len(previous), len(text), at, at + len(msg["content"])))
         previous = text
-    encoded = tokenizer(previous, add_special_tokens=False, return_offsets_mapping=True)
+    return _tokenized(context, tokenizer, previous, bounds)
+
+
+def _tokenized(context: Context, tokenizer: PreTrainedTokenizerBase, text: str,
+               bounds: list[tuple[int, int, int, int]]) -> Rendered:
+    encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     ids = tuple(int(t) for t in encoded["input_ids"])
-    offsets: list[Any] = encoded["offset_mapping"]
+    offsets = _Offsets(encoded["offset_mapping"])
     return Rendered(
         context=context,
         ids=ids,
-        spans=tuple(_tokens_over(offsets, c0, c1) for _, _, c0, c1 in bounds),
-        message_spans=tuple(_tokens_over(offsets, m0, m1) for m0, m1, _, _ in bounds),
+        spans=tuple(offsets.over(c0, c1) for _, _, c0, c1 in bounds),
+        message_spans=tuple(offsets.over(m0, m1) for m0, m1, _, _ in bounds),
+        text=text,
+        bounds=tuple(bounds),
     )
 
 
-def _tokens_over(offsets: list[Any], start: int, end: int) -> tuple[int, int]:
-    """``[first, last)`` of the tokens whose characters overlap ``[start, end)``."""
-    first = next((i for i, (a, b) in enumerate(offsets) if b > start and b > a), len(offsets))
-    last = first
-    for i in range(first, len(offsets)):
-        a, b = offsets[i]
-        if a >= end:
-            break
-        if b > a:
-            last = i + 1
-    return first, max(first, last)
+def render_without(
+    base: Rendered, keys: set[str], tokenizer: PreTrainedTokenizerBase,
+    config: RenderConfig | None = None,
+) -> Rendered:
+    """``render(base.context.without(keys))``, with one template render instead of one per
+    message: when the template renders the reduced messages as the base's text with the
+    removed messages cut out (a template that renders each message on its own), the
+    character bounds follow from the base's; otherwise it falls back to :func:`render`.
+    """
+    config = config or RenderConfig()
+    context = base.context.without(keys)
+    if not base.bounds:
+        return render(context, tokenizer, config)
+    text = _template_text(tokenizer, [message(n, config) for n in context.nodes])
+    pieces, bounds, shift, at = [], [], 0, 0
+    for node, (m0, m1, c0, c1) in zip(base.context.nodes, base.bounds, strict=True):
+        if node.key in keys:
+            pieces.append(base.text[at:m0])
+            at = m1
+            shift += m1 - m0
+            continue
+        bounds.append((m0 - shift, m1 - shift, c0 - shift, c1 - shift))
+    pieces.append(base.text[at:])
+    if "".join(pieces) != text:
+        return render(context, tokenizer, config)
+    return _tokenized(context, tokenizer, text, bounds)
+
+
+class _Offsets:
+    """Token character offsets, searchable by binary search (tokens are in text order)."""
+
+    def __init__(self, offsets: list[Any]) -> None:
+        self.count = len(offsets)
+        # tokens with characters (special tokens added without text have none)
+        self.index = [i for i, (a, b) in enumerate(offsets) if b > a]
+        self.starts = [offsets[i][0] for i in self.index]
+        self.ends = [offsets[i][1] for i in self.index]
+
+    def over(self, start: int, end: int) -> tuple[int, int]:
+        """``[first, last)`` of the tokens whose characters overlap ``[start, end)``."""
+        k = bisect.bisect_right(self.ends, start)  # first token ending after start
+        first = self.index[k] if k < len(self.index) else self.count
+        j = bisect.bisect_left(self.starts, end)  # tokens from here start at or after end
+        last = self.index[j - 1] + 1 if j > k else first
+        return first, max(first, last)

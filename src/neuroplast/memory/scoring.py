@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from neuroplast.errors import InvalidInputError
-from neuroplast.memory.rendering import RenderConfig, Rendered, render
+from neuroplast.memory.rendering import RenderConfig, Rendered, render, render_without
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
@@ -93,7 +93,7 @@ class Scorer:
         for key in keys:
             at = context.index_of(key)
             after = [j for j, r in enumerate(responses) if r > at]
-            reduced = self.render(context.without({key}))
+            reduced = render_without(full, {key}, self.tokenizer, self.render_config)
             # node indices shift by one after the removed memory
             variant_ranges.append([reduced.spans[responses[j] - 1] for j in after])
             variants.append(reduced.ids)
