@@ -80,12 +80,15 @@ def gate(
         help="with --ablate: the rules to switch off, comma-separated (default: all; "
              "none: only the gate as configured)")] = "",
     ablate_seeds: Annotated[str, typer.Option(
-        help="with --ablate: only the streams of these seeds, comma-separated")] = "",
+        help="with --ablate: only the streams of these seeds, comma-separated (default: "
+             "the default user's six streams, 0,1,5,6,7,31, and the held-out user's "
+             "100,101,102)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:
         from neuroplast_bench.gate_ablation import (
             ABLATABLE,
+            HELD_OUT,
             STREAMS,
             AblationConfig,
             run_ablation,
@@ -97,7 +100,12 @@ def gate(
         if unknown:
             raise typer.BadParameter(f"unknown rule(s) {unknown}; use some of {ABLATABLE}")
         seeds = {int(s) for s in ablate_seeds.split(",") if s.strip()}
-        streams = tuple(s for s in STREAMS if not seeds or s[0] in seeds)
+        every = STREAMS + HELD_OUT
+        missing = sorted(seeds - {s.seed for s in every})
+        if missing:
+            raise typer.BadParameter(f"no stream with seed(s) {missing}; use some of "
+                                     f"{[s.seed for s in every]}")
+        streams = tuple(s for s in every if not seeds or s.seed in seeds)
         run_ablation(AblationConfig(calls=calls, warmup=warmup, streams=streams, rules=rules,
                                     data_dir=data_dir, out=str(out), gate_config=gate_config))
         return

@@ -37,7 +37,7 @@ from neuroplast_bench.gate_metrics import (
 )
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["ABLATABLE", "STREAMS", "AblationConfig", "run_ablation"]
+__all__ = ["ABLATABLE", "HELD_OUT", "STREAMS", "AblationConfig", "Stream", "run_ablation"]
 
 # The rules an ablation switches off one at a time: every rule that can stop an auto-allow
 # or turn an ask into a deny. The others are the gate's frame (the user's mode and rules,
@@ -46,16 +46,47 @@ ABLATABLE = ("model_unfit", "refused_repeat", "latest_word_approves", "risk_flag
              "latest_refusal", "mistaken_family", "verb_refused", "first_use",
              "close_approvals", "nearest_refused", "session_refusal")
 
+@dataclass(frozen=True)
+class Stream:
+    """One simulated user's stream: the default user with a drift and extra preferences,
+    or the held-out user (``gate_heldout_user``, written without reading the gate)."""
+
+    seed: int
+    drift: str = "refuse_docker"
+    also_refuse: tuple[str, ...] = ()
+    also_allow: tuple[str, ...] = ()
+    user: str = "default"
+
+    @property
+    def name(self) -> str:
+        if self.user != "default":
+            return f"seed {self.seed}, {self.user} user"
+        extra = "".join([f" +refuse {','.join(self.also_refuse)}" if self.also_refuse else "",
+                         f" +allow {','.join(self.also_allow)}" if self.also_allow else ""])
+        return f"seed {self.seed}, {self.drift}{extra}"
+
+    def bench(self, calls: int, warmup: int, data_dir: str) -> GateBenchConfig:
+        if self.user != "default":
+            return GateBenchConfig(calls=calls, seed=self.seed, user=self.user,
+                                   data_dir=data_dir, warmup=warmup)
+        return GateBenchConfig(calls=calls, seed=self.seed, drift=self.drift,  # type: ignore[arg-type]
+                               also_refuse=self.also_refuse, also_allow=self.also_allow,
+                               data_dir=data_dir, warmup=warmup)
+
+
 # The benchmark's users: its default one with each drift, and the other users
-# (extra refusals, a user who approves sudo). (seed, drift, also_refuse, also_allow)
-STREAMS: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (0, "refuse_docker", (), ()),
-    (1, "allow_force_push", (), ()),
-    (5, "refuse_publish", (), ()),
-    (6, "refuse_publish", ("push_to_main", "rm"), ()),
-    (7, "refuse_docker", ("installs",), ()),
-    (31, "refuse_docker", (), ("sudo",)),
+# (extra refusals, a user who approves sudo)...
+STREAMS: tuple[Stream, ...] = (
+    Stream(0, "refuse_docker"),
+    Stream(1, "allow_force_push"),
+    Stream(5, "refuse_publish"),
+    Stream(6, "refuse_publish", ("push_to_main", "rm")),
+    Stream(7, "refuse_docker", ("installs",)),
+    Stream(31, "refuse_docker", (), ("sudo",)),
 )
+# ...and users the gate was never tuned on: the held-out user's seeds (its own
+# preferences and its own drift, a change of mind about downloads that spans programs).
+HELD_OUT: tuple[Stream, ...] = tuple(Stream(seed, user="heldout") for seed in (100, 101, 102))
 
 
 @dataclass
@@ -64,7 +95,7 @@ class AblationConfig:
 
     calls: int = 5000
     warmup: int = 300
-    streams: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = STREAMS
+    streams: tuple[Stream, ...] = STREAMS + HELD_OUT
     rules: tuple[str, ...] = ABLATABLE
     data_dir: str = ""
     out: str = "results"
@@ -154,12 +185,6 @@ def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCal
     }
 
 
-def _stream_name(seed: int, drift: str, refuse: tuple[str, ...], allow: tuple[str, ...]) -> str:
-    extra = "".join([f" +refuse {','.join(refuse)}" if refuse else "",
-                     f" +allow {','.join(allow)}" if allow else ""])
-    return f"seed {seed}, {drift}{extra}"
-
-
 def run_ablation(config: AblationConfig | None = None, console: Any = None
                  ) -> list[dict[str, Any]]:
     """Every stream with nothing off, then with each rule off; print the table and JSON."""
@@ -177,13 +202,11 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
     rows: list[dict[str, Any]] = []
     with _tempdir() as tmp:
         embedder = CachedEmbedder(Database(tmp / "embeddings.db"))
-        for seed, drift, refuse, allow in config.streams:
-            bench = GateBenchConfig(calls=config.calls, seed=seed, drift=drift,  # type: ignore[arg-type]
-                                    also_refuse=refuse, also_allow=allow,
-                                    data_dir=config.data_dir, warmup=config.warmup)
+        for stream in config.streams:
+            bench = stream.bench(config.calls, config.warmup, config.data_dir)
             calls, user = stream_and_user(bench)
             drift_at = int(bench.drift_fraction * len(calls))
-            name = _stream_name(seed, drift, refuse, allow)
+            name, seed = stream.name, stream.seed
             embedder.embed([render_call(ToolCall.from_hook_event(
                 {**c.event, "hook_event_name": "PreToolUse"})) for c in calls])  # once
             decided: set[str] = set()  # the rules that decided a call with nothing off

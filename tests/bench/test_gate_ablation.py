@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroplast_bench.gate_ablation import STREAMS, AblationConfig, run_ablation
+from neuroplast_bench.gate_ablation import HELD_OUT, STREAMS, AblationConfig, run_ablation
 
 
 @pytest.mark.slow
@@ -44,3 +44,11 @@ def test_a_rule_that_decided_no_call_changes_nothing_when_off(tmp_path: Path) ->
             "decided_by_rule")
     for r in idle:
         assert [r[k] for k in keys] == [baseline[k] for k in keys], r["rule_off"]
+
+
+@pytest.mark.slow
+def test_the_held_out_user_replays_like_the_others(tmp_path: Path) -> None:
+    rows = run_ablation(AblationConfig(calls=80, warmup=10, streams=(HELD_OUT[0],), rules=(),
+                                       out=str(tmp_path)))
+    assert rows[0]["stream"] == "seed 100, heldout user"
+    assert rows[0]["scored"] == 70 and rows[0]["refused"] > 0
