@@ -26,7 +26,13 @@ from torch import nn
 
 from neuroplast.config import Config, check_range
 from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
-from neuroplast.core.lora import LoRAConfig, inject_lora, linear_module_names, merge_lora
+from neuroplast.core.lora import (
+    LoRAConfig,
+    inject_lora,
+    linear_module_names,
+    load_peft_adapter,
+    merge_lora,
+)
 from neuroplast.core.lora import save_peft_adapter as _save_peft
 from neuroplast.core.replay import Example, ReplayBuffer, ReplayConfig
 from neuroplast.errors import InvalidInputError
@@ -137,11 +143,13 @@ class Trainer:
     """LoRA fine-tuning of ``model`` (a ``transformers`` causal LM) on samples.
 
     ``anchors``: samples of what the model already does well; they feed replay and EWC's
-    Fisher. ``pad_id``: the token padding is written with (never learned).
+    Fisher. ``pad_id``: the token padding is written with (never learned). ``adapter``: a
+    PEFT directory to continue from (its rank must be ``config.lora_rank``).
     """
 
     def __init__(self, model: nn.Module, config: TrainConfig | None = None,
-                 anchors: Sequence[Sample] = (), *, pad_id: int = 0) -> None:
+                 anchors: Sequence[Sample] = (), *, pad_id: int = 0,
+                 adapter: str | os.PathLike[str] | None = None) -> None:
         self.config = config = config or TrainConfig()
         self.pad_id = pad_id
         torch.manual_seed(config.seed)
@@ -149,6 +157,8 @@ class Trainer:
         lm.requires_grad_(False)
         inject_lora(lm, LoRAConfig(rank=config.lora_rank, alpha=config.lora_alpha,
                                    target_modules=lora_targets(lm)))
+        if adapter is not None:  # continue from a published adapter
+            load_peft_adapter(lm, adapter, "default")
         self.module = _Logits(lm)
         anchor_examples = [encode(s, config.max_length, pad_id) for s in anchors]
         regularizer = None

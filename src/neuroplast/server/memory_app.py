@@ -7,7 +7,7 @@ reads or changes the model.
 
 >>> app = create_memory_app(backend=None, model_name="tiny", token="t" * 43)
 >>> sorted(p for p in app.openapi()["paths"])
-['/healthz', '/score', '/v1/completions', '/v1/models']
+['/healthz', '/score', '/train', '/train/status/{job_id}', '/v1/completions', '/v1/models']
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from neuroplast.server.memory_routes import router
 
 if TYPE_CHECKING:
     from neuroplast.memory.local import LocalBackend
+    from neuroplast.memory.service import ModelService
 
 __all__ = ["create_memory_app"]
 
@@ -35,16 +36,19 @@ def create_memory_app(
     backend: LocalBackend | None,
     *,
     model_name: str,
+    service: ModelService | None = None,
     token: str,
     allowed_hosts: tuple[str, ...] = (),
     max_body_bytes: int = MEMORY_MAX_BODY_BYTES,
 ) -> FastAPI:
-    """The service around ``backend``, answering for ``model_name``."""
+    """The service around ``backend`` (or ``service``, which also trains: ``/train``),
+    answering for ``model_name``."""
     if not token or len(token) < 16:
         raise ConfigError("create_memory_app needs a token of 16 characters or more "
                           "(neuroplast.store.ensure_token makes one)")
     app = FastAPI(title="neuroplast memory", summary="log-probabilities of a local model")
     app.state.backend = backend
+    app.state.service = service
     app.state.model_name = model_name
     secret = token.encode("ascii")
     install_error_handlers(app)

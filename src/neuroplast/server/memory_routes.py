@@ -25,7 +25,7 @@ from neuroplast.errors import InvalidInputError
 if TYPE_CHECKING:
     from neuroplast.memory.local import LocalBackend
 
-__all__ = ["CompletionRequest", "ScoreRequest", "router"]
+__all__ = ["CompletionRequest", "ScoreRequest", "TrainRequest", "router"]
 
 router = APIRouter()
 _lock = threading.Lock()
@@ -61,7 +61,9 @@ def _backend(request: Request, model: str) -> LocalBackend:
     if model != state.model_name:
         raise InvalidInputError(f"model {model!r} is not served here; this server serves "
                                 f"{state.model_name!r} (GET /v1/models)")
-    return state.backend  # type: ignore[no-any-return]
+    service = getattr(state, "service", None)
+    # read once per request: a finished training job swaps the service's backend
+    return service.backend if service is not None else state.backend  # type: ignore[no-any-return]
 
 
 def _prompts(backend: LocalBackend, prompt: Any) -> list[list[int]]:
@@ -154,8 +156,52 @@ async def score(body: ScoreRequest, request: Request) -> dict[str, Any]:
     return {"scores": [{"total_logprob": t} for t in totals]}
 
 
+class TrainSample(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    context_ids: list[int]
+    continuation_ids: list[int] = Field(min_length=1)
+
+
+class TrainingData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    samples: list[TrainSample] = Field(min_length=1, max_length=10_000)
+
+
+class TrainRequest(BaseModel):
+    """``{"training_data": {"samples": [{"context_ids", "continuation_ids"}]}}``."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    training_data: TrainingData
+
+
+def _service(request: Request) -> Any:
+    service = getattr(request.app.state, "service", None)
+    if service is None:
+        raise InvalidInputError("this server scores only; start it with `neuroplast memory "
+                                "serve` to train")
+    return service
+
+
+@router.post("/train")
+async def train(body: TrainRequest, request: Request) -> dict[str, Any]:
+    """Queue a LoRA fine-tune on the samples; ``{"job_id"}`` once it is stored."""
+    service = _service(request)
+    samples = [s.model_dump() for s in body.training_data.samples]
+    job = await run_in_threadpool(service.submit, samples)
+    return {"job_id": job}
+
+
+@router.get("/train/status/{job_id}")
+async def train_status(job_id: str, request: Request) -> dict[str, Any]:
+    return _service(request).jobs.status(job_id)  # type: ignore[no-any-return]
+
+
 @router.get("/v1/models")
 async def models(request: Request) -> dict[str, Any]:
     name = request.app.state.model_name
+    backend = _backend(request, name)
     return {"object": "list", "data": [{"id": name, "object": "model",
-                                        "max_model_len": request.app.state.backend.max_length}]}
+                                        "max_model_len": backend.max_length}]}

@@ -1,0 +1,171 @@
+"""Measurements of ``neuroplast.memory``: attribution, cost, the remote path, the closed loop.
+
+Each function returns one JSON-ready dict (a JSON line of ``benchmarks/memory.py``).
+Conversations come from :mod:`neuroplast_bench.memory_convos` with seeds other than the
+tiny model's training corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from neuroplast.memory import CandidateConfig, LocalBackend, Scorer, find_candidates
+from neuroplast.memory.trainer import Sample, TrainConfig, Trainer
+from neuroplast_bench.memory_convos import (
+    generate,
+    generate_many,
+    long_conversation,
+    random_profile,
+)
+
+__all__ = ["attribution", "closed_loop", "cost"]
+
+NEAR_ZERO = 0.5  # nats: a divergence below this changes a response's probability < 1.65x
+
+
+def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str, Any]:
+    """Top-scored memory vs the true one, and what distractors and memory-free responses
+    score, on ``conversations`` generated from ``seed``."""
+    backend = LocalBackend.from_pretrained(model_dir)
+    scorer = Scorer(backend, backend.tokenizer)
+    hits = needing = 0
+    distractor, no_memory, true_div = [], [], []
+    for conv in generate_many(seed, conversations):
+        result = scorer.matrix(conv.context)
+        table = result.divergence()
+        for j, need in enumerate(conv.needs):
+            column = [row[j] for row in table]
+            if need is None:
+                no_memory.append(max(column, default=0.0))
+                continue
+            needing += 1
+            hits += result.top_memory(j) == need
+            true_div.append(column[result.keys.index(need)])
+            distractor += [column[k] for k, key in enumerate(result.keys)
+                           if key in conv.distractors]
+    return {
+        "bench": "memory.attribution", "model": model_dir.name, "seed": seed,
+        "conversations": conversations, "responses_needing_memory": needing,
+        "top1_accuracy": round(hits / max(needing, 1), 4),
+        "true_memory_divergence_median": round(statistics.median(true_div), 3),
+        "distractor_divergence_mean": round(statistics.fmean(distractor), 4),
+        "distractor_share_below_0.5": round(sum(d < NEAR_ZERO for d in distractor)
+                                            / max(len(distractor), 1), 4),
+        "no_memory_max_divergence_mean": round(statistics.fmean(no_memory), 4),
+        "no_memory_share_below_0.5": round(sum(d < NEAR_ZERO for d in no_memory)
+                                           / max(len(no_memory), 1), 4),
+    }
+
+
+def cost(model_dir: Path, memories: int = 20, responses: int = 50, batch_size: int = 8,
+         seed: int = 0) -> dict[str, Any]:
+    """The full matrix with prefix reuse and batching vs the naive N+1 full passes."""
+    torch.manual_seed(seed)
+    ctx = long_conversation(seed, memories, responses)
+    reuse = LocalBackend.from_pretrained(model_dir, batch_size=batch_size)
+    naive = LocalBackend(reuse.model, reuse.tokenizer, batch_size=1, reuse_prefix=False)
+    tokens = len(Scorer(reuse, reuse.tokenizer).render(ctx).ids)
+    timings = {}
+    results = {}
+    for name, backend in (("naive", naive), ("reuse", reuse)):
+        started = time.perf_counter()
+        results[name] = Scorer(backend, backend.tokenizer).matrix(ctx)
+        timings[name] = time.perf_counter() - started
+    diffs = [abs(a - b) for ra, rb in zip(results["reuse"].without, results["naive"].without,
+                                          strict=True)
+             for a, b in zip(ra, rb, strict=True) if a is not None and b is not None]
+    diffs += [abs(a - b) for a, b in zip(results["reuse"].with_memories,
+                                         results["naive"].with_memories, strict=True)]
+    return {
+        "bench": "memory.cost", "model": model_dir.name, "memories": memories,
+        "responses": responses, "context_tokens": tokens, "batch_size": batch_size,
+        "naive_tokens": naive.counters.tokens, "reuse_tokens": reuse.counters.tokens,
+        "token_ratio": round(reuse.counters.tokens / naive.counters.tokens, 4),
+        "naive_s": round(timings["naive"], 3), "reuse_s": round(timings["reuse"], 3),
+        "speedup": round(timings["naive"] / timings["reuse"], 3),
+        "max_abs_score_diff": max(diffs), "torch_threads": torch.get_num_threads(),
+    }
+
+
+def _response_samples(scorer: Scorer, conv_context: Any) -> list[Sample]:
+    """Every assistant response of a context, memories included, as a sample."""
+    rendered = scorer.render(conv_context)
+    return [Sample(rendered.ids[:s], rendered.ids[s:e]) for s, e in rendered.response_ranges()]
+
+
+def _nll(backend: LocalBackend, samples: list[Sample]) -> float:
+    """Mean negative log-likelihood per continuation token."""
+    scores = backend.score([s.context_ids + s.continuation_ids for s in samples],
+                           [[(len(s.context_ids), s.length)] for s in samples])
+    return -sum(x[0] for x in scores) / sum(len(s.continuation_ids) for s in samples)
+
+
+def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int = 40,
+                anchors: int = 48, config: TrainConfig | None = None,
+                guard: bool = True) -> dict[str, Any]:
+    """One user's conversations -> candidates -> train (approving all) -> measure.
+
+    Reports the candidates' divergence before and after training (with memories vs
+    without, re-scored on the same contexts by the trained model) and the perplexity of
+    responses in held-out conversations of *other* users (their facts only in memories),
+    before and after. ``guard=False`` trains without EWC and replay.
+    """
+    rng = random.Random(seed)
+    profile = random_profile(rng)
+    base = LocalBackend.from_pretrained(model_dir)
+    scorer = Scorer(base, base.tokenizer)
+    user = [generate(rng, profile=profile, start=1000.0 * i, facts=3) for i in range(history)]
+    candidates = []
+    contexts = {}
+    for conv in user:
+        found = find_candidates(scorer, conv.context, CandidateConfig())
+        for c in found:
+            contexts[c.response_ts] = conv.context
+        candidates += found
+    # other users, seeds disjoint from the user's: held out, and anchors for replay/EWC
+    held = generate_many(seed + 10_000, held_out)
+    anchor_convs = generate_many(seed + 20_000, anchors)
+    held_samples = [s for c in held for s in _response_samples(scorer, c.context)]
+    anchor_samples = [s for c in anchor_convs for s in _response_samples(scorer, c.context)]
+    config = config or TrainConfig()
+    if not guard:
+        config = TrainConfig(**(config.to_dict() | {"ewc_lambda": 0.0, "replay_batch": 0}))
+    pad = base.tokenizer.pad_token_id or 0
+    before_nll = _nll(base, held_samples)
+    started = time.perf_counter()
+    trainer = Trainer(base.model, config, anchor_samples, pad_id=pad)
+    trainer.train([Sample(c.context_ids, c.continuation_ids) for c in candidates])
+    train_s = time.perf_counter() - started
+    trained = LocalBackend(trainer.live_model(), base.tokenizer)
+    trainer.close()
+    after_scorer = Scorer(trained, base.tokenizer)
+    after_div = []
+    for c in candidates:
+        ctx = contexts[c.response_ts]
+        index = next(i for i, n in enumerate(ctx.nodes) if n.timestamp == c.response_ts)
+        column = ctx.truncated(index + 1)
+        (again,) = [r for r in find_candidates(after_scorer, column,
+                                               CandidateConfig(threshold=0.0, recent=1))]
+        after_div.append(again.divergence)
+    before_div = [c.divergence for c in candidates]
+    after_nll = _nll(trained, held_samples)
+    return {
+        "bench": "memory.closed_loop", "model": model_dir.name, "seed": seed,
+        "guard": "ewc+replay" if guard else "none", "candidates": len(candidates),
+        "divergence_before_mean": round(statistics.fmean(before_div), 4) if before_div else None,
+        "divergence_after_mean": round(statistics.fmean(after_div), 4) if after_div else None,
+        "divergence_drop": round(1 - statistics.fmean(after_div) / statistics.fmean(before_div),
+                                 4) if before_div else None,
+        "held_out_responses": len(held_samples),
+        "held_out_ppl_before": round(math.exp(before_nll), 4),
+        "held_out_ppl_after": round(math.exp(after_nll), 4),
+        "held_out_ppl_rise": round(math.exp(after_nll - before_nll) - 1, 4),
+        "train_s": round(train_s, 1), "config": config.to_dict(),
+    }
