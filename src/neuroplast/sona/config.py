@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from neuroplast.config import Config, check_range
+from neuroplast.core.boundary import BoundaryConfig
 from neuroplast.core.ewcpp import EWCPlusPlusConfig
 from neuroplast.errors import ConfigError
 
@@ -128,7 +129,12 @@ class SonaConfig(Config):
                 "(SONA's meaning); route statistics count every outcome"})
     seed: int = field(default=0, metadata={"help": "seed of weights and exploration"})
     bank: BankConfig = field(default_factory=BankConfig)
-    ewc: EWCPlusPlusConfig = field(default_factory=EWCPlusPlusConfig)
+    ewc: EWCPlusPlusConfig = field(default_factory=lambda: EWCPlusPlusConfig(
+        boundary=BoundaryConfig(threshold=3.0)), metadata={
+        "help": "EWC++ of the base LoRA (SONA: λ=1000, the same; its EWC++ never ran). The "
+                "boundary z-threshold is 3, not core's 4: a background batch mixes replayed "
+                "trajectories with new ones, so a drift in one region of query space lifts "
+                "the gradient norm less than a switch of the whole task"})
 
     def __post_init__(self) -> None:
         owner = "SonaConfig"

@@ -51,7 +51,10 @@ class RouterNet(nn.Module):
             self.adapt.bias.zero_()
         self.head = nn.Linear(hidden_dim, max_routes)
         with torch.no_grad():
-            self.head.weight.zero_()
+            # Small, not zero: with a zero head the hidden state's gradient is zero, so the
+            # micro adapter could not learn from the first trajectories (SONA's "one-step
+            # gradient is zero", in another form). Scores start within ~1e-2 of 0.5.
+            self.head.weight.copy_(torch.randn(max_routes, hidden_dim, generator=gen) * 0.01)
             self.head.bias.zero_()
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
