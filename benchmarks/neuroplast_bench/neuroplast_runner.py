@@ -3,10 +3,11 @@
 One loop for every method: shuffled mini-batches of the current task, plus (with replay)
 ``replay_batch`` old examples drawn from a :class:`~neuroplast.core.replay.ReplayBuffer`
 and mixed into every batch; the loss is the mean cross-entropy plus the regularizer's
-penalty. At the end of each task EWC estimates the per-example Fisher on the task's
-training data and consolidates. Offline, the task's examples enter the buffer at the end
-of the task (as Avalanche's ``ReplayPlugin`` does); online (one pass, small batches),
-each batch enters the buffer right after the step that learnt from it.
+penalty (its gradient added in closed form, as the learner does). At the end of each task
+EWC estimates the per-example Fisher on the task's training data and consolidates.
+Offline, the task's examples enter the buffer at the end of the task (as Avalanche's
+``ReplayPlugin`` does); online (one pass, small batches), each batch enters the buffer
+right after the step that learnt from it.
 
 >>> from neuroplast_bench.streams import split_digits
 >>> cfg = ContinualConfig(quick=True, hidden=16)
@@ -105,11 +106,10 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
             order = torch.randperm(len(task.y_train), generator=gen)
             for idx in order.split(batch):
                 x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
-                loss = loss_fn(model(x), y).mean()
-                if reg is not None:
-                    loss = loss + reg.penalty(model)
                 opt.zero_grad(set_to_none=True)
-                loss.backward()
+                loss_fn(model(x), y).mean().backward()
+                if reg is not None:  # + λ·F·(θ − θ*) in closed form; F comes from _end_task
+                    reg.add_penalty_grad(model, accumulate=False, value=False)
                 if cfg.clip_grad_norm:
                     torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_grad_norm)
                 opt.step()

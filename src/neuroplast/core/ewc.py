@@ -26,11 +26,11 @@ from neuroplast.config import Config, check_range
 from neuroplast.core.regularizer import (
     LossFn,
     PenaltyGrads,
+    Quadratic,
     Regularizer,
     check_grads,
     check_same_names,
     empirical_fisher,
-    quadratic_penalty,
     trainable,
 )
 from neuroplast.errors import StateMismatchError
@@ -78,6 +78,7 @@ class OnlineEWC(Regularizer):
 
     >>> import torch
     >>> model = torch.nn.Linear(2, 1)
+    >>> _ = torch.nn.init.zeros_(model.bias)          # (b + 2) − b is then exactly 2
     >>> ewc = OnlineEWC(OnlineEWCConfig(lambda_=2.0, gamma=0.5))
     >>> ewc.penalty(model).item(), ewc.active
     (0.0, False)
@@ -120,16 +121,12 @@ class OnlineEWC(Regularizer):
         """The reference weights θ*."""
         return dict(self._reference)
 
-    def penalty(self, model: nn.Module) -> torch.Tensor:
-        import torch
-
+    def _quadratic(self, model: nn.Module) -> Quadratic | None:
         if not self._reference:
-            p = next(model.parameters(), None)
-            return torch.zeros((), device=None if p is None else p.device)
+            return None
         params = check_same_names("OnlineEWC", self._reference, model)
-        refs = list(self._reference.values())
-        self._sink.arm(list(self._reference), params)
-        return quadratic_penalty(params, refs, self._weight, self.config.lambda_, self._sink)
+        return Quadratic(list(self._reference), params, list(self._reference.values()),
+                         self._weight, self.config.lambda_)
 
     def accumulate(self, model: nn.Module) -> None:
         import torch

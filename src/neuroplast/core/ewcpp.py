@@ -28,10 +28,10 @@ from neuroplast.config import Config, check_range
 from neuroplast.core.boundary import BoundaryConfig, GradientShiftDetector
 from neuroplast.core.regularizer import (
     PenaltyGrads,
+    Quadratic,
     Regularizer,
     check_grads,
     check_same_names,
-    quadratic_penalty,
     trainable,
 )
 from neuroplast.errors import ConfigError, StateMismatchError
@@ -103,6 +103,7 @@ class EWCPlusPlus(Regularizer):
 
     >>> import torch
     >>> model = torch.nn.Linear(2, 1)
+    >>> _ = torch.nn.init.zeros_(model.bias)          # (b + 1) − b is then exactly 1
     >>> reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=1.0, lambda_growth=2.0, gamma=0.5))
     >>> model(torch.ones(1, 2)).sum().backward()
     >>> reg.accumulate(model); reg.end_task(model)
@@ -154,22 +155,16 @@ class EWCPlusPlus(Regularizer):
         return min(cfg.lambda_max, grown)
 
     # -- the verbs -------------------------------------------------------------------
-    def penalty(self, model: nn.Module) -> torch.Tensor:
-        import torch
-
+    def _quadratic(self, model: nn.Module) -> Quadratic | None:
         if not self.active:
-            p = next(model.parameters(), None)
-            return torch.zeros((), device=None if p is None else p.device)
+            return None
         if self._cache is None:
             (fisher, center), const = _merge(self._all_tasks())
             names = list(center)
             self._cache = ([fisher[n] for n in names], [center[n] for n in names], names, const)
         weight, center, names, const = self._cache
         params = check_same_names("EWCPlusPlus", dict(zip(names, center, strict=True)), model)
-        lam = self.current_lambda
-        self._sink.arm(names, params)
-        value = quadratic_penalty(params, center, weight, lam, self._sink)
-        return value + 0.5 * lam * const if const else value
+        return Quadratic(names, params, center, weight, self.current_lambda, const)
 
     def accumulate(self, model: nn.Module) -> None:
         import torch

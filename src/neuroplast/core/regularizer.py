@@ -3,9 +3,11 @@
 A regularizer is keyed by parameter *name*, never by object identity: the learner trains
 a deep copy of the live model, so the same regularizer must work on any module with the
 same parameter names and shapes. The maths shared by every quadratic regularizer lives
-here once: the penalty ``0.5·λ·Σ F_i(θ_i − θ*_i)²`` (a fused autograd function over all
-parameters), the gradient checks, per-sample Fisher estimation, state validation and
-safetensors save/load.
+here once: the penalty ``0.5·λ·Σ F_i(θ_i − θ*_i)²``, either as a differentiable value (a
+fused autograd function over all parameters, :meth:`Regularizer.penalty`) or as its
+closed-form gradient added straight to ``.grad`` together with the Fisher update
+(:meth:`Regularizer.add_penalty_grad`, what the learner uses), the gradient checks,
+per-sample Fisher estimation, state validation and safetensors save/load.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import os
 import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from neuroplast.config import Config
+from neuroplast.core.penalty_grad import ClosedFormPenalty
 from neuroplast.errors import NumericalError, StateMismatchError
 from neuroplast.store import load_tensors, save_tensors
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LossFn",
     "PenaltyGrads",
+    "Quadratic",
     "Regularizer",
     "check_grads",
     "check_same_names",
@@ -250,14 +254,34 @@ def empirical_fisher(
     return fisher
 
 
+class Quadratic(NamedTuple):
+    """One regularizer's penalty ``0.5·lam·(Σ weight·(params − centers)² + const)`` now."""
+
+    names: list[str]
+    params: list[torch.Tensor]  # the model's, in the regularizer's order
+    centers: list[torch.Tensor]
+    weight: list[torch.Tensor]
+    lam: float
+    const: float = 0.0  # a part that does not depend on the parameters (EWC++ merges)
+
+
+def _zero(model: nn.Module) -> torch.Tensor:
+    import torch
+
+    p = next(model.parameters(), None)
+    return torch.zeros((), device=None if p is None else p.device)
+
+
 class Regularizer(ABC):
     """A penalty on moving parameters that mattered for what was learnt before.
 
-    Subclasses keep their state in name -> tensor dicts and implement the verbs below;
+    Subclasses keep their state in name -> tensor dicts and implement the verbs below
+    (``_quadratic`` says what the penalty is now); the penalty in both forms,
     ``save``/``load`` and validation come from here.
     """
 
     config: Config
+    _sink: PenaltyGrads  # set by subclasses: the autograd penalty's own gradient
 
     @property
     @abstractmethod
@@ -265,8 +289,58 @@ class Regularizer(ABC):
         """True once there is a reference to pull towards (penalty can be nonzero)."""
 
     @abstractmethod
+    def _quadratic(self, model: nn.Module) -> Quadratic | None:
+        """The penalty's terms for ``model`` (checked names and shapes); None while inactive."""
+
     def penalty(self, model: nn.Module) -> torch.Tensor:
         """Scalar, differentiable in ``model``'s parameters; exactly 0.0 while inactive."""
+        q = self._quadratic(model)
+        if q is None:
+            return _zero(model)
+        self._sink.arm(q.names, q.params)
+        value = quadratic_penalty(q.params, q.centers, q.weight, q.lam, self._sink)
+        return value + 0.5 * q.lam * q.const if q.const else value
+
+    def add_penalty_grad(
+        self, model: nn.Module, *, accumulate: bool = True, value: bool = True
+    ) -> torch.Tensor | None:
+        """After the *task* loss's ``backward``: fold its gradient into the running Fisher
+        (``accumulate``, unless ``accumulate=False``), then add the penalty's gradient
+        ``λ·F·(θ − θ*)`` to each trainable parameter's ``.grad``. Returns the penalty's
+        value (no graph) for logging, or None with ``value=False`` (cheaper: the step is
+        bound by memory traffic, and the value costs two more passes over the weights).
+
+        Same result as taking ``penalty(model)`` before the backward, then ``accumulate``
+        and ``penalty.backward()``, without an autograd graph over every parameter; the
+        penalty is the one in force before this step's gradient is folded in (an EWC++
+        boundary detected now protects from the next step on).
+
+        >>> import torch
+        >>> from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
+        >>> model = torch.nn.Linear(1, 1, bias=False)
+        >>> ewc = OnlineEWC(OnlineEWCConfig(lambda_=2.0, gamma=0.5))
+        >>> model.weight.grad = torch.ones(1, 1); ewc.accumulate(model); ewc.consolidate(model)
+        >>> with torch.no_grad():
+        ...     _ = model.weight.add_(3.0)
+        >>> model.weight.grad = torch.zeros(1, 1)          # what the task loss gave
+        >>> ewc.add_penalty_grad(model).item(), model.weight.grad.item()   # F* = 0.5
+        (4.5, 3.0)
+        """
+        # The terms in force now: accumulate may end an EWC++ task, which replaces (never
+        # edits) the tensors held here.
+        q = self._quadratic(model)
+        if accumulate:
+            self._sink.grads = None  # .grad holds the task gradient alone: nothing to remove
+            self.accumulate(model)
+        if q is None:
+            return _zero(model) if value else None
+        if not hasattr(self, "_closed_form"):
+            self._closed_form = ClosedFormPenalty()
+        total = self._closed_form.add_grad(q.params, q.centers, q.weight, q.lam, value=value)
+        if total is None:
+            return None
+        total = 0.5 * q.lam * total
+        return total + 0.5 * q.lam * q.const if q.const else total
 
     @abstractmethod
     def accumulate(self, model: nn.Module) -> None:

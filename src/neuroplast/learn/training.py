@@ -154,22 +154,19 @@ class TrainingCopy:
         inputs, targets, weights = inputs.to(device), targets.to(device), weights.to(device)
         self.optimizer.zero_grad(set_to_none=True)
         data_loss = weighted_loss(self.loss_fn(self.model(inputs), targets), weights)
-        reg = self.regularizer
-        penalty = None if reg is None else reg.penalty(self.model)
-        loss = data_loss if penalty is None else data_loss + penalty
-        if not bool(torch.isfinite(loss)):
+        if not bool(torch.isfinite(data_loss)):
             raise NumericalError(
-                f"training loss is {loss.item()}; round abandoned and the live model kept. "
-                "Lower LearnerConfig.lr or check the examples' inputs and targets"
+                f"training loss is {data_loss.item()}; round abandoned and the live model "
+                "kept. Lower LearnerConfig.lr or check the examples' inputs and targets"
             )
-        # Two backward passes, same total gradient: the regularizer's importance must be
-        # read from the *data* gradient only. Accumulating the penalty's own gradient
-        # feeds the Fisher back into itself and makes it grow without bound.
         data_loss.backward()
-        if reg is not None:
-            reg.accumulate(self.model)
-        if penalty is not None and penalty.requires_grad:
-            penalty.backward()
+        if self.regularizer is not None:
+            # The regularizer reads the *data* gradient into its Fisher (the penalty's own
+            # gradient would feed the Fisher back into itself without bound), then adds
+            # the penalty's gradient λ·F·(θ − θ*) in closed form: no graph, no second
+            # backward. Its value is not needed here: non-finite task gradients raise in
+            # accumulate, and weights a bad penalty made non-finite fail the round's check.
+            self.regularizer.add_penalty_grad(self.model, value=False)
         self.optimizer.step()
 
     def end_task(self) -> None:
