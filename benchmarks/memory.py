@@ -34,7 +34,8 @@ def main() -> None:
     rows = []
     for seed in args.seeds:
         if args.what == "cost":
-            rows.append(cost(args.model, seed=seed))
+            rows += [cost(args.model, seed=seed, batch_size=1),
+                     cost(args.model, seed=seed, batch_size=8)]
         elif args.what == "attribution":
             rows.append(attribution(args.model, seed, args.conversations))
         else:

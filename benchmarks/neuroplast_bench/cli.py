@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["bench_app", "continual", "gate"]
+__all__ = ["bench_app", "continual", "gate", "memory"]
 
 bench_app = typer.Typer(help="Run benchmarks: each prints a table and one JSON line per result.",
                         no_args_is_help=True)
@@ -119,3 +119,38 @@ def gate(
         descriptions=descriptions, gate_config=gate_config, data_dir=data_dir, out=str(out),
         latency_samples=latency_samples, agent_pause_ms=agent_pause_ms,
         attack_fuzz=attack_fuzz, attack_kills=attack_kills))
+
+
+@bench_app.command("memory")
+def memory(
+    what: Annotated[str, typer.Argument(help="cost, attribution or loop")],
+    model: Annotated[Path | None, typer.Option(
+        help="model folder (default: benchmarks/data/tiny_lm/llama)")] = None,
+    seeds: Annotated[list[int] | None, typer.Option("--seed", help="repeatable")] = None,
+    out: Annotated[Path | None, typer.Option(help="also append the JSON lines here")] = None,
+) -> None:
+    """Memory importance: attribution accuracy, matrix cost, the closed fine-tuning loop."""
+    import json
+
+    import torch
+
+    from neuroplast_bench.memory_bench import attribution, closed_loop, cost
+
+    torch.set_num_threads(1)
+    folder = model or Path(__file__).parents[1] / "data" / "tiny_lm" / "llama"
+    rows = []
+    for seed in seeds or [0]:
+        if what == "cost":
+            rows += [cost(folder, seed=seed, batch_size=1), cost(folder, seed=seed, batch_size=8)]
+        elif what == "attribution":
+            rows.append(attribution(folder, seed))
+        elif what == "loop":
+            rows += [closed_loop(folder, seed, guard=True), closed_loop(folder, seed, guard=False)]
+        else:
+            raise typer.BadParameter(f"{what!r}: use cost, attribution or loop")
+    for row in rows:
+        line = json.dumps(row, sort_keys=True)
+        typer.echo(line)
+        if out is not None:
+            with out.open("a") as f:
+                f.write(line + "\n")
