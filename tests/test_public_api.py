@@ -9,7 +9,7 @@ import pytest
 
 @pytest.mark.parametrize(
     "package", ["neuroplast", "neuroplast.store", "neuroplast.core", "neuroplast.learn",
-                "neuroplast.gate", "neuroplast.server"]
+                "neuroplast.gate", "neuroplast.server", "neuroplast.memory"]
 )
 def test_all_names_resolve(package: str) -> None:
     module = importlib.import_module(package)
