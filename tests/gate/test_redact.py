@@ -111,6 +111,9 @@ def test_a_secret_not_found_as_typed_leaves_a_rebuilt_command_not_a_blank() -> N
     assert stored.startswith("sshpass -p [redacted:password] ssh deploy@host > /tmp/o && rm")
     assert inspect_call(out).flags == inspect_call(call).flags
     assert redact_text(command, command=True) == stored
+    inner = "bash -c \"mysql -p$'\\x41b1'\" && ls"  # a short one, inside bash -c
+    out = redact_text(inner, command=True)
+    assert "Ab1" not in out and "x41" not in out and "&& ls" in out
 
 
 @pytest.mark.parametrize(

@@ -43,9 +43,9 @@ __all__ = ["MAX_STORED_CHARS", "REDACTED", "CallDigest", "redact_call", "redact_
 REDACTED = re.compile(r"\[redacted:([a-z0-9-]+)\]")
 # With redaction on, a string is stored at most this long. Scanning costs about 0.6 s a MB
 # on 2 loaded cores (benchmarks/redaction.py), an 8 MiB Write seconds, past the hook's 2 s;
-# the gate reads
-# 16 KiB of a string at most (inspection; features and rendering less), so what it decides
-# and learns from is all stored. What is cut is marked with its size, as clip_text marks.
+# the gate reads 16 KiB of a string at most (inspection; features and rendering less), so
+# what it decides and learns from is all stored. What is cut is marked with its size, as
+# clip_text marks it.
 MAX_STORED_CHARS = 64 * MAX_FIELD_CHARS  # 256 Ki characters
 _LOOKAHEAD = MAX_FIELD_CHARS  # read past the cut: a secret across it is found whole
 # A secret found once is also replaced wherever else it occurs, if at least this long
@@ -85,18 +85,28 @@ def _rebuilt(command: str) -> tuple[str, dict[str, str]]:
     secret replaced: for a secret not found as typed. Every program, option and operand
     stays (so the stored call is not some other call's twin); only the quoting changes.
     Returns it and the secrets taken out (value -> kind)."""
+    segments = split_command(command)
+    # every segment's secrets, for every word: a bash -c word holds its inner command's
+    removed = {value: kind for seg in segments for kind, value in secret_argument_values(seg)}
     parts: list[str] = []
-    removed: dict[str, str] = {}
-    for seg in split_command(command):
-        found = {value: kind for kind, value in secret_argument_values(seg)}
-        removed.update(found)
-        words = [next((_placeholder(k) for v, k in found.items() if v in w), None)
-                 or shlex.quote(w) for w in seg.words]
+    for seg in segments:
+        words = [_rebuilt_word(w, removed) for w in seg.words]
         words += [f"{op} {shlex.quote(target)}" for op, target in seg.redirects]
         if parts:
             parts.append(seg.joiner if seg.joiner in ("|", "|&", "&&", "||") else ";")
         parts.append(" ".join(words))
     return " ".join(parts), removed
+
+
+def _rebuilt_word(word: str, removed: dict[str, str]) -> str:
+    """``word`` quoted for the shell, or a placeholder if it holds a secret, or is itself
+    a command line that passes one (``bash -c "mysql -p$'\\x41'"``: its commands are
+    segments of their own, rebuilt apart)."""
+    kind = next((k for v, k in removed.items() if v in word), "")
+    if not kind and any(c in word for c in " \t\n;|&"):
+        kind = next((k for seg in split_command(word) for k, _ in secret_argument_values(seg)),
+                    "")
+    return _placeholder(kind) if kind else shlex.quote(word)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
