@@ -4,6 +4,8 @@ Ordinary examples live in a bounded store whose eviction *policy* (reservoir or 
 a small strategy object, separate from the container. Examples whose weight reaches
 ``lock_threshold`` (for instance a false positive the user flagged, weight 4x) go to a
 locked store and are never evicted, so what mattered most is replayed in every round.
+An example may carry the model's ``logits`` for it (dark experience replay, DER++:
+:mod:`neuroplast.core.der`); they are stored, sampled and saved with it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Example:
 
     ``key`` names what the example is about (e.g. a kind of tool call), so that a newer
     answer about the same thing can supersede it (:meth:`ReplayBuffer.supersede`).
+    ``logits``: the model's outputs for ``inputs`` when it learnt the example (DER++
+    replays them), or None.
 
     >>> import torch
     >>> Example(torch.zeros(3), torch.tensor(1), weight=4.0).weight
@@ -57,10 +61,13 @@ class Example:
     target: torch.Tensor
     weight: float = 1.0
     key: str = ""
+    logits: torch.Tensor | None = None
 
     def __post_init__(self) -> None:
-        for name in ("inputs", "target"):
+        for name in ("inputs", "target", "logits"):
             value = getattr(self, name)
+            if name == "logits" and value is None:
+                continue
             if not isinstance(value, torch.Tensor):
                 raise InvalidInputError(
                     f"Example.{name} must be a torch.Tensor, got {type(value).__name__}; "
@@ -149,10 +156,15 @@ reservoir, ring
 
 
 def _same_shapes(items: list[Example]) -> bool:
-    """Whether ``items`` stack into one inputs and one targets tensor."""
+    """Whether ``items`` stack into one inputs, one targets (and one logits) tensor."""
+    first = items[0].logits if items else None
     return all(ex.inputs.shape == items[0].inputs.shape and ex.target.shape ==
                items[0].target.shape and ex.inputs.dtype == items[0].inputs.dtype and
-               ex.target.dtype == items[0].target.dtype for ex in items)
+               ex.target.dtype == items[0].target.dtype and
+               (ex.logits is None) == (first is None) and
+               (first is None or (ex.logits is not None and ex.logits.shape == first.shape
+                                  and ex.logits.dtype == first.dtype))
+               for ex in items)
 
 
 def _check_int(name: str, value: Any, low: int | None) -> None:
@@ -194,9 +206,10 @@ class ReplayBuffer:
             )
         # Own detached copies: later in-place edits by the caller must not change the
         # buffer, and views of one batch would otherwise share storage on save.
+        logits = example.logits
         own = Example(
             example.inputs.detach().clone(), example.target.detach().clone(), example.weight,
-            example.key,
+            example.key, None if logits is None else logits.detach().clone(),
         )
         with self._lock:
             if own.weight >= self.config.lock_threshold:
@@ -221,10 +234,12 @@ class ReplayBuffer:
                 self.supersede(example.key, example.target)
             self.add(example)
 
-    def sample(self, n: int, rng: random.Random | None = None) -> list[Example]:
+    def sample(self, n: int, rng: random.Random | None = None, *,
+               locked: bool = True) -> list[Example]:
         """``n`` ordinary examples without replacement (all if fewer), then the locked ones.
 
-        All locked examples are included unless ``max_locked_in_sample`` caps them. Draws
+        All locked examples are included unless ``max_locked_in_sample`` caps them, or
+        ``locked=False`` leaves them out (a second draw that must not repeat them). Draws
         use ``rng`` if given, else the buffer's seeded RNG; a trainer passes its own, so two
         copies of a buffer that receive the same examples keep the same contents however
         often each is sampled (eviction draws from the buffer's RNG only).
@@ -238,12 +253,14 @@ class ReplayBuffer:
                     "the replay buffer is empty; add examples first with add() or extend()"
                 )
             ordinary = draw.sample(self._ordinary, min(n, len(self._ordinary)))
+            if not locked:
+                return ordinary
             cap = self.config.max_locked_in_sample
             if cap is None or cap >= len(self._locked):
-                locked = list(self._locked)
+                kept = list(self._locked)
             else:
-                locked = draw.sample(self._locked, cap)
-            return ordinary + locked
+                kept = draw.sample(self._locked, cap)
+            return ordinary + kept
 
     def supersede(self, key: str, target: torch.Tensor) -> int:
         """Drop the examples about ``key`` whose target differs from ``target``.
@@ -305,9 +322,14 @@ class ReplayBuffer:
                 if stacked and items:
                     tensors[f"{kind}.inputs"] = torch.stack([ex.inputs for ex in items])
                     tensors[f"{kind}.targets"] = torch.stack([ex.target for ex in items])
+                    if items[0].logits is not None:
+                        tensors[f"{kind}.logits"] = torch.stack(
+                            [ex.logits for ex in items if ex.logits is not None])
                 for i, ex in enumerate(items if not stacked else ()):
                     tensors[f"{kind}.{i}.inputs"] = ex.inputs
                     tensors[f"{kind}.{i}.target"] = ex.target
+                    if ex.logits is not None:
+                        tensors[f"{kind}.{i}.logits"] = ex.logits
             version, internal, gauss = self._rng.getstate()
             state = {
                 "seen": self._seen,
@@ -344,14 +366,20 @@ class ReplayBuffer:
             for kind, store in (("ordinary", buf._ordinary), ("locked", buf._locked)):
                 weights = state[f"{kind}_weights"]
                 keys = state.get(f"{kind}_keys", [""] * len(weights))  # older files: no keys
+                logits: list[torch.Tensor | None]
                 if stacked and weights:
                     inputs = tensors.pop(f"{kind}.inputs").unbind(0)
                     targets = tensors.pop(f"{kind}.targets").unbind(0)
+                    stacked_logits = tensors.pop(f"{kind}.logits", None)
+                    logits = ([None] * len(weights) if stacked_logits is None
+                              else list(stacked_logits.unbind(0)))
                 else:
                     inputs = [tensors.pop(f"{kind}.{i}.inputs") for i in range(len(weights))]
                     targets = [tensors.pop(f"{kind}.{i}.target") for i in range(len(weights))]
-                for x, y, weight, key in zip(inputs, targets, weights, keys, strict=True):
-                    store.append(Example(x, y, weight, str(key)))
+                    logits = [tensors.pop(f"{kind}.{i}.logits", None) for i in range(len(weights))]
+                for x, y, weight, key, z in zip(inputs, targets, weights, keys, logits,
+                                                strict=True):
+                    store.append(Example(x, y, weight, str(key), z))
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])

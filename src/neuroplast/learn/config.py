@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from neuroplast.config import Config, check_range
+from neuroplast.core.der import DERConfig
 from neuroplast.errors import ConfigError
 
 __all__ = ["LearnerConfig"]
@@ -71,6 +72,13 @@ class LearnerConfig(Config):
                   "0 = unchanged), so serving threads win the CPU when both are runnable"},
     )
     seed: int = field(default=0, metadata={"help": "seed of the learner's own batch shuffling"})
+    der: DERConfig | None = field(
+        default=None,
+        metadata={"help": "dark experience replay (DER++): store the model's logits with each "
+                  "replayed example and replay them (weight alpha) beside an independent draw "
+                  "of labels (weight beta); None: plain replay. Locked examples are replayed "
+                  "in every step as with plain replay"},
+    )
     backend: Literal["thread", "process"] = field(
         default="thread",
         metadata={"help": "where rounds train: 'thread' (in this process) or 'process' (a "
@@ -79,6 +87,11 @@ class LearnerConfig(Config):
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
+        if isinstance(self.der, dict):  # as read from JSON
+            self.der = DERConfig.from_dict(self.der)
+        if self.der is not None and not isinstance(self.der, DERConfig):
+            raise ConfigError(f"{owner}.der={self.der!r}; use DERConfig(alpha=..., beta=...) "
+                              "or None")
         for name in ("batch_size", "steps_per_round", "max_pending", "seed", "replay_batch",
                      "rounds_per_request"):
             value = getattr(self, name)

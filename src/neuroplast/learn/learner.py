@@ -716,7 +716,14 @@ pass one, or use backend='thread'
             live = frozen_from_weights(self._live[1], weights)
         if self._replay is not None and self._client is not None:
             for chunk in self._unpublished:  # what the worker's buffer took, in its order
-                remember(self._replay, [example for example, _ in chunk])
+                examples = [example for example, _ in chunk]
+                if self.config.der is not None:
+                    # DER++ logits from the published model: what the worker recorded after
+                    # the round (after the last of them when one publish covers several).
+                    from neuroplast.core.der import record_logits
+
+                    examples = record_logits(live, examples)
+                remember(self._replay, examples)
         self._unpublished = []
         self._dirty = False
         self._live = (version, live, self._trained_mark)  # the one assignment readers see

@@ -23,11 +23,12 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import torch
 
-from neuroplast.errors import NumericalError
+from neuroplast.errors import ConfigError, NumericalError
 from neuroplast.learn.batch import collate, weighted_loss
 from neuroplast.learn.config import LearnerConfig
 
@@ -39,6 +40,16 @@ __all__ = ["Batch", "TrainingCopy", "remember", "shuffled_batch"]
 
 Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor]
 """``(inputs, targets, weights)`` of one optimizer step, in training order."""
+
+
+@dataclass
+class DERStep:
+    """One DER++ step: its batch (new and locked examples) and two independent draws of
+    ordinary replayed examples, for the logit term and for the label term."""
+
+    batch: Batch
+    logit_examples: list[Example]
+    label_examples: list[Example]
 
 
 def shuffled_batch(examples: Sequence[Any], generator: torch.Generator) -> Batch:
@@ -112,11 +123,34 @@ class TrainingCopy:
         """
         if self.replay is not None:
             remember(self.replay, new, store=False)
-        batches = [shuffled_batch(list(new) + self._replayed(), self.generator)
-                   for _ in range(self.config.steps_per_round)]
-        self.round(batches, restore, between_steps)
+        steps: list[Batch | DERStep]
+        if self.config.der is not None and self.replay is not None:
+            # DER++: ordinary replay goes to the two DER terms; locked examples stay in
+            # every step's own batch, with their full weight, as with plain replay.
+            steps = [DERStep(shuffled_batch(list(new) + self._locked(), self.generator),
+                             self._ordinary(), self._ordinary())
+                     for _ in range(self.config.steps_per_round)]
+        else:
+            steps = [shuffled_batch(list(new) + self._replayed(), self.generator)
+                     for _ in range(self.config.steps_per_round)]
+        self.round(steps, restore, between_steps)
         if self.replay is not None:  # nothing changed it since the forget above
+            if self.config.der is not None:  # the logits of the model that learnt them
+                from neuroplast.core.der import record_logits
+
+                new = record_logits(self.model, new)
             self.replay.extend(new, supersede=True)
+
+    def _locked(self) -> list[Example]:
+        """The locked examples a step replays: all of them, or the capped draw."""
+        if self.replay is None or not len(self.replay):
+            return []
+        return self.replay.sample(0, rng=self.sample_rng)
+
+    def _ordinary(self) -> list[Example]:
+        if self.replay is None or not self.replay.ordinary:
+            return []
+        return self.replay.sample(self.config.replay_batch, rng=self.sample_rng, locked=False)
 
     def _replayed(self) -> list[Example]:
         from neuroplast.errors import EmptyBufferError
@@ -129,7 +163,7 @@ class TrainingCopy:
             return []
 
     def round(
-        self, batches: Sequence[Batch], restore: Mapping[str, torch.Tensor],
+        self, batches: Sequence[Batch | DERStep], restore: Mapping[str, torch.Tensor],
         between_steps: Callable[[], None] | None = None,
     ) -> None:
         """One step per batch, then consolidate; on error reset to ``restore`` and raise.
@@ -137,8 +171,11 @@ class TrainingCopy:
         ``between_steps`` runs after each step (the thread backend yields the GIL there).
         """
         try:
-            for inputs, targets, weights in batches:
-                self.step(inputs, targets, weights)
+            for batch in batches:
+                if isinstance(batch, DERStep):
+                    self.der_step(batch)
+                else:
+                    self.step(*batch)
                 if between_steps is not None:
                     between_steps()
             self.check_finite_weights()
@@ -153,7 +190,22 @@ class TrainingCopy:
         device = next(self.model.parameters()).device
         inputs, targets, weights = inputs.to(device), targets.to(device), weights.to(device)
         self.optimizer.zero_grad(set_to_none=True)
-        data_loss = weighted_loss(self.loss_fn(self.model(inputs), targets), weights)
+        self._descend(weighted_loss(self.loss_fn(self.model(inputs), targets), weights))
+
+    def der_step(self, step: DERStep) -> None:
+        """One optimizer step on the DER++ loss (:func:`neuroplast.core.der.der_loss`)
+        plus the regularizer's penalty."""
+        from neuroplast.core.der import der_loss
+
+        if self.config.der is None:
+            raise ConfigError("a DER++ step needs LearnerConfig.der; set der=DERConfig()")
+        device = next(self.model.parameters()).device
+        inputs, targets, weights = (t.to(device) for t in step.batch)
+        self.optimizer.zero_grad(set_to_none=True)
+        self._descend(der_loss(self.model, self.loss_fn, (inputs, targets, weights),
+                               step.logit_examples, step.label_examples, self.config.der))
+
+    def _descend(self, data_loss: torch.Tensor) -> None:
         if not bool(torch.isfinite(data_loss)):
             raise NumericalError(
                 f"training loss is {data_loss.item()}; round abandoned and the live model "
