@@ -25,8 +25,9 @@ ALLOWED = {
     "gate": {"learn", "core", "store"},
     "sona": {"learn", "core", "store"},
     "memory": {"learn", "core", "store"},
-    "server": {"gate", "sona", "memory", "learn", "core", "store"},
-    "cli": {"gate", "sona", "memory", "learn", "core", "store", "server"},
+    "peers": {"gate", "learn", "core", "store"},
+    "server": {"gate", "sona", "memory", "peers", "learn", "core", "store"},
+    "cli": {"gate", "sona", "memory", "peers", "learn", "core", "store", "server"},
 }
 SHARED = {"errors", "config", "lazy"}
 

@@ -87,7 +87,9 @@ def test_a_subsystem_turned_off_has_no_routes(serve: Callable[..., Served],
     with served.client(tmp_path) as client:
         assert client.get("/v1/gate/stats").status_code == 404
         gate = client.get("/v1/status").json()["subsystems"]["gate"]
+        peers = client.get("/v1/status").json()["subsystems"]["peers"]
     assert gate == {"running": False, "why": "disabled in [service]"}
+    assert peers == {"running": False, "why": "needs gate, which is off"}
     assert not (tmp_path / "gate" / "gate.db").exists()
 
 

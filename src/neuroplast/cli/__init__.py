@@ -52,9 +52,11 @@ def _attach_groups() -> None:
         app.add_typer(bench_app, name="bench")
     from neuroplast.cli.gate import gate_app
     from neuroplast.cli.memory import memory_app
+    from neuroplast.cli.peers import peers_app
     from neuroplast.cli.serve import serve, status
 
     app.add_typer(gate_app, name="gate")
+    app.add_typer(peers_app, name="peers")
     app.add_typer(memory_app, name="memory")
     app.command("serve")(serve)
     app.command("status")(status)

@@ -100,8 +100,7 @@ def create_service(
             running = state.running.get(name)
             if running is None:
                 subsystems[name] = {"running": False,
-                                    "why": "disabled in [service]" if name in
-                                    config.service.disabled else "not started"}
+                                    "why": config.off_because(name) or "not started"}
                 continue
             subsystems[name] = {"running": True, **running.status()}
         return {"data_dir": str(state.data_dir), "pid": os.getpid(),
@@ -117,6 +116,7 @@ def create_service(
         Guard,
         secret=lambda: app.state.token,
         allowed_hosts=tuple(config.service.allowed_hosts),
+        public=("/healthz", *(p for s in enabled for p in s.public)),
         limits=gate_limits,
         default_limit=API_MAX_BODY_BYTES,
         body_timeout_s=body_timeout_s,

@@ -83,7 +83,19 @@ class ServiceConfig:
         return self.sections[name]
 
     def enabled(self, name: str) -> bool:
-        return name in self.subsystems and name not in self.service.disabled
+        """Installed, not disabled, and so is every subsystem it needs."""
+        return self.off_because(name) == ""
+
+    def off_because(self, name: str) -> str:
+        """Why subsystem ``name`` does not run ('' when it does)."""
+        if name not in self.subsystems:
+            return "not installed"
+        if name in self.service.disabled:
+            return "disabled in [service]"
+        for need in self.subsystems[name].needs:
+            if self.off_because(need):
+                return f"needs {need}, which is off"
+        return ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], subsystems: dict[str, Subsystem]) -> ServiceConfig:

@@ -59,4 +59,9 @@ class Subsystem:
     body_limits: dict[str, int] = field(default_factory=dict)
     # paths under which a body-limit exemption applies (a route that reads its own body)
     reads_own_body: tuple[str, ...] = ()
+    # paths that prove who calls by their own means (a peer's Ed25519 signature), not the
+    # install's token; the Guard's other checks still apply to them
+    public: tuple[str, ...] = ()
+    # subsystems it runs on (peers: the gate); it is off when one of them is
+    needs: tuple[str, ...] = ()
     summary: str = ""

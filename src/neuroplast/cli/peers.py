@@ -1,0 +1,163 @@
+"""``neuroplast peers``: this install's identity, and the peers it trusts (default deny).
+
+The trust list is a file in the data dir (``peers/peers.db``), read by the running service
+on every exchange: a peer added or removed here counts at once. ``remove --forget`` also
+deletes what the peer taught and retrains the gate from the log without it, through the
+running service (a signed request), or, when none runs, in the files directly (the next
+start then retrains from the log).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from neuroplast.errors import BackendUnavailable, InvalidInputError, StoreError
+
+__all__ = ["peers_app"]
+
+peers_app = typer.Typer(help="BrainSync: the peers whose gate answers teach yours.",
+                        no_args_is_help=True)
+
+DataDir = Annotated[Path | None, typer.Option(
+    help="The service's data dir (default: $NEUROPLAST_HOME or ~/.neuroplast).")]
+
+
+def _folder(data_dir: Path | None) -> Path:
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    return resolve_data_dir(data_dir) / "peers"
+
+
+def _peer_list(data_dir: Path | None) -> Any:
+    from neuroplast.peers import PeerList
+
+    return PeerList(_folder(data_dir) / "peers.db")
+
+
+@peers_app.command()
+def identity(data_dir: DataDir = None) -> None:
+    """Print this install's public key (created if missing): give it to your peers."""
+    from neuroplast.peers import Identity
+
+    typer.echo(Identity.load_or_create(_folder(data_dir) / "identity.pem").public_key)
+
+
+@peers_app.command()
+def add(
+    name: Annotated[str, typer.Argument(help="A name for the peer (letters, digits, ._-).")],
+    pubkey: Annotated[str, typer.Argument(help="Its key (`neuroplast peers identity` there).")],
+    url: Annotated[str, typer.Argument(help="Its service, e.g. https://bob.lan:8765.")],
+    trust: Annotated[str, typer.Option(help="signals: its gate answers teach yours; weights: "
+                                       "also adapter weights (not exchanged yet).")] = "signals",
+    data_dir: DataDir = None,
+) -> None:
+    """Trust a peer: its signed answers are applied; nothing from other keys is."""
+    peer = _peer_list(data_dir).add(name, pubkey, url, trust)
+    Console().print(f"trusting {peer.name} ({peer.key[:12]}...) at {peer.url}, trust "
+                    f"{peer.trust}")
+
+
+@peers_app.command("list")
+def list_peers(data_dir: DataDir = None) -> None:
+    """The peers trusted, what was exchanged with each, and what was refused."""
+    peers = _peer_list(data_dir)
+    health = peers.health()
+    table = Table(title="neuroplast peers")
+    for column in ("name", "key", "url", "trust", "acked", "failures", "last error"):
+        table.add_column(column)
+    for peer in peers.all():
+        h = health.get(peer.name, {})
+        table.add_row(peer.name, peer.key[:12] + "...", peer.url, peer.trust,
+                      str(h.get("acked", 0)), str(h.get("failures", 0)),
+                      str(h.get("last_error", ""))[:60])
+    console = Console()
+    console.print(table)
+    refused = peers.refusals()
+    if refused:
+        console.print("refused: " + ", ".join(f"{k} {v}" for k, v in refused.items()))
+
+
+@peers_app.command()
+def remove(
+    name: Annotated[str, typer.Argument(help="The peer's name.")],
+    forget: Annotated[bool, typer.Option(help="Also delete everything it taught and retrain "
+                                         "the gate from the log without it.")] = False,
+    url: Annotated[str | None, typer.Option(help="The running service (default: "
+                                            "$NEUROPLAST_URL or port 8765).")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Stop trusting a peer (and, with --forget, unlearn what it taught)."""
+    gone = _peer_list(data_dir).remove(name)
+    console = Console()
+    console.print(f"{name} removed from the trust list" if gone else f"{name} was not trusted")
+    if not forget:
+        return
+    base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
+    try:
+        answer = _signed_post(base, "/v1/peers/forget", {"name": name}, data_dir)
+        console.print(f"forgot {answer['forgotten']} answers from {name}; the gate retrained")
+    except (BackendUnavailable, StoreError) as exc:  # no service runs (or never ran)
+        if isinstance(exc, BackendUnavailable) and "cannot reach" not in str(exc):
+            raise
+        console.print(f"forgot {_forget_offline(name, data_dir)} answers from {name}; the "
+                      "gate retrains from its log when the service next starts")
+
+
+def _forget_offline(name: str, data_dir: Path | None) -> int:
+    from neuroplast.gate.peer_log import PeerLog
+    from neuroplast.store import Database
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    gate_dir = resolve_data_dir(data_dir) / "gate"
+    if not (gate_dir / "gate.db").exists():
+        return 0
+    db = Database(gate_dir / "gate.db")
+    try:
+        gone = PeerLog(db).forget(f"peer:{name}")
+    finally:
+        db.close()
+    for folder in ("checkpoint", "checkpoint.old", "checkpoint.tmp"):
+        shutil.rmtree(gate_dir / folder, ignore_errors=True)  # retrain from the log
+    return gone
+
+
+def _signed_post(base: str, path: str, body: dict[str, Any], data_dir: Path | None) -> Any:
+    """POST ``body`` signed with the token; the answer once its signature verifies."""
+    import httpx
+
+    from neuroplast.cli.gate import token_file
+    from neuroplast.gate.hook_cli import (
+        AUTH_SCHEME,
+        NONCE_HEADER,
+        SIGNATURE_HEADER,
+        new_nonce,
+        request_mac,
+        response_mac,
+    )
+    from neuroplast.store import read_token
+
+    secret = read_token(token_file(data_dir)).encode("ascii")
+    raw = json.dumps(body).encode()
+    nonce = new_nonce()
+    headers = {"Authorization": f"{AUTH_SCHEME} {request_mac(secret, 'POST', path, nonce, raw)}",
+               NONCE_HEADER: nonce, "Content-Type": "application/json"}
+    try:
+        response = httpx.post(f"{base}{path}", content=raw, headers=headers, timeout=600)
+    except httpx.HTTPError as exc:
+        raise BackendUnavailable(f"cannot reach the service at {base} ({exc})") from exc
+    if response.headers.get(SIGNATURE_HEADER) != response_mac(secret, nonce,
+                                                              response.status_code,
+                                                              response.content):
+        raise BackendUnavailable(f"the answer from {base} is not signed with this install's "
+                                 "token: pass the service's --data-dir and --url")
+    if response.status_code != 200:
+        raise InvalidInputError(f"the service refused: {response.text[:500]}")
+    return response.json()

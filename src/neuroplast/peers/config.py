@@ -1,0 +1,48 @@
+"""What an install shares with its peers and how much their answers count.
+
+>>> PeersConfig().weight
+0.5
+>>> PeersConfig(weight=1.0)
+Traceback (most recent call last):
+...
+neuroplast.errors.ConfigError: PeersConfig.weight=1.0 is out of range; use a value in (0.0, 1.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from neuroplast.config import Config, check_range
+
+__all__ = ["PeersConfig"]
+
+
+@dataclass
+class PeersConfig(Config):
+    """The ``[peers]`` table of the service's config file."""
+
+    weight: float = field(default=0.5, metadata={
+        "help": "training weight of a peer's answer; the user's own weigh 1 or more"})
+    features_only: bool = field(default=False, metadata={
+        "help": "privacy: send each call's structural features and embedding, never its "
+                "text (the tool's name is sent)"})
+    sync_interval_s: float = field(default=5.0, metadata={
+        "help": "how often to push to and pull from each peer"})
+    backoff_max_s: float = field(default=300.0, metadata={
+        "help": "longest wait before retrying a peer that failed"})
+    timeout_s: float = field(default=5.0, metadata={"help": "per HTTP request to a peer"})
+    max_signals: int = field(default=64, metadata={"help": "signals per bundle"})
+    max_age_s: float = field(default=300.0, metadata={
+        "help": "a bundle or pull request older than this (clock difference included) is "
+                "refused as a replay"})
+    push: bool = True
+    pull: bool = True
+
+    def __post_init__(self) -> None:
+        check_range("PeersConfig", "weight", self.weight, 0.0, 1.0,
+                    low_inclusive=False, high_inclusive=False)
+        check_range("PeersConfig", "sync_interval_s", self.sync_interval_s, 0.01)
+        check_range("PeersConfig", "backoff_max_s", self.backoff_max_s, 0.01)
+        check_range("PeersConfig", "timeout_s", self.timeout_s, 0.01)
+        check_range("PeersConfig", "max_signals", self.max_signals, 1, 10_000)
+        check_range("PeersConfig", "max_age_s", self.max_age_s, 1.0)

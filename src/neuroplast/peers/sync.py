@@ -1,0 +1,139 @@
+"""Push to and pull from every trusted peer over HTTP, in a background thread.
+
+Each round, for each peer whose backoff has passed: push the user's answers it has not
+acknowledged (``POST <url>/v1/peers/inbox``), then pull what it has for this install
+(``GET <url>/v1/peers/outbox?after=<last applied>``, a signed request), until a bundle
+comes back short. A failure (the peer down, slow, or refusing) waits
+``min(backoff_max_s, sync_interval_s * 2**failures)`` before that peer is tried again;
+the others go on. Decisions never wait for any of it: the thread only reads and writes
+the logs, which commit in their own transactions.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from urllib.parse import urlencode
+
+import httpx
+
+from neuroplast.errors import NeuroplastError
+from neuroplast.peers.exchange import PEER_HEADERS, Exchange, request_text
+from neuroplast.peers.trust import Peer
+
+__all__ = ["PeerSync"]
+
+log = logging.getLogger(__name__)
+
+INBOX = "/v1/peers/inbox"
+OUTBOX = "/v1/peers/outbox"
+_ROUNDS = 8  # bundles per peer per direction in one round, at most
+
+
+class PeerSync:
+    """The background exchange of ``exchange`` with its peers; ``sync_once`` runs a round.
+
+    >>> PeerSync.backoff(interval=2.0, failures=3, cap=60.0)
+    16.0
+    """
+
+    def __init__(self, exchange: Exchange, start: bool = True) -> None:
+        self.exchange = exchange
+        self.config = exchange.config
+        self._next: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._client = httpx.Client(timeout=self.config.timeout_s, follow_redirects=False)
+        self._thread: threading.Thread | None = None
+        if start:
+            self._thread = threading.Thread(target=self._run, name="neuroplast-peers",
+                                            daemon=True)
+            self._thread.start()
+
+    @staticmethod
+    def backoff(interval: float, failures: int, cap: float) -> float:
+        return float(min(cap, interval * 2 ** max(0, failures)))
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.config.sync_interval_s):
+            try:
+                self.sync_once()
+            except Exception:  # never let one bad round end the exchange
+                log.exception("peer sync round failed")
+
+    def sync_once(self) -> dict[str, str]:
+        """One round with every peer due; what happened with each (``ok`` or the error)."""
+        results: dict[str, str] = {}
+        now = time.monotonic()
+        for peer in self.exchange.peers.all():
+            if self._next.get(peer.name, 0.0) > now:
+                continue
+            try:
+                if self.config.push:
+                    self._push(peer)
+                if self.config.pull:
+                    self._pull(peer)
+            except (httpx.HTTPError, NeuroplastError, ValueError) as exc:
+                failures = self.exchange.peers.failed(peer.name, str(exc))
+                wait = self.backoff(self.config.sync_interval_s, failures,
+                                    self.config.backoff_max_s)
+                self._next[peer.name] = time.monotonic() + wait
+                results[peer.name] = f"{type(exc).__name__}: {exc}"
+                log.info("peer %s: %s; next try in %.1f s", peer.name, exc, wait)
+                continue
+            self._next.pop(peer.name, None)
+            results[peer.name] = "ok"
+        return results
+
+    def _push(self, peer: Peer) -> None:
+        for _ in range(_ROUNDS):
+            after = self.exchange.peers.acked(peer.name)
+            wire = self.exchange.outbox(peer, after)
+            signals = _count(wire)
+            if not signals:
+                return
+            answer = self._client.post(f"{peer.url}{INBOX}", json=wire)
+            if answer.status_code != 200:
+                raise NeuroplastError(f"{peer.name} refused our bundle: HTTP "
+                                      f"{answer.status_code} {answer.text[:300]}")
+            self.exchange.peers.sent(peer.name, _last_seq(wire))
+            if signals < self.config.max_signals:
+                return
+
+    def _pull(self, peer: Peer) -> None:
+        for _ in range(_ROUNDS):
+            after = self.exchange.gate.peer_log.last_seq(peer.origin)
+            target = f"{OUTBOX}?{urlencode({'after': after})}"
+            sent = repr(time.time())
+            signature = self.exchange.identity.sign(request_text("GET", target, sent,
+                                                                 peer.key))
+            headers = dict(zip(PEER_HEADERS, (self.exchange.identity.public_key, sent,
+                                              signature), strict=True))
+            answer = self._client.get(f"{peer.url}{target}", headers=headers)
+            if answer.status_code != 200:
+                raise NeuroplastError(f"{peer.name} refused our pull: HTTP "
+                                      f"{answer.status_code} {answer.text[:300]}")
+            wire = answer.json()
+            result = self.exchange.receive(wire)
+            if result["from"] != peer.name:
+                raise NeuroplastError(f"the bundle pulled from {peer.name} is {result['from']}'s")
+            if _count(wire) < self.config.max_signals:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self.config.timeout_s * 2 + 1)
+        self._client.close()
+
+
+def _count(wire: dict[str, str]) -> int:
+    import json
+
+    return len(json.loads(wire["payload"])["signals"])
+
+
+def _last_seq(wire: dict[str, str]) -> int:
+    import json
+
+    return int(json.loads(wire["payload"])["signals"][-1]["seq"])
