@@ -36,8 +36,10 @@ def free_port() -> int:
 class Service:
     """``neuroplast gate serve`` in a subprocess; ``start`` waits for /healthz."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, config: str = 'deny_rules = ["Bash(shutdown:*)"]\n'
+                 ) -> None:
         self.data_dir = data_dir
+        self.config = config
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -51,7 +53,7 @@ class Service:
 
     def start(self) -> None:
         config = self.data_dir.parent / "gate.toml"
-        config.write_text('deny_rules = ["Bash(shutdown:*)"]\n')
+        config.write_text(self.config)
         args = [str(BIN / "neuroplast"), "gate", "serve", "--data-dir", str(self.data_dir)]
         args += ["--port", str(self.port), "--config", str(config)]
         out, err = self.data_dir.parent / "serve.out", self.data_dir.parent / "serve.log"
@@ -273,3 +275,25 @@ def test_listening_beyond_loopback_needs_a_flag(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "--allow-remote" in proc.stderr
     assert not (tmp_path / "d").exists()  # refused before anything was created
+
+
+@pytest.mark.slow
+def test_with_redact_secrets_no_file_holds_the_secret(tmp_path: Path) -> None:
+    token = "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+    svc = Service(tmp_path / "data", config="redact_secrets = true\n")
+    svc.start()
+    try:
+        command = {"command": f"curl -H 'Authorization: token {token}' https://api.github.com"}
+        out, _ = hook(svc, pre("toolu_secret", tool_input=command))
+        assert decision_of(out) == "ask"
+        post = json.loads(pre("toolu_secret", tool_input=command))
+        hook(svc, json.dumps(post | {"hook_event_name": "PostToolUse",
+                                     "tool_response": {"stdout": "{}"}}).encode())
+        assert stats(svc)["feedback"] == 1  # the approval found the call by its digest
+    finally:
+        svc.stop()
+    files = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
+    assert any(p.name == "gate.db" for p in files)
+    assert [p for p in files if token.encode() in p.read_bytes()] == []
+    assert any(b"[redacted:authorization]" in p.read_bytes() for p in files)  # db or WAL
+
