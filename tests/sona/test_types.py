@@ -20,7 +20,7 @@ def test_a_builder_validates_each_input_where_it_arrives() -> None:
         b.add_step([1.0], [1.0], reward=float("inf"))
     with pytest.raises(InvalidInputError, match="attention"):
         b.add_step([1.0], [float("nan")], reward=0.0)
-    with pytest.raises(InvalidInputError, match="quality=1.5"):
+    with pytest.raises(InvalidInputError, match=r"quality=1\.5"):
         b.build(1.5)
     with pytest.raises(InvalidInputError, match="has 3 values but this engine uses 2"):
         TrajectoryBuilder([1.0, 2.0, 3.0], dim=2)

@@ -101,6 +101,9 @@ class SonaConfig(Config):
     instant_replay: int = field(default=4, metadata={
         "help": "stored trajectories replayed with each instant update (0 = none), so "
                 "queries not seen for a while keep their gradient"})
+    replay_per_key: int = field(default=8, metadata={
+        "help": "latest outcomes replayed per (pattern, route): older ones about the same "
+                "region and route are superseded"})
     base_lora_rank: int = field(default=8, metadata={"help": "background adapter rank, 4-16"})
     base_lora_lr: float = field(default=0.01, metadata={
         "help": "background Adam step (SONA: 0.0001 with plain SGD)"})
@@ -143,8 +146,9 @@ class SonaConfig(Config):
         if isinstance(self.ewc, dict):
             self.ewc = EWCPlusPlusConfig.from_dict(self.ewc)
         _ints(owner, self, ("embedding_dim", "hidden_dim", "max_routes", "micro_lora_rank",
-                            "base_lora_rank", "base_steps", "base_batch", "instant_replay",
-                            "trajectory_capacity", "min_trajectories", "seed"))
+                            "base_lora_rank", "replay_per_key", "base_steps", "base_batch",
+                            "instant_replay", "trajectory_capacity", "min_trajectories",
+                            "seed"))
         check_range(owner, "embedding_dim", self.embedding_dim, 1)
         check_range(owner, "hidden_dim", self.hidden_dim, 1)
         check_range(owner, "max_routes", self.max_routes, 1, 1024)
@@ -155,6 +159,7 @@ class SonaConfig(Config):
         check_range(owner, "micro_decay", self.micro_decay, 0.0, 1.0, high_inclusive=False)
         check_range(owner, "policy_weight", self.policy_weight, 0.0)
         check_range(owner, "instant_replay", self.instant_replay, 0, 1024)
+        check_range(owner, "replay_per_key", self.replay_per_key, 1)
         check_range(owner, "base_steps", self.base_steps, 1)
         check_range(owner, "base_batch", self.base_batch, 1)
         if self.exploration not in ("ucb", "thompson"):

@@ -67,6 +67,8 @@ class Engine:
         self._cycle_lock = threading.Lock()    # one background cycle at a time
         self._buffer: deque[Trajectory] = deque()
         self._new: list[Trajectory] = []       # not yet seen by a background cycle
+        self._keyed: dict[tuple[int, str], deque[Trajectory]] = {}  # replay, see _remember
+        self._keys: list[tuple[int, str]] = []
         self._rng = np.random.default_rng(cfg.seed)
         self._next_id = 1
         self._counts = {"recorded": 0, "instant_updates": 0, "evicted": 0, "cycles": 0,
@@ -96,6 +98,7 @@ class Engine:
                 self.instant.update(torch.from_numpy(traj.query_embedding), route,
                                     traj.quality, replay)
                 self._counts["instant_updates"] += 1
+                self._remember(traj)
             self._buffer.append(traj)
             self._new.append(traj)
             while len(self._buffer) > self.config.trajectory_capacity:
@@ -116,16 +119,30 @@ class Engine:
             self.routes[name] = len(self.routes)
         return self.routes[name]
 
+    def _remember(self, traj: Trajectory) -> None:
+        """File ``traj`` under (its nearest pattern, its route) for replay.
+
+        Replay draws a key uniformly, then one of its latest ``replay_per_key`` outcomes:
+        every region of query space and route keeps its voice however rarely it is asked
+        (no forgetting of quiet kinds), and within a key newer outcomes supersede older
+        ones (a route that changed is replayed as it is now, not as it was).
+        """
+        near = self.bank.search(traj.query_embedding, 1)
+        key = (near[0][0].id if near else 0, traj.route or "")
+        slot = self._keyed.get(key)
+        if slot is None:
+            slot = self._keyed[key] = deque(maxlen=self.config.replay_per_key)
+            self._keys.append(key)
+        slot.append(traj)
+
     def _replay_sample(self, n: int) -> list[Sample]:
-        with_route = len(self._buffer)
-        if n <= 0 or with_route == 0:
+        if n <= 0 or not self._keys:
             return []
         out = []
-        for i in self._rng.integers(0, with_route, size=n):
-            t = self._buffer[int(i)]
-            if t.route is not None:
-                out.append((torch.from_numpy(t.query_embedding), self.routes[t.route],
-                            t.quality))
+        for i in self._rng.integers(0, len(self._keys), size=n):
+            slot = self._keyed[self._keys[int(i)]]
+            t = slot[int(self._rng.integers(len(slot)))]
+            out.append((torch.from_numpy(t.query_embedding), self.routes[t.route], t.quality))
         return out
 
     # -- deciding ------------------------------------------------------------------------
@@ -204,14 +221,14 @@ class Engine:
             start = time.perf_counter()
             with self._lock:
                 new, self._new = self._new, []
-                old = list(self._buffer)
+                old = [t for slot in self._keyed.values() for t in slot]
                 snapshot_needed = bool(new)
             if not snapshot_needed:
                 return False
             self.bank.extract(new, self.config.quality_threshold)
             self.bank.decay_and_prune()
             samples = [(torch.from_numpy(t.query_embedding), self.routes[t.route], t.quality)
-                       for t in old if t.route is not None]
+                       for t in old]
             if samples:
                 with self._lock:
                     live = self.net  # deep-copied inside train, under the lock
