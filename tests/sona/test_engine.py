@@ -101,6 +101,8 @@ def test_save_and_load_resume_the_same_state(tmp_path: Path) -> None:
         assert eng.stats()[key] == back.stats()[key]
     h = rng.normal(size=(4, 32)).astype(np.float32)
     assert np.array_equal(eng.apply_base_lora("adapt", h), back.apply_base_lora("adapt", h))
+    assert {k: [t.id for t in v] for k, v in eng._keyed.items()} == \
+        {k: [t.id for t in v] for k, v in back._keyed.items()}  # the replay resumes too
     assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob("*.pt"))
 
 

@@ -285,11 +285,16 @@ class Engine:
             tensors = {f"net.{k}": v.detach().clone() for k, v in self.net.state_dict().items()}
             tensors.update({f"instant.{k}": v for k, v in self.instant.state_dict().items()})
             buf = list(self._buffer)
+            held = {t.id for t in buf}
+            buf += [t for slot in self._keyed.values() for t in slot if t.id not in held]
+            n_buffer = len(self._buffer)
             meta = {"format": _FORMAT, "config": self.config.to_dict(), "routes": self.routes,
                     "counts": self._counts, "next_id": self._next_id,
                     "new_ids": [t.id for t in self._new],
+                    "replay": [[pid, route, [t.id for t in self._keyed[(pid, route)]]]
+                               for pid, route in self._keys],
                     "patterns": [p.to_dict() for p in self.bank.patterns],
-                    "trajectories": [_traj_meta(t) for t in buf]}
+                    "trajectories": [_traj_meta(t) for t in buf], "n_buffer": n_buffer}
             if buf:
                 tensors["trajectories.embeddings"] = torch.from_numpy(
                     np.stack([t.query_embedding for t in buf]))
@@ -320,13 +325,22 @@ class Engine:
         eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
         emb = tensors.get("trajectories.embeddings")
         new_ids = set(meta["new_ids"])
+        by_id = {}
         for i, t in enumerate(meta["trajectories"]):
             traj = Trajectory(int(t["id"]), emb[i].numpy().copy(), [], float(t["quality"]),
                               t["route"], int(t["latency_us"]), list(t["context_ids"]),
                               float(t["created_at"]))
-            eng._buffer.append(traj)
+            if i < meta["n_buffer"]:
+                eng._buffer.append(traj)
+            by_id[traj.id] = traj
             if traj.id in new_ids:
                 eng._new.append(traj)
+        # replay may hold trajectories already evicted from the buffer: those were saved too
+        for pid, route, ids in meta["replay"]:
+            key = (int(pid), str(route))
+            eng._keys.append(key)
+            eng._keyed[key] = deque((by_id[i] for i in ids if i in by_id),
+                                    maxlen=eng.config.replay_per_key)
         return eng
 
 
