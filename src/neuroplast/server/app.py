@@ -37,13 +37,13 @@ __all__ = ["API_MAX_BODY_BYTES", "DEFAULT_MAX_BODY_BYTES", "TOKEN_FILE", "BodyLi
 
 # A hook event is the call: its size is the tool input's. Claude Code's model writes a
 # Write's content or an Edit's strings within one response, at most its output-token limit
-# (32k by default, 128k at most: ~0.5 MB of code at ~4 characters a token), and JSON
-# escapes at most double it (quotes, backslashes, newlines). 8 MiB is 8x that, and refuses
-# a body that is only there to cost the service time (a 32 MB one parses in ~0.3 s). A
-# PostToolUse also carries what the tool gave back (a Write's file again, an Edit's
-# original file), which the gate never reads: the hook drops a large one (hook_cli.slim).
-# Over the limit: 413, and a PreToolUse also gets an `ask`. create_app(max_body_bytes=...)
-# or `neuroplast gate serve --max-body-mb` raises it.
+# (128k for the largest current Claude models: ~0.5 MB of code at ~4 characters a token),
+# and JSON escapes at most double it (quotes, backslashes, newlines). 8 MiB is 8x that, and
+# refuses a body that is only there to cost the service time (a 32 MB one parses in
+# ~0.3 s). A PostToolUse also carries what the tool gave back (a Write's file again, an
+# Edit's original file), which the gate never reads: the hook drops a large one
+# (hook_cli.slim). Over the limit: 413, and a PreToolUse also gets an `ask`.
+# create_app(max_body_bytes=...) or `neuroplast gate serve --max-body-mb` raises it.
 DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
 # Every other route takes a few hundred bytes (feedback: an id and three booleans).
 API_MAX_BODY_BYTES = 1024 * 1024
