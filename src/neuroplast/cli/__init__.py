@@ -53,13 +53,14 @@ def _attach_groups() -> None:
     from neuroplast.cli.gate import gate_app
     from neuroplast.cli.memory import memory_app
     from neuroplast.cli.peers import peers_app
-    from neuroplast.cli.serve import serve, status
+    from neuroplast.cli.serve import dashboard, serve, status
 
     app.add_typer(gate_app, name="gate")
     app.add_typer(peers_app, name="peers")
     app.add_typer(memory_app, name="memory")
     app.command("serve")(serve)
     app.command("status")(status)
+    app.command("dashboard")(dashboard)
 
 
 # Exit codes: 1 unexpected, 2 usage/input (typer's convention), 3 store, 4 backend.

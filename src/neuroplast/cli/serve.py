@@ -1,4 +1,5 @@
-"""``neuroplast serve`` (every subsystem on one service) and ``neuroplast status``.
+"""``neuroplast serve`` (every subsystem on one service), ``neuroplast status`` and
+``neuroplast dashboard`` (a one-time login link for the dashboard).
 
 The config file (``<data dir>/config.toml`` unless ``--config``) has a ``[service]`` table
 and one table per subsystem (``neuroplast.server.service_config``); options given here win
@@ -19,7 +20,7 @@ from rich.table import Table
 
 from neuroplast.errors import InvalidInputError
 
-__all__ = ["serve", "status", "status_lines"]
+__all__ = ["dashboard", "serve", "status", "status_lines"]
 
 CONFIG_FILE = "config.toml"
 
@@ -133,3 +134,25 @@ def status(
     for name, state, learned in status_lines(data):
         table.add_row(name, f"[green]{state}[/]" if state == "running" else state, learned)
     Console().print(table)
+
+
+def dashboard(
+    url: Annotated[str | None, typer.Option(
+        help="URL of the service (default: $NEUROPLAST_URL or http://127.0.0.1:8765).")] = None,
+    data_dir: Annotated[Path | None, typer.Option(
+        help="The service's data dir, which holds its token.")] = None,
+    open_browser: Annotated[bool, typer.Option(
+        "--open", help="Open the link in the default browser.")] = False,
+) -> None:
+    """Print a one-time link that logs this browser into the dashboard (valid 5 minutes)."""
+    from neuroplast.cli.gate import token_file
+    from neuroplast.server.sessions import LOGIN_PATH, login_code
+    from neuroplast.store import read_token
+
+    base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
+    link = f"{base}{LOGIN_PATH}?code={login_code(read_token(token_file(data_dir)).encode())}"
+    typer.echo(link)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(link)

@@ -114,8 +114,12 @@ class Guard:
         limits: dict[str, int] | None = None,
         default_limit: int = 1024 * 1024,
         body_timeout_s: float = BODY_TIMEOUT_S,
+        browser: Callable[[Scope, dict[str, str]], bool] | None = None,
     ) -> None:
         self.app = app
+        # the dashboard's browser sessions (server.sessions): a GET of its pages with a
+        # session cookie, checked only after the Host
+        self.browser = browser
         self.secret = secret
         self.hosts = LOOPBACK_HOSTS | {h.strip("[]").lower() for h in allowed_hosts}
         self.public = public
@@ -131,6 +135,9 @@ class Guard:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         try:
             self._check_host(scope, headers.get("host", ""))
+            if self.browser is not None and self.browser(scope, headers):
+                await self.app(scope, receive, send)
+                return
             if "origin" in headers or headers.get("sec-fetch-site", "none") != "none":
                 raise ForeignOrigin(
                     "requests from web pages are refused (the request has an Origin or "

@@ -34,6 +34,7 @@ from neuroplast.server.body import BODY_TIMEOUT_S
 from neuroplast.server.errors import install_error_handlers
 from neuroplast.server.guard import Guard
 from neuroplast.server.service_config import ServiceConfig
+from neuroplast.server.sessions import BrowserSessions
 from neuroplast.store import data_dir as resolve_data_dir
 from neuroplast.store import ensure_token, private_dir
 
@@ -110,6 +111,8 @@ def create_service(
     for subsystem in enabled:
         app.include_router(subsystem.router(config.section(subsystem.name),
                                             Path(data_dir or ".")))
+    browser_paths = tuple(p for s in enabled for p in s.browser)
+    app.state.sessions = BrowserSessions(lambda: app.state.token, browser_paths)
     exempt = tuple(p for s in enabled for p in s.reads_own_body)
     app.add_middleware(BodyLimit, limit=API_MAX_BODY_BYTES, exempt=exempt)
     app.add_middleware(
@@ -120,5 +123,6 @@ def create_service(
         limits=gate_limits,
         default_limit=API_MAX_BODY_BYTES,
         body_timeout_s=body_timeout_s,
+        browser=app.state.sessions.admits if browser_paths else None,
     )
     return app

@@ -64,4 +64,6 @@ class Subsystem:
     public: tuple[str, ...] = ()
     # subsystems it runs on (peers: the gate); it is off when one of them is
     needs: tuple[str, ...] = ()
+    # paths a browser may GET with a dashboard session cookie (server.sessions)
+    browser: tuple[str, ...] = ()
     summary: str = ""

@@ -1,0 +1,190 @@
+// The dashboard: polls /v1/dashboard/data (the session cookie proves who asks) and draws
+// it. Text goes in with textContent only, never as HTML: a tool call can hold anything.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+let pollMs = 3000;
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+function pct(x) { return x === null || x === undefined ? "—" : (100 * x).toFixed(1) + "%"; }
+
+function replace(id, ...children) {
+  const node = document.getElementById(id);
+  node.replaceChildren(...children);
+  return node;
+}
+
+function drawSubsystems(subsystems) {
+  replace("subsystems", ...Object.keys(subsystems).sort().map(
+    (name) => el("span", { class: "pill on", "data-subsystem": name }, name)));
+}
+
+function drawKpis(stats) {
+  const items = [
+    ["decisions", stats.decisions], ["ask rate", pct(stats.ask_rate)],
+    ["agreement", pct(stats.agreement)], ["your answers", stats.feedback],
+    ["converged", stats.converged ? "yes" : "not yet"], ["model version", stats.model_version],
+  ];
+  replace("kpis", ...items.map(([label, value]) => {
+    const card = el("div", { class: "kpi", "data-kpi": label });
+    card.append(el("div", { class: "value" }, value), el("div", { class: "label" }, label));
+    return card;
+  }));
+}
+
+function drawChart(series, window) {
+  document.getElementById("window").textContent =
+    `One point per ${window} decisions.`;
+  const W = 800, H = 240, L = 40, R = 10, T = 10, B = 28;
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
+  for (const y of [0, 0.25, 0.5, 0.75, 1]) {
+    const py = T + (1 - y) * (H - T - B);
+    root.append(svg("line", { class: "axis", x1: L, x2: W - R, y1: py, y2: py }));
+    const label = svg("text", { x: 4, y: py + 4 });
+    label.textContent = `${Math.round(y * 100)}%`;
+    root.append(label);
+  }
+  const last = series.length ? series[series.length - 1].end : 1;
+  const x = (end) => L + (end / Math.max(last, 1)) * (W - L - R);
+  const y = (v) => T + (1 - v) * (H - T - B);
+  for (const [key, cls] of [["ask_rate", "ask"], ["agreement", "agree"]]) {
+    const points = series.filter((p) => p[key] !== null)
+      .map((p) => `${x(p.end).toFixed(1)},${y(p[key]).toFixed(1)}`);
+    if (points.length) {
+      root.append(svg("polyline", { class: cls, points: points.join(" "),
+                                    "data-series": key, "data-points": points.length }));
+    }
+  }
+  const axis = svg("text", { x: W - R - 150, y: H - 6 });
+  axis.textContent = `${last} decisions`;
+  root.append(axis);
+  replace("chart", root);
+}
+
+function drawConfusion(c, stats) {
+  const table = replace("confusion");
+  const head = el("tr");
+  head.append(el("th"), el("th", {}, "you approved"), el("th", {}, "you refused"));
+  const allow = el("tr");
+  allow.append(el("th", {}, "gate allowed"),
+    el("td", { class: "good", "data-cell": "true_allow" }, c.true_allow),
+    el("td", { class: "bad", "data-cell": "false_allow" }, c.false_allow));
+  const deny = el("tr");
+  deny.append(el("th", {}, "gate denied"),
+    el("td", { class: "bad", "data-cell": "false_deny" }, c.false_deny),
+    el("td", { class: "good", "data-cell": "true_deny" }, c.true_deny));
+  const asked = el("tr");
+  asked.append(el("th", {}, "gate asked"), el("td", { colspan: 2, "data-cell": "asked" },
+    stats.asked));
+  table.append(head, allow, deny, asked);
+}
+
+function drawRules(rows) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  replace("rules", ...rows.map((r) => {
+    const bar = el("div", { class: "bar", "data-rule": r.rule });
+    const label = el("span");
+    label.append(el("span", { class: `decision ${r.decision}` }, r.decision), " ",
+                 el("span", {}, r.rule));
+    const track = el("div", { class: "track" });
+    track.append(el("div", { class: `fill ${r.decision}`,
+                             style: `width:${(100 * r.count / max).toFixed(1)}%` }));
+    bar.append(label, track, el("span", {}, r.count));
+    return bar;
+  }));
+}
+
+function drawOrigins(byOrigin, peers) {
+  const table = replace("origins");
+  const head = el("tr");
+  for (const h of ["origin", "answers", "approved", "trained"]) head.append(el("th", {}, h));
+  table.append(head);
+  for (const [origin, n] of Object.entries(byOrigin).sort()) {
+    const row = el("tr", { "data-origin": origin });
+    row.append(el("td", { class: origin.startsWith("peer:") ? "origin-peer" : "" }, origin),
+               el("td", {}, n.answers), el("td", {}, n.approved), el("td", {}, n.trained));
+    table.append(row);
+  }
+  const box = replace("peers");
+  if (peers) {
+    const refused = Object.entries(peers.refused).map(([k, v]) => `${k} ${v}`).join(", ");
+    box.append(el("p", { class: "muted" },
+      `${peers.peers.length} trusted peer(s); refused: ${refused || "nothing"}.`));
+  }
+}
+
+function drawLatest(rows) {
+  const table = replace("latest");
+  const head = el("tr");
+  for (const h of ["time", "tool", "call", "decision", "rule", "why", "your answer"]) {
+    head.append(el("th", {}, h));
+  }
+  table.append(head);
+  for (const d of rows) {
+    const row = el("tr", { "data-decision": d.tool_use_id });
+    row.append(
+      el("td", {}, new Date(d.ts * 1000).toLocaleTimeString()),
+      el("td", {}, d.tool),
+      el("td", { class: "call" }, d.call),
+      el("td", { class: `decision ${d.decision}` }, d.decision),
+      el("td", { title: d.rules_evaluated.join(" → ") }, d.rule),
+      el("td", {}, d.reason),
+      el("td", {}, d.answer ?? "—"));
+    table.append(row);
+  }
+}
+
+function drawOthers(subsystems) {
+  const others = Object.entries(subsystems)
+    .filter(([name]) => !["gate", "peers", "dashboard"].includes(name));
+  document.getElementById("others").classList.toggle("hidden", others.length === 0);
+  replace("other-status", ...others.map(([name, status]) => {
+    const p = el("p");
+    p.append(el("strong", {}, name + ": "),
+             el("span", {}, Object.entries(status).map(([k, v]) => `${k} ${v}`).join(" · ")));
+    return p;
+  }));
+}
+
+async function refresh() {
+  try {
+    const answer = await fetch("/v1/dashboard/data", { credentials: "same-origin",
+                                                       cache: "no-store" });
+    if (!answer.ok) {
+      const body = await answer.json().catch(() => ({}));
+      throw new Error(body.error ? body.error.message : `HTTP ${answer.status}`);
+    }
+    const data = await answer.json();
+    drawSubsystems(data.subsystems);
+    if (data.subsystems.dashboard) pollMs = 1000 * data.subsystems.dashboard.poll_s;
+    if (data.gate) {
+      drawKpis(data.gate.stats);
+      drawChart(data.gate.series, data.gate.window);
+      drawConfusion(data.gate.stats.confusion, data.gate.stats);
+      drawRules(data.gate.decided_by);
+      drawOrigins(data.gate.stats.by_origin || {}, data.peers);
+      drawLatest(data.gate.latest);
+    }
+    drawOthers(data.subsystems);
+    const updated = document.getElementById("updated");
+    updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
+    document.body.dataset.loaded = "true";
+  } catch (err) {
+    document.getElementById("updated").textContent = `not updated: ${err.message}`;
+  }
+  setTimeout(refresh, pollMs);
+}
+
+refresh();
