@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["bench_app", "continual", "gate", "memory"]
+__all__ = ["bench_app", "continual", "gate", "memory", "sona"]
 
 bench_app = typer.Typer(help="Run benchmarks: each prints a table and one JSON line per result.",
                         no_args_is_help=True)
@@ -154,3 +154,30 @@ def memory(
         if out is not None:
             with out.open("a") as f:
                 f.write(line + "\n")
+
+
+@bench_app.command("sona")
+def sona(
+    out: Annotated[Path, typer.Option(help="directory for sona.jsonl (and the cached "
+                                           "query embeddings)")] = Path("results"),
+    seeds: Annotated[str, typer.Option(
+        help="world seeds, comma-separated (default: 100-104, never used in development)")
+    ] = "100,101,102,103,104",
+    queries: Annotated[int, typer.Option(help="queries per world")] = 4000,
+    routers: Annotated[str, typer.Option(
+        help="comma-separated: oracle, best_fixed, random, linucb, knn, sona")] = "",
+    speed: Annotated[bool, typer.Option(help="also the speed figures")] = True,
+    routing: Annotated[bool, typer.Option(help="the routing figures")] = True,
+) -> None:
+    """SONA: a router learning from outcomes on simulated endpoints vs bandit baselines."""
+    from neuroplast_bench.sona_main import ROUTERS, main
+
+    chosen = tuple(r.strip() for r in routers.split(",") if r.strip()) or ROUTERS
+    unknown = sorted(set(chosen) - set(ROUTERS))
+    if unknown:
+        raise typer.BadParameter(f"unknown router(s) {unknown}; use some of {ROUTERS}")
+    if queries < 2000:
+        raise typer.BadParameter("--queries must be at least 2000 (the last 1,000 are scored "
+                                 "and the drift sits half-way)")
+    main(out=out, seeds=[int(s) for s in seeds.split(",") if s.strip()], queries=queries,
+         routers=chosen, speed=speed, routing=routing)

@@ -43,7 +43,8 @@ __all__ = [
 def as_vector(values: Any, name: str = "embedding", dim: int | None = None) -> np.ndarray:
     """``values`` as a finite float32 vector (of length ``dim`` if given), or a clear error."""
     try:
-        vec = np.asarray(values, dtype=np.float32)
+        # a copy: the caller may reuse its array, the trajectory must not change with it
+        vec = np.array(values, dtype=np.float32)
     except (TypeError, ValueError) as exc:
         raise InvalidInputError(f"{name} must be a list of numbers ({exc})") from exc
     if vec.ndim != 1 or vec.size == 0:
