@@ -89,3 +89,17 @@ def test_forgetting_a_peer_retrains_from_the_log_without_its_rows(
     assert "peer:alice" not in gate.stats()["by_origin"]
     assert p_approve(gate, RISKY_CALL, kit) == pytest.approx(untrained, abs=1e-6)
     assert gate.peer_log.last_seq("peer:alice") == 0
+
+
+def test_a_peer_still_teaches_another_call_of_the_same_kind(
+        make_gate: Callable[..., Gate], kit: SimpleNamespace) -> None:
+    gate = make_gate()
+    gate.decide(kit.bash("git log --oneline", "own-1"))
+    gate.feedback("own-1", True)
+    other = {"tool_name": "Bash", "tool_input": {"command": "git log -p --all"}}
+    assert teach_from_peer(gate, refusal(1, call=other), weight=0.5).outcome == "trained"
+    same = {"tool_name": "Bash", "tool_input": {"command": "git log --oneline"}}
+    assert teach_from_peer(gate, refusal(2, call=same), weight=0.5).outcome == "overruled"
+    assert not gate.stats()["by_origin"]["peer:alice"]["approved"]
+    # no peer answer enters the memory of the user's own answers the rules read
+    assert len(gate.support) == 1

@@ -227,12 +227,13 @@ class GateLog:
         ))
 
     def feedback_after(self, row_id: int) -> list[tuple[FeedbackRow, str]]:
-        """Answers with id > ``row_id``, oldest first, each with its call's JSON; not those
-        of peers that shared no call (``gate.peer_log``): there is no call to read back."""
+        """The user's answers with id > ``row_id``, oldest first, each with its call's JSON;
+        not peers' (``gate.peer_log``: they train the model, never the support memory)."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FEEDBACK_COLS.split(","))
         rows = self.db.query(
             f"SELECT {cols}, d.call_json FROM feedback f JOIN decisions d "
-            "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? AND d.mode != 'peer-private' "
+            "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? "
+            "AND d.mode NOT IN ('peer', 'peer-private') "
             "ORDER BY f.id",
             (row_id,),
         )

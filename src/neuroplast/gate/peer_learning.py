@@ -3,10 +3,16 @@
 A peer's signal is one answer another install's user gave about a call. It trains the
 gate like the user's own answer but with ``weight`` (``PeersConfig.weight``, below 1, the
 weight of the user's ordinary answer), is never locked in replay, and is logged with its
-origin (``gate.peer_log``). Where the user has answered calls of the same signature
-(``teacher.call_signature``) the other way, the user wins: the signal is logged (weight
-0, ``overruled``) and not trained. A later answer of the user's about the same call
-supersedes the peer's example in replay, as it would an older answer of the user's.
+origin (``gate.peer_log``). Where the user has answered the same call (same
+``teacher.supersede_key``: programs, sub-commands and flags) the other way, the user
+wins: the signal is logged (weight 0, ``overruled``) and not trained. A later answer of
+the user's about the same call supersedes the peer's example in replay, as it would an
+older answer of the user's.
+
+A peer's answers train the model only: they never enter the memory of the user's own
+answers (``gate.support``) that the decision rules read, so no auto-allow rests on a
+peer's word alone, and no peer's refusal denies a call without asking. They move the
+model's p, and with it the band: a call the team refused moves toward asking.
 
 A signal carries the call (the tool and its input, as the peer's log keeps it), or, from
 a peer that shares no text (``PeersConfig.features_only``), only the tool's name and the
@@ -27,10 +33,8 @@ import torch
 from neuroplast.core.replay import Example
 from neuroplast.errors import InvalidInputError
 from neuroplast.gate.calls import ToolCall
-from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.log import DecisionRow
 from neuroplast.gate.peer_log import PeerLog
-from neuroplast.gate.support import call_identity, program_keys
 from neuroplast.gate.teacher import call_signature, supersede_key
 
 if TYPE_CHECKING:
@@ -78,6 +82,16 @@ def signal_digest(signal: PeerSignal) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
+def _users_word(plog: PeerLog, call: ToolCall) -> bool | None:
+    """The user's latest answer about the same call as ``call`` (same supersede key: the
+    programs with their sub-commands and flags), if the user gave one."""
+    key = supersede_key(call)
+    for approved, call_json in plog.user_answers(call_signature(call)):
+        if supersede_key(ToolCall.from_dict(json.loads(call_json))) == key:
+            return approved
+    return None
+
+
 def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
     """Apply ``signal`` to ``gate`` with training ``weight`` (< 1); committed first."""
     if not 0.0 < weight < 1.0:
@@ -100,7 +114,7 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
                 f"this gate's calls have {gate.extractor.dim} finite ones (same neuroplast "
                 "version and embedder on both peers)")
     signature = call_signature(call) if signal.call is not None else ""
-    user = plog.user_latest(signature) if signature else None
+    user = _users_word(plog, call) if signature else None
     overruled = user is not None and user != signal.approved
     record = {
         "tool": call.tool_name, "source": signal.origin, "allowed": signal.approved,
@@ -123,12 +137,5 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
         key = supersede_key(call) if signal.call is not None else None
         example = Example(features.detach().to(torch.float32),
                           torch.tensor(1.0 if signal.approved else 0.0), weight, key)
-        if signal.call is not None:
-            # unvouched, as on a restart (support.rebuild_memory): a peer's refusal makes
-            # this gate careful about the call, its approval never lets one through alone
-            gate.support.add(tool_use_id, features[: gate.support.dim].numpy(),
-                             approved=signal.approved, clock=row_id,
-                             programs=program_keys(call), identity=call_identity(call),
-                             risks=inspect_call(call).flags, vouched=False)
         gate.learn_committed(example, row_id)
     return Taught(signal.seq, "trained")

@@ -90,13 +90,14 @@ class PeerLog:
         return int(self.db.query("SELECT COALESCE(MAX(seq), 0) FROM peer_signals "
                                  "WHERE origin = ?", (origin,))[0][0])
 
-    def user_latest(self, signature: str) -> bool | None:
-        """The user's latest answer (approved?) about calls of ``signature``, if any."""
+    def user_answers(self, signature: str, limit: int = 50) -> list[tuple[bool, str]]:
+        """The user's latest answers about calls of ``signature`` (newest first): whether
+        approved, and the call's JSON."""
         rows = self.db.query(
-            "SELECT f.approved FROM feedback f JOIN decisions d ON d.tool_use_id = "
-            "f.tool_use_id WHERE f.signature = ? AND d.mode NOT IN (?, ?) "
-            "ORDER BY f.id DESC LIMIT 1", (signature, *PEER_MODES))
-        return bool(rows[0][0]) if rows else None
+            "SELECT f.approved, d.call_json FROM feedback f JOIN decisions d ON "
+            "d.tool_use_id = f.tool_use_id WHERE f.signature = ? AND d.mode NOT IN (?, ?) "
+            "ORDER BY f.id DESC LIMIT ?", (signature, *PEER_MODES, limit))
+        return [(bool(r[0]), str(r[1])) for r in rows]
 
     def own_answers_after(self, row_id: int, limit: int) -> list[tuple[FeedbackRow, str]]:
         """The user's own answers (no peer's) with id > ``row_id``, oldest first, each with
