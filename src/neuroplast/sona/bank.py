@@ -122,6 +122,12 @@ class ReasoningBank:
                         random_state=self.seed + self.cycles).fit(x)
         return _unit_rows(km.cluster_centers_.astype(np.float32))
 
+    def absorb(self, patterns: Sequence[LearnedPattern]) -> int:
+        """Merge ``patterns`` from elsewhere (another agent's bank) into this one; returns
+        how many were new. Each is merged into a near-identical pattern when one exists."""
+        with self._write:
+            return self._absorb([_copy(p) for p in patterns])
+
     def _absorb(self, fresh: list[LearnedPattern]) -> int:
         patterns = [_copy(p) for p in self._snap[0]]
         matrix = self._snap[1]
