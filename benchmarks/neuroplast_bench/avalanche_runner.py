@@ -7,7 +7,9 @@ Accuracy is measured with the same :func:`neuroplast_bench.model.accuracy` as ou
 two implementations differ only in how they train.
 
 Counterparts: ``naive`` → ``Naive``; ``ewc`` → ``EWC(mode="online", decay_factor=γ)``;
-``replay`` → ``Replay(mem_size=capacity)``; ``ewc_replay`` → the template with both plugins.
+``replay`` → ``Replay(mem_size=capacity)``; ``ewc_replay`` → the template with both plugins;
+``derpp`` → ``DER(mem_size=capacity, batch_size_mem=replay_batch, alpha, beta)`` (its buffer
+is class-balanced and filled at the end of each experience, online too).
 
 >>> reason = avalanche_unavailable()
 >>> reason is None or reason.startswith("unavailable: ")
@@ -33,6 +35,7 @@ AVALANCHE_METHODS: dict[str, str] = {
     "ewc": "EWC",
     "replay": "Replay",
     "ewc_replay": "EWC+Replay",
+    "derpp": "DER",
 }
 INSTALL_HINT = "install it with bash scripts/setup.sh --bench"
 
@@ -89,6 +92,14 @@ def _strategy(method: str, model: Any, cfg: ContinualConfig, batch: int, epochs:
         raise ConfigError(f"no Avalanche counterpart for method {method!r}; "
                           f"use one of {sorted(AVALANCHE_METHODS)}")
     opt = make_optimizer(model, cfg.optimizer, cfg.lr, cfg.momentum)
+    if method == "derpp":
+        from avalanche.training.supervised import DER
+
+        return DER(model=model, optimizer=opt, criterion=torch.nn.CrossEntropyLoss(),
+                   mem_size=cfg.replay_capacity, batch_size_mem=cfg.replay_batch,
+                   alpha=cfg.der_alpha, beta=cfg.der_beta, train_mb_size=batch,
+                   train_epochs=epochs, eval_mb_size=512, device="cpu", plugins=plugins,
+                   evaluator=EvaluationPlugin(loggers=[]))
     # Naive, EWC and Replay are SupervisedTemplate plus these plugins; building the template
     # directly lets EWC+Replay combine both. No loggers: we measure accuracy ourselves.
     return SupervisedTemplate(

@@ -86,6 +86,12 @@ class ContinualConfig(Config):
     replay_batch: int = field(
         default=32, metadata={"help": "old examples mixed into every batch (Avalanche: same)"}
     )
+    der_alpha: float = field(
+        default=0.1, metadata={"help": "DER++: weight of the logit MSE (Avalanche DER: same)"}
+    )
+    der_beta: float = field(
+        default=0.5, metadata={"help": "DER++: weight of the replayed labels' CE (same)"}
+    )
     seeds: int = field(default=2, metadata={"help": "seeds averaged (0, 1, ...)"})
     threads: int = field(default=1, metadata={"help": "torch CPU threads"})
     quick: bool = field(
@@ -117,6 +123,8 @@ class ContinualConfig(Config):
         check_range(owner, "ewcpp_max_tasks", self.ewcpp_max_tasks, 1)
         check_range(owner, "replay_capacity", self.replay_capacity, 1)
         check_range(owner, "replay_batch", self.replay_batch, 1)
+        check_range(owner, "der_alpha", self.der_alpha, 0.0)
+        check_range(owner, "der_beta", self.der_beta, 0.0)
         check_range(owner, "seeds", self.seeds, 1, 100)
         check_range(owner, "threads", self.threads, 1, 1024)
 

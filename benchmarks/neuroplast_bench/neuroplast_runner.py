@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NEUROPLAST_METHODS", "run_neuroplast"]
 
-NEUROPLAST_METHODS: tuple[str, ...] = ("naive", "ewc", "ewcpp", "replay", "ewc_replay")
+NEUROPLAST_METHODS: tuple[str, ...] = ("naive", "ewc", "ewcpp", "replay", "ewc_replay", "derpp")
 
 
 def _regularizer(method: str, cfg: ContinualConfig) -> Any:
@@ -48,17 +48,35 @@ def _regularizer(method: str, cfg: ContinualConfig) -> Any:
 
 
 def _buffer(method: str, cfg: ContinualConfig, seed: int) -> Any:
-    if method not in ("replay", "ewc_replay"):
+    if method not in ("replay", "ewc_replay", "derpp"):
         return None
     from neuroplast.core.replay import ReplayBuffer, ReplayConfig
 
     return ReplayBuffer(ReplayConfig(capacity=cfg.replay_capacity, policy="reservoir", seed=seed))
 
 
-def _add(buffer: Any, x: torch.Tensor, y: torch.Tensor) -> None:
+def _add(buffer: Any, x: torch.Tensor, y: torch.Tensor,
+         model: torch.nn.Module | None = None) -> None:
+    """Store ``(x, y)``; with ``model`` (DER++), with its logits for them."""
+    from neuroplast.core.der import record_logits
     from neuroplast.core.replay import Example
 
-    buffer.extend(Example(xi, yi) for xi, yi in zip(x, y, strict=True))
+    examples = [Example(xi, yi) for xi, yi in zip(x, y, strict=True)]
+    buffer.extend(record_logits(model, examples) if model is not None else examples)
+
+
+def _der_loss(model: torch.nn.Module, loss_fn: Any, buffer: Any, x: torch.Tensor,
+              y: torch.Tensor, cfg: ContinualConfig) -> torch.Tensor:
+    """DER++: the batch's loss plus α·MSE on one draw's logits and β·CE on another's labels."""
+    import torch
+
+    from neuroplast.core.der import DERConfig, der_loss
+
+    draws: list[list[Any]] = [[], []]
+    if len(buffer):
+        draws = [buffer.sample(cfg.replay_batch, locked=False) for _ in range(2)]
+    return der_loss(model, loss_fn, (x, y, torch.ones(len(y))), draws[0], draws[1],
+                    DERConfig(alpha=cfg.der_alpha, beta=cfg.der_beta))
 
 
 def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, n: int
@@ -105,18 +123,23 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
         for _ in range(1 if online else cfg.epochs):
             order = torch.randperm(len(task.y_train), generator=gen)
             for idx in order.split(batch):
-                x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
                 opt.zero_grad(set_to_none=True)
-                loss_fn(model(x), y).mean().backward()
+                if method == "derpp":
+                    _der_loss(model, loss_fn, buffer, task.x_train[idx], task.y_train[idx],
+                              cfg).backward()
+                else:
+                    x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
+                    loss_fn(model(x), y).mean().backward()
                 if reg is not None:  # + λ·F·(θ − θ*) in closed form; F comes from _end_task
                     reg.add_penalty_grad(model, accumulate=False, value=False)
                 if cfg.clip_grad_norm:
                     torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_grad_norm)
                 opt.step()
                 if online and buffer is not None:
-                    _add(buffer, task.x_train[idx], task.y_train[idx])
+                    _add(buffer, task.x_train[idx], task.y_train[idx],
+                         model if method == "derpp" else None)
         if buffer is not None and not online:
-            _add(buffer, task.x_train, task.y_train)
+            _add(buffer, task.x_train, task.y_train, model if method == "derpp" else None)
         _end_task(reg, model, loss_fn, task, cfg)
         matrix.append([accuracy(model, t.x_test, t.y_test) for t in stream.tasks])
     return matrix
