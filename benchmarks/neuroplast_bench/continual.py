@@ -6,6 +6,10 @@ and returns one :class:`~neuroplast_bench.results.MethodResult` per method. Our 
 get ``ratio_vs_avalanche`` (ACC ours / ACC Avalanche) where a counterpart exists; if
 Avalanche cannot be imported each such result carries the reason instead.
 
+Every (stream, setting, method, implementation, seed) run is independent, so they run in
+``cfg.workers`` processes (one torch thread each by default), longest first;
+:func:`estimate_seconds` says up front how long that should take on this machine.
+
 >>> cfg = ContinualConfig(quick=True, hidden=16)
 >>> rs = run_continual(cfg, streams=("split",), settings=("online",),
 ...                    methods=("naive",), avalanche=False)
@@ -15,8 +19,12 @@ Avalanche cannot be imported each such result carries the reason instead.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import cache
+from multiprocessing import get_context
 
 from neuroplast.errors import ConfigError
 from neuroplast_bench.avalanche_runner import (
@@ -27,14 +35,20 @@ from neuroplast_bench.avalanche_runner import (
 from neuroplast_bench.config import ContinualConfig
 from neuroplast_bench.neuroplast_runner import NEUROPLAST_METHODS, run_neuroplast
 from neuroplast_bench.results import MethodResult
-from neuroplast_bench.streams import Stream, permuted_digits, split_digits
+from neuroplast_bench.streams import Stream, permuted_digits, rotated_digits, split_digits
 
-__all__ = ["SETTINGS", "STREAMS", "ContinualConfig", "plan_size", "run_continual"]
+__all__ = ["HELD_OUT", "SETTINGS", "STREAMS", "ContinualConfig", "Job", "default_workers",
+           "estimate_seconds",
+           "plan", "plan_size", "run_continual"]
 
-STREAMS: dict[str, Callable[[], Stream]] = {"permuted": permuted_digits, "split": split_digits}
+STREAMS: dict[str, Callable[[], Stream]] = {
+    "permuted": permuted_digits, "split": split_digits, "rotated": rotated_digits,
+}
+HELD_OUT: frozenset[str] = frozenset({"rotated"})  # no setting was chosen on these
 SETTINGS: tuple[str, ...] = ("offline", "online")
 
-Runner = Callable[[Stream, str, ContinualConfig, int, bool], list[list[float]]]
+Job = tuple[str, str, str, str, int]
+"""``(stream, setting, method, impl, seed)``: one training run."""
 
 
 def _check(names: Sequence[str], valid: Sequence[str], what: str) -> None:
@@ -43,39 +57,131 @@ def _check(names: Sequence[str], valid: Sequence[str], what: str) -> None:
             raise ConfigError(f"unknown {what} {name!r}; use one of {list(valid)}")
 
 
+def plan(streams: Sequence[str], settings: Sequence[str], methods: Sequence[str],
+         avalanche: bool, seeds: int) -> list[Job]:
+    """Every run :func:`run_continual` makes, in report order."""
+    jobs: list[Job] = []
+    for stream in streams:
+        for setting in settings:
+            for impl in ("avalanche", "neuroplast") if avalanche else ("neuroplast",):
+                for method in methods:
+                    if impl == "avalanche" and method not in AVALANCHE_METHODS:
+                        continue
+                    jobs.extend((stream, setting, method, impl, seed) for seed in range(seeds))
+    return jobs
+
+
 def plan_size(streams: Sequence[str], settings: Sequence[str], methods: Sequence[str],
               avalanche: bool, seeds: int) -> int:
-    """How many (stream, setting, method, implementation, seed) runs :func:`run_continual`
-    will make — the length of its progress bar."""
-    per = len(methods) + (sum(m in AVALANCHE_METHODS for m in methods) if avalanche else 0)
-    return len(streams) * len(settings) * per * seeds
+    """How many runs :func:`run_continual` will make — the length of its progress bar."""
+    return len(plan(streams, settings, methods, avalanche, seeds))
 
 
-def _timed(runner: Runner, stream: Stream, method: str, cfg: ContinualConfig, online: bool,
-           on_run: Callable[[str], None] | None, label: str
-           ) -> tuple[list[list[list[float]]], float]:
+@cache
+def _stream(name: str) -> Stream:
+    return STREAMS[name]()
+
+
+def _cost(job: Job, cfg: ContinualConfig) -> float:
+    """Relative cost of a run: rows through the model, with per-method factors measured
+    on this benchmark (replay and DER++ forward their replayed rows too; EWC's Fisher at
+    a task's end is about one more epoch; Avalanche's loop adds about half again)."""
+    stream, setting, method, impl, _ = job
+    tasks = _stream(stream).tasks
+    online = setting == "online"
+    batch = cfg.online_batch_size if online else cfg.batch_size
+    epochs = 1 if online else cfg.epochs
+    extra = {"replay": cfg.replay_batch, "ewc_replay": cfg.replay_batch,
+             "derpp": 2 * cfg.replay_batch}.get(method, 0)
+    rows = sum(len(t.y_train) for t in tasks)
+    steps = epochs * rows / batch
+    cost = steps * (batch + extra) + (steps * 20 if impl == "avalanche" else 0)
+    if method in ("ewc", "ewcpp", "ewc_replay"):
+        cost += 3 * rows  # per-example Fisher at each task's end
+    return cost * cfg.hidden**2
+
+
+def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int) -> float:
+    """Wall time of ``jobs`` on ``workers`` processes, from a timed probe on this machine:
+    forward/backward/step of the benchmark's MLP on a batch of 32, scaled by each run's
+    cost (:func:`_cost`), longest-first scheduling on the workers."""
     import torch
 
-    matrices, seconds = [], 0.0
-    for seed in range(cfg.seeds):
-        if on_run is not None:
-            on_run(f"{label} seed {seed}")
-        torch.set_num_threads(cfg.threads)
+    from neuroplast_bench.model import make_mlp, make_optimizer
+
+    torch.set_num_threads(cfg.threads)
+    model = make_mlp(0, cfg.hidden)
+    opt = make_optimizer(model, cfg.optimizer, cfg.lr, cfg.momentum)
+    x, y = torch.rand(32, 64), torch.randint(0, 10, (32,))
+    loss_fn = torch.nn.CrossEntropyLoss()
+    times = []
+    for _ in range(12):
         start = time.perf_counter()
-        matrices.append(runner(stream, method, cfg, seed, online))
-        seconds += time.perf_counter() - start
-    return matrices, seconds / cfg.seeds
+        opt.zero_grad()
+        loss_fn(model(x), y).backward()
+        opt.step()
+        times.append(time.perf_counter() - start)
+    per_row = sorted(times)[len(times) // 2] / 32 / cfg.hidden**2
+    loads = [0.0] * max(workers, 1)
+    for cost in sorted((_cost(j, cfg) for j in jobs), reverse=True):
+        loads[loads.index(min(loads))] += cost * per_row
+    return max(loads)
+
+
+def _run_job(job: Job, cfg: ContinualConfig) -> tuple[Job, list[list[float]], float]:
+    import torch
+
+    stream, setting, method, impl, seed = job
+    torch.set_num_threads(cfg.threads)
+    runner = run_avalanche if impl == "avalanche" else run_neuroplast
+    start = time.perf_counter()
+    matrix = runner(_stream(stream), method, cfg, seed, setting == "online")
+    return job, matrix, time.perf_counter() - start
+
+
+def _execute(jobs: list[Job], cfg: ContinualConfig, workers: int,
+             on_run: Callable[[str], None] | None
+             ) -> dict[Job, tuple[list[list[float]], float]]:
+    order = sorted(jobs, key=lambda j: _cost(j, cfg), reverse=True)  # longest first
+    done: dict[Job, tuple[list[list[float]], float]] = {}
+
+    def record(job: Job, matrix: list[list[float]], seconds: float) -> None:
+        done[job] = (matrix, seconds)
+        if on_run is not None:
+            stream, setting, method, impl, seed = job
+            on_run(f"{stream}/{setting} {impl} {method} seed {seed}")
+
+    if workers <= 1:
+        for job in order:
+            record(*_run_job(job, cfg))
+        return done
+    # spawn: a clean interpreter per worker (no forked torch thread pools or locks).
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(_run_job, job, cfg) for job in order]
+        for future in as_completed(futures):
+            record(*future.result())
+    return done
+
+
+def default_workers() -> int:
+    """One process per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def run_continual(
     cfg: ContinualConfig,
-    streams: Sequence[str] = ("permuted", "split"),
+    streams: Sequence[str] = ("permuted", "split", "rotated"),
     settings: Sequence[str] = SETTINGS,
     methods: Sequence[str] = NEUROPLAST_METHODS,
     avalanche: bool = True,
     on_run: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> list[MethodResult]:
-    """Run the benchmark; ``on_run(label)`` is called before each run (for a progress bar).
+    """Run the benchmark in ``workers`` processes; ``on_run(label)`` is called as each run
+    finishes (for a progress bar).
 
     With ``avalanche=True`` and Avalanche not importable, our results say why in ``note``.
     """
@@ -83,23 +189,26 @@ def run_continual(
     _check(settings, SETTINGS, "setting")
     _check(methods, NEUROPLAST_METHODS, "method")
     note = avalanche_unavailable() if avalanche else None
+    jobs = plan(streams, settings, methods, avalanche and note is None, cfg.seeds)
+    done = _execute(jobs, cfg, workers, on_run)
+
+    def result(stream: str, setting: str, method: str, impl: str) -> MethodResult:
+        runs = [done[(stream, setting, method, impl, seed)] for seed in range(cfg.seeds)]
+        return MethodResult(stream, setting, method, impl, [m for m, _ in runs],
+                            sum(t for _, t in runs) / len(runs))
+
     results: list[MethodResult] = []
-    for stream_name in streams:
-        stream = STREAMS[stream_name]()
+    for stream in streams:
         for setting in settings:
-            online = setting == "online"
-            theirs: dict[str, MethodResult] = {}
-            if avalanche and note is None:
-                for method in (m for m in methods if m in AVALANCHE_METHODS):
-                    label = f"{stream_name}/{setting} avalanche {method}"
-                    mats, secs = _timed(run_avalanche, stream, method, cfg, online, on_run,
-                                        label)
-                    theirs[method] = MethodResult(stream_name, setting, method, "avalanche",
-                                                  mats, secs)
+            theirs = {m: result(stream, setting, m, "avalanche") for m in methods
+                      if avalanche and note is None and m in AVALANCHE_METHODS}
+            for r in theirs.values():
+                if stream in HELD_OUT:
+                    r.extra["held_out"] = True
             for method in methods:
-                label = f"{stream_name}/{setting} neuroplast {method}"
-                mats, secs = _timed(run_neuroplast, stream, method, cfg, online, on_run, label)
-                r = MethodResult(stream_name, setting, method, "neuroplast", mats, secs)
+                r = result(stream, setting, method, "neuroplast")
+                if stream in HELD_OUT:
+                    r.extra["held_out"] = True
                 if method in theirs and theirs[method].acc > 0:
                     r.ratio_vs_avalanche = r.acc / theirs[method].acc
                 elif avalanche and method in AVALANCHE_METHODS:

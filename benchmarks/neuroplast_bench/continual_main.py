@@ -5,6 +5,7 @@ Shared by ``neuroplast bench continual`` and ``benchmarks/continual.py``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -12,8 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from neuroplast.errors import ConfigError
 from neuroplast.store import atomic_write_text
+from neuroplast_bench.avalanche_runner import avalanche_unavailable
 from neuroplast_bench.config import ContinualConfig
-from neuroplast_bench.continual import SETTINGS, STREAMS, plan_size, run_continual
+from neuroplast_bench.continual import (
+    SETTINGS,
+    STREAMS,
+    default_workers,
+    estimate_seconds,
+    plan,
+    run_continual,
+)
 from neuroplast_bench.neuroplast_runner import NEUROPLAST_METHODS
 from neuroplast_bench.plot import plot_stream
 from neuroplast_bench.report import json_lines, print_report
@@ -45,20 +54,24 @@ def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",
     cfg = ContinualConfig(quick=quick, seeds=seeds)
     streams, settings = pick(stream, list(STREAMS), "stream"), pick(setting, SETTINGS, "setting")
     console = Console(stderr=True)
-    total = plan_size(streams, settings, methods, avalanche, cfg.seeds)
+    jobs = plan(streams, settings, methods, avalanche and avalanche_unavailable() is None,
+                cfg.seeds)
+    total, workers = len(jobs), default_workers()
+    eta = estimate_seconds(jobs, cfg, workers)
+    console.print(f"continual: {total} runs on {workers} processes, about {eta / 60:.0f} min "
+                  f"({eta:.0f} s) estimated from a timed probe on this machine")
+    began = time.monotonic()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
         bar = progress.add_task("continual", total=total)
-        started = [False]
 
         def on_run(label: str) -> None:
-            if started[0]:
-                progress.advance(bar)
-            started[0] = True
-            progress.update(bar, description=label)
+            progress.advance(bar)
+            progress.update(bar, description=f"done: {label}")
 
-        results = run_continual(cfg, streams, settings, methods, avalanche, on_run)
-        progress.advance(bar)
+        results = run_continual(cfg, streams, settings, methods, avalanche, on_run, workers)
+    console.print(f"continual: took {(time.monotonic() - began) / 60:.1f} min "
+                  f"(estimated {eta / 60:.0f})")
     note = next((r.note for r in results if r.note), None)
     print_report(results, check_targets(results), note)
     out.mkdir(parents=True, exist_ok=True)

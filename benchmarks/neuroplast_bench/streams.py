@@ -7,6 +7,9 @@ scaled to [0, 1]), so every method and both implementations see the very same te
   permutation drawn from ``seed + k`` (task 0 is the identity). Domain-incremental.
 - **Split-Digits**: 5 tasks of 2 classes each (0/1, 2/3, ...), class-incremental with one
   10-way head: at test time the model must tell all classes seen so far apart.
+- **Rotated-Digits** (held out: no setting of the benchmark was chosen on it): 6 tasks over
+  all 10 classes, task ``k`` the same digits rotated by ``k · 30`` degrees (bilinear, zero
+  padding). Domain-incremental, with tasks that overlap more than permutations do.
 
 >>> stream = permuted_digits(n_tasks=3)
 >>> [len(t.y_test) for t in stream.tasks] == [len(stream.tasks[0].y_test)] * 3
@@ -25,7 +28,8 @@ from neuroplast.config import check_range
 if TYPE_CHECKING:
     import torch
 
-__all__ = ["Stream", "Task", "digits_split", "permutations", "permuted_digits", "split_digits"]
+__all__ = ["Stream", "Task", "digits_split", "permutations", "permuted_digits", "rotate",
+           "rotated_digits", "split_digits"]
 
 N_PIXELS = 64
 N_CLASSES = 10
@@ -113,3 +117,39 @@ def split_digits(classes_per_task: int = 2) -> Stream:
         te = (y_te >= start) & (y_te < start + classes_per_task)
         tasks.append(Task(x_tr[tr], y_tr[tr], x_te[te], y_te[te], cls))
     return Stream("split", "class-incremental", tuple(tasks))
+
+
+def rotate(x: torch.Tensor, degrees: float) -> torch.Tensor:
+    """Rows of 64 pixels (8×8 images) rotated by ``degrees`` about the centre.
+
+    >>> import torch
+    >>> img = torch.zeros(1, 64); img[0, 3] = 1.0            # row 0, column 3
+    >>> int(rotate(img, 180.0)[0].argmax())                  # row 7, column 4
+    60
+    """
+    import math
+
+    import torch
+
+    side = math.isqrt(x.shape[1])
+    rad = math.radians(degrees)
+    cos, sin = math.cos(rad), math.sin(rad)
+    theta = torch.tensor([[cos, -sin, 0.0], [sin, cos, 0.0]], dtype=x.dtype)
+    images = x.reshape(-1, 1, side, side)
+    grid = torch.nn.functional.affine_grid(theta.expand(len(images), 2, 3), list(images.shape),
+                                           align_corners=False)
+    out = torch.nn.functional.grid_sample(images, grid, mode="bilinear", padding_mode="zeros",
+                                          align_corners=False)
+    return out.reshape(len(x), -1).contiguous()
+
+
+def rotated_digits(n_tasks: int = 6, step_degrees: float = 30.0) -> Stream:
+    """Rotated-Digits: task ``k`` rotates every image by ``k · step_degrees``."""
+    check_range("rotated_digits", "n_tasks", n_tasks, 1, 1000)
+    x_tr, y_tr, x_te, y_te = digits_split()
+    classes = tuple(range(N_CLASSES))
+    tasks = tuple(
+        Task(rotate(x_tr, k * step_degrees), y_tr, rotate(x_te, k * step_degrees), y_te, classes)
+        for k in range(n_tasks)
+    )
+    return Stream("rotated", "domain-incremental", tasks)

@@ -89,6 +89,35 @@ def test_cli_writes_json_lines_and_plot(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = (out / "continual.jsonl").read_text().splitlines()
     rows = [json.loads(line) for line in lines]
-    assert {r["method"] for r in rows} == {"naive", "ewc", "ewcpp", "replay", "ewc_replay"}
+    assert {r["method"] for r in rows} == {"naive", "ewc", "ewcpp", "replay", "ewc_replay",
+                                          "derpp"}
     assert (out / "continual_split_online.png").stat().st_size > 1000
     assert '"method": "naive"' in result.output
+
+
+def test_rotated_stream_rotates_the_same_digits_and_is_held_out() -> None:
+    from neuroplast_bench.continual import HELD_OUT, STREAMS
+    from neuroplast_bench.streams import rotate, rotated_digits
+
+    stream = rotated_digits(n_tasks=3)
+    assert "rotated" in STREAMS and "rotated" in HELD_OUT
+    first, second = stream.tasks[0], stream.tasks[1]
+    torch.testing.assert_close(first.x_train, rotate(first.x_train, 0.0))  # task 0: as is
+    assert torch.equal(first.y_train, second.y_train)
+    assert not torch.allclose(first.x_train, second.x_train)
+    # Four quarter turns give the images back (up to interpolation at the border).
+    back = first.x_test
+    for _ in range(4):
+        back = rotate(back, 90.0)
+    torch.testing.assert_close(back, first.x_test, atol=1e-4, rtol=0)
+
+
+def test_plan_counts_runs_and_the_estimate_shrinks_with_workers() -> None:
+    from neuroplast_bench.continual import estimate_seconds, plan
+
+    jobs = plan(("split",), ("online", "offline"), ("naive", "derpp", "ewcpp"), True, 2)
+    # Avalanche has no EWC++: 3 of ours + 2 of theirs, per setting and seed.
+    assert len(jobs) == 2 * (3 + 2) * 2 and len(set(jobs)) == len(jobs)
+    cfg = ContinualConfig(quick=True, hidden=16)
+    one, two = estimate_seconds(jobs, cfg, 1), estimate_seconds(jobs, cfg, 2)
+    assert 0 < two < one
