@@ -161,6 +161,52 @@ def test_a_pushed_bundle_applies_once_however_often_it_arrives(pair: dict[str, A
     assert again.json()["duplicate"] == 1
 
 
+def test_bad_peer_input_gets_a_clear_json_error(pair: dict[str, Any]) -> None:
+    url = pair["served"]["b"].url
+    for body, status in ((b"{not json", 400), (b"[]", 400), (b'{"payload": 1}', 400),
+                         (b'{"payload": "{}", "signature": "x"}', 400)):
+        answer = httpx.post(f"{url}/v1/peers/inbox", content=body,
+                            headers={"Content-Type": "application/json"})
+        assert answer.status_code == status, body
+        assert answer.json()["error"]["message"]
+    assert httpx.get(f"{url}/v1/peers/outbox?after=-1").status_code in (400, 422)
+    assert httpx.get(f"{url}/v1/peers/outbox?after=0").status_code == 403  # unsigned
+
+
+def test_the_same_bundle_pushed_at_once_applies_once(pair: dict[str, Any]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    a = Identity.load_or_create(pair["homes"]["a"] / "peers" / "identity.pem")
+    wire = seal(a, pair["keys"]["b"], [_signal(60_000 + i, f"rm -rf /opt/{i}")
+                                       for i in range(5)])
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: _post(pair, "b", wire), range(4)))
+    assert [a.status_code for a in answers] == [200] * 4
+    assert sum(a.json()["applied"] for a in answers) == 5
+
+
+def test_a_peer_that_never_answers_does_not_hold_up_decisions(
+        serve: Callable[..., Served], tmp_path: Path) -> None:
+    import socket
+
+    silent = socket.socket()  # accepts connections (the kernel's backlog), answers nothing
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    config = _config(timeout_s=30.0)
+    service = serve(create_service(config, data_dir=tmp_path))
+    key = Identity.load_or_create(tmp_path / "silent.pem").public_key
+    port = silent.getsockname()[1]
+    PeerList(tmp_path / "peers" / "peers.db").add("silent", key, f"http://127.0.0.1:{port}")
+    time.sleep(0.5)  # the sync thread is now waiting on the silent peer (30 s timeout)
+    with service.client(tmp_path) as client:
+        client.timeout = httpx.Timeout(10.0)
+        _answer(client, "slow-1", "git status", approved=True)
+        assert client.get("/v1/status").json()["subsystems"]["gate"]["decisions"] == 1
+    silent.close()  # the waiting request now fails; the peer backs off
+    assert _wait(lambda: PeerList(tmp_path / "peers" / "peers.db").health()["silent"][
+        "failures"] >= 1)
+
+
 def test_forgetting_a_peer_deletes_what_it_taught(pair: dict[str, Any]) -> None:
     assert _wait(lambda: "peer:a" in _by_origin(pair, "b"))
     run = subprocess.run([NEUROPLAST, "peers", "remove", "a", "--forget", "--url",

@@ -96,7 +96,7 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
     """Apply ``signal`` to ``gate`` with training ``weight`` (< 1); committed first."""
     if not 0.0 < weight < 1.0:
         raise InvalidInputError(f"a peer's weight must be in (0, 1), got {weight!r}")
-    plog = PeerLog(gate.db)
+    plog = gate.peer_log
     digest = signal_digest(signal)
     if plog.applied(signal.origin, signal.seq) == digest:
         return Taught(signal.seq, "duplicate")

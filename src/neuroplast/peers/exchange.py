@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -56,11 +57,18 @@ class Exchange:
         self.identity = identity
         self.peers = peers
         self.config = config or PeersConfig()
+        # one bundle at a time: a push from a peer and a pull from it may arrive together,
+        # and each must see what the other applied (the check, then the apply)
+        self._lock = threading.Lock()
 
     # -- in -------------------------------------------------------------------------------
     def receive(self, wire: Any) -> dict[str, Any]:
         """Apply a bundle; what became of each signal. Raises (and counts) a refusal."""
         key = ""
+        with self._lock:
+            return self._receive(wire, key)
+
+    def _receive(self, wire: Any, key: str) -> dict[str, Any]:
         try:
             peer, signals = open_bundle(wire, self.identity.public_key, self.peers,
                                         self.config.max_age_s, self.config.max_signals)
