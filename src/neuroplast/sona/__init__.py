@@ -17,6 +17,8 @@ from neuroplast.lazy import lazy_exports
 __all__ = [
     "BankConfig",
     "Engine",
+    "EphemeralAgent",
+    "FederatedCoordinator",
     "LearnedPattern",
     "ReasoningBank",
     "RouteSuggestion",
@@ -29,6 +31,8 @@ __all__ = [
 _WHERE = {
     "BankConfig": "config",
     "Engine": "engine",
+    "EphemeralAgent": "federated",
+    "FederatedCoordinator": "federated",
     "LearnedPattern": "pattern",
     "ReasoningBank": "bank",
     "RouteSuggestion": "types",
