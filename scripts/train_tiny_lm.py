@@ -24,6 +24,7 @@ import math
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
@@ -94,6 +95,8 @@ def main() -> None:
                         help="continue training the model (and tokenizer) saved in this folder")
     parser.add_argument("--save-every", type=int, default=0,
                         help="also save the model every this many steps (0: only at the end)")
+    parser.add_argument("--fact-share", type=float, default=0.6,
+                        help="chance that a turn asks a fact from a memory")
     parser.add_argument("--facts", type=int, default=None,
                         help="facts per conversation (default: 1-4 at random)")
     args = parser.parse_args()
@@ -101,7 +104,9 @@ def main() -> None:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
 
-    extra = {} if args.facts is None else {"facts": args.facts}
+    extra: dict[str, Any] = {"fact_share": args.fact_share}
+    if args.facts is not None:
+        extra["facts"] = args.facts
     corpus_seed = TRAIN_SEED if args.init is None else TRAIN_SEED + 1
     convs = generate_many(corpus_seed, args.conversations, **extra)
     cfg = RenderConfig()
@@ -146,6 +151,7 @@ def main() -> None:
     meta = {"arch": args.arch, "parameters": params, "steps": args.steps, "seed": args.seed,
             "conversations": args.conversations, "corpus_seed": corpus_seed,
             "init": None if args.init is None else str(args.init), "facts": args.facts,
+            "fact_share": args.fact_share, "lr": args.lr,
             "final_loss": round(loss.item(), 4), "script": "scripts/train_tiny_lm.py"}
     (args.out / "training.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta))

@@ -103,10 +103,11 @@ def generate(
     turns: int | None = None,
     start: float = 0.0,
     profile: dict[str, str] | None = None,
+    fact_share: float = 0.6,
 ) -> Conversation:
     """One conversation. Counts left None are drawn from small ranges. ``profile`` fixes
     the user's facts (subject -> value; one user across conversations); else they are
-    drawn for this conversation."""
+    drawn for this conversation. ``fact_share``: chance that a turn asks a known fact."""
     facts = rng.randint(1, 4) if facts is None else facts
     subjects = rng.sample(sorted(SUBJECTS), min(facts, len(SUBJECTS)))
     values = {s: (profile or {}).get(s) or rng.choice(SUBJECTS[s][0]) for s in subjects}
@@ -139,7 +140,7 @@ def generate(
             items.append(("memory", key, text))
             if key not in distract_keys:
                 known.append(key)
-        if known and rng.random() < 0.6:
+        if known and rng.random() < fact_share:
             key = rng.choice(known)
             question, answer = _fact_turn(rng, subject_of[key], values[subject_of[key]])
             needs.append(key)
