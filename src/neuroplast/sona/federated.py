@@ -13,7 +13,7 @@ exports its own state as a bundle with :meth:`FederatedCoordinator.export` and a
 coordinator aggregates it like an agent's.
 
 >>> import numpy as np
->>> cfg = SonaConfig(embedding_dim=4, hidden_dim=8, min_trajectories=5,
+>>> cfg = SonaConfig(embedding_dim=4, hidden_dim=8, min_trajectories=50,
 ...                  background_interval_s=0, bank={"min_cluster_size": 2})
 >>> coord = FederatedCoordinator(cfg, consolidate_every=2)
 >>> for a in range(2):
