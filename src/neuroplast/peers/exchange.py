@@ -92,7 +92,7 @@ class Exchange:
             # every signal checked: apply them (each commits with its sequence number)
             taught = [teach_from_peer(self.gate, s, self.config.weight) for s in fresh]
         except NeuroplastError as exc:
-            self.peers.refused(key or _sender(wire), type(exc).__name__)
+            self._count(key or _sender(wire), exc)
             log.warning("refused a bundle: %s", exc)
             raise
         outcomes = {"trained": 0, "overruled": 0,
@@ -120,9 +120,15 @@ class Exchange:
                 raise StaleBundle(f"the pull request of {peer.name} is {sent!r}, too far from "
                                   "now: a replay, or a clock to fix")
         except NeuroplastError as exc:
-            self.peers.refused(key or "?", type(exc).__name__)
+            self._count(key, exc)
             raise
         return peer
+
+    def _count(self, key: str, exc: Exception) -> None:
+        """Count a refusal under the peer's key, or under 'untrusted' for any other key (an
+        attacker inventing keys must not grow the table)."""
+        known = bool(key) and self.peers.by_key(key) is not None
+        self.peers.refused(key if known else "untrusted", type(exc).__name__)
 
     # -- out ------------------------------------------------------------------------------
     def outbox(self, peer: Peer, after: int) -> dict[str, str]:
