@@ -17,6 +17,8 @@ from neuroplast.gate.shell import Segment
 __all__ = ["OUTPUT_OPTIONS", "option_values", "output_files"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
+_WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
+         "--save-cookies", "-P", "--directory-prefix")
 # Programs whose one-dash options are words, not clusters of letters (gcc -fno-common).
 _NO_CLUSTERS = frozenset({"gcc", "g++", "cc", "c++", "clang", "clang++", "gfortran", "tcc",
                           "nvcc", "rustc", "ld", "as", "go", "openssl"})
@@ -27,9 +29,9 @@ OUTPUT_OPTIONS: dict[str, tuple[str, ...]] = {
     "curl": ("-o", "--output", "-c", "--cookie-jar", "-D", "--dump-header", "--trace",
              "--trace-ascii", "--libcurl", "--etag-save", "--stderr"),
     # wget manual: -O/--output-document, -o/--output-file, -a/--append-output (the log),
-    # --save-cookies
-    "wget": ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
-             "--save-cookies"),
+    # --save-cookies, and -P/--directory-prefix, the directory it saves into; GNU Wget2
+    # keeps these options (wget2 --help)
+    "wget": _WGET, "wget2": _WGET,
     "sort": ("-o", "--output"),  # sort(1): '-o, --output=FILE write result to FILE'
     "shuf": ("-o", "--output"),  # shuf(1)
     "iconv": ("-o", "--output"),  # iconv(1)

@@ -174,7 +174,7 @@ def _launched(words: tuple[str, ...], i: int) -> int:
 
 
 def _effective(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    i, wrappers = 0, []
+    i, wrappers, last = 0, [], 0  # last: where the latest wrapper or launcher starts
     while i < len(words):
         w = words[i]
         base = w.rsplit("/", 1)[-1]
@@ -183,12 +183,12 @@ def _effective(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
             i += 1  # FOO=bar prefix assignment
         elif launched != i:
             wrappers.append(base)
-            i = launched
+            last, i = i, launched
         elif base in WRAPPERS:
             if base == "command" and words[i + 1 : i + 2] in (("-v",), ("-V",)):
                 break  # command -v rm names rm, it does not run it
             wrappers.append(base)
-            i += 1
+            last, i = i, i + 1
             # the wrapper's own options and numeric arguments (timeout 5, nice -n 10)
             value_options = _WRAPPER_VALUE_OPTIONS.get(base, frozenset())
             while i < len(words) and (words[i].startswith("-") or words[i][:1].isdigit()):
@@ -201,6 +201,10 @@ def _effective(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
             i += _WRAPPER_OPERANDS.get(base, 0)
         else:
             break
+    if wrappers and i >= len(words):
+        # A wrapper given no command runs its own default, often a shell (``chroot /``,
+        # ``sudo -s``): it is the program, with its own keys and refusals.
+        return tuple(wrappers[:-1]), words[last:]
     return tuple(wrappers), words[i:]
 
 

@@ -185,6 +185,9 @@ def _verb_key(key: str) -> str:
     return f"{tool}:* {sub}" if plain else ""
 
 
+_NESTED_VERBS = 2  # levels of nesting below the sub-command read for a verb (group, resource)
+
+
 def _operands(seg: Segment) -> list[str]:
     """The first plain words after a sub-command (``upstream``, ``main`` of ``git push
     upstream main``): what the user may refuse the sub-command *on*. A word with a colon
@@ -239,8 +242,14 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}" for s in segments
                                   if s.subcommand))
-        keys.update(dict.fromkeys(f"{tool}:* {s.subcommand}" for s in segments
-                                  if s.subcommand and consequential(s.subcommand)))
+        # CLIs nest their commands (``gcloud compute instances create``, ``aws s3 rm``,
+        # ``doctl compute droplet delete``): a consequential verb among a sub-command's
+        # first operands is the command's verb, as if it came first
+        verbs = [(s.head, verb) for s in segments for verb in
+                 ([s.subcommand] if s.subcommand else []) + _operands(s)[:_NESTED_VERBS]
+                 if verb and consequential(verb)]
+        keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs))
+        keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))
         touched = touch_keys(call)
         keys.update(dict.fromkeys(k for k in touched if is_place_key(k)))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
