@@ -132,13 +132,11 @@ class Worker:
 def _lower_priority(niceness: int) -> None:
     """Yield the CPU to serving, before importing torch (even the import should yield).
 
-    Linux's SCHED_IDLE runs this process only when a CPU has nothing else to do, and a
-    waking request preempts it at once; niceness alone still lets it finish a scheduler
-    slice (milliseconds) first, which shows in the server's p99. Elsewhere, or where the
-    OS refuses, plain niceness; failing that, the parent's priority.
+    Niceness, not Linux's SCHED_IDLE: an idle-class process runs only when a CPU has
+    nothing else to do, so while other work keeps every core busy (a build, a test suite)
+    it never runs and the user's answers are never learned. At niceness 10 serving wins a
+    contended CPU about ten to one, and training still always progresses.
     """
-    with contextlib.suppress(OSError, AttributeError):
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(niceness)
