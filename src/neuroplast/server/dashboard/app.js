@@ -56,6 +56,12 @@ function drawChart(series, window) {
     label.textContent = `${Math.round(y * 100)}%`;
     root.append(label);
   }
+  // a last window of a few decisions is noise (one ask reads as 100%): drawn once it is
+  // half full
+  if (series.length > 1) {
+    const tail = series[series.length - 1].end - series[series.length - 2].end;
+    if (tail < window / 2) series = series.slice(0, -1);
+  }
   const last = series.length ? series[series.length - 1].end : 1;
   const x = (end) => L + (end / Math.max(last, 1)) * (W - L - R);
   const y = (v) => T + (1 - v) * (H - T - B);
