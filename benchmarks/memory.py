@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--conversations", type=int, default=40)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--threshold", type=float, default=1.0,
+                        help="loop: candidate divergence threshold (nats)")
     parser.add_argument("--out", type=Path, default=None, help="also append the lines here")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -39,8 +41,9 @@ def main() -> None:
         elif args.what == "attribution":
             rows.append(attribution(args.model, seed, args.conversations))
         else:
-            rows.append(closed_loop(args.model, seed, guard=True))
-            rows.append(closed_loop(args.model, seed, guard=False))
+            for guard in (True, False):
+                rows.append(closed_loop(args.model, seed, guard=guard,
+                                        threshold=args.threshold))
     for row in rows:
         line = json.dumps(row, sort_keys=True)
         print(line, flush=True)

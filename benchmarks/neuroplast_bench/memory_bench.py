@@ -109,7 +109,7 @@ def _nll(backend: LocalBackend, samples: list[Sample]) -> float:
 
 def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int = 40,
                 anchors: int = 48, config: TrainConfig | None = None,
-                guard: bool = True) -> dict[str, Any]:
+                guard: bool = True, threshold: float = 1.0) -> dict[str, Any]:
     """One user's conversations -> candidates -> train (approving all) -> measure.
 
     Reports the candidates' divergence before and after training (with memories vs
@@ -125,7 +125,7 @@ def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int
     candidates = []
     contexts = {}
     for conv in user:
-        found = find_candidates(scorer, conv.context, CandidateConfig())
+        found = find_candidates(scorer, conv.context, CandidateConfig(threshold=threshold))
         for c in found:
             contexts[c.response_ts] = conv.context
         candidates += found
@@ -135,6 +135,10 @@ def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int
     held_samples = [s for c in held for s in _response_samples(scorer, c.context)]
     anchor_samples = [s for c in anchor_convs for s in _response_samples(scorer, c.context)]
     config = config or TrainConfig()
+    if not candidates:
+        return {"bench": "memory.closed_loop", "model": model_dir.name, "seed": seed,
+                "threshold": threshold, "candidates": 0,
+                "note": "no response reached the threshold: nothing to train"}
     if not guard:
         config = TrainConfig(**(config.to_dict() | {"ewc_lambda": 0.0, "replay_batch": 0}))
     pad = base.tokenizer.pad_token_id or 0
@@ -158,7 +162,8 @@ def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int
     after_nll = _nll(trained, held_samples)
     return {
         "bench": "memory.closed_loop", "model": model_dir.name, "seed": seed,
-        "guard": "ewc+replay" if guard else "none", "candidates": len(candidates),
+        "guard": "ewc+replay" if guard else "none", "threshold": threshold,
+        "candidates": len(candidates),
         "divergence_before_mean": round(statistics.fmean(before_div), 4) if before_div else None,
         "divergence_after_mean": round(statistics.fmean(after_div), 4) if after_div else None,
         "divergence_drop": round(1 - statistics.fmean(after_div) / statistics.fmean(before_div),
