@@ -3,11 +3,12 @@
 Each background cycle clusters the new trajectories' embeddings (k-means++, scikit-learn)
 — centroids from those at or above the quality threshold, what worked — then assigns every
 new trajectory, good or bad, to its nearest centroid so each cluster knows how every route
-fared there. A cluster whose centroid is within ``merge_similarity`` of an existing pattern
-is merged into it; only a genuinely new region of query space adds a pattern, so cycles
-over the same kind of data leave the bank's size unchanged (SONA appended every cycle's
-clusters anew). Reads (``search``) see an immutable snapshot swapped in whole by writers,
-so they never wait for a cycle.
+fared there. A cluster is merged into the nearest existing pattern when that pattern's
+centroid is as similar to the cluster's centroid as the cluster's own members are on
+average (it lies inside the cluster), or at least ``merge_similarity``; only a genuinely
+new region of query space adds a pattern, so cycles over the same kind of data leave the
+bank's size unchanged (SONA appended every cycle's clusters anew). Reads (``search``) see
+an immutable snapshot swapped in whole by writers, so they never wait for a cycle.
 
 >>> import numpy as np
 >>> from neuroplast.sona.types import Trajectory
@@ -91,9 +92,10 @@ class ReasoningBank:
         emb = _unit_rows(np.stack([t.query_embedding for t in trajectories]))
         nearest = np.argmax(emb @ centroids.T, axis=1)
         now = time.time() if now is None else now
-        fresh = []
+        fresh, cohesion = [], []
         for c in range(len(centroids)):
-            members = [trajectories[i] for i in np.flatnonzero(nearest == c)]
+            rows = np.flatnonzero(nearest == c)
+            members = [trajectories[i] for i in rows]
             if sum(t.quality >= quality_threshold for t in members) < cfg.min_cluster_size:
                 continue
             stats: dict[str, tuple[float, float]] = {}
@@ -104,8 +106,12 @@ class ReasoningBank:
             fresh.append(LearnedPattern(0, centroids[c], len(members), float(len(members)),
                                         float(np.mean([t.quality for t in members])), now, now,
                                         0, "general", stats))
+            # how close its own members are: a pattern nearer than that is the same region
+            # (a fixed threshold alone let real 384-d clusters, whose members sit at ~0.7,
+            # add a new copy of a known region every cycle)
+            cohesion.append(float(np.mean(emb[rows] @ centroids[c])))
         with self._write:
-            return self._absorb(fresh)
+            return self._absorb(fresh, cohesion)
 
     def _kmeans(self, x: np.ndarray, k: int) -> np.ndarray:
         from sklearn.cluster import KMeans
@@ -128,15 +134,18 @@ class ReasoningBank:
         with self._write:
             return self._absorb([_copy(p) for p in patterns])
 
-    def _absorb(self, fresh: list[LearnedPattern]) -> int:
+    def _absorb(self, fresh: list[LearnedPattern], cohesion: list[float] | None = None) -> int:
         patterns = [_copy(p) for p in self._snap[0]]
         matrix = self._snap[1]
         added = 0
-        for p in fresh:
+        for i, p in enumerate(fresh):
             if patterns:
                 sims = matrix @ p.centroid
                 best = int(np.argmax(sims))
-                if sims[best] >= self.config.merge_similarity:
+                bar = self.config.merge_similarity
+                if cohesion is not None:
+                    bar = min(bar, cohesion[i])
+                if sims[best] >= bar:
                     patterns[best].merge(p)
                     matrix = matrix.copy()
                     matrix[best] = patterns[best].centroid

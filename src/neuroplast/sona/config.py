@@ -46,9 +46,9 @@ class BankConfig(Config):
     min_cluster_size: int = field(default=3, metadata={
         "help": "trajectories a cluster needs to become a pattern"})
     merge_similarity: float = field(default=0.9, metadata={
-        "help": "a new cluster whose centroid has at least this cosine similarity to an "
-                "existing pattern is merged into it instead of stored again (SONA stores "
-                "every cycle's clusters anew: duplicates)"})
+        "help": "a new cluster is merged into the nearest pattern instead of stored again "
+                "when their centroids' cosine similarity reaches this, or the cluster's own "
+                "mean member similarity if lower (SONA stored every cycle's clusters anew)"})
     decay: float = field(default=0.98, metadata={
         "help": "factor on every pattern's weight per background cycle"})
     prune_min_weight: float = field(default=0.5, metadata={
