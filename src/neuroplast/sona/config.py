@@ -57,13 +57,10 @@ class BankConfig(Config):
         "help": "... and unused for this long is pruned"})
     max_patterns: int = field(default=100_000, metadata={
         "help": "bound of the bank; the lightest patterns go first"})
-    exact_search_max: int = field(default=20_000, metadata={
-        "help": "up to this many patterns, search is exact brute force over all of them"})
 
     def __post_init__(self) -> None:
         owner = "BankConfig"
-        _ints(owner, self, ("pattern_clusters", "min_cluster_size", "max_patterns",
-                            "exact_search_max"))
+        _ints(owner, self, ("pattern_clusters", "min_cluster_size", "max_patterns"))
         check_range(owner, "pattern_clusters", self.pattern_clusters, 1)
         check_range(owner, "min_cluster_size", self.min_cluster_size, 1)
         check_range(owner, "merge_similarity", self.merge_similarity, -1.0, 1.0)
@@ -71,7 +68,6 @@ class BankConfig(Config):
         check_range(owner, "prune_min_weight", self.prune_min_weight, 0.0)
         check_range(owner, "prune_idle_s", self.prune_idle_s, 0.0)
         check_range(owner, "max_patterns", self.max_patterns, 1)
-        check_range(owner, "exact_search_max", self.exact_search_max, 1)
 
 
 @dataclass
