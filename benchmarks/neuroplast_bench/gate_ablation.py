@@ -42,9 +42,8 @@ __all__ = ["ABLATABLE", "HELD_OUT", "STREAMS", "AblationConfig", "Stream", "run_
 # The rules an ablation switches off one at a time: every rule that can stop an auto-allow
 # or turn an ask into a deny. The others are the gate's frame (the user's mode and rules,
 # the model's band), not rules that can be earned.
-ABLATABLE = ("model_unfit", "refused_repeat", "latest_word_approves", "risk_flags",
-             "latest_refusal", "mistaken_family", "verb_refused", "first_use",
-             "close_approvals", "nearest_refused", "session_refusal")
+ABLATABLE = ("model_unfit", "refused_repeat", "risk_flags", "latest_refusal",
+             "mistaken_family", "first_use", "close_approvals")
 
 @dataclass(frozen=True)
 class Stream:

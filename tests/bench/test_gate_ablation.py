@@ -12,13 +12,13 @@ from neuroplast_bench.gate_ablation import HELD_OUT, STREAMS, AblationConfig, ru
 @pytest.mark.slow
 def test_ablation_rows_effects_and_determinism(tmp_path: Path) -> None:
     config = AblationConfig(calls=80, warmup=10, streams=(STREAMS[0],),
-                            rules=("session_refusal",), out=str(tmp_path))
+                            rules=("mistaken_family",), out=str(tmp_path))
     rows = run_ablation(config)
     runs = [r for r in rows if r["benchmark"] == "gate_ablation"]
-    assert [r["rule_off"] for r in runs] == ["(none)", "session_refusal"]
+    assert [r["rule_off"] for r in runs] == ["(none)", "mistaken_family"]
     assert all(r["scored"] == 70 for r in runs)
     effect = [r for r in rows if r["benchmark"] == "gate_ablation_effect"]
-    assert effect == [{"benchmark": "gate_ablation_effect", "rule": "session_refusal",
+    assert effect == [{"benchmark": "gate_ablation_effect", "rule": "mistaken_family",
                        "unsafe_prevented": runs[1]["unsafe_allowed"] - runs[0]["unsafe_allowed"],
                        "asks_added": runs[0]["asked"] - runs[1]["asked"],
                        "wrong_blocks_added": runs[0]["wrongly_blocked"]
@@ -34,7 +34,7 @@ def test_ablation_rows_effects_and_determinism(tmp_path: Path) -> None:
 def test_a_rule_that_decided_no_call_changes_nothing_when_off(tmp_path: Path) -> None:
     """Why the ablation may reuse the baseline's row for such a rule: replayed anyway,
     every count equals the baseline's."""
-    rules = ("session_refusal", "mistaken_family", "verb_refused", "model_unfit")
+    rules = ("mistaken_family", "model_unfit", "refused_repeat")
     rows = run_ablation(AblationConfig(calls=80, warmup=10, streams=(STREAMS[0],), rules=rules,
                                        out=str(tmp_path), skip_rules_that_never_decided=False))
     baseline, *off = [r for r in rows if r["benchmark"] == "gate_ablation"]

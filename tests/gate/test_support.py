@@ -48,8 +48,6 @@ def test_one_near_repeat_of_an_approved_call_is_enough() -> None:
     assert m.check(unit(1, 0.05, 0), LS).supported  # cosine 0.9988: a near repeat
     lone = m.check(unit(1, 0.3, 0), LS)  # cosine 0.958: close, but one approval only
     assert not lone.supported and "needs 2" in lone.reason
-    m.add("r", unit(1, 0.04, 0), approved=False, clock=3, programs=RM)
-    assert not m.check(unit(1, 0.05, 0), LS).supported  # a refusal is nearer still
 
 
 def test_one_close_approval_of_the_same_programs_is_enough() -> None:
@@ -124,18 +122,6 @@ def test_a_refusal_of_a_program_stops_support_until_it_is_approved_again() -> No
     assert m.check(unit(1, 0.06, 0), RM).supported  # other programs: no such veto
     m.add("yes", unit(1, 0.05, 0), approved=True, clock=33, programs=LS)
     assert m.check(unit(1, 0.06, 0), LS).supported  # its latest answer is yes again
-
-
-def test_a_refused_call_as_close_as_any_approved_one_is_not_supported() -> None:
-    m = memory()
-    for i in range(3):
-        m.add(f"ok{i}", unit(1, 0.02 * i, 0), approved=True, clock=i + 1, programs=LS)
-    m.add("no", unit(1, 0.3, 0), approved=False, clock=4, programs=RM)
-    m.add("ok9", unit(0, 1, 0), approved=True, clock=5, programs=RM)  # rm: latest is yes
-    s = m.check(unit(1, 0.3, 0), RM)  # the refused call itself, again
-    assert not s.supported and s.nearest_refused == pytest.approx(1.0)
-    assert "refused call is as close" in s.reason
-    assert m.check(unit(1, 0.01, 0), LS).supported
 
 
 def test_relabel_replaces_the_answer_and_window_evicts_by_clock() -> None:
@@ -223,8 +209,7 @@ def test_a_refused_operand_stays_asked_while_the_sub_command_is_approved() -> No
 def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     """The user, who approved every publish so far, refuses ``npm publish``: the next
     ``cargo publish`` is asked although cargo's own answers were all yes, ``cargo build``
-    is not; approving ``dotnet publish`` (another program's) does not lift it, approving
-    ``cargo publish`` does."""
+    is not; the next approval of a publish, by any program, lifts it."""
     m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
 
     def keys(command: str) -> tuple[str, ...]:
@@ -237,9 +222,6 @@ def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     assert publish.reason == "latest answer about Bash:* publish was a refusal"
     assert m.check(np.array([1.0, 0.1]), keys("cargo build --release")).supported
     m.add("d", np.array([1.0, 0.05]), approved=True, clock=4, programs=keys("dotnet publish"))
-    assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).reason == (
-        "Bash:* publish was refused after the last approval of Bash:cargo publish")
-    m.add("e", np.array([1.0, 0.0]), approved=True, clock=5, programs=keys("cargo publish"))
     assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
 
 
@@ -323,20 +305,6 @@ def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
     assert m.check(unit(1, 0.25, 0), _keys("podman images")).supported
 
 
-def test_a_call_like_a_fresh_refusal_in_the_window_is_flagged() -> None:
-    m = SupportMemory(SupportConfig(workaround_similarity=0.6), dim=3)
-    m.add("twine", unit(1, 0, 0), approved=True, clock=1, programs=_keys("twine upload d"))
-    m.add("poetry", unit(0.7, 0.7, 0), approved=False, clock=2,
-          programs=_keys("poetry publish"))
-    m.add("ls", unit(0, 0, 1), approved=True, clock=3, programs=_keys("ls"))
-    twine = unit(1, 0, 0)  # 0.71 to the refusal, 1.0 to an approval older than it
-    assert m.recent_refusal(twine, ["poetry", "ls"]) == pytest.approx(0.7071, abs=1e-3)
-    assert m.recent_refusal(twine, ["ls", "twine"]) is None  # the refusal is out of the window
-    assert m.recent_refusal(unit(0, 0.2, 1), ["poetry", "ls"]) is None  # sim 0.14
-    m.add("twine2", unit(1, 0.1, 0), approved=True, clock=4, programs=_keys("twine upload e"))
-    assert m.recent_refusal(twine, ["poetry", "ls"]) is None  # approved since, as close
-
-
 # ---------------------------------------------------------------- through the gate
 
 PYTEST = ["pytest tests/test_api.py -q", "pytest tests/test_cli.py -q",
@@ -384,34 +352,6 @@ def test_asking_again_about_a_refused_call_is_replaced_by_a_deny(kit, make_gate)
     assert "near repeat (sim=1.00)" in again.reason
     other = gate.decide(kit.bash("pytest tests/test_api.py -q"))
     assert other.decision != "deny", other
-
-
-def test_a_call_like_one_just_refused_in_the_session_is_asked(kit, make_gate) -> None:
-    """``poetry publish`` refused, then ``twine upload`` in the same session: the agent may
-    be routing around the refusal, so it is asked; another session is not affected."""
-    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0,
-                     support=SupportConfig(workaround_similarity=0.3))
-    _approve_all(gate, kit)
-    for i, cmd in enumerate(["twine upload dist/*", "poetry publish", "twine upload dist/*",
-                             "poetry publish --build"] * 2):
-        gate.decide(kit.bash(cmd, f"pub{i}", session="s0"))
-        gate.feedback(f"pub{i}", True)
-    gate.decide(kit.bash("poetry publish -r internal", "no", session="s1"))
-    gate.feedback("no", False)
-    assert gate.wait_idle(60)
-    elsewhere = gate.decide(kit.bash("twine upload dist/*", session="s2"))
-    assert elsewhere.decision == "allow", elsewhere
-    around = gate.decide(kit.bash("twine upload dist/*", session="s1"))
-    assert around.decision == "ask" and around.source == "session_refusal", around
-    assert "among this session's last 5 calls" in around.reason
-    gate.close()  # the session's last calls are rebuilt from the log on restart
-    for window, decision in ((5, "ask"), (0, "allow")):
-        again = make_gate(data_dir=gate.dir.parent, min_labels_to_decide=4,
-                          min_recent_accuracy=0.0,
-                          support=SupportConfig(workaround_similarity=0.3),
-                          workaround_window=window)
-        assert again.decide(kit.bash("twine upload dist/*", session="s1")).decision == decision
-        again.close()
 
 
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:

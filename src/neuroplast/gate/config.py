@@ -7,7 +7,7 @@ The gate's parts keep their own configs, nested here rather than copied: the con
 .. code-block:: toml
 
     deny_rules = ["Bash(git push --force:*)"]
-    disabled_rules = ["session_refusal"]
+    disabled_rules = ["close_approvals"]
     redact_secrets = true
     [bands]
     allow = 0.85
@@ -22,9 +22,9 @@ The gate's parts keep their own configs, nested here rather than copied: the con
 Traceback (most recent call last):
 ...
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
-rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, latest_word_approves, \
-model_deny, model_unsure, risk_flags, latest_refusal, mistaken_family, verb_refused, \
-first_use, close_approvals, nearest_refused, session_refusal, model_allow
+rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, model_deny, \
+model_unsure, risk_flags, latest_refusal, mistaken_family, first_use, close_approvals, \
+model_allow
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ from neuroplast.learn.config import LearnerConfig
 __all__ = ["LOCK_THRESHOLD", "GateConfig"]
 
 LOCK_THRESHOLD = 4.0  # answers weighted this much or more are locked in replay
-_ZERO_OK = ("seed", "min_labels_to_decide", "workaround_window", "risky_repeat_approvals",
+_ZERO_OK = ("seed", "min_labels_to_decide", "risky_repeat_approvals",
             "risky_trust_approvals")
 _INTS = ("risky_repeat_approvals", "risky_trust_approvals", "min_labels_to_decide",
-         "workaround_window", "accuracy_window", "convergence_window", "min_labels_converged",
+         "accuracy_window", "convergence_window", "min_labels_converged",
          "hidden", "seed", "checkpoint_max_answers")
 
 
@@ -100,11 +100,6 @@ class GateConfig(Config):
                           "since refusing a call flagged with some of them and nothing "
                           "else; 0: off"},
     )
-    workaround_window: int = field(
-        default=5,
-        metadata={"help": "a session's last this many calls are checked for a refusal the "
-                          "new call resembles (an agent routing around it; 0: off)"},
-    )
     convergence_window: int = field(
         default=1000, metadata={"help": "labelled decisions the agreement is measured over"}
     )
@@ -150,7 +145,7 @@ class GateConfig(Config):
             if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
                 raise ConfigError(
                     f"{owner}.{name}={rules!r} must be a list of strings, like "
-                    + ("['session_refusal']" if name == "disabled_rules" else "['Bash(ls:*)']")
+                    + ("['close_approvals']" if name == "disabled_rules" else "['Bash(ls:*)']")
                 )
         for name, kind in (("bands", BandsConfig), ("support", SupportConfig),
                            ("learner", LearnerConfig), ("ewc", OnlineEWCConfig),

@@ -62,18 +62,6 @@ def refused_repeat(f: CallFacts) -> Verdict | None:
                            "refused, nothing like it approved since")
 
 
-def latest_word_approves(f: CallFacts) -> Verdict | None:
-    """Never auto-deny a call whose every flag and sub-command the user's latest answer
-    about it approved: they changed their mind and the model has not caught up yet."""
-    if f.band != "deny" or not f.flags:
-        return None
-    stats = f.evidence.stats
-    if not all(k in stats and not stats[k].latest_refused for k in f.flags):
-        return None
-    return Verdict("ask", f"{f.ps} would deny, but the latest answers about "
-                          f"{', '.join(f.flags)} approved")
-
-
 def model_deny(f: CallFacts) -> Verdict | None:
     """The model is confident the user refuses: deny (denying is safe; the user can
     overrule it)."""
@@ -121,19 +109,6 @@ def _support_rule(name: str, check: object) -> Rule:
     return Rule(name, evaluate)
 
 
-def session_refusal(f: CallFacts) -> Verdict | None:
-    """A call like one the user refused among this session's last few calls is asked: an
-    agent refused one way often tries another (``workaround_window``)."""
-    window = f.config.workaround_window
-    if not window:
-        return None
-    near = f.memory.recent_refusal(f.vector, list(f.session_calls)[-window:])
-    if near is None:
-        return None
-    return Verdict("ask", f"{f.ps} would allow, but the user refused a call like it "
-                          f"(sim={near:.2f}) among this session's last {window} calls")
-
-
 def model_allow(f: CallFacts) -> Verdict | None:
     """The model is confident the user approves and nothing above asks: allow."""
     return Verdict("allow", f"{f.ps} >= {f.config.bands.allow}, supported by the user's "
@@ -146,14 +121,12 @@ GATE_RULES: tuple[Rule, ...] = (
     Rule("untrained", untrained),
     Rule("model_unfit", model_unfit),
     Rule("refused_repeat", refused_repeat),
-    Rule("latest_word_approves", latest_word_approves),
     Rule("model_deny", model_deny),
     Rule("model_unsure", model_unsure),
     Rule("risk_flags", risk_flags),
     *(_support_rule(name, check) for name, check in SUPPORT_RULES),
-    Rule("session_refusal", session_refusal),
     Rule("model_allow", model_allow),
 )
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in GATE_RULES)
 # the rules that require the user's answers to support an auto-allow (gate.support)
-SUPPORT_RULE_NAMES: tuple[str, ...] = (*(name for name, _ in SUPPORT_RULES), "session_refusal")
+SUPPORT_RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in SUPPORT_RULES)

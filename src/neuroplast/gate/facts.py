@@ -8,8 +8,7 @@ is computed twice and none is computed for a call a rule decided before needing 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +42,6 @@ class CallFacts:
     labels: int  # calls the user has answered about
     accuracy: float  # share of the recent answers the live model fits
     vector: Any = None  # the call's unit MiniLM embedding (numpy), None without p
-    session_calls: Sequence[str] = field(default_factory=tuple)  # this session's last ids
 
     @cached_property
     def risk(self) -> RiskReport:

@@ -278,11 +278,9 @@ class Gate:
             p = float(torch.sigmoid(logit.reshape(-1)[0]))
             band = _BAND_NAMES[self.bands.decide(p)]
             vector = self._embedding(features)
-        with self._lock:
-            session = [t for _, _, t in self._history.get(call.session_id, ())]
         accuracy = self._recent_accuracy(version) if p is not None else 0.0
         return CallFacts(call, self.config, self.support, p, band, match, self._labels,
-                         accuracy, vector, session), version
+                         accuracy, vector), version
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""

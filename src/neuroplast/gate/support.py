@@ -14,10 +14,9 @@ the gate's decision pipeline, ``gate.decision_rules``):
    not a refusal. A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
    Refusing again a part of a program the user refused before and approved the rest of
-   since (a push to ``main``) counts against that part only. Nor (``verb_refused``) has
-   the user refused a consequential sub-command in any program since they last approved
-   it in this one: refusing ``npm publish`` asks about ``cargo publish`` until *it* is
-   approved again, whatever other program's publish is approved meanwhile.
+   since (a push to ``main``) counts against that part only. A consequential
+   sub-command is also a key across programs (``* publish``), so refusing ``npm publish``
+   asks about ``cargo publish`` until a publish is approved again.
 2. **Known programs and places** (``first_use``): the user has approved each of those
    programs (file zone, web host, tool) and each place outside the project the call
    reads or writes at least once. The first use of a program is always asked, however much it
@@ -36,20 +35,17 @@ the gate's decision pipeline, ``gate.decision_rules``):
    trust, which the flag's own key already answers for), >= ``trusted_similarity``;
    or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
    on another file, a sibling sub-command).
-4. **Nearest is approved** (``nearest_refused``): no refused call is at least as close
-   as the closest approved one (a call the user refused is not allowed because its
-   neighbours were fine).
-5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
+4. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
    as one they would have refused (a false positive: the gate's own mistake, as when they stop using
    docker), every other program of the same tool whose approved calls look like the
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
    until the user approves it again: ``podman`` after a refused ``docker``.
 
-Apart from these, a call like one the user refused among the session's last few calls
-(``recent_refusal``) is asked: an agent refused one way often tries another.
-
 What each rule costs in questions and saves in mistakes, on every stream of the
-benchmark's users, is measured by ``neuroplast bench gate --ablate``.
+benchmark's users, is measured by ``neuroplast bench gate --ablate``; rules that saved
+neither questions nor mistakes there were deleted (a nearest-refused check, a
+session-workaround check, a verb-refused-elsewhere check: the ``* VERB`` key's latest
+answer already covers it).
 
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
@@ -301,10 +297,6 @@ class SupportConfig(Config):
                 "approved one, and whose latest answer about a program or flag it runs "
                 "was a refusal, is denied rather than asked again (``refused_repeat``); "
                 "1.0 denies exact repeats only"})
-    workaround_similarity: float = field(default=0.6, metadata={
-        "help": "a call at least this close to one the user refused among the session's "
-                "last few calls, with nothing as close approved since, is asked: the agent "
-                "may be routing around the refusal (``recent_refusal``)"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
@@ -316,7 +308,6 @@ class SupportConfig(Config):
         check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         check_range(owner, "deny_repeat_similarity", self.deny_repeat_similarity, -1.0, 1.0)
         check_range(owner, "family_similarity", self.family_similarity, -1.0, 1.0)
-        check_range(owner, "workaround_similarity", self.workaround_similarity, -1.0, 1.0)
         if self.trusted_similarity > self.similarity:
             raise ConfigError(
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
@@ -674,39 +665,6 @@ class SupportMemory:
         since = int(clock[refused].max()) if refused.any() else -1
         return approved & (clock > since)
 
-    def recent_refusal(self, vector: np.ndarray, keys: Sequence[str]) -> float | None:
-        """The similarity of a refused call among ``keys`` (the answers about the session's
-        last few calls) that this one resembles, with nothing as close approved since; or None.
-
-        An agent refused one way often tries another (``poetry publish`` refused, then
-        ``twine upload``): a call at least ``workaround_similarity`` close to such a fresh
-        refusal goes to the user even when everything else supports it.
-
-        >>> m = SupportMemory(dim=2)
-        >>> m.add("a", np.array([1.0, 0.0]), approved=False, clock=1)
-        >>> m.recent_refusal(np.array([1.0, 0.5]), ["a"])  # sim 0.89
-        0.8944
-        >>> m.add("b", np.array([1.0, 0.4]), approved=True, clock=2)  # closer, and later
-        >>> m.recent_refusal(np.array([1.0, 0.5]), ["a"]) is None
-        True
-        """
-        vec = self._unit(vector, "recent_refusal")
-        with self._lock:
-            rows = [self._row[k] for k in keys if k in self._row]
-            refused = [r for r in rows if not self._approved[r]]
-            if not refused:
-                return None
-            n = len(self._keys)
-            sims = self._vectors[:n] @ vec
-            approved, clock = self._approved[:n], self._clock[:n]
-            for r in refused:
-                sim = float(sims[r])
-                if sim >= self.config.workaround_similarity and not (
-                    approved & (clock > clock[r]) & (sims >= sim)
-                ).any():
-                    return round(sim, 4)
-        return None
-
     def evidence(self, vector: np.ndarray, keys: tuple[str, ...]) -> Evidence:
         """Everything the answers say about a call with this embedding and these keys,
         gathered in one pass under the lock; the support rules read it (``SUPPORT_RULES``)."""
@@ -716,7 +674,7 @@ class SupportMemory:
         with self._lock:
             n = len(self._keys)
             if n == 0:
-                return Evidence(keys, {}, {}, {}, 0.0, 0.0, 0, 0, False, False)
+                return Evidence(keys, {}, {}, 0.0, 0.0, 0, 0, False, False)
             sims = self._vectors[:n] @ vec
             approved, clock = self._approved[:n], self._clock[:n]
             rows_of = self._key_rows(keys, n)
@@ -727,13 +685,6 @@ class SupportMemory:
                     ok = np.zeros(n, dtype=bool)
                     ok[rows[approved[rows]]] = True
                     family[key] = self._mistaken_family(key, ok, stats[key].last_approved)
-            verbs: dict[str, str] = {}
-            for key, st in stats.items():
-                verb = _verb_key(key)
-                if verb in rows_of and st.approved:
-                    refused = rows_of[verb][~approved[rows_of[verb]]]
-                    if len(refused) and int(clock[refused].max()) > st.last_approved:
-                        verbs[key] = verb
             programs = [k for k in keys if is_program_key(k)]
             trusted = bool(programs) and all(
                 k in stats and stats[k].approved >= cfg.trust_min_approvals
@@ -747,7 +698,7 @@ class SupportMemory:
             threshold = cfg.trusted_similarity if trusted else cfg.similarity
             ok_sims, bad_sims = sims[approved], sims[~approved]
             return Evidence(
-                keys, stats, {k: v for k, v in family.items() if v}, verbs,
+                keys, stats, {k: v for k, v in family.items() if v},
                 float(ok_sims.max()) if len(ok_sims) else 0.0,
                 float(bad_sims.max()) if len(bad_sims) else 0.0,
                 int((ok_sims >= threshold).sum()), n, trusted,
@@ -796,8 +747,7 @@ class Evidence:
 
     keys: tuple[str, ...]
     stats: dict[str, KeyStats]  # keys answered about before
-    family: dict[str, str]  # program -> the mistaken program it looks like (rule 5)
-    verb_refused: dict[str, str]  # sub-command key -> its verb refused since its approval
+    family: dict[str, str]  # program -> the mistaken program it looks like (rule 4)
     nearest_approved: float
     nearest_refused: float
     close_approved: int  # approved calls within the similarity that applies
@@ -827,18 +777,10 @@ def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
 
 
 def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 5: the program looks like one the gate auto-allowed and the user refused."""
+    """Rule 4: the program looks like one the gate auto-allowed and the user refused."""
     for key, other in ev.family.items():
         return (f"the user refused {other} after it was auto-allowed, and {key}'s approved "
                 "calls look alike")
-    return ""
-
-
-def _verb_refused(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 1b: a consequential sub-command refused with another program since it was
-    last approved with this one."""
-    for key, verb in ev.verb_refused.items():
-        return f"{verb} was refused after the last approval of {key}"
     return ""
 
 
@@ -865,22 +807,13 @@ def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
             f"needs {cfg.min_support}")
 
 
-def _nearest_refused(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 4: no refused call is at least as close as the closest approved one."""
-    if ev.nearest_refused >= ev.nearest_approved and ev.answers:
-        return f"a refused call is as close as any approved one (sim={ev.nearest_refused:.2f})"
-    return ""
-
-
 # The support rules in the order they are checked: (name, rule). Each returns why the call
 # is not supported, or "".
 SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
     ("mistaken_family", _mistaken_family),
-    ("verb_refused", _verb_refused),
     ("first_use", _first_use),
     ("close_approvals", _close_approvals),
-    ("nearest_refused", _nearest_refused),
 )
 
 
