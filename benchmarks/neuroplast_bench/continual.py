@@ -83,9 +83,11 @@ def _stream(name: str) -> Stream:
 
 
 def _cost(job: Job, cfg: ContinualConfig) -> float:
-    """Relative cost of a run: rows through the model, with per-method factors measured
-    on this benchmark (replay and DER++ forward their replayed rows too; EWC's Fisher at
-    a task's end is about one more epoch; Avalanche's loop adds about half again)."""
+    """Relative cost of a run: rows through the model (replay and DER++ forward their
+    replayed rows too), plus, fitted to the seconds of the online runs of one seed at
+    a137ea3: ~20 rows of loop overhead per Avalanche step, and the importance estimate
+    at each task's end, ~17 rows per example for our per-example Fisher (vmap) and ~9
+    for Avalanche's batch-gradient one."""
     stream, setting, method, impl, _ = job
     tasks = _stream(stream).tasks
     online = setting == "online"
@@ -97,14 +99,16 @@ def _cost(job: Job, cfg: ContinualConfig) -> float:
     steps = epochs * rows / batch
     cost = steps * (batch + extra) + (steps * 20 if impl == "avalanche" else 0)
     if method in ("ewc", "ewcpp", "ewc_replay"):
-        cost += 3 * rows  # per-example Fisher at each task's end
+        cost += (9 if impl == "avalanche" else 17) * rows  # importance at each task's end
     return cost * cfg.hidden**2
 
 
 def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int) -> float:
     """Wall time of ``jobs`` on ``workers`` processes, from a timed probe on this machine:
     forward/backward/step of the benchmark's MLP on a batch of 32, scaled by each run's
-    cost (:func:`_cost`), longest-first scheduling on the workers."""
+    cost (:func:`_cost`), longest-first scheduling on the workers. A lower bound: the
+    probe times the model's step alone, on cores assumed free (at a137ea3, on 2 cores
+    shared with a load of ~10, the online runs of one seed took ~28 min against ~3-4)."""
     import torch
 
     from neuroplast_bench.model import make_mlp, make_optimizer

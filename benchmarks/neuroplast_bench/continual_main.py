@@ -58,8 +58,9 @@ def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",
                 cfg.seeds)
     total, workers = len(jobs), default_workers()
     eta = estimate_seconds(jobs, cfg, workers)
-    console.print(f"continual: {total} runs on {workers} processes, about {eta / 60:.0f} min "
-                  f"({eta:.0f} s) estimated from a timed probe on this machine")
+    console.print(f"continual: {total} runs on {workers} processes; estimate {eta / 60:.0f} min "
+                  "from a timed probe of the model's step on this machine (a lower bound: "
+                  "data handling, evaluation and other load on the cores come on top)")
     began = time.monotonic()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
