@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from neuroplast.config import Config
+from neuroplast.core.linear_fisher import squared_grad_sums
 from neuroplast.core.penalty_grad import ClosedFormPenalty
 from neuroplast.errors import NumericalError, StateMismatchError
 from neuroplast.store import load_tensors, save_tensors
@@ -210,7 +211,8 @@ def empirical_fisher(
 ) -> dict[str, torch.Tensor]:
     """Diagonal empirical Fisher: the mean over *examples* of each squared gradient.
 
-    Per-example gradients (``torch.func.vmap``), not one gradient per mini-batch: the
+    Per-example gradients (``torch.func.vmap``, or for an MLP their sums of squares in
+    closed form, :mod:`neuroplast.core.linear_fisher`), not one gradient per mini-batch: the
     square of a batch-mean gradient underestimates the Fisher by about the batch size and
     mostly measures the mean gradient, which is near zero at the end of training. The
     model is put in eval mode while estimating (no dropout noise in the importance).
@@ -242,8 +244,13 @@ def empirical_fisher(
         for inputs, targets in batches:
             for start in range(0, len(inputs), chunk):
                 x, y = inputs[start : start + chunk], targets[start : start + chunk]
-                grads = per_example(params, x, y)
-                sq = [grads[n].square().sum(0) for n in names]
+                # An MLP's sums of squares in closed form (one backward, exact); else vmap.
+                sums = squared_grad_sums(model, loss_fn, x, y)
+                if sums is not None and set(sums) == set(names):
+                    sq = [sums[n] for n in names]
+                else:
+                    grads = per_example(params, x, y)
+                    sq = [grads[n].square().sum(0) for n in names]
                 check_grads(names, sq)
                 torch._foreach_add_([fisher[n] for n in names], sq)
                 count += len(x)
@@ -391,7 +398,11 @@ class Regularizer(ABC):
                     "saved state (shape None); load it into the model it was saved from"
                 )
             device = next(iter(params.values())).device if params else torch.device("cpu")
-            state = {k: v.to(device) for k, v in state.items()}
+            # The model's parameter order, not the file's (safetensors sorts keys): sums
+            # over parameters then add in the order they had before saving, bit for bit.
+            order = {n: i for i, n in enumerate(params)}
+            keys = sorted(state, key=lambda k: order.get(k.split(":", 1)[-1], -1))
+            state = {k: state[k].to(device) for k in keys}
         self._load_state(dict(state))
 
     def save(self, path: str | os.PathLike[str]) -> None:
