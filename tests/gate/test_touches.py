@@ -35,6 +35,11 @@ def bash(command: str) -> ToolCall:
     ("pip install requests==2.31", [], []),
     ("echo hi >> ~/.bashrc", [], ["~/.bashrc"]),
     ("wc -l < /etc/shadow", ["/etc/shadow"], []),
+    # RFC 8089: a file URL is the file (aws --filter file://..., curl file://localhost/...)
+    ("aws ec2 describe-instances --filter file:///etc/shadow", ["/etc/shadow"], []),
+    ("curl -s file://localhost/home/u/.netrc", ["~/.netrc"], []),
+    # wget's -P/--directory-prefix is where it saves; wget2 keeps wget's options
+    ("wget2 -P /var/log https://x.io/a.tgz", [], ["/var/log"]),
 ])
 def test_paths_a_command_touches(command: str, reads: list[str], writes: list[str]) -> None:
     t = touches(bash(command))
@@ -81,6 +86,9 @@ def test_a_place_is_a_directory_outside_the_project_or_the_scratch_root() -> Non
     ("conda run -n ml python -m pip list", ("pip", "list")),
     ("uv pip install x", ("uv", "pip", "install", "x")),  # uv's own pip: uv is the program
     ("npm install left-pad", ("npm", "install", "left-pad")),
+    # a wrapper given no command runs its own default (a shell): it is the program
+    ("chroot /", ("chroot", "/")),
+    ("sudo -s", ("sudo", "-s")),
 ])
 def test_a_launched_program_is_the_program(command: str, argv: tuple[str, ...]) -> None:
     assert split_command(command)[0].argv == argv
@@ -150,3 +158,16 @@ def test_a_place_outside_the_project_is_asked_until_approved_once(kit, make_gate
     assert gate.wait_idle(60)
     again = gate.decide(kit.bash("head -n 5 /var/log/nginx/access.log"))
     assert "reads:/var/log/nginx" not in again.reason, again
+
+
+@pytest.mark.parametrize(("command", "verb"), [
+    ("doctl compute droplet create --region x web", "create"),
+    ("gcloud compute instances delete vm-1", "delete"),
+    ("aws s3 rm s3://bucket/key", "rm"),
+    ("kubectl delete pod web", "delete"),
+])
+def test_a_verb_nested_under_a_command_group_is_the_command_verb(command: str,
+                                                                 verb: str) -> None:
+    keys = program_keys(bash(command))
+    head = command.split()[0]
+    assert f"Bash:{head} {verb}" in keys and f"Bash:* {verb}" in keys
