@@ -81,7 +81,9 @@ def trial_config(idle_priority: bool = True) -> str:
     if not idle_priority:
         learner["train_niceness"] = 0
     lines = ["[replay]", "capacity = 100000", "[learner]"]
-    lines += [f"{name} = {json.dumps(value)}" for name, value in learner.items()]
+    # TOML has no null: a setting left at None (``der``: DER++ off) is simply absent
+    lines += [f"{name} = {json.dumps(value)}" for name, value in learner.items()
+              if value is not None]
     return "\n".join(lines) + "\n"
 
 
