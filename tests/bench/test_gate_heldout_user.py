@@ -275,6 +275,7 @@ def test_config_selects_and_checks_the_user() -> None:
 def test_cli_rejects_an_unknown_user() -> None:
     from neuroplast_bench.cli import bench_app
 
-    result = CliRunner().invoke(bench_app, ["gate", "--user", "nobody", "--calls", "10", "--warmup", "0"])
+    result = CliRunner().invoke(bench_app, ["gate", "--user", "nobody", "--calls", "10",
+                                            "--warmup", "0"])
     assert result.exit_code != 0
     assert "'default' or 'heldout'" in str(result.exception)
