@@ -68,8 +68,8 @@ _COMMANDS = {
 def trial_config(idle_priority: bool = True) -> str:
     """The service's config file (TOML): the defaults, but a replay buffer that evicts
     nothing (so every trained answer must be in it); with ``idle_priority=False`` the
-    worker trains at normal priority, for a machine so busy that an idle-priority one
-    would get no CPU at all (and the trials would kill a worker that never trains).
+    worker trains at normal priority rather than niced, for a machine so busy that a
+    niced one would train too slowly for the trials' deadlines.
 
     >>> import tomllib
     >>> tomllib.loads(trial_config(False))["learner"]["train_niceness"]

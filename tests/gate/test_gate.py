@@ -388,7 +388,7 @@ def test_a_steady_stream_of_answers_does_not_starve_checkpoints(
 ) -> None:
     """Answers back to back, never waiting for training: a checkpoint is written once the
     model includes checkpoint_max_answers answers more than the last one. (Trained in a
-    thread: an idle-priority worker may get no CPU at all on a busy test machine.)"""
+    thread: a niced worker may get little CPU on a busy test machine.)"""
     from dataclasses import replace
 
     from neuroplast.gate.config import GateConfig
