@@ -21,8 +21,8 @@ pytestmark = [
 
 
 def test_kill_9_of_server_or_worker_loses_no_answer_and_no_key() -> None:
-    # A normal-priority worker: on a busy test machine a niced one may barely train
-    # at all, and then no kill interrupts a round.
+    # A normal-priority worker: on a busy test machine a niced one may train so slowly
+    # that no kill interrupts a round.
     report = run_fault_trials(server_kills=3, worker_kills=3, seed=3, warm_up=False,
                               idle_priority=False)
     print(report)
