@@ -19,7 +19,8 @@ from rich.table import Table
 
 from neuroplast.errors import BackendUnavailable, InvalidInputError
 
-__all__ = ["default_url", "gate_app", "signed_get", "stats_rows", "token_file"]
+__all__ = ["default_url", "gate_app", "signed_get", "signed_request", "stats_rows",
+           "token_file"]
 
 gate_app = typer.Typer(
     help="The learning tool-call gate: serve it, install its Claude Code hooks, read its stats.",
@@ -207,9 +208,12 @@ def token(data_dir: DataDir = None) -> None:
     typer.echo(ensure_token(token_file(data_dir)))
 
 
-def signed_get(base: str, path: str, data_dir: Path | None = None) -> Any:
-    """GET ``base + path`` from the gate service, signed with the token, and its JSON
-    answer once its signature verifies (so no other program on the port can answer)."""
+def signed_request(base: str, method: str, path: str, data_dir: Path | None = None,
+                   body: dict[str, Any] | None = None, timeout: float = 10.0) -> Any:
+    """``method`` ``base + path`` (with ``body`` as JSON), signed with the install's token;
+    the response once its signature verifies (so no other program on the port can
+    answer). Raises :class:`BackendUnavailable` when the service cannot be reached or its
+    answer is not signed; the status code is the caller's to judge."""
     import httpx
 
     from neuroplast.gate.hook_cli import (
@@ -224,15 +228,19 @@ def signed_get(base: str, path: str, data_dir: Path | None = None) -> Any:
 
     secret = read_token(token_file(data_dir)).encode("ascii")
     url = httpx.URL(f"{base}{path}")
+    raw = b"" if body is None else json.dumps(body).encode()
     nonce = new_nonce()
-    mac = request_mac(secret, "GET", url.raw_path.decode("ascii"), nonce, b"")
+    mac = request_mac(secret, method, url.raw_path.decode("ascii"), nonce, raw)
     headers = {"Authorization": f"{AUTH_SCHEME} {mac}", NONCE_HEADER: nonce}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
     try:
-        response = httpx.get(url, headers=headers, timeout=10.0)
+        response = httpx.request(method, url, content=raw or None, headers=headers,
+                                 timeout=timeout)
     except httpx.HTTPError as exc:
         raise BackendUnavailable(
-            f"cannot reach the gate service at {base} ({exc}); start it with "
-            "`neuroplast gate serve` or pass --url"
+            f"cannot reach the service at {base} ({exc}); start it with `neuroplast serve` "
+            "(or `neuroplast gate serve`) or pass --url"
         ) from exc
     expected = response_mac(secret, nonce, response.status_code, response.content)
     if response.headers.get(SIGNATURE_HEADER) != expected:
@@ -242,6 +250,13 @@ def signed_get(base: str, path: str, data_dir: Path | None = None) -> Any:
             f"token in {token_file(data_dir)}: pass the service's --data-dir, or another "
             f"program holds the port{said}"
         )
+    return response
+
+
+def signed_get(base: str, path: str, data_dir: Path | None = None) -> Any:
+    """GET ``base + path`` from the service, signed with the token, and its JSON answer
+    once its signature verifies (:func:`signed_request`)."""
+    response = signed_request(base, "GET", path, data_dir)
     if response.status_code != 200:
         raise BackendUnavailable(
             f"the gate service at {base} answered HTTP {response.status_code}: "

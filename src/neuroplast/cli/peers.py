@@ -9,7 +9,6 @@ start then retrains from the log).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -131,33 +130,9 @@ def _forget_offline(name: str, data_dir: Path | None) -> int:
 
 def _signed_post(base: str, path: str, body: dict[str, Any], data_dir: Path | None) -> Any:
     """POST ``body`` signed with the token; the answer once its signature verifies."""
-    import httpx
+    from neuroplast.cli.gate import signed_request
 
-    from neuroplast.cli.gate import token_file
-    from neuroplast.gate.hook_cli import (
-        AUTH_SCHEME,
-        NONCE_HEADER,
-        SIGNATURE_HEADER,
-        new_nonce,
-        request_mac,
-        response_mac,
-    )
-    from neuroplast.store import read_token
-
-    secret = read_token(token_file(data_dir)).encode("ascii")
-    raw = json.dumps(body).encode()
-    nonce = new_nonce()
-    headers = {"Authorization": f"{AUTH_SCHEME} {request_mac(secret, 'POST', path, nonce, raw)}",
-               NONCE_HEADER: nonce, "Content-Type": "application/json"}
-    try:
-        response = httpx.post(f"{base}{path}", content=raw, headers=headers, timeout=600)
-    except httpx.HTTPError as exc:
-        raise BackendUnavailable(f"cannot reach the service at {base} ({exc})") from exc
-    if response.headers.get(SIGNATURE_HEADER) != response_mac(secret, nonce,
-                                                              response.status_code,
-                                                              response.content):
-        raise BackendUnavailable(f"the answer from {base} is not signed with this install's "
-                                 "token: pass the service's --data-dir and --url")
+    response = signed_request(base, "POST", path, data_dir, body=body, timeout=600)
     if response.status_code != 200:
         raise InvalidInputError(f"the service refused: {response.text[:500]}")
     return response.json()
