@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from neuroplast.config import Config, check_range
-from neuroplast.errors import InvalidInputError
+from neuroplast.core.weighted_loss import weighted_loss
 
 if TYPE_CHECKING:
     import torch
@@ -79,15 +79,6 @@ def record_logits(model: torch.nn.Module, examples: Sequence[Example]) -> list[E
             for e, z in zip(examples, out, strict=True)]
 
 
-def _weighted_mean(values: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
-    if values.numel() != weights.numel():
-        raise InvalidInputError(
-            f"loss_fn returned {values.numel()} values for {weights.numel()} examples; build "
-            "it with reduction='none' so it returns one loss per example"
-        )
-    return (values.reshape(weights.shape).to(weights.dtype) * weights).mean()
-
-
 def der_loss(
     model: torch.nn.Module,
     loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
@@ -115,15 +106,15 @@ def der_loss(
         parts.append(torch.stack([e.inputs for e in labelled]).to(x.device))
     out = model(torch.cat(parts)) if len(parts) > 1 else model(x)
     n = len(x)
-    loss = _weighted_mean(loss_fn(out[:n], y), w)
+    loss = weighted_loss(loss_fn(out[:n], y), w)
     if matched:
         z = torch.stack([e.logits for e in matched if e.logits is not None]).to(out)
         wm = torch.tensor([e.weight for e in matched], dtype=out.dtype, device=out.device)
         sq = (out[n : n + len(matched)] - z).square().flatten(1).mean(1)
-        loss = loss + config.alpha * _weighted_mean(sq, wm)
+        loss = loss + config.alpha * weighted_loss(sq, wm)
         n += len(matched)
     if labelled:
         yl = torch.stack([e.target for e in labelled]).to(y.device)
         wl = torch.tensor([e.weight for e in labelled], dtype=out.dtype, device=out.device)
-        loss = loss + config.beta * _weighted_mean(loss_fn(out[n:], yl), wl)
+        loss = loss + config.beta * weighted_loss(loss_fn(out[n:], yl), wl)
     return loss

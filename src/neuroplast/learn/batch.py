@@ -19,6 +19,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from neuroplast.core.weighted_loss import weighted_loss
 from neuroplast.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -63,13 +64,3 @@ def collate(
     targets = torch.stack([e.target for e in examples]).to(device)
     weights = torch.tensor([float(e.weight) for e in examples], device=device)
     return inputs, targets, weights
-
-
-def weighted_loss(losses: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
-    """Mean of ``weights · losses``; ``losses`` must hold one value per example."""
-    if losses.numel() != weights.numel():
-        raise InvalidInputError(
-            f"loss_fn returned {losses.numel()} values for a batch of {weights.numel()} "
-            "examples; build it with reduction='none' so it returns one loss per example"
-        )
-    return (losses.reshape(weights.shape).to(weights.dtype) * weights).mean()
