@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.outputs import option_values, output_files
-from neuroplast.gate.paths import path_zone, resolve_path
+from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
 from neuroplast.gate.permissions import opens_permissions
 from neuroplast.gate.redact import REDACTED
 from neuroplast.gate.secret_args import secret_in_arguments
@@ -105,7 +105,6 @@ _RAW_DEVICE = re.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|xvd[a-z]|vd[a-z]|nvme\d|disk
                          r"|mmcblk\d|mapper/|md\d|loop\d)")
 _BANG_SHELL = re.compile(r"(?m)^\s*!\s*(?:/\S*/)?(?:ba|z|da|k|c|tc|fi|a)?sh\b")
 _TOKEN_SPLIT = re.compile(r"[\s'\"`()<>|;&=,{}]+")
-_FILE_URL = re.compile(r"^file://(?:localhost)?(?=/)", re.IGNORECASE)  # a file URL's path
 _PLAIN_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "source", "."})
 # Programs that only show or compare a file: the one kind that may name a shell startup
 # file without a question (any other program may write it: an editor, an archiver).
@@ -234,7 +233,8 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
     found: set[str] = set()
     for token in _TOKEN_SPLIT.split(command):
         if "/" in token or token.startswith("."):
-            token = _FILE_URL.sub("", token)  # file:///etc/shadow is /etc/shadow (RFC 8089)
+            url = FILE_URL.match(token)  # file:///etc/shadow is /etc/shadow
+            token = url.group(1) if url else token
             kind = credential_kind(resolve_path(token, call.cwd))
             if kind:
                 found.add(_READ_FLAG[kind])

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import os.path
 import posixpath
+import re
 
-__all__ = ["path_zone", "resolve_path"]
+__all__ = ["FILE_URL", "path_zone", "resolve_path"]
+
+# RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
+# that take URLs (curl, aws --filter file://..., git, pip) read it like a path. Group 1 is
+# the path.
+FILE_URL = re.compile(r"\bfile://(?:localhost)?(/[^\s'\"<>|;&)]*)", re.IGNORECASE)
 
 _SYSTEM_DIRS = ("/etc", "/usr", "/bin", "/sbin", "/boot", "/dev", "/proc", "/sys", "/lib",
                 "/lib64", "/opt", "/root", "/var", "/System", "/Library", "/private/etc")

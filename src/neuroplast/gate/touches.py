@@ -33,7 +33,7 @@ from neuroplast.gate.inspect import (
     _script_write_targets,
     _target_directories,
 )
-from neuroplast.gate.paths import path_zone, resolve_path
+from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
 
@@ -44,9 +44,6 @@ _READ_TOOLS = frozenset({"Read", "NotebookRead"})
 _SEARCH_TOOLS = frozenset({"Grep", "Glob", "LS"})  # their path is a directory searched
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
 _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>|;&)]+")
-# RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
-# that take URLs (curl, aws --filter file://..., git, pip) read it like a path.
-_FILE_URL = re.compile(r"\bfile://(?:localhost)?(/[^\s'\"<>|;&)]*)", re.IGNORECASE)
 _REMOTE = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):")  # scp/rsync user@host:path
 _REMOTE_PROGRAMS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
 _CODE_PATH = re.compile(r"(?:^|[\s'\"(=,:])((?:~|/)[\w.~/-]*[\w~])")
@@ -134,7 +131,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
                 reads.append(part)
         if " " in word or "(" in word:  # inline code: python -c 'open("/home/u/.netrc")'
             reads += [m.group(1) for m in _CODE_PATH.finditer(word)]
-        reads += [m.group(1) for m in _FILE_URL.finditer(word)]
+        reads += [m.group(1) for m in FILE_URL.finditer(word)]
     resolve = lambda ps: [_resolved(p, cwd) for p in ps  # noqa: E731
                           if p and p not in _NOT_FILES and _local(p)]
     return resolve(reads), resolve(writes)
@@ -183,7 +180,7 @@ def touches(call: ToolCall) -> Touches:
             reads.append(_resolved(path, cwd))
     if call.url:
         hosts.append(url_host(call.url))
-        reads += [_resolved(m.group(1), cwd) for m in _FILE_URL.finditer(call.url)]
+        reads += [_resolved(m.group(1), cwd) for m in FILE_URL.finditer(call.url)]
     written = set(writes)
     return Touches(_unique([p for p in [*reads, *searched] if p not in written]),
                    _unique(writes), _unique(hosts), _unique(searched))
