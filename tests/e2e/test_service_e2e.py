@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from neuroplast.peers import Identity, seal
+from neuroplast.peers.identity import KEY_PREFIX
 
 pytestmark = pytest.mark.slow  # two service starts with MiniLM: ~30 s on 2 cores
 NEUROPLAST = str(Path(sys.executable).with_name("neuroplast"))
@@ -81,7 +82,7 @@ def test_kill_9_loses_no_decision_answer_or_peer_signal(service: Service,
     dave = Identity.load_or_create(tmp_path / "dave.pem")
     with service.client() as client:
         me = client.get("/v1/peers").json()["identity"]
-    add = subprocess.run([NEUROPLAST, "peers", "add", "dave", dave.public_key,
+    add = subprocess.run([NEUROPLAST, "peers", "add", "dave", KEY_PREFIX + dave.public_key,
                           "http://127.0.0.1:9", "--data-dir", str(service.home)],
                          capture_output=True, text=True, timeout=120)
     assert add.returncode == 0, add.stderr

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from neuroplast.peers import Identity, PeerList, seal
+from neuroplast.peers.identity import KEY_PREFIX
 from neuroplast.server.service import create_service
 from neuroplast.server.service_config import ServiceConfig
 from neuroplast.server.subsystems import available
@@ -45,7 +46,7 @@ def pair(serve: Callable[..., Served], tmp_path_factory: pytest.TempPathFactory
         with served[n].client(homes[n]) as client:
             keys[n] = client.get("/v1/peers").json()["identity"]
     PeerList(homes["a"] / "peers" / "peers.db").add("b", keys["b"], served["b"].url)
-    add = subprocess.run([NEUROPLAST, "peers", "add", "a", keys["a"], served["a"].url,
+    add = subprocess.run([NEUROPLAST, "peers", "add", "a", KEY_PREFIX + keys["a"], served["a"].url,
                           "--data-dir", str(homes["b"])], capture_output=True, text=True,
                          timeout=120)
     assert add.returncode == 0, add.stderr

@@ -84,9 +84,10 @@ def main() -> None:
     except typer.Abort:
         sys.exit(130)
     except Exception as exc:  # click's usage errors arrive here with standalone_mode=False
-        import click
-
-        if isinstance(exc, click.ClickException):
+        # typer >= 0.29 vendors its own click (typer._click), so a usage error need not be
+        # a click.ClickException: recognise click's protocol, whichever click raised it.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None),
+                                                                int):
             exc.show()
             sys.exit(exc.exit_code)
         raise

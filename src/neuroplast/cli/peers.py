@@ -45,8 +45,10 @@ def _peer_list(data_dir: Path | None) -> Any:
 def identity(data_dir: DataDir = None) -> None:
     """Print this install's public key (created if missing): give it to your peers."""
     from neuroplast.peers import Identity
+    from neuroplast.peers.identity import KEY_PREFIX
 
-    typer.echo(Identity.load_or_create(_folder(data_dir) / "identity.pem").public_key)
+    key = Identity.load_or_create(_folder(data_dir) / "identity.pem").public_key
+    typer.echo(KEY_PREFIX + key)
 
 
 @peers_app.command()

@@ -30,7 +30,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from neuroplast.errors import InvalidInputError, StoreError
 from neuroplast.store import private_dir
 
-__all__ = ["Identity", "b64", "public_key_bytes", "unb64", "verify"]
+__all__ = ["KEY_PREFIX", "Identity", "b64", "bare_public_key", "public_key_bytes", "unb64",
+           "verify"]
 
 
 def b64(data: bytes) -> str:
@@ -47,13 +48,27 @@ def unb64(text: str) -> bytes:
         raise InvalidInputError(f"not URL-safe base64: {text[:60]!r}") from exc
 
 
+# How a key is shown to a user (`peers identity`), as OpenSSH writes "ssh-ed25519 AAAA...":
+# the scheme names the key type, and the text never starts with '-', which a command
+# line would read as an option (a bare URL-safe base64 key does, one time in 64).
+KEY_PREFIX = "ed25519:"
+
+
+def bare_public_key(public_key: str) -> str:
+    """A key as stored and signed: without :data:`KEY_PREFIX`, checked to be Ed25519."""
+    if isinstance(public_key, str) and public_key.startswith(KEY_PREFIX):
+        public_key = public_key[len(KEY_PREFIX):]
+    public_key_bytes(public_key)
+    return public_key
+
+
 def public_key_bytes(public_key: str) -> bytes:
-    """The 32 bytes of a public key as ``peers add`` takes it; a clear error otherwise."""
+    """The 32 bytes of a bare public key; a clear error otherwise."""
     raw = unb64(public_key)
     if len(raw) != 32:
         raise InvalidInputError(
-            f"{public_key[:60]!r} is not an Ed25519 public key (43 URL-safe base64 "
-            "characters); copy it from the peer's `neuroplast peers identity`")
+            f"{public_key[:60]!r} is not an Ed25519 public key (ed25519: and 43 URL-safe "
+            "base64 characters); copy it from the peer's `neuroplast peers identity`")
     return raw
 
 

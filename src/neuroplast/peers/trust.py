@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from neuroplast.errors import ConflictError, InvalidInputError
-from neuroplast.peers.identity import public_key_bytes
+from neuroplast.peers.identity import bare_public_key
 from neuroplast.store import Database
 
 __all__ = ["TRUST_LEVELS", "Peer", "PeerList"]
@@ -68,7 +68,7 @@ class PeerList:
         if not isinstance(name, str) or not _NAME.fullmatch(name):
             raise InvalidInputError(f"peer name {name!r}: use letters, digits, '.', '_', '-' "
                                     "(64 at most)")
-        public_key_bytes(key)
+        key = bare_public_key(key)
         if not url.startswith(("http://", "https://")):
             raise InvalidInputError(f"peer URL {url!r} must start with http:// or https://")
         if trust not in TRUST_LEVELS:
