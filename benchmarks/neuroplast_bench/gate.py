@@ -65,6 +65,7 @@ from neuroplast_bench.gate_metrics import (
 )
 from neuroplast_bench.gate_server import FEEDBACK, HOOK, GateServer
 from neuroplast_bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
+from neuroplast_bench.gate_third_user import OPS_DRIFT, OPS_FOCUS, OPS_HOME_FILES, OpsUser
 from neuroplast_bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
@@ -87,6 +88,11 @@ TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.0
            "latency_train_idle_ratio": 1.5, "cache_miss_p99_s": 0.025}
 
 
+# the users written apart from the gate, each with preferences and a drift of its own
+_OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT}
+Oracle = SimulatedUser | HeldOutUser | OpsUser
+
+
 @dataclass
 class GateBenchConfig(Config):
     """Options of ``neuroplast bench gate`` / ``benchmarks/gate.py``."""
@@ -97,7 +103,8 @@ class GateBenchConfig(Config):
     # the simulated user: "default" (gate_user.SimulatedUser, shaped by drift, also_refuse
     # and also_allow) or "heldout" (gate_heldout_user.HeldOutUser: preferences and a drift
     # of its own, written apart from the gate, to judge it on a user it was not tuned on)
-    user: Literal["default", "heldout"] = "default"
+    # or "ops" (gate_third_user.OpsUser: a platform engineer, a third such user)
+    user: Literal["default", "heldout", "ops"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -137,13 +144,13 @@ class GateBenchConfig(Config):
         check_range(name, "attack_kills", self.attack_kills, 0)
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
-        if self.user not in ("default", "heldout"):
-            raise ConfigError(f"{name}.user={self.user!r}; use 'default' or 'heldout'")
-        if self.user == "heldout" and (self.drift != "refuse_docker" or self.also_refuse
-                                       or self.also_allow):
-            raise ConfigError(f"{name}: the held-out user has its own preferences and drift "
-                              f"({HELDOUT_DRIFT}); leave drift, also_refuse and also_allow "
-                              "at their defaults with user='heldout'")
+        if self.user not in _OWN_DRIFTS and self.user != "default":
+            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout' or 'ops'")
+        if self.user in _OWN_DRIFTS and (self.drift != "refuse_docker" or self.also_refuse
+                                         or self.also_allow):
+            raise ConfigError(f"{name}: the {self.user} user has its own preferences and "
+                              f"drift ({_OWN_DRIFTS[self.user]}); leave drift, also_refuse "
+                              f"and also_allow at their defaults with user={self.user!r}")
         user = UserConfig(also_refuse=self.also_refuse, also_allow=self.also_allow)  # validates
         self.also_refuse, self.also_allow = user.also_refuse, user.also_allow
         if self.gate_config:
@@ -151,8 +158,8 @@ class GateBenchConfig(Config):
 
     @property
     def drift_kind(self) -> str:
-        """The simulated user's change of mind: ``drift``, or the held-out user's own."""
-        return HELDOUT_DRIFT if self.user == "heldout" else self.drift
+        """The simulated user's change of mind: ``drift``, or the other users' own."""
+        return _OWN_DRIFTS.get(self.user, self.drift)
 
 
 def _gate_config_changes(path: str) -> dict[str, Any]:
@@ -249,7 +256,7 @@ def _progress(console: Any) -> Any:
                     MofNCompleteColumn(), TimeElapsedColumn(), console=console)
 
 
-def _replay(config: GateBenchConfig, calls: list[StreamCall], user: SimulatedUser | HeldOutUser,
+def _replay(config: GateBenchConfig, calls: list[StreamCall], user: Oracle,
             ours: _Ours, baselines: list[Any], console: Any) -> dict[str, list[Record]]:
     drift_at = int(config.drift_fraction * len(calls))
     logs: dict[str, list[Record]] = {ours.name: [], **{b.name: [] for b in baselines}}
@@ -398,7 +405,7 @@ def _block(client: Any, event: dict[str, Any], prefix: str, n: int) -> list[floa
     return [_timed_pre(client, {**event, "tool_use_id": f"{prefix}_{i}"}) for i in range(n)]
 
 
-def _latency(config: GateBenchConfig, client: Any, user: SimulatedUser | HeldOutUser,
+def _latency(config: GateBenchConfig, client: Any, user: Oracle,
              ours: _Ours, server_url: str) -> dict[str, Any]:
     import httpx
 
@@ -655,7 +662,7 @@ def _tempdir() -> Iterator[Path]:
 
 
 def stream_and_user(config: GateBenchConfig
-                    ) -> tuple[list[StreamCall], SimulatedUser | HeldOutUser]:
+                    ) -> tuple[list[StreamCall], Oracle]:
     """The stream of calls and the simulated user that ``config`` describes."""
     if config.user == "heldout":
         # its focus groups bring the calls its preferences and drift decide; it has eight
@@ -665,6 +672,13 @@ def stream_and_user(config: GateBenchConfig
             focus_groups=HELDOUT_FOCUS, focus_rate=0.12, home_files=HELDOUT_HOME_FILES,
             descriptions=config.descriptions)
         return generate_stream(stream_config), HeldOutUser()
+    if config.user == "ops":
+        # twelve focus groups (four for the drift), 1.3 % of calls each
+        stream_config = GateStreamConfig(
+            n_calls=config.calls, seed=config.seed, data_dir=config.data_dir,
+            focus_groups=OPS_FOCUS, focus_rate=0.16, home_files=OPS_HOME_FILES,
+            descriptions=config.descriptions)
+        return generate_stream(stream_config), OpsUser()
     user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
                                     also_allow=config.also_allow))
     focus = (DRIFTS[config.drift] or ("docker",),
