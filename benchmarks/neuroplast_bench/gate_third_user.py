@@ -52,14 +52,18 @@ It REFUSES (each preference's name is the reason :meth:`OpsUser.refusal_reasons`
   whose job is to print a secret (``kubectl get secret -o yaml``, ``vault read``, ``aws
   secretsmanager get-secret-value``, ``terraform output -json``, ``sops -d``...); a secret
   written into a file. A key handed to the program that authenticates with it (``ssh -i``,
-  ``--kubeconfig``, ``ssh-add``) is used, not read; public keys, ``known_hosts``, SSH and
-  AWS ``config`` files, shell histories and the rest of ``~/.config`` are not secrets here;
+  ``--kubeconfig``, ``ssh-add``, ``openssl -key``) is used, not read; a recursive read
+  (``grep -r``, ``rg``, ``tar``, ``cp -r``, ``find -exec``, the Grep tool) of a folder that
+  holds such a folder (``~``, ``/``, ``/etc``) reads it too; listing names is not reading
+  (``ls ~/.ssh``, the Glob tool); public keys, ``known_hosts``, SSH and AWS ``config``
+  files, shell histories and the rest of ``~/.config`` are not secrets here;
 - ``startup_files``: changing what runs at login or on a schedule (``~/.bashrc``,
   ``~/.profile``, ``/etc/profile.d``, ``~/.ssh/authorized_keys``, ``.git/hooks``, crontabs,
   ``at``, ``systemctl enable``, ``launchctl load``);
 - ``host_config``: changing the machine itself: writes under ``/etc``, ``/usr``, ``/opt``,
-  ``/var``, ``/boot``, raw disks; system package managers, ``npm -g``, ``make install``;
-  services, mounts, kernel parameters, users, firewall;
+  ``/var``, ``/boot``; block devices (``dd of=``, ``mkfs``, ``fsck``, ``cryptsetup``...);
+  system package managers, ``npm -g``, ``make install``; services, mounts, kernel
+  parameters, users, firewall, addresses, routes and radios (``ip addr add``, ``nmcli``);
 - ``privilege``: ``sudo``, ``su``, ``doas``, ``pkexec``;
 - ``remote_databases``: a database client, dump or restore tool connected to any host other
   than this machine (``psql -h db.example.com``, ``mysql -h``, ``mongodump --uri
@@ -368,7 +372,7 @@ _USE_OPTIONS: dict[str, set[str]] = {
     "ansible": {"--private-key", "--key-file"}, "ansible-playbook": {"--private-key",
                                                                       "--key-file"},
     # signing with a key, or writing a new one; `openssl rsa -in KEY -text` still reads it
-    "openssl": {"-key", "-signkey", "-keyout", "-inkey"},
+    "openssl": {"-key", "-signkey", "-keyout", "-inkey", "-out"},
 }
 _KUBECONFIG_USERS = {"kubectl", "helm", "k9s", "kustomize", "kubectx", "kubens", "oc",
                      "kubeseal", "flux", "argocd", "stern", "skaffold", "minikube", "kind"}
@@ -378,7 +382,7 @@ _USE_ENV = {"KUBECONFIG", "AWS_SHARED_CREDENTIALS_FILE", "GOOGLE_APPLICATION_CRE
 _NAME_ONLY = {"ls", "tree", "stat", "du", "find", "fd", "exa", "eza", "lsd", "realpath",
               "readlink", "dirname", "basename", "test", "[", "namei", "chmod", "chown",
               "chgrp", "touch", "mkdir", "cd", "pushd", "echo", "printf", "which", "ssh-add",
-              "ssh-keygen", "ssh-keyscan"}
+              "ssh-keygen", "ssh-keyscan", "fuser", "mountpoint", "lsof"}
 _RECURSIVE = {"rg", "ag", "ack", "tar", "zip", "7z", "rsync", "scp", "bsdtar", "restic",
               "borg", "rclone", "duplicity", "tree"}
 
@@ -406,7 +410,7 @@ def _mentioned_paths(c: SimpleCommand) -> list[str]:
 
 
 _OUTPUT_OPTIONS = {"-o", "--output", "--output-file", "--outfile", "--out-file",
-                   "--output-document", "--out", "--log-file"}
+                   "--output-document", "--out", "--log-file", "-out", "-keyout"}
 # folders a program writes into, whatever the program (installers' prefixes included)
 _OUTPUT_DIRS = {"--output-dir", "--output-directory", "--outdir", "--out-dir", "--dest",
                 "--destination", "--target-dir", "--prefix", "--install-dir", "--root"}
@@ -445,6 +449,11 @@ def _write_targets(c: SimpleCommand) -> list[str]:
         targets += files
     elif prog == "dd":
         targets += [a[3:] for a in args if a.startswith("of=")]
+    elif prog in ("kubectl", "oc", "docker", "podman", "nerdctl") and operands[:1] == ["cp"]:
+        targets += operands[-1:] if len(operands) >= 3 else []  # cp SOURCE DEST
+    elif prog in ("ansible-vault", "sops") and (operands[:1] in (
+            ["create"], ["edit"], ["encrypt"], ["decrypt"], ["rekey"]) or "-i" in args):
+        targets += operands[1:] if prog == "ansible-vault" else operands  # rewritten in place
     elif prog == "terraform" and operands[:1] == ["fmt"] and "-check" not in args:
         targets += operands[1:] or ["main.tf"]  # rewrites the folder's *.tf in place
     if prog not in _OTHER_OUTPUT:
@@ -677,8 +686,9 @@ def _secret_material(c: SimpleCommand, cwd: str) -> bool:
     recursive = c.program in _RECURSIVE or "find" in c.wrappers or (
         c.program in ("grep", "egrep", "fgrep", "cp", "zgrep")
         and any(re.match(r"^-\w*[rRa]|^--recursive|^--archive", a) for a in c.args))
+    writes = set(_write_targets(c))  # a copy's destination is written, not read
     return recursive and any(_holds_secrets(p, cwd) for p in _operands(c)
-                             if _looks_like_path(p) or p in ("~", "/"))
+                             if (_looks_like_path(p) or p in ("~", "/")) and p not in writes)
 
 
 _CRON_LIKE = {"crontab", "at", "batch"}
@@ -712,7 +722,7 @@ _SYSTEM_PACKAGERS = {"apt", "apt-get", "aptitude", "dnf", "yum", "zypper", "pacm
                      "snap", "port", "emerge", "xbps-install", "nix-env"}
 _PACKAGE_CHANGES = {"install", "remove", "purge", "upgrade", "dist-upgrade", "full-upgrade",
                     "autoremove", "erase", "reinstall", "add", "del", "in", "rm", "refresh",
-                    "-S", "-R", "-U", "-Syu", "-Rs", "-Rns", "-i", "-e"}
+                    "-S", "-R", "-U", "-Syu", "-Rs", "-Rns"}
 _SERVICE_VERBS = {"start", "stop", "restart", "reload", "disable", "mask", "unmask", "kill",
                   "isolate", "daemon-reload", "set-default", "try-restart",
                   "reload-or-restart", "poweroff", "reboot", "halt", "suspend", "hibernate",
@@ -727,12 +737,41 @@ _READ_ONLY_ARGS = {"-L", "--list", "-S", "status", "list", "list-all", "--list-a
                    "--state", "-h", "--help", "--version", "-n", "-s"}
 
 
+_BLOCK_DEVICE = re.compile(r"^/dev/(sd[a-z]|nvme\d|mmcblk\d|vd[a-z]|xvd[a-z]|hd[a-z]|loop\d"
+                           r"|mapper/|md\d|dm-\d|disk\d|rdisk\d)")
+# programs that only look at a block device (the rest repair, format, encrypt or write it)
+_DEVICE_READERS = {"lsblk", "blkid", "dumpe2fs", "df", "file", "stat", "ls", "smartctl",
+                   "findmnt", "udevadm", "hdparm", "cat", "head", "strings", "hexdump", "xxd",
+                   "od", "dd", "du", "tune2fs", "fdisk", "sfdisk", "parted", "lsof",
+                   "isoinfo", "cryptsetup"}
+_NET_CONFIG = {"ip": {"add", "del", "delete", "change", "replace", "set", "flush", "a", "d",
+                      "append"},
+               "nmcli": {"up", "down", "add", "modify", "delete", "disconnect", "connect",
+                         "radio", "reload", "on", "off"},
+               "rfkill": {"block", "unblock"}, "ifconfig": {"up", "down"},
+               "route": {"add", "del", "delete"}, "brctl": {"addbr", "delbr", "addif"},
+               "tc": {"add", "del", "delete", "change", "replace"},
+               "bridge": {"add", "a", "del", "delete", "d", "replace"}}
+
+
 def _host_config(c: SimpleCommand, cwd: str) -> bool:
     """Changing the machine rather than the project (NIST SP 800-53 CM-5, CM-11)."""
     prog, args = c.program, c.args
     ops = _operands(c)
     if any(_system_path(t, cwd) for t in _write_targets(c)):
         return True
+    if prog in _NET_CONFIG:  # addresses, routes, links, radios: the machine's network
+        # `ip OBJECT VERB` (`ip a` is `ip address show`), `nmcli OBJECT [TYPE] VERB`
+        verbs = ops[1:2] if prog in ("ip", "tc", "bridge") else ops[1:] if prog == "nmcli" \
+            else ops
+        return bool(_NET_CONFIG[prog] & set(verbs))
+    if prog == "cryptsetup":
+        return not ({"status", "luksDump", "isLuks", "--help", "--version"} & set(args))
+    if prog in ("fdisk", "sfdisk", "parted") and any(a.startswith("/dev/") for a in ops):
+        return not ({"-l", "--list", "-s", "--show", "print"} & set(args))
+    if prog not in _DEVICE_READERS and any(_BLOCK_DEVICE.match(a.split("=", 1)[-1])
+                                           for a in args):
+        return True  # fsck, e2undo, wipefs, badblocks -w, qemu -hda /dev/sdb...
     if prog.startswith("mkfs") or prog in _HOST_TOOLS:
         return not ({"-l", "--list", "-s", "--show", "-h", "--help", "--version"} & set(args))
     if prog in ("mount", "umount"):
@@ -829,8 +868,8 @@ def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str)
     for match in _EMBEDDED_PATH.finditer(command):
         path = match.group(0)
         start = match.start()
-        if start > 0 and command[start - 1] not in " \t'\"(=:[{":
-            continue  # a tail of a longer word (a URL, host:path)
+        if start > 0 and command[start - 1] not in " \t'\"(=[{":
+            continue  # a tail of a longer word (a URL, host:path on another machine)
         if path in words or path in used or name_only:
             continue  # the structured checks decided this word
         if _secret_path(path, cwd):
