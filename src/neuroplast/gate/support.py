@@ -80,6 +80,7 @@ import numpy as np
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.downloads import DOWNLOAD_VERBS, saves_from_network
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
@@ -108,7 +109,11 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "install", "i", "add", "remove", "rm", "uninstall", "delete", "del", "publish", "push",
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
     "rollback", "release", "unpublish", "yank", "deprecate", "create", "patch", "replace",
-    "scale", "rollout", "terminate", "revoke"})
+    "scale", "rollout", "terminate", "revoke",
+    # the rest of kubectl's documented state-changing commands ("Deploy" and "Cluster
+    # Management" in kubectl --help), and exec: a command run inside a live container or pod
+    "expose", "annotate", "label", "taint", "drain", "cordon", "autoscale", "exec",
+    *DOWNLOAD_VERBS})
 
 
 def call_identity(call: ToolCall) -> int:
@@ -244,6 +249,9 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         verbs = [(s.head, verb) for s in segments for verb in
                  ([s.subcommand] if s.subcommand else []) + _operands(s)[:_NESTED_VERBS]
                  if verb and consequential(verb)]
+        # a download is one act whatever the program (gate.downloads): ``curl -o`` and
+        # ``wget`` share ``* download`` with ``pip download``, as a clone does
+        verbs += [(s.head, "download") for s in segments if saves_from_network(s)]
         keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs))
         keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))
         touched = touch_keys(call)

@@ -1,0 +1,120 @@
+"""Commands whose documented job is to print a stored credential, one row per command.
+
+Reading ``~/.config/gh/hosts.yml`` and running ``gh auth token`` put the same token in
+front of the agent: such a command is a credential read (``credentials.py`` lists where
+tools keep the secrets; this lists the commands that hand them out). Each row is the
+program, the words of its command (in order, options between them allowed), the option
+that makes it print the secret when the command alone does not, and the documentation
+that says what it prints.
+
+>>> from neuroplast.gate.shell import split_command
+>>> [prints_credential(s) for s in split_command(
+...     "gh auth token; gh auth status; kubectl config view --raw; kubectl config view; "
+...     "gcloud --project p auth print-access-token; pass show web/github")]
+['GitHub CLI', '', 'kubectl', '', 'gcloud', 'pass']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neuroplast.gate.shell import Segment
+
+__all__ = ["CREDENTIAL_COMMANDS", "CredentialCommand", "prints_credential"]
+
+
+@dataclass(frozen=True)
+class CredentialCommand:
+    """A command that prints a credential: ``program words... [option]``, and its source."""
+
+    program: str
+    words: tuple[str, ...]
+    tool: str
+    source: str
+    options: tuple[str, ...] = ()  # one of them is needed for the secret to be printed
+
+
+_C = CredentialCommand
+CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
+    _C("gh", ("auth", "token"), "GitHub CLI", "gh auth token: 'Print the authentication "
+       "token gh uses for a hostname and account'"),
+    _C("gh", ("auth", "status"), "GitHub CLI", "gh auth status: '-t, --show-token Display "
+       "the auth token'", ("-t", "--show-token")),
+    _C("glab", ("auth", "status"), "GitLab CLI", "glab auth status: '-t, --show-token'",
+       ("-t", "--show-token")),
+    _C("gcloud", ("auth", "print-access-token"), "gcloud", "gcloud auth print-access-token: "
+       "'Print an access token for the specified account'"),
+    _C("gcloud", ("auth", "print-identity-token"), "gcloud", "gcloud auth "
+       "print-identity-token: 'Print an identity token for the specified account'"),
+    _C("gcloud", ("auth", "application-default", "print-access-token"), "gcloud",
+       "gcloud auth application-default print-access-token"),
+    _C("gcloud", ("secrets", "versions", "access"), "gcloud", "gcloud secrets versions "
+       "access: 'Access a secret version's data'"),
+    _C("aws", ("ecr", "get-login-password"), "AWS CLI", "aws ecr get-login-password: "
+       "'Retrieves an authentication token'"),
+    _C("aws", ("ecr-public", "get-login-password"), "AWS CLI",
+       "aws ecr-public get-login-password"),
+    _C("aws", ("sts", "get-session-token"), "AWS CLI", "aws sts get-session-token: 'Returns "
+       "a set of temporary credentials'"),
+    _C("aws", ("configure", "export-credentials"), "AWS CLI", "aws configure "
+       "export-credentials: prints the resolved credentials"),
+    _C("aws", ("secretsmanager", "get-secret-value"), "AWS CLI", "aws secretsmanager "
+       "get-secret-value: 'Retrieves the contents of the encrypted fields'"),
+    _C("aws", ("ssm", "get-parameter"), "AWS CLI", "aws ssm get-parameter: "
+       "'--with-decryption Return decrypted values for secure string parameters'",
+       ("--with-decryption",)),
+    _C("az", ("account", "get-access-token"), "Azure CLI", "az account get-access-token: "
+       "'Get a token for utilities to access Azure'"),
+    _C("az", ("keyvault", "secret", "show"), "Azure CLI", "az keyvault secret show: 'Get a "
+       "specified secret from a given key vault'"),
+    _C("az", ("keyvault", "secret", "download"), "Azure CLI", "az keyvault secret download"),
+    _C("kubectl", ("config", "view"), "kubectl", "kubectl config view: '--raw=false: Display "
+       "raw byte data and sensitive data'", ("--raw",)),
+    _C("kubectl", ("create", "token"), "kubectl", "kubectl create token: 'Request a service "
+       "account token'"),
+    _C("heroku", ("auth:token",), "Heroku CLI", "heroku auth:token: 'outputs current CLI "
+       "authentication token'"),
+    _C("git", ("credential", "fill"), "git", "git-credential(1): fill prints the "
+       "credential, password included"),
+    _C("vault", ("print", "token"), "Vault", "vault print token: 'prints the token'"),
+    _C("vault", ("kv", "get"), "Vault", "vault kv get: 'retrieves the value from Vault's "
+       "key-value store'"),
+    _C("vault", ("read",), "Vault", "vault read: 'reads data from Vault at the given path'"),
+    _C("op", ("read",), "1Password CLI", "op read: 'Read a secret reference'"),
+    _C("op", ("item", "get"), "1Password CLI", "op item get --reveal: item fields"),
+    _C("pass", ("show",), "pass", "pass(1): 'show pass-name: Decrypt and print a password'"),
+    _C("gopass", ("show",), "gopass", "gopass show: 'Display the content of a secret'"),
+    _C("bw", ("get",), "Bitwarden CLI", "bw get: 'Get an object from the vault'"),
+    _C("lpass", ("show",), "LastPass CLI", "lpass show: 'Display a password or selected "
+       "field'"),
+    _C("security", ("find-generic-password",), "macOS Keychain", "security(1): "
+       "'-w Display only the password'; '-g Display the password'", ("-w", "-g")),
+    _C("security", ("find-internet-password",), "macOS Keychain", "security(1): "
+       "find-internet-password -w / -g", ("-w", "-g")),
+    _C("secret-tool", ("lookup",), "libsecret", "secret-tool(1): 'lookup: Lookup a secret "
+       "and print it to standard output'"),
+    *(_C(f"docker-credential-{helper}", ("get",), "Docker credential helpers",
+         "docker-credential-helpers README: 'get' prints the stored username and secret")
+      for helper in ("desktop", "osxkeychain", "secretservice", "pass", "wincred",
+                     "ecr-login", "gcloud")),
+)
+_BY_PROGRAM: dict[str, tuple[CredentialCommand, ...]] = {}
+for _row in CREDENTIAL_COMMANDS:
+    _BY_PROGRAM[_row.program] = (*_BY_PROGRAM.get(_row.program, ()), _row)
+
+
+def _has_run(words: list[str], run: tuple[str, ...]) -> bool:
+    return any(tuple(words[i:i + len(run)]) == run for i in range(len(words) - len(run) + 1))
+
+
+def prints_credential(seg: Segment) -> str:
+    """The tool whose credential ``seg`` prints, or ""."""
+    rows = _BY_PROGRAM.get(seg.head)
+    if not rows:
+        return ""
+    options = {a.partition("=")[0] for a in seg.argv[1:] if a.startswith("-")}
+    words = [a for a in seg.argv[1:] if not a.startswith("-")][:6]
+    for row in rows:
+        if _has_run(words, row.words) and (not row.options or options & set(row.options)):
+            return row.tool
+    return ""
