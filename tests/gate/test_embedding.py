@@ -50,6 +50,7 @@ def test_sqlite_cache_persists_across_embedders(tmp_path: Path, embedder: Cached
     db = Database(tmp_path / "gate.db")
     writer = CachedEmbedder(db, model=embedder._model)
     stored = writer.embed(texts)
+    assert writer.flush() == 2  # or its timer, save_delay_s after they were computed
     db.close()
 
     db2 = Database(tmp_path / "gate.db")
@@ -60,6 +61,32 @@ def test_sqlite_cache_persists_across_embedders(tmp_path: Path, embedder: Cached
     assert not reader.loaded  # served entirely from SQLite, MiniLM never loaded
     assert db2.query("SELECT COUNT(*) FROM embedding_cache") == [(2,)]
     db2.close()
+
+
+def test_new_embeddings_are_saved_after_the_answer_not_during_it(
+        tmp_path: Path, embedder: CachedEmbedder) -> None:
+    import time
+
+    db = Database(tmp_path / "gate.db")
+    count = "SELECT COUNT(*) FROM embedding_cache"
+    waiting = CachedEmbedder(db, model=embedder._model, save_delay_s=30)
+    waiting.embed(["Bash: make test (cwd /p)"])
+    assert db.query(count)[0][0] == 0  # embed returned before any commit
+    timed = CachedEmbedder(db, model=embedder._model, save_delay_s=0.05)
+    timed.embed(["Bash: make lint (cwd /p)", "Bash: make docs (cwd /p)"])
+    deadline = time.monotonic() + 10
+    while db.query(count)[0][0] < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert db.query(count)[0][0] == 2  # the timer committed both, in one transaction
+    at_once = CachedEmbedder(db, model=embedder._model, save_delay_s=0)
+    at_once.embed(["Bash: make dist (cwd /p)"])
+    assert db.query(count)[0][0] == 3  # 0: committed before embed returned
+    assert waiting.flush() == 1 and db.query(count)[0][0] == 4
+    waiting.embed(["Bash: make clean (cwd /p)"])
+    db.close()
+    assert waiting.flush() == 0  # the database closed first: a cache, recomputed if needed
+    with pytest.raises(ConfigError, match="save_delay_s=-1"):
+        CachedEmbedder(save_delay_s=-1)
 
 
 def test_lru_evicts_the_oldest(embedder: CachedEmbedder) -> None:

