@@ -171,3 +171,13 @@ def test_a_verb_nested_under_a_command_group_is_the_command_verb(command: str,
     keys = program_keys(bash(command))
     head = command.split()[0]
     assert f"Bash:{head} {verb}" in keys and f"Bash:* {verb}" in keys
+
+
+def test_a_protocol_other_than_the_webs_is_a_key_the_user_must_have_approved() -> None:
+    from neuroplast.gate.support import must_know
+
+    keys = touch_keys(ToolCall("Bash", {"command": "curl gopher://x.io:70/_DATA"}, cwd="/p"))
+    assert "speaks:gopher" in keys and must_know("speaks:gopher")
+    web = touch_keys(ToolCall("Bash", {"command": "curl -s https://x.io/a"}, cwd="/p"))
+    assert not any(k.startswith("speaks:") for k in web)
+    assert "speaks:ftp" in touch_keys(ToolCall("WebFetch", {"url": "ftp://x.io/a"}))

@@ -43,7 +43,10 @@ _MAX_PATHS = 8  # paths kept per call and direction: a glob expanded by hand is 
 _READ_TOOLS = frozenset({"Read", "NotebookRead"})
 _SEARCH_TOOLS = frozenset({"Grep", "Glob", "LS"})  # their path is a directory searched
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
-_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>|;&)]+")
+_URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
+# the web's schemes, and file: (a path, touched as one); any other scheme is a protocol the
+# call speaks (gopher:, dict:, ftp:, ssh:, s3:...), asked about the first time as a program is
+_COMMON_SCHEMES = frozenset({"http", "https", "file"})
 _REMOTE = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):")  # scp/rsync user@host:path
 _REMOTE_PROGRAMS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
 _CODE_PATH = re.compile(r"(?:^|[\s'\"(=,:])((?:~|/)[\w.~/-]*[\w~])")
@@ -65,6 +68,7 @@ class Touches:
     writes: tuple[str, ...]
     hosts: tuple[str, ...]
     searched: tuple[str, ...] = ()  # directories a search tool walks (also in reads)
+    schemes: tuple[str, ...] = ()  # URL schemes other than the web's and file:
 
 
 def _home_form(path: str, cwd: str) -> str:
@@ -162,6 +166,7 @@ def touches(call: ToolCall) -> Touches:
     writes: list[str] = []
     searched: list[str] = []
     hosts: list[str] = []
+    schemes: list[str] = []
     if call.command:
         command = clip_text(call.command, MAX_FIELD_CHARS * 4)
         segments = split_command(command)
@@ -170,6 +175,7 @@ def touches(call: ToolCall) -> Touches:
             reads += r
             writes += w
         hosts += _hosts(command, segments)
+        schemes += [m.group(1).lower() for m in _URL.finditer(command)]
     path = call.file_path
     if path:
         if tool in _WRITE_TOOLS:
@@ -180,10 +186,12 @@ def touches(call: ToolCall) -> Touches:
             reads.append(_resolved(path, cwd))
     if call.url:
         hosts.append(url_host(call.url))
+        schemes.append(call.url.partition(":")[0].lower())
         reads += [_resolved(m.group(1), cwd) for m in FILE_URL.finditer(call.url)]
     written = set(writes)
     return Touches(_unique([p for p in [*reads, *searched] if p not in written]),
-                   _unique(writes), _unique(hosts), _unique(searched))
+                   _unique(writes), _unique(hosts), _unique(searched),
+                   _unique([s for s in schemes if s not in _COMMON_SCHEMES]))
 
 
 def location(path: str, cwd: str, *, directory: bool = False) -> str:
@@ -208,9 +216,10 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     """Evidence keys for what the call touches: ``file:PATH`` for each path (any access),
     ``reads:DIR`` / ``writes:DIR`` for each place outside the project it reads or writes
     (``location``), ``copies:DIR`` when it brings what it reads there into the project
-    (reading a log is not copying it into the code), ``host:NAME`` for each host. The
-    place keys are ones the user must have approved once before a call touching them is
-    auto-allowed.
+    (reading a log is not copying it into the code), ``host:NAME`` for each host,
+    ``speaks:SCHEME`` for each protocol other than the web's (``gopher://``, ``ftp://``).
+    The place and protocol keys are ones the user must have approved once before a call
+    touching them is auto-allowed.
 
     >>> touch_keys(ToolCall("Read", {"file_path": "/etc/hosts"}, cwd="/home/u/p"))
     ('reads:/etc', 'file:/etc/hosts')
@@ -230,14 +239,16 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     keys = [k for k in places if not k.endswith(":")]
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
     keys += [f"host:{h}" for h in t.hosts]
+    keys += [f"speaks:{scheme}" for scheme in t.schemes]
     return tuple(dict.fromkeys(keys))
 
 
 def is_place_key(key: str) -> bool:
-    """Whether ``key`` is a place outside the project (``reads:``/``writes:``/``copies:``)."""
-    return key.startswith(("reads:", "writes:", "copies:"))
+    """Whether ``key`` is a place outside the project (``reads:``/``writes:``/``copies:``)
+    or a protocol (``speaks:``): one the user must have approved once."""
+    return key.startswith(("reads:", "writes:", "copies:", "speaks:"))
 
 
 def is_touch_key(key: str) -> bool:
     """Whether ``key`` is one of :func:`touch_keys`' kinds."""
-    return key.startswith(("reads:", "writes:", "copies:", "file:", "host:"))
+    return key.startswith(("reads:", "writes:", "copies:", "speaks:", "file:", "host:"))
