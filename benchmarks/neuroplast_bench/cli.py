@@ -81,8 +81,8 @@ def gate(
              "none: only the gate as configured)")] = "",
     ablate_seeds: Annotated[str, typer.Option(
         help="with --ablate: only the streams of these seeds, comma-separated (default: "
-             "the default user's six streams, 0,1,5,6,7,31, and the held-out user's "
-             "100,101,102)")] = "",
+             "the default user's six streams, 0,1,5,6,7,31, the held-out user's "
+             "100,101,102 and the ops user's 200,201,202)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -83,9 +83,12 @@ STREAMS: tuple[Stream, ...] = (
     Stream(7, "refuse_docker", ("installs",)),
     Stream(31, "refuse_docker", (), ("sudo",)),
 )
-# ...and users the gate was never tuned on: the held-out user's seeds (its own
-# preferences and its own drift, a change of mind about downloads that spans programs).
-HELD_OUT: tuple[Stream, ...] = tuple(Stream(seed, user="heldout") for seed in (100, 101, 102))
+# ...and users the gate was never tuned on, each written apart from the gate with its own
+# preferences and a drift that spans programs: the held-out user (a change of mind about
+# downloads; its seeds' misses have been read since, so it no longer judges alone) and the
+# ops user (a change of mind about remote access; gate_third_user).
+HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
+                                *(Stream(seed, user="ops") for seed in (200, 201, 202)))
 
 
 @dataclass
@@ -200,7 +203,11 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
     base = replace(base, learner=replace(base.learner, backend="thread"))
     rows: list[dict[str, Any]] = []
     with _tempdir() as tmp:
-        embedder = CachedEmbedder(Database(tmp / "embeddings.db"))
+        # the MiniLM the service runs with this config (int8 by default), so an ablation's
+        # decisions are the service's
+        embedder = CachedEmbedder(Database(tmp / "embeddings.db"),
+                                  backend=base.embedder.backend,
+                                  precision=base.embedder.precision)
         for stream in config.streams:
             bench = stream.bench(config.calls, config.warmup, config.data_dir)
             calls, user = stream_and_user(bench)
