@@ -101,5 +101,5 @@ def test_a_peer_still_teaches_another_call_of_the_same_kind(
     same = {"tool_name": "Bash", "tool_input": {"command": "git log --oneline"}}
     assert teach_from_peer(gate, refusal(2, call=same), weight=0.5).outcome == "overruled"
     assert not gate.stats()["by_origin"]["peer:alice"]["approved"]
-    # no peer answer enters the memory of the user's own answers the rules read
-    assert len(gate.support) == 1
+    # the trained refusal enters the memory of answers as a peer's; the overruled one not
+    assert gate.support.origins() == {"own-1": "user", "peer:alice:1": "peer"}

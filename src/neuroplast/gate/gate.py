@@ -64,7 +64,7 @@ from neuroplast.gate.support import (
     program_keys,
     rebuild_memory,
 )
-from neuroplast.gate.teacher import Teacher, call_signature
+from neuroplast.gate.teacher import Teacher, call_signature, supersede_key
 from neuroplast.learn.learner import OnlineLearner
 from neuroplast.learn.spec import ModelSpec
 from neuroplast.store import Database, ensure_token, private_dir
@@ -394,7 +394,7 @@ class Gate:
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call),
                              false_positive=false_positive, identity=call_identity(call),
-                             risks=risk.flags, vouched=vouched)
+                             risks=risk.flags, vouched=vouched, kind=supersede_key(call))
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

@@ -9,10 +9,28 @@ wins: the signal is logged (weight 0, ``overruled``) and not trained. A later an
 the user's about the same call supersedes the peer's example in replay, as it would an
 older answer of the user's.
 
-A peer's answers train the model only: they never enter the memory of the user's own
-answers (``gate.support``) that the decision rules read, so no auto-allow rests on a
-peer's word alone, and no peer's refusal denies a call without asking. They move the
-model's p, and with it the band: a call the team refused moves toward asking.
+A trusted peer's answer also enters the memory of answers the decision rules read
+(``gate.support``), as a peer's row, by one principle: a peer may make the gate ask,
+never deny, and never vouch (``support``, from ``PeersConfig.peer_support``):
+
+- ``"refusals"``: a peer's refusal is a refusal of its keys (``latest_refusal``), so the
+  gate asks about them until the *user* approves them again: a call the team refused is
+  asked about here even where this user's answers would let it through. It is no
+  evidence for ``refused_repeat`` (nor is it counted by ``risk_flags``): only the user's
+  own refusal denies without asking.
+- ``"both"``: a peer's approval also counts as an approval for ``first_use`` and
+  ``close_approvals`` (the team has run this program, this close), so a shared habit is
+  asked about once in the team rather than once per user. It never vouches: it clears
+  no risk flag and lifts no refusal (only the user's own approval does), and stops
+  counting once the user answers the same call the other way.
+- ``"none"``: a peer's answers train the model only.
+
+Where the user answered the same call the other way before the signal arrived, the
+signal is overruled: it neither trains nor enters the memory. Whether it entered is in
+its log record (``support``), so a restart rebuilds the same memory
+(``support.rebuild_memory``) and forgetting a peer removes its rows from the memory as
+from the model (``Gate.relearn``). A features-only signal carries no keys (no command
+text): it trains the model only.
 
 A signal carries the call (the tool and its input, as the peer's log keeps it), or, from
 a peer that shares no text (``PeersConfig.features_only``), only the tool's name and the
@@ -35,12 +53,14 @@ from neuroplast.errors import InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.log import DecisionRow
 from neuroplast.gate.peer_log import PeerLog
+from neuroplast.gate.support import program_keys
 from neuroplast.gate.teacher import call_signature, supersede_key
 
 if TYPE_CHECKING:
     from neuroplast.gate.gate import Gate
 
-__all__ = ["PeerSignal", "Taught", "signal_digest", "teach_from_peer"]
+__all__ = ["SUPPORT_MODES", "PeerSignal", "Taught", "enters_memory", "signal_digest",
+           "teach_from_peer"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +112,29 @@ def _users_word(plog: PeerLog, call: ToolCall) -> bool | None:
     return None
 
 
-def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
-    """Apply ``signal`` to ``gate`` with training ``weight`` (< 1); committed first."""
+SUPPORT_MODES = ("refusals", "both", "none")
+
+
+def enters_memory(signal: PeerSignal, support: str, overruled: bool) -> bool:
+    """Whether ``signal`` enters the gate's memory of answers under ``support`` (one of
+    ``SUPPORT_MODES``; see the module docstring).
+
+    >>> no = PeerSignal("peer:a", 1, 0.0, False, call={"tool_name": "Bash", "tool_input": {}})
+    >>> [enters_memory(no, mode, False) for mode in SUPPORT_MODES]
+    [True, True, False]
+    >>> enters_memory(no, "both", overruled=True)
+    False
+    """
+    if support not in SUPPORT_MODES:
+        raise InvalidInputError(f"peer support {support!r} is not one of {SUPPORT_MODES}")
+    wanted = support == "both" or (support == "refusals" and not signal.approved)
+    return wanted and signal.call is not None and not overruled
+
+
+def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float,
+                    support: str = "refusals") -> Taught:
+    """Apply ``signal`` to ``gate`` with training ``weight`` (< 1); committed first.
+    ``support``: which of a peer's answers enter the memory of answers (``SUPPORT_MODES``)."""
     if not 0.0 < weight < 1.0:
         raise InvalidInputError(f"a peer's weight must be in (0, 1), got {weight!r}")
     plog = gate.peer_log
@@ -116,12 +157,13 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
     signature = call_signature(call) if signal.call is not None else ""
     user = _users_word(plog, call) if signature else None
     overruled = user is not None and user != signal.approved
+    remembered = enters_memory(signal, support, overruled)
     record = {
         "tool": call.tool_name, "source": signal.origin, "allowed": signal.approved,
         "status": "peer" if not overruled else "peer-overruled",
         "signature": signature, "weight": 0.0 if overruled else weight, "locked": False,
         "peer_seq": signal.seq, "peer_ts": signal.ts, "overruled": overruled,
-        "vouched": False,
+        "vouched": False, "support": remembered,
     }
     if signal.call is None:
         record["features"] = [float(x) for x in signal.features]
@@ -132,6 +174,11 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float) -> Taught:
                            "peer", signal.origin, "an answer from a peer", mode, now)
     with gate.feedback_lock():
         row_id = plog.add(signal.origin, signal.seq, digest, decision, record, now)
+        if remembered:
+            # the features start with the call's unit MiniLM embedding, as the gate's own
+            gate.support.add(tool_use_id, features[: gate.support.dim].numpy(),
+                             approved=signal.approved, clock=row_id,
+                             programs=program_keys(call), kind=supersede_key(call), peer=True)
         if overruled:
             return Taught(signal.seq, "overruled")
         key = supersede_key(call) if signal.call is not None else None

@@ -116,6 +116,15 @@ class PeerLog:
             "ON d.tool_use_id = f.tool_use_id WHERE f.id > ? ORDER BY f.id", (row_id,))
         return [(_feedback(r[:10]), r[10]) for r in rows]
 
+    def answers_after(self, row_id: int) -> list[tuple[FeedbackRow, str, bool]]:
+        """Every answer with id > ``row_id`` (the user's and peers'), oldest first, with
+        its call's JSON and whether a peer gave it: what rebuilds the support memory."""
+        rows = self.db.query(
+            f"SELECT {_FEEDBACK_COLS}, d.call_json, d.mode IN (?, ?) FROM feedback f "
+            "JOIN decisions d ON d.tool_use_id = f.tool_use_id WHERE f.id > ? ORDER BY f.id",
+            (*PEER_MODES, row_id))
+        return [(_feedback(r[:10]), r[10], bool(r[11])) for r in rows]
+
     def by_origin(self) -> dict[str, dict[str, int]]:
         """Answers per origin (``user`` or ``peer:<name>``): count, approved, trained."""
         rows = self.db.query(

@@ -50,6 +50,17 @@ answer already covers it).
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
 
+**A trusted peer's answers** (``gate.peer_learning``; which ones enter is
+``PeersConfig.peer_support``) are rows marked ``peer=True``, read by one principle: a
+peer may make the gate ask, never deny, and never vouch. A peer's refusal is a refusal
+of its keys for rule 1, so the gate asks about them until *the user* approves them again
+(a peer's approval lifts no refusal, not even its own); it is no evidence for
+``refused_repeat`` (``nearest_refused`` is the user's refusals only). A peer's approval
+counts as an approval for rules 2 and 3 (the team has run this program, this close), but
+clears no risk flag (rows from peers carry no identity nor flags, as unvouched approvals
+do). Where the user answers the same call (same ``kind``: ``teacher.supersede_key``)
+the other way, the peer's row stops counting: the user's own word wins.
+
 >>> import numpy as np
 >>> m = SupportMemory(SupportConfig(similarity=0.9, min_support=2), dim=2)
 >>> for i, v in enumerate(([1.0, 0.0], [0.99, 0.141], [0.98, 0.199])):
@@ -100,7 +111,10 @@ _OPERAND = re.compile(r"[\w.@+/:~-]{1,64}")
 _MAX_OPERANDS = 2
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 # the per-answer arrays of SupportMemory, grown and compacted together
-_COLUMNS = ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks")
+_COLUMNS = ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks", "_origin",
+            "_kind")
+# whose answer a row is (``_origin``): the user's, a peer's, a peer's the user overruled
+_USER, _PEER, _OVERRULED = 0, 1, 2
 
 _CONSEQUENTIAL_LONG = frozenset({"--force", "--force-with-lease", "--force-if-includes",
                                  "--delete", "--hard", "--recursive", "--purge", "--prune"})
@@ -367,6 +381,8 @@ class SupportMemory:
         self._programs = np.full((cap, MAX_PROGRAMS), -1, dtype=np.int32)
         self._identity = np.zeros(cap, dtype=np.int64)  # call_identity, 0 when not given
         self._risks = np.zeros(cap, dtype=np.int64)  # the call's inspection flags, as bits
+        self._origin = np.zeros(cap, dtype=np.int8)  # _USER, _PEER or _OVERRULED
+        self._kind = np.zeros(cap, dtype=np.int64)  # hash of the call's kind, 0 if not given
         self._program_id: dict[str, int] = {}
         self._keys: list[str] = []
         self._row: dict[str, int] = {}
@@ -385,13 +401,30 @@ class SupportMemory:
 
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
             programs: tuple[str, ...] = (), false_positive: bool = False,
-            identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True) -> None:
+            identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True,
+            kind: str = "", peer: bool = False) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
         ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
         :func:`call_identity`) and ``risks`` (its inspection flags) are what
-        :meth:`approvals_since_refusal` and :meth:`risk_approvals` count."""
+        :meth:`approvals_since_refusal` and :meth:`risk_approvals` count. ``kind``: what
+        makes two answers about "the same call" (``teacher.supersede_key``); ``peer``: the
+        answer is a trusted peer's (see the module docstring), which vouches for nothing.
+
+        >>> m = SupportMemory(dim=2)
+        >>> m.add("p1", np.ones(2), approved=False, clock=1, programs=("Bash:rm",), peer=True)
+        >>> m.check(np.ones(2), ("Bash:rm",)).reason
+        'latest answer about Bash:rm was a refusal'
+        >>> m.add("p2", np.ones(2), approved=True, clock=2, programs=("Bash:rm",), peer=True)
+        >>> m.check(np.ones(2), ("Bash:rm",)).reason  # only the user lifts a refusal
+        'latest answer about Bash:rm was a refusal'
+        """
         vec = self._unit(vector, "add")
+        kind_id = _kind_id(kind)
+        if peer:
+            identity, risks, false_positive = 0, (), False
         with self._lock:
+            if not peer and kind_id:
+                self._overrule(kind_id, approved)
             if not approved:
                 programs = self._blamed(programs, key)
             if false_positive and not approved:
@@ -418,12 +451,29 @@ class SupportMemory:
             self._risks[row] = sum(_RISK_BIT.get(flag, 0) for flag in set(risks)) if counts else 0
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
+            self._origin[row] = _PEER if peer else _USER
+            self._kind[row] = kind_id
+
+    def _overrule(self, kind_id: int, approved: bool) -> None:
+        """The user answered a call of ``kind_id``: a peer's other answer about the same
+        call stops counting (called under the lock)."""
+        n = len(self._keys)
+        other = ((self._origin[:n] == _PEER) & (self._kind[:n] == kind_id)
+                 & (self._approved[:n] != approved))
+        self._origin[:n][other] = _OVERRULED
+
+    def _answers(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(approvals, refusals) among the first ``n`` rows, as masks: the user's and the
+        peers' the user has not overruled (under the lock)."""
+        live = self._origin[:n] != _OVERRULED
+        approved = self._approved[:n]
+        return approved & live, ~approved & live
 
     def _note_mistake(self, key: str, clock: int, programs: tuple[str, ...]) -> None:
         """Remember the approved-call profile of each program of a false positive (called
         under the lock, before the row is re-labelled)."""
         n = len(self._keys)
-        approved = self._approved[:n].copy()
+        approved = self._answers(n)[0]
         if key in self._row:
             approved[self._row[key]] = False  # the call itself, approved until now
         for program in programs:
@@ -498,7 +548,7 @@ class SupportMemory:
         approved since, while approving the key itself (``_refused_before_in_part``).
         """
         n = len(self._keys)
-        approved = self._approved[:n]
+        approved, refused = self._answers(n)
         elsewhere = approved.copy()
         if key in self._row:
             elsewhere[self._row[key]] = False  # the call's own earlier "it ran"
@@ -514,7 +564,7 @@ class SupportMemory:
                 cleared.add(program)
             elif (verb and consequential(program.rpartition(" ")[2])
                   and not self._answered(program, approved)
-                  and self._answered(verb, ~approved)):
+                  and self._answered(verb, refused)):
                 cleared.add(program.rpartition(" ")[0])
         cleared.update(k for k in programs if self._refused_before_in_part(k, programs, elsewhere))
         return tuple(k for k in programs if k not in cleared) if cleared else programs
@@ -533,9 +583,10 @@ class SupportMemory:
         """
         n = len(elsewhere)
         unflagged = self._risks[:n] == 0
+        refused = self._answers(n)[1]
         for narrower in programs:
             rows = self._rows_with(narrower, n) if narrower.startswith(key + " ") else None
-            if rows is None or not (rows & unflagged & ~self._approved[:n]).any():
+            if rows is None or not (rows & unflagged & refused).any():
                 continue
             later = self._approved_since(rows & unflagged) & elsewhere
             if self._answered(key, later) and not (rows & later).any():
@@ -595,6 +646,15 @@ class SupportMemory:
                 for i in np.argsort(self._clock[:n], kind="stable")
             ]
 
+    def origins(self) -> dict[str, str]:
+        """Whose answer each row is: ``user``, ``peer``, or ``overruled`` (a peer's that
+        the user answered the other way), by key, oldest first."""
+        names = ("user", "peer", "overruled")
+        with self._lock:
+            n = len(self._keys)
+            return {self._keys[i]: names[int(self._origin[i])]
+                    for i in np.argsort(self._clock[:n], kind="stable")}
+
     def latest(self, keys: tuple[str, ...]) -> dict[str, bool]:
         """The most recent answer (approved?) about each of ``keys`` that has one.
 
@@ -605,7 +665,11 @@ class SupportMemory:
         {'Bash:git --force': True}
         """
         with self._lock:
-            found = self._key_rows(keys[:MAX_PROGRAMS], len(self._keys))
+            n = len(self._keys)
+            live = np.flatnonzero(self._origin[:n] != _OVERRULED)
+            found = self._key_rows(keys[:MAX_PROGRAMS], n)
+            found = {k: r for k, rows in found.items()
+                     if len(r := np.intersect1d(rows, live, assume_unique=True))}
             return {key: bool(self._approved[rows[np.argmax(self._clock[rows])]])
                     for key in keys if (rows := found.get(key)) is not None}
 
@@ -668,8 +732,8 @@ class SupportMemory:
         """The approved answers newer than the latest refusal among ``rows`` (a mask over
         the first rows); all approved answers when none of them was refused. Under the lock."""
         n = len(rows)
-        approved, clock = self._approved[:n], self._clock[:n]
-        refused = rows & ~approved
+        (approved, refused), clock = self._answers(n), self._clock[:n]
+        refused = rows & refused
         since = int(clock[refused].max()) if refused.any() else -1
         return approved & (clock > since)
 
@@ -684,9 +748,13 @@ class SupportMemory:
             if n == 0:
                 return Evidence(keys, {}, {}, 0.0, 0.0, 0, 0, False, False)
             sims = self._vectors[:n] @ vec
-            approved, clock = self._approved[:n], self._clock[:n]
+            (approved, refused), clock = self._answers(n), self._clock[:n]
+            # only the user's own approval lifts a refusal; only their own refusal is one
+            # a call can nearly repeat (``refused_repeat``)
+            own = self._origin[:n] == _USER
             rows_of = self._key_rows(keys, n)
-            stats = {k: KeyStats.of(rows, approved, clock) for k, rows in rows_of.items()}
+            stats = {k: KeyStats.of(rows, approved, clock, refused, own)
+                     for k, rows in rows_of.items()}
             family: dict[str, str] = {}
             for key, rows in rows_of.items():
                 if self._mistakes and is_program_key(key):
@@ -704,12 +772,12 @@ class SupportMemory:
             for k in programs:
                 same = np.intersect1d(same, rows_of.get(k, same[:0]), assume_unique=True)
             threshold = cfg.trusted_similarity if trusted else cfg.similarity
-            ok_sims, bad_sims = sims[approved], sims[~approved]
+            ok_sims, bad_sims = sims[approved], sims[refused & own]
             return Evidence(
                 keys, stats, {k: v for k, v in family.items() if v},
                 float(ok_sims.max()) if len(ok_sims) else 0.0,
                 float(bad_sims.max()) if len(bad_sims) else 0.0,
-                int((ok_sims >= threshold).sum()), n, trusted,
+                int((ok_sims >= threshold).sum()), int((approved | refused).sum()), trusted,
                 bool((sims[same] >= cfg.similarity).any()),
             )
 
@@ -734,19 +802,34 @@ class KeyStats:
 
     approved: int
     refused: int
-    last_approved: int  # clock of the latest approval, -1 if none
+    last_approved: int  # clock of the user's latest approval (what lifts a refusal), -1 if none
     last_refused: int
+    last_own_refused: int = -1  # clock of the user's own latest refusal (not a peer's)
 
     @classmethod
-    def of(cls, rows: np.ndarray, approved: np.ndarray, clock: np.ndarray) -> KeyStats:
-        """From the indices of the rows answering about the key."""
-        ok, bad = rows[approved[rows]], rows[~approved[rows]]
-        return cls(len(ok), len(bad), int(clock[ok].max()) if len(ok) else -1,
-                   int(clock[bad].max()) if len(bad) else -1)
+    def of(cls, rows: np.ndarray, approved: np.ndarray, clock: np.ndarray,
+           refused: np.ndarray | None = None, own: np.ndarray | None = None) -> KeyStats:
+        """From the indices of the rows answering about the key and masks over all rows:
+        the approvals and refusals that count (default: the rest) and which rows are the
+        user's own (default: all)."""
+        refused = ~approved if refused is None else refused
+        own = np.ones_like(approved) if own is None else own
+        ok, bad = rows[approved[rows]], rows[refused[rows]]
+        mine, my_bad = ok[own[ok]], bad[own[bad]]
+        return cls(len(ok), len(bad), int(clock[mine].max()) if len(mine) else -1,
+                   int(clock[bad].max()) if len(bad) else -1,
+                   int(clock[my_bad].max()) if len(my_bad) else -1)
 
     @property
     def latest_refused(self) -> bool:
+        """The latest word about the key is a refusal (the user's or a peer's) that no
+        approval of the user's came after."""
         return self.last_refused > self.last_approved
+
+    @property
+    def own_latest_refused(self) -> bool:
+        """As :attr:`latest_refused`, counting the user's own refusals only."""
+        return self.last_own_refused > self.last_approved
 
 
 @dataclass(frozen=True)
@@ -757,11 +840,19 @@ class Evidence:
     stats: dict[str, KeyStats]  # keys answered about before
     family: dict[str, str]  # program -> the mistaken program it looks like (rule 4)
     nearest_approved: float
-    nearest_refused: float
+    nearest_refused: float  # highest similarity to a refusal of the user's own
     close_approved: int  # approved calls within the similarity that applies
-    answers: int
+    answers: int  # the answers that count (peers' the user overruled do not)
     trusted: bool  # every program of the call is trusted
     same_programs_close: bool  # a close approved call runs every program of this one
+
+
+def _kind_id(kind: str) -> int:
+    """A 63-bit hash of a call's kind (``teacher.supersede_key``); 0 for none."""
+    if not kind:
+        return 0
+    digest = hashlib.blake2b(kind.encode("utf-8"), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") >> 1) or 1
 
 
 def near_refused_repeat(ev: Evidence, cfg: SupportConfig) -> float | None:
@@ -772,8 +863,8 @@ def near_refused_repeat(ev: Evidence, cfg: SupportConfig) -> float | None:
         return None
     if ev.nearest_refused <= ev.nearest_approved:
         return None
-    if not any(st.latest_refused for st in ev.stats.values()):
-        return None
+    if not any(st.own_latest_refused for st in ev.stats.values()):
+        return None  # a peer's refusal makes the gate ask, never deny
     return round(ev.nearest_refused, 4)
 
 
@@ -826,23 +917,30 @@ SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
 
 
 def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: int) -> int:
-    """Replay the answers of the last ``window`` feedback rows into ``memory``, in order.
+    """Replay the answers of the last ``window`` feedback rows into ``memory``, in order:
+    the user's, and the peers' that entered the memory when they arrived (their log
+    record says so: ``support``), so a restart gives the same memory as the live one.
 
     The log is the memory's only source (it is never pickled); the embeddings come from
     the SQLite embedding cache, so calls seen before do not run MiniLM again. Returns
     the number of rows replayed.
     """
+    from neuroplast.gate.peer_log import PeerLog
     from neuroplast.gate.render import render_call
+    from neuroplast.gate.teacher import supersede_key
 
     newest = glog.db.query("SELECT MAX(id) FROM feedback")[0][0]
     if newest is None:
         return 0
-    rows = glog.feedback_after(max(0, int(newest) - window))
-    calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json in rows]
+    rows = [(fb, call_json, peer) for fb, call_json, peer
+            in PeerLog(glog.db).answers_after(max(0, int(newest) - window))
+            if not peer or fb.record.get("support")]
+    calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json, _ in rows]
     vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
-    for (fb, _), call, vec in zip(rows, calls, vectors, strict=True):
+    for (fb, _, peer), call, vec in zip(rows, calls, vectors, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
                    programs=program_keys(call), false_positive=fb.false_positive,
                    identity=call_identity(call), risks=inspect_call(call).flags,
-                   vouched=bool(fb.record.get("vouched", True)))
+                   vouched=bool(fb.record.get("vouched", True)), kind=supersede_key(call),
+                   peer=peer)
     return len(rows)

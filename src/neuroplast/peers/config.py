@@ -11,8 +11,10 @@ neuroplast.errors.ConfigError: PeersConfig.weight=1.0 is out of range; use a val
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from neuroplast.config import Config, check_range
+from neuroplast.errors import ConfigError
 
 __all__ = ["PeersConfig"]
 
@@ -23,6 +25,11 @@ class PeersConfig(Config):
 
     weight: float = field(default=0.5, metadata={
         "help": "training weight of a peer's answer; the user's own weigh 1 or more"})
+    peer_support: Literal["refusals", "both", "none"] = field(default="refusals", metadata={
+        "help": "which of a peer's answers enter the memory of answers the gate's rules "
+                "read (gate.peer_learning): its refusals make the gate ask about their "
+                "keys until the user approves them; 'both' also lets its approvals count "
+                "as first use and close approvals; 'none': they train the model only"})
     features_only: bool = field(default=False, metadata={
         "help": "privacy: send each call's structural features and embedding, never its "
                 "text (the tool's name is sent)"})
@@ -39,6 +46,9 @@ class PeersConfig(Config):
     pull: bool = True
 
     def __post_init__(self) -> None:
+        if self.peer_support not in ("refusals", "both", "none"):
+            raise ConfigError(f"PeersConfig.peer_support={self.peer_support!r} is not one of "
+                              "'refusals', 'both', 'none'")
         check_range("PeersConfig", "weight", self.weight, 0.0, 1.0,
                     low_inclusive=False, high_inclusive=False)
         check_range("PeersConfig", "sync_interval_s", self.sync_interval_s, 0.01)

@@ -90,7 +90,8 @@ class Exchange:
                 else:
                     fresh.append(signal)
             # every signal checked: apply them (each commits with its sequence number)
-            taught = [teach_from_peer(self.gate, s, self.config.weight) for s in fresh]
+            taught = [teach_from_peer(self.gate, s, self.config.weight,
+                                      self.config.peer_support) for s in fresh]
         except NeuroplastError as exc:
             self._count(key or _sender(wire), exc)
             log.warning("refused a bundle: %s", exc)
