@@ -5,7 +5,8 @@ trained ledger, reviews), the model service's ``token``, ``jobs.db`` and ``adapt
 ``candidates`` scores a context file (``{"nodes": [...]}``, see
 :class:`neuroplast.memory.Context`) and stores what it finds for review; ``approve`` and
 ``reject`` decide; ``send`` posts the approved ones to a model service's ``/train`` and
-marks them trained once the service accepted them.
+marks them trained once the service accepted them; ``review`` does all three in a terminal
+screen (:mod:`neuroplast.cli.memory_review`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from neuroplast.errors import BackendUnavailable, InvalidInputError
+from neuroplast.errors import InvalidInputError
 
 __all__ = ["memory_app"]
 
@@ -30,6 +31,17 @@ memory_app = typer.Typer(
 _DATA_HELP = "Data dir (default: $NEUROPLAST_HOME or ~/.neuroplast)."
 DataDir = Annotated[Path | None, typer.Option(help=_DATA_HELP)]
 TOKEN_FILE = "token"
+DEFAULT_URL = "http://127.0.0.1:8766"  # where `serve` listens by default
+
+
+def format_ts(timestamp: float) -> str:
+    """A response timestamp as ``approve`` / ``reject`` take it: every digit, no exponent.
+
+    >>> format_ts(1733259123.5), format_ts(9.0)
+    ('1733259123.5', '9')
+    """
+    text = repr(float(timestamp))  # the shortest text that reads back as the same float
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _dir(data_dir: Path | None) -> Path:
@@ -118,7 +130,7 @@ def candidates(
         return
     table = Table("response_ts", "status", "divergence", "response", "without memories")
     for r in rows:
-        table.add_row(f"{r.response_ts:g}", r.status, f"{r.divergence:.2f}", r.text,
+        table.add_row(format_ts(r.response_ts), r.status, f"{r.divergence:.2f}", r.text,
                       r.alternative or "")
     Console().print(table)
 
@@ -143,35 +155,43 @@ def reject(response_ts: float, data_dir: DataDir = None) -> None:
         store.close()
 
 
+_URL_HELP = "The model service (`neuroplast memory serve`)."
+_TOKEN_HELP = "File with the service's token (default: <data dir>/memory/token)."
+
+
 @memory_app.command()
 def send(
-    url: Annotated[str, typer.Option(help="The model service, e.g. http://127.0.0.1:8766")],
-    token_file: Annotated[Path, typer.Option(help="File with the service's token.")],
+    url: Annotated[str, typer.Option(help=_URL_HELP)] = DEFAULT_URL,
+    token_file: Annotated[Path | None, typer.Option(help=_TOKEN_HELP)] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Send approved, untrained candidates to /train; mark them trained once accepted."""
-    import httpx
+    from neuroplast.memory.sending import read_token, send_approved, unsent_approved
+
+    store = _store(data_dir)
+    try:  # no token needed to find there is nothing to send
+        sent = None if not unsent_approved(store) else send_approved(
+            store, url, read_token(token_file or _dir(data_dir) / TOKEN_FILE))
+    finally:
+        store.close()
+    if sent is None:
+        typer.echo("nothing approved to send")
+        return
+    typer.echo(json.dumps({"job_id": sent.job_id, "samples": len(sent.response_ts)}))
+
+
+@memory_app.command()
+def review(
+    url: Annotated[str, typer.Option(help=_URL_HELP)] = DEFAULT_URL,
+    token_file: Annotated[Path | None, typer.Option(help=_TOKEN_HELP)] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Review candidates in the terminal: j/k move, a approve, r reject, g the memory-less
+    answer, s send the approved ones to /train, q quit."""
+    from neuroplast.cli.memory_review import ReviewApp  # Textual loads only here
 
     store = _store(data_dir)
     try:
-        trained = store.trained_timestamps()
-        todo = [r for r in store.reviews("approved") if r.response_ts not in trained]
-        if not todo:
-            typer.echo("nothing approved to send")
-            return
-        body = {"training_data": {"samples": [
-            {"context_ids": list(r.context_ids), "continuation_ids": list(r.continuation_ids)}
-            for r in todo]}}
-        token = token_file.read_text().strip()
-        try:
-            reply = httpx.post(f"{url.rstrip('/')}/train", json=body, timeout=60,
-                               headers={"Authorization": f"Bearer {token}"})
-        except httpx.HTTPError as exc:
-            raise BackendUnavailable(f"{url} did not answer ({exc}); is it running?") from exc
-        if reply.status_code != 200:
-            raise InvalidInputError(f"/train answered {reply.status_code}: {reply.text[:300]}")
-        job = reply.json()["job_id"]
-        store.mark_trained([r.response_ts for r in todo], job_id=job)
-        typer.echo(json.dumps({"job_id": job, "samples": len(todo)}))
+        ReviewApp(store, url, token_file or _dir(data_dir) / TOKEN_FILE).run()
     finally:
         store.close()
