@@ -24,7 +24,7 @@ load hits each alike; ratios are against the first. The load average is recorded
 start and the end. Prints one JSON line per variant and one summary line.
 
     .venv/bin/python benchmarks/gate_miss_stages.py [--calls 1500] [--probes 300]
-        [--variants fp32,int8]
+        [--variants fp32/sync,int8/sync,int8]
 """
 
 from __future__ import annotations
@@ -244,7 +244,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=1500, help="stream calls replayed first")
     parser.add_argument("--probes", type=int, default=300, help="cache misses per variant")
-    parser.add_argument("--variants", default="fp32,int8",
+    parser.add_argument("--variants", default="fp32/sync,int8/sync,int8",
                         help="embedder variants, the first the baseline: "
                         "precision[@threads][/sync]")
     parser.add_argument("--seed", type=int, default=0)

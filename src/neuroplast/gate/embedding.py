@@ -19,6 +19,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,6 +37,7 @@ __all__ = ["EMBEDDING_DIM", "CachedEmbedder", "EmbedderConfig"]
 log = logging.getLogger(__name__)
 
 EMBEDDING_DIM = 384
+_MAX_SAVE_WAIT_S = 5.0  # computed embeddings wait at most this long for a pause in misses
 _MIGRATIONS = [
     "CREATE TABLE embedding_cache ("
     " key TEXT PRIMARY KEY,"  # sha256 of the text, hex
@@ -118,10 +120,11 @@ class CachedEmbedder:
         (sentence-transformers) when the model or the runtime does not allow it.
         ``precision``: ``int8`` runs ONNX Runtime's dynamically quantised MiniLM (within
         cosine 0.99 of float, less CPU); the ``torch`` fallback is always float.
-        ``save_delay_s``: new embeddings reach ``db`` this long after they were computed
-        (in a timer thread, one transaction for all of them), not while the call that
-        needed them is being answered: the commit's fsync was a tail of a cache miss, and
-        a cache loses nothing it can recompute. 0: committed before ``embed`` returns."""
+        ``save_delay_s``: new embeddings reach ``db`` once no miss came for this long (at
+        most 5 s after the first waiting one), in a timer thread and one transaction, not
+        while the call that needed them is being answered: the commit's fsync was a tail
+        of a cache miss, and a cache loses nothing it can recompute. 0: committed before
+        ``embed`` returns."""
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             raise ConfigError(
                 f"CachedEmbedder.capacity={capacity!r} is out of range; use 1 or more"
@@ -152,6 +155,7 @@ class CachedEmbedder:
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._unsaved: dict[str, bytes] = {}  # computed, not yet in db (key -> vector)
         self._saver: threading.Timer | None = None
+        self._unsaved_since = 0.0  # time.monotonic() of the oldest unsaved row (0: none)
         self._stats = {"hits": 0, "misses": 0, "db_hits": 0, "computed": 0}
         if db is not None:
             db.migrate("embedding_cache", _MIGRATIONS)
@@ -290,12 +294,25 @@ class CachedEmbedder:
                 self._remember(k, vec)
                 if self.db is not None:
                     self._unsaved[k] = vec.astype("<f4").tobytes()
-            if self.db is not None and later and self._saver is None:
-                self._saver = threading.Timer(self.save_delay_s, self._save_later)
-                self._saver.daemon = True
-                self._saver.start()
+            if self.db is not None and later:
+                self._schedule_save()
         if self.db is not None and not later:
             self.flush()
+
+    def _schedule_save(self) -> None:
+        """Commit ``save_delay_s`` after the latest miss (under ``_lock``): a burst of
+        misses is saved in the pause after it, when no call waits for the database, and
+        at the latest ``_MAX_SAVE_WAIT_S`` after its first miss."""
+        now = time.monotonic()
+        if self._saver is not None and now - self._unsaved_since < _MAX_SAVE_WAIT_S:
+            self._saver.cancel()  # a later miss: wait for the pause after it
+            self._saver = None
+        if self._saver is None:
+            if not self._unsaved_since:
+                self._unsaved_since = now
+            self._saver = threading.Timer(self.save_delay_s, self._save_later)
+            self._saver.daemon = True
+            self._saver.start()
 
     def _save_later(self) -> None:
         with self._lock:
@@ -308,6 +325,7 @@ class CachedEmbedder:
         with self._lock:
             rows = [(k, self.dim, blob) for k, blob in self._unsaved.items()]
             self._unsaved.clear()
+            self._unsaved_since = 0.0
         if not rows or self.db is None:
             return 0
         try:
