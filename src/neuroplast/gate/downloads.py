@@ -18,6 +18,8 @@ What saves its fetch to a file, from each program's manual:
   download``, ``hf download``; ``git clone``, ``gh repo clone``, ``hg clone``): a clone is a
   download of a whole repository.
 
+A fetch from this machine (``localhost``, a local repository's path) is none.
+
 >>> from neuroplast.gate.shell import split_command
 >>> [saves_from_network(s) for s in split_command(
 ...     "curl -fsSLO https://x.io/a.tgz; curl https://x.io; wget -qO- https://x.io; wget x.io")]
@@ -43,6 +45,7 @@ _WGET_TO_STDOUT = ("-O", "--output-document")
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _REMOTE_COPY = frozenset({"scp", "rsync", "sftp"})
 _REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!//)")  # [user@]host:path
+_URL_HOST = re.compile(r"^[a-zA-Z][\w+.-]*://(?:[^/@\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)")
 _NESTED = 2  # command groups: ``gh release download``, ``gcloud storage ... download``
 
 
@@ -63,18 +66,36 @@ def _remote_source(argv: tuple[str, ...]) -> bool:
             and any(_REMOTE_PATH.match(a) for a in operands[:-1]))
 
 
+def _only_this_machine(argv: tuple[str, ...]) -> bool:
+    """Whether every URL among ``argv`` names this machine (``localhost``, ``127.0.0.1``,
+    ``[::1]``), or the words name a local repository (a path, ``file://``) and no URL: a
+    fetch from this machine brings nothing from another one."""
+    urls = [m.group(1).lower() for a in argv[1:] for m in [_URL_HOST.match(a)] if m]
+    if urls:
+        return all(h == "localhost" or h.startswith("127.") or h == "[::1]" for h in urls)
+    operands = [a for a in argv[2:] if not a.startswith("-")]
+    return bool(operands) and operands[0].startswith(("/", "./", "../", "~", "file:"))
+
+
 def saves_from_network(seg: Segment) -> bool:
-    """Whether the simple command ``seg`` saves what it fetches from another machine."""
+    """Whether the simple command ``seg`` saves what it fetches from another machine.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [saves_from_network(s) for s in split_command(
+    ...     "curl -o a http://localhost:8000/a; git clone ../lib vendor/lib; git clone x.io:lib")]
+    [False, False, True]
+    """
     argv, head = seg.argv, seg.head
-    if head == "curl":
-        return _curl_saves(argv)
-    if head in _ALWAYS_SAVE:
-        to_stdout = "-" in option_values(argv, _WGET_TO_STDOUT) or "--spider" in argv
-        return not to_stdout
-    if head in _HTTPIE:
-        return any(a in ("-d", "--download") for a in argv[1:]) or bool(
-            option_values(argv, ("-o", "--output")))
     if head in _REMOTE_COPY:
         return _remote_source(argv)
-    words = [a for a in argv[1:] if not a.startswith("-")][: 1 + _NESTED]
-    return any(w in DOWNLOAD_VERBS for w in words)
+    if head == "curl":
+        saves = _curl_saves(argv)
+    elif head in _ALWAYS_SAVE:
+        saves = "-" not in option_values(argv, _WGET_TO_STDOUT) and "--spider" not in argv
+    elif head in _HTTPIE:
+        saves = any(a in ("-d", "--download") for a in argv[1:]) or bool(
+            option_values(argv, ("-o", "--output")))
+    else:
+        words = [a for a in argv[1:] if not a.startswith("-")][: 1 + _NESTED]
+        saves = any(w in DOWNLOAD_VERBS for w in words)
+    return saves and not _only_this_machine(argv)

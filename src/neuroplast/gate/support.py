@@ -124,9 +124,11 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
     "rollback", "release", "unpublish", "yank", "deprecate", "create", "patch", "replace",
     "scale", "rollout", "terminate", "revoke",
-    # the rest of kubectl's documented state-changing commands ("Deploy" and "Cluster
-    # Management" in kubectl --help), and exec: a command run inside a live container or pod
-    "expose", "annotate", "label", "taint", "drain", "cordon", "autoscale", "exec",
+    # the rest of kubectl's documented state-changing commands (kubectl --help: "Basic",
+    # "Deploy" and "Cluster Management"), but run and set, which other CLIs use for harmless
+    # acts (npm run, git config set); and exec: a command run inside a live container or pod
+    "expose", "annotate", "label", "taint", "drain", "cordon", "uncordon", "autoscale",
+    "edit", "approve", "deny", "exec",
     *DOWNLOAD_VERBS})
 
 
