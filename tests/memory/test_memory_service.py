@@ -57,6 +57,7 @@ def test_train_jobs_queue_publish_and_swap(served, llama_dir: Path) -> None:
     score = {"model": "tiny", "prompt": [3, 10, 11, 12, 20, 21, 22], "score_ranges": [[4, 7]]}
     anonymous = httpx.post(f"{url}/train", json={"training_data": {"samples": [sample]}})
     assert anonymous.status_code == 401  # only the user's agent may change the model
+    assert "memory/token" in anonymous.text  # where this service's token is, not the gate's
     with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {TOKEN}"},
                       timeout=60) as client:
         before = client.post("/score", json=score).json()["scores"][0]["total_logprob"]

@@ -93,6 +93,9 @@ def _split_host(value: str) -> tuple[str, int | None]:
     return name.lower(), int(digits)
 
 
+GATE_TOKEN_HINT = "<data dir>/gate/token (`neuroplast gate token`)"
+
+
 class Guard:
     """ASGI middleware: only this host, no web pages, only JSON, only with the token.
 
@@ -115,8 +118,11 @@ class Guard:
         default_limit: int = 1024 * 1024,
         body_timeout_s: float = BODY_TIMEOUT_S,
         browser: Callable[[Scope, dict[str, str]], bool] | None = None,
+        token_hint: str = GATE_TOKEN_HINT,
     ) -> None:
         self.app = app
+        # where this service's token is, for the error a client without it gets
+        self.token_hint = token_hint
         # the dashboard's browser sessions (server.sessions): a GET of its pages with a
         # session cookie, checked only after the Host
         self.browser = browser
@@ -159,13 +165,15 @@ class Guard:
             scheme, _, credential = headers.get("authorization", "").partition(" ")
             if scheme.lower() == "bearer":
                 if not hmac.compare_digest(credential.strip().encode("latin-1"), secret):
-                    raise AuthenticationError(_WRONG_TOKEN)
+                    raise AuthenticationError(f"wrong token; use the one in {self.token_hint}")
                 if nonce and not _NONCE.fullmatch(nonce):
                     raise AuthenticationError(f"malformed {NONCE_HEADER}: {nonce[:80]!r}")
             elif scheme.lower() == AUTH_SCHEME.lower():
                 receive = await self._verify(scope, receive, secret, nonce, credential.strip())
             else:
-                raise AuthenticationError(_NO_TOKEN)
+                raise AuthenticationError(
+                    "this service needs the install's token: send 'Authorization: Bearer "
+                    f"<token>' (the token is in {self.token_hint})")
         except NeuroplastError as exc:
             response = error_response(status_for(exc), type(exc).__name__, str(exc))
             await response(scope, receive, send)
@@ -212,7 +220,7 @@ class Guard:
                                   f"{limit}-byte limit")
         if not hmac.compare_digest(digest.hexdigest().encode(), mac.encode("latin-1")):
             raise AuthenticationError("the request's signature does not verify; sign it "
-                                      "with the token in <data dir>/gate/token")
+                                      f"with the token in {self.token_hint}")
         self._remember(nonce, now)
         scope["neuroplast.body_size"] = total
         sent = False
@@ -234,12 +242,6 @@ class Guard:
                 break
             del self._nonces[oldest]
 
-
-_NO_TOKEN = (
-    "this service needs the install's token: send 'Authorization: Bearer <token>' (the token "
-    "is in <data dir>/gate/token, or run `neuroplast gate token`)"
-)
-_WRONG_TOKEN = "wrong token; use the one in <data dir>/gate/token (`neuroplast gate token`)"
 
 
 def _signing(send: Send, secret: bytes, nonce: str) -> Send:

@@ -60,5 +60,6 @@ def create_memory_app(
 
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(Guard, secret=lambda: secret, allowed_hosts=allowed_hosts,
+                       token_hint="<data dir>/memory/token",
                        default_limit=max_body_bytes)
     return app
