@@ -116,7 +116,7 @@ def test_the_users_answer_about_the_same_call_overrules_a_peers() -> None:
 
 
 def test_peer_support_is_a_checked_choice() -> None:
-    assert PeersConfig().peer_support == "refusals"
+    assert PeersConfig().peer_support == "both"
     with pytest.raises(ConfigError, match="peer_support"):
         PeersConfig(peer_support="all")  # type: ignore[arg-type]
 
