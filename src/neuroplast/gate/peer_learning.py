@@ -23,7 +23,7 @@ never deny, and never vouch (``support``, from ``PeersConfig.peer_support``):
   a shared habit is asked about once in the team rather than once per user. It never
   vouches: it clears no risk flag and lifts no refusal (only the user's own approval
   does), and stops counting once the user answers the same call the other way. On
-  ``benchmarks/peers_sharing.py`` (two users who disagree about ``rm``) it asked 11-23%
+  ``benchmarks/peers_sharing.py`` (two users who disagree about ``rm``) it asked 10-23%
   less than each alone, with no unsafe auto-allow; refusals alone changed the ask rate
   by -7% to +6% (they add questions where the team said no, as they should).
 - ``"none"``: a peer's answers train the model only.
