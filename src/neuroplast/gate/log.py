@@ -228,7 +228,7 @@ class GateLog:
 
     def feedback_after(self, row_id: int) -> list[tuple[FeedbackRow, str]]:
         """The user's answers with id > ``row_id``, oldest first, each with its call's JSON;
-        not peers' (``gate.peer_log``: they train the model, never the support memory)."""
+        not peers' (``gate.peer_log``; ``PeerLog.answers_after`` gives both)."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FEEDBACK_COLS.split(","))
         rows = self.db.query(
             f"SELECT {cols}, d.call_json FROM feedback f JOIN decisions d "
