@@ -56,7 +56,8 @@ peer may make the gate ask, never deny, and never vouch. A peer's refusal is a r
 of its keys for rule 1, so the gate asks about them until *the user* approves them again
 (a peer's approval lifts no refusal, not even its own); it is no evidence for
 ``refused_repeat`` (``nearest_refused`` is the user's refusals only). A peer's approval
-counts as an approval for rules 2 and 3 (the team has run this program, this close), but
+counts as an approval for rules 2 and 3 (the team has run this program, this close; and
+one closer to a call than the user's refusal makes ``refused_repeat`` ask instead), but
 clears no risk flag (rows from peers carry no identity nor flags, as unvouched approvals
 do). Where the user answers the same call (same ``kind``: ``teacher.supersede_key``)
 the other way, the peer's row stops counting: the user's own word wins.
