@@ -63,6 +63,7 @@ from neuroplast_bench.gate_metrics import (
     percentile,
     rates,
 )
+from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_server import FEEDBACK, HOOK, GateServer
 from neuroplast_bench.gate_stream import GateStreamConfig, StreamCall, generate_stream
 from neuroplast_bench.gate_third_user import OPS_DRIFT, OPS_FOCUS, OPS_HOME_FILES, OpsUser
@@ -661,24 +662,28 @@ def _tempdir() -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+# The users written apart from the gate: their focus groups (tldr prefixes), the share of
+# the stream those take, the credential files their stream draws, and the oracle. Their
+# focus groups bring the calls their preferences and drift decide; they have eight
+# (held-out) and twelve (ops, four for the drift) where the default user has one or two,
+# so a larger share (1.3-1.5 % of calls each).
+_USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
+    "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
+    "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
+}
+
+
 def stream_and_user(config: GateBenchConfig
                     ) -> tuple[list[StreamCall], Oracle]:
     """The stream of calls and the simulated user that ``config`` describes."""
-    if config.user == "heldout":
-        # its focus groups bring the calls its preferences and drift decide; it has eight
-        # where the default user has one or two, so a larger share (1.5 % of calls each)
+    apart = _USERS_WRITTEN_APART.get(config.user)
+    if apart is not None:
+        focus_groups, focus_rate, home_files, oracle = apart
         stream_config = GateStreamConfig(
             n_calls=config.calls, seed=config.seed, data_dir=config.data_dir,
-            focus_groups=HELDOUT_FOCUS, focus_rate=0.12, home_files=HELDOUT_HOME_FILES,
+            focus_groups=focus_groups, focus_rate=focus_rate, home_files=home_files,
             descriptions=config.descriptions)
-        return generate_stream(stream_config), HeldOutUser()
-    if config.user == "ops":
-        # twelve focus groups (four for the drift), 1.3 % of calls each
-        stream_config = GateStreamConfig(
-            n_calls=config.calls, seed=config.seed, data_dir=config.data_dir,
-            focus_groups=OPS_FOCUS, focus_rate=0.16, home_files=OPS_HOME_FILES,
-            descriptions=config.descriptions)
-        return generate_stream(stream_config), OpsUser()
+        return generate_stream(stream_config), oracle()
     user = SimulatedUser(UserConfig(drift=config.drift, also_refuse=config.also_refuse,
                                     also_allow=config.also_allow))
     focus = (DRIFTS[config.drift] or ("docker",),

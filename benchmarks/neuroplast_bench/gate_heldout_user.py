@@ -63,6 +63,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
+from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -201,27 +202,13 @@ def _remote(word: str) -> bool:
 # ------------------------------------------------------------------ the user
 
 
-class HeldOutUser:
-    """The held-out oracle: ``would_approve(call, phase)``, ``drift_applies(call)`` and
-    ``refusal_reasons(call, phase)``; phase 0 is before the drift, 1 after it."""
+class HeldOutUser(PhasedUser):
+    """The held-out oracle (:class:`~neuroplast_bench.gate_oracle.PhasedUser`): its
+    preferences, and a drift that refuses network fetches."""
 
     drift = HELDOUT_DRIFT
 
-    def refusal_reasons(self, call: StreamCall, phase: int) -> tuple[str, ...]:
-        """The preferences (from PREFERENCES, or the drift's name) that refuse ``call``."""
-        reasons = self._fixed_reasons(call)
-        if not reasons and phase >= 1 and self.drift_applies(call):
-            return (HELDOUT_DRIFT,)
-        return reasons
-
-    def would_approve(self, call: StreamCall, phase: int) -> bool:
-        """What this developer answers when asked about ``call`` in ``phase``."""
-        return not self.refusal_reasons(call, phase)
-
-    def drift_applies(self, call: StreamCall) -> bool:
-        """True when the drifted preference decides ``call`` (its answer differs by phase)."""
-        if call.tool_name != "Bash" or call.origin == "gtfobins" or self._fixed_reasons(call):
-            return False
+    def _drifted(self, call: StreamCall) -> bool:
         return any(_network_fetch(c) for c in _commands(call))
 
     # -- the fixed preferences

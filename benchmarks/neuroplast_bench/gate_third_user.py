@@ -112,6 +112,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
+from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -882,28 +883,14 @@ def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str)
 # ------------------------------------------------------------------ the user
 
 
-class OpsUser:
-    """The ops oracle: ``would_approve(call, phase)``, ``drift_applies(call)`` and
-    ``refusal_reasons(call, phase)``; phase 0 is before the drift, 1 after it."""
+class OpsUser(PhasedUser):
+    """The ops oracle (:class:`~neuroplast_bench.gate_oracle.PhasedUser`): its
+    preferences, and a drift that refuses remote access."""
 
     name = "ops"
     drift = OPS_DRIFT
 
-    def refusal_reasons(self, call: StreamCall, phase: int) -> tuple[str, ...]:
-        """The preferences (from OPS_PREFERENCES, or the drift's name) that refuse ``call``."""
-        reasons = self._fixed_reasons(call)
-        if not reasons and phase >= 1 and self.drift_applies(call):
-            return (OPS_DRIFT,)
-        return reasons
-
-    def would_approve(self, call: StreamCall, phase: int) -> bool:
-        """What this engineer answers when asked about ``call`` in ``phase``."""
-        return not self.refusal_reasons(call, phase)
-
-    def drift_applies(self, call: StreamCall) -> bool:
-        """True when the drifted preference decides ``call`` (its answer differs by phase)."""
-        if call.tool_name != "Bash" or call.origin == "gtfobins" or self._fixed_reasons(call):
-            return False
+    def _drifted(self, call: StreamCall) -> bool:
         return any(_remote_access(c) for c in _commands(call))
 
     def _fixed_reasons(self, call: StreamCall) -> tuple[str, ...]:
