@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.outputs import option_values
+from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment
 
 __all__ = ["DOWNLOAD_VERBS", "saves_from_network"]
@@ -45,7 +46,6 @@ _WGET_TO_STDOUT = ("-O", "--output-document")
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _REMOTE_COPY = frozenset({"scp", "rsync", "sftp"})
 _REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!//)")  # [user@]host:path
-_URL_HOST = re.compile(r"^[a-zA-Z][\w+.-]*://(?:[^/@\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)")
 _NESTED = 2  # command groups: ``gh release download``, ``gcloud storage ... download``
 
 
@@ -70,9 +70,9 @@ def _only_this_machine(argv: tuple[str, ...]) -> bool:
     """Whether every URL among ``argv`` names this machine (``localhost``, ``127.0.0.1``,
     ``[::1]``), or the words name a local repository (a path, ``file://``) and no URL: a
     fetch from this machine brings nothing from another one."""
-    urls = [m.group(1).lower() for a in argv[1:] for m in [_URL_HOST.match(a)] if m]
-    if urls:
-        return all(h == "localhost" or h.startswith("127.") or h == "[::1]" for h in urls)
+    hosts = [url_host(a) for a in argv[1:] if "://" in a]
+    if hosts:
+        return all(h == "localhost" or h.startswith("127.") or h == "::1" for h in hosts)
     operands = [a for a in argv[2:] if not a.startswith("-")]
     return bool(operands) and operands[0].startswith(("/", "./", "../", "~", "file:"))
 

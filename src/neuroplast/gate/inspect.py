@@ -167,7 +167,7 @@ _URL_IP = re.compile(
 _LOOPBACK = ("127.", "[::1]", "0.0.0.0")
 # ssh, scp, rsync and sftp name their remote as [user@]host[:path]: a raw IP address there
 # is the same signal as in a URL
-_REMOTE_SHELLS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
+REMOTE_PROGRAMS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
 _REMOTE_IP = re.compile(r"^(?:[^@\s/]+@)?(\d{1,3}(?:\.\d{1,3}){3})(?::|$)")
 _REVERSE_SHELL = re.compile(
     r"/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\b[^|;&]*\s-[a-z]*[ec]\b|\bsocat\b[^|;&]*exec:"
@@ -337,7 +337,7 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("credential_path_read")  # the tool reads its store and prints the secret
     if binds_every_interface(seg):
         flags.add("network_listener")
-    if head in _REMOTE_SHELLS and any(
+    if head in REMOTE_PROGRAMS and any(
         (m := _REMOTE_IP.match(a)) and not m.group(1).startswith(_LOOPBACK) for a in argv[1:]
     ):
         flags.add("raw_ip_url")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.inspect import (
+    REMOTE_PROGRAMS,
     _operand_write_targets,
     _script_write_targets,
     _target_directories,
@@ -48,7 +49,6 @@ _URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
 # call speaks (gopher:, dict:, ftp:, ssh:, s3:...), asked about the first time as a program is
 _COMMON_SCHEMES = frozenset({"http", "https", "file"})
 _REMOTE = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):")  # scp/rsync user@host:path
-_REMOTE_PROGRAMS = frozenset({"ssh", "scp", "rsync", "sftp", "mosh"})
 _CODE_PATH = re.compile(r"(?:^|[\s'\"(=,:])((?:~|/)[\w.~/-]*[\w~])")
 _FILE_NAME = re.compile(r"^[\w.-]*\w\.[A-Za-z][A-Za-z0-9]{0,7}$")  # notes.md, hosts.yml
 # the characters of a path as typed: no quotes, parentheses, spaces (code)
@@ -144,7 +144,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
 def _hosts(text: str, segments: list[Segment]) -> list[str]:
     hosts = [url_host(m.group(0)) for m in _URL.finditer(text)]
     for seg in segments:
-        if seg.head in _REMOTE_PROGRAMS:
+        if seg.head in REMOTE_PROGRAMS:
             for word in seg.argv[1:]:
                 match = _REMOTE.match(word)
                 if match and not word.startswith("-"):
