@@ -4,39 +4,23 @@ each wire format gives the local backend's scores."""
 from __future__ import annotations
 
 import random
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from neuroplast.errors import InvalidInputError
 from neuroplast.memory import LocalBackend, RemoteBackend, Scorer
 from neuroplast.server.memory_app import create_memory_app
-from neuroplast.server.serving import server_config
 from neuroplast_bench.memory_convos import generate
 
 TOKEN = "memory-test-token-0123456789abcdef"
 
 
 @pytest.fixture(scope="module")
-def served(llama: LocalBackend) -> Iterator[str]:
-    app = create_memory_app(llama, model_name="tiny", token=TOKEN)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_config(app, log_level="critical"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+def served(serving, llama: LocalBackend) -> Iterator[str]:
+    with serving(create_memory_app(llama, model_name="tiny", token=TOKEN)) as url:
+        yield url
 
 
 @pytest.mark.parametrize("api", ["prompt_logprobs", "echo", "score"])

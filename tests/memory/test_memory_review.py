@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from textual.widgets import DataTable, Static
 
 from neuroplast.cli.memory_review import EMPTY_HELP, ReviewApp
@@ -23,8 +20,6 @@ from neuroplast.memory import CandidateConfig, Context, LocalBackend, MemoryStor
 from neuroplast.memory.candidates import find_candidates
 from neuroplast.memory.service import ModelService
 from neuroplast.memory.trainer import TrainConfig
-from neuroplast.server.memory_app import create_memory_app
-from neuroplast.server.serving import server_config
 
 TOKEN = "review-test-token-0123456789abcdef"
 CONTEXT = Context.build(
@@ -55,22 +50,10 @@ def store(tmp_path: Path, found: list) -> Iterator[MemoryStore]:
 
 
 @pytest.fixture
-def served(llama_dir: Path, tmp_path: Path) -> Iterator[tuple[str, ModelService]]:
-    service = ModelService(llama_dir, tmp_path / "service",
-                           TrainConfig(steps=1, max_length=64, replay_batch=0, ewc_lambda=0.0))
-    app = create_memory_app(None, model_name="tiny", token=TOKEN, service=service)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_config(app, log_level="critical"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", service
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-    service.close()
+def served(model_service, tmp_path: Path) -> Iterator[tuple[str, ModelService]]:
+    with model_service(tmp_path / "service", TrainConfig(
+            steps=1, max_length=64, replay_batch=0, ewc_lambda=0.0), TOKEN) as pair:
+        yield pair
 
 
 def _screen(app: ReviewApp) -> tuple[str, str]:

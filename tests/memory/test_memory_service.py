@@ -3,42 +3,25 @@ publish PEFT adapters and swap the scoring model; a restart finishes a cut-off j
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from neuroplast.memory.jobs import JobLog
 from neuroplast.memory.service import ModelService
 from neuroplast.memory.trainer import TrainConfig
-from neuroplast.server.memory_app import create_memory_app
-from neuroplast.server.serving import server_config
 
 TOKEN = "service-test-token-0123456789abcdef"
 CONFIG = TrainConfig(steps=3, max_length=48, replay_batch=0, ewc_lambda=0.0)
 
 
 @pytest.fixture
-def served(llama_dir: Path, tmp_path: Path) -> Iterator[tuple[str, ModelService]]:
-    service = ModelService(llama_dir, tmp_path / "data", CONFIG)
-    app = create_memory_app(None, model_name="tiny", token=TOKEN, service=service)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(server_config(app, log_level="critical"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", service
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-    service.close()
+def served(model_service, tmp_path: Path) -> Iterator[tuple[str, ModelService]]:
+    with model_service(tmp_path / "data", CONFIG, TOKEN) as pair:
+        yield pair
 
 
 def _wait(client: httpx.Client, job: str) -> dict:
