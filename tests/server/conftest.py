@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -14,6 +15,37 @@ import uvicorn
 from fastapi import FastAPI
 
 from neuroplast.server import server_config
+
+
+class UserClient(httpx.Client):
+    """An httpx client with the install's token, and the user's two moves at the gate:
+    a call the agent is about to make, and the user's answer about it."""
+
+    def decide(self, tool_use_id: str, command: str, cwd: str = "/p") -> dict[str, Any]:
+        """The gate's hook answer about the Bash ``command`` (a PreToolUse)."""
+        event = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": cwd,
+                 "tool_name": "Bash", "tool_input": {"command": command},
+                 "tool_use_id": tool_use_id}
+        answer = self.post("/v1/hooks/claude-code", json=event)
+        assert answer.status_code == 200, answer.text
+        return answer.json()  # type: ignore[no-any-return]
+
+    def answer(self, tool_use_id: str, command: str, approved: bool, cwd: str = "/p") -> None:
+        """The call decided, then the user's answer about it."""
+        self.decide(tool_use_id, command, cwd)
+        answer = self.post("/v1/gate/feedback", json={"tool_use_id": tool_use_id,
+                                                      "approved": approved})
+        assert answer.status_code == 200, answer.text
+
+
+def wait_until(check: Callable[[], bool], timeout: float = 60.0) -> bool:
+    """Whether ``check()`` came true within ``timeout`` seconds (polled every 0.1 s)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False
 
 
 class Served:
@@ -39,10 +71,10 @@ class Served:
         """The token the service created on startup in ``data_dir``."""
         return (data_dir / "gate" / "token").read_text().strip()
 
-    def client(self, data_dir: Path) -> httpx.Client:
-        """An httpx client that sends the token, as ``curl -H "Authorization: ..."``."""
+    def client(self, data_dir: Path) -> UserClient:
+        """A client that sends the token, as ``curl -H "Authorization: ..."``."""
         headers = {"Authorization": f"Bearer {self.token(data_dir)}"}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=60)
+        return UserClient(base_url=self.url, headers=headers, timeout=60)
 
     def stop(self) -> None:
         self.server.should_exit = True
@@ -62,3 +94,10 @@ def serve() -> Iterator[Callable[..., Served]]:
     yield start
     for served in started:
         served.stop()
+
+
+@pytest.fixture(scope="session")
+def eventually() -> Callable[..., bool]:
+    """``eventually(check, timeout=60)``: :func:`wait_until` (conftest cannot be imported
+    by name under the whole suite: tests/sona has one too)."""
+    return wait_until

@@ -9,11 +9,9 @@ subsystem syncing over HTTP every 0.2 s. B lets its peers' approvals count
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import httpx
 import pytest
 from fastapi import FastAPI
 
@@ -25,7 +23,7 @@ from neuroplast.server.service_config import ServiceConfig
 from neuroplast.server.subsystems import available
 
 if TYPE_CHECKING:
-    from conftest import Served  # tests/server/conftest.py
+    from conftest import Served, UserClient  # tests/server/conftest.py
 
 CWD = "/p"
 TRAIN = ["pytest tests/test_api.py -q", "pytest tests/test_cli.py -q",
@@ -60,24 +58,8 @@ def trio(serve: Callable[..., Served], tmp_path_factory: pytest.TempPathFactory
     return {"homes": homes, "served": served, "apps": apps}
 
 
-def _client(trio: dict[str, Any], name: str) -> httpx.Client:
+def _client(trio: dict[str, Any], name: str) -> UserClient:
     return trio["served"][name].client(trio["homes"][name])  # type: ignore[no-any-return]
-
-
-def _decide(client: httpx.Client, tool_use_id: str, command: str) -> dict[str, Any]:
-    event = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": CWD,
-             "tool_name": "Bash", "tool_input": {"command": command},
-             "tool_use_id": tool_use_id}
-    answer = client.post("/v1/hooks/claude-code", json=event)
-    assert answer.status_code == 200, answer.text
-    return answer.json()  # type: ignore[no-any-return]
-
-
-def _answer(client: httpx.Client, tool_use_id: str, command: str, approved: bool) -> None:
-    _decide(client, tool_use_id, command)
-    answer = client.post("/v1/gate/feedback", json={"tool_use_id": tool_use_id,
-                                                    "approved": approved})
-    assert answer.status_code == 200, answer.text
 
 
 def _taught(trio: dict[str, Any], name: str, origin: str) -> int:
@@ -86,35 +68,27 @@ def _taught(trio: dict[str, Any], name: str, origin: str) -> int:
     return int(stats["by_origin"].get(origin, {}).get("answers", 0))
 
 
-def _wait(check: Callable[[], bool], timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def _decision(trio: dict[str, Any], name: str, tool_use_id: str, command: str
               ) -> tuple[str, str]:
     """What ``name``'s gate decides about ``command`` (once its training caught up)."""
     gate = trio["apps"][name].state.gate
     assert gate.wait_idle(60)
     with _client(trio, name) as client:
-        hook = _decide(client, tool_use_id, command)
+        hook = client.decide(tool_use_id, command, CWD)
     row = gate.lookup(tool_use_id)
     assert row is not None, hook
     return row.decision, row.source
 
 
-def test_a_refusal_on_a_makes_b_ask_about_a_call_it_auto_allowed(trio: dict[str, Any]) -> None:
+def test_a_refusal_on_a_makes_b_ask_about_a_call_it_auto_allowed(
+        trio: dict[str, Any], eventually: Callable[..., bool]) -> None:
     with _client(trio, "b") as b:
         for i, command in enumerate(TRAIN):
-            _answer(b, f"b-train-{i}", command, approved=True)
+            b.answer(f"b-train-{i}", command, approved=True)
     assert _decision(trio, "b", "b-before", CALL) == ("allow", "model_allow")
     with _client(trio, "a") as a:
-        _answer(a, "a-no", CALL, approved=False)
-    assert _wait(lambda: _taught(trio, "b", "peer:a") >= 1)
+        a.answer("a-no", CALL, approved=False)
+    assert eventually(lambda: _taught(trio, "b", "peer:a") >= 1)
     decision, source = _decision(trio, "b", "b-after", CALL)
     assert (decision, source) == ("ask", "latest_refusal")
     reason = trio["apps"]["b"].state.gate.lookup("b-after").reason
@@ -126,19 +100,19 @@ def test_a_refusal_on_a_makes_b_ask_about_a_call_it_auto_allowed(trio: dict[str,
 
 
 def test_c_approvals_never_lift_b_users_refusal_nor_clear_a_risk_flag(
-        trio: dict[str, Any]) -> None:
+        trio: dict[str, Any], eventually: Callable[..., bool]) -> None:
     b_gate = trio["apps"]["b"].state.gate
     with _client(trio, "b") as b:
-        _answer(b, "b-docker-no", "docker run --rm alpine", approved=False)
-        _answer(b, "b-sudo-yes", SUDO, approved=True)  # once: a risky call needs two
+        b.answer("b-docker-no", "docker run --rm alpine", approved=False)
+        b.answer("b-sudo-yes", SUDO, approved=True)  # once: a risky call needs two
     before = _taught(trio, "b", "peer:c")
     with _client(trio, "c") as c:
         for i, command in enumerate(("docker ps", "docker images", "docker ps -a",
                                      "docker image ls")):
-            _answer(c, f"c-docker-{i}", command, approved=True)
+            c.answer(f"c-docker-{i}", command, approved=True)
         for i in range(4):
-            _answer(c, f"c-sudo-{i}", SUDO, approved=True)
-    assert _wait(lambda: _taught(trio, "b", "peer:c") >= before + 8)
+            c.answer(f"c-sudo-{i}", SUDO, approved=True)
+    assert eventually(lambda: _taught(trio, "b", "peer:c") >= before + 8)
     assert b_gate.support.origins()["peer:c:" + _seq_of(trio, "c", "c-docker-0")] == "peer"
     # C's approvals count as support in B's memory, but B's user said no to docker
     decision, source = _decision(trio, "b", "b-docker-again", "docker ps")
