@@ -13,6 +13,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from neuroplast.errors import InvalidInputError
 from neuroplast.gate import Gate, GateConfig
 from neuroplast.gate.embedding import CachedEmbedder
 from neuroplast.peers import Exchange, Identity, PeerList, PeersConfig
@@ -72,3 +73,53 @@ def _call(tool_use_id: str):  # type: ignore[no-untyped-def]
 
     return ToolCall("Bash", {"command": SECRET_COMMAND}, cwd="/p", session_id="s",
                     tool_use_id=tool_use_id)
+
+
+def test_a_peers_call_is_read_in_its_own_directory(two: dict[str, Exchange]) -> None:
+    """b's user approves a write to a file of b's project; a learns it as a write in the
+    project (the features, the embedded rendering and the memory's key b's own gate had),
+    not as a write in someone's home (what the same call read without its cwd)."""
+    from neuroplast.gate.calls import ToolCall
+    from neuroplast.gate.render import render_call
+    from neuroplast.gate.support import program_keys
+
+    a, b = two["a"], two["b"]
+    call = ToolCall("Write", {"file_path": "/home/bob/proj/src/app.py", "content": "x = 1\n"},
+                    cwd="/home/bob/proj", session_id="s", tool_use_id="w1")
+    b.gate.decide(call)
+    b.gate.feedback("w1", True)
+    wire = b.outbox(b.peers.get("a"), after=0)  # type: ignore[arg-type]
+    signal = json.loads(wire["payload"])["signals"][0]
+    assert signal["call"]["cwd"] == "/home/bob/proj"
+    assert a.receive(wire)["trained"] == 1
+    row = a.gate.lookup(f"peer:b:{signal['seq']}")
+    assert row is not None
+    applied = ToolCall.from_dict(json.loads(row.call_json))
+    assert render_call(applied) == render_call(call)
+    assert render_call(call).startswith("Write: src/app.py (")
+    assert a.gate.extractor.features(applied).tolist() == b.gate.extractor.features(
+        call).tolist()
+    assert a.gate.support.latest(("Write:project",)) == {"Write:project": True}
+    # what the same call meant before signals carried a cwd: a file in a home, no project
+    homeless = ToolCall(call.tool_name, call.tool_input)
+    assert program_keys(applied)[0] == "Write:project"
+    assert program_keys(homeless)[:2] == ("Write:home", "writes:/home/bob/proj/src")
+    assert render_call(homeless) != render_call(applied)
+    assert a.gate.extractor.features(homeless).tolist() != a.gate.extractor.features(
+        applied).tolist()
+
+
+def test_a_signal_from_a_peer_of_an_older_version_without_cwd_still_applies(
+        two: dict[str, Exchange]) -> None:
+    from neuroplast.peers import seal
+
+    a, b = two["a"], two["b"]
+    wire = seal(b.identity, a.identity.public_key, [
+        {"seq": 1, "ts": 1.0, "approved": False,
+         "call": {"tool_name": "Bash", "tool_input": {"command": "rm -rf build"}}}])
+    assert a.receive(wire)["trained"] == 1
+    long_cwd = seal(b.identity, a.identity.public_key, [
+        {"seq": 2, "ts": 1.0, "approved": False,
+         "call": {"tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/" * 5000}}])
+    with pytest.raises(InvalidInputError, match="cwd"):
+        a.receive(long_cwd)

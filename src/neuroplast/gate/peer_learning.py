@@ -39,7 +39,8 @@ its log record (``support``), so a restart rebuilds the same memory
 from the model (``Gate.relearn``). A features-only signal carries no keys (no command
 text): it trains the model only.
 
-A signal carries the call (the tool and its input, as the peer's log keeps it), or, from
+A signal carries the call (the tool, its input and the directory it ran in, as the peer's
+log keeps them: the gate reads a call's paths against that directory), or, from
 a peer that shares no text (``PeersConfig.features_only``), only the tool's name and the
 call's feature vector: its structural features and MiniLM embedding.
 """
@@ -149,8 +150,12 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float,
     if plog.applied(signal.origin, signal.seq) == digest:
         return Taught(signal.seq, "duplicate")
     if signal.call is not None:
+        # in the peer's own directory, as its gate read the call: a path's zone (project,
+        # home, system) is relative to it, in the features, the embedded rendering and
+        # the memory's keys alike
         call = ToolCall.from_dict({"tool_name": signal.call.get("tool_name"),
-                                   "tool_input": signal.call.get("tool_input")})
+                                   "tool_input": signal.call.get("tool_input"),
+                                   "cwd": signal.call.get("cwd", "")})
         features = gate.extractor.features(call)
     else:
         call = ToolCall(signal.tool_name or "unknown", {})

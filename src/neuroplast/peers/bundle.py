@@ -2,7 +2,8 @@
 
 The payload is ``{"v": 1, "from": <key>, "to": <key>, "sent": <unix time>, "signals":
 [...]}``, signed as the exact text sent (no re-serialising on the way in). Each signal is
-``{"seq", "ts", "approved", "call": {"tool_name", "tool_input"}}`` or, features only,
+``{"seq", "ts", "approved", "call": {"tool_name", "tool_input", "cwd"}}`` (``cwd`` may be
+left out: a call without one) or, features only,
 ``{"seq", "ts", "approved", "tool_name", "features": [...]}``.
 
 :func:`open_bundle` checks, in this order, and raises on the first failure: the shape
@@ -53,6 +54,9 @@ __all__ = ["BUNDLE_VERSION", "ReplayedSignal", "StaleBundle", "UntrustedPeer", "
 
 BUNDLE_VERSION = 1
 _MAX_FEATURES = 4096
+_MAX_CWD = 4096  # PATH_MAX on Linux
+# cwd: where the peer's call ran; without it a project file reads as one outside the project
+_CALL_FIELDS = frozenset({"tool_name", "tool_input", "cwd"})
 
 
 class UntrustedPeer(AccessDenied):
@@ -136,9 +140,13 @@ def _signal(peer: Peer, item: Any) -> PeerSignal:
     call, features = item.get("call"), item.get("features")
     if call is not None:
         if set(item) - {"seq", "ts", "approved", "call"} or not isinstance(call, dict) or (
-                set(call) != {"tool_name", "tool_input"}) or not isinstance(
-                call["tool_name"], str) or not isinstance(call["tool_input"], dict):
-            raise InvalidInputError(f"signal {seq}: call must be {{tool_name, tool_input}}")
+                not {"tool_name", "tool_input"} <= set(call) <= _CALL_FIELDS) or (
+                not isinstance(call["tool_name"], str)) or not isinstance(
+                call["tool_input"], dict) or not isinstance(call.get("cwd", ""), str) or len(
+                call.get("cwd", "")) > _MAX_CWD:
+            raise InvalidInputError(f"signal {seq}: call must be {{tool_name, tool_input}} "
+                                    f"and optionally cwd (a path of {_MAX_CWD} characters at "
+                                    "most)")
         return PeerSignal(peer.origin, seq, float(ts), approved, call=call)
     tool = item.get("tool_name")
     if set(item) - {"seq", "ts", "approved", "tool_name", "features"} or not isinstance(

@@ -8,8 +8,9 @@ the whole bundle (``ReplayedSignal``). Only then is anything applied. Each refus
 counted by reason in the trust list's ``refusals``.
 
 :meth:`Exchange.outbox` seals the user's own answers after a sequence number (never what
-a peer taught: nothing is passed on), with the call, or only its features
-(``PeersConfig.features_only``). A pull request is signed like a bundle
+a peer taught: nothing is passed on), with the call and the directory it ran in, or
+only its features (``PeersConfig.features_only``), which the sender computed against
+that directory. A pull request is signed like a bundle
 (:func:`request_text`).
 """
 
@@ -143,7 +144,13 @@ class Exchange:
         call = json.loads(call_json)
         item: dict[str, Any] = {"seq": seq, "ts": ts, "approved": approved}
         if not self.config.features_only:
+            # with the directory it ran in: the gate reads a call's paths against it (in
+            # the project, the home, the system), in its features, its rendering for the
+            # embedder and the memory's keys; without it a project file reads as one
+            # outside the project
             item["call"] = {"tool_name": call["tool_name"], "tool_input": call["tool_input"]}
+            if call.get("cwd"):
+                item["call"]["cwd"] = call["cwd"]
             return item
         from neuroplast.gate.calls import ToolCall
 
