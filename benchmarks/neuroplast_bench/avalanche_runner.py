@@ -117,6 +117,7 @@ def run_avalanche(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
     reason = avalanche_unavailable()
     if reason is not None:
         raise BackendUnavailable(f"Avalanche baseline {method!r} cannot run: {reason}")
+    cfg = cfg.for_setting(online)
     batch = cfg.online_batch_size if online else cfg.batch_size
     epochs = 1 if online else cfg.epochs
     model = make_mlp(seed, cfg.hidden, stream.n_inputs, stream.n_classes)

@@ -25,13 +25,39 @@ neuroplast.errors.ConfigError: ContinualConfig.epochs=0 is out of range; use a v
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError
 
-__all__ = ["ContinualConfig"]
+__all__ = ["ContinualConfig", "OnlineSettings"]
+
+
+@dataclass
+class OnlineSettings(Config):
+    """The settings the online regime (one pass, small batches) uses in place of the
+    offline ones; both implementations read them, as they read the offline ones.
+
+    >>> OnlineSettings().ewc_lambda > 0
+    True
+    """
+
+    ewc_lambda: float = field(default=3000.0, metadata={"help": "EWC λ online"})
+    ewc_gamma: float = field(default=0.9, metadata={"help": "EWC decay γ online"})
+    ewcpp_lambda: float = field(default=3000.0, metadata={"help": "EWC++ λ online"})
+    ewc_replay_lambda: float = field(default=30.0, metadata={"help": "EWC+replay λ online"})
+    replay_batch: int = field(default=32, metadata={"help": "replayed examples per step online"})
+    der_alpha: float = field(default=0.1, metadata={"help": "DER++ α online"})
+    der_beta: float = field(default=0.5, metadata={"help": "DER++ β online"})
+
+    def __post_init__(self) -> None:
+        owner = type(self).__name__
+        for name in ("ewc_lambda", "ewcpp_lambda", "ewc_replay_lambda", "der_alpha",
+                     "der_beta"):
+            check_range(owner, name, getattr(self, name), 0.0)
+        check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0)
+        check_range(owner, "replay_batch", self.replay_batch, 1)
 
 
 @dataclass
@@ -59,6 +85,9 @@ class ContinualConfig(Config):
         default=3000.0,
         metadata={"help": "EWC strength λ; Avalanche gets the same λ (its penalty has no ½ "
                   "and its importance is summed over tasks, see ewc_gamma)"},
+    )
+    ewcpp_lambda: float = field(
+        default=3000.0, metadata={"help": "EWC++ λ (its ring sums the tasks' Fishers)"}
     )
     ewc_replay_lambda: float = field(
         default=30.0,
@@ -92,6 +121,10 @@ class ContinualConfig(Config):
     der_beta: float = field(
         default=0.5, metadata={"help": "DER++: weight of the replayed labels' CE (same)"}
     )
+    online: OnlineSettings = field(
+        default_factory=OnlineSettings,
+        metadata={"help": "what the online setting uses instead of the fields above"},
+    )
     seeds: int = field(default=2, metadata={"help": "seeds averaged (0, 1, ...)"})
     threads: int = field(default=1, metadata={"help": "torch CPU threads"})
     quick: bool = field(
@@ -99,6 +132,8 @@ class ContinualConfig(Config):
     )
 
     def __post_init__(self) -> None:
+        if isinstance(self.online, dict):  # as read from JSON
+            self.online = OnlineSettings.from_dict(self.online)
         if self.quick:
             # Quick: one epoch per task; enough to see replay beat fine-tuning in seconds.
             self.epochs = 1
@@ -119,7 +154,8 @@ class ContinualConfig(Config):
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0)
         check_range(owner, "ewc_fisher_batches", self.ewc_fisher_batches, 0)
         check_range(owner, "ewcpp_lambda_growth", self.ewcpp_lambda_growth, 1.0)
-        check_range(owner, "ewcpp_lambda_max", self.ewcpp_lambda_max, self.ewc_lambda)
+        check_range(owner, "ewcpp_lambda", self.ewcpp_lambda, 0.0)
+        check_range(owner, "ewcpp_lambda_max", self.ewcpp_lambda_max, self.ewcpp_lambda)
         check_range(owner, "ewcpp_max_tasks", self.ewcpp_max_tasks, 1)
         check_range(owner, "replay_capacity", self.replay_capacity, 1)
         check_range(owner, "replay_batch", self.replay_batch, 1)
@@ -128,9 +164,24 @@ class ContinualConfig(Config):
         check_range(owner, "seeds", self.seeds, 1, 100)
         check_range(owner, "threads", self.threads, 1, 1024)
 
+    def for_setting(self, online: bool) -> ContinualConfig:
+        """This config with the online settings in place of the offline ones when
+        ``online``; what both runners train with.
+
+        >>> ContinualConfig(online=OnlineSettings(ewc_lambda=7.0)).for_setting(True).ewc_lambda
+        7.0
+        """
+        if not online:
+            return self
+        o = self.online
+        return replace(self, ewc_lambda=o.ewc_lambda, ewc_gamma=o.ewc_gamma,
+                       ewcpp_lambda=o.ewcpp_lambda, ewc_replay_lambda=o.ewc_replay_lambda,
+                       replay_batch=o.replay_batch, der_alpha=o.der_alpha, der_beta=o.der_beta,
+                       ewcpp_lambda_max=max(self.ewcpp_lambda_max, o.ewcpp_lambda))
+
     def ewcpp_config(self) -> dict[str, Any]:
         """Keyword arguments of ``EWCPlusPlusConfig``: task ends are declared, not detected
-        (the benchmark knows them), and λ starts at ``ewc_lambda``."""
-        return {"lambda_init": self.ewc_lambda, "lambda_max": self.ewcpp_lambda_max,
+        (the benchmark knows them), and λ starts at ``ewcpp_lambda``."""
+        return {"lambda_init": self.ewcpp_lambda, "lambda_max": self.ewcpp_lambda_max,
                 "lambda_growth": self.ewcpp_lambda_growth, "gamma": self.ewc_gamma,
                 "max_tasks": self.ewcpp_max_tasks, "auto_boundary": False}

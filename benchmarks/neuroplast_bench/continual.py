@@ -92,6 +92,7 @@ def _cost(job: Job, cfg: ContinualConfig) -> float:
     stream, setting, method, impl, _ = job
     tasks = _stream(stream).tasks
     online = setting == "online"
+    cfg = cfg.for_setting(online)
     batch = cfg.online_batch_size if online else cfg.batch_size
     epochs = 1 if online else cfg.epochs
     extra = {"replay": cfg.replay_batch, "ewc_replay": cfg.replay_batch,

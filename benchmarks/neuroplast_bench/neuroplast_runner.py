@@ -112,6 +112,7 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
 
     if method not in NEUROPLAST_METHODS:
         raise ConfigError(f"unknown method {method!r}; use one of {list(NEUROPLAST_METHODS)}")
+    cfg = cfg.for_setting(online)
     model = make_mlp(seed, cfg.hidden, stream.n_inputs, stream.n_classes)
     opt = make_optimizer(model, cfg.optimizer, cfg.lr, cfg.momentum)
     loss_fn = torch.nn.CrossEntropyLoss(reduction="none")
