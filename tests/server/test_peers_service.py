@@ -190,6 +190,9 @@ def test_a_peer_that_never_answers_does_not_hold_up_decisions(
     silent.close()  # the waiting request now fails; the peer backs off
     assert eventually(lambda: PeerList(tmp_path / "peers" / "peers.db").health()["silent"][
         "failures"] >= 1)
+    with service.client(tmp_path) as client:
+        sync = client.get("/v1/status").json()["subsystems"]["peers"]["sync"]
+    assert sync["silent"].startswith("taught 0, failing ("), sync
 
 
 def test_forgetting_a_peer_deletes_what_it_taught(

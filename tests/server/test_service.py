@@ -5,6 +5,7 @@ A real Gate (MiniLM, SQLite) runs as a subsystem; uvicorn serves the app on a fr
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pytest
 from neuroplast.errors import ConfigError
 from neuroplast.server.service import create_service
 from neuroplast.server.service_config import ServiceConfig, ServiceSettings
-from neuroplast.server.subsystems import available
+from neuroplast.server.subsystems import KNOWN, available
 
 if TYPE_CHECKING:
     from conftest import Served  # tests/server/conftest.py
@@ -78,6 +79,38 @@ def test_the_status_command_prints_each_subsystem(service: Served, home: Path) -
                          env={**os.environ, "COLUMNS": "200"})
     assert run.returncode == 0, run.stderr
     assert "gate" in run.stdout and "running" in run.stdout and "decisions 1" in run.stdout
+    assert "answers_from" not in run.stdout  # no answer yet: nothing to say
+    raw = subprocess.run([NEUROPLAST, "status", "--json", "--url", service.url, "--data-dir",
+                          str(home)], capture_output=True, text=True, timeout=120)
+    assert raw.returncode == 0, raw.stderr
+    subsystems = json.loads(raw.stdout)["subsystems"]
+    # every subsystem the service knows is listed, installed or not, and says why it is off
+    assert set(KNOWN) <= set(subsystems)
+    for name in set(KNOWN) - set(available()):
+        assert subsystems[name] == {"running": False, "why": "not installed"}
+        assert name in run.stdout
+    if "peers" in available():
+        peers = subsystems["peers"]
+        assert peers["identity"].startswith("ed25519:") and peers["sync"] == {}
+
+
+def test_status_of_the_gate_only_service(serve: Callable[..., Served],
+                                         tmp_path: Path) -> None:
+    """`neuroplast gate serve` has no /v1/status: status shows its gate."""
+    from neuroplast.gate import GateConfig
+    from neuroplast.server import create_app
+
+    config = GateConfig.from_dict({"learner": {"backend": "thread"}})
+    served = serve(create_app(data_dir=tmp_path, config=config))
+    with served.client(tmp_path) as client:
+        client.answer("only-1", "git status", approved=True)
+    run = subprocess.run([NEUROPLAST, "status", "--json", "--url", served.url, "--data-dir",
+                          str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["service"] == "neuroplast gate serve"
+    assert data["subsystems"]["gate"]["decisions"] == 1
+    assert data["subsystems"]["gate"]["labelled"] == 1
 
 
 def test_a_subsystem_turned_off_has_no_routes(serve: Callable[..., Served],

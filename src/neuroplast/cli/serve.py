@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from neuroplast.errors import InvalidInputError
+from neuroplast.errors import BackendUnavailable, InvalidInputError
 
 __all__ = ["dashboard", "serve", "status", "status_lines"]
 
@@ -97,22 +97,32 @@ def status_lines(data: dict[str, Any]) -> list[tuple[str, str, str]]:
 
     >>> status_lines({"subsystems": {"gate": {"running": True, "decisions": 12,
     ...     "labelled": 10, "ask_rate": 0.25, "agreement": 0.9, "converged": False,
-    ...     "model_version": 3}, "sona": {"running": False, "why": "not installed"}}})
+    ...     "model_version": 3, "answers_from": {"user": 10, "peer:ann": 4}},
+    ...     "sona": {"running": False, "why": "not installed"}}})
     [('gate', 'running', 'decisions 12 · labelled 10 · ask_rate 0.250 · agreement 0.900 \
-· converged False · model_version 3'), ('sona', 'off', 'not installed')]
+· converged False · model_version 3 · answers_from user 10, peer:ann 4'), ('sona', 'off', \
+'not installed')]
     """
     rows = []
     for name, info in data.get("subsystems", {}).items():
         if not info.get("running"):
             rows.append((name, "off", str(info.get("why", ""))))
             continue
-        parts = []
-        for key, value in info.items():
-            if key == "running" or isinstance(value, dict | list):
-                continue
-            parts.append(f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}")
+        parts = [f"{key} {_brief(value)}" for key, value in info.items()
+                 if key != "running" and value not in ({}, [])]
         rows.append((name, "running", " · ".join(parts)))
     return rows
+
+
+def _brief(value: Any) -> str:
+    """A status value in a few words: numbers to three places, a table as ``k v, k v``."""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_brief(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return f"{len(value)} items"
+    return str(value)
 
 
 def status(
@@ -120,14 +130,34 @@ def status(
         help="URL of the service (default: $NEUROPLAST_URL or http://127.0.0.1:8765).")] = None,
     data_dir: Annotated[Path | None, typer.Option(
         help="The service's data dir, which holds its token.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the raw JSON instead.")] = False,
 ) -> None:
     """What is running and what each subsystem has learned."""
-    from neuroplast.cli.gate import signed_get
+    import json
+
+    from neuroplast.cli.gate import signed_get, signed_request
 
     base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
-    data = signed_get(base, "/v1/status", data_dir)
-    table = Table(title=f"neuroplast at {base} (pid {data.get('pid')}, up "
-                        f"{data.get('uptime_s')} s, data in {data.get('data_dir')})")
+    answer = signed_request(base, "GET", "/v1/status", data_dir)
+    if answer.status_code == 404:
+        # `neuroplast gate serve`: the gate's own service, which has no /v1/status
+        stats = signed_get(base, "/v1/gate/stats", data_dir)
+        keys = ("mode", "decisions", "labelled", "ask_rate", "agreement", "converged",
+                "model_version")
+        data = {"service": "neuroplast gate serve", "subsystems": {"gate": {
+            "running": True, **{k: stats[k] for k in keys if k in stats}}}}
+    elif answer.status_code != 200:
+        raise BackendUnavailable(f"the service at {base} answered HTTP {answer.status_code}: "
+                                 f"{answer.text[:500]}")
+    else:
+        data = answer.json()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, sort_keys=True))
+        return
+    title = (f"neuroplast at {base} (pid {data.get('pid')}, up {data.get('uptime_s')} s, "
+             f"data in {data.get('data_dir')})") if "pid" in data else (
+             f"{data.get('service', 'neuroplast')} at {base}")
+    table = Table(title=title)
     table.add_column("subsystem")
     table.add_column("state")
     table.add_column("learning")

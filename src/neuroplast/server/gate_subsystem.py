@@ -58,8 +58,17 @@ class GateRunning:
     def status(self) -> dict[str, Any]:
         stats = self.gate.stats()
         keys = ("mode", "decisions", "labelled", "ask_rate", "agreement", "converged",
-                "model_version", "by_origin")
-        return {key: stats[key] for key in keys if key in stats}
+                "model_version")
+        out = {key: stats[key] for key in keys if key in stats}
+        # whose answers it learned from: the user's and each peer's (gate stats has more)
+        out["answers_from"] = {origin: row["answers"]
+                               for origin, row in sorted(stats.get("by_origin", {}).items())}
+        learner = self.gate.learner
+        if learner.worker_restarts:
+            out["worker_restarts"] = learner.worker_restarts
+        if learner.last_error is not None:  # training stopped: the user should know
+            out["training_error"] = f"{type(learner.last_error).__name__}: {learner.last_error}"
+        return out
 
     def close(self) -> None:
         self.gate.close()

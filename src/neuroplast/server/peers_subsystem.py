@@ -10,6 +10,7 @@ Started, it reads (or, the first time, creates) this install's identity,
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from fastapi import APIRouter
 
 from neuroplast.errors import ConfigError
 from neuroplast.peers import Exchange, Identity, PeerList, PeersConfig, PeerSync
+from neuroplast.peers.identity import KEY_PREFIX
 from neuroplast.server.peer_routes import PEER_PATHS
 from neuroplast.server.peer_routes import router as peer_router
 from neuroplast.server.subsystem import Subsystem
@@ -41,17 +43,38 @@ class PeersRunning:
     def status(self) -> dict[str, Any]:
         peers = self.exchange.peers.all()
         taught = self.exchange.gate.peer_log.by_origin()
+        health = self.exchange.peers.health()
         return {
-            "identity": self.exchange.identity.public_key,
+            "identity": KEY_PREFIX + self.exchange.identity.public_key,
             "peers": len(peers),
             "signals_in": sum(taught.get(p.origin, {}).get("answers", 0) for p in peers),
             "refused": sum(self.exchange.peers.refusals().values()),
             "features_only": self.exchange.config.features_only,
+            # each peer: what it taught, and whether the last exchange with it worked
+            "sync": {p.name: _sync_state(taught.get(p.origin, {}).get("answers", 0),
+                                         health.get(p.name, {})) for p in peers},
         }
 
     def close(self) -> None:
         self.sync.close()
         self.exchange.peers.close()
+
+
+def _sync_state(taught: int, health: dict[str, Any]) -> str:
+    """One peer in a few words.
+
+    >>> _sync_state(3, {"failures": 0, "last_ok": 0.0})
+    'taught 3, not reached yet'
+    >>> _sync_state(0, {"failures": 2, "last_error": "ConnectError: refused"})
+    'taught 0, failing (2 in a row: ConnectError: refused)'
+    """
+    failures = int(health.get("failures", 0) or 0)
+    if failures:
+        return f"taught {taught}, failing ({failures} in a row: {health.get('last_error', '')})"
+    last = float(health.get("last_ok", 0.0) or 0.0)
+    if not last:
+        return f"taught {taught}, not reached yet"
+    return f"taught {taught}, ok {max(0.0, time.time() - last):.0f} s ago"
 
 
 def _router(config: PeersConfig, data_dir: Path) -> APIRouter:

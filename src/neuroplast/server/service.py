@@ -35,6 +35,7 @@ from neuroplast.server.errors import install_error_handlers
 from neuroplast.server.guard import Guard
 from neuroplast.server.service_config import ServiceConfig
 from neuroplast.server.sessions import BrowserSessions
+from neuroplast.server.subsystems import KNOWN
 from neuroplast.store import data_dir as resolve_data_dir
 from neuroplast.store import ensure_token, private_dir
 
@@ -97,7 +98,7 @@ def create_service(
     def service_status(request: Request) -> dict[str, Any]:
         state = request.app.state
         subsystems: dict[str, Any] = {}
-        for name in config.subsystems:
+        for name in dict.fromkeys([*config.subsystems, *KNOWN]):
             running = state.running.get(name)
             if running is None:
                 subsystems[name] = {"running": False,
