@@ -80,3 +80,64 @@ def test_search_is_exact_brute_force() -> None:
         want = [i for _, i in sorted(sims, key=lambda s: -s[0])[:5]]
         assert got == want
     assert bank.search(np.zeros(16), k=3) == []
+
+
+def _clustered(n: int, dim: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(20, dim))
+    v = centres[rng.integers(20, size=n)] + rng.normal(0, 0.5, size=(n, dim))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _exact_ids(bank: ReasoningBank, q: np.ndarray, k: int) -> list[int]:
+    pats = bank.patterns
+    sims = np.stack([p.centroid for p in pats]) @ (q / np.linalg.norm(q))
+    return [pats[i].id for i in np.argsort(-sims, kind="stable")[:k]]
+
+
+def test_a_large_bank_searches_through_an_index_that_follows_merges_and_prunes() -> None:
+    from neuroplast.sona.pattern import LearnedPattern
+
+    cfg = BankConfig(index_min_patterns=1000, prune_min_weight=0.5, prune_idle_s=0.0)
+    bank = ReasoningBank(cfg)
+    x = _clustered(3000, 32, 0)
+    bank.replace([LearnedPattern(i + 1, x[i], total_weight=1.0 + (i % 2)) for i in range(3000)])
+    assert bank.indexed
+    queries = _clustered(50, 32, 1)
+    hits = sum(len(set(_exact_ids(bank, q, 5)) & {p.id for p, _ in bank.search(q, 5)})
+               for q in queries)
+    assert hits / 250 >= 0.9
+    for q in queries:  # whatever the index proposes comes back in exact order
+        sims = [s for _, s in bank.search(q, 5)]
+        assert sims == sorted(sims, reverse=True)
+    # patterns moved far by merges are found where they now are, not where they were
+    bank.config = BankConfig(index_min_patterns=1000, merge_similarity=-1.0)
+    far = np.random.default_rng(4).normal(size=(20, 32)).astype(np.float32)
+    for v in far:  # each lands on its nearest pattern and, by its weight, moves it to v
+        before = bank.search(v, 1)[0][0].id
+        bank.absorb([LearnedPattern(0, v, total_weight=1e6)])
+        assert bank.search(v, 1)[0][0].id == before
+        assert bank.search(v, 1)[0][1] > 0.99
+    assert len(bank) == 3000
+    # pruned patterns are gone from the index: a strong decay leaves the light half below
+    bank.config = BankConfig(index_min_patterns=1000, decay=0.4, prune_min_weight=0.5,
+                             prune_idle_s=0.0)
+    bank.decay_and_prune(now=1e12)
+    left = {p.id for p in bank.patterns}
+    assert 1000 <= len(left) < 3000
+    assert bank.indexed
+    for q in queries[:10]:
+        assert {p.id for p, _ in bank.search(q, 5)} <= left
+
+
+def test_a_bank_shrunk_below_the_index_size_searches_exactly_again() -> None:
+    from neuroplast.sona.pattern import LearnedPattern
+
+    bank = ReasoningBank(BankConfig(index_min_patterns=500))
+    x = _clustered(600, 16, 2)
+    bank.replace([LearnedPattern(i + 1, x[i]) for i in range(600)])
+    assert bank.indexed
+    bank.replace([LearnedPattern(i + 1, x[i]) for i in range(400)])
+    assert not bank.indexed
+    q = _clustered(1, 16, 3)[0]
+    assert [p.id for p, _ in bank.search(q, 5)] == _exact_ids(bank, q, 5)

@@ -57,10 +57,21 @@ class BankConfig(Config):
         "help": "... and unused for this long is pruned"})
     max_patterns: int = field(default=100_000, metadata={
         "help": "bound of the bank; the lightest patterns go first"})
+    index_min_patterns: int = field(default=4096, metadata={
+        "help": "from this many patterns on, search goes through an approximate index "
+                "(FAISS IVF, 8-bit codes) whose candidates are re-scored exactly; below "
+                "it search is exact. At 4096 × 384 floats one exact product reads 6 MB, "
+                "about a millisecond on a loaded machine"})
+    index_probe_fraction: float = field(default=0.1, metadata={
+        "help": "fraction of the index's cells a query visits (more: higher recall, "
+                "slower)"})
+    index_candidates: int = field(default=8, metadata={
+        "help": "candidates per wanted result the index proposes for exact re-scoring"})
 
     def __post_init__(self) -> None:
         owner = "BankConfig"
-        _ints(owner, self, ("pattern_clusters", "min_cluster_size", "max_patterns"))
+        _ints(owner, self, ("pattern_clusters", "min_cluster_size", "max_patterns",
+                            "index_min_patterns", "index_candidates"))
         check_range(owner, "pattern_clusters", self.pattern_clusters, 1)
         check_range(owner, "min_cluster_size", self.min_cluster_size, 1)
         check_range(owner, "merge_similarity", self.merge_similarity, -1.0, 1.0)
@@ -68,6 +79,10 @@ class BankConfig(Config):
         check_range(owner, "prune_min_weight", self.prune_min_weight, 0.0)
         check_range(owner, "prune_idle_s", self.prune_idle_s, 0.0)
         check_range(owner, "max_patterns", self.max_patterns, 1)
+        check_range(owner, "index_min_patterns", self.index_min_patterns, 64)
+        check_range(owner, "index_probe_fraction", self.index_probe_fraction, 0.0, 1.0,
+                    low_inclusive=False)
+        check_range(owner, "index_candidates", self.index_candidates, 1)
 
 
 @dataclass

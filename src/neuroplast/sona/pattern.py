@@ -34,7 +34,9 @@ PatternType = Literal["general", "reasoning", "factual", "creative", "code", "co
 
 def _unit(vec: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vec))
-    return vec / norm if norm > 0 else vec
+    # a vector already unit to float32 precision is kept bit for bit: dividing again can
+    # move it by an ulp, and a saved-and-loaded pattern must equal the one saved
+    return vec / norm if norm > 0 and abs(norm - 1.0) > 1e-6 else vec
 
 
 @dataclass
