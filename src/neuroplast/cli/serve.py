@@ -43,13 +43,21 @@ def serve(
         help="With --allow-remote: a Host name clients may use (repeatable).")] = None,
     without: Annotated[list[str] | None, typer.Option(
         help="A subsystem not to run, e.g. --without peers (repeatable).")] = None,
+    tls_port: Annotated[int | None, typer.Option(
+        help="Also listen with HTTPS on this port (for peers on other machines); the hook "
+             "and the CLI keep the plain loopback port.")] = None,
+    tls_host: Annotated[str | None, typer.Option(
+        help="Interface of the HTTPS listener (default 127.0.0.1; another needs "
+             "--allow-remote).")] = None,
+    ssl_certfile: Annotated[Path | None, typer.Option(
+        help="PEM certificate (chain) of the HTTPS listener.")] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option(
+        help="PEM private key of the HTTPS listener.")] = None,
 ) -> None:
     """Run every installed subsystem (gate, peers, dashboard, sona, memory) on one service."""
-    import uvicorn
-
     from neuroplast.cli.gate import _tune_for_serving
-    from neuroplast.server import server_config
     from neuroplast.server.guard import is_loopback
+    from neuroplast.server.listeners import Listeners, TLSListener
     from neuroplast.server.service import create_service
     from neuroplast.server.service_config import ServiceConfig
     from neuroplast.server.subsystems import available
@@ -70,26 +78,44 @@ def serve(
         overrides["allow_remote"] = True
     if allowed_host:
         overrides["allowed_hosts"] = [*settings.allowed_hosts, *allowed_host]
+    for name, value in (("tls_port", tls_port), ("tls_host", tls_host),
+                        ("tls_certfile", ssl_certfile), ("tls_keyfile", ssl_keyfile)):
+        if value is not None:
+            overrides[name] = str(value) if isinstance(value, Path) else value
     config = ServiceConfig(replace(settings, **overrides), config.sections, subsystems)
     settings = config.service
     remote = not is_loopback(settings.host)
-    if remote and not settings.allow_remote:
-        raise InvalidInputError(
-            f"--host {settings.host} can be reached from other machines; the service answers "
-            "for your agent's tool calls, so keep it on 127.0.0.1, or pass --allow-remote "
-            "if you mean it")
+    secure_remote = bool(settings.tls_port) and not is_loopback(settings.tls_host)
+    for flag, where in (("--host", settings.host if remote else ""),
+                        ("--tls-host", settings.tls_host if secure_remote else "")):
+        if where and not settings.allow_remote:
+            raise InvalidInputError(
+                f"{flag} {where} can be reached from other machines; the service answers "
+                "for your agent's tool calls, so keep it on 127.0.0.1, or pass "
+                "--allow-remote if you mean it")
+    tls = TLSListener(settings.tls_host, settings.tls_port, settings.tls_certfile,
+                      settings.tls_keyfile) if settings.tls_port else None
     os.umask(0o077)  # every file this process (and its training worker) writes is private
     console = Console()
     running = [name for name in subsystems if config.enabled(name)]
     console.print(f"neuroplast serving {', '.join(running) or 'nothing'} on "
-                  f"http://{settings.host}:{settings.port}, data in {directory}")
+                  f"http://{settings.host}:{settings.port}"
+                  + (f" and https://{settings.tls_host}:{settings.tls_port}" if tls else "")
+                  + f", data in {directory}")
     if remote:
         config.service.allowed_hosts.append(settings.host)
         console.print(f"[yellow]warning:[/] {settings.host} is reachable from other machines; "
-                      "they need the token, which plain HTTP sends in clear text")
+                      "they need the token, which plain HTTP sends in clear text (use "
+                      "--tls-port for peers instead)")
+    if secure_remote:
+        config.service.allowed_hosts.append(settings.tls_host)
+        console.print(f"[yellow]note:[/] https://{settings.tls_host}:{settings.tls_port} is "
+                      "reachable from other machines (every route but the peers' needs the "
+                      "token)")
+    app = create_service(config, data_dir=directory)  # opens nothing until it starts
+    listeners = Listeners(app, settings.host, settings.port, tls)  # reads the TLS files
     _tune_for_serving()
-    app = create_service(config, data_dir=directory)
-    uvicorn.Server(server_config(app, host=settings.host, port=settings.port)).run()
+    listeners.run()
 
 
 def status_lines(data: dict[str, Any]) -> list[tuple[str, str, str]]:

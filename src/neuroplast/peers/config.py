@@ -47,6 +47,11 @@ class PeersConfig(Config):
                 "refused as a replay"})
     push: bool = True
     pull: bool = True
+    ca_file: str = field(default="", metadata={
+        "help": "PEM file of the certificate authorities to trust for https:// peers, "
+                "instead of the system's (a team's own CA, or a peer's self-signed "
+                "certificate); '' trusts the system's store. Certificates are always "
+                "checked: a peer whose certificate does not verify is not reached"})
 
     def __post_init__(self) -> None:
         if self.peer_support not in ("refusals", "both", "none"):

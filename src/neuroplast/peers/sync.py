@@ -7,28 +7,63 @@ comes back short. A failure (the peer down, slow, or refusing) waits
 ``min(backoff_max_s, sync_interval_s * 2**failures)`` before that peer is tried again;
 the others go on. Decisions never wait for any of it: the thread only reads and writes
 the logs, which commit in their own transactions.
+
+An ``https://`` peer's certificate is always verified (chain and host name), against the
+system's CAs or the one file ``PeersConfig.ca_file`` names (a team's own CA); there is
+no switch to skip it. The bundles are signed either way: TLS adds privacy (the answers,
+and with them the commands, travel encrypted) and keeps a network eavesdropper from
+learning what the team refuses.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import ssl
 import threading
 import time
 from urllib.parse import urlencode
 
 import httpx
 
-from neuroplast.errors import NeuroplastError
+from neuroplast.errors import ConfigError, NeuroplastError
 from neuroplast.peers.exchange import PEER_HEADERS, Exchange, request_text
 from neuroplast.peers.trust import Peer
 
-__all__ = ["PeerSync"]
+__all__ = ["PeerSync", "tls_context"]
 
 log = logging.getLogger(__name__)
 
 INBOX = "/v1/peers/inbox"
 OUTBOX = "/v1/peers/outbox"
 _ROUNDS = 8  # bundles per peer per direction in one round, at most
+
+
+def tls_context(ca_file: str = "") -> ssl.SSLContext:
+    """How https:// peers are checked: their certificate chain and host name, against
+    ``ca_file`` only (a pinned CA) or, without one, the system's store (certifi's).
+
+    >>> tls_context().verify_mode == ssl.CERT_REQUIRED, tls_context().check_hostname
+    (True, True)
+    >>> tls_context("/nonexistent/ca.pem")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: [peers] ca_file = '/nonexistent/ca.pem' cannot be read \
+as PEM certificates (No such file or directory); point it at the CA file the peers' \
+certificates were issued by
+    """
+    if not ca_file:
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+    path = os.path.expanduser(ca_file)
+    try:
+        return ssl.create_default_context(cafile=path)
+    except (OSError, ssl.SSLError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"[peers] ca_file = {ca_file!r} cannot be read as PEM "
+                          f"certificates ({reason}); point it at the CA file the peers' "
+                          "certificates were issued by") from None
 
 
 class PeerSync:
@@ -43,7 +78,8 @@ class PeerSync:
         self.config = exchange.config
         self._next: dict[str, float] = {}
         self._stop = threading.Event()
-        self._client = httpx.Client(timeout=self.config.timeout_s, follow_redirects=False)
+        self._client = httpx.Client(timeout=self.config.timeout_s, follow_redirects=False,
+                                    verify=tls_context(self.config.ca_file))
         self._thread: threading.Thread | None = None
         if start:
             self._thread = threading.Thread(target=self._run, name="neuroplast-peers",

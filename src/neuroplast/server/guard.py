@@ -188,7 +188,9 @@ class Guard:
         name, port = _split_host(value)
         server = scope.get("server")
         listening = server[1] if server and len(server) > 1 else None
-        port_ok = listening is None or port == listening or (port is None and listening == 80)
+        default = 443 if scope.get("scheme") == "https" else 80  # a Host without a port
+        port_ok = listening is None or port == listening or (port is None and
+                                                             listening == default)
         if name not in self.hosts or not port_ok:
             where = f"port {listening}" if listening else "this service"
             raise MisdirectedRequest(

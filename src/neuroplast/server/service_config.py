@@ -5,6 +5,7 @@
     [service]
     port = 8765
     disabled = ["peers"]        # subsystems not to run
+    tls_port = 0                # 8766 with tls_certfile/tls_keyfile: HTTPS for peers
     [gate]                      # GateConfig's fields
     deny_rules = ["Bash(rm -rf /:*)"]
     [gate.bands]
@@ -50,11 +51,30 @@ class ServiceSettings(Config):
         "help": "Host names clients may use besides loopback (with allow_remote)"})
     disabled: list[str] = field(default_factory=list, metadata={
         "help": "subsystems not to run, e.g. ['peers', 'dashboard']"})
+    tls_port: int = field(default=0, metadata={
+        "help": "a second, HTTPS listener (for peers on other machines) on this port; 0: "
+                "none. The hook and the CLI keep the plain loopback one"})
+    tls_host: str = field(default="127.0.0.1", metadata={
+        "help": "interface of the HTTPS listener (another than loopback needs "
+                "allow_remote)"})
+    tls_certfile: str = field(default="", metadata={
+        "help": "PEM certificate (chain) of the HTTPS listener"})
+    tls_keyfile: str = field(default="", metadata={
+        "help": "PEM private key of the HTTPS listener"})
 
     def __post_init__(self) -> None:
-        if isinstance(self.port, bool) or not isinstance(self.port, int):
-            raise ConfigError(f"ServiceSettings.port={self.port!r} must be an integer")
-        check_range("ServiceSettings", "port", self.port, 0, 65535)
+        for name in ("port", "tls_port"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ConfigError(f"ServiceSettings.{name}={value!r} must be an integer")
+            check_range("ServiceSettings", name, value, 0, 65535)
+        if self.tls_port and not (self.tls_certfile and self.tls_keyfile):
+            raise ConfigError("ServiceSettings.tls_port needs tls_certfile and tls_keyfile "
+                              "(--ssl-certfile, --ssl-keyfile): the HTTPS listener's "
+                              "certificate and key")
+        if self.tls_port and self.tls_port == self.port:
+            raise ConfigError(f"ServiceSettings.tls_port={self.tls_port} is the plain port "
+                              "too; give the HTTPS listener a port of its own")
         for name in ("allowed_hosts", "disabled"):
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
