@@ -52,7 +52,8 @@ def _buffer(method: str, cfg: ContinualConfig, seed: int) -> Any:
         return None
     from neuroplast.core.replay import ReplayBuffer, ReplayConfig
 
-    return ReplayBuffer(ReplayConfig(capacity=cfg.replay_capacity, policy="reservoir", seed=seed))
+    return ReplayBuffer(ReplayConfig(capacity=cfg.replay_capacity, policy=cfg.replay_policy,
+                                     seed=seed))
 
 
 def _add(buffer: Any, x: torch.Tensor, y: torch.Tensor,

@@ -27,7 +27,7 @@ def ids(examples: list[Example]) -> list[int]:
     return [int(e.target) for e in examples]
 
 
-@pytest.mark.parametrize("policy", ["reservoir", "ring"])
+@pytest.mark.parametrize("policy", ["reservoir", "ring", "balanced"])
 def test_locked_example_survives_ten_thousand_insertions(policy: str) -> None:
     buf = ReplayBuffer(ReplayConfig(capacity=50, policy=policy))  # type: ignore[arg-type]
     assert buf.add(ex(-1, weight=4.0)) is True
@@ -50,6 +50,50 @@ def test_ring_keeps_the_newest() -> None:
     buf = ReplayBuffer(ReplayConfig(capacity=10, policy="ring"))
     buf.extend(ex(i) for i in range(37))
     assert sorted(ids(buf.ordinary)) == list(range(27, 37))
+
+
+def labelled(i: int, label: int) -> Example:
+    return Example(torch.tensor([float(i)]), torch.tensor(label))
+
+
+def test_balanced_policy_gives_classes_of_a_class_incremental_stream_equal_shares() -> None:
+    # Five classes arriving one after another, 200 examples each, into 100 slots: a
+    # reservoir keeps each class by chance, the balanced policy exactly 20 of each, every
+    # one a real example of its class.
+    buf = ReplayBuffer(ReplayConfig(capacity=100, policy="balanced", seed=3))
+    for label in range(5):
+        buf.extend(labelled(label * 1000 + i, label) for i in range(200))
+        kept = buf.ordinary
+        counts = [sum(int(e.target) == c for e in kept) for c in range(label + 1)]
+        assert len(kept) == min(100, 200 * (label + 1))
+        if label > 0:
+            assert max(counts) - min(counts) <= 1, counts
+        assert all(int(e.inputs) // 1000 == int(e.target) for e in kept)
+
+
+def test_balanced_policy_samples_uniformly_within_a_class() -> None:
+    # One class only: it is the plain reservoir, each of 200 items kept w.p. 20/200.
+    counts = torch.zeros(200)
+    for seed in range(300):
+        buf = ReplayBuffer(ReplayConfig(capacity=20, policy="balanced", seed=seed))
+        buf.extend(labelled(i, 0) for i in range(200))
+        for e in buf.ordinary:
+            counts[int(e.inputs)] += 1
+    rate = counts / 300
+    assert abs(float(rate.mean()) - 0.1) < 1e-6
+    assert float(rate[:100].mean()) == pytest.approx(float(rate[100:].mean()), abs=0.03)
+
+
+def test_balanced_buffer_saved_midway_continues_as_the_original(tmp_path: Path) -> None:
+    a = ReplayBuffer(ReplayConfig(capacity=30, policy="balanced", seed=5))
+    a.extend(labelled(i, i % 2) for i in range(100))
+    a.save(tmp_path / "buf.safetensors")
+    b = ReplayBuffer.load(tmp_path / "buf.safetensors")
+    more = [labelled(1000 + i, 2 + i % 3) for i in range(200)]
+    a.extend(more)
+    b.extend(more)
+    assert [int(e.inputs) for e in a.ordinary] == [int(e.inputs) for e in b.ordinary]
+    assert sorted({int(e.target) for e in b.ordinary}) == [0, 1, 2, 3, 4]
 
 
 def test_reservoir_keeps_a_roughly_uniform_sample() -> None:

@@ -1,9 +1,10 @@
 """Experience replay with locked slots.
 
-Ordinary examples live in a bounded store whose eviction *policy* (reservoir or ring) is
-a small strategy object, separate from the container. Examples whose weight reaches
-``lock_threshold`` (for instance a false positive the user flagged, weight 4x) go to a
-locked store and are never evicted, so what mattered most is replayed in every round.
+Ordinary examples live in a bounded store whose eviction *policy* (reservoir, ring or
+class-balanced reservoir) is a small strategy object, separate from the container.
+Examples whose weight reaches ``lock_threshold`` (for instance a false positive the user
+flagged, weight 4x) go to a locked store and are never evicted, so what mattered most is
+replayed in every round.
 An example may carry the model's ``logits`` for it (dark experience replay, DER++:
 :mod:`neuroplast.core.der`); they are stored, sampled and saved with it.
 """
@@ -28,12 +29,14 @@ from neuroplast.store import load_tensors, save_tensors
 
 __all__ = [
     "POLICIES",
+    "BalancedPolicy",
     "EvictionPolicy",
     "Example",
     "ReplayBuffer",
     "ReplayConfig",
     "ReservoirPolicy",
     "RingPolicy",
+    "group_of",
 ]
 
 # /2: one stacked tensor per store and field (a few tensors, not two per example: writing
@@ -90,6 +93,15 @@ class EvictionPolicy(ABC):
     def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
         """Index to overwrite for the example after ``seen`` others, or None to drop it."""
 
+    def choose(self, groups: list[Any], group: Any, seen: int, group_seen: dict[Any, int],
+               rng: random.Random) -> int | None:
+        """Index of the full store to overwrite with a new example, or None to drop it.
+
+        ``groups``: the class of each stored example (:func:`group_of`), ``group``: the new
+        example's, ``group_seen``: examples offered per class, this one included (only
+        policies that balance classes read them). By default, :meth:`slot`."""
+        return self.slot(seen, len(groups), rng)
+
 
 class ReservoirPolicy(EvictionPolicy):
     """Algorithm R: every example seen so far is kept with equal probability capacity/seen.
@@ -119,7 +131,53 @@ class RingPolicy(EvictionPolicy):
         return seen % capacity
 
 
-POLICIES: dict[str, type[EvictionPolicy]] = {p.name: p for p in (ReservoirPolicy, RingPolicy)}
+def group_of(example: Example) -> Any:
+    """The class an example counts under for balancing: its target's value when the target
+    is one number (a class index or a 0/1 label), else the target's values as a tuple."""
+    t = example.target
+    return t.item() if t.numel() == 1 else tuple(t.flatten().tolist())
+
+
+class BalancedPolicy(EvictionPolicy):
+    """Class-balanced reservoir sampling (CBRS, Chrysakis & Moens, ICML 2020).
+
+    A plain reservoir keeps each class in proportion to how often it was seen, and by
+    chance: in a class-incremental stream an old class can end up with a third fewer slots
+    than another, and the model then forgets it first. Once the store is full, an example of
+    a class that is not among the largest in the store replaces a random example of a
+    largest class; one of a largest class replaces a random example of its own class with
+    probability (its slots) / (its examples seen), a reservoir within the class. Classes
+    thus converge to equal shares, each a uniform sample of its class; with one class it is
+    the plain reservoir.
+
+    >>> policy = BalancedPolicy()  # a new class takes a slot of the largest one:
+    >>> policy.choose([0, 0, 0, 1], 2, 4, {0: 3, 1: 1, 2: 1}, random.Random(0)) in (0, 1, 2)
+    True
+    """
+
+    name = "balanced"
+
+    def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
+        return ReservoirPolicy().slot(seen, capacity, rng)
+
+    def choose(self, groups: list[Any], group: Any, seen: int, group_seen: dict[Any, int],
+               rng: random.Random) -> int | None:
+        members: dict[Any, list[int]] = {}
+        for i, g in enumerate(groups):
+            members.setdefault(g, []).append(i)
+        largest = max(len(v) for v in members.values())
+        own = members.get(group, [])
+        if len(own) < largest:
+            full = [g for g, v in members.items() if len(v) == largest]
+            return rng.choice(members[rng.choice(full)])
+        if rng.random() * group_seen[group] < len(own):
+            return rng.choice(own)
+        return None
+
+
+POLICIES: dict[str, type[EvictionPolicy]] = {
+    p.name: p for p in (ReservoirPolicy, RingPolicy, BalancedPolicy)
+}
 
 
 @dataclass
@@ -132,13 +190,13 @@ class ReplayConfig(Config):
     Traceback (most recent call last):
     ...
     neuroplast.errors.ConfigError: ReplayConfig.policy='lifo' is unknown; use one of: \
-reservoir, ring
+balanced, reservoir, ring
     """
 
     capacity: int = 1000
     lock_threshold: float = 4.0
     max_locked_in_sample: int | None = None
-    policy: Literal["reservoir", "ring"] = "reservoir"
+    policy: Literal["reservoir", "ring", "balanced"] = "reservoir"
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -195,6 +253,10 @@ class ReplayBuffer:
         self._ordinary: list[Example] = []
         self._locked: list[Example] = []
         self._seen = 0
+        # Per class, for the balanced policy only: examples offered, and each stored
+        # example's class (kept beside the store so a choice costs no tensor reads).
+        self._group_seen: dict[Any, int] = {}
+        self._groups: list[Any] | None = [] if isinstance(self.policy, BalancedPolicy) else None
         self._lock = threading.Lock()
 
     def add(self, example: Example) -> bool:
@@ -216,12 +278,21 @@ class ReplayBuffer:
                 self._locked.append(own)
                 return True
             capacity = self.config.capacity
+            groups, group = self._groups, None
+            if groups is not None:
+                group = group_of(own)
+                self._group_seen[group] = self._group_seen.get(group, 0) + 1
             if len(self._ordinary) < capacity:
                 self._ordinary.append(own)
+                if groups is not None:
+                    groups.append(group)
             else:
-                index = self.policy.slot(self._seen, capacity, self._rng)
+                index = self.policy.choose(groups if groups is not None else self._ordinary,
+                                           group, self._seen, self._group_seen, self._rng)
                 if index is not None:
                     self._ordinary[index] = own
+                    if groups is not None:
+                        groups[index] = group
             self._seen += 1
             return False
 
@@ -284,6 +355,8 @@ class ReplayBuffer:
             self._locked = keep
             self._ordinary = [ex for ex in self._ordinary
                               if ex.key != key or torch.equal(ex.target, target)]
+            if self._groups is not None:
+                self._groups = [group_of(ex) for ex in self._ordinary]
             return before - len(self._ordinary) - len(self._locked)
 
     def __len__(self) -> int:
@@ -336,6 +409,7 @@ class ReplayBuffer:
                 "rng_state": [version, list(internal), gauss],
                 "ordinary_weights": [ex.weight for ex in self._ordinary],
                 "locked_weights": [ex.weight for ex in self._locked],
+                "group_seen": [[g, n] for g, n in self._group_seen.items()],
                 "ordinary_keys": [ex.key for ex in self._ordinary],
                 "locked_keys": [ex.key for ex in self._locked],
             }
@@ -383,6 +457,10 @@ class ReplayBuffer:
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])
+            buf._group_seen = {tuple(g) if isinstance(g, list) else g: int(n)
+                               for g, n in state.get("group_seen", [])}
+            if buf._groups is not None:
+                buf._groups = [group_of(ex) for ex in buf._ordinary]
         except (KeyError, ValueError, TypeError) as exc:
             raise StateMismatchError(
                 f"{source} holds an incomplete replay buffer ({exc!r} missing or malformed); "
