@@ -43,6 +43,7 @@ from neuroplast.sona.config import SonaConfig
 from neuroplast.sona.instant import InstantLoop
 from neuroplast.sona.pattern import LearnedPattern
 from neuroplast.sona.router import BASE, MICRO, build_router
+from neuroplast.sona.shrinkage import Shrinkage
 from neuroplast.sona.types import RouteSuggestion, Trajectory, TrajectoryBuilder, as_vector
 from neuroplast.store import atomic_write_text, load_tensors, save_tensors
 
@@ -62,6 +63,7 @@ class Engine:
         self.instant = InstantLoop(self.net, cfg)
         self.base = BaseTrainer(cfg)
         self.bank = ReasoningBank(cfg.bank, cfg.seed)
+        self.shrinkage = Shrinkage()
         self.routes: dict[str, int] = {}
         self._lock = threading.RLock()         # the live router and instant-loop state
         self._cycle_lock = threading.Lock()    # one background cycle at a time
@@ -125,7 +127,8 @@ class Engine:
         Replay draws a key uniformly, then one of its latest ``replay_per_key`` outcomes:
         every region of query space and route keeps its voice however rarely it is asked
         (no forgetting of quiet kinds), and within a key newer outcomes supersede older
-        ones (a route that changed is replayed as it is now, not as it was).
+        ones (a route that changed is replayed as it is now, not as it was). The same
+        latest outcomes are the local evidence ``suggest_route`` weighs against the model.
         """
         near = self.bank.search(traj.query_embedding, 1)
         key = (near[0][0].id if near else 0, traj.route or "")
@@ -133,6 +136,8 @@ class Engine:
         if slot is None:
             slot = self._keyed[key] = deque(maxlen=self.config.replay_per_key)
             self._keys.append(key)
+        if key[0]:  # no pattern yet: the slot pools every query, no region's evidence
+            self.shrinkage.observe(traj.quality, [t.quality for t in slot])
         slot.append(traj)
 
     def _replay_sample(self, n: int) -> list[Sample]:
@@ -155,23 +160,31 @@ class Engine:
                 "no routes to choose from: pass routes=[...] or record a trajectory with "
                 "set_route first"
             )
+        near = self.bank.search(x.numpy(), 1)
         with self._lock:
             idx = [self._route_index(n) for n in names]
             q, spread, _ = self.instant.predict(x)
-        mean = q[idx].numpy().astype(float)
-        sd = spread[idx].numpy().astype(float)
+            # the model's estimate shrunk towards this region's latest outcomes per route
+            # (empirical Bayes, see neuroplast.sona.shrinkage)
+            pid = near[0][0].id if near else 0
+            held = [[t.quality for t in self._keyed.get((pid, n), ())] if pid else []
+                    for n in names]
+            post = [self.shrinkage.combine(float(q[i]), float(spread[i]), self.instant.err2, h)
+                    for i, h in zip(idx, held, strict=True)]
+        mean = np.array([m for m, _ in post])
+        sd = np.array([d for _, d in post])
         beta = self.config.exploration_beta
         if self.config.exploration == "thompson":
             score = mean + beta * sd * self._rng.standard_normal(len(idx))
         else:
             score = mean + beta * sd
         pick, greedy = int(np.argmax(score)), int(np.argmax(mean))
-        near = self.bank.search(x.numpy(), 1)
         self._counts["suggestions"] += 1
         self._counts["explored"] += pick != greedy
         return RouteSuggestion(
             route=names[pick], expected_quality=float(mean[pick]), uncertainty=float(sd[pick]),
-            explored=pick != greedy, reason=_reason(names, mean, sd, pick, greedy, near),
+            explored=pick != greedy,
+            reason=_reason(names, mean, sd, pick, greedy, near, len(held[pick])),
             scores={n: float(m) for n, m in zip(names, mean, strict=True)},
             patterns=[p.id for p, _ in near])
 
@@ -290,6 +303,7 @@ class Engine:
             n_buffer = len(self._buffer)
             meta = {"format": _FORMAT, "config": self.config.to_dict(), "routes": self.routes,
                     "counts": self._counts, "next_id": self._next_id,
+                    "noise2": self.shrinkage.noise2,
                     "new_ids": [t.id for t in self._new],
                     "replay": [[pid, route, [t.id for t in self._keyed[(pid, route)]]]
                                for pid, route in self._keys],
@@ -322,6 +336,7 @@ class Engine:
         eng.routes = {str(k): int(v) for k, v in meta["routes"].items()}
         eng._counts.update(meta["counts"])
         eng._next_id = int(meta["next_id"])
+        eng.shrinkage.noise2 = float(meta.get("noise2", eng.shrinkage.noise2))
         eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
         emb = tensors.get("trajectories.embeddings")
         new_ids = set(meta["new_ids"])
@@ -365,8 +380,9 @@ def _delta_norm(net: torch.nn.Module, adapter: str) -> float:
 
 
 def _reason(names: list[str], mean: np.ndarray, sd: np.ndarray, pick: int, greedy: int,
-            near: list[tuple[LearnedPattern, float]]) -> str:
-    parts = [f"{names[pick]!r} expected {mean[pick]:.2f} ± {sd[pick]:.2f} by the router model"]
+            near: list[tuple[LearnedPattern, float]], local: int) -> str:
+    by = "the router model" + (f" and its {local} latest outcomes near here" if local else "")
+    parts = [f"{names[pick]!r} expected {mean[pick]:.2f} ± {sd[pick]:.2f} by {by}"]
     if pick != greedy:
         parts.append(f"explored: {names[greedy]!r} scores higher ({mean[greedy]:.2f}) but "
                      f"{names[pick]!r} is less certain")
