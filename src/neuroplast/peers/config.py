@@ -16,7 +16,11 @@ from typing import Literal
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError
 
-__all__ = ["PeersConfig"]
+__all__ = ["ADAPTER_KINDS", "PeersConfig"]
+
+# adapter weights an install may send and take: memory's LoRA adapters (PEFT). SONA's
+# router is no PEFT adapter; its federation merges trajectories, not weights.
+ADAPTER_KINDS = ("memory",)
 
 
 @dataclass
@@ -47,6 +51,12 @@ class PeersConfig(Config):
                 "refused as a replay"})
     push: bool = True
     pull: bool = True
+    adapter_kinds: list[str] = field(default_factory=lambda: ["memory"], metadata={
+        "help": "adapter weights to exchange with peers trusted with weights (`peers add "
+                "... --trust weights`): 'memory' (its published PEFT LoRA adapter); [] for "
+                "none. A peer's adapter is stored beside this install's, never merged"})
+    max_adapter_mb: float = field(default=64.0, metadata={
+        "help": "largest adapter taken from a peer (its safetensors file)"})
     ca_file: str = field(default="", metadata={
         "help": "PEM file of the certificate authorities to trust for https:// peers, "
                 "instead of the system's (a team's own CA, or a peer's self-signed "
@@ -64,3 +74,8 @@ class PeersConfig(Config):
         check_range("PeersConfig", "timeout_s", self.timeout_s, 0.01)
         check_range("PeersConfig", "max_signals", self.max_signals, 1, 10_000)
         check_range("PeersConfig", "max_age_s", self.max_age_s, 1.0)
+        check_range("PeersConfig", "max_adapter_mb", self.max_adapter_mb, 0.001, 4096)
+        if not isinstance(self.adapter_kinds, list) or not set(self.adapter_kinds) <= set(
+                ADAPTER_KINDS):
+            raise ConfigError(f"PeersConfig.adapter_kinds={self.adapter_kinds!r}: use a list "
+                              f"of {', '.join(ADAPTER_KINDS)}")

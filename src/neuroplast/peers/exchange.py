@@ -12,6 +12,11 @@ a peer taught: nothing is passed on), with the call and the directory it ran in,
 only its features (``PeersConfig.features_only``), which the sender computed against
 that directory. A pull request is signed like a bundle
 (:func:`request_text`).
+
+Adapter weights (``peers.weights``), with peers trusted with them (``--trust weights``):
+:meth:`Exchange.adapter_for` seals this install's latest adapter of a kind for such a
+peer; :meth:`Exchange.receive_adapter` checks a peer's and keeps it as a PEFT directory
+(``peers.adapters``), once per (peer, kind, version).
 """
 
 from __future__ import annotations
@@ -20,14 +25,17 @@ import json
 import logging
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from neuroplast.errors import AuthenticationError, NeuroplastError
+from neuroplast.errors import AuthenticationError, InvalidInputError, NeuroplastError
 from neuroplast.gate.peer_learning import signal_digest, teach_from_peer
+from neuroplast.peers.adapters import own_adapter, read_adapter, write_received
 from neuroplast.peers.bundle import ReplayedSignal, StaleBundle, UntrustedPeer, open_bundle, seal
 from neuroplast.peers.config import PeersConfig
 from neuroplast.peers.identity import Identity, verify
 from neuroplast.peers.trust import Peer, PeerList
+from neuroplast.peers.weights import open_adapter, seal_adapter, tensor_header
 
 if TYPE_CHECKING:
     from neuroplast.gate.gate import Gate
@@ -53,11 +61,13 @@ class Exchange:
     """This install's side of BrainSync over ``gate`` (see the module docstring)."""
 
     def __init__(self, gate: Gate, identity: Identity, peers: PeerList,
-                 config: PeersConfig | None = None) -> None:
+                 config: PeersConfig | None = None, data_dir: Path | None = None) -> None:
         self.gate = gate
         self.identity = identity
         self.peers = peers
         self.config = config or PeersConfig()
+        # the install's data dir: its own adapters, and where a peer's are kept (weights)
+        self.data_dir = Path(data_dir) if data_dir is not None else gate.dir.parent
         # one bundle at a time: a push from a peer and a pull from it may arrive together,
         # and each must see what the other applied (the check, then the apply)
         self._lock = threading.Lock()
@@ -126,6 +136,62 @@ class Exchange:
             raise
         return peer
 
+    # -- adapter weights (peers trusted with them: peers.weights) --------------------------
+    def adapter_for(self, peer: Peer, kind: str, after: int) -> dict[str, str] | None:
+        """This install's adapter of ``kind`` sealed for ``peer``, if newer than
+        ``after``; ``None`` if there is none. Only for a peer trusted with weights."""
+        try:
+            if peer.trust != "weights":
+                raise UntrustedPeer(f"{peer.name} is trusted with signals, not weights; this "
+                                    "install sends it none")
+            if kind not in self.config.adapter_kinds:
+                raise InvalidInputError(f"this install shares no {kind!r} weights "
+                                        f"([peers] adapter_kinds)")
+        except NeuroplastError as exc:
+            self._count(peer.key, exc)
+            raise
+        own = own_adapter(self.data_dir, kind)
+        if own is None or own[0] <= after:
+            return None
+        config, weights = read_adapter(own[1])
+        return seal_adapter(self.identity, peer.key, kind, own[0], config, weights)
+
+    def receive_adapter(self, wire: Any) -> dict[str, Any]:
+        """Check a peer's adapter and keep it (a PEFT directory); what became of it.
+        Idempotent by (peer, kind, version); raises (and counts) a refusal."""
+        with self._lock:
+            key = ""
+            try:
+                expected = None
+                kind = _field(wire, "kind")
+                own = own_adapter(self.data_dir, kind) if isinstance(kind, str) else None
+                if own is not None:  # the peer's must fit the same base model
+                    expected = tensor_header(read_adapter(own[1])[1])
+                peer, adapter = open_adapter(
+                    wire, self.identity.public_key, self.peers, self.config.max_age_s,
+                    int(self.config.max_adapter_mb * 1024 * 1024), expected)
+                key = peer.key
+                taken = self.peers.adapter_in(peer.name, adapter.kind, adapter.version)
+                if taken is not None and taken != adapter.sha256:
+                    raise ReplayedSignal(f"{peer.name} sent {adapter.kind} adapter version "
+                                         f"{adapter.version} again with other weights; "
+                                         "nothing was taken")
+                last = self.peers.last_adapter(peer.name, adapter.kind)
+                if taken is None and adapter.version < last:
+                    raise ReplayedSignal(f"{peer.name} sent {adapter.kind} adapter version "
+                                         f"{adapter.version}, older than {last} taken")
+            except NeuroplastError as exc:
+                self._count(key or _sender(wire), exc)
+                log.warning("refused an adapter: %s", exc)
+                raise
+            if taken is None:  # the files first: a record always has its directory
+                path = write_received(self.data_dir, peer.name, adapter.kind,
+                                      adapter.version, adapter.config, adapter.weights)
+                self.peers.took_adapter(peer.name, adapter.kind, adapter.version,
+                                        adapter.sha256, str(path))
+        return {"from": peer.name, "kind": adapter.kind, "version": adapter.version,
+                "taken": taken is None}
+
     def _count(self, key: str, exc: Exception) -> None:
         """Count a refusal under the peer's key, or under 'untrusted' for any other key (an
         attacker inventing keys must not grow the table)."""
@@ -158,6 +224,14 @@ class Exchange:
         item["tool_name"] = call["tool_name"]
         item["features"] = [round(float(x), 6) for x in features]
         return item
+
+
+def _field(wire: Any, name: str) -> Any:
+    """A field of a bundle's payload before it is checked (which kind it claims to be)."""
+    try:
+        return json.loads(wire["payload"]).get(name)
+    except (TypeError, KeyError, AttributeError, json.JSONDecodeError):
+        return None
 
 
 def _sender(wire: Any) -> str:

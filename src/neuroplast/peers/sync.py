@@ -3,7 +3,9 @@
 Each round, for each peer whose backoff has passed: push the user's answers it has not
 acknowledged (``POST <url>/v1/peers/inbox``), then pull what it has for this install
 (``GET <url>/v1/peers/outbox?after=<last applied>``, a signed request), until a bundle
-comes back short. A failure (the peer down, slow, or refusing) waits
+comes back short; from a peer trusted with weights, also its adapter of each
+``PeersConfig.adapter_kinds`` newer than the last taken (``GET <url>/v1/peers/adapter``,
+signed; read no further than ``max_adapter_mb``). A failure (the peer down, slow, or refusing) waits
 ``min(backoff_max_s, sync_interval_s * 2**failures)`` before that peer is tried again;
 the others go on. Decisions never wait for any of it: the thread only reads and writes
 the logs, which commit in their own transactions.
@@ -17,6 +19,7 @@ learning what the team refuses.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import ssl
@@ -26,7 +29,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from neuroplast.errors import ConfigError, NeuroplastError
+from neuroplast.errors import ConfigError, NeuroplastError, PayloadTooLarge
 from neuroplast.peers.exchange import PEER_HEADERS, Exchange, request_text
 from neuroplast.peers.trust import Peer
 
@@ -36,6 +39,7 @@ log = logging.getLogger(__name__)
 
 INBOX = "/v1/peers/inbox"
 OUTBOX = "/v1/peers/outbox"
+ADAPTER = "/v1/peers/adapter"
 _ROUNDS = 8  # bundles per peer per direction in one round, at most
 
 
@@ -109,6 +113,9 @@ class PeerSync:
                     self._push(peer)
                 if self.config.pull:
                     self._pull(peer)
+                    if peer.trust == "weights":
+                        for kind in self.config.adapter_kinds:
+                            self._pull_adapter(peer, kind)
             except (httpx.HTTPError, NeuroplastError, ValueError) as exc:
                 failures = self.exchange.peers.failed(peer.name, str(exc))
                 wait = self.backoff(self.config.sync_interval_s, failures,
@@ -140,12 +147,8 @@ class PeerSync:
         for _ in range(_ROUNDS):
             after = self.exchange.gate.peer_log.last_seq(peer.origin)
             target = f"{OUTBOX}?{urlencode({'after': after})}"
-            sent = repr(time.time())
-            signature = self.exchange.identity.sign(request_text("GET", target, sent,
-                                                                 peer.key))
-            headers = dict(zip(PEER_HEADERS, (self.exchange.identity.public_key, sent,
-                                              signature), strict=True))
-            answer = self._client.get(f"{peer.url}{target}", headers=headers)
+            answer = self._client.get(f"{peer.url}{target}",
+                                      headers=self._signed_get(peer, target))
             if answer.status_code != 200:
                 raise NeuroplastError(f"{peer.name} refused our pull: HTTP "
                                       f"{answer.status_code} {answer.text[:300]}")
@@ -156,6 +159,38 @@ class PeerSync:
             if _count(wire) < self.config.max_signals:
                 return
 
+    def _signed_get(self, peer: Peer, target: str) -> dict[str, str]:
+        """The headers of a pull request for ``target`` signed for ``peer``."""
+        sent = repr(time.time())
+        signature = self.exchange.identity.sign(request_text("GET", target, sent, peer.key))
+        return dict(zip(PEER_HEADERS, (self.exchange.identity.public_key, sent, signature),
+                        strict=True))
+
+    def _pull_adapter(self, peer: Peer, kind: str) -> None:
+        """Take ``peer``'s adapter of ``kind`` if it has one newer than the last taken."""
+        after = self.exchange.peers.last_adapter(peer.name, kind)
+        target = f"{ADAPTER}?{urlencode({'kind': kind, 'after': after})}"
+        # a base64 bundle: 4/3 of the weights, and the payload (the config, the tensors)
+        limit = int(self.config.max_adapter_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024
+        with self._client.stream("GET", f"{peer.url}{target}",
+                                 headers=self._signed_get(peer, target)) as answer:
+            if answer.status_code == 204:
+                return
+            if answer.status_code != 200:
+                answer.read()
+                raise NeuroplastError(f"{peer.name} refused our adapter pull: HTTP "
+                                      f"{answer.status_code} {answer.text[:300]}")
+            body = bytearray()
+            for chunk in answer.iter_bytes():
+                body += chunk
+                if len(body) > limit:  # read no further: a peer cannot fill our memory
+                    self.exchange.peers.refused(peer.key, "PayloadTooLarge")
+                    raise PayloadTooLarge(f"{peer.name}'s adapter is over the "
+                                          f"{self.config.max_adapter_mb:g} MB limit")
+        result = self.exchange.receive_adapter(json.loads(body))
+        if result["from"] != peer.name:
+            raise NeuroplastError(f"the adapter pulled from {peer.name} is {result['from']}'s")
+
     def close(self) -> None:
         self._stop.set()
         if self._thread is not None:
@@ -164,12 +199,8 @@ class PeerSync:
 
 
 def _count(wire: dict[str, str]) -> int:
-    import json
-
     return len(json.loads(wire["payload"])["signals"])
 
 
 def _last_seq(wire: dict[str, str]) -> int:
-    import json
-
     return int(json.loads(wire["payload"])["signals"][-1]["seq"])

@@ -3,7 +3,8 @@
 SQLite (``<data dir>/peers/peers.db``): ``peers`` (name, public key, URL, trust level),
 ``outbound`` (the last of this install's answers each peer acknowledged, and its failures
 for backoff), ``refusals`` (per key and reason: what was refused and how often, unknown
-keys included). The CLI edits the list while the service runs; both read it from disk.
+keys included), ``adapters_in`` (the adapter weights taken from peers trusted with them,
+``peers.weights``). The CLI edits the list while the service runs; both read it from disk.
 
 >>> import tempfile, pathlib
 >>> peers = PeerList(pathlib.Path(tempfile.mkdtemp()) / "peers.db")
@@ -39,6 +40,10 @@ SCHEMA = [
     """CREATE TABLE refusals (
         key TEXT NOT NULL, reason TEXT NOT NULL, count INTEGER NOT NULL,
         last REAL NOT NULL, PRIMARY KEY (key, reason))""",
+    """CREATE TABLE adapters_in (
+        name TEXT NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL,
+        sha256 TEXT NOT NULL, path TEXT NOT NULL, received REAL NOT NULL,
+        PRIMARY KEY (name, kind, version))""",
 ]
 
 
@@ -132,6 +137,39 @@ class PeerList:
         rows = self.db.query("SELECT name, acked, failures, last_error, last_ok FROM outbound")
         return {r[0]: {"acked": r[1], "failures": r[2], "last_error": r[3], "last_ok": r[4]}
                 for r in rows}
+
+    # -- adapters taken from peers (peers.weights) -------------------------------------------
+    def adapter_in(self, name: str, kind: str, version: int) -> str | None:
+        """The SHA-256 of adapter ``version`` of ``kind`` taken from ``name``, if taken."""
+        rows = self.db.query("SELECT sha256 FROM adapters_in WHERE name = ? AND kind = ? AND "
+                             "version = ?", (name, kind, version))
+        return str(rows[0][0]) if rows else None
+
+    def last_adapter(self, name: str, kind: str) -> int:
+        rows = self.db.query("SELECT MAX(version) FROM adapters_in WHERE name = ? AND "
+                             "kind = ?", (name, kind))
+        return int(rows[0][0] or 0)
+
+    def took_adapter(self, name: str, kind: str, version: int, sha256: str, path: str) -> None:
+        with self.db.transaction() as cur:
+            cur.execute("INSERT INTO adapters_in (name, kind, version, sha256, path, received) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", (name, kind, version, sha256, path,
+                                                      time.time()))
+
+    def adapters_in(self) -> list[dict[str, object]]:
+        """Every adapter taken, newest first: peer, kind, version, path, when."""
+        rows = self.db.query("SELECT name, kind, version, path, received FROM adapters_in "
+                             "ORDER BY received DESC")
+        return [{"peer": r[0], "kind": r[1], "version": r[2], "path": r[3], "received": r[4]}
+                for r in rows]
+
+    def forget_adapters(self, name: str) -> list[str]:
+        """Drop the record of what ``name`` sent; the paths it was stored at."""
+        with self.db.transaction() as cur:
+            paths = [r[0] for r in cur.execute("SELECT path FROM adapters_in WHERE name = ?",
+                                                (name,))]
+            cur.execute("DELETE FROM adapters_in WHERE name = ?", (name,))
+        return paths
 
     # -- what was refused -----------------------------------------------------------------
     def refused(self, key: str, reason: str) -> None:

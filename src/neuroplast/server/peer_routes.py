@@ -1,8 +1,9 @@
 """HTTP routes of BrainSync (``neuroplast.peers``).
 
-``POST /v1/peers/inbox`` and ``GET /v1/peers/outbox`` are for peers: they carry no token
-(the Guard lets them through to here) but an Ed25519 signature of a key on the trust
-list, checked before anything is read or applied. ``GET /v1/peers`` and ``POST
+``POST /v1/peers/inbox``, ``GET /v1/peers/outbox`` and ``GET /v1/peers/adapter`` (adapter
+weights, for peers trusted with them) are for peers: they carry no token (the Guard lets
+them through to here) but an Ed25519 signature of a key on the trust list, checked before
+anything is read or applied. ``GET /v1/peers`` and ``POST
 /v1/peers/forget`` are the user's: they need the token like every other route.
 """
 
@@ -11,10 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from neuroplast.errors import InvalidInputError
+from neuroplast.peers.adapters import remove_received
 from neuroplast.server.app import API_MAX_BODY_BYTES
 from neuroplast.server.body import parse_json
 from neuroplast.server.gate_routes import read_limited
@@ -22,11 +25,12 @@ from neuroplast.server.gate_routes import read_limited
 if TYPE_CHECKING:
     from neuroplast.peers import Exchange
 
-__all__ = ["INBOX", "OUTBOX", "PEER_PATHS", "router"]
+__all__ = ["ADAPTER", "INBOX", "OUTBOX", "PEER_PATHS", "router"]
 
 INBOX = "/v1/peers/inbox"
 OUTBOX = "/v1/peers/outbox"
-PEER_PATHS = (INBOX, OUTBOX)  # authenticated by a peer's signature, not the token
+ADAPTER = "/v1/peers/adapter"
+PEER_PATHS = (INBOX, OUTBOX, ADAPTER)  # authenticated by a peer's signature, not the token
 
 router = APIRouter()
 
@@ -57,6 +61,19 @@ def outbox(request: Request, after: int = Query(ge=0)) -> dict[str, str]:
     return exchange.outbox(peer, after)
 
 
+@router.get(ADAPTER, summary="A peer trusted with weights pulls this install's adapter")
+def adapter(request: Request, kind: str = Query(max_length=32), after: int = Query(ge=0)
+            ) -> Response:
+    exchange = _exchange(request)
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    peer = exchange.check_pull("GET", target, headers)
+    wire = exchange.adapter_for(peer, kind, after)
+    if wire is None:  # nothing newer than `after`
+        return Response(status_code=204)
+    return JSONResponse(wire)
+
+
 @router.get("/v1/peers", summary="This install's key, its peers, and what was refused")
 def peers(request: Request) -> dict[str, Any]:
     exchange = _exchange(request)
@@ -68,6 +85,7 @@ def peers(request: Request) -> dict[str, Any]:
                    **health.get(p.name, {}), "taught": taught.get(p.origin, {})}
                   for p in exchange.peers.all()],
         "refused": exchange.peers.refusals(),
+        "adapters_in": exchange.peers.adapters_in(),
     }
 
 
@@ -87,6 +105,8 @@ async def forget(body: ForgetRequest, request: Request) -> dict[str, Any]:
 
     def run() -> int:
         gone = exchange.gate.peer_log.forget(origin)
+        exchange.peers.forget_adapters(body.name)  # and the adapter weights it sent
+        remove_received(exchange.data_dir, body.name)
         exchange.gate.relearn()
         return gone
 

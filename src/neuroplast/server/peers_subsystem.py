@@ -5,7 +5,7 @@ Started, it reads (or, the first time, creates) this install's identity,
 ``<data dir>/peers/peers.db`` and starts the background sync with every peer on it.
 
 >>> PEERS.name, PEERS.public
-('peers', ('/v1/peers/inbox', '/v1/peers/outbox'))
+('peers', ('/v1/peers/inbox', '/v1/peers/outbox', '/v1/peers/adapter'))
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class PeersRunning:
             "signals_in": sum(taught.get(p.origin, {}).get("answers", 0) for p in peers),
             "refused": sum(self.exchange.peers.refusals().values()),
             "features_only": self.exchange.config.features_only,
+            "adapters_in": len(self.exchange.peers.adapters_in()),
             # each peer: what it taught, and whether the last exchange with it worked
             "sync": {p.name: _sync_state(taught.get(p.origin, {}).get("answers", 0),
                                          health.get(p.name, {})) for p in peers},
@@ -88,7 +89,8 @@ def _start(config: PeersConfig, data_dir: Path, state: Any) -> PeersRunning:
                           "or add 'peers' to [service] disabled")
     folder = peers_dir(data_dir)
     identity = Identity.load_or_create(folder / IDENTITY_FILE)
-    state.exchange = Exchange(gate, identity, PeerList(folder / PEERS_DB), config)
+    state.exchange = Exchange(gate, identity, PeerList(folder / PEERS_DB), config,
+                              data_dir=Path(data_dir))
     sync = PeerSync(state.exchange)
     state.peer_sync = sync
     return PeersRunning(state.exchange, sync)
