@@ -237,3 +237,31 @@ def test_a_key_trusted_with_signals_only_gets_no_weights(pair: dict[str, Any],
     answer = pull()
     assert answer.status_code == 200
     assert json.loads(answer.json()["payload"])["version"] == 1
+
+
+def test_an_adapter_for_another_base_model_is_refused(pair: dict[str, Any]) -> None:
+    """Once B has an adapter of its own, a peer's must have its tensors and shapes."""
+    import shutil
+
+    exchange = pair["apps"]["b"].state.exchange
+    own = pair["homes"]["b"] / "memory" / "adapters"
+    own.mkdir(parents=True)
+    shutil.copytree(pair["homes"]["a"] / "memory" / "adapters" / "v1", own / "v1")
+    (own / "current").write_text("v1\n")
+    try:
+        other = seal_adapter(_a(pair), pair["keys"]["b"], "memory", 95, LORA, _weights(
+            **{"fc.lora_A.weight": torch.ones(2, 3), "fc.lora_B.weight": torch.ones(4, 2)}))
+        with pytest.raises(InvalidInputError, match="another base model"):
+            exchange.receive_adapter(other)
+    finally:
+        shutil.rmtree(pair["homes"]["b"] / "memory")
+
+
+def test_forgetting_a_peer_deletes_the_weights_it_sent(pair: dict[str, Any]) -> None:
+    home = pair["homes"]["b"]
+    assert (home / "peers" / "adapters" / "a").is_dir()
+    PeerList(home / "peers" / "peers.db").remove("a")  # as `peers remove a --forget` does
+    with pair["served"]["b"].client(home) as client:
+        assert client.post("/v1/peers/forget", json={"name": "a"}).status_code == 200
+        assert client.get("/v1/peers").json()["adapters_in"] == []
+    assert not (home / "peers" / "adapters" / "a").exists()

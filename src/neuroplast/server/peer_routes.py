@@ -100,7 +100,9 @@ class ForgetRequest(BaseModel):
 async def forget(body: ForgetRequest, request: Request) -> dict[str, Any]:
     exchange = _exchange(request)
     origin = f"peer:{body.name}"
-    if not exchange.gate.peer_log.last_seq(origin) and exchange.peers.get(body.name) is None:
+    weights = any(a["peer"] == body.name for a in exchange.peers.adapters_in())
+    if not (exchange.gate.peer_log.last_seq(origin) or weights or exchange.peers.get(
+            body.name)):
         raise InvalidInputError(f"no peer {body.name!r} and nothing it taught")
 
     def run() -> int:
