@@ -84,6 +84,9 @@ def list_peers(data_dir: DataDir = None) -> None:
     refused = peers.refusals()
     if refused:
         console.print("refused: " + ", ".join(f"{k} {v}" for k, v in refused.items()))
+    for taken in peers.adapters_in():  # weights from peers trusted with them
+        console.print(f"adapter from {taken['peer']}: {taken['kind']} v{taken['version']} "
+                      f"at {taken['path']}")
 
 
 @peers_app.command()
@@ -114,10 +117,18 @@ def remove(
 
 def _forget_offline(name: str, data_dir: Path | None) -> int:
     from neuroplast.gate.peer_log import PeerLog
+    from neuroplast.peers.adapters import remove_received
     from neuroplast.store import Database
     from neuroplast.store import data_dir as resolve_data_dir
 
-    gate_dir = resolve_data_dir(data_dir) / "gate"
+    home = resolve_data_dir(data_dir)
+    peers = _peer_list(data_dir)
+    try:
+        peers.forget_adapters(name)  # and the adapter weights it sent
+    finally:
+        peers.close()
+    remove_received(home, name)
+    gate_dir = home / "gate"
     if not (gate_dir / "gate.db").exists():
         return 0
     db = Database(gate_dir / "gate.db")
