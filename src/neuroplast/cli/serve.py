@@ -96,6 +96,11 @@ def serve(
     tls = TLSListener(settings.tls_host, settings.tls_port, settings.tls_certfile,
                       settings.tls_keyfile) if settings.tls_port else None
     os.umask(0o077)  # every file this process (and its training worker) writes is private
+    for exposed, name in ((remote, settings.host), (secure_remote, settings.tls_host)):
+        if exposed:  # the Guard reads its Host names when the app is built
+            config.service.allowed_hosts.append(name)
+    app = create_service(config, data_dir=directory)  # opens nothing until it starts
+    listeners = Listeners(app, settings.host, settings.port, tls)  # reads the TLS files
     console = Console()
     running = [name for name in subsystems if config.enabled(name)]
     console.print(f"neuroplast serving {', '.join(running) or 'nothing'} on "
@@ -103,17 +108,13 @@ def serve(
                   + (f" and https://{settings.tls_host}:{settings.tls_port}" if tls else "")
                   + f", data in {directory}")
     if remote:
-        config.service.allowed_hosts.append(settings.host)
         console.print(f"[yellow]warning:[/] {settings.host} is reachable from other machines; "
                       "they need the token, which plain HTTP sends in clear text (use "
                       "--tls-port for peers instead)")
     if secure_remote:
-        config.service.allowed_hosts.append(settings.tls_host)
         console.print(f"[yellow]note:[/] https://{settings.tls_host}:{settings.tls_port} is "
                       "reachable from other machines (every route but the peers' needs the "
                       "token)")
-    app = create_service(config, data_dir=directory)  # opens nothing until it starts
-    listeners = Listeners(app, settings.host, settings.port, tls)  # reads the TLS files
     _tune_for_serving()
     listeners.run()
 
