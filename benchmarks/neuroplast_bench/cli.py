@@ -44,7 +44,7 @@ def gate(
     seed: Annotated[int, typer.Option(help="seed of the call stream")] = 0,
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
     user: Annotated[str, typer.Option(
-        help="the simulated user: default, heldout or ops (heldout and ops: their own "
+        help="the simulated user: default, heldout, ops or mlds (the last three: their own "
              "preferences and drift, written apart from the gate; --drift, --also-refuse "
              "and --also-allow then stay unset)")] = "default",
     drift: Annotated[str, typer.Option(

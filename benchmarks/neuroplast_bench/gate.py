@@ -48,6 +48,12 @@ from neuroplast_bench.gate_baselines import (
     RiverLogReg,
     bash_classify_available,
 )
+from neuroplast_bench.gate_fourth_user import (
+    MLDS_DRIFT,
+    MLDS_FOCUS,
+    MLDS_HOME_FILES,
+    MldsUser,
+)
 from neuroplast_bench.gate_heldout_user import (
     HELDOUT_DRIFT,
     HELDOUT_FOCUS,
@@ -90,8 +96,8 @@ TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.0
 
 
 # the users written apart from the gate, each with preferences and a drift of its own
-_OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT}
-Oracle = SimulatedUser | HeldOutUser | OpsUser
+_OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT}
+Oracle = SimulatedUser | HeldOutUser | OpsUser | MldsUser
 
 
 @dataclass
@@ -104,8 +110,9 @@ class GateBenchConfig(Config):
     # the simulated user: "default" (gate_user.SimulatedUser, shaped by drift, also_refuse
     # and also_allow) or "heldout" (gate_heldout_user.HeldOutUser: preferences and a drift
     # of its own, written apart from the gate, to judge it on a user it was not tuned on)
-    # or "ops" (gate_third_user.OpsUser: a platform engineer, a third such user)
-    user: Literal["default", "heldout", "ops"] = "default"
+    # or "ops" (gate_third_user.OpsUser: a platform engineer, a third such user) or "mlds"
+    # (gate_fourth_user.MldsUser: a data scientist / ML engineer, a fourth)
+    user: Literal["default", "heldout", "ops", "mlds"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -146,7 +153,8 @@ class GateBenchConfig(Config):
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         if self.user not in _OWN_DRIFTS and self.user != "default":
-            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout' or 'ops'")
+            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout', 'ops' "
+                              "or 'mlds'")
         if self.user in _OWN_DRIFTS and (self.drift != "refuse_docker" or self.also_refuse
                                          or self.also_allow):
             raise ConfigError(f"{name}: the {self.user} user has its own preferences and "
@@ -665,11 +673,12 @@ def _tempdir() -> Iterator[Path]:
 # The users written apart from the gate: their focus groups (tldr prefixes), the share of
 # the stream those take, the credential files their stream draws, and the oracle. Their
 # focus groups bring the calls their preferences and drift decide; they have eight
-# (held-out) and twelve (ops, four for the drift) where the default user has one or two,
-# so a larger share (1.3-1.5 % of calls each).
+# (held-out), twelve (ops, four for the drift) and fourteen (mlds, seven for the drift) where
+# the default user has one or two, so a larger share (1.3-1.5 % of calls each).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
+    "mlds": (MLDS_FOCUS, 0.18, MLDS_HOME_FILES, MldsUser),
 }
 
 
