@@ -16,6 +16,7 @@ from neuroplast.lazy import lazy_exports
 
 __all__ = [
     "BankConfig",
+    "DurableEngine",
     "Engine",
     "EphemeralAgent",
     "FederatedCoordinator",
@@ -30,6 +31,7 @@ __all__ = [
 
 _WHERE = {
     "BankConfig": "config",
+    "DurableEngine": "durable",
     "Engine": "engine",
     "EphemeralAgent": "federated",
     "FederatedCoordinator": "federated",

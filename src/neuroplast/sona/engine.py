@@ -55,8 +55,12 @@ _FORMAT = "neuroplast.sona/1"
 class Engine:
     """The SONA engine over one :class:`SonaConfig` (see the module doc)."""
 
-    def __init__(self, config: SonaConfig | None = None) -> None:
+    def __init__(self, config: SonaConfig | None = None, embedder: Any = None) -> None:
+        """``embedder``: anything with ``embed(list[str]) -> (n, embedding_dim) array``
+        (the bundled MiniLM: ``neuroplast.gate.embedding.CachedEmbedder``, cached), so
+        queries may be given as text; without one, queries are vectors."""
         self.config = cfg = config or SonaConfig()
+        self.embedder = embedder
         torch.manual_seed(cfg.seed)
         self.net = build_router(cfg.embedding_dim, cfg.hidden_dim, cfg.max_routes,
                                 cfg.micro_lora_rank, cfg.base_lora_rank, cfg.seed)
@@ -85,7 +89,21 @@ class Engine:
 
     # -- recording -----------------------------------------------------------------------
     def begin_trajectory(self, embedding: Any) -> TrajectoryBuilder:
-        return TrajectoryBuilder(embedding, self.config.embedding_dim)
+        """A builder for the query ``embedding`` (a vector, or text with an embedder)."""
+        return TrajectoryBuilder(self.vector(embedding), self.config.embedding_dim)
+
+    def vector(self, query: Any, name: str = "query") -> np.ndarray:
+        """``query`` as this engine's embedding: a vector checked, or text embedded."""
+        if isinstance(query, str):
+            if self.embedder is None:
+                raise InvalidInputError(
+                    f"{name} is text but this engine has no embedder; pass "
+                    "Engine(config, embedder=CachedEmbedder()) (neuroplast.gate.embedding) "
+                    "or send an embedding")
+            if not query.strip():
+                raise InvalidInputError(f"{name} is empty text; send the query's words")
+            query = np.asarray(self.embedder.embed([query]))[0]
+        return as_vector(query, name, self.config.embedding_dim)
 
     def end_trajectory(self, builder: TrajectoryBuilder, quality: float) -> Trajectory:
         """Finish ``builder`` with the measured ``quality``; learn from it at once."""
@@ -110,6 +128,14 @@ class Engine:
                     self._new.pop(0)
             self._counts["recorded"] += 1
         return traj
+
+    def check_route(self, name: str) -> None:
+        """Raise :class:`InvalidInputError` if ``name`` is a new route with no room left."""
+        with self._lock:
+            if name not in self.routes and len(self.routes) >= self.config.max_routes:
+                raise InvalidInputError(
+                    f"route {name!r} would be route number {len(self.routes) + 1}, above "
+                    f"SonaConfig.max_routes={self.config.max_routes}; raise max_routes")
 
     def _route_index(self, name: str) -> int:
         if name not in self.routes:
@@ -153,7 +179,7 @@ class Engine:
     # -- deciding ------------------------------------------------------------------------
     def suggest_route(self, query: Any, routes: list[str] | None = None) -> RouteSuggestion:
         """The route to use for ``query``, with expected quality, uncertainty and reason."""
-        x = torch.from_numpy(as_vector(query, "query", self.config.embedding_dim))
+        x = torch.from_numpy(self.vector(query))
         names = list(self.routes) if routes is None else list(routes)
         if not names:
             raise InvalidInputError(
@@ -214,7 +240,7 @@ class Engine:
     # -- patterns ------------------------------------------------------------------------
     def find_patterns(self, query: Any, k: int = 5) -> list[LearnedPattern]:
         """The ``k`` most similar patterns (each touched: it counts as a use)."""
-        found = self.bank.search(as_vector(query, "query", self.config.embedding_dim), k)
+        found = self.bank.search(self.vector(query), k)
         self.bank.touch([p.id for p, _ in found])
         return [p for p, _ in found]
 
@@ -304,6 +330,8 @@ class Engine:
             meta = {"format": _FORMAT, "config": self.config.to_dict(), "routes": self.routes,
                     "counts": self._counts, "next_id": self._next_id,
                     "noise2": self.shrinkage.noise2,
+                    # replay draws and Thompson samples continue as if never stopped
+                    "rng": self._rng.bit_generator.state,
                     "new_ids": [t.id for t in self._new],
                     "replay": [[pid, route, [t.id for t in self._keyed[(pid, route)]]]
                                for pid, route in self._keys],
@@ -317,7 +345,7 @@ class Engine:
         atomic_write_text(d / "engine.json", json.dumps(meta))
 
     @classmethod
-    def load(cls, directory: str | Path) -> Engine:
+    def load(cls, directory: str | Path, embedder: Any = None) -> Engine:
         """An engine in the state ``save`` wrote (background thread started afresh)."""
         d = Path(directory)
         try:
@@ -327,7 +355,7 @@ class Engine:
                                      "engine again") from exc
         if meta.get("format") != _FORMAT:
             raise StateMismatchError(f"{d} holds {meta.get('format')!r}, not {_FORMAT}")
-        eng = cls(SonaConfig.from_dict(meta["config"]))
+        eng = cls(SonaConfig.from_dict(meta["config"]), embedder)
         tensors, _ = load_tensors(d / "engine.safetensors")
         eng.net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
         eng.instant.load_state_dict({k[8:]: v for k, v in tensors.items()
@@ -337,6 +365,8 @@ class Engine:
         eng._counts.update(meta["counts"])
         eng._next_id = int(meta["next_id"])
         eng.shrinkage.noise2 = float(meta.get("noise2", eng.shrinkage.noise2))
+        if "rng" in meta:
+            eng._rng.bit_generator.state = meta["rng"]
         eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
         emb = tensors.get("trajectories.embeddings")
         new_ids = set(meta["new_ids"])
