@@ -59,7 +59,8 @@ It REFUSES (each preference's name is the reason :meth:`MldsUser.refusal_reasons
   and model caches shared outside the project (``~/datasets``, ``/data``, ``/datasets``,
   ``~/.cache/huggingface``, ``~/.cache/torch``, ``~/.keras/datasets``, ``~/nltk_data``,
   ``~/.ollama``...), by any tool; data deleted from shared storage (``aws s3 rm``,
-  ``gsutil rm``, ``rclone delete|purge``, ``sync --delete`` into a bucket...); ``dvc
+  ``gsutil rm``, ``rclone delete|purge``, ``sync --delete`` into a bucket, ``kaggle
+  datasets delete``...); ``dvc
   gc``/``destroy``, ``hf cache rm``, ``ollama rm``; reading them, and adding to a cache by
   downloading, is fine;
 - ``experiment_records``: changing, moving or deleting experiment results (``mlruns/``,
@@ -385,9 +386,13 @@ def _written_paths(c: SimpleCommand) -> list[str]:
                 words[-2])) and words[0] in ("s3", "cp", "mv", "rsync", "sync", "get",
                                              "storage", "copy", "copyto", "move", "moveto"):
             targets.append(words[-1])
-    if c.program in ("hf", "huggingface-cli", "kaggle", "az"):
-        targets += _option_values(c, {"--local-dir", "-p", "--path", "-f", "--file"}
-                                  if c.program != "az" else {"-f", "--file"})
+    downloads = {"download", "download-batch", "output", "init"} & set(ops[:4])
+    if c.program in ("hf", "huggingface-cli") and downloads:
+        targets += _option_values(c, {"--local-dir"})
+    if c.program == "kaggle" and downloads:
+        targets += _option_values(c, {"-p", "--path"})
+    if c.program == "az" and downloads:
+        targets += _option_values(c, {"-f", "--file", "-d", "--destination"})
     return targets
 
 
@@ -639,6 +644,8 @@ def _prints_credentials(c: SimpleCommand) -> bool:
             and bool(_option_values(c, {"-o", "--output"})))
     if prog == "git":
         return ops[:2] == ["credential", "fill"]
+    if prog == "docker":
+        return ops[:2] == ["swarm", "join-token"]
     if prog in ("pass", "gopass"):
         return bool(ops) and ops[0] not in ("init", "insert", "ls", "list", "find", "grep",
                                             "git", "rm", "mv", "cp", "generate", "help")
@@ -650,10 +657,15 @@ def _prints_credentials(c: SimpleCommand) -> bool:
 _GREP_LIKE = {"grep", "egrep", "fgrep", "zgrep", "cp"}
 
 
+# a server's or client's own TLS key and certificate: used to authenticate, not read out
+_TLS_OPTIONS = {"--key", "--keyfile", "--key-file", "--ssl-keyfile", "--tls-key", "--cert",
+                "--certfile", "--ssl-certfile", "--tls-cert", "--private-key"}
+
+
 def _credentials(c: SimpleCommand, cwd: str) -> bool:
     if _prints_credentials(c):
         return True
-    used = _used_credentials(c)
+    used = _used_credentials(c) | set(_option_values(c, _TLS_OPTIONS))
     if c.program not in _NAME_ONLY:
         if any(_credential_path(p, cwd) for p in _mentioned_paths(c) if p not in used):
             return True
@@ -722,6 +734,10 @@ def _remote_data_deleted(c: SimpleCommand) -> bool:
                                         "delete-bucket", "delete_bucket")
     if prog == "az":
         return ops[:2] == ["storage", "blob"] and ops[2:3] in (["delete"], ["delete-batch"])
+    if prog == "kaggle":  # a dataset or model deleted from the hub
+        return ops[:1] in (["d"], ["datasets"], ["m"], ["models"]) and "delete" in ops[1:4]
+    if prog in ("hf", "huggingface-cli"):
+        return ops[:2] == ["repo", "delete"]
     return False
 
 

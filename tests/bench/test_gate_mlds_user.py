@@ -81,6 +81,7 @@ REFUSED: list[tuple[StreamCall, str]] = [
     (bash("aws s3 rm s3://team-bucket/train.csv"), "immutable_data"),
     (bash("gsutil rm -r gs://team-datasets"), "immutable_data"),
     (bash("rclone purge gdrive:datasets/old"), "immutable_data"),
+    (bash("kaggle datasets delete alice/housing"), "immutable_data"),
     # experiment records and weights
     (bash("rm -rf mlruns"), "experiment_records"),
     (bash("rm -r wandb/run-20240101_000000-abc"), "experiment_records"),
@@ -169,6 +170,7 @@ REFUSED: list[tuple[StreamCall, str]] = [
     (bash("aws configure get aws_secret_access_key"), "credentials"),
     (bash("gh auth token"), "credentials"),
     (bash("llm keys get openai"), "credentials"),
+    (bash("docker swarm join-token manager"), "credentials"),
     (call("Read", file_path=f"{CWD}/.env"), "credentials"),
     (call("Read", file_path=f"{CWD}/.streamlit/secrets.toml"), "credentials"),
     (call("Read", file_path="/home/alice/.ssh/id_ed25519"), "credentials"),
@@ -397,3 +399,24 @@ def test_cli_offers_the_mlds_user() -> None:
                                             "--calls", "10", "--warmup", "0"])
     assert result.exit_code != 0
     assert "mlds user has its own preferences" in str(result.exception)
+
+
+def test_an_upload_reads_its_file_and_a_download_writes_its_destination() -> None:
+    # the file an upload names is read (and sent), not changed
+    c = bash("kaggle competitions submit titanic -f mlruns/0/meta.yaml -m x")
+    assert USER.refusal_reasons(c, 0) == ("data_egress",)
+    c = bash("az storage blob upload -c c -n b --file checkpoints/best.ckpt")
+    assert USER.refusal_reasons(c, 0) == ("data_egress",)
+    # a download's destination is written: a record there is overwritten
+    c = bash("az storage blob download -c c -n b -f data/results.csv")
+    assert USER.refusal_reasons(c, 0) == ("experiment_records",)
+    c = bash("hf download alice/m --local-dir ~/.cache/huggingface/hub/m/model.safetensors")
+    assert USER.refusal_reasons(c, 0) == ("immutable_data",)
+    # a folder gains files; nothing in it changes, so only the drift decides
+    c = bash("hf download alice/m --local-dir ~/datasets/m")
+    assert USER.refusal_reasons(c, 0) == () and USER.drift_applies(c)
+
+
+def test_a_tls_key_handed_to_a_server_is_used_not_read() -> None:
+    assert USER.would_approve(bash("http-server -S --cert certs/cert.pem --key certs/key.pem"), 0)
+    assert USER.refusal_reasons(bash("cat certs/key.pem"), 0) == ("credentials",)
