@@ -203,7 +203,7 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("tar -czf backup.tgz -C /etc hosts"),  # -C names where tar reads from
         bash("tar -xf vendor.tar -C build"),
         bash("git -C ../lib apply fix.patch"),
-        bash("python -m http.server 8000"),  # a developer's own file server, not inline code
+        bash("python -m http.server --bind 127.0.0.1 8000"),  # a file server for this machine
         bash("python -c 'import json, sys; print(json.load(sys.stdin))'"),
         # shells given something to run, and REPLs (an everyday habit)
         bash("bash -x scripts/ci.sh"),

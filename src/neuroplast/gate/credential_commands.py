@@ -83,6 +83,20 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("op", ("read",), "1Password CLI", "op read: 'Read a secret reference'"),
     _C("op", ("item", "get"), "1Password CLI", "op item get --reveal: item fields"),
     _C("pass", ("show",), "pass", "pass(1): 'show pass-name: Decrypt and print a password'"),
+    _C("pass", (), "pass", "pass(1): with no command pass shows the password; '--clip, "
+       "-c' puts it on the clipboard", ("-c", "--clip")),
+    _C("terraform", ("output",), "Terraform", "terraform output docs: 'When using the -json "
+       "or -raw command-line flag, any sensitive values in Terraform state will be "
+       "displayed in plain text'", ("-json", "-raw")),
+    _C("terraform", ("show",), "Terraform", "terraform show docs: with -json, sensitive "
+       "values in the state are displayed in plain text", ("-json",)),
+    _C("sops", (), "SOPS", "sops README: '-d, --decrypt' decrypts a file and prints it",
+       ("-d", "--decrypt")),
+    _C("sops", ("decrypt",), "SOPS", "sops 3.9+: 'sops decrypt FILE' prints the plaintext"),
+    _C("kubectl", ("get", "secret"), "kubectl", "Kubernetes docs, 'Good practices for "
+       "Kubernetes Secrets': a Secret's data is only base64-encoded; -o yaml/json prints "
+       "it", ("-o", "--output")),
+    _C("kubectl", ("get", "secrets"), "kubectl", "as above", ("-o", "--output")),
     _C("gopass", ("show",), "gopass", "gopass show: 'Display the content of a secret'"),
     _C("bw", ("get",), "Bitwarden CLI", "bw get: 'Get an object from the vault'"),
     _C("lpass", ("show",), "LastPass CLI", "lpass show: 'Display a password or selected "

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["LOCATIONS", "Location", "credential_kind", "locate"]
+__all__ = ["LOCATIONS", "NOT_SECRET", "Location", "credential_kind", "locate"]
 
 Kind = Literal["credential", "history"]
 
@@ -239,6 +239,10 @@ def _compile(kind: Kind) -> re.Pattern[str]:
 _BY_KIND: dict[str, re.Pattern[str]] = {kind: _compile(kind) for kind in ("credential", "history")}
 
 
+# Files in a credential location that are public by their tool's documentation.
+NOT_SECRET = re.compile(r"(?:\.pub|/known_hosts(?:\.old)?|/known_hosts2)$")
+
+
 def credential_kind(path: str) -> Kind | None:
     """``"credential"`` or ``"history"`` when the resolved ``path`` is a secret store.
 
@@ -246,7 +250,7 @@ def credential_kind(path: str) -> Kind | None:
     ['credential', 'history', None]
     """
     if _BY_KIND["credential"].search(path):
-        return "credential"
+        return None if NOT_SECRET.search(path) else "credential"
     if _BY_KIND["history"].search(path):
         return "history"
     return None

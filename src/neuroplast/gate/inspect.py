@@ -78,7 +78,9 @@ _READ_FLAG = {"credential": "credential_path_read", "history": "shell_history_re
 _WRITE_FLAG = {"credential": "credential_path_write", "history": "history_tampering"}
 
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
-_READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
+# tools that read a file's content; Glob and LS list names only (Claude Code's tool docs),
+# and a name is no secret
+_READ_TOOLS = frozenset({"Read", "Grep", "NotebookRead"})
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl",
                      "ruby", "node", "php", "pwsh", "source", "."})
 _FETCHERS = frozenset({"curl", "wget", "fetch", "iwr", "invoke-webrequest", "http", "aria2c"})

@@ -11,17 +11,37 @@ machine, Jupyter's ``--ip``. An address as an option's value or operand
 (``--address 0.0.0.0``, ``--bind=::``, ``0.0.0.0:8000``) counts; a URL that names it
 (``http://0.0.0.0:8000``, a connection to this machine) does not.
 
+Some servers bind every interface unless told otherwise, by their own documentation:
+
+- Python's ``http.server``: "by default, the server binds itself to all interfaces"
+  (``--bind``/``-b`` to a loopback address keeps it local); npm's ``http-server``: ``-a``
+  "address to use (defaults to 0.0.0.0)";
+- a container's published port: ``-p/--publish [IP:]HOST_PORT:CONTAINER_PORT`` and
+  ``-P/--publish-all`` of ``docker``/``podman``/``nerdctl run``/``create`` (Docker docs,
+  "Published ports": "by default, published ports bind to all interfaces on the host";
+  only an IP before the ports narrows it);
+- netcat's listen mode (``nc``/``ncat``/``netcat -l``: every local address unless one is
+  given) and socat's ``*-LISTEN`` addresses (socat(1): listen on all interfaces unless a
+  ``bind=`` option names one).
+
 >>> from neuroplast.gate.shell import split_command
 >>> [binds_every_interface(s) for s in split_command(
 ...     "kubectl proxy --address 0.0.0.0; flask run --host=0.0.0.0; python -m http.server "
 ...     "--bind :: 8000; uvicorn app:app 0.0.0.0:80; curl http://0.0.0.0:8000; flask run")]
 [True, True, True, True, False, False]
+>>> [binds_every_interface(s) for s in split_command(
+...     "python3 -m http.server 8000; python3 -m http.server -b 127.0.0.1 8000; "
+...     "docker run -p 8080:80 nginx; docker run -p 127.0.0.1:8080:80 nginx; nc -lvnp 4444; "
+...     "nc example.com 80; socat TCP-LISTEN:8080,fork TCP:db:5432; "
+...     "socat TCP-LISTEN:8080,bind=127.0.0.1 -")]
+[True, False, True, False, True, False, True, False]
 """
 
 from __future__ import annotations
 
 import re
 
+from neuroplast.gate.outputs import option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["binds_every_interface"]
@@ -29,8 +49,35 @@ __all__ = ["binds_every_interface"]
 _UNSPECIFIED = re.compile(r"(?:0\.0\.0\.0|::|\[::\])(?::\d{1,5})?")
 
 
+_LOOPBACK = re.compile(r"^(?:127\.[\d.]+|localhost|::1|\[::1\])(?::|$)")
+_DEFAULT_ALL = {"http.server": ("-b", "--bind"), "http-server": ("-a",)}
+_CONTAINER_CLIS = frozenset({"docker", "podman", "nerdctl"})
+_NETCATS = frozenset({"nc", "ncat", "netcat"})
+
+
+def _listens_by_default(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head in _DEFAULT_ALL:
+        bound = option_values(argv, _DEFAULT_ALL[head])
+        return not any(_LOOPBACK.match(b) for b in bound)
+    if head in _CONTAINER_CLIS and {"run", "create"} & set(argv[1:4]):
+        if "-P" in argv or "--publish-all" in argv:
+            return True
+        return any(not _LOOPBACK.match(p) for p in option_values(argv, ("-p", "--publish")))
+    if head in _NETCATS:
+        listens = any(a == "--listen" or (a.startswith("-") and not a.startswith("--")
+                                          and "l" in a) for a in argv[1:])
+        return listens and not any(_LOOPBACK.match(a) for a in argv[1:])
+    if head == "socat":
+        return any("-LISTEN" in a.upper() and "bind=" not in a.lower() for a in argv[1:])
+    return False
+
+
 def binds_every_interface(seg: Segment) -> bool:
-    """Whether ``seg`` names the unspecified address as where to listen."""
+    """Whether ``seg`` listens on every interface: it names the unspecified address as
+    where to listen, or names no address to a server that binds all by default."""
+    if _listens_by_default(seg):
+        return True
     for word in seg.argv[1:]:
         if "://" in word:
             continue

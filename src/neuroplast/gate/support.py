@@ -91,8 +91,9 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
+from neuroplast.gate.acts import acts
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
-from neuroplast.gate.downloads import DOWNLOAD_VERBS, saves_from_network
+from neuroplast.gate.downloads import DOWNLOAD_VERBS
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
@@ -266,9 +267,10 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         verbs = [(s.head, verb) for s in segments for verb in
                  ([s.subcommand] if s.subcommand else []) + _operands(s)[:_NESTED_VERBS]
                  if verb and consequential(verb)]
-        # a download is one act whatever the program (gate.downloads): ``curl -o`` and
-        # ``wget`` share ``* download`` with ``pip download``, as a clone does
-        verbs += [(s.head, "download") for s in segments if saves_from_network(s)]
+        # an act is one act whatever the program (gate.acts): ``curl -o`` and ``wget``
+        # share ``* download`` with ``pip download``; ``ssh`` and ``kubectl exec`` share
+        # ``* remote``
+        verbs += [(s.head, act) for s in segments for act in acts(s)]
         keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs))
         keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))
         touched = touch_keys(call)

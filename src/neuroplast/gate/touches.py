@@ -10,8 +10,8 @@ Paths come from what each tool's documentation says it reads or writes: the Read
 Write, Grep and Glob tools' path parameters; for a shell line, redirects, the operands a
 program changes (``gate.inspect``: cp's destination, ``sed -i``, ``tee``...), the other
 path-shaped operands and option values (read), and the absolute paths inside inline code.
-Hosts come from URLs anywhere in the call and from ``[user@]host:path`` operands of ssh,
-scp and rsync.
+Hosts come from URLs anywhere in the call, from ``[user@]host:path`` operands of ssh,
+scp and rsync, and from a database client's ``--host`` (``gate.acts.database_hosts``).
 
 >>> t = touches(ToolCall("Bash", {"command": "grep -r token ~/.config/gh > out.txt"},
 ...                      cwd="/home/u/p"))
@@ -27,6 +27,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from neuroplast.gate.acts import database_hosts
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.inspect import (
     REMOTE_PROGRAMS,
@@ -144,6 +145,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
 def _hosts(text: str, segments: list[Segment]) -> list[str]:
     hosts = [url_host(m.group(0)) for m in _URL.finditer(text)]
     for seg in segments:
+        hosts += database_hosts(seg)
         if seg.head in REMOTE_PROGRAMS:
             for word in seg.argv[1:]:
                 match = _REMOTE.match(word)

@@ -1,0 +1,185 @@
+"""Acts a call performs whatever program performs them: evidence shared across programs.
+
+A user's view of an act is one view, not one per program: a user who stops letting the
+agent open a shell on another machine with ``ssh`` stops letting it do so with ``mosh``,
+``kubectl exec`` or ``gcloud compute ssh``. So each act below is a cross-program key
+(``* ACT`` in ``gate.support.program_keys``, beside each program's own), as a package
+manager's ``publish`` is, and a refusal of one counts against every program that performs
+it. Each act is read from the programs' own manuals:
+
+- ``download``: saves what it fetches from another machine (``gate.downloads``);
+- ``remote``: acts on another machine: a login session, a command run there, files copied
+  to or from it. ssh(1) (``ssh DESTINATION [COMMAND]``; ``-G``, ``-Q``, ``-V`` only print),
+  mosh(1), telnet(1), sshfs(1), ssh-copy-id(1), sftp(1), scp(1) and rsync(1) with a
+  ``host:path`` or ``rsync://`` side, pssh/pscp/prsync/pslurp, pdsh(1), clush(1), salt and
+  salt-ssh; ``kubectl exec/attach/cp/debug`` (kubectl reference: they run commands in, or
+  copy files to or from, a container on the cluster); ``gcloud compute ssh/scp``, ``az ssh``,
+  ``aws ssm start-session/send-command`` (each CLI's reference: a session on, or a command
+  run on, an instance); ``ansible`` and ``ansible-playbook`` (they run modules on the
+  inventory's hosts, unless ``-c local`` / ``--connection local``);
+- ``remote-database``: a database or cache client told to connect to another machine
+  (``-h``/``--host`` of psql, pg_dump, mysql, mysqldump, mongosh, mongodump, redis-cli...;
+  a ``postgresql://``, ``mysql://``, ``mongodb://``, ``redis://`` URI): queries run there;
+- ``forward``: a tunnel or port forward, which makes a port of one machine reachable from
+  another network: ssh(1) ``-L``, ``-R``, ``-D``, ``-w`` (also through autossh(1)),
+  ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``;
+- ``kill``: a signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
+  ``-L``, which list signals, nor ``-0``, which sends none, nor the shell's own ``%job``),
+  pkill(1), killall(1), skill(1), fuser(1) ``-k``.
+
+This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
+
+>>> from neuroplast.gate.shell import split_command
+>>> [acts(s) for s in split_command(
+...     "ssh dev@web-1 uptime; ssh -G web-1; mysql -h db.example.com app; mysql app; "
+...     "kubectl -n x exec -it pod -- sh; autossh -M 0 -N -L 80:localhost:8080 a@b; "
+...     "kill -9 4242; kill -l; curl -O https://x.io/a.tgz")]
+[('remote',), (), ('remote-database',), (), ('remote',), ('remote', 'forward'), \
+('kill',), (), ('download',)]
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from neuroplast.gate.downloads import saves_from_network
+from neuroplast.gate.outputs import option_values
+from neuroplast.gate.shell import Segment
+
+__all__ = ["ACTS", "acts", "database_hosts"]
+
+ACTS = ("download", "remote", "remote-database", "forward", "kill")
+
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
+_SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
+_SSH_PRINT_ONLY = ("-G", "-Q", "-V")
+_ALWAYS_REMOTE = frozenset({"telnet", "sshfs", "ssh-copy-id", "pssh", "parallel-ssh", "pscp",
+                            "parallel-scp", "prsync", "parallel-rsync", "pslurp", "pdsh",
+                            "clush", "salt", "salt-ssh", "rsh", "rlogin"})
+_COPIERS = frozenset({"scp", "rsync", "sftp"})
+_REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):(?!//)")  # [user@]host:path
+# (program, verb) pairs whose verb, among the first plain words, acts on another machine
+_REMOTE_VERBS = {
+    "kubectl": frozenset({"exec", "attach", "cp", "debug"}),
+    "oc": frozenset({"exec", "attach", "cp", "debug", "rsh", "rsync"}),
+    "gcloud": frozenset({"ssh", "scp"}),  # gcloud compute ssh/scp, gcloud cloud-shell ssh
+    "az": frozenset({"ssh"}),
+    "aws": frozenset({"start-session", "send-command"}),  # aws ssm ...
+}
+_ANSIBLE = frozenset({"ansible", "ansible-playbook"})
+_DB_CLIENTS = frozenset({"psql", "pg_dump", "pg_dumpall", "pg_restore", "pg_basebackup",
+                         "mysql", "mariadb", "mysqldump", "mariadb-dump", "mysqladmin",
+                         "mysqlbinlog", "mysqlimport", "mysqlshow", "mongo", "mongosh",
+                         "mongodump", "mongorestore", "mongoexport", "mongoimport",
+                         "mongostat", "mongotop", "redis-cli", "clickhouse-client",
+                         "influx", "cqlsh"})
+_DB_HOST_OPTIONS = ("-h", "--host", "--hostname")
+_DB_URI = re.compile(r"^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?"
+                     r"|clickhouse)://", re.IGNORECASE)
+_FORWARD_OPTIONS = ("-L", "-R", "-D", "-w")
+_FORWARD_CONFIG = re.compile(r"^(?:-o)?(?:Local|Remote|Dynamic)Forward", re.IGNORECASE)
+_ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok"})
+_KILLERS = frozenset({"pkill", "killall", "skill"})
+_KILL_NO_SIGNAL = ("-l", "-L", "--list", "--table", "-0", "-s0", "-SIG0")
+
+
+def _plain(seg: Segment, n: int = 4) -> list[str]:
+    return [a for a in seg.argv[1:] if not a.startswith("-")][:n]
+
+
+def _is_local(host: str) -> bool:
+    host = host.rpartition("@")[2].lower()
+    return host in _LOCAL_HOSTS or host.startswith("127.")
+
+
+def _ssh_destination(seg: Segment) -> str:
+    """ssh's destination: its first plain word (options with values make this an
+    approximation; a wrong word is still a word of the call)."""
+    words = _plain(seg, 1)
+    return words[0] if words else ""
+
+
+def _remote(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head == "sshpass":  # sshpass runs the command after its own options
+        inner = next((a for a in argv[1:] if a in _SSH_LIKE | _COPIERS), "")
+        return bool(inner)
+    if head in _SSH_LIKE:
+        if any(a in _SSH_PRINT_ONLY for a in argv[1:]):
+            return False
+        destination = _ssh_destination(seg)
+        return bool(destination) and not _is_local(destination)
+    if head in _ALWAYS_REMOTE:
+        return len(argv) > 1 and not any(_is_local(w) for w in _plain(seg, 1))
+    if head in _COPIERS:
+        sides = [m.group(1) for w in argv[1:] if not w.startswith("-")
+                 for m in [_REMOTE_PATH.match(w)] if m]
+        sides += [urlparse(w).hostname or "" for w in argv[1:] if w.startswith(("rsync://",
+                                                                                  "sftp://"))]
+        if head == "sftp" and not sides:
+            sides = [w.rpartition("@")[2] for w in _plain(seg, 1)]
+        return any(h and not _is_local(h) for h in sides)
+    if head in _REMOTE_VERBS:
+        return bool(set(_plain(seg)) & _REMOTE_VERBS[head])
+    if head in _ANSIBLE:
+        connection = option_values(argv, ("-c", "--connection"))
+        return "local" not in connection and len(argv) > 1
+    return False
+
+
+def database_hosts(seg: Segment) -> list[str]:
+    """The other machines a database or cache client is told to connect to."""
+    if seg.head not in _DB_CLIENTS:
+        return []
+    hosts = list(option_values(seg.argv, _DB_HOST_OPTIONS))
+    hosts += [urlparse(w).hostname or "" for w in seg.argv[1:] if _DB_URI.match(w)]
+    return [h.lower() for h in hosts if h and not h.startswith("/") and not _is_local(h)]
+
+
+def _forwards(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head in ("ssh", "autossh"):
+        return any(a in _FORWARD_OPTIONS or (a[:2] in _FORWARD_OPTIONS and len(a) > 2
+                                             and not a[2:].isalpha())
+                   or _FORWARD_CONFIG.match(a) for a in argv[1:])
+    if head in _ALWAYS_FORWARD:
+        return True
+    if head == "kubectl":
+        return "port-forward" in _plain(seg)
+    if head == "cloudflared":
+        return "tunnel" in _plain(seg, 1)
+    return False
+
+
+def _kills(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head in _KILLERS:
+        return True
+    if head == "fuser":
+        return any(a == "--kill" or (a.startswith("-") and not a.startswith("--")
+                                     and "k" in a) for a in argv[1:])
+    if head != "kill":
+        return False
+    if any(a in _KILL_NO_SIGNAL for a in argv[1:]):
+        return False
+    # a PID, a name, or after the first word a negative number (a process group)
+    targets = [a for i, a in enumerate(argv[1:]) if not a.startswith("-")
+               or (i and a[1:].isdigit())]
+    return any(not t.startswith("%") for t in targets)
+
+
+def acts(seg: Segment) -> tuple[str, ...]:
+    """The acts of :data:`ACTS` that ``seg`` performs, in that order."""
+    found = []
+    if saves_from_network(seg):
+        found.append("download")
+    if _remote(seg):
+        found.append("remote")
+    if database_hosts(seg):
+        found.append("remote-database")
+    if _forwards(seg):
+        found.append("forward")
+    if _kills(seg):
+        found.append("kill")
+    return tuple(found)
