@@ -191,6 +191,13 @@ def test_bad_adapters_are_refused_counted_and_leave_nothing(pair: dict[str, Any]
     # signed tensors other than those sent
     with pytest.raises(InvalidInputError, match="other tensors than it signed"):
         exchange.receive_adapter(_wire(a, b_key, good, tensors={}))
+    # any other malformed field: a clear refusal, never a crash
+    for field, value in (("tensors", {"x": 5}), ("tensors", []), ("tensors", {"x": ["F32"]}),
+                         ("config", {**LORA, "rank_pattern": [1]}), ("config", "LORA"),
+                         ("config", {**LORA, "r": True}), ("version", "1"), ("version", 0),
+                         ("size", "big"), ("kind", "sona"), ("kind", None)):
+        with pytest.raises(InvalidInputError):
+            exchange.receive_adapter(_wire(a, b_key, good, **{field: value}))
     # over the size limit: refused before the base64 is decoded
     with pytest.raises(PayloadTooLarge):
         exchange.receive_adapter(_wire(a, b_key, good, size=10**12))
@@ -208,7 +215,7 @@ def test_bad_adapters_are_refused_counted_and_leave_nothing(pair: dict[str, Any]
     assert not any(t["version"] in (90, 91) for t in exchange.peers.adapters_in())
     assert not (pair["homes"]["b"] / "peers" / "adapters" / "a" / "memory" / "v90").exists()
     after = exchange.peers.refusals()
-    assert sum(after.values()) - sum(before.values()) >= 12
+    assert sum(after.values()) - sum(before.values()) >= 23
     for reason in ("AuthenticationError", "InvalidInputError", "PayloadTooLarge",
                    "UntrustedPeer", "ReplayedSignal"):
         assert after.get(reason, 0) > before.get(reason, 0), reason

@@ -184,11 +184,13 @@ def _check_tensors(peer: Peer, weights: bytes, signed: Any, config: Any,
         raise InvalidInputError(f"the adapter from {peer.name} has no PEFT LoRA config "
                                 "(peft_type LORA, r from 1 to 1024)")
     tensors = tensor_header(weights)
-    if not isinstance(signed, dict) or {n: (d, tuple(s)) for n, (d, s) in signed.items()
-                                        } != tensors:
+    if _signed_tensors(signed) != tensors:
         raise InvalidInputError(f"the weights from {peer.name} hold other tensors than it "
                                 "signed")
-    ranks = {**{k: v for k, v in (config.get("rank_pattern") or {}).items()}}
+    ranks = config.get("rank_pattern") or {}
+    if not isinstance(ranks, dict) or not all(_count(r) for r in ranks.values()):
+        raise InvalidInputError(f"the adapter from {peer.name} has a rank_pattern that is "
+                                "not {module: rank}")
     pairs: dict[str, dict[str, tuple[int, ...]]] = {}
     for name, (dtype, shape) in tensors.items():
         module, dot, part = name.rpartition(".lora_")
@@ -220,6 +222,19 @@ def _check_tensors(peer: Peer, weights: bytes, signed: Any, config: Any,
             raise InvalidInputError(f"tensor {name[:100]!r} from {peer.name} holds values "
                                     "that are not finite")
     return tensors
+
+
+def _signed_tensors(signed: Any) -> dict[str, tuple[str, tuple[Any, ...]]] | None:
+    """The payload's ``tensors`` as :func:`tensor_header` gives them, or None if malformed."""
+    if not isinstance(signed, dict):
+        return None
+    out: dict[str, tuple[str, tuple[Any, ...]]] = {}
+    for name, value in signed.items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+                and isinstance(value[1], list)):
+            return None
+        out[name] = (value[0], tuple(value[1]))
+    return out
 
 
 def _number(value: Any) -> bool:
