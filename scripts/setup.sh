@@ -18,7 +18,7 @@ TORCH=torch==2.13.0
 mapfile -t CUDA < <(.venv/bin/python -m pip list --format=freeze 2>/dev/null \
   | grep -io '^nvidia-[^=]*' || true)
 [ ${#CUDA[@]} -eq 0 ] || .venv/bin/python -m pip uninstall -q -y "${CUDA[@]}"
-"${PIP[@]}" "$TORCH" -e ".[dev]" -e ./benchmarks
+"${PIP[@]}" "$TORCH" -e ".[dev,ray]" -e ./benchmarks
 if [ "${1:-}" = "--bench" ]; then
   # Avalanche runs its strategies on torch alone, but avalanche-lib (and pytorchcv, which it
   # imports) imports torchvision at load time, for pure-Python parts only (Compose, dataset

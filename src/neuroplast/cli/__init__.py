@@ -54,10 +54,12 @@ def _attach_groups() -> None:
     from neuroplast.cli.memory import memory_app
     from neuroplast.cli.peers import peers_app
     from neuroplast.cli.serve import dashboard, serve, status
+    from neuroplast.cli.sona import sona_app
 
     app.add_typer(gate_app, name="gate")
     app.add_typer(peers_app, name="peers")
     app.add_typer(memory_app, name="memory")
+    app.add_typer(sona_app, name="sona")
     app.command("serve")(serve)
     app.command("status")(status)
     app.command("dashboard")(dashboard)
