@@ -168,6 +168,10 @@ def sona(
         help="comma-separated: oracle, best_fixed, random, linucb, knn, sona")] = "",
     speed: Annotated[bool, typer.Option(help="also the speed figures")] = True,
     routing: Annotated[bool, typer.Option(help="the routing figures")] = True,
+    federation: Annotated[bool, typer.Option(
+        help="also federation: agents local and on a local Ray cluster (minutes)")] = False,
+    fed_agents: Annotated[int, typer.Option(help="agents in the federation figure")] = 64,
+    fed_per_agent: Annotated[int, typer.Option(help="queries per agent there")] = 200,
 ) -> None:
     """SONA: a router learning from outcomes on simulated endpoints vs bandit baselines."""
     from neuroplast_bench.sona_main import ROUTERS, main
@@ -180,4 +184,5 @@ def sona(
         raise typer.BadParameter("--queries must be at least 2000 (the last 1,000 are scored "
                                  "and the drift sits half-way)")
     main(out=out, seeds=[int(s) for s in seeds.split(",") if s.strip()], queries=queries,
-         routers=chosen, speed=speed, routing=routing)
+         routers=chosen, speed=speed, routing=routing, federation=federation,
+         fed_agents=fed_agents, fed_per_agent=fed_per_agent)

@@ -4,7 +4,8 @@ Prints one JSON line per figure (and appends them to ``<out>/sona.jsonl``):
 
 * ``routing``: per router, each metric of :func:`~neuroplast_bench.sona_routing.run_router`
   as a mean over the seeds, with every seed's value beside it;
-* ``speed``: see :mod:`neuroplast_bench.sona_speed`.
+* ``speed``: see :mod:`neuroplast_bench.sona_speed`;
+* ``federation`` (when asked): see :mod:`neuroplast_bench.sona_federation`.
 
 The default seeds (100-104) were never used while the engine was developed (0-2 were).
 """
@@ -40,7 +41,8 @@ def _emit(line: dict[str, Any], out: Path) -> None:
 
 
 def main(out: Path, seeds: list[int], queries: int, routers: tuple[str, ...] = ROUTERS,
-         speed: bool = True, routing: bool = True) -> None:
+         speed: bool = True, routing: bool = True, federation: bool = False,
+         fed_agents: int = 64, fed_per_agent: int = 200) -> None:
     import torch
     from tqdm import tqdm
 
@@ -61,7 +63,7 @@ def main(out: Path, seeds: list[int], queries: int, routers: tuple[str, ...] = R
                 for r in routers:
                     per_seed[r].append(res[r])
         for r in routers:
-            metrics = per_seed[r][0].keys()
+            metrics = per_seed[r][0].keys()  # the engine adds its own (EWC++ boundaries)
             _emit({"bench": "sona", "figure": "routing", "router": r, "seeds": seeds,
                    "queries": queries, "commit": commit,
                    **{m: float(np.mean([s[m] for s in per_seed[r]])) for m in metrics},
@@ -72,3 +74,11 @@ def main(out: Path, seeds: list[int], queries: int, routers: tuple[str, ...] = R
 
         for line in run_speed():
             _emit({"bench": "sona", "figure": "speed", "commit": commit, **line}, out)
+    if federation:
+        from neuroplast_bench.sona_federation import run_federation
+        from neuroplast_bench.sona_world import embedded_corpus
+
+        cache = out / "sona_embeddings.npy"
+        embedded_corpus(cache)  # computed once here, read by every agent (and Ray worker)
+        for line in run_federation(cache, seeds[0], fed_agents, fed_per_agent):
+            _emit({"bench": "sona", "figure": "federation", "commit": commit, **line}, out)

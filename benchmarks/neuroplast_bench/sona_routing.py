@@ -61,6 +61,7 @@ def run_router(router: Any, stream: Stream, vecs: np.ndarray, world: World,
         if progress is not None and t % 500 == 499:
             progress(500)
     elapsed = time.perf_counter() - start
+    extra = router.extra(n) if hasattr(router, "extra") else {}
     got = stream.mean[np.arange(n), picks]
     best = stream.mean.max(1)
     last = slice(n - 1000, n)
@@ -81,6 +82,7 @@ def run_router(router: Any, stream: Stream, vecs: np.ndarray, world: World,
         "quiet_before_vs_oracle": float(got[before_q].mean() / best[before_q].mean()),
         "quiet_back_vs_oracle": float(got[back_q][:200].mean() / best[back_q][:200].mean()),
         "ms_per_query": 1000.0 * elapsed / n,
+        **extra,
     }
 
 
@@ -119,6 +121,8 @@ class SonaRouter:
                          **overrides)
         self.engine = Engine(cfg)
         self.builder: Any = None
+        self.t = 0
+        self.boundaries: list[int] = []  # the query at which each EWC++ boundary fired
 
     def choose(self, x: np.ndarray) -> int:
         s = self.engine.suggest_route(x, self.names)
@@ -127,7 +131,19 @@ class SonaRouter:
     def learn(self, x: np.ndarray, route: int, quality: float) -> None:
         b = self.engine.begin_trajectory(x).set_route(self.names[route])
         self.engine.end_trajectory(b, quality)
+        before = self.engine.base.boundaries
         self.engine.tick()
+        self.boundaries += [self.t] * (self.engine.base.boundaries - before)
+        self.t += 1
+
+    def extra(self, n: int) -> dict[str, float]:
+        """When EWC++'s boundary detector fired: before the drift (at n/2, false alarms on
+        a stationary world) and after it, and how many queries after the drift the first
+        one came (-1: none)."""
+        after = [t - n // 2 for t in self.boundaries if t >= n // 2]
+        return {"ewc_boundaries_before_drift": float(len(self.boundaries) - len(after)),
+                "ewc_boundaries_after_drift": float(len(after)),
+                "ewc_first_boundary_queries_after_drift": float(after[0] if after else -1)}
 
 
 def run_seed(seed: int, vecs: np.ndarray, labels: np.ndarray, n: int,
