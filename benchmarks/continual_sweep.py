@@ -7,10 +7,20 @@ continual``. Each stage varies one group of knobs around the current defaults:
 
 - ``ewc``: EWC's λ and decay γ;
 - ``ewcpp``: EWC++'s λ (its ring sums the tasks' Fishers with no decay);
-- ``ratio``: the replay ratio (old examples per step of 10 new) for replay, EWC+replay and
-  DER++;
-- ``ewc_replay``: EWC+replay's λ, and ``derpp``: DER++'s α and β, at the chosen ratio
-  (``--base '{"replay_batch": N}'``);
+- ``ewcpp_running``: EWC++ on its running Fisher (the EMA of the steps' own squared
+  gradients, no second pass over the task): λ and the EMA's decay γ;
+- ``ratio``: the replay ratio (old examples per step of 10 new): replay at 32 and 128, and
+  EWC+replay and DER++ at 32 (their runs at the current settings);
+- ``boundary``: EWC++ finding task ends itself (its detector's z threshold), on the
+  running Fisher: how many of the stream's tasks it closes, and the ACC that costs;
+- ``ewc_replay``: EWC+replay's λ, and ``derpp``: DER++'s α and β;
+
+``--stage choose`` reads the file and prints each method's chosen settings: the highest
+mean ACC over the streams that take part, where a stream takes part in choosing a method's
+settings only if its ACC differs between the settings beyond seed noise (one-way ANOVA of
+ACC on the setting, p < 0.05). On Split-Digits EWC alone is near chance at every setting
+and its seeds differ about as much as its settings, so a rule that averaged every stream
+would pick λ by noise there.
 - ``avalanche``: Avalanche's counterparts at the candidate settings, on the same seeds.
 
 Every run is one JSON line (stage, stream, method, impl, seed, settings, ACC, seconds),
@@ -32,10 +42,32 @@ from typing import Any
 
 import typer
 
-from neuroplast.store import atomic_write_text
-
 DEV_STREAMS = ("permuted", "split")
 OUT = Path("benchmarks/results/continual_sweep.jsonl")
+
+
+# OnlineSettings' defaults (and the buffer policy) when the sweep began, commit 7ce10f7: the
+# rows of that time name only what they changed, so they are read on top of these, and
+# ``{}`` and ``{"replay_batch": 32}`` are the same run. Later rows carry ``resolved``.
+PRE_SWEEP: dict[str, Any] = {
+    "ewc_lambda": 3000.0, "ewc_gamma": 0.9, "ewcpp_lambda": 3000.0, "ewcpp_fisher": "task",
+    "ewcpp_gamma": 0.99, "ewcpp_boundary_threshold": 0.0, "ewc_replay_lambda": 30.0,
+    "replay_batch": 32, "der_alpha": 0.1, "der_beta": 0.5, "replay_policy": "balanced",
+}
+# The settings each method reads, so that two runs differing elsewhere are the same run.
+READS: dict[str, tuple[str, ...]] = {
+    "naive": (), "ewc": ("ewc_lambda", "ewc_gamma"),
+    "ewcpp": ("ewcpp_lambda", "ewcpp_fisher", "ewcpp_gamma", "ewcpp_boundary_threshold"),
+    "replay": ("replay_batch", "replay_policy"),
+    "ewc_replay": ("ewc_replay_lambda", "ewc_gamma", "replay_batch", "replay_policy"),
+    "derpp": ("der_alpha", "der_beta", "replay_batch", "replay_policy"),
+}
+
+
+def resolved(row: dict[str, Any]) -> dict[str, Any]:
+    """The settings ``row``'s method actually ran with."""
+    full = row.get("resolved") or {**PRE_SWEEP, **row["settings"]}
+    return {k: full[k] for k in READS[row["method"]]}
 
 
 def _grid(**axes: list[Any]) -> list[dict[str, Any]]:
@@ -43,18 +75,24 @@ def _grid(**axes: list[Any]) -> list[dict[str, Any]]:
     return [dict(zip(keys, values, strict=True)) for values in itertools.product(*axes.values())]
 
 
-# (method, impl, settings) per stage; settings are OnlineSettings fields.
+# (method, impl, settings) per stage; settings are OnlineSettings fields (or, like
+# replay_policy, ContinualConfig ones).
 STAGES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
     "ewc": [("ewc", "neuroplast", g) for g in _grid(ewc_lambda=[100.0, 300.0, 1000.0,
                                                                  3000.0],
                                                      ewc_gamma=[0.9, 0.99])],
     "ewcpp": [("ewcpp", "neuroplast", g) for g in _grid(ewcpp_lambda=[100.0, 300.0, 1000.0])],
-    "ratio": [(m, "neuroplast", g) for m in ("replay", "ewc_replay", "derpp")
-              for g in _grid(replay_batch=[32, 64, 128])],
-    "ewc_replay": [("ewc_replay", "neuroplast", g) for g in _grid(ewc_replay_lambda=[100.0,
-                                                                                   300.0])],
-    "derpp": [("derpp", "neuroplast", g) for g in _grid(der_alpha=[0.3, 1.0],
-                                                         der_beta=[0.5, 1.0])],
+    "ewcpp_running": [("ewcpp", "neuroplast", {"ewcpp_fisher": "running", **g})
+                      for g in _grid(ewcpp_lambda=[3000.0, 10000.0], ewcpp_gamma=[0.99, 0.999])],
+    "ratio": ([("replay", "neuroplast", g) for g in _grid(replay_batch=[32, 128])]
+              + [(m, "neuroplast", {"replay_batch": 32}) for m in ("ewc_replay", "derpp")]),
+    "boundary": [("ewcpp", "neuroplast", {"ewcpp_fisher": "running", "ewcpp_gamma": 0.99,
+                                          "ewcpp_lambda": 10000.0,
+                                          "ewcpp_boundary_threshold": t}) for t in (2.0, 3.0)],
+    "ewc_replay": [("ewc_replay", "neuroplast", {"replay_batch": 32, **g})
+                   for g in _grid(ewc_replay_lambda=[30.0, 100.0, 300.0])],
+    "derpp": [("derpp", "neuroplast", {"replay_batch": 32, **g})
+              for g in _grid(der_alpha=[0.3, 1.0], der_beta=[0.5, 1.0])],
 }
 
 
@@ -74,22 +112,24 @@ def _run(stream: str, method: str, impl: str, seed: int,
     from neuroplast_bench.config import ContinualConfig, OnlineSettings
     from neuroplast_bench.continual import STREAMS
     from neuroplast_bench.metrics import acc
+    from neuroplast_bench.neuroplast_runner import run_neuroplast
 
     torch.set_num_threads(1)
-    cfg = ContinualConfig(online=OnlineSettings(**settings))
-    runner = run_avalanche if impl == "avalanche" else _neuroplast
+    online_fields = set(OnlineSettings.__dataclass_fields__)
+    cfg = ContinualConfig(online=OnlineSettings(**{k: v for k, v in settings.items()
+                                                   if k in online_fields}),
+                          **{k: v for k, v in settings.items() if k not in online_fields})
+    info: dict[str, Any] = {}
     start = time.perf_counter()
-    matrix = runner(STREAMS[stream](), method, cfg, seed, online)
-    return {"stream": stream, "method": method, "impl": impl, "seed": seed,
+    if impl == "avalanche":
+        matrix = run_avalanche(STREAMS[stream](), method, cfg, seed, online)
+    else:
+        matrix = run_neuroplast(STREAMS[stream](), method, cfg, seed, online, info)
+    return {"stream": stream, "method": method, "impl": impl, "seed": seed, **info,
+            "resolved": {**cfg.online.to_dict(), "replay_policy": cfg.replay_policy},
             **({} if online else {"setting": "offline"}),
             "settings": settings, "acc": round(acc(matrix), 4),
             "seconds": round(time.perf_counter() - start, 1)}
-
-
-def _neuroplast(*args: Any) -> list[list[float]]:
-    from neuroplast_bench.neuroplast_runner import run_neuroplast
-
-    return run_neuroplast(*args)
 
 
 def _key(row: dict[str, Any]) -> str:
@@ -97,7 +137,37 @@ def _key(row: dict[str, Any]) -> str:
                        row["settings"], row.get("setting", "online")], sort_keys=True)
 
 
-def sweep(stage: str = typer.Option(..., help=f"one of {sorted(STAGES)} or 'extra'"),
+def choose(rows: list[dict[str, Any]], seeds: set[int]) -> dict[str, dict[str, Any]]:
+    """Each method's chosen settings (see the module docstring) with their evidence."""
+    from scipy.stats import f_oneway
+
+    chosen: dict[str, dict[str, Any]] = {}
+    online = [r for r in rows if r.get("setting", "online") == "online" and
+              r["impl"] == "neuroplast" and r["seed"] in seeds and r["stream"] in DEV_STREAMS]
+    for method in sorted({r["method"] for r in online}):
+        by: dict[str, dict[str, list[float]]] = {}
+        for r in online:
+            if r["method"] == method:
+                key = json.dumps(resolved(r), sort_keys=True)
+                by.setdefault(r["stream"], {}).setdefault(key, []).append(r["acc"])
+        common = set.intersection(*(set(g) for g in by.values()))
+        voting = {}
+        for stream, groups in by.items():
+            full = [v for k, v in groups.items() if k in common and len(v) == len(seeds)]
+            p = float(f_oneway(*full).pvalue) if len(full) > 1 else 1.0
+            voting[stream] = round(p, 4)
+        streams = [s for s, p in voting.items() if p < 0.05] or list(by)
+        score = {k: sum(sum(by[s][k]) / len(by[s][k]) for s in streams) / len(streams)
+                 for k in common}
+        best = max(score, key=lambda k: score[k])
+        chosen[method] = {"settings": json.loads(best), "score": round(score[best], 4),
+                          "anova_p": voting, "voting": sorted(streams),
+                          "means": {s: {k: round(sum(v) / len(v), 4) for k, v in g.items()}
+                                    for s, g in by.items()}}
+    return chosen
+
+
+def sweep(stage: str = typer.Option(..., help=f"one of {sorted(STAGES)}, 'extra' or 'choose'"),
           seeds: str = typer.Option("2,3", help="development seeds, comma-separated"),
           streams: str = typer.Option(",".join(DEV_STREAMS)),
           extra: str = typer.Option("", help="with --stage extra: JSON list of "
@@ -108,15 +178,19 @@ def sweep(stage: str = typer.Option(..., help=f"one of {sorted(STAGES)} or 'extr
           workers: int = typer.Option(1, help="processes (one torch thread each)"),
           out: str = typer.Option(str(OUT))) -> None:
     """Run one stage of the online sweep; append one JSON line per run to ``out``."""
-    grid = STAGES[stage] if stage != "extra" else [tuple(x) for x in json.loads(extra)]
     out_path, fixed = Path(out), json.loads(base)
+    if stage == "choose":
+        rows = [json.loads(line) for line in out_path.read_text().splitlines() if line.strip()]
+        for method, c in choose(rows, {int(x) for x in seeds.split(",")}).items():
+            print(method, json.dumps(c, sort_keys=True))
+        return
+    grid = STAGES[stage] if stage != "extra" else [tuple(x) for x in json.loads(extra)]
     jobs = [(s, m, i, int(seed), {**fixed, **g}) for s in streams.split(",")
             for m, i, g in grid for seed in seeds.split(",")]
     done = set()
-    lines: list[str] = []
     if out_path.exists():
-        lines = out_path.read_text().splitlines()
-        done = {_key(json.loads(line)) for line in lines if line.strip()}
+        done = {_key(json.loads(line)) for line in out_path.read_text().splitlines()
+                if line.strip()}
     online = setting == "online"
     mark = {} if online else {"setting": "offline"}
     todo = [j for j in jobs if _key({"stream": j[0], "method": j[1], "impl": j[2],
@@ -127,10 +201,13 @@ def sweep(stage: str = typer.Option(..., help=f"one of {sorted(STAGES)} or 'extr
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         futures = [pool.submit(_run, *job, online) for job in todo]
         for future in as_completed(futures):
-            row = {"stage": stage, "commit": commit, **future.result()}
-            lines.append(json.dumps(row, sort_keys=True))
-            atomic_write_text(out_path, "\n".join(lines) + "\n")
-            print(json.dumps(row, sort_keys=True), flush=True)
+            line = json.dumps({"stage": stage, "commit": commit, **future.result()},
+                              sort_keys=True)
+            # One write of one line in append mode: sweeps of other stages running at the
+            # same time append to the same file without overwriting each other's lines.
+            with out_path.open("a") as f:
+                f.write(line + "\n")
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

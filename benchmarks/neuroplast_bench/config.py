@@ -34,22 +34,48 @@ from neuroplast.errors import ConfigError
 __all__ = ["ContinualConfig", "OnlineSettings"]
 
 
+def _check_ewcpp(owner: str, fisher: str, gamma: float, threshold: float) -> None:
+    if fisher not in ("task", "running"):
+        raise ConfigError(f"{owner}.ewcpp_fisher={fisher!r} is unknown; use 'task' or 'running'")
+    check_range(owner, "ewcpp_gamma", gamma, 0.0, 1.0, high_inclusive=False)
+    check_range(owner, "ewcpp_boundary_threshold", threshold, 0.0)
+
+
 @dataclass
 class OnlineSettings(Config):
-    """The settings the online regime (one pass, small batches) uses in place of the
+    """The settings the online regime (one pass, batches of 10) uses in place of the
     offline ones; both implementations read them, as they read the offline ones.
 
-    >>> OnlineSettings().ewc_lambda > 0
+    Chosen by ``benchmarks/continual_sweep.py`` on development seeds 2-3 of Permuted- and
+    Split-Digits only (seeds 0-1 and Rotated-Digits, which the benchmark reports, were not
+    looked at): each method's settings maximise mean ACC over the streams on which its
+    ACC differs between settings beyond seed noise (one-way ANOVA, p < 0.05), since on
+    Split-Digits a regulariser alone is near chance whatever its settings. What that
+    changed from the offline settings, and why it is plausible: one pass leaves each task
+    less learnt, so EWC wants a weaker pull (λ 1000, not 3000) kept over more tasks (γ
+    0.99); EWC++ on its running Fisher (an EMA of the steps' own squared batch-of-10
+    gradients, no second pass) needs a λ about ten times larger than on a per-example
+    Fisher; DER++ wants the logits to weigh as much as the labels (α = β = 1: with each
+    example seen once, the stored logits carry what a label alone cannot). A larger
+    replay ratio (128 old per 10 new) did not help replay. The sweep's JSON lines are in
+    ``benchmarks/results/continual_sweep.jsonl``.
+
+    >>> OnlineSettings().ewc_lambda < ContinualConfig().ewc_lambda
     True
     """
 
-    ewc_lambda: float = field(default=3000.0, metadata={"help": "EWC λ online"})
-    ewc_gamma: float = field(default=0.9, metadata={"help": "EWC decay γ online"})
-    ewcpp_lambda: float = field(default=3000.0, metadata={"help": "EWC++ λ online"})
+    ewc_lambda: float = field(default=1000.0, metadata={"help": "EWC λ online"})
+    ewc_gamma: float = field(default=0.99, metadata={"help": "EWC decay γ online"})
+    ewcpp_lambda: float = field(default=10000.0, metadata={"help": "EWC++ λ online"})
+    ewcpp_fisher: Literal["task", "running"] = field(
+        default="running", metadata={"help": "EWC++ Fisher online (see ContinualConfig)"})
+    ewcpp_gamma: float = field(default=0.99, metadata={"help": "EWC++ running Fisher decay"})
+    ewcpp_boundary_threshold: float = field(
+        default=0.0, metadata={"help": "EWC++ boundaries online (see ContinualConfig)"})
     ewc_replay_lambda: float = field(default=30.0, metadata={"help": "EWC+replay λ online"})
     replay_batch: int = field(default=32, metadata={"help": "replayed examples per step online"})
-    der_alpha: float = field(default=0.1, metadata={"help": "DER++ α online"})
-    der_beta: float = field(default=0.5, metadata={"help": "DER++ β online"})
+    der_alpha: float = field(default=1.0, metadata={"help": "DER++ α online"})
+    der_beta: float = field(default=1.0, metadata={"help": "DER++ β online"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -58,6 +84,7 @@ class OnlineSettings(Config):
             check_range(owner, name, getattr(self, name), 0.0)
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0)
         check_range(owner, "replay_batch", self.replay_batch, 1)
+        _check_ewcpp(owner, self.ewcpp_fisher, self.ewcpp_gamma, self.ewcpp_boundary_threshold)
 
 
 @dataclass
@@ -106,6 +133,20 @@ class ContinualConfig(Config):
                   "ewcpp_lambda_max); 1.0 keeps λ fixed, which plain SGD needs to stay stable"},
     )
     ewcpp_lambda_max: float = field(default=10000.0, metadata={"help": "EWC++: cap on λ"})
+    ewcpp_fisher: Literal["task", "running"] = field(
+        default="task",
+        metadata={"help": "EWC++'s Fisher: 'task', the per-example Fisher over the task's data "
+                  "at its end (a second pass, as EWC and Avalanche do); 'running', the EMA of "
+                  "the steps' own squared gradients (no second pass: what an agent has)"},
+    )
+    ewcpp_gamma: float = field(
+        default=0.99, metadata={"help": "EWC++: decay of the running Fisher (with 'running')"}
+    )
+    ewcpp_boundary_threshold: float = field(
+        default=0.0,
+        metadata={"help": "EWC++: 0 = task ends are declared (the benchmark knows them); > 0 = "
+                  "detected from the gradient norm, this z-score (BoundaryConfig.threshold)"},
+    )
     ewcpp_max_tasks: int = field(
         default=5, metadata={"help": "EWC++: past tasks kept before the two oldest merge"}
     )
@@ -167,6 +208,7 @@ class ContinualConfig(Config):
         check_range(owner, "ewcpp_lambda", self.ewcpp_lambda, 0.0)
         check_range(owner, "ewcpp_lambda_max", self.ewcpp_lambda_max, self.ewcpp_lambda)
         check_range(owner, "ewcpp_max_tasks", self.ewcpp_max_tasks, 1)
+        _check_ewcpp(owner, self.ewcpp_fisher, self.ewcpp_gamma, self.ewcpp_boundary_threshold)
         check_range(owner, "replay_capacity", self.replay_capacity, 1)
         check_range(owner, "replay_batch", self.replay_batch, 1)
         check_range(owner, "der_alpha", self.der_alpha, 0.0)
@@ -186,12 +228,16 @@ class ContinualConfig(Config):
         o = self.online
         return replace(self, ewc_lambda=o.ewc_lambda, ewc_gamma=o.ewc_gamma,
                        ewcpp_lambda=o.ewcpp_lambda, ewc_replay_lambda=o.ewc_replay_lambda,
+                       ewcpp_fisher=o.ewcpp_fisher, ewcpp_gamma=o.ewcpp_gamma,
+                       ewcpp_boundary_threshold=o.ewcpp_boundary_threshold,
                        replay_batch=o.replay_batch, der_alpha=o.der_alpha, der_beta=o.der_beta,
                        ewcpp_lambda_max=max(self.ewcpp_lambda_max, o.ewcpp_lambda))
 
     def ewcpp_config(self) -> dict[str, Any]:
-        """Keyword arguments of ``EWCPlusPlusConfig``: task ends are declared, not detected
-        (the benchmark knows them), and λ starts at ``ewcpp_lambda``."""
+        """Keyword arguments of ``EWCPlusPlusConfig``: λ starts at ``ewcpp_lambda``; task ends
+        are declared (the benchmark knows them) unless ``ewcpp_boundary_threshold`` > 0."""
+        detect = self.ewcpp_boundary_threshold > 0
         return {"lambda_init": self.ewcpp_lambda, "lambda_max": self.ewcpp_lambda_max,
-                "lambda_growth": self.ewcpp_lambda_growth, "gamma": self.ewc_gamma,
-                "max_tasks": self.ewcpp_max_tasks, "auto_boundary": False}
+                "lambda_growth": self.ewcpp_lambda_growth, "gamma": self.ewcpp_gamma,
+                "max_tasks": self.ewcpp_max_tasks, "auto_boundary": detect,
+                "boundary": {"threshold": self.ewcpp_boundary_threshold if detect else 4.0}}

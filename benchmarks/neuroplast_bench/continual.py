@@ -100,7 +100,9 @@ def _cost(job: Job, cfg: ContinualConfig) -> float:
     rows = sum(len(t.y_train) for t in tasks)
     steps = epochs * rows / batch
     cost = steps * (batch + extra) + (steps * 20 if impl == "avalanche" else 0)
-    if method in ("ewc", "ewcpp", "ewc_replay"):
+    second_pass = method in ("ewc", "ewc_replay") or (
+        method == "ewcpp" and cfg.ewcpp_fisher == "task")  # else its running Fisher
+    if second_pass:
         cost += (9 if impl == "avalanche" else 2) * rows  # importance at each task's end
     return cost * cfg.hidden**2
 

@@ -91,9 +91,18 @@ def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, n: int
             torch.cat([y, torch.stack([e.target for e in old])]))
 
 
+def _running(method: str, cfg: ContinualConfig) -> bool:
+    """Whether the regularizer's Fisher is the running one, folded in at every step."""
+    return method == "ewcpp" and cfg.ewcpp_fisher == "running"
+
+
 def _end_task(reg: Any, model: torch.nn.Module, loss_fn: Any, task: Task,
-              cfg: ContinualConfig) -> None:
+              cfg: ContinualConfig, running: bool) -> None:
     if reg is None:
+        return
+    if running:  # the Fisher is already the running one; a detector closes tasks itself
+        if cfg.ewcpp_boundary_threshold == 0:
+            reg.end_task(model)
         return
     batches = [(task.x_train, task.y_train)]
     if cfg.ewc_fisher_batches:
@@ -107,8 +116,10 @@ def _end_task(reg: Any, model: torch.nn.Module, loss_fn: Any, task: Task,
 
 
 def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
-                   online: bool = False) -> list[list[float]]:
-    """Train ``method`` over ``stream``; return the accuracy matrix ``R[i][j]``."""
+                   online: bool = False, info: dict[str, Any] | None = None
+                   ) -> list[list[float]]:
+    """Train ``method`` over ``stream``; return the accuracy matrix ``R[i][j]``. With
+    ``info``, EWC++ records there how many tasks it closed (``tasks_closed``)."""
     import torch
 
     if method not in NEUROPLAST_METHODS:
@@ -119,6 +130,7 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
     loss_fn = torch.nn.CrossEntropyLoss(reduction="none")
     reg, buffer = _regularizer(method, cfg), _buffer(method, cfg, seed)
     batch = cfg.online_batch_size if online else cfg.batch_size
+    running = _running(method, cfg)
     gen = torch.Generator().manual_seed(seed)
     matrix: list[list[float]] = []
     for task in stream.tasks:
@@ -133,7 +145,7 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
                     x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
                     loss_fn(model(x), y).mean().backward()
                 if reg is not None:  # + λ·F·(θ − θ*) in closed form; F comes from _end_task
-                    reg.add_penalty_grad(model, accumulate=False, value=False)
+                    reg.add_penalty_grad(model, accumulate=running, value=False)
                 if cfg.clip_grad_norm:
                     torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_grad_norm)
                 opt.step()
@@ -142,6 +154,8 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
                          model if method == "derpp" else None)
         if buffer is not None and not online:
             _add(buffer, task.x_train, task.y_train, model if method == "derpp" else None)
-        _end_task(reg, model, loss_fn, task, cfg)
+        _end_task(reg, model, loss_fn, task, cfg, running)
         matrix.append([accuracy(model, t.x_test, t.y_test) for t in stream.tasks])
+    if info is not None and hasattr(reg, "task_count"):
+        info["tasks_closed"] = reg.task_count
     return matrix
