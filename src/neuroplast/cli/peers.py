@@ -55,9 +55,13 @@ def identity(data_dir: DataDir = None) -> None:
 def add(
     name: Annotated[str, typer.Argument(help="A name for the peer (letters, digits, ._-).")],
     pubkey: Annotated[str, typer.Argument(help="Its key (`neuroplast peers identity` there).")],
-    url: Annotated[str, typer.Argument(help="Its service, e.g. https://bob.lan:8765.")],
+    url: Annotated[str, typer.Argument(help="Its service, e.g. https://bob.lan:8766 (its "
+                                            "--tls-port).")],
     trust: Annotated[str, typer.Option(help="signals: its gate answers teach yours; weights: "
-                                       "also adapter weights (not exchanged yet).")] = "signals",
+                                       "also memory adapters, both ways when it trusts you "
+                                       "with weights too (kept beside yours, never "
+                                       "merged).")
+                     ] = "signals",
     data_dir: DataDir = None,
 ) -> None:
     """Trust a peer: its signed answers are applied; nothing from other keys is."""
