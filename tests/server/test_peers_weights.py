@@ -124,6 +124,26 @@ def test_b_pulls_as_adapter_and_it_loads_with_as_outputs(
     assert len(_taken(pair)) == 1
 
 
+@pytest.mark.slow  # a browser: ~5 s
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_the_dashboard_shows_the_adapter_taken(pair: dict[str, Any],
+                                               eventually: Callable[..., bool]) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert eventually(lambda: len(_taken(pair)) == 1, timeout=120)
+    app, url = pair["apps"]["b"], pair["served"]["b"].url
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
+        try:
+            page = browser.new_page()
+            page.goto(f"{url}/login?code={app.state.sessions.login_code()}")
+            page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+            shown = page.inner_text("[data-adapter='a/memory/v1']")
+        finally:
+            browser.close()
+    assert shown.startswith("memory adapter v1 from a, kept at ") and "/peers/adapters/a/" in (
+        shown)
+
+
 def _a(pair: dict[str, Any]) -> Identity:
     return Identity.load_or_create(pair["homes"]["a"] / "peers" / "identity.pem")
 

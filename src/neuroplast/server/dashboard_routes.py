@@ -89,6 +89,7 @@ def data(request: Request) -> dict[str, Any]:
         health = exchange.peers.health()
         out["peers"] = {"identity": exchange.identity.public_key,
                         "refused": exchange.peers.refusals(),
+                        "adapters_in": exchange.peers.adapters_in(),
                         "peers": [{"name": p.name, "url": p.url, "trust": p.trust,
                                    **health.get(p.name, {})} for p in exchange.peers.all()]}
     return out

@@ -128,6 +128,10 @@ function drawOrigins(byOrigin, peers) {
     const refused = Object.entries(peers.refused).map(([k, v]) => `${k} ${v}`).join(", ");
     box.append(el("p", { class: "muted" },
       `${peers.peers.length} trusted peer(s); refused: ${refused || "nothing"}.`));
+    for (const a of peers.adapters_in || []) {  // weights from peers trusted with them
+      box.append(el("p", { class: "muted", "data-adapter": `${a.peer}/${a.kind}/v${a.version}` },
+        `${a.kind} adapter v${a.version} from ${a.peer}, kept at ${a.path}`));
+    }
   }
 }
 
