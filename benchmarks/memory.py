@@ -1,6 +1,7 @@
 """Benchmarks of neuroplast.memory on the committed tiny models; one JSON line per figure.
 
     .venv/bin/python benchmarks/memory.py cost                 # 20 memories x 50 responses
+    .venv/bin/python benchmarks/memory.py cost --responses 200 --window 50
     .venv/bin/python benchmarks/memory.py attribution --seeds 0 1 2 3 4
     .venv/bin/python benchmarks/memory.py loop --seeds 0       # with and without EWC+replay
 
@@ -28,6 +29,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--conversations", type=int, default=40)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--memories", type=int, default=20, help="cost: memories")
+    parser.add_argument("--responses", type=int, default=50, help="cost: responses")
+    parser.add_argument("--window", type=int, default=None,
+                        help="cost: judge each memory on this many responses after it "
+                             "(default: the full matrix)")
     parser.add_argument("--threshold", type=float, default=1.0,
                         help="loop: candidate divergence threshold (nats)")
     parser.add_argument("--out", type=Path, default=None, help="also append the lines here")
@@ -36,8 +42,8 @@ def main() -> None:
     rows = []
     for seed in args.seeds:
         if args.what == "cost":
-            rows += [cost(args.model, seed=seed, batch_size=1),
-                     cost(args.model, seed=seed, batch_size=8)]
+            rows += [cost(args.model, args.memories, args.responses, batch_size=b, seed=seed,
+                          window=args.window) for b in (1, 8)]
         elif args.what == "attribution":
             rows.append(attribution(args.model, seed, args.conversations))
         else:

@@ -6,8 +6,20 @@ Usage (seeded; a few minutes on one CPU thread each):
     .venv/bin/python scripts/train_tiny_lm.py --arch qwen2 --out benchmarks/data/tiny_lm/qwen2
 
 The corpus is generated conversations (``neuroplast_bench.memory_convos``) in which the
-answer to a question about the user is stated only in a memory of the context; the
-tokenizer is a byte-level BPE trained on that corpus with ``tokenizers``, with a chat
+answer to a question about the user is stated only in a memory of the context, with values
+drawn per conversation, so the only way to predict an answer is to read it from a memory.
+Two choices make the model actually learn that (a model trained on every token of such
+conversations mostly learns the boilerplate and answers from its prior):
+
+- the loss is on the assistant's responses only (``--loss responses``): the memories'
+  random values and the user's turns cannot be predicted and only add noise;
+- in a share of fact answers (``--wrong-share``) the assistant first gives a wrong value,
+  with no loss on it, and later answers of the same question still follow the memory: the
+  model learns that its memories, not what it said earlier, are where answers come from
+  (the system prompt's "answer from your memories"); without this, a repeated question
+  can be answered by copying the earlier answer and the memory stops mattering to it.
+
+The tokenizer is a byte-level BPE trained on that corpus with ``tokenizers``, with a chat
 template. Everything is saved in Hugging Face format (``model.safetensors``,
 ``config.json``, ``tokenizer.json``, ``tokenizer_config.json``) and loads through
 ``AutoModelForCausalLM.from_pretrained`` / ``AutoTokenizer.from_pretrained`` like any model.
@@ -22,9 +34,10 @@ import argparse
 import json
 import math
 import random
+import re
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
@@ -36,8 +49,9 @@ from transformers import (
     Qwen2Config,
 )
 
+from neuroplast.memory.context import Context
 from neuroplast.memory.rendering import RenderConfig, message, render
-from neuroplast_bench.memory_convos import generate_many
+from neuroplast_bench.memory_convos import SUBJECTS, Conversation, generate
 
 SPECIAL = ["<|pad|>", "<|end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|tool|>"]
 CHAT_TEMPLATE = (
@@ -64,15 +78,71 @@ def build_tokenizer(texts: list[str], vocab_size: int) -> PreTrainedTokenizerFas
     return fast
 
 
-def model_config(arch: str, vocab: int, tokenizer: PreTrainedTokenizerFast):
-    common = dict(vocab_size=vocab, max_position_embeddings=2048, tie_word_embeddings=True,
+def _value_pool(memory_text: str) -> tuple[str, list[str]] | None:
+    """The value a memory about the user states and the pool it was drawn from."""
+    for pool, template, _, _ in SUBJECTS.values():
+        head, _, tail = template.format(owner="the user's", v="\0").partition("\0")
+        if memory_text.startswith(head) and memory_text.endswith(tail):
+            return memory_text[len(head): len(memory_text) - len(tail)], pool
+    return None
+
+
+def with_wrong_answers(conv: Conversation, share: float, rng: random.Random
+                       ) -> tuple[Context, set[int]]:
+    """``conv`` with a ``share`` of its fact answers giving a wrong value; returns the new
+    context and the node indices of the wrong answers (trained on as context only)."""
+    values = {m.key: _value_pool(m.text) for m in conv.context.memories}
+    nodes = list(conv.context.nodes)
+    wrong: set[int] = set()
+    responses = [i for i, n in enumerate(nodes) if n.kind == "assistant"]
+    for index, need in zip(responses, conv.needs, strict=True):
+        found = values.get(need) if need is not None else None
+        if found is None or rng.random() >= share:
+            continue
+        value, pool = found
+        other = rng.choice([v for v in pool if v != value])
+        text = re.sub(rf"\b{re.escape(value)}\b", other, nodes[index].text, count=1)
+        nodes[index] = replace(nodes[index], text=text)
+        wrong.add(index)
+    return Context(tuple(nodes)), wrong
+
+
+def training_example(context: Context, wrong: set[int], tokenizer: PreTrainedTokenizerFast,
+                     loss: str) -> tuple[list[int], list[int]]:
+    """Token ids and labels (-100: no loss) of one conversation."""
+    rendered = render(context, tokenizer)
+    ids = list(rendered.ids)
+    if loss == "all":
+        return ids, ids
+    labels = [-100] * len(ids)
+    for i, (node, (start, end)) in enumerate(zip(context.nodes, rendered.spans, strict=True)):
+        if node.kind == "assistant" and i not in wrong:
+            # the content and the token after it (the end of the message)
+            labels[start: end + 1] = ids[start: end + 1]
+    return ids, labels
+
+
+def copy_example(rng: random.Random, low: int, high: int, length: int
+                 ) -> tuple[list[int], list[int]]:
+    """Random token ids (from ``low``..``high - 1``) twice over, with loss on the repeat:
+    the quickest way for a small model to learn to copy what it has seen (induction), the
+    skill that reading a fact from a memory needs."""
+    first = [rng.randrange(low, high) for _ in range(length)]
+    return first + first, [-100] * (length + 1) + first[1:]
+
+
+def model_config(arch: str, vocab: int, tokenizer: PreTrainedTokenizerFast,
+                 positions: int = 8192, shape: dict[str, int] | None = None):
+    common = dict(vocab_size=vocab, max_position_embeddings=positions, tie_word_embeddings=True,
                   pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
                   bos_token_id=None)
     if arch == "llama":
-        return LlamaConfig(hidden_size=128, intermediate_size=384, num_hidden_layers=3,
-                           num_attention_heads=4, num_key_value_heads=4, **common)
-    return Qwen2Config(hidden_size=64, intermediate_size=192, num_hidden_layers=2,
-                       num_attention_heads=4, num_key_value_heads=2, **common)
+        sizes = dict(hidden_size=128, intermediate_size=384, num_hidden_layers=3,
+                     num_attention_heads=4, num_key_value_heads=4)
+        return LlamaConfig(**(sizes | (shape or {})), **common)
+    sizes = dict(hidden_size=64, intermediate_size=192, num_hidden_layers=2,
+                 num_attention_heads=4, num_key_value_heads=2)
+    return Qwen2Config(**(sizes | (shape or {})), **common)
 
 
 def save(model: torch.nn.Module, tokenizer: PreTrainedTokenizerFast, out: Path) -> None:
@@ -97,18 +167,38 @@ def main() -> None:
                         help="also save the model every this many steps (0: only at the end)")
     parser.add_argument("--fact-share", type=float, default=0.6,
                         help="chance that a turn asks a fact from a memory")
-    parser.add_argument("--facts", type=int, default=None,
-                        help="facts per conversation (default: 1-4 at random)")
+    parser.add_argument("--facts", type=int, nargs=2, default=[1, 4], metavar=("LO", "HI"),
+                        help="facts per conversation, drawn from LO..HI")
+    parser.add_argument("--turns", type=int, nargs=2, default=[3, 7], metavar=("LO", "HI"),
+                        help="turns per conversation, drawn from LO..HI (more turns: more "
+                             "answers to learn from per token run)")
+    parser.add_argument("--loss", choices=["responses", "all"], default="responses",
+                        help="train on the assistant's responses only, or on every token")
+    parser.add_argument("--wrong-share", type=float, default=0.3,
+                        help="share of fact answers given wrong first (no loss on them)")
+    parser.add_argument("--shape", type=json.loads, default=None,
+                        help='config sizes over the arch\'s own, as JSON: {"hidden_size": 64}')
+    parser.add_argument("--short-steps", type=int, default=0,
+                        help="first train this many steps on short conversations (no system "
+                             "text, 1-3 facts, 1-3 turns): with few tokens to attend to, "
+                             "copying a value from a memory is found quickly")
+    parser.add_argument("--copy-steps", type=int, default=0,
+                        help="first train this many steps on repeated random tokens")
+    parser.add_argument("--copy-share", type=float, default=0.0,
+                        help="afterwards, this share of each batch is still such sequences")
+    parser.add_argument("--positions", type=int, default=8192,
+                        help="the model's window (max_position_embeddings)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
 
-    extra: dict[str, Any] = {"fact_share": args.fact_share}
-    if args.facts is not None:
-        extra["facts"] = args.facts
     corpus_seed = TRAIN_SEED if args.init is None else TRAIN_SEED + 1
-    convs = generate_many(corpus_seed, args.conversations, **extra)
+    corpus_rng = random.Random(corpus_seed)
+    convs = [generate(corpus_rng, start=1000.0 * i, fact_share=args.fact_share,
+                      facts=corpus_rng.randint(*args.facts),
+                      turns=corpus_rng.randint(*args.turns))
+             for i in range(args.conversations)]
     cfg = RenderConfig()
     texts = []
     for conv in convs:
@@ -116,11 +206,23 @@ def main() -> None:
     if args.init is None:
         tokenizer = build_tokenizer(texts, args.vocab)
         model = AutoModelForCausalLM.from_config(
-            model_config(args.arch, len(tokenizer), tokenizer))
+            model_config(args.arch, len(tokenizer), tokenizer, args.positions, args.shape))
     else:
         tokenizer = AutoTokenizer.from_pretrained(args.init)
         model = AutoModelForCausalLM.from_pretrained(args.init)
-    sequences = [list(render(c.context, tokenizer).ids) for c in convs]
+        # RoPE has no learned positions: the window is a limit in the config only
+        model.config.max_position_embeddings = args.positions
+    data_rng = random.Random(args.seed + 1)
+    examples = [training_example(*with_wrong_answers(c, args.wrong_share, data_rng),
+                                 tokenizer, args.loss) for c in convs]
+    short = []
+    if args.short_steps:
+        for i in range(args.conversations):
+            conv = generate(corpus_rng, start=1000.0 * i, fact_share=1.0,
+                            facts=corpus_rng.randint(1, 3), turns=corpus_rng.randint(1, 3))
+            nodes = tuple(n for n in conv.context.nodes if n.section != "system"
+                          and n.section != "identity")
+            short.append(training_example(Context(nodes), set(), tokenizer, args.loss))
     params = sum(p.numel() for p in model.parameters())
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warmup = 100
@@ -129,12 +231,17 @@ def main() -> None:
     pad = tokenizer.pad_token_id
     model.train()
     started = time.monotonic()
+    specials = len(SPECIAL)
     for step in range(args.steps):
-        batch = rng.sample(sequences, args.batch)
-        width = max(len(s) for s in batch)
-        ids = torch.tensor([s + [pad] * (width - len(s)) for s in batch])
-        mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in batch])
-        labels = ids.masked_fill(mask == 0, -100)
+        copies = args.batch if step < args.copy_steps else round(args.copy_share * args.batch)
+        pool = short if step < args.short_steps else examples
+        batch = rng.sample(pool, args.batch - copies) + [
+            copy_example(rng, specials, len(tokenizer), rng.randint(8, 48))
+            for _ in range(copies)]
+        width = max(len(s) for s, _ in batch)
+        ids = torch.tensor([s + [pad] * (width - len(s)) for s, _ in batch])
+        mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s, _ in batch])
+        labels = torch.tensor([y + [-100] * (width - len(y)) for _, y in batch])
         loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
         optimizer.zero_grad()
         loss.backward()
@@ -151,7 +258,12 @@ def main() -> None:
     meta = {"arch": args.arch, "parameters": params, "steps": args.steps, "seed": args.seed,
             "conversations": args.conversations, "corpus_seed": corpus_seed,
             "init": None if args.init is None else str(args.init), "facts": args.facts,
-            "fact_share": args.fact_share, "lr": args.lr,
+            "turns": args.turns,
+            "fact_share": args.fact_share, "lr": args.lr, "loss": args.loss,
+            "wrong_share": args.wrong_share, "positions": args.positions,
+            "batch": args.batch, "vocab": args.vocab, "copy_steps": args.copy_steps,
+            "short_steps": args.short_steps, "shape": args.shape,
+            "copy_share": args.copy_share,
             "final_loss": round(loss.item(), 4), "script": "scripts/train_tiny_lm.py"}
     (args.out / "training.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta))

@@ -17,6 +17,7 @@ from typing import Any
 import torch
 
 from neuroplast.memory import CandidateConfig, LocalBackend, Scorer, find_candidates
+from neuroplast.memory.local import common_prefix
 from neuroplast.memory.trainer import Sample, TrainConfig, Trainer
 from neuroplast_bench.memory_convos import (
     generate,
@@ -25,7 +26,7 @@ from neuroplast_bench.memory_convos import (
     random_profile,
 )
 
-__all__ = ["attribution", "closed_loop", "cost"]
+__all__ = ["attribution", "closed_loop", "cost", "minimum_tokens"]
 
 NEAR_ZERO = 0.5  # nats: a divergence below this changes a response's probability < 1.65x
 
@@ -64,30 +65,63 @@ def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str
     }
 
 
+class _Recording(LocalBackend):
+    """A naive backend that also keeps the sequences it was asked to score."""
+
+    def score_variants(self, base, base_ranges, variants, variant_ranges):  # type: ignore[no-untyped-def]
+        self.asked = (list(base), [list(v) for v in variants])
+        return super().score_variants(base, base_ranges, variants, variant_ranges)
+
+
+def minimum_tokens(base: list[int], variants: list[list[int]]) -> int:
+    """The fewest tokens any exact method runs to score ``base`` and ``variants`` (each
+    scored to its last token): a causal model's state at a position depends on every token
+    before it, so the base runs once and each variant from the first token where it differs
+    from the base, since no other sequence has the same tokens before that point; the
+    last token of each sequence is only predicted, so it need not run.
+
+    >>> minimum_tokens([1, 2, 3, 4], [[1, 2, 4], [1, 3, 4]])  # 3 + 0 + 1
+    4
+    """
+    return len(base) - 1 + sum(len(v) - 1 - min(common_prefix(base, v), len(v) - 1)
+                               for v in variants)
+
+
 def cost(model_dir: Path, memories: int = 20, responses: int = 50, batch_size: int = 8,
-         seed: int = 0) -> dict[str, Any]:
-    """The full matrix with prefix reuse and batching vs the naive N+1 full passes."""
+         seed: int = 0, window: int | None = None) -> dict[str, Any]:
+    """The matrix with prefix reuse and batching vs naive passes, same run and same scores.
+
+    ``window=None``: the full matrix, against the naive N+1 full passes. ``window=W``: each
+    memory judged on the W responses after it; the naive baseline then runs N+1 passes each
+    cut where its window ends (already fewer than N+1 full passes, which are also given).
+    """
     torch.manual_seed(seed)
     ctx = long_conversation(seed, memories, responses)
     reuse = LocalBackend.from_pretrained(model_dir, batch_size=batch_size)
-    naive = LocalBackend(reuse.model, reuse.tokenizer, batch_size=1, reuse_prefix=False)
+    naive = _Recording(reuse.model, reuse.tokenizer, batch_size=1, reuse_prefix=False)
     tokens = len(Scorer(reuse, reuse.tokenizer).render(ctx).ids)
     timings = {}
     results = {}
     for name, backend in (("naive", naive), ("reuse", reuse)):
         started = time.perf_counter()
-        results[name] = Scorer(backend, backend.tokenizer).matrix(ctx)
+        results[name] = Scorer(backend, backend.tokenizer).matrix(ctx, window=window)
         timings[name] = time.perf_counter() - started
     diffs = [abs(a - b) for ra, rb in zip(results["reuse"].without, results["naive"].without,
                                           strict=True)
              for a, b in zip(ra, rb, strict=True) if a is not None and b is not None]
     diffs += [abs(a - b) for a, b in zip(results["reuse"].with_memories,
                                          results["naive"].with_memories, strict=True)]
+    minimum = minimum_tokens(*naive.asked)
     return {
         "bench": "memory.cost", "model": model_dir.name, "memories": memories,
-        "responses": responses, "context_tokens": tokens, "batch_size": batch_size,
+        "responses": responses, "window": window, "context_tokens": tokens,
+        "batch_size": batch_size, "full_passes_tokens": (memories + 1) * tokens,
         "naive_tokens": naive.counters.tokens, "reuse_tokens": reuse.counters.tokens,
+        "minimum_tokens": minimum,
         "token_ratio": round(reuse.counters.tokens / naive.counters.tokens, 4),
+        "minimum_ratio": round(minimum / naive.counters.tokens, 4),
+        "token_ratio_vs_full_passes": round(reuse.counters.tokens / ((memories + 1) * tokens),
+                                            4),
         "naive_s": round(timings["naive"], 3), "reuse_s": round(timings["reuse"], 3),
         "speedup": round(timings["naive"] / timings["reuse"], 3),
         "max_abs_score_diff": max(diffs), "torch_threads": torch.get_num_threads(),
@@ -125,7 +159,8 @@ def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int
     candidates = []
     contexts = {}
     for conv in user:
-        found = find_candidates(scorer, conv.context, CandidateConfig(threshold=threshold))
+        found = find_candidates(scorer, conv.context,
+                                CandidateConfig(threshold=threshold, attribute=False))
         for c in found:
             contexts[c.response_ts] = conv.context
         candidates += found
@@ -156,7 +191,8 @@ def closed_loop(model_dir: Path, seed: int = 0, history: int = 12, held_out: int
         index = next(i for i, n in enumerate(ctx.nodes) if n.timestamp == c.response_ts)
         column = ctx.truncated(index + 1)
         (again,) = [r for r in find_candidates(after_scorer, column,
-                                               CandidateConfig(threshold=0.0, recent=1))]
+                                               CandidateConfig(threshold=0.0, recent=1,
+                                                               attribute=False))]
         after_div.append(again.divergence)
     before_div = [c.divergence for c in candidates]
     after_nll = _nll(trained, held_samples)

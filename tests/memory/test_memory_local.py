@@ -85,3 +85,26 @@ def test_malformed_adapter_directory(llama_dir: Path, tmp_path: Path) -> None:
         LocalBackend.from_pretrained(llama_dir, adapter=tmp_path)
     with pytest.raises(StateMismatchError, match=r"adapter_config\.json does not exist"):
         LocalBackend.from_pretrained(llama_dir, adapter=tmp_path / "missing")
+
+
+@pytest.mark.parametrize("window", [None, 3])
+def test_reuse_at_batch_one_runs_the_fewest_tokens_an_exact_method_can(
+        llama: LocalBackend, window: int | None) -> None:
+    from neuroplast_bench.memory_bench import minimum_tokens
+
+    ctx = long_conversation(seed=3, memories=5, responses=10)
+    asked: list = []
+
+    class Recording(LocalBackend):
+        def score_variants(self, base, base_ranges, variants, variant_ranges):  # type: ignore[no-untyped-def]
+            asked.append((list(base), [list(v) for v in variants]))
+            return super().score_variants(base, base_ranges, variants, variant_ranges)
+
+    one = Recording(llama.model, llama.tokenizer, batch_size=1)
+    Scorer(one, llama.tokenizer).matrix(ctx, window=window)
+    ((base, variants),) = asked
+    assert one.counters.tokens == minimum_tokens(base, variants)
+    # a batch that pads runs (and counts) more, never fewer
+    eight = LocalBackend(llama.model, llama.tokenizer, batch_size=8)
+    Scorer(eight, llama.tokenizer).matrix(ctx, window=window)
+    assert eight.counters.tokens >= one.counters.tokens

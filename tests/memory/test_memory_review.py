@@ -109,6 +109,28 @@ def test_keys_move_decide_and_toggle_the_alternative(store: MemoryStore,
     assert store.trained_timestamps() == set()  # deciding sends nothing
 
 
+def test_the_pane_shows_the_memories_a_response_depended_on(store: MemoryStore,
+                                                           tmp_path: Path) -> None:
+    dog = next(r for r in store.reviews() if r.text == "your dog is called rex.")
+    # the committed model reads its answers from memories: the dog's name from 0001
+    assert dog.memories and dog.memories[0][:2] == ("0001", "the user's dog is called rex.")
+
+    async def drive() -> None:
+        app = ReviewApp(store, "http://127.0.0.1:9", tmp_path / "no-token")
+        async with app.run_test(size=(100, 40)) as pilot:
+            table = app.query_one(DataTable)
+            while app.current is not None and app.current.response_ts != dog.response_ts:
+                await pilot.press("j")
+            assert table.cursor_row == [r.response_ts for r in app.rows].index(dog.response_ts)
+            detail = _screen(app)[0]
+            assert "depended on" in detail
+            for key, text, div in dog.memories:
+                assert f"{div:6.2f}  {key}: {text}" in detail
+            await pilot.press("q")
+
+    asyncio.run(drive())
+
+
 def test_send_posts_the_approved_ones_and_the_ledger_records_them(
         store: MemoryStore, served: tuple[str, ModelService], tmp_path: Path) -> None:
     url, service = served

@@ -71,3 +71,24 @@ def test_background_scores_early_memories_oldest_first(tmp_path: Path,
     importance = Scorer(llama, llama.tokenizer).importance(ctx, "k0", window=3)
     assert weight.weight == pytest.approx(importance.total, abs=1e-4)
     assert len(importance.responses) == 3
+
+
+def test_a_review_keeps_its_memories_and_an_older_file_gains_the_column(tmp_path: Path) -> None:
+    from neuroplast.memory.store import _SCHEMA
+    from neuroplast.store import Database
+
+    old = Database(tmp_path / "m.db")  # a file written before reviews kept memories
+    old.migrate("memory", _SCHEMA[:3])
+    with old.transaction() as cur:
+        cur.execute("INSERT INTO reviews VALUES (1.0, 'pending', 2.0, 'rex.', NULL, '[1]', "
+                    "'[2]', 0.0)")
+    old.close()
+    store = MemoryStore(tmp_path / "m.db")
+    (review,) = store.reviews()
+    assert review.memories == ()
+    store.offer([Review(7.0, "pending", 2.5, "rex.", None, (1, 2), (3,),
+                        (("k1", "the user's dog is called rex.", 2.25),))])
+    store.close()
+    again = MemoryStore(tmp_path / "m.db")
+    assert again.reviews()[1].memories == (("k1", "the user's dog is called rex.", 2.25),)
+    again.close()

@@ -2,12 +2,14 @@
 send the approved ones to training, in the terminal.
 
 The list holds every candidate not yet sent, largest divergence first; the pane below
-shows the highlighted one in full. Keys are those of the consciousness agent's learn
-screen: ``j``/``k`` move, ``a`` approves, ``r`` rejects (the cursor then moves on), ``g``
-shows or hides what the model says without its memories (when ``candidates --generate``
-made it), ``s`` sends the approved ones through :func:`neuroplast.memory.sending.send_approved`,
-the same path as ``neuroplast memory send``, and ``q`` quits. Every decision is written to
-the store at once, so quitting loses nothing.
+shows the highlighted one in full, with the memories it depended on (each one's divergence:
+how much less likely the response is without that memory alone). Keys are those of the
+consciousness agent's learn screen: ``j``/``k`` move, ``a`` approves, ``r`` rejects (the
+cursor then moves on), ``g`` shows or hides what the model says without its memories
+(when ``candidates --generate`` made it), ``s`` sends the approved ones through
+:func:`neuroplast.memory.sending.send_approved`, the same path as ``neuroplast memory
+send``, and ``q`` quits. Every decision is written to the store at once, so quitting loses
+nothing.
 
 This module imports Textual at load time; the CLI imports it only when the screen opens.
 """
@@ -135,6 +137,16 @@ class ReviewApp(App[None]):
                    f"{len(review.context_ids)} context tokens before it\n\n")
         out.append("Response (right with its memories in context):\n", style="bold")
         out.append(review.text + "\n\n")
+        if review.memories:
+            out.append("It depended on these memories (divergence without each):\n",
+                       style="bold")
+            for key, text, div in review.memories:
+                out.append(f"  {div:6.2f}  {key}: {text}\n")
+            out.append("\n")
+        else:
+            out.append("No single memory's removal changed it by 0.1 nats or more (several "
+                       "memories together, or scored before memories were attributed).\n\n",
+                       style="dim")
         if review.alternative is None:
             out.append("Without memories: not generated; `neuroplast memory candidates "
                        "--generate` keeps the model's own memory-less answer.", style="dim")

@@ -5,12 +5,14 @@ them; a response whose divergence is at least ``threshold`` is something the mod
 not internalised. Its training sample is the memory-less context before the response
 (``context_ids``) and the response itself (``continuation_ids``). Responses already in the
 trained ledger are skipped; optionally the model's own memory-less answer is generated,
-for the reviewer to compare.
+for the reviewer to compare. Each candidate also says which memories it depended on: the
+memories × candidates matrix (one pass with every memory, each "without memory *i*" from
+*i* on), keeping those whose divergence is at least ``attribute_min``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from neuroplast.config import Config, check_range
@@ -38,11 +40,16 @@ class CandidateConfig(Config):
     generate: bool = field(default=False, metadata={"help": "also generate the memory-less "
                                                              "answer (local backend only)"})
     max_new_tokens: int = field(default=32, metadata={"help": "length of that answer"})
+    attribute: bool = field(default=True, metadata={"help": "also find the memories each "
+                                                            "candidate depended on"})
+    attribute_min: float = field(default=0.1, metadata={
+        "help": "a memory is listed for a candidate when its divergence is at least this"})
 
     def __post_init__(self) -> None:
         check_range("CandidateConfig", "threshold", self.threshold, 0.0)
         check_range("CandidateConfig", "recent", self.recent, 1)
         check_range("CandidateConfig", "max_new_tokens", self.max_new_tokens, 1)
+        check_range("CandidateConfig", "attribute_min", self.attribute_min, 0.0)
 
 
 def find_candidates(
@@ -67,7 +74,7 @@ def find_candidates(
     base, (without,) = scorer.backend.score_variants(
         full.ids, [full.spans[i] for i in responses],
         [stripped.ids], [[stripped.spans[where[i]] for i in responses]])
-    out = []
+    out, at = [], []
     generate = getattr(scorer.backend, "generate", None) if config.generate else None
     stop = getattr(scorer.tokenizer, "eos_token_id", None)
     for i, lp_with, lp_without in zip(responses, base, without, strict=True):
@@ -83,4 +90,28 @@ def find_candidates(
         node = context.nodes[i]
         out.append(Review(node.timestamp, "pending", gain, node.text, alternative,
                           tuple(context_ids), tuple(stripped.ids[start:end])))
+        at.append(i)
+    if config.attribute and out:
+        out = _attributed(scorer, context, out, at, config.attribute_min)
+    return out
+
+
+def _attributed(scorer: Scorer, context: Context, found: list[Review], at: list[int],
+                minimum: float) -> list[Review]:
+    """``found`` (responses at node indices ``at``) with, for each, the memories whose
+    divergence on it is at least ``minimum``, largest first."""
+    # responses after the last candidate cannot matter: score the context up to it
+    cut = context.truncated(max(at) + 1)
+    keys = [m.key for m in cut.memories if m.key]
+    if not keys:
+        return found
+    result = scorer.matrix(cut, keys)
+    table = result.divergence()
+    out = []
+    for review, i in zip(found, at, strict=True):
+        j = result.responses.index(i)
+        cells = sorted(((table[row][j], key) for row, key in enumerate(result.keys)
+                        if table[row][j] >= minimum and table[row][j] > 0), reverse=True)
+        memories = tuple((key, cut.nodes[cut.index_of(key)].text, d) for d, key in cells)
+        out.append(replace(review, memories=memories))
     return out

@@ -77,8 +77,9 @@ class BackgroundScoring:
     def run(self, context: Context, now: float | None = None) -> dict[str, float]:
         """One pass: score up to ``per_pass`` due memories; returns their new weights."""
         now = time.time() if now is None else now
-        out = {}
-        for key in self.due(context, now)[: self.config.per_pass]:
-            result: Importance = self.scorer.importance(context, key, self.config.window)
-            out[key] = self.store.fold_score(key, result.total, now)
-        return out
+        due = self.due(context, now)[: self.config.per_pass]
+        if not due:
+            return {}
+        # one backend call for the pass: the context runs once, each memory from itself on
+        results: list[Importance] = self.scorer.importances(context, due, self.config.window)
+        return {r.key: self.store.fold_score(r.key, r.total, now) for r in results}

@@ -4,8 +4,11 @@
 sequence once, keeping its KV cache; each variant shares a prefix with the base (the
 context up to the memory it leaves out), so only the tokens after that prefix run, in
 batches of variants sorted by where they diverge: a batch starts from the base's cache
-cropped to the shortest shared prefix among its variants. Log-probabilities of tokens
-inside the shared prefix are read from the base pass (same tokens, same history).
+cropped to the shortest shared prefix among its variants (and takes a variant only while
+that wastes few tokens). Log-probabilities of tokens inside the shared prefix are read
+from the base pass (same tokens, same history). No sequence's last token runs (it is
+only ever predicted), in either method. Tokens counted are tokens the model ran, padding
+included.
 
 >>> import torch
 >>> from transformers import LlamaConfig, AutoModelForCausalLM
@@ -71,6 +74,8 @@ class LocalBackend(LogprobBackend):
 
     ``batch_size``: sequences (or variants) per forward pass. ``reuse_prefix=False`` runs
     every variant in full (the baseline the prefix reuse is measured against).
+    ``max_waste``: a batch of variants may run at most this share more tokens (padding, and
+    tokens a member shares with the base but reruns) than its members would alone.
     """
 
     def __init__(
@@ -81,13 +86,18 @@ class LocalBackend(LogprobBackend):
         batch_size: int = 8,
         reuse_prefix: bool = True,
         max_length: int | None = None,
+        max_waste: float = 0.25,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"LocalBackend.batch_size={batch_size}; use 1 or more")
+        if max_waste < 0:
+            raise ConfigError(f"LocalBackend.max_waste={max_waste}; use 0 or more (0: batch "
+                              "only variants that need the same tokens)")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.batch_size = batch_size
         self.reuse_prefix = reuse_prefix
+        self.max_waste = max_waste
         config = model.config
         self.vocab_size = int(config.vocab_size)
         window = getattr(config, "max_position_embeddings", None) or getattr(
@@ -131,11 +141,15 @@ class LocalBackend(LogprobBackend):
         for i in range(0, len(sequences), self.batch_size):
             batch = [list(s) for s in sequences[i : i + self.batch_size]]
             width = max(len(s) for s in batch)
+            if width < 2:  # nothing to predict
+                out += [torch.zeros(len(s)) for s in batch]
+                continue
             ids = torch.tensor([s + [self.pad_id] * (width - len(s)) for s in batch])
             mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in batch])
-            logits = self.model(input_ids=ids, attention_mask=mask).logits
-            self._count(sum(len(s) for s in batch))
-            lp = torch.log_softmax(logits[:, :-1].float(), dim=-1)
+            # the last column is only ever predicted: it does not run
+            logits = self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1]).logits
+            self._count(len(batch) * (width - 1))  # padding included: the model ran it
+            lp = torch.log_softmax(logits.float(), dim=-1)
             picked = lp.gather(-1, ids[:, 1:, None])[..., 0]
             for row, seq in enumerate(batch):
                 out.append(torch.cat([torch.zeros(1), picked[row, : len(seq) - 1]]))
@@ -161,41 +175,66 @@ class LocalBackend(LogprobBackend):
         self.check(base, base_ranges)
         for ids, rs in zip(variants, variant_ranges, strict=True):
             self.check(ids, rs)
+        if len(base) < 2:
+            return super().score_variants(base, base_ranges, variants, variant_ranges)
         base_ids = torch.tensor([list(base)])
-        result = self.model(input_ids=base_ids, use_cache=True)
-        self._count(len(base))
+        # the last token is only ever predicted, never a context: it is not run
+        result = self.model(input_ids=base_ids[:, :-1], use_cache=True)
+        self._count(len(base) - 1)
         base_lp = torch.log_softmax(result.logits[0].float(), dim=-1)  # row t predicts t+1
         cache = result.get("cache", None) or result.get("past_key_values", None)
         base_token_lp = torch.cat([torch.zeros(1),
-                                   base_lp[:-1].gather(-1, base_ids[0, 1:, None])[:, 0]])
-        shared = [max(1, min(common_prefix(base, v), len(v) - 1)) for v in variants]
-        order = sorted(range(len(variants)), key=lambda i: shared[i])
+                                   base_lp.gather(-1, base_ids[0, 1:, None])[:, 0]])
+        # a variant's own tokens start after the prefix it shares with the base's run part
+        shared = [max(1, min(common_prefix(base, v), len(v) - 1, len(base) - 1))
+                  for v in variants]
         scores: list[list[float]] = [[] for _ in variants]
-        for at in range(0, len(order), self.batch_size):
-            group = order[at : at + self.batch_size]
+        for group in self._groups(shared, [len(v) for v in variants]):
             prefix = min(shared[i] for i in group)
             for i, lp in zip(group, self._suffix_pass(cache, base_lp, prefix,
                                                       [variants[i] for i in group]), strict=True):
                 scores[i] = _sum_ranges(lp, variant_ranges[i])
         return _sum_ranges(base_token_lp, base_ranges), scores
 
+    def _groups(self, shared: list[int], lengths: list[int]) -> list[list[int]]:
+        """Variants in batches, by where they diverge from the base. A batch runs every
+        member from its smallest shared prefix to its longest end, so a variant joins only
+        while that stays within ``max_waste`` of the tokens its members need alone."""
+        groups: list[list[int]] = []
+        group: list[int] = []
+        for i in sorted(range(len(shared)), key=lambda i: shared[i]):
+            trial = [*group, i]
+            prefix = shared[trial[0]]  # sorted: the smallest
+            width = max(lengths[k] - 1 - prefix for k in trial)
+            needed = sum(lengths[k] - 1 - shared[k] for k in trial)
+            if group and (len(trial) > self.batch_size
+                          or len(trial) * width > (1 + self.max_waste) * needed):
+                groups.append(group)
+                trial = [i]
+            group = trial
+        return [*groups, group] if group else groups
+
     def _suffix_pass(self, cache: Any, base_lp: torch.Tensor, prefix: int,
                      variants: list[Sequence[int]]) -> list[torch.Tensor]:
         """Token log-probs of ``variants`` that all start with ``base[:prefix]``."""
-        tails = [list(v[prefix:]) for v in variants]
+        # each variant's last token is only predicted, so it is not run
+        tails = [list(v[prefix:-1]) for v in variants]
         width = max(len(t) for t in tails)
-        ids = torch.tensor([t + [self.pad_id] * (width - len(t)) for t in tails])
-        # without padding no mask is needed (and the causal kernel's fast path applies)
-        mask = None if all(len(t) == width for t in tails) else torch.tensor(
-            [[1] * (prefix + len(t)) + [0] * (width - len(t)) for t in tails])
-        past = copy.deepcopy(cache)
-        past.crop(prefix - past.get_seq_length())  # negative: drop that many from the end
-        past.batch_repeat_interleave(len(variants))
-        logits = self.model(input_ids=ids, attention_mask=mask, use_cache=True,
-                            **{self._cache_arg: past}).logits
-        self._count(sum(len(t) for t in tails))
+        tail_lp = torch.zeros(len(variants), 0, self.vocab_size)
+        if width:
+            ids = torch.tensor([t + [self.pad_id] * (width - len(t)) for t in tails])
+            # without padding no mask is needed (and the causal kernel's fast path applies)
+            mask = None if all(len(t) == width for t in tails) else torch.tensor(
+                [[1] * (prefix + len(t)) + [0] * (width - len(t)) for t in tails])
+            past = copy.deepcopy(cache)
+            past.crop(prefix - past.get_seq_length())  # negative: drop that many from the end
+            past.batch_repeat_interleave(len(variants))
+            logits = self.model(input_ids=ids, attention_mask=mask, use_cache=True,
+                                **{self._cache_arg: past}).logits
+            # padding is counted: the model ran it
+            self._count(len(variants) * width)
+            tail_lp = torch.log_softmax(logits.float(), dim=-1)
         out = []
-        tail_lp = torch.log_softmax(logits.float(), dim=-1)
         for row, v in enumerate(variants):
             v_ids = torch.tensor(list(v))
             lp = torch.zeros(len(v))

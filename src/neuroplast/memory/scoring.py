@@ -82,45 +82,66 @@ class Scorer:
     def render(self, context: Context) -> Rendered:
         return render(context, self.tokenizer, self.render_config)
 
-    def matrix(self, context: Context, keys: Sequence[str] | None = None) -> ScoreMatrix:
-        """The full memories × responses matrix (``keys``: a subset of the memories)."""
+    def matrix(self, context: Context, keys: Sequence[str] | None = None,
+               window: int | None = None) -> ScoreMatrix:
+        """The memories × responses matrix (``keys``: a subset of the memories).
+
+        ``window``: judge each memory only on the first ``window`` responses after it (the
+        other cells are None), and cover only the responses up to the last one a window
+        reaches. Every sequence the backend runs stops at the end of the last response it
+        scores, and a memory with no response after it runs nothing: tokens after the last
+        scored response cannot change a score.
+        """
+        if window is not None and window < 1:
+            raise InvalidInputError(f"window={window}; judge at least 1 response per memory")
         keys = [m.key for m in context.memories] if keys is None else list(keys)  # type: ignore[misc]
         full = self.render(context)
         responses = [i for i, n in enumerate(context.nodes) if n.kind == "assistant"]
         if not responses:
             raise InvalidInputError("the context has no assistant response to score")
-        variants, variant_ranges, columns = [], [], []
+        columns = []
         for key in keys:
             at = context.index_of(key)
-            after = [j for j, r in enumerate(responses) if r > at]
+            columns.append([j for j, r in enumerate(responses) if r > at][:window])
+        if window is not None:  # responses no window reaches are not scored at all
+            last = max((after[-1] for after in columns if after), default=0)
+            responses = responses[: last + 1]
+        base_ranges = [full.spans[r] for r in responses]
+        variants, variant_ranges, scored = [], [], []
+        for row, (key, after) in enumerate(zip(keys, columns, strict=True)):
+            if not after:
+                continue
             reduced = render_without(full, {key}, self.tokenizer, self.render_config)
             # node indices shift by one after the removed memory
-            variant_ranges.append([reduced.spans[responses[j] - 1] for j in after])
-            variants.append(reduced.ids)
-            columns.append(after)
+            ranges = [reduced.spans[responses[j] - 1] for j in after]
+            variant_ranges.append(ranges)
+            variants.append(reduced.ids[: ranges[-1][1]])
+            scored.append(row)
         base, scores = self.backend.score_variants(
-            full.ids, [full.spans[r] for r in responses], variants, variant_ranges)
+            full.ids[: base_ranges[-1][1]], base_ranges, variants, variant_ranges)
         without: list[tuple[float | None, ...]] = []
-        for after, row in zip(columns, scores, strict=True):
+        cells_of = dict(zip(scored, scores, strict=True))
+        for row, after in enumerate(columns):
             cells: list[float | None] = [None] * len(responses)
-            for j, value in zip(after, row, strict=True):
+            for j, value in zip(after, cells_of.get(row, []), strict=True):
                 cells[j] = value
             without.append(tuple(cells))
         return ScoreMatrix(tuple(keys), tuple(responses), tuple(base), tuple(without))
 
     def importance(self, context: Context, key: str, window: int = WINDOW) -> Importance:
-        """Memory ``key``'s divergences on the ``window`` responses after it first appears.
+        """Memory ``key``'s divergences on the ``window`` responses after it first appears."""
+        return self.importances(context, [key], window)[0]
 
-        The context is cut after the window's last response: later tokens cannot change
-        the scores, so they are not run.
+    def importances(self, context: Context, keys: Sequence[str], window: int = WINDOW
+                    ) -> list[Importance]:
+        """:meth:`importance` of several memories from one backend call: the context with
+        every memory runs once, and each variant only from its memory to its window's end.
         """
-        at = context.index_of(key)
-        after = [i for i, n in enumerate(context.nodes) if n.kind == "assistant" and i > at]
-        after = after[:window]
-        if not after:
-            return Importance(key, (), ())
-        cut = context.truncated(after[-1] + 1)
-        result = self.matrix(cut, [key])
-        divs = result.divergence()[0]
-        return Importance(key, tuple(after), tuple(divs[result.responses.index(i)]
-                                                   for i in after))
+        result = self.matrix(context, keys, window)
+        out = []
+        for key, row, divs in zip(result.keys, result.without, result.divergence(),
+                                  strict=True):
+            judged = [j for j, cell in enumerate(row) if cell is not None]
+            out.append(Importance(key, tuple(result.responses[j] for j in judged),
+                                  tuple(divs[j] for j in judged)))
+        return out

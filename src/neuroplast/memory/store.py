@@ -37,6 +37,8 @@ _SCHEMA = [
     "CREATE TABLE reviews (response_ts REAL PRIMARY KEY, status TEXT NOT NULL, "
     "divergence REAL NOT NULL, text TEXT NOT NULL, alternative TEXT, "
     "context_ids TEXT NOT NULL, continuation_ids TEXT NOT NULL, updated_at REAL NOT NULL)",
+    # per candidate, the memories it depended on: [[key, text, divergence], ...]
+    "ALTER TABLE reviews ADD COLUMN memories TEXT NOT NULL DEFAULT '[]'",
 ]
 STATUSES = ("pending", "approved", "rejected")
 
@@ -73,6 +75,8 @@ class Review:
     alternative: str | None
     context_ids: tuple[int, ...]
     continuation_ids: tuple[int, ...]
+    # the memories the response depended on, most first: (key, text, divergence in nats)
+    memories: tuple[tuple[str, str, float], ...] = ()
 
 
 class MemoryStore:
@@ -131,12 +135,13 @@ class MemoryStore:
             for c in candidates:
                 cur.execute(
                     "INSERT INTO reviews (response_ts, status, divergence, text, alternative, "
-                    "context_ids, continuation_ids, updated_at) VALUES (?, 'pending', ?, ?, ?, "
-                    "?, ?, ?) ON CONFLICT(response_ts) DO UPDATE SET divergence = "
+                    "context_ids, continuation_ids, updated_at, memories) VALUES (?, 'pending', "
+                    "?, ?, ?, ?, ?, ?, ?) ON CONFLICT(response_ts) DO UPDATE SET divergence = "
                     "excluded.divergence, alternative = COALESCE(excluded.alternative, "
-                    "alternative), updated_at = excluded.updated_at",
+                    "alternative), memories = excluded.memories, updated_at = excluded.updated_at",
                     (c.response_ts, c.divergence, c.text, c.alternative,
-                     json.dumps(list(c.context_ids)), json.dumps(list(c.continuation_ids)), now))
+                     json.dumps(list(c.context_ids)), json.dumps(list(c.continuation_ids)), now,
+                     json.dumps([list(m) for m in c.memories])))
 
     def set_status(self, response_ts: float, status: str) -> None:
         if status not in STATUSES:
@@ -150,10 +155,12 @@ class MemoryStore:
 
     def reviews(self, status: str | None = None) -> list[Review]:
         sql = ("SELECT response_ts, status, divergence, text, alternative, context_ids, "
-               "continuation_ids FROM reviews")
+               "continuation_ids, memories FROM reviews")
         params: tuple[str, ...] = ()
         if status is not None:
             sql, params = sql + " WHERE status = ?", (status,)
         rows = self.db.query(sql + " ORDER BY response_ts", params)
         return [Review(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])),
-                       tuple(json.loads(r[6]))) for r in rows]
+                       tuple(json.loads(r[6])),
+                       tuple((k, t, float(d)) for k, t, d in json.loads(r[7])))
+                for r in rows]
