@@ -20,8 +20,8 @@ any Ray task.
 >>> def work(agent, index):
 ...     for i in range(10):
 ...         agent.record(np.eye(4)[i % 2], "ab"[i % 2], 0.9 if i % 2 else 0.3)
->>> cfg = SonaConfig(embedding_dim=4, hidden_dim=8, min_trajectories=50,
-...                  background_interval_s=0, bank={"min_cluster_size": 2})
+>>> cfg = SonaConfig(embedding_dim=4, hidden_dim=8, min_trajectories=50, base_steps=2,
+...                  base_batch=8, background_interval_s=0, bank={"min_cluster_size": 2})
 >>> out = federate(3, work, cfg, backend="local", consolidate_every=3)
 >>> out["sent"], out["accepted"] + out["rejected"], out["agents_seen"]
 (30, 30, 3)
