@@ -177,6 +177,12 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("killall node", ("kill",)),
     ("fuser -k 80/tcp", ("kill",)),
     ("fuser -v 80/tcp", ()),
+    ("launchctl load ~/Library/LaunchAgents/x.plist", ("autostart",)),
+    ("systemctl --user enable --now backup.timer", ("autostart",)),
+    ("systemctl status nginx", ()),
+    ("crontab jobs.txt", ("autostart",)),
+    ("crontab -l", ()),
+    ("at now + 1 hour", ("autostart",)),
 ])
 def test_acts_shared_across_programs(command: str, expected: tuple[str, ...]) -> None:
     assert acts(_seg(command)) == expected
@@ -193,6 +199,7 @@ def test_a_refused_act_is_one_key_whatever_the_program() -> None:
         "remote-database": ["psql -h db.example.com", "mysql -h db2.example.com"],
         "forward": ["ssh -L 80:localhost:80 h", "kubectl port-forward pod/x 80"],
         "kill": ["kill 12", "pkill node", "fuser -k 80/tcp"],
+        "autostart": ["launchctl load a.plist", "systemctl enable x", "crontab -e"],
     }.items():
         for command in commands:
             assert f"Bash:* {act}" in keys(command), (act, command)
@@ -206,6 +213,12 @@ def test_a_refused_act_is_one_key_whatever_the_program() -> None:
     (ToolCall("Read", {"file_path": "/home/u/.ssh/id_ed25519.pub"}), ""),  # ssh(1) FILES
     (ToolCall("Read", {"file_path": "/home/u/.ssh/known_hosts"}), ""),
     (ToolCall("Glob", {"pattern": "*", "path": "/home/u/.ssh"}), ""),  # names, no content
+    (ToolCall("Grep", {"pattern": "TODO", "path": "/etc"}), "credential_path_read"),
+    (ToolCall("Grep", {"pattern": "TODO", "path": "/etc/nginx"}), ""),
+    (ToolCall("Bash", {"command": "grep -rn token ~"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "rg password /etc"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "grep token ~/notes.txt"}), ""),
+    (ToolCall("Bash", {"command": "grep -rn token src"}), ""),
     (ToolCall("Bash", {"command": "terraform output -json"}), "credential_path_read"),
     (ToolCall("Bash", {"command": "terraform output"}), ""),  # sensitive values redacted
     (ToolCall("Bash", {"command": "sops -d secrets.enc.yaml"}), "credential_path_read"),

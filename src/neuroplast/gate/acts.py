@@ -25,7 +25,17 @@ it. Each act is read from the programs' own manuals:
   ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``;
 - ``kill``: a signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
   ``-L``, which list signals, nor ``-0``, which sends none, nor the shell's own ``%job``),
-  pkill(1), killall(1), skill(1), fuser(1) ``-k``.
+  pkill(1), killall(1), skill(1), fuser(1) ``-k``;
+- ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
+  load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
+  units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
+  ``-l``), at(1) and batch(1) jobs, ``update-rc.d ... enable|defaults``, ``chkconfig ...
+  on``, ``rc-update add``.
+
+The acts that reach beyond the call, onto another machine or into every later boot or login
+(``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a consequential
+sub-command is (``gate.support.must_know``): the first tunnel or remote session this user
+lets the agent open is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -47,9 +57,10 @@ from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.shell import Segment
 
-__all__ = ["ACTS", "acts", "database_hosts"]
+__all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts"]
 
-ACTS = ("download", "remote", "remote-database", "forward", "kill")
+ACTS = ("download", "remote", "remote-database", "forward", "kill", "autostart")
+MUST_KNOW_ACTS = frozenset({"remote", "remote-database", "forward", "autostart"})
 
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
@@ -169,6 +180,29 @@ def _kills(seg: Segment) -> bool:
     return any(not t.startswith("%") for t in targets)
 
 
+_AUTOSTART_VERBS = {
+    "launchctl": frozenset({"load", "bootstrap", "enable", "submit"}),
+    "systemctl": frozenset({"enable", "link", "reenable"}),
+    "update-rc.d": frozenset({"enable", "defaults"}),
+    "chkconfig": frozenset({"on"}),
+    "rc-update": frozenset({"add"}),
+}
+_CRONTAB_READ_ONLY = ("-l", "-r", "-V", "--help")  # list, remove (no new job), version
+_AT_READ_ONLY = ("-l", "-r", "-d", "-c", "-V")  # atq, atrm, show a job, version
+
+
+def _autostarts(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head in _AUTOSTART_VERBS:
+        return bool(set(_plain(seg)) & _AUTOSTART_VERBS[head])
+    if head == "crontab":
+        return len(argv) > 1 and not any(a in _CRONTAB_READ_ONLY for a in argv[1:])
+    if head in ("at", "batch"):
+        return not any(a in _AT_READ_ONLY for a in argv[1:]) and (
+            head == "batch" or len(argv) > 1)
+    return False
+
+
 def acts(seg: Segment) -> tuple[str, ...]:
     """The acts of :data:`ACTS` that ``seg`` performs, in that order."""
     found = []
@@ -182,4 +216,6 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("forward")
     if _kills(seg):
         found.append("kill")
+    if _autostarts(seg):
+        found.append("autostart")
     return tuple(found)

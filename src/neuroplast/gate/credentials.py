@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["LOCATIONS", "NOT_SECRET", "Location", "credential_kind", "locate"]
+__all__ = ["LOCATIONS", "NOT_SECRET", "Location", "credential_kind", "holds_credentials",
+           "locate"]
 
 Kind = Literal["credential", "history"]
 
@@ -254,6 +255,24 @@ def credential_kind(path: str) -> Kind | None:
     if _BY_KIND["history"].search(path):
         return "history"
     return None
+
+
+# Folders that hold credential stores of the rows above: the file system's root, /etc
+# (shadow, sudoers, ssl/private), the homes, a home itself, and a home's ~/.config,
+# ~/.local, ~/.local/share and ~/Library (gh, gcloud, keyrings, Keychains).
+_HOLDS = re.compile(r"^(?:/|/etc|/private/etc|/home|/Users|/root|(?:~|/home/[^/]+|/Users/[^/]+"
+                    r"|/root)(?:/\.config|/\.local(?:/share)?|/Library)?)/?$")
+
+
+def holds_credentials(path: str) -> bool:
+    """Whether the resolved folder ``path`` holds credential stores, so that reading it
+    recursively (``grep -r``, ``rg``, the Grep tool) reads them too.
+
+    >>> [holds_credentials(p) for p in ("/etc", "~", "/home/u", "~/.config", "/home/u/p",
+    ...                                 "/etc/nginx")]
+    [True, True, True, True, False, False]
+    """
+    return _HOLDS.match(path) is not None
 
 
 def locate(path: str) -> Location | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.credential_commands import prints_credential
-from neuroplast.gate.credentials import credential_kind
+from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.outputs import option_values, output_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
@@ -339,6 +339,8 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("credential_path_read")  # the tool reads its store and prints the secret
     if binds_every_interface(seg):
         flags.add("network_listener")
+    if _searches_credential_folders(call, seg):
+        flags.add("credential_path_read")
     if head in REMOTE_PROGRAMS and any(
         (m := _REMOTE_IP.match(a)) and not m.group(1).startswith(_LOOPBACK) for a in argv[1:]
     ):
@@ -390,6 +392,27 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         _SERVER_CODE.search(" ".join(argv[1:]))
     ):
         flags.add("network_listener")
+
+
+# grep(1) reads a folder only with -r/-R (--recursive, --dereference-recursive,
+# --directories=recurse); ripgrep, ag and ack search folders recursively by default.
+_GREPS = frozenset({"grep", "egrep", "fgrep", "ugrep"})
+_RECURSIVE_SEARCHERS = frozenset({"rg", "ag", "ack"})
+
+
+def _searches_credential_folders(call: ToolCall, seg: Segment) -> bool:
+    """Whether ``seg`` searches, recursively, a folder that holds credential stores
+    (``grep -r TOKEN ~``, ``rg key /etc``): every store under it is read."""
+    head, argv = seg.head, seg.argv
+    if head in _GREPS:
+        if not any(a in ("--recursive", "--dereference-recursive", "--directories=recurse")
+                   or (a[:1] == "-" and a[1:2] != "-" and ("r" in a or "R" in a))
+                   for a in argv[1:]):
+            return False
+    elif head not in _RECURSIVE_SEARCHERS:
+        return False
+    operands = [a for a in argv[1:] if not a.startswith("-")][1:]  # after the pattern
+    return any(holds_credentials(resolve_path(a, call.cwd)) for a in operands)
 
 
 def _starts_session(seg: Segment) -> bool:
@@ -580,6 +603,8 @@ def inspect_call(call: ToolCall) -> RiskReport:
     kind = credential_kind(resolve_path(path, call.cwd)) if path and tool in _READ_TOOLS else None
     if kind:
         flags.add(_READ_FLAG[kind])
+    if path and tool == "Grep" and holds_credentials(resolve_path(path, call.cwd)):
+        flags.add("credential_path_read")  # a search of a folder that holds credentials
     if call.url:
         _check_raw_ip(call.url, flags)
     content = call.content

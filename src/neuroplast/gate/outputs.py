@@ -2,7 +2,10 @@
 
 ``curl -o FILE``, ``sort -o FILE``, ``gcc -o FILE``, ``openssl ... -out FILE``, tar's
 archive when it creates one (``tar cf X``, ``tar -czf X``, ``--file=X``), zip's archive and
-uniq's second operand. ``-`` (standard output) is not a file.
+uniq's second operand. ``-`` (standard output) is not a file. For any other program, a
+path given to ``--output``, ``--output-file``, ``--outfile`` or ``--output-document``: the
+GNU Coding Standards' table of long options gives ``--output`` one meaning across programs,
+the file to write (a value that is no path, ``kubectl get -o json``'s format, is none).
 
 >>> from neuroplast.gate.shell import split_command
 >>> line = "curl -sSLo /etc/x https://x.io; tar czf /tmp/a.tgz src; tar xf a.tar; uniq a b"
@@ -140,6 +143,15 @@ def _first_operand_after(argv: tuple[str, ...], value_options: frozenset[str]) -
     return operands
 
 
+_GNU_OUTPUT = ("--output", "--output-file", "--outfile", "--out-file", "--output-document")
+
+
+def _path_like(value: str) -> bool:
+    """A value that names a file: a directory part or a name with an extension."""
+    return "/" in value or (
+        "." in value.strip(".") and value.rpartition(".")[2].isalnum() and " " not in value)
+
+
 def output_files(seg: Segment) -> list[str]:
     """Files ``seg`` writes because an option or operand names its output.
 
@@ -147,6 +159,9 @@ def output_files(seg: Segment) -> list[str]:
     >>> line = "tar -cf ../x.tar .; tar --create --file=/etc/passwd src; zip -r /tmp/s.zip src"
     >>> [output_files(s) for s in split_command(line)]
     [['../x.tar'], ['/etc/passwd'], ['/tmp/s.zip']]
+    >>> line = "ansible-inventory --list --output /var/log/x; kubectl get pods --output json"
+    >>> [output_files(s) for s in split_command(line)]
+    [['/var/log/x'], []]
     """
     argv, head = seg.argv, seg.head
     found: list[str] = []
@@ -161,4 +176,6 @@ def output_files(seg: Segment) -> list[str]:
         found += option_values(argv, ("-O", "--output-file"))
     elif head == "uniq":
         found += _first_operand_after(argv, _UNIQ_VALUE_OPTIONS)[1:2]
+    if not found and head not in OUTPUT_OPTIONS:
+        found += [v for v in option_values(argv, _GNU_OUTPUT) if _path_like(v)]
     return [f for f in found if f and f != "-"]

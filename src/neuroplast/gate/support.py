@@ -91,7 +91,7 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
-from neuroplast.gate.acts import acts
+from neuroplast.gate.acts import MUST_KNOW_ACTS, acts
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.downloads import DOWNLOAD_VERBS
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
@@ -188,9 +188,17 @@ def is_program_key(key: str) -> bool:
 def must_know(key: str) -> bool:
     """Whether the user must have approved ``key`` once before a call with it is
     auto-allowed: a program, a consequential sub-command or flag, a place outside the
-    project. A new file in a known place, a new operand or host is no news on its own."""
+    project, an act that reaches beyond the call (``gate.acts.MUST_KNOW_ACTS``: a remote
+    session, a tunnel, an autostart). A new file in a known place, a new operand or host is
+    no news on its own.
+
+    >>> [must_know(k) for k in ("Bash:* remote", "Bash:git remote", "Bash:ssh -v")]
+    [True, False, False]
+    """
     if is_touch_key(key):
         return is_place_key(key)
+    if key.partition(":")[2].startswith("* ") and key.rpartition(" ")[2] in MUST_KNOW_ACTS:
+        return True  # an act that reaches beyond the call (gate.acts)
     return " " not in key or consequential(key.rpartition(" ")[2])
 
 
