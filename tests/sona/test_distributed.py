@@ -50,20 +50,20 @@ def test_the_federate_command_deals_a_trajectory_log_to_agents(tmp_path) -> None
 
     from typer.testing import CliRunner
 
-    from neuroplast.cli.sona import sona_app  # one command: typer runs it without its name
+    from neuroplast.cli.sona import sona_app
 
     work = _shards(2, per_agent=15)
     log = tmp_path / "log.jsonl"
     log.write_text("".join(json.dumps({"embedding": e.tolist(), "route": r, "quality": q})
                            + "\n" for e, r, q in zip(work.embeddings, work.routes,
                                                      work.qualities, strict=True)))
-    result = CliRunner().invoke(sona_app, ["--trajectories", str(log),
+    result = CliRunner().invoke(sona_app, ["federate", "--trajectories", str(log),
                                            "--agents", "2"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output.strip().splitlines()[-1])
     assert out["sent"] == 30 and out["accepted"] + out["rejected"] == 30
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"route": "a", "quality": 0.5}\n')
-    result = CliRunner().invoke(sona_app, ["--trajectories", str(bad)])
+    result = CliRunner().invoke(sona_app, ["federate", "--trajectories", str(bad)])
     assert result.exit_code != 0
     assert "needs text or embedding" in str(result.exception)

@@ -93,3 +93,43 @@ def federate(
               address=address, num_cpus=num_cpus, quality_threshold=quality_threshold,
               warm_every=waves)
     typer.echo(json.dumps(out, sort_keys=True))
+
+
+@sona_app.command()
+def proxy(
+    upstream: Annotated[list[str], typer.Option(
+        help="NAME=URL of an OpenAI-compatible endpoint (repeat for each)")],
+    port: Annotated[int, typer.Option(help="loopback port to listen on")] = 8780,
+    data_dir: Annotated[Path | None, typer.Option(
+        help="data dir (default: $NEUROPLAST_HOME or ~/.neuroplast); the token is its "
+             "gate/token, the engine lives in sona-proxy/")] = None,
+) -> None:
+    """An OpenAI chat-completions proxy that routes each request to the best upstream."""
+    import uvicorn
+
+    from neuroplast.cli.gate import _tune_for_serving
+    from neuroplast.gate.embedding import CachedEmbedder
+    from neuroplast.server.app import TOKEN_FILE
+    from neuroplast.server.serving import server_config
+    from neuroplast.server.sona_proxy import create_proxy
+    from neuroplast.sona.durable import DurableEngine
+    from neuroplast.store import Database, ensure_token, private_dir
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    upstreams = {}
+    for spec in upstream:
+        name, sep, url = spec.partition("=")
+        if not sep:
+            raise InvalidInputError(f"--upstream {spec!r}: use NAME=URL")
+        upstreams[name.strip()] = url.strip()
+    directory = resolve_data_dir(data_dir)
+    token = ensure_token(private_dir(directory / "gate") / TOKEN_FILE).encode("ascii")
+    _tune_for_serving()
+    folder = directory / "sona-proxy"
+    durable = DurableEngine(folder, embedder=CachedEmbedder(Database(folder / "embeddings.db")))
+    try:
+        app = create_proxy(upstreams, durable, lambda: token)
+        typer.echo(f"routing over {', '.join(upstreams)} on http://127.0.0.1:{port}")
+        uvicorn.Server(server_config(app, host="127.0.0.1", port=port)).run()
+    finally:
+        durable.close()
