@@ -165,3 +165,30 @@ def test_a_restart_rebuilds_the_peer_rows_and_forgetting_removes_them(
     again.relearn()
     assert again.support.origins() == {"own0": "user", "own1": "user", "own2": "user",
                                        "own-no": "user"}
+
+
+def _deny_facts(m: SupportMemory, *, peer_taught: bool):  # type: ignore[no-untyped-def]
+    """Facts of ``rm -rf build`` (keys: Bash:rm, ...) whose model band is deny."""
+    from neuroplast.gate.calls import ToolCall
+    from neuroplast.gate.config import GateConfig
+    from neuroplast.gate.facts import CallFacts
+
+    call = ToolCall("Bash", {"command": "rm -rf build"}, cwd="/home/u/p")
+    return CallFacts(call, GateConfig(), m, 0.01, "deny", None, 100, 1.0, unit(0, 1, 0),
+                     peer_taught)
+
+
+def test_a_model_taught_by_peers_denies_only_what_the_users_own_answers_refuse() -> None:
+    from neuroplast.gate.decision_rules import GATE_RULES
+
+    model_deny = next(r for r in GATE_RULES if r.name == "model_deny").evaluate
+    m = memory()
+    approve(m, 3, GIT)
+    m.add("peer:a:1", unit(0, 1, 0), approved=False, clock=10, programs=RM, peer=True)
+    # the user never refused anything like it: the peer-taught model's deny becomes an ask
+    assert model_deny(_deny_facts(m, peer_taught=True)) is None
+    # a model that learned from the user alone denies as before
+    assert model_deny(_deny_facts(m, peer_taught=False)).decision == "deny"
+    # once the user's own answers refuse a key of the call, the model may deny it
+    m.add("own-no", unit(0, 0.2, 1), approved=False, clock=11, programs=RM)
+    assert model_deny(_deny_facts(m, peer_taught=True)).decision == "deny"

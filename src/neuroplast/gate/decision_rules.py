@@ -64,10 +64,21 @@ def refused_repeat(f: CallFacts) -> Verdict | None:
 
 def model_deny(f: CallFacts) -> Verdict | None:
     """The model is confident the user refuses: deny (denying is safe; the user can
-    overrule it)."""
+    overrule it). A model that has learned from peers denies only what the user's own
+    answers refuse too (a key of the call whose latest own word is a refusal, or an own
+    refused call this close): a peer may make the gate ask, never deny, so a deny the
+    model owes to peers alone is left to ``model_unsure``, which asks."""
     if f.band != "deny":
         return None
+    if f.peer_taught and not _own_refusal_behind(f):
+        return None
     return Verdict("deny", f"{f.ps} <= {f.config.bands.block}")
+
+
+def _own_refusal_behind(f: CallFacts) -> bool:
+    ev = f.evidence
+    return (ev.nearest_refused >= f.memory.config.similarity
+            or any(st.own_latest_refused for st in ev.stats.values()))
 
 
 def model_unsure(f: CallFacts) -> Verdict | None:

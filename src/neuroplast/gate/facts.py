@@ -42,6 +42,7 @@ class CallFacts:
     labels: int  # calls the user has answered about
     accuracy: float  # share of the recent answers the live model fits
     vector: Any = None  # the call's unit MiniLM embedding (numpy), None without p
+    peer_taught: bool = False  # the model has learned from a peer's answers
 
     @cached_property
     def risk(self) -> RiskReport:

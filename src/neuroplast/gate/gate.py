@@ -158,6 +158,7 @@ class Gate:
         )
         self._accuracy: tuple[int, float] = (-1, 0.0)  # (model version, accuracy)
         self._labels = 0
+        self._peer_taught = False  # whether the model has learned a peer's answer
         self._enqueued = 0  # highest feedback row id handed to the learner
         # committed answers the learner's full queue did not take yet, oldest first
         self._unqueued: deque[tuple[Example, int]] = deque()
@@ -281,7 +282,7 @@ class Gate:
             vector = self._embedding(features)
         accuracy = self._recent_accuracy(version) if p is not None else 0.0
         return CallFacts(call, self.config, self.support, p, band, match, self._labels,
-                         accuracy, vector), version
+                         accuracy, vector, self._peer_taught), version
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""
@@ -449,7 +450,8 @@ class Gate:
         return self._feedback_lock
 
     def learn_committed(self, example: Example, row_id: int) -> None:
-        """Train on ``example``, the committed answer ``row_id`` (under feedback_lock)."""
+        """Train on ``example``, a peer's committed answer ``row_id`` (under feedback_lock)."""
+        self._peer_taught = True
         self._learn(example, row_id)
 
     def relearn(self) -> None:
@@ -543,6 +545,9 @@ class Gate:
         self._labels = int(self.db.query(  # the user's own labels: not a peer's (peer_log)
             "SELECT COUNT(DISTINCT f.tool_use_id) FROM feedback f JOIN decisions d ON "
             "d.tool_use_id = f.tool_use_id WHERE d.mode NOT IN ('peer', 'peer-private')")[0][0])
+        self._peer_taught = bool(self.db.query(
+            "SELECT EXISTS (SELECT 1 FROM decisions WHERE mode IN ('peer', 'peer-private'))"
+        )[0][0])
         labelled = self.log.labelled(self.config.accuracy_window)
         if labelled:
             inputs = self.extractor.features_batch(

@@ -29,8 +29,9 @@ never deny, and never vouch (``support``, from ``PeersConfig.peer_support``):
 - ``"none"``: a peer's answers train the model only.
 
 Whatever the mode, a peer's answer trains the model at ``weight``, so it moves the
-model's p and with it the band; the memory's rules never deny on a peer's word, but the
-model's own deny band (``decision_rules.model_deny``) reads p alone.
+model's p and with it the band. Once a peer has taught the model, its deny band
+(``decision_rules.model_deny``) denies only what the user's own answers refuse too; a
+deny the model owes to peers alone is asked, so no rule denies on a peer's word.
 
 Where the user answered the same call the other way before the signal arrived, the
 signal is overruled: it neither trains nor enters the memory. Whether it entered is in
