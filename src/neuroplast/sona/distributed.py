@@ -89,7 +89,8 @@ class CoordinatorService:
         import numpy as np
 
         empty = np.zeros((0, eng.config.embedding_dim), np.float32)
-        return write_bundle("coordinator", eng.config, routes, {},
+        errors = {k2: eng.stats()[k2] for k2 in ("model_err2", "outcome_noise2")}
+        return write_bundle("coordinator", eng.config, routes, errors,
                             self.coordinator.get_initial_patterns(k), empty, [], [], weights)
 
     def aggregate(self, bundle: bytes) -> dict[str, Any]:
@@ -109,7 +110,7 @@ def run_agent(agent_id: str, config_json: str, warm: bytes, work: Work, index: i
     agent = EphemeralAgent(agent_id, cfg)
     try:
         start = read_bundle(warm, cfg)
-        agent.warm_start(start.weights, start.routes, start.patterns)
+        agent.warm_start(start.weights, start.routes, start.patterns, start.stats)
         work(agent, index)
         return agent.export()
     finally:

@@ -313,6 +313,9 @@ class Engine:
                 "ewc_boundaries_detected": self.base.boundaries,
                 "last_cycle_s": self._last_cycle_s,
                 "micro_delta_norm": _delta_norm(self.net, MICRO),
+                # the route choice's measured errors (neuroplast.sona.shrinkage)
+                "model_err2": float(self.instant.err2),
+                "outcome_noise2": float(self.shrinkage.noise2),
                 "base_delta_norm": _delta_norm(self.net, BASE),
             }
 

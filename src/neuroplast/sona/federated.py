@@ -63,12 +63,29 @@ class EphemeralAgent:
         self.engine.tick()
 
     def warm_start(self, weights: dict[str, torch.Tensor], routes: list[str],
-                   patterns: list[LearnedPattern]) -> None:
+                   patterns: list[LearnedPattern], errors: dict[str, Any] | None = None) -> None:
+        """Start from a coordinator's router, routes and patterns. ``errors`` (its
+        ``model_err2`` and ``outcome_noise2``, as in ``Engine.stats()``): how far the model
+        it hands over is off and how noisy outcomes are — part of the model, so the agent
+        does not treat a model known to fit as an untested one (which the route choice's
+        shrinkage would explore as if it had a fresh model's error)."""
         eng = self.engine
         eng.net.load_state_dict({**eng.net.state_dict(), **weights})
         for r in routes:
             eng._route_index(r)
         eng.bank.replace(patterns)
+        errors = errors or {}
+        err2, noise2 = errors.get("model_err2"), errors.get("outcome_noise2")
+        for value in (err2, noise2):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, float)
+                                      or not 0.0 <= value <= 1.0):
+                raise InvalidInputError(f"warm-start error statistic {value!r} must be a "
+                                        "number in [0, 1]")
+        with eng._lock:
+            if err2 is not None:
+                eng.instant.err2 = err2
+            if noise2 is not None:
+                eng.shrinkage.noise2 = noise2
 
     def export(self) -> bytes:
         """A bundle of everything learnt; runs a background cycle first (SONA's ephemeral
@@ -160,7 +177,9 @@ class FederatedCoordinator:
         with self.engine._lock:
             weights = {k2: v.detach().clone() for k2, v in self.engine.net.state_dict().items()}
             routes = list(self.engine.routes)
-        agent.warm_start(weights, routes, self.get_initial_patterns(k))
+            errors = {"model_err2": self.engine.instant.err2,
+                      "outcome_noise2": self.engine.shrinkage.noise2}
+        agent.warm_start(weights, routes, self.get_initial_patterns(k), errors)
         return agent
 
     def export(self, coordinator_id: str) -> bytes:
