@@ -1,31 +1,43 @@
 """Train the tiny causal LMs that tests and benchmarks of ``neuroplast.memory`` load.
 
-Usage (seeded; a few minutes on one CPU thread each):
+The committed Llama-shaped model (seeded; about 15 minutes on one shared CPU thread):
 
-    .venv/bin/python scripts/train_tiny_lm.py --arch llama --out benchmarks/data/tiny_lm/llama
-    .venv/bin/python scripts/train_tiny_lm.py --arch qwen2 --out benchmarks/data/tiny_lm/qwen2
+    .venv/bin/python scripts/train_tiny_lm.py --arch llama --out benchmarks/data/tiny_lm/llama \
+        --steps 2500 --short-steps 1200 --batch 16 --conversations 3000 --fact-share 0.8 \
+        --facts 1 5 --turns 3 8 --wrong-share 0.3 --lr 3e-3 \
+        --shape '{"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
+                  "num_attention_heads": 4, "num_key_value_heads": 4}'
+
+(the Qwen2-shaped one is an older model of this script's first version, kept as a second
+shape for the tests; its ``training.json`` says how it was made). Each folder's
+``training.json`` records the options.
 
 The corpus is generated conversations (``neuroplast_bench.memory_convos``) in which the
 answer to a question about the user is stated only in a memory of the context, with values
 drawn per conversation, so the only way to predict an answer is to read it from a memory.
-Two choices make the model actually learn that (a model trained on every token of such
-conversations mostly learns the boilerplate and answers from its prior):
+What makes a model this small actually learn that (one trained on every token of such
+conversations, 3 layers of width 128 for 2000 steps, never learnt to copy: its answers'
+values stayed at the prior's ~3 nats):
 
+- a first phase on short conversations (``--short-steps``: no system text, 1-3 facts,
+  1-3 turns): with few tokens to attend to, copying a value from a memory is found within
+  about a thousand steps of a 2-layer, width-64 model, fast enough per step on a CPU;
 - the loss is on the assistant's responses only (``--loss responses``): the memories'
   random values and the user's turns cannot be predicted and only add noise;
 - in a share of fact answers (``--wrong-share``) the assistant first gives a wrong value,
   with no loss on it, and later answers of the same question still follow the memory: the
   model learns that its memories, not what it said earlier, are where answers come from
-  (the system prompt's "answer from your memories"); without this, a repeated question
-  can be answered by copying the earlier answer and the memory stops mattering to it.
+  (the system prompt's "answer from your memories"). It still copies a repeated answer
+  when the memory is gone (it never saw a fact asked without its memory), which is where
+  attribution misses; a 0.6 share did not change that.
 
 The tokenizer is a byte-level BPE trained on that corpus with ``tokenizers``, with a chat
 template. Everything is saved in Hugging Face format (``model.safetensors``,
 ``config.json``, ``tokenizer.json``, ``tokenizer_config.json``) and loads through
 ``AutoModelForCausalLM.from_pretrained`` / ``AutoTokenizer.from_pretrained`` like any model.
-The two architectures differ in shape on purpose (Llama: 3 layers, width 128, full
-attention; Qwen2: 2 layers, width 64, grouped-query attention), so code that works on both
-is not specific to one.
+The two architectures differ in shape (Llama: 4 key-value heads, MLP width 128, window
+8192; Qwen2: grouped-query attention with 2 key-value heads, biases on q/k/v, MLP width
+192, another tokenizer), so code that works on both is not specific to one.
 """
 
 from __future__ import annotations
@@ -263,6 +275,7 @@ def main() -> None:
             "wrong_share": args.wrong_share, "positions": args.positions,
             "batch": args.batch, "vocab": args.vocab, "copy_steps": args.copy_steps,
             "short_steps": args.short_steps, "shape": args.shape,
+
             "copy_share": args.copy_share,
             "final_loss": round(loss.item(), 4), "script": "scripts/train_tiny_lm.py"}
     (args.out / "training.json").write_text(json.dumps(meta, indent=1) + "\n")

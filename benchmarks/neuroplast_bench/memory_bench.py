@@ -37,17 +37,26 @@ def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str
     backend = LocalBackend.from_pretrained(model_dir)
     scorer = Scorer(backend, backend.tokenizer)
     hits = needing = 0
+    # a fact asked again can also be read from the earlier answer, which stays in context
+    # without the memory: reported apart
+    by_turn = {"first": [0, 0], "repeat": [0, 0]}
     distractor, no_memory, true_div = [], [], []
     for conv in generate_many(seed, conversations):
         result = scorer.matrix(conv.context)
         table = result.divergence()
+        asked = set()
         for j, need in enumerate(conv.needs):
             column = [row[j] for row in table]
             if need is None:
                 no_memory.append(max(column, default=0.0))
                 continue
             needing += 1
-            hits += result.top_memory(j) == need
+            hit = result.top_memory(j) == need
+            hits += hit
+            counts = by_turn["repeat" if need in asked else "first"]
+            counts[0] += hit
+            counts[1] += 1
+            asked.add(need)
             true_div.append(column[result.keys.index(need)])
             distractor += [column[k] for k, key in enumerate(result.keys)
                            if key in conv.distractors]
@@ -55,6 +64,9 @@ def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str
         "bench": "memory.attribution", "model": model_dir.name, "seed": seed,
         "conversations": conversations, "responses_needing_memory": needing,
         "top1_accuracy": round(hits / max(needing, 1), 4),
+        "top1_first_asked": round(by_turn["first"][0] / max(by_turn["first"][1], 1), 4),
+        "top1_asked_again": round(by_turn["repeat"][0] / max(by_turn["repeat"][1], 1), 4),
+        "responses_asked_again": by_turn["repeat"][1],
         "true_memory_divergence_median": round(statistics.median(true_div), 3),
         "distractor_divergence_mean": round(statistics.fmean(distractor), 4),
         "distractor_share_below_0.5": round(sum(d < NEAR_ZERO for d in distractor)
