@@ -26,6 +26,15 @@ it. Each act is read from the programs' own manuals:
 - ``kill``: a signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
   ``-L``, which list signals, nor ``-0``, which sends none, nor the shell's own ``%job``),
   pkill(1), killall(1), skill(1), fuser(1) ``-k``;
+- ``upload`` and ``remote-delete``: local files sent to another machine, data deleted on
+  another machine's storage (``gate.transfers``: bucket copies, scp/rsync to a remote,
+  curl's uploads, any ``upload`` command);
+- ``discard``: changes not yet committed, or branches and stashes, thrown away, which git's
+  manuals say may be impossible to recover: ``git reset --hard``, ``git checkout`` of paths
+  (after ``--``, ``.``, a file name) or ``-f``, ``git restore`` of the working tree (not
+  ``--staged`` alone), ``git switch -f/--discard-changes``, ``git clean -f``, ``git stash
+  drop|clear``, ``git branch -D``; and a notebook's outputs cleared in place
+  (``jupyter nbconvert --clear-output --inplace``);
 - ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
@@ -55,12 +64,16 @@ from urllib.parse import urlparse
 
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.outputs import option_values
+from neuroplast.gate.paths import REMOTE_PATH
 from neuroplast.gate.shell import Segment
+from neuroplast.gate.transfers import directions
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts"]
 
-ACTS = ("download", "remote", "remote-database", "forward", "kill", "autostart")
-MUST_KNOW_ACTS = frozenset({"remote", "remote-database", "forward", "autostart"})
+ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
+        "discard", "autostart")
+MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
+                            "autostart"})
 
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
@@ -69,7 +82,6 @@ _ALWAYS_REMOTE = frozenset({"telnet", "sshfs", "ssh-copy-id", "pssh", "parallel-
                             "parallel-scp", "prsync", "parallel-rsync", "pslurp", "pdsh",
                             "clush", "salt", "salt-ssh", "rsh", "rlogin"})
 _COPIERS = frozenset({"scp", "rsync", "sftp"})
-_REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):(?!//)")  # [user@]host:path
 # (program, verb) pairs whose verb, among the first plain words, acts on another machine
 _REMOTE_VERBS = {
     "kubectl": frozenset({"exec", "attach", "cp", "debug"}),
@@ -125,7 +137,7 @@ def _remote(seg: Segment) -> bool:
         return len(argv) > 1 and not any(_is_local(w) for w in _plain(seg, 1))
     if head in _COPIERS:
         sides = [m.group(1) for w in argv[1:] if not w.startswith("-")
-                 for m in [_REMOTE_PATH.match(w)] if m]
+                 for m in [REMOTE_PATH.match(w)] if m]
         sides += [urlparse(w).hostname or "" for w in argv[1:] if w.startswith(("rsync://",
                                                                                   "sftp://"))]
         if head == "sftp" and not sides:
@@ -203,11 +215,65 @@ def _autostarts(seg: Segment) -> bool:
     return False
 
 
+_GIT_GLOBAL_VALUES = ("-C", "-c", "--git-dir", "--work-tree", "--namespace")
+_FILE_NAME = re.compile(r"[\w-]\.[A-Za-z]\w{0,7}$")  # ci.yaml, requirements.txt
+_CLEARS_OUTPUT = ("--clear-output", "--ClearOutputPreprocessor.enabled=True")
+
+
+def _git_words(argv: tuple[str, ...]) -> list[str]:
+    """git's words after its global options (``git -C dir restore x`` -> restore, x)."""
+    i = 1
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in _GIT_GLOBAL_VALUES else 1
+    return list(argv[i:])
+
+
+def _discards(seg: Segment) -> bool:
+    head, argv = seg.head, seg.argv
+    if head == "jupyter":
+        return "nbconvert" in argv[1:2] and "--inplace" in argv and any(
+            a in _CLEARS_OUTPUT for a in argv)
+    if head != "git":
+        return False
+    words = _git_words(argv)
+    if not words:
+        return False
+    sub, rest = words[0], words[1:]
+    flags = [a for a in rest if a.startswith("-")]
+    plain = [a for a in rest if not a.startswith("-")]
+    forced = any(a in ("-f", "--force") for a in flags)
+    if sub == "reset":
+        return "--hard" in flags
+    if sub == "checkout":
+        return forced or "--" in rest[:-1] or any(
+            a in (".", ":/") or _FILE_NAME.search(a) for a in plain)
+    if sub == "restore":
+        staged_only = any(a in ("-S", "--staged") for a in flags) and not any(
+            a in ("-W", "--worktree") or (a.startswith("-") and not a.startswith("--")
+                                          and "W" in a) for a in flags)
+        return bool(plain) and not staged_only
+    if sub == "switch":
+        return forced or "--discard-changes" in flags
+    if sub == "clean":
+        return not any(a in ("-n", "--dry-run") for a in flags) and any(
+            a == "--force" or (not a.startswith("--") and "f" in a) for a in flags)
+    if sub == "stash":
+        return bool(plain) and plain[0] in ("drop", "clear")
+    if sub == "branch":
+        return "-D" in flags or (forced and any(a in ("-d", "--delete") for a in flags))
+    return False
+
+
 def acts(seg: Segment) -> tuple[str, ...]:
     """The acts of :data:`ACTS` that ``seg`` performs, in that order."""
     found = []
     if saves_from_network(seg):
         found.append("download")
+    moved = directions(seg)
+    if "up" in moved:
+        found.append("upload")
+    if "remote-delete" in moved:
+        found.append("remote-delete")
     if _remote(seg):
         found.append("remote")
     if database_hosts(seg):
@@ -216,6 +282,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("forward")
     if _kills(seg):
         found.append("kill")
+    if _discards(seg):
+        found.append("discard")
     if _autostarts(seg):
         found.append("autostart")
     return tuple(found)

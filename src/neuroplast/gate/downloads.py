@@ -16,7 +16,10 @@ What saves its fetch to a file, from each program's manual:
 - scp(1), rsync(1), sftp: a remote source (``host:path``) copied to a local destination;
 - any program's ``download`` or ``clone`` command (``pip download``, ``gh release
   download``, ``hf download``; ``git clone``, ``gh repo clone``, ``hg clone``): a clone is a
-  download of a whole repository.
+  download of a whole repository;
+- a copy from remote storage to this machine and a pull of data, a model or an image
+  (``gate.transfers``: ``aws s3 cp s3://b/x .``, ``rclone copy r:data .``, ``dvc pull``,
+  ``ollama pull``, ``docker pull``).
 
 A fetch from this machine (``localhost``, a local repository's path) is none.
 
@@ -31,11 +34,11 @@ A fetch from this machine (``localhost``, a local repository's path) is none.
 
 from __future__ import annotations
 
-import re
-
 from neuroplast.gate.outputs import option_values
+from neuroplast.gate.paths import REMOTE_PATH
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment
+from neuroplast.gate.transfers import directions
 
 __all__ = ["DOWNLOAD_VERBS", "saves_from_network"]
 
@@ -45,7 +48,6 @@ _ALWAYS_SAVE = frozenset({"wget", "wget2", "aria2c", "axel", "fetch", "yt-dlp", 
 _WGET_TO_STDOUT = ("-O", "--output-document")
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _REMOTE_COPY = frozenset({"scp", "rsync", "sftp"})
-_REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?[A-Za-z0-9][\w.-]*:(?!//)")  # [user@]host:path
 _NESTED = 2  # command groups: ``gh release download``, ``gcloud storage ... download``
 
 
@@ -62,8 +64,8 @@ def _curl_saves(argv: tuple[str, ...]) -> bool:
 
 def _remote_source(argv: tuple[str, ...]) -> bool:
     operands = [a for a in argv[1:] if not a.startswith("-")]
-    return (len(operands) >= 2 and not _REMOTE_PATH.match(operands[-1])
-            and any(_REMOTE_PATH.match(a) for a in operands[:-1]))
+    return (len(operands) >= 2 and not REMOTE_PATH.match(operands[-1])
+            and any(REMOTE_PATH.match(a) for a in operands[:-1]))
 
 
 def _only_this_machine(argv: tuple[str, ...]) -> bool:
@@ -88,6 +90,8 @@ def saves_from_network(seg: Segment) -> bool:
     argv, head = seg.argv, seg.head
     if head in _REMOTE_COPY:
         return _remote_source(argv)
+    if "down" in directions(seg):
+        return True
     if head == "curl":
         saves = _curl_saves(argv)
     elif head in _ALWAYS_SAVE:

@@ -10,12 +10,15 @@ import os.path
 import posixpath
 import re
 
-__all__ = ["FILE_URL", "path_zone", "resolve_path"]
+__all__ = ["FILE_URL", "REMOTE_PATH", "path_zone", "resolve_path"]
 
 # RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
 # that take URLs (curl, aws --filter file://..., git, pip) read it like a path. Group 1 is
 # the path.
 FILE_URL = re.compile(r"\bfile://(?:localhost)?(/[^\s'\"<>|;&)]*)", re.IGNORECASE)
+# scp(1)/rsync(1)'s remote side, ``[user@]host:path`` (a colon before any slash, no ``//``
+# after it: not a URL). Group 1 is the host.
+REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):(?!//)")
 
 _SYSTEM_DIRS = ("/etc", "/usr", "/bin", "/sbin", "/boot", "/dev", "/proc", "/sys", "/lib",
                 "/lib64", "/opt", "/root", "/var", "/System", "/Library", "/private/etc")

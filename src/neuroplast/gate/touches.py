@@ -35,7 +35,7 @@ from neuroplast.gate.inspect import (
     _script_write_targets,
     _target_directories,
 )
-from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
+from neuroplast.gate.paths import FILE_URL, REMOTE_PATH, path_zone, resolve_path
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
 
@@ -49,7 +49,6 @@ _URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
 # the web's schemes, and file: (a path, touched as one); any other scheme is a protocol the
 # call speaks (gopher:, dict:, ftp:, ssh:, s3:...), asked about the first time as a program is
 _COMMON_SCHEMES = frozenset({"http", "https", "file"})
-_REMOTE = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):")  # scp/rsync user@host:path
 _CODE_PATH = re.compile(r"(?:^|[\s'\"(=,:])((?:~|/)[\w.~/-]*[\w~])")
 _FILE_NAME = re.compile(r"^[\w.-]*\w\.[A-Za-z][A-Za-z0-9]{0,7}$")  # notes.md, hosts.yml
 # the characters of a path as typed: no quotes, parentheses, spaces (code)
@@ -70,6 +69,7 @@ class Touches:
     hosts: tuple[str, ...]
     searched: tuple[str, ...] = ()  # directories a search tool walks (also in reads)
     schemes: tuple[str, ...] = ()  # URL schemes other than the web's and file:
+    fetched: tuple[str, ...] = ()  # kinds (extensions) of the files URLs name: .tar.gz
 
 
 def _home_form(path: str, cwd: str) -> str:
@@ -148,13 +148,30 @@ def _hosts(text: str, segments: list[Segment]) -> list[str]:
         hosts += database_hosts(seg)
         if seg.head in REMOTE_PROGRAMS:
             for word in seg.argv[1:]:
-                match = _REMOTE.match(word)
+                match = REMOTE_PATH.match(word)
                 if match and not word.startswith("-"):
                     hosts.append(match.group(1).lower())
                 elif seg.head in ("ssh", "mosh") and not word.startswith("-"):
                     hosts.append(word.rpartition("@")[2].lower())
                     break  # ssh's first operand is the host; the rest is its command
     return [h for h in hosts if h]
+
+
+_ARCHIVE = re.compile(r"\.tar\.[a-z0-9]{1,4}$")
+_EXTENSION = re.compile(r"\.[a-z][a-z0-9]{0,11}$")
+
+
+def _kind(url: str) -> str:
+    """The kind of file a URL names, by its extension (``.tar.gz`` whole): "" for none.
+
+    >>> _kind("https://x.io/dl/model.SafeTensors?x=1"), _kind("https://x.io/a.tar.gz")
+    ('.safetensors', '.tar.gz')
+    """
+    # split by hand: urlparse raises on a bracketed host that is no IP address
+    path = re.split(r"[?#]", url.partition("://")[2])[0].partition("/")[2]
+    name = path.rpartition("/")[2].lower()
+    match = _ARCHIVE.search(name) or _EXTENSION.search(name)
+    return match.group(0) if match and match.start() > 0 else ""
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -169,6 +186,7 @@ def touches(call: ToolCall) -> Touches:
     searched: list[str] = []
     hosts: list[str] = []
     schemes: list[str] = []
+    urls: list[str] = []
     if call.command:
         command = clip_text(call.command, MAX_FIELD_CHARS * 4)
         segments = split_command(command)
@@ -178,6 +196,7 @@ def touches(call: ToolCall) -> Touches:
             writes += w
         hosts += _hosts(command, segments)
         schemes += [m.group(1).lower() for m in _URL.finditer(command)]
+        urls += [m.group(0) for m in _URL.finditer(command)]
     path = call.file_path
     if path:
         if tool in _WRITE_TOOLS:
@@ -187,13 +206,15 @@ def touches(call: ToolCall) -> Touches:
         elif tool in _READ_TOOLS or not call.command:
             reads.append(_resolved(path, cwd))
     if call.url:
+        urls.append(call.url)
         hosts.append(url_host(call.url))
         schemes.append(call.url.partition(":")[0].lower())
         reads += [_resolved(m.group(1), cwd) for m in FILE_URL.finditer(call.url)]
     written = set(writes)
     return Touches(_unique([p for p in [*reads, *searched] if p not in written]),
                    _unique(writes), _unique(hosts), _unique(searched),
-                   _unique([s for s in schemes if s not in _COMMON_SCHEMES]))
+                   _unique([s for s in schemes if s not in _COMMON_SCHEMES]),
+                   _unique([k for k in map(_kind, urls) if k]))
 
 
 def location(path: str, cwd: str, *, directory: bool = False) -> str:
@@ -223,6 +244,14 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     The place and protocol keys are ones the user must have approved once before a call
     touching them is auto-allowed.
 
+    Two keys carry a refusal beyond the one file or host, and need no approval first:
+    ``writes-in:FOLDER`` for each of the project's top-level folders the call writes into
+    (a project's layout gives its top folders the same role in every project: ``data``,
+    ``src``, ``.github``; a user who will not let the agent write into ``data/`` of one
+    project will not in the next), and ``fetches:KIND`` for the kind of each file a URL
+    names (its extension: a user who stops the agent from downloading ``.tar.gz`` archives
+    stops it whatever the host).
+
     >>> touch_keys(ToolCall("Read", {"file_path": "/etc/hosts"}, cwd="/home/u/p"))
     ('reads:/etc', 'file:/etc/hosts')
     >>> touch_keys(ToolCall("Bash", {"command": "cp /var/log/syslog logs/"}, cwd="/home/u/p"))
@@ -230,6 +259,9 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     >>> touch_keys(ToolCall("Bash", {"command": "curl -o a.html https://x.io/a"},
     ...                     cwd="/home/u/p"))
     ('file:~/p/a.html', 'host:x.io')
+    >>> touch_keys(ToolCall("Bash", {"command": "wget -O data/m.bin https://x.io/m.bin"},
+    ...                     cwd="/home/u/p"))
+    ('file:~/p/data/m.bin', 'host:x.io', 'writes-in:data', 'fetches:.bin')
     """
     t = touches(call)
     cwd = call.cwd
@@ -242,7 +274,20 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
     keys += [f"host:{h}" for h in t.hosts]
     keys += [f"speaks:{scheme}" for scheme in t.schemes]
+    keys += [f"writes-in:{folder}" for folder in map(_project_folder, t.writes, [cwd] * len(
+        t.writes)) if folder]
+    keys += [f"fetches:{kind}" for kind in t.fetched]
     return tuple(dict.fromkeys(keys))
+
+
+def _project_folder(path: str, cwd: str) -> str:
+    """The project's top-level folder ``path`` lies in ("" outside the project or at its
+    top): ``data`` for ``~/p/data/raw/x.csv`` in project ``~/p``."""
+    if not cwd or location(path, cwd):
+        return ""
+    relative = posixpath.relpath(_absolute(path, cwd), resolve_path(cwd, "/"))
+    folder, slash, _ = relative.partition("/")
+    return folder if slash and folder not in ("", ".", "..") else ""
 
 
 def is_place_key(key: str) -> bool:
@@ -253,4 +298,5 @@ def is_place_key(key: str) -> bool:
 
 def is_touch_key(key: str) -> bool:
     """Whether ``key`` is one of :func:`touch_keys`' kinds."""
-    return key.startswith(("reads:", "writes:", "copies:", "speaks:", "file:", "host:"))
+    return key.startswith(("reads:", "writes:", "copies:", "speaks:", "file:", "host:",
+                           "writes-in:", "fetches:"))
