@@ -10,6 +10,7 @@ import pytest
 from neuroplast.gate.acts import acts
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.credential_commands import CREDENTIAL_COMMANDS, prints_credential
+from neuroplast.gate.credentials import credential_kind, holds_credentials, locate
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.listeners import binds_every_interface
@@ -229,3 +230,149 @@ def test_a_refused_act_is_one_key_whatever_the_program() -> None:
 def test_credential_reads_follow_the_tools_documentation(call: ToolCall, flag: str) -> None:
     flags = inspect_call(ToolCall(call.tool_name, call.tool_input, cwd="/home/u/p")).flags
     assert (flag in flags) if flag else ("credential_path_read" not in flags)
+
+
+# -- where data-science and developer tools keep credentials (credentials.py) -------------
+
+@pytest.mark.parametrize(("path", "tool"), [
+    ("/home/u/.kaggle/kaggle.json", "Kaggle API"),
+    ("~/.config/kaggle/kaggle.json", "Kaggle API"),
+    ("~/.cache/huggingface/token", "Hugging Face"),
+    ("/home/u/.cache/huggingface/stored_tokens", "Hugging Face"),
+    ("~/.huggingface/token", "Hugging Face"),
+    ("/home/u/.mlflow/credentials", "MLflow"),
+    ("~/.config/io.datasette.llm/keys.json", "LLM (simonw/llm)"),
+    ("/Users/a/Library/Application Support/io.datasette.llm/keys.json", "LLM (simonw/llm)"),
+    ("/home/u/.local/share/jupyter/runtime/jpserver-4242.json", "Jupyter"),
+    ("/home/u/.local/share/jupyter/runtime/nbserver-4242.json", "Jupyter"),
+    ("~/.local/share/jupyter/runtime/kernel-5f2c.json", "Jupyter"),
+    ("/Users/a/Library/Jupyter/runtime/jpserver-7.json", "Jupyter"),
+    ("/home/u/proj/.streamlit/secrets.toml", "Streamlit"),
+    ("~/.streamlit/secrets.toml", "Streamlit"),
+    ("~/.dbt/profiles.yml", "dbt"),
+    ("/home/u/.snowsql/config", "SnowSQL"),
+    ("~/.snowflake/connections.toml", "Snowflake CLI"),
+    ("~/.pulumi/credentials.json", "Pulumi"),
+    ("/home/u/.fly/config.yml", "flyctl"),
+    ("~/.b2_account_info", "Backblaze B2 CLI"),
+    ("/root/.mc/config.json", "MinIO client"),
+    ("~/.netrc", "netrc (curl, ftp, git, Heroku CLI, W&B)"),
+    ("~/.config/rclone/rclone.conf", "rclone"),
+    ("~/.databrickscfg", "Databricks CLI"),
+    ("~/.config/pypoetry/auth.toml", "Poetry"),
+    ("~/.terraform.d/credentials.tfrc.json", "Terraform"),
+    ("~/.vault-token", "Vault"),
+    ("~/.config/doctl/config.yaml", "doctl"),
+    ("~/.s3cfg", "s3cmd"),
+    ("~/.boto", "gsutil / boto"),
+    ("/C/Users/u/AppData/Roaming/postgresql/pgpass.conf", "PostgreSQL"),
+])
+def test_data_science_and_developer_tools_credential_files(path: str, tool: str) -> None:
+    assert credential_kind(path) == "credential"
+    located = locate(path)
+    assert located is not None and located.tool == tool and located.source
+    # every folder from the file's up to the file system's root holds it, where the file
+    # sits in a home (a project's own .streamlit/ is no home's, C:/Users/u no home we know)
+    folder = "" if "/proj/" in path or "AppData" in path else path.rpartition("/")[0]
+    while folder:
+        assert holds_credentials(folder), folder
+        folder = folder.rpartition("/")[0]
+
+
+@pytest.mark.parametrize("path", [
+    "/home/u/.local/share/jupyter/kernels/python3/kernel.json",  # a kernel spec, no key
+    "~/.jupyter/jupyter_server_config.py",
+    "~/.config/io.datasette.llm/templates/summary.yaml",
+    "/home/u/proj/dbt/models/orders.sql",
+    "/home/u/proj/.streamlit/config.toml",
+    "~/.cache/huggingface/hub/models--x/config.json",
+    "~/.kaggle/competitions/titanic/train.csv",
+    "/home/u/proj/postgresql/pgpass.conf.sample",
+    "~/.mc/share/downloads.json",
+])
+def test_files_beside_those_credentials_are_not_credentials(path: str) -> None:
+    assert credential_kind(path) is None
+
+
+@pytest.mark.parametrize(("folder", "holds"), [
+    ("/", True), ("/etc", True), ("/etc/", True), ("/etc/ssl", True), ("/private/etc", True),
+    ("/home", True), ("/Users", True), ("~", True), ("/home/u", True), ("/root", True),
+    ("~/.config", True), ("~/.local", True), ("/home/u/.local/share", True),
+    ("/Users/a/Library", True),
+    ("~/.kaggle", True), ("~/.config/kaggle", True), ("~/.mlflow", True),
+    ("~/.cache", True), ("~/.cache/huggingface", True), ("/home/u/.config/rclone", True),
+    ("~/.aws", True), ("~/.aws/sso/cache", True), ("~/.ssh", True), ("~/.config/gh", True),
+    ("/home/u/.local/share/jupyter", True), ("/Users/a/Library/Jupyter/runtime", True),
+    ("/Users/a/Library/Application Support/io.datasette.llm", True),
+    ("~/.dbt", True), ("~/.pulumi", True), ("~/.mc", True), ("/home/u/.docker", True),
+    ("/srv/app/.aws", True),  # itself a credential location, under any home
+    ("/home/u/p/$HOME/.ssh", True),  # $HOME kept as text in a relative path
+    ("/home/u/p", False), ("/etc/nginx", False), ("~/projects", False), ("/tmp", False),
+    ("/usr/share", False), ("/var/lib", False), ("~/Documents", False),
+    ("/home/u/.config/nvim", False), ("/home/u/p/.streamlit", False),
+    ("~/.local/share/fish", False),  # a history, a kind of its own
+    ("~/.cache/pip", False), ("~/.local/bin", False),
+])
+def test_a_folder_holds_credentials_when_a_documented_location_lies_in_it(
+        folder: str, holds: bool) -> None:
+    assert holds_credentials(folder) is holds
+
+
+@pytest.mark.parametrize(("call", "flag"), [
+    (ToolCall("Grep", {"pattern": "key", "path": "/home/u/.kaggle"}), "credential_path_read"),
+    (ToolCall("Grep", {"pattern": "hf_", "path": "~/.cache"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "grep -r token ~/.local/share/jupyter"}),
+     "credential_path_read"),
+    (ToolCall("Bash", {"command": "rg password ~/.config/rclone"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "cat ~/.config/io.datasette.llm/keys.json"}),
+     "credential_path_read"),
+    (ToolCall("Read", {"file_path": "/home/u/.mlflow/credentials"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "rg TODO ~/projects"}), ""),
+    (ToolCall("Grep", {"pattern": "TODO", "path": "/home/u/p/src"}), ""),
+])
+def test_reads_of_data_science_credentials_are_credential_reads(call: ToolCall, flag: str) -> None:
+    flags = inspect_call(ToolCall(call.tool_name, call.tool_input, cwd="/home/u/p")).flags
+    assert (flag in flags) if flag else ("credential_path_read" not in flags)
+
+
+# -- commands whose documented job is to print a secret (credential_commands.py) ----------
+
+@pytest.mark.parametrize(("command", "tool"), [
+    ("jupyter server list", "Jupyter"),
+    ("jupyter server list --json", "Jupyter"),
+    ("jupyter notebook list", "Jupyter"),
+    ("jupyter-server list", "Jupyter"),
+    ("docker swarm join-token worker", "Docker swarm"),
+    ("docker swarm join-token -q manager", "Docker swarm"),
+    ("docker swarm unlock-key -q", "Docker swarm"),
+    ("llm keys get openai", "LLM (simonw/llm)"),
+    ("hf auth token", "Hugging Face"),
+    ("databricks auth token --profile dev", "Databricks CLI"),
+    ("databricks secrets get-secret scope key", "Databricks CLI"),
+    ("fly auth token", "flyctl"),
+    ("flyctl auth token", "flyctl"),
+    ("aws configure get aws_secret_access_key", "AWS CLI"),
+    ("aws --profile dev configure get aws_session_token", "AWS CLI"),
+    ("aws configure export-credentials --format env", "AWS CLI"),
+    ("az account get-access-token", "Azure CLI"),
+    ("heroku auth:token", "Heroku CLI"),
+])
+def test_commands_that_print_a_secret(command: str, tool: str) -> None:
+    assert prints_credential(_seg(command)) == tool
+    flags = inspect_call(ToolCall("Bash", {"command": command}, cwd="/home/u/p")).flags
+    assert "credential_path_read" in flags
+
+
+@pytest.mark.parametrize("command", [
+    "jupyter server stop 8888", "jupyter lab --no-browser", "jupyter notebook",
+    "docker swarm init", "docker swarm join --token-file t 10.0.0.1:2377",
+    "docker swarm leave", "llm keys", "llm keys list", "llm keys path",
+    "llm keys set openai", "hf auth whoami", "hf auth list", "hf auth login",
+    "databricks auth profiles", "databricks auth login",
+    "databricks secrets list-secrets scope", "databricks secrets list-scopes",
+    "fly auth whoami", "aws configure get region", "aws configure list",
+    "npm token list",  # the tokens' first characters only (npm-token docs)
+    "vault token lookup",  # token properties; not its job to print the secret
+])
+def test_commands_that_list_names_or_settings_print_no_secret(command: str) -> None:
+    assert prints_credential(_seg(command)) == ""

@@ -38,6 +38,11 @@ CREDENTIALS = [
     "/etc/shadow", "/etc/gshadow", "/private/etc/master.passwd", "/etc/sudoers",
     "/etc/sudoers.d/admins", "/etc/ssl/private/ssl-cert-snakeoil", "/etc/krb5.keytab",
     ".env", ".env.production", "config/credentials.json", "config/secrets.yml",
+    "~/.mlflow/credentials", "~/.config/io.datasette.llm/keys.json",
+    "~/.local/share/jupyter/runtime/jpserver-4242.json", "~/.streamlit/secrets.toml",
+    "~/.dbt/profiles.yml", "~/.snowsql/config", "~/.snowflake/connections.toml",
+    "~/.pulumi/credentials.json", "~/.fly/config.yml", "~/.b2_account_info",
+    "~/.mc/config.json",
 ]
 HISTORIES = [
     "~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.histfile", "~/.sh_history",

@@ -107,6 +107,33 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
        "find-internet-password -w / -g", ("-w", "-g")),
     _C("secret-tool", ("lookup",), "libsecret", "secret-tool(1): 'lookup: Lookup a secret "
        "and print it to standard output'"),
+    _C("aws", ("configure", "get", "aws_secret_access_key"), "AWS CLI", "aws configure get: "
+       "'Get a configuration value from the config file' (the secret key of the default profile)"),
+    _C("aws", ("configure", "get", "aws_session_token"), "AWS CLI", "aws configure get: "
+       "the session token of the default profile"),
+    _C("jupyter", ("server", "list"), "Jupyter", "jupyter server list: 'List currently running "
+       "Jupyter servers'; JupyterServerListApp prints each server's URL with '?token='"),
+    _C("jupyter-server", ("list",), "Jupyter", "as jupyter server list"),
+    _C("jupyter", ("notebook", "list"), "Jupyter", "jupyter notebook list: 'List currently "
+       "running notebook servers', each URL with its ?token="),
+    _C("jupyter-notebook", ("list",), "Jupyter", "as jupyter notebook list"),
+    _C("docker", ("swarm", "join-token"), "Docker swarm", "docker swarm join-token "
+       "(worker|manager): prints the join command with its token; '-q, --quiet Only display "
+       "token'"),
+    _C("docker", ("swarm", "unlock-key"), "Docker swarm", "docker swarm unlock-key: 'Manage "
+       "the unlock key'; prints the key that decrypts the swarm's Raft logs ('-q Only display "
+       "token')"),
+    _C("llm", ("keys", "get"), "LLM (simonw/llm)", "llm keys get: 'Return the value of a "
+       "stored key' (export OPENAI_API_KEY=$(llm keys get openai))"),
+    _C("hf", ("auth", "token"), "Hugging Face", "hf auth token: 'Print the current access "
+       "token to stdout'"),
+    _C("databricks", ("auth", "token"), "Databricks CLI", "databricks auth token: prints the "
+       "OAuth access token the CLI has cached (access_token in its JSON)"),
+    _C("databricks", ("secrets", "get-secret"), "Databricks CLI", "databricks secrets "
+       "get-secret: 'Gets the bytes representation of a secret value for the specified scope "
+       "and key'"),
+    *(_C(fly, ("auth", "token"), "flyctl", "fly auth token: 'Shows the authentication token "
+         "that is currently in use'") for fly in ("fly", "flyctl")),
     *(_C(f"docker-credential-{helper}", ("get",), "Docker credential helpers",
          "docker-credential-helpers README: 'get' prints the stored username and secret")
       for helper in ("desktop", "osxkeychain", "secretservice", "pass", "wincred",

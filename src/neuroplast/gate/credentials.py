@@ -97,15 +97,58 @@ LOCATIONS: tuple[Location, ...] = (
              "rclone docs, 'Configuration file': remotes' tokens and passwords"),
     Location(r"\.databrickscfg$", "Databricks CLI",
              "Databricks docs, 'configuration profiles': tokens in ~/.databrickscfg"),
-    Location(r"\.kaggle/kaggle\.json$", "Kaggle API",
-             "Kaggle API README, 'API credentials': ~/.kaggle/kaggle.json"),
+    Location(r"(?:\.kaggle|\.config/kaggle)/kaggle\.json$", "Kaggle API",
+             "Kaggle API README, 'API credentials': ~/.kaggle/kaggle.json; kaggle_api_extended.py: "
+             "on Linux, when ~/.kaggle does not exist, $XDG_CONFIG_HOME/kaggle (~/.config/kaggle)"),
     Location(r"\.terraform\.d/credentials\.tfrc\.json$", "Terraform",
              "terraform login docs: the API token goes to ~/.terraform.d/credentials.tfrc.json"),
+    Location(r"\.pulumi/credentials\.json$", "Pulumi",
+             "pulumi login docs and pkg/workspace/creds.go: access tokens are kept in "
+             "~/.pulumi/credentials.json (PULUMI_HOME)"),
+    Location(r"\.fly/config\.yml$", "flyctl",
+             "Fly.io docs, 'Authenticating to Fly.io': a signed-in session is kept in "
+             "~/.fly/config.yml"),
+    Location(r"\.b2_account_info$", "Backblaze B2 CLI",
+             "b2 CLI 'authorize-account': stores an account auth token in ~/.b2_account_info "
+             "(B2_ACCOUNT_INFO)"),
+    Location(r"\.mc/config\.json$", "MinIO client",
+             "MinIO mc docs: mc stores all its configuration, aliases' access and secret keys "
+             "included, in ~/.mc/config.json"),
     Location(r"\.vault-token$", "Vault",
              "Vault docs, 'Token helpers': the built-in helper stores the token in ~/.vault-token"),
-    Location(r"(?:\.cache/huggingface|\.huggingface)/token$", "Hugging Face",
+    Location(r"\.cache/huggingface/(?:token|stored_tokens)$|\.huggingface/token$", "Hugging Face",
              "huggingface_hub docs, environment variables: HF_TOKEN_PATH defaults to "
-             "$HF_HOME/token, HF_HOME to ~/.cache/huggingface"),
+             "$HF_HOME/token, HF_HOME to ~/.cache/huggingface; huggingface_hub constants: "
+             "HF_STORED_TOKENS_PATH, every token 'hf auth login' saved, beside it; "
+             "~/.huggingface/token is the legacy path (_OLD_HF_TOKEN_PATH)"),
+    # -- data science and machine learning ----------------------------------------------
+    Location(r"\.mlflow/credentials$", "MLflow",
+             "MLflow docs, mlflow.utils.credentials: ~/.mlflow/credentials holds "
+             "mlflow_tracking_username and mlflow_tracking_password (written by mlflow.login)"),
+    Location(r"(?:\.config|Library/Application Support)/io\.datasette\.llm/keys\.json$",
+             "LLM (simonw/llm)",
+             "LLM docs, 'Setup', API key management: keys set with 'llm keys set' live in "
+             "keys.json, ~/Library/Application Support/io.datasette.llm/ on macOS, "
+             "~/.config/io.datasette.llm/ on Linux"),
+    Location(r"\.local/share/jupyter/runtime(?:/|$)|Library/Jupyter/runtime(?:/|$)"
+             r"|AppData/Roaming/jupyter/runtime(?:/|$)", "Jupyter",
+             "Jupyter docs, 'Common Directories and File Locations': runtime files (connection "
+             "files) in (data dir)/runtime; jupyter_server serverapp.py: the server info file "
+             "jpserver-PID.json carries the login token and jupyter_cookie_secret the cookie "
+             "secret; jupyter_client: a kernel's connection file carries the key that signs "
+             "its messages"),
+    Location(r"\.streamlit/secrets\.toml$", "Streamlit",
+             "Streamlit docs, 'secrets.toml': .streamlit/secrets.toml in the working directory "
+             "and the global ~/.streamlit/secrets.toml"),
+    Location(r"\.dbt/profiles\.yml$", "dbt",
+             "dbt docs, 'About profiles.yml': the warehouse connection and its credentials, by "
+             "default in ~/.dbt/profiles.yml"),
+    Location(r"\.snowsql/config$", "SnowSQL",
+             "Snowflake docs, 'Configuring SnowSQL': connection parameters, password included, "
+             "in ~/.snowsql/config"),
+    Location(r"\.snowflake/(?:config|connections)\.toml$", "Snowflake CLI",
+             "Snowflake docs, 'Configuring Snowflake CLI and connecting to Snowflake': "
+             "connections (password, token) in ~/.snowflake/config.toml or connections.toml"),
     # -- containers and clusters ---------------------------------------------------------
     Location(r"\.docker/config\.json$", "Docker",
              "docker login reference: credentials are stored in $HOME/.docker/config.json "
@@ -140,10 +183,11 @@ LOCATIONS: tuple[Location, ...] = (
              "Gradle docs, 'Build Environment': credentials belong in "
              "GRADLE_USER_HOME/gradle.properties"),
     # -- network logins and databases ----------------------------------------------------
-    Location(r"[._]netrc$", "netrc (curl, ftp, git, Heroku CLI)",
+    Location(r"[._]netrc$", "netrc (curl, ftp, git, Heroku CLI, W&B)",
              "curl(1) --netrc: ~/.netrc (_netrc on Windows); ftp(1); Heroku Dev Center, "
-             "'CLI Authentication': the API token is kept in ~/.netrc"),
-    Location(r"\.pgpass$|postgresql/pgpass\.conf$", "PostgreSQL",
+             "'CLI Authentication': the API token is kept in ~/.netrc; W&B docs, 'wandb login': "
+             "the API key is saved in ~/.netrc"),
+    Location(r"\.pgpass$|AppData/Roaming/postgresql/pgpass\.conf$", "PostgreSQL",
              "PostgreSQL docs, 'The Password File': ~/.pgpass, %APPDATA%/postgresql/pgpass.conf"),
     Location(r"\.my\.cnf$|\.mylogin\.cnf$", "MySQL",
              "MySQL manual, 'Using Option Files' (password= in ~/.my.cnf) and "
@@ -257,22 +301,141 @@ def credential_kind(path: str) -> Kind | None:
     return None
 
 
-# Folders that hold credential stores of the rows above: the file system's root, /etc
-# (shadow, sudoers, ssl/private), the homes, a home itself, and a home's ~/.config,
-# ~/.local, ~/.local/share and ~/Library (gh, gcloud, keyrings, Keychains).
-_HOLDS = re.compile(r"^(?:/|/etc|/private/etc|/home|/Users|/root|(?:~|/home/[^/]+|/Users/[^/]+"
-                    r"|/root)(?:/\.config|/\.local(?:/share)?|/Library)?)/?$")
+# -- folders that hold credential stores --------------------------------------------------
+#
+# A folder holds credentials when a row's documented place lies inside it. Each row's
+# pattern is spelled out into the literal paths it names (small alternations and optional
+# groups expanded) up to its first wildcard, and the folder part of each is kept: ~/.aws for
+# \.aws(?:/|$), ~/.config/gh for ~/\.config/gh$'s sibling hosts.yml, /etc for /etc/shadow.
+# A row that may sit under any directory is placed where its tool's documentation puts it,
+# under a home, so that .env or id_rsa make the home a holder but not every project folder.
+
+_LITERAL = re.compile(r"\\(.)|([^\\()\[\]|?*+{}.^$])")
+
+
+def _spell(pattern: str, i: int = 0) -> tuple[list[tuple[str, bool]], int]:
+    """The literal paths an alternation starting at ``pattern[i]`` names, each with whether
+    it stopped at a wildcard, and the index after the alternation."""
+    branches: list[tuple[str, bool]] = []
+    seq: list[tuple[str, bool]] = [("", False)]
+    while i < len(pattern) and pattern[i] != ")":
+        c = pattern[i]
+        if c == "|":
+            branches += seq
+            seq, i = [("", False)], i + 1
+            continue
+        if c == "$" or c == "^":
+            i += 1
+            continue
+        if pattern.startswith("(?:", i):
+            inner, i = _spell(pattern, i + 3)
+            i += 1  # the closing parenthesis
+            if i < len(pattern) and pattern[i] == "?":
+                inner, i = [*inner, ("", False)], i + 1
+            elif i < len(pattern) and pattern[i] in "*+{":
+                inner = [(text, True) for text, _ in inner]
+            seq = [(a + b, stop) if not done else (a, done)
+                   for a, done in seq for b, stop in inner]
+            seq = list(dict.fromkeys(seq))
+            continue
+        if c == "[" and (close := pattern.find("]", i)) > i + 1 and pattern[i + 1] != "^":
+            chars, i = pattern[i + 1:close], close + 1
+            options = [(ch, False) for ch in chars if ch != "\\"]
+            if i < len(pattern) and pattern[i] in "*+{":
+                options = [("", True)]
+            seq = [(a + b, stop) if not done else (a, done)
+                   for a, done in seq for b, stop in options]
+            continue
+        literal = _LITERAL.match(pattern, i)
+        if literal is None or (literal.group(1) or "").isalnum():
+            # a wildcard (., [^/], \w, a lookahead): every spelling stops here
+            seq = [(a, True) for a, _ in seq]
+            i = _skip(pattern, i)
+            continue
+        ch, i = literal.group(1) or literal.group(2), literal.end()
+        if i < len(pattern) and pattern[i] == "?":
+            seq = [*[(a + ch, False) for a, done in seq if not done], *seq]
+            i += 1
+        elif i < len(pattern) and pattern[i] in "*+{":
+            seq = [(a, True) for a, _ in seq]
+            i = _skip(pattern, i)
+        else:
+            seq = [(a + ch, False) if not done else (a, done) for a, done in seq]
+    return branches + seq, i
+
+
+def _skip(pattern: str, i: int) -> int:
+    # past one wildcard construct and its quantifier, so that spelling can go on to the
+    # next alternative at this level
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def _folders(path: str) -> set[str]:
+    """``path``'s folder and every folder above it (``""`` for the top)."""
+    parts = path.split("/")[:-1]  # the last part is a file, or empty after a trailing /
+    return {"/".join(parts[:n]) for n in range(len(parts) + 1)}
+
+
+def _holders() -> tuple[frozenset[str], frozenset[str]]:
+    in_home: set[str] = set()
+    system: set[str] = set()
+    for loc in LOCATIONS:
+        if loc.kind != "credential":
+            continue
+        pattern = loc.pattern
+        if pattern.startswith("^"):
+            for text, _ in _spell(pattern[1:])[0]:
+                system |= {f or "/" for f in _folders(text)}
+        else:
+            body = pattern[2:] if pattern.startswith("~/") else pattern
+            for text, _ in _spell(body)[0]:
+                in_home |= _folders(text)
+    return frozenset(in_home), frozenset(system)
+
+
+_IN_HOME, _SYSTEM = _holders()
+# The folders that hold homes hold what the homes hold.
+_ABOVE_HOMES = frozenset({"/", "/home", "/Users"})
+# a home as resolve_path leaves it: ~, /home/NAME, /Users/NAME, /root, or $HOME kept as text
+_HOME_PREFIX = re.compile(r"(?:.*/)?\$\{?HOME\}?(?=/|$)|~(?=/|$)|/home/[^/]+|/Users/[^/]+"
+                          r"|/root(?=/|$)")
 
 
 def holds_credentials(path: str) -> bool:
     """Whether the resolved folder ``path`` holds credential stores, so that reading it
-    recursively (``grep -r``, ``rg``, the Grep tool) reads them too.
+    recursively (``grep -r``, ``rg``, the Grep tool) reads them too: a documented credential
+    location of :data:`LOCATIONS` lies in it, or it lies in one.
 
     >>> [holds_credentials(p) for p in ("/etc", "~", "/home/u", "~/.config", "/home/u/p",
     ...                                 "/etc/nginx")]
     [True, True, True, True, False, False]
+    >>> [holds_credentials(p) for p in ("~/.kaggle", "/home/u/.cache", "~/.aws/sso",
+    ...                                 "~/projects", "/srv/app/.aws")]
+    [True, True, True, False, True]
     """
-    return _HOLDS.match(path) is not None
+    if len(path) > 1:
+        path = path.rstrip("/")
+    if path in _ABOVE_HOMES or path in _SYSTEM:
+        return True
+    home = _HOME_PREFIX.match(path)
+    if home and path[home.end():].lstrip("/") in _IN_HOME:
+        return True
+    return credential_kind(path) == "credential"
 
 
 def locate(path: str) -> Location | None:
