@@ -266,6 +266,13 @@ def test_credential_reads_follow_the_tools_documentation(call: ToolCall, flag: s
     ("~/.s3cfg", "s3cmd"),
     ("~/.boto", "gsutil / boto"),
     ("/C/Users/u/AppData/Roaming/postgresql/pgpass.conf", "PostgreSQL"),
+    ("~/.local/share/com.vercel.cli/auth.json", "Vercel CLI"),
+    ("/Users/a/Library/Application Support/com.vercel.cli/auth.json", "Vercel CLI"),
+    ("~/.wrangler/config/default.toml", "Cloudflare Wrangler"),
+    ("/home/u/.config/.wrangler/config/default.toml", "Cloudflare Wrangler"),
+    ("~/.config/linode-cli", "Linode CLI"),
+    ("/home/u/.claude/.credentials.json", "Claude Code"),
+    ("~/.codex/auth.json", "Codex CLI"),
 ])
 def test_data_science_and_developer_tools_credential_files(path: str, tool: str) -> None:
     assert credential_kind(path) == "credential"
@@ -289,6 +296,9 @@ def test_data_science_and_developer_tools_credential_files(path: str, tool: str)
     "~/.kaggle/competitions/titanic/train.csv",
     "/home/u/proj/postgresql/pgpass.conf.sample",
     "~/.mc/share/downloads.json",
+    "~/.local/share/com.vercel.cli/config.json",  # team and telemetry settings
+    "~/.claude/settings.json", "/home/u/proj/.claude/settings.local.json",
+    "~/.codex/config.toml", "/home/u/proj/wrangler.toml",
 ])
 def test_files_beside_those_credentials_are_not_credentials(path: str) -> None:
     assert credential_kind(path) is None
@@ -356,6 +366,7 @@ def test_reads_of_data_science_credentials_are_credential_reads(call: ToolCall, 
     ("aws configure export-credentials --format env", "AWS CLI"),
     ("az account get-access-token", "Azure CLI"),
     ("heroku auth:token", "Heroku CLI"),
+    ("wrangler auth token --json", "Cloudflare Wrangler"),
 ])
 def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     assert prints_credential(_seg(command)) == tool
@@ -371,6 +382,7 @@ def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     "databricks auth profiles", "databricks auth login",
     "databricks secrets list-secrets scope", "databricks secrets list-scopes",
     "fly auth whoami", "aws configure get region", "aws configure list",
+    "wrangler whoami", "wrangler login",
     "npm token list",  # the tokens' first characters only (npm-token docs)
     "vault token lookup",  # token properties; not its job to print the secret
 ])

@@ -42,7 +42,9 @@ CREDENTIALS = [
     "~/.local/share/jupyter/runtime/jpserver-4242.json", "~/.streamlit/secrets.toml",
     "~/.dbt/profiles.yml", "~/.snowsql/config", "~/.snowflake/connections.toml",
     "~/.pulumi/credentials.json", "~/.fly/config.yml", "~/.b2_account_info",
-    "~/.mc/config.json",
+    "~/.mc/config.json", "~/.local/share/com.vercel.cli/auth.json",
+    "~/.config/.wrangler/config/default.toml", "~/.config/linode-cli",
+    "~/.claude/.credentials.json", "~/.codex/auth.json",
 ]
 HISTORIES = [
     "~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.histfile", "~/.sh_history",

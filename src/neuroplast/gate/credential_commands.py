@@ -132,6 +132,9 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("databricks", ("secrets", "get-secret"), "Databricks CLI", "databricks secrets "
        "get-secret: 'Gets the bytes representation of a secret value for the specified scope "
        "and key'"),
+    _C("wrangler", ("auth", "token"), "Cloudflare Wrangler", "wrangler auth token: "
+       "'retrieves your current authentication token or credentials for use with other "
+       "tools and scripts'"),
     *(_C(fly, ("auth", "token"), "flyctl", "fly auth token: 'Shows the authentication token "
          "that is currently in use'") for fly in ("fly", "flyctl")),
     *(_C(f"docker-credential-{helper}", ("get",), "Docker credential helpers",

@@ -114,6 +114,19 @@ LOCATIONS: tuple[Location, ...] = (
     Location(r"\.mc/config\.json$", "MinIO client",
              "MinIO mc docs: mc stores all its configuration, aliases' access and secret keys "
              "included, in ~/.mc/config.json"),
+    Location(r"(?:\.local/share|Library/Application Support|xdg\.data)/com\.vercel\.cli/"
+             r"auth\.json$", "Vercel CLI",
+             "Vercel docs, 'Global Vercel CLI Configuration': auth.json in com.vercel.cli under "
+             "XDG_DATA_HOME (~/.local/share, ~/Library/Application Support, "
+             "%APPDATA%/Roaming/xdg.data)"),
+    Location(r"(?:\.wrangler|\.config/\.wrangler|Library/Preferences/\.wrangler)/config/"
+             r"default\.toml$", "Cloudflare Wrangler",
+             "workers-sdk (wrangler) user auth: 'wrangler login' keeps its OAuth tokens in "
+             "config/default.toml of the global .wrangler directory (~/.wrangler, or the XDG "
+             "config path)"),
+    Location(r"\.config/linode-cli$|\.linode-cli$", "Linode CLI",
+             "linode-cli README: the token asked for at first use is saved in the config file "
+             "~/.config/linode-cli (~/.linode-cli before 5.0)"),
     Location(r"\.vault-token$", "Vault",
              "Vault docs, 'Token helpers': the built-in helper stores the token in ~/.vault-token"),
     Location(r"\.cache/huggingface/(?:token|stored_tokens)$|\.huggingface/token$", "Hugging Face",
@@ -137,6 +150,12 @@ LOCATIONS: tuple[Location, ...] = (
              "jpserver-PID.json carries the login token and jupyter_cookie_secret the cookie "
              "secret; jupyter_client: a kernel's connection file carries the key that signs "
              "its messages"),
+    Location(r"\.claude/\.credentials\.json$", "Claude Code",
+             "Claude Code docs, 'Authentication', credential storage: ~/.claude/.credentials.json "
+             "on Linux and Windows (under CLAUDE_CONFIG_DIR when set); the Keychain on macOS"),
+    Location(r"\.codex/auth\.json$", "Codex CLI",
+             "OpenAI Codex docs, 'Authentication': the login is cached in auth.json under "
+             "CODEX_HOME (~/.codex) unless the OS keyring is chosen"),
     Location(r"\.streamlit/secrets\.toml$", "Streamlit",
              "Streamlit docs, 'secrets.toml': .streamlit/secrets.toml in the working directory "
              "and the global ~/.streamlit/secrets.toml"),
