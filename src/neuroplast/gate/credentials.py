@@ -324,8 +324,9 @@ def credential_kind(path: str) -> Kind | None:
 #
 # A folder holds credentials when a row's documented place lies inside it. Each row's
 # pattern is spelled out into the literal paths it names (small alternations and optional
-# groups expanded) up to its first wildcard, and the folder part of each is kept: ~/.aws for
-# \.aws(?:/|$), ~/.config/gh for ~/\.config/gh$'s sibling hosts.yml, /etc for /etc/shadow.
+# groups expanded) up to its first wildcard, and the folder part of each is kept with all
+# the folders above it: ~/.aws for \.aws(?:/|$), ~/.config/gh and ~/.config for
+# \.config/gh/hosts\.yml$, /etc/ssl/private, /etc/ssl and /etc for ^/etc/ssl/private(?:/|$).
 # A row that may sit under any directory is placed where its tool's documentation puts it,
 # under a home, so that .env or id_rsa make the home a holder but not every project folder.
 
