@@ -44,8 +44,8 @@ def gate(
     seed: Annotated[int, typer.Option(help="seed of the call stream")] = 0,
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
     user: Annotated[str, typer.Option(
-        help="the simulated user: default, heldout, ops or mlds (the last three: their own "
-             "preferences and drift, written apart from the gate; --drift, --also-refuse "
+        help="the simulated user: default, heldout, ops, mlds or webfin (the last four: their "
+             "own preferences and drift, written apart from the gate; --drift, --also-refuse "
              "and --also-allow then stay unset)")] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
@@ -82,7 +82,8 @@ def gate(
     ablate_seeds: Annotated[str, typer.Option(
         help="with --ablate: only the streams of these seeds, comma-separated (default: "
              "the default user's six streams, 0,1,5,6,7,31, the held-out user's "
-             "100,101,102, the ops user's 200,201,202 and the mlds user's 300,301,302)")] = "",
+             "100,101,102, the ops user's 200,201,202, the mlds user's 300,301,302 and the "
+             "webfin user's 400,401,402)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

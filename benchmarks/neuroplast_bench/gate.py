@@ -48,6 +48,12 @@ from neuroplast_bench.gate_baselines import (
     RiverLogReg,
     bash_classify_available,
 )
+from neuroplast_bench.gate_fifth_user import (
+    WEBFIN_DRIFT,
+    WEBFIN_FOCUS,
+    WEBFIN_HOME_FILES,
+    WebfinUser,
+)
 from neuroplast_bench.gate_fourth_user import (
     MLDS_DRIFT,
     MLDS_FOCUS,
@@ -96,8 +102,9 @@ TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.0
 
 
 # the users written apart from the gate, each with preferences and a drift of its own
-_OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT}
-Oracle = SimulatedUser | HeldOutUser | OpsUser | MldsUser
+_OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
+               "webfin": WEBFIN_DRIFT}
+Oracle = SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser
 
 
 @dataclass
@@ -111,8 +118,9 @@ class GateBenchConfig(Config):
     # and also_allow) or "heldout" (gate_heldout_user.HeldOutUser: preferences and a drift
     # of its own, written apart from the gate, to judge it on a user it was not tuned on)
     # or "ops" (gate_third_user.OpsUser: a platform engineer, a third such user) or "mlds"
-    # (gate_fourth_user.MldsUser: a data scientist / ML engineer, a fourth)
-    user: Literal["default", "heldout", "ops", "mlds"] = "default"
+    # (gate_fourth_user.MldsUser: a data scientist / ML engineer, a fourth) or "webfin"
+    # (gate_fifth_user.WebfinUser: a web developer at a payments company, a fifth)
+    user: Literal["default", "heldout", "ops", "mlds", "webfin"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -153,8 +161,8 @@ class GateBenchConfig(Config):
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         if self.user not in _OWN_DRIFTS and self.user != "default":
-            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout', 'ops' "
-                              "or 'mlds'")
+            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout', 'ops', "
+                              "'mlds' or 'webfin'")
         if self.user in _OWN_DRIFTS and (self.drift != "refuse_docker" or self.also_refuse
                                          or self.also_allow):
             raise ConfigError(f"{name}: the {self.user} user has its own preferences and "
@@ -673,12 +681,14 @@ def _tempdir() -> Iterator[Path]:
 # The users written apart from the gate: their focus groups (tldr prefixes), the share of
 # the stream those take, the credential files their stream draws, and the oracle. Their
 # focus groups bring the calls their preferences and drift decide; they have eight
-# (held-out), twelve (ops, four for the drift) and fourteen (mlds, seven for the drift) where
-# the default user has one or two, so a larger share (1.3-1.5 % of calls each).
+# (held-out), twelve (ops, four for the drift), fourteen (mlds, seven for the drift) and
+# fifteen (webfin, five for the drift) where the default user has one or two, so a larger
+# share (1.3-1.5 % of calls each).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
     "mlds": (MLDS_FOCUS, 0.18, MLDS_HOME_FILES, MldsUser),
+    "webfin": (WEBFIN_FOCUS, 0.18, WEBFIN_HOME_FILES, WebfinUser),
 }
 
 
