@@ -124,6 +124,34 @@ def test_a_refusal_of_a_program_stops_support_until_it_is_approved_again() -> No
     assert m.check(unit(1, 0.06, 0), LS).supported  # its latest answer is yes again
 
 
+@pytest.mark.parametrize(("settle", "asked"), [(3, True), (1, False)])
+def test_an_act_is_asked_while_a_refusal_is_among_its_latest_answers(settle: int,
+                                                                    asked: bool) -> None:
+    """Answers about ``* download`` mix programs: after the user refuses a download by aria2c
+    and approves one by curl, a download by wget is still asked (with ``act_settle`` 3);
+    a program's own key reads its latest answer only."""
+    m = memory(act_settle=settle)
+    for i, program in enumerate(("Bash:curl", "Bash:wget", "Bash:aria2c") * 4):
+        m.add(f"ok{i}", unit(1, 0.01 * i, 0), approved=True, clock=i + 1,
+              programs=(program, "Bash:* download"))
+    m.add("no", unit(1, 0.2, 0), approved=False, clock=20, programs=("Bash:aria2c",
+                                                                      "Bash:* download"))
+    m.add("yes", unit(1, 0.03, 0), approved=True, clock=21, programs=("Bash:curl",
+                                                                       "Bash:* download"))
+    wget = m.check(unit(1, 0.04, 0), ("Bash:wget", "Bash:* download"))
+    assert (not wget.supported) is asked
+    if asked:
+        assert "a refusal among the latest answers about Bash:* download" in wget.reason
+    for clock in (22, 23):  # two more approvals: the refusal is no longer among the last 3
+        m.add(f"yes{clock}", unit(1, 0.05, 0), approved=True, clock=clock,
+              programs=("Bash:curl", "Bash:* download"))
+    assert m.check(unit(1, 0.04, 0), ("Bash:wget", "Bash:* download")).supported
+    # a program's key, not an act: its latest word alone counts
+    m.add("ls-no", unit(0, 1, 0), approved=False, clock=24, programs=LS)
+    m.add("ls-yes", unit(0, 1, 0.01), approved=True, clock=25, programs=LS)
+    assert "Bash:ls" not in m.check(unit(0, 1, 0.02), LS).reason
+
+
 def test_relabel_replaces_the_answer_and_window_evicts_by_clock() -> None:
     m = memory(window=3)
     m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)

@@ -70,6 +70,11 @@ def test_paths_a_command_touches(command: str, reads: list[str], writes: list[st
     (bash("cat x > .github/workflows/ci.yml"),
      ("file:~/proj/.github/workflows/ci.yml", "writes-in:.github")),
     (bash("echo x > notes.txt"), ("file:~/proj/notes.txt",)),
+    # mv(1) takes each source away from its place, rm(1) removes its operands: both change
+    (bash("mv data/raw/a.csv a.csv"),
+     ("file:~/proj/data/raw/a.csv", "file:~/proj/a.csv", "writes-in:data")),
+    (bash("rm -rf checkpoints/best.ckpt"),
+     ("file:~/proj/checkpoints/best.ckpt", "writes-in:checkpoints")),
     (bash("cat ~/other/notes.md > notes.md"),
      ("reads:~/other", "copies:~/other", "file:~/other/notes.md", "file:~/proj/notes.md")),
     (bash("cp ~/.ssh/config /tmp/c"), ("reads:~/.ssh", "writes:/tmp", "file:~/.ssh/config",

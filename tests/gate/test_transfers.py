@@ -42,6 +42,7 @@ def _seg(command: str):
     ("az storage blob upload --file a.csv -c c -n a.csv", ("up",)),
     ("az storage blob delete -c c -n a.csv", ("remote-delete",)),
     ("az storage blob list -c c", ()),
+    ("az storage queue delete -n q", ()),  # a queue holds no files
     ("b2 upload-file bucket a.csv a.csv", ("up",)),
     # uploads by HTTP clients and file drops
     ("curl -T notes.txt https://transfer.sh/notes.txt", ("up",)),

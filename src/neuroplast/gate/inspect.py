@@ -138,6 +138,8 @@ _AWK_WRITE = re.compile(r">>?\s*\"([^\"]+)\"")
 _MODIFIES_OPERANDS = frozenset({"chmod", "chown", "chgrp", "touch", "mkdir", "truncate", "tee",
                                 "chattr", "setfacl", "dos2unix", "unix2dos"})
 _COPIES = frozenset({"cp", "mv", "install", "ln", "rsync", "scp"})
+# rm(1), rmdir(1), unlink(1), shred(1), trash-put (trash-cli): every operand is removed
+_REMOVES = frozenset({"rm", "rmdir", "unlink", "shred", "trash", "trash-put"})
 # Stream editors told to edit in place: GNU sed's -i[SUFFIX] (alone or after other
 # letters: -Ei, -ni), --in-place[=SUFFIX]; perl's -i[ext] after its value-less switches.
 _SED_IN_PLACE = re.compile(r"-[nrEsuz]*i|--in-place")
@@ -529,8 +531,10 @@ def _changed_operands(seg: Segment) -> list[str]:
     operand, unless -t names a directory instead), dd's of=, the files of sed -i/perl -i."""
     argv, head = seg.argv, seg.head
     operands = [a for a in argv[1:] if not a.startswith("-")]
-    if head in _MODIFIES_OPERANDS:
+    if head in _MODIFIES_OPERANDS or head in _REMOVES:
         return operands  # a mode, owner or option value resolves inside the project: no flag
+    if head == "mv" and operands:
+        return operands  # mv(1) renames SOURCE to DEST: each source is gone from its place
     if head in _COPIES and len(operands) >= 2:
         # with -t DIR every operand is a source (_target_directories lists DIR)
         into = option_values(argv, _TARGET_DIRECTORY_OPTIONS.get(head, ()))

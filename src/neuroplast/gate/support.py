@@ -16,7 +16,10 @@ the gate's decision pipeline, ``gate.decision_rules``):
    Refusing again a part of a program the user refused before and approved the rest of
    since (a push to ``main``) counts against that part only. A consequential
    sub-command is also a key across programs (``* publish``), so refusing ``npm publish``
-   asks about ``cargo publish`` until a publish is approved again.
+   asks about ``cargo publish`` until a publish is approved again. So is an act
+   (``gate.acts``: ``* download``, ``* upload``...), whose answers mix programs: a user
+   whose view of downloads changed refuses some and approves others, so an act is asked
+   while a refusal is among its last ``act_settle`` answers, not only its latest.
 2. **Known programs and places** (``first_use``): the user has approved each of those
    programs (file zone, web host, tool) and each place outside the project the call
    reads or writes at least once. The first use of a program is always asked, however much it
@@ -91,7 +94,7 @@ import numpy as np
 
 from neuroplast.config import Config, check_range
 from neuroplast.errors import ConfigError, InvalidInputError
-from neuroplast.gate.acts import MUST_KNOW_ACTS, acts
+from neuroplast.gate.acts import ACTS, MUST_KNOW_ACTS, acts
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.downloads import DOWNLOAD_VERBS
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
@@ -183,6 +186,16 @@ def is_program_key(key: str) -> bool:
     """Whether ``key`` names a program or tool (``Bash:git``, ``Read:home``), not a part
     of one (sub-command, flag, operand) nor a path, place or host it touches."""
     return " " not in key and not is_touch_key(key)
+
+
+def is_act_key(key: str) -> bool:
+    """Whether ``key`` is an act across programs (``Bash:* download``; ``gate.acts``).
+
+    >>> [is_act_key(k) for k in ("Bash:* download", "Bash:* publish", "Bash:curl")]
+    [True, False, False]
+    """
+    rest = key.partition(":")[2]
+    return rest.startswith("* ") and rest[2:] in ACTS
 
 
 def must_know(key: str) -> bool:
@@ -327,6 +340,11 @@ class SupportConfig(Config):
         "help": "after a false positive, programs whose approved calls' mean embedding is "
                 "this close to the refused program's are asked until approved again (rule "
                 "5: a user who stops using docker stops using podman)"})
+    act_settle: int = field(default=3, metadata={
+        "help": "an act across programs (gate.acts: download, upload, remote...) with a "
+                "refusal among its last this many answers is asked (rule 1): answers about "
+                "an act mix programs, so after a change of mind its latest word alone says "
+                "little; 1 reads only the latest answer, as for any other key"})
     deny_repeat_similarity: float = field(default=0.95, metadata={
         "help": "a call at least this close to a refused call, closer to it than to any "
                 "approved one, and whose latest answer about a program or flag it runs "
@@ -348,7 +366,7 @@ class SupportConfig(Config):
                 f"{owner}.trusted_similarity={self.trusted_similarity!r} must not exceed "
                 f"similarity={self.similarity!r}; trust only relaxes the requirement"
             )
-        for name in ("min_support", "trust_min_approvals", "window"):
+        for name in ("min_support", "trust_min_approvals", "window", "act_settle"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{owner}.{name}={value!r} must be an integer")
@@ -766,7 +784,8 @@ class SupportMemory:
             # a call can nearly repeat (``refused_repeat``)
             own = self._origin[:n] == _USER
             rows_of = self._key_rows(keys, n)
-            stats = {k: KeyStats.of(rows, approved, clock, refused, own)
+            stats = {k: KeyStats.of(rows, approved, clock, refused, own,
+                                    recent=cfg.act_settle if is_act_key(k) else 1)
                      for k, rows in rows_of.items()}
             family: dict[str, str] = {}
             for key, rows in rows_of.items():
@@ -818,26 +837,34 @@ class KeyStats:
     last_approved: int  # clock of the user's latest approval (what lifts a refusal), -1 if none
     last_refused: int
     last_own_refused: int = -1  # clock of the user's own latest refusal (not a peer's)
+    refused_recently: bool = False  # a refusal among the key's last ``recent`` answers
 
     @classmethod
     def of(cls, rows: np.ndarray, approved: np.ndarray, clock: np.ndarray,
-           refused: np.ndarray | None = None, own: np.ndarray | None = None) -> KeyStats:
+           refused: np.ndarray | None = None, own: np.ndarray | None = None,
+           recent: int = 1) -> KeyStats:
         """From the indices of the rows answering about the key and masks over all rows:
-        the approvals and refusals that count (default: the rest) and which rows are the
-        user's own (default: all)."""
+        the approvals and refusals that count (default: the rest), which rows are the
+        user's own (default: all), and how many of the latest answers ``refused_recently``
+        reads."""
         refused = ~approved if refused is None else refused
         own = np.ones_like(approved) if own is None else own
         ok, bad = rows[approved[rows]], rows[refused[rows]]
         mine, my_bad = ok[own[ok]], bad[own[bad]]
-        return cls(len(ok), len(bad), int(clock[mine].max()) if len(mine) else -1,
+        last_approved = int(clock[mine].max()) if len(mine) else -1
+        recently = False
+        if recent > 1 and len(bad):
+            # the refusal is among the last ``recent`` answers: fewer approvals came after it
+            recently = int((clock[ok] > clock[bad].max()).sum()) < recent
+        return cls(len(ok), len(bad), last_approved,
                    int(clock[bad].max()) if len(bad) else -1,
-                   int(clock[my_bad].max()) if len(my_bad) else -1)
+                   int(clock[my_bad].max()) if len(my_bad) else -1, recently)
 
     @property
     def latest_refused(self) -> bool:
         """The latest word about the key is a refusal (the user's or a peer's) that no
-        approval of the user's came after."""
-        return self.last_refused > self.last_approved
+        approval of the user's came after, or, for an act, one of its latest words."""
+        return self.last_refused > self.last_approved or self.refused_recently
 
     @property
     def own_latest_refused(self) -> bool:
@@ -885,6 +912,8 @@ def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
     """Rule 1: the latest answer about a key of the call (a program, a part of one, a
     place, file or host it touches) is a refusal. A refusal counts for every program."""
     key = next((k for k in ev.keys if k in ev.stats and ev.stats[k].latest_refused), "")
+    if key and ev.stats[key].last_refused < ev.stats[key].last_approved:
+        return f"a refusal among the latest answers about {key}, an act across programs"
     return f"latest answer about {key} was a refusal" if key else ""
 
 

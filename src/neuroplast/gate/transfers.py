@@ -23,7 +23,8 @@ direction, from each program's manual:
   ``git lfs pull|fetch``, ``ollama pull``, ``docker|podman pull``);
 - ``remote-delete`` (data deleted on another machine): ``aws s3 rm|rb``, ``gsutil rm|rb``,
   ``s3cmd del|rm|rb``, ``rclone delete|deletefile|purge|rmdir|rmdirs|cleanup``, ``azcopy
-  remove``, ``b2 rm|delete-file-version|delete-bucket``, ``az storage ... delete``; a move
+  remove``, ``b2 rm|delete-file-version|delete-bucket``, ``az storage blob|file|fs|container
+  ... delete``; a move
   whose source is remote (it is deleted there); a sync into remote storage that deletes what
   the source lacks (``rclone sync``, ``--delete``, ``gsutil rsync -d``, ``s3cmd sync
   --delete-removed``, ``azcopy sync --delete-destination=true``).
@@ -91,6 +92,8 @@ _PULLS = {  # (program, sub-command) -> the verbs that pull an artifact into loc
     ("s3cmd", ""): frozenset({"get"}),
     ("kaggle", "kernels"): frozenset({"output"}),  # kaggle kernels output: saves its files
 }
+# az storage's groups that hold files and blobs (not queues, tables or the account)
+_AZ_DATA = frozenset({"blob", "file", "fs", "directory", "container", "share"})
 _UPLOAD_VERBS = frozenset({"upload", "upload-file", "upload_file", "upload-batch", "put"})
 _SENDERS = {"croc": "send", "wormhole": "send"}  # croc(1), magic-wormhole
 # long options of these CLIs that take no value (every other ``--name`` takes the next word)
@@ -213,10 +216,9 @@ def directions(seg: Segment) -> tuple[str, ...]:
         if program in _COPY or program in _DELETES or program in _PULLS:
             found.update(_copy_directions(seg, program))
             break
-    if head == "az" and sub == "storage":
-        words = plain[:_NESTED]
-        if any(w.startswith("delete") for w in words):
-            found.add("remote-delete")
+    if (head == "az" and sub == "storage" and plain[1:2] and plain[1] in _AZ_DATA
+            and any(w.startswith("delete") for w in plain[:_NESTED])):
+        found.add("remote-delete")
     if _sends(seg):
         found.add("up")
     return tuple(d for d in DIRECTIONS if d in found)
