@@ -152,6 +152,35 @@ def test_an_act_is_asked_while_a_refusal_is_among_its_latest_answers(settle: int
     assert "Bash:ls" not in m.check(unit(0, 1, 0.02), LS).reason
 
 
+def test_a_refused_force_push_to_main_is_a_refusal_of_the_pair() -> None:
+    """Force-pushes to topic branches and plain pushes to main approved, a force-push to
+    main refused: the next force-push to main (another remote) is asked, a force-push to a
+    topic branch and a plain push to main are not held back by that refusal."""
+    m = memory()
+
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}, cwd="/home/u/p"))
+
+    clock = 0
+    for i in range(4):
+        for command in (f"git push --force origin topic-{i}", "git push origin main"):
+            clock += 1
+            m.add(f"ok{clock}", unit(1, 0.01 * clock, 0), approved=True, clock=clock,
+                  programs=keys(command))
+    m.add("no", unit(1, 0.2, 0), approved=False, clock=clock + 1,
+          programs=keys("git push --force origin main"))
+    # the user goes on approving the rest: a force-push to a topic, a push to main
+    for i, command in enumerate(("git push --force origin topic-5", "git push origin main")):
+        m.add(f"after{i}", unit(1, 0.03 * i, 0), approved=True, clock=clock + 2 + i,
+              programs=keys(command))
+    again = m.check(unit(1, 0.05, 0), keys("git push --force upstream main"))
+    assert not again.supported
+    assert again.reason == "latest answer about Bash:git push --force =main was a refusal"
+    assert "--force =main" not in m.check(unit(1, 0.05, 0),
+                                          keys("git push --force origin topic-9")).reason
+    assert "--force =main" not in m.check(unit(1, 0.05, 0), keys("git push origin main")).reason
+
+
 def test_relabel_replaces_the_answer_and_window_evicts_by_clock() -> None:
     m = memory(window=3)
     m.add("a", unit(1, 0, 0), approved=True, clock=1, programs=LS)
@@ -182,7 +211,8 @@ def test_program_keys_and_input_errors() -> None:
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
     assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:* push",
                                     "Bash:git --force-with-lease", "Bash:git -v",
-                                    "Bash:git push =origin")
+                                    "Bash:git push =origin",
+                                    "Bash:git push --force-with-lease =origin")
     assert program_keys(ToolCall("FrobnicateTool", {"x": 1})) == ("FrobnicateTool",)
     with pytest.raises(InvalidInputError, match="holds 3"):
         memory().add("a", np.ones(4), approved=True, clock=1)

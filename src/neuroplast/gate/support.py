@@ -256,7 +256,9 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     - each program's sub-command (its first plain argument), and each consequential
       sub-command across programs (``* publish``: package managers' and CLIs' verbs mean
       the same in all of them), each flag it runs with, the first plain operands of a
-      sub-command (``git push =main``: what the user may refuse the sub-command *on*);
+      sub-command (``git push =main``: what the user may refuse the sub-command *on*), and
+      each consequential flag with each of them (``git push --force =main``: a user may
+      force-push topic branches and refuse it on main);
     - what the call touches (``gate.touches``): places outside the project it reads or
       writes, each file, each host; a refusal of ``grep ~/.netrc`` is a refusal of
       ``head ~/.netrc`` and of the Read tool on it.
@@ -267,7 +269,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"},
     ...                       cwd="/home/u/p"))
     ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', \
-'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main', 'file:~/p/log')
+'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main', \
+'Bash:git push --force =origin', 'Bash:git push --force =main', 'file:~/p/log')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project', 'file:~/p/src/a.py')
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
@@ -299,6 +302,11 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         keys.update(dict.fromkeys(f"{tool}:{s.head} {flag}" for s in segments for flag in s.flags))
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand} ={operand}"
                                   for s in segments for operand in _operands(s)))
+        # a consequential flag acts on the sub-command's operands: ``--force`` on main is
+        # not ``--force`` on a topic branch, so the pair is a key of its own
+        keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand} {flag} ={operand}"
+                                  for s in segments for flag in s.flags if consequential(flag)
+                                  for operand in _operands(s)))
         keys.update(dict.fromkeys(touched))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]
