@@ -273,6 +273,7 @@ def test_credential_reads_follow_the_tools_documentation(call: ToolCall, flag: s
     ("~/.config/linode-cli", "Linode CLI"),
     ("/home/u/.claude/.credentials.json", "Claude Code"),
     ("~/.codex/auth.json", "Codex CLI"),
+    ("~/.config/stripe/config.toml", "Stripe CLI"),
 ])
 def test_data_science_and_developer_tools_credential_files(path: str, tool: str) -> None:
     assert credential_kind(path) == "credential"
@@ -367,6 +368,8 @@ def test_reads_of_data_science_credentials_are_credential_reads(call: ToolCall, 
     ("az account get-access-token", "Azure CLI"),
     ("heroku auth:token", "Heroku CLI"),
     ("wrangler auth token --json", "Cloudflare Wrangler"),
+    ("doppler secrets", "Doppler CLI"),
+    ("doppler secrets get STRIPE_KEY --plain", "Doppler CLI"),
 ])
 def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     assert prints_credential(_seg(command)) == tool
@@ -382,7 +385,7 @@ def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     "databricks auth profiles", "databricks auth login",
     "databricks secrets list-secrets scope", "databricks secrets list-scopes",
     "fly auth whoami", "aws configure get region", "aws configure list",
-    "wrangler whoami", "wrangler login",
+    "wrangler whoami", "wrangler login", "doppler setup", "doppler projects",
     "npm token list",  # the tokens' first characters only (npm-token docs)
     "vault token lookup",  # token properties; not its job to print the secret
 ])

@@ -14,6 +14,7 @@ CWD = "/home/u/proj"
 # One example per row of LOCATIONS, as a user would name it.
 CREDENTIALS = [
     "~/.config/gh/hosts.yml", "~/.config/gh", "/home/u/AppData/Roaming/GitHub CLI/hosts.yml",
+    "~/.config/stripe/config.toml",
     "~/.config/hub", "~/.config/glab-cli/config.yml", "/home/u/.config/glab-cli",
     "~/.docker", "$HOME/.kube", "~/.git-credentials",
     "~/.config/git/credentials", "~/.aws/credentials", "~/.aws/config",

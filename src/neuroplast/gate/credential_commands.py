@@ -132,6 +132,9 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("databricks", ("secrets", "get-secret"), "Databricks CLI", "databricks secrets "
        "get-secret: 'Gets the bytes representation of a secret value for the specified scope "
        "and key'"),
+    _C("doppler", ("secrets",), "Doppler CLI", "Doppler CLI docs: 'doppler secrets' lists "
+       "the config's secrets with their values, 'doppler secrets get NAME' prints one, "
+       "'download' saves them all"),
     _C("wrangler", ("auth", "token"), "Cloudflare Wrangler", "wrangler auth token: "
        "'retrieves your current authentication token or credentials for use with other "
        "tools and scripts'"),

@@ -114,6 +114,9 @@ LOCATIONS: tuple[Location, ...] = (
     Location(r"\.mc/config\.json$", "MinIO client",
              "MinIO mc docs: mc stores all its configuration, aliases' access and secret keys "
              "included, in ~/.mc/config.json"),
+    Location(r"\.config/stripe/config\.toml$", "Stripe CLI",
+             "Stripe CLI docs, 'stripe login': the CLI saves the restricted keys it is given "
+             "in its config file, ~/.config/stripe/config.toml (XDG_CONFIG_HOME)"),
     Location(r"(?:\.local/share|Library/Application Support|xdg\.data)/com\.vercel\.cli/"
              r"auth\.json$", "Vercel CLI",
              "Vercel docs, 'Global Vercel CLI Configuration': auth.json in com.vercel.cli under "
