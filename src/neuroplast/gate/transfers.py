@@ -105,7 +105,7 @@ _BOOLEAN = frozenset({
     "--ignore-existing", "--delete-removed", "--delete-after", "--delete-before",
     "--delete-during", "--delete-excluded", "--no-check-md5", "--skip-existing",
     "--create-empty-src-dirs", "--no-traverse", "--copy-links", "--links", "--immutable",
-    "--resync", "--auth-mode", "--overwrite", "--put-md5", "--check-md5", "--s3-only",
+    "--resync", "--overwrite", "--put-md5", "--check-md5", "--s3-only",
 })
 _NESTED = 3  # az storage blob upload, gh release upload: the verb among the first words
 _CURL_DATA = ("-d", "--data", "--data-binary", "--data-ascii", "--json")
@@ -156,8 +156,6 @@ def _copy_directions(seg: Segment, program: tuple[str, str]) -> list[str]:
             _remote(w, head) for w in _operands(argv, at)) else []
     if verb in _PULLS.get(program, ()):
         return ["down"]
-    if verb == "put" and head == "s3cmd":
-        return ["up"]
     if verb not in _COPY.get(program, ()):
         return []
     words = _operands(argv, at)
