@@ -63,8 +63,9 @@ import re
 from urllib.parse import urlparse
 
 from neuroplast.gate.downloads import saves_from_network
+from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import option_values
-from neuroplast.gate.paths import REMOTE_PATH
+from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.transfers import directions
 
@@ -75,7 +76,6 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart"})
 
-_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
 _ALWAYS_REMOTE = frozenset({"telnet", "sshfs", "ssh-copy-id", "pssh", "parallel-ssh", "pscp",
@@ -111,11 +111,6 @@ def _plain(seg: Segment, n: int = 4) -> list[str]:
     return [a for a in seg.argv[1:] if not a.startswith("-")][:n]
 
 
-def _is_local(host: str) -> bool:
-    host = host.rpartition("@")[2].lower()
-    return host in _LOCAL_HOSTS or host.startswith("127.")
-
-
 def _ssh_destination(seg: Segment) -> str:
     """ssh's destination: its first plain word (options with values make this an
     approximation; a wrong word is still a word of the call)."""
@@ -132,9 +127,9 @@ def _remote(seg: Segment) -> bool:
         if any(a in _SSH_PRINT_ONLY for a in argv[1:]):
             return False
         destination = _ssh_destination(seg)
-        return bool(destination) and not _is_local(destination)
+        return bool(destination) and not is_local_host(destination)
     if head in _ALWAYS_REMOTE:
-        return len(argv) > 1 and not any(_is_local(w) for w in _plain(seg, 1))
+        return len(argv) > 1 and not any(is_local_host(w) for w in _plain(seg, 1))
     if head in _COPIERS:
         sides = [m.group(1) for w in argv[1:] if not w.startswith("-")
                  for m in [REMOTE_PATH.match(w)] if m]
@@ -142,7 +137,7 @@ def _remote(seg: Segment) -> bool:
                                                                                   "sftp://"))]
         if head == "sftp" and not sides:
             sides = [w.rpartition("@")[2] for w in _plain(seg, 1)]
-        return any(h and not _is_local(h) for h in sides)
+        return any(h and not is_local_host(h) for h in sides)
     if head in _REMOTE_VERBS:
         return bool(set(_plain(seg)) & _REMOTE_VERBS[head])
     if head in _ANSIBLE:
@@ -157,7 +152,7 @@ def database_hosts(seg: Segment) -> list[str]:
         return []
     hosts = list(option_values(seg.argv, _DB_HOST_OPTIONS))
     hosts += [urlparse(w).hostname or "" for w in seg.argv[1:] if _DB_URI.match(w)]
-    return [h.lower() for h in hosts if h and not h.startswith("/") and not _is_local(h)]
+    return [h.lower() for h in hosts if h and not h.startswith("/") and not is_local_host(h)]
 
 
 def _forwards(seg: Segment) -> bool:
@@ -215,16 +210,15 @@ def _autostarts(seg: Segment) -> bool:
     return False
 
 
-_GIT_GLOBAL_VALUES = ("-C", "-c", "--git-dir", "--work-tree", "--namespace")
 _FILE_NAME = re.compile(r"[\w-]\.[A-Za-z]\w{0,7}$")  # ci.yaml, requirements.txt
 _CLEARS_OUTPUT = ("--clear-output", "--ClearOutputPreprocessor.enabled=True")
 
 
 def _git_words(argv: tuple[str, ...]) -> list[str]:
     """git's words after its global options (``git -C dir restore x`` -> restore, x)."""
-    i = 1
+    values, i = GLOBAL_OPTIONS["git"][0], 1
     while i < len(argv) and argv[i].startswith("-"):
-        i += 2 if argv[i] in _GIT_GLOBAL_VALUES else 1
+        i += 2 if argv[i] in values else 1
     return list(argv[i:])
 
 

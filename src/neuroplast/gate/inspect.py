@@ -137,7 +137,7 @@ _AWK_WRITE = re.compile(r">>?\s*\"([^\"]+)\"")
 # those whose last operand is the destination, as cp's is (ln's link, rsync's copy).
 _MODIFIES_OPERANDS = frozenset({"chmod", "chown", "chgrp", "touch", "mkdir", "truncate", "tee",
                                 "chattr", "setfacl", "dos2unix", "unix2dos"})
-_COPIES = frozenset({"cp", "mv", "install", "ln", "rsync", "scp"})
+_COPIES = frozenset({"cp", "install", "ln", "rsync", "scp"})  # mv: every operand, below
 # rm(1), rmdir(1), unlink(1), shred(1), trash-put (trash-cli): every operand is removed
 _REMOVES = frozenset({"rm", "rmdir", "unlink", "shred", "trash", "trash-put"})
 # Stream editors told to edit in place: GNU sed's -i[SUFFIX] (alone or after other

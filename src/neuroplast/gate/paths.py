@@ -10,7 +10,7 @@ import os.path
 import posixpath
 import re
 
-__all__ = ["FILE_URL", "REMOTE_PATH", "path_zone", "resolve_path"]
+__all__ = ["FILE_URL", "REMOTE_PATH", "is_local_host", "path_zone", "resolve_path"]
 
 # RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
 # that take URLs (curl, aws --filter file://..., git, pip) read it like a path. Group 1 is
@@ -19,10 +19,21 @@ FILE_URL = re.compile(r"\bfile://(?:localhost)?(/[^\s'\"<>|;&)]*)", re.IGNORECAS
 # scp(1)/rsync(1)'s remote side, ``[user@]host:path`` (a colon before any slash, no ``//``
 # after it: not a URL). Group 1 is the host.
 REMOTE_PATH = re.compile(r"^(?:[\w.-]+@)?([A-Za-z0-9][\w.-]*):(?!//)")
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
 
 _SYSTEM_DIRS = ("/etc", "/usr", "/bin", "/sbin", "/boot", "/dev", "/proc", "/sys", "/lib",
                 "/lib64", "/opt", "/root", "/var", "/System", "/Library", "/private/etc")
 _TEMP_DIRS = ("/tmp", "/var/tmp", "/private/tmp", "/dev/null")
+
+
+def is_local_host(host: str) -> bool:
+    """Whether ``host`` (``user@`` allowed) is this machine: localhost, 127.x, ::1, 0.0.0.0.
+
+    >>> [is_local_host(h) for h in ("dev@localhost", "127.0.1.1", "web-1", "[::1]")]
+    [True, True, False, True]
+    """
+    host = host.rpartition("@")[2].lower()
+    return host in _LOCAL_HOSTS or host.startswith("127.")
 
 
 def resolve_path(path: str, cwd: str) -> str:

@@ -195,8 +195,9 @@ def touches(call: ToolCall) -> Touches:
             reads += r
             writes += w
         hosts += _hosts(command, segments)
-        schemes += [m.group(1).lower() for m in _URL.finditer(command)]
-        urls += [m.group(0) for m in _URL.finditer(command)]
+        found = list(_URL.finditer(command))
+        schemes += [m.group(1).lower() for m in found]
+        urls += [m.group(0) for m in found]
     path = call.file_path
     if path:
         if tool in _WRITE_TOOLS:
@@ -274,8 +275,7 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
     keys += [f"host:{h}" for h in t.hosts]
     keys += [f"speaks:{scheme}" for scheme in t.schemes]
-    keys += [f"writes-in:{folder}" for folder in map(_project_folder, t.writes, [cwd] * len(
-        t.writes)) if folder]
+    keys += [f"writes-in:{folder}" for p in t.writes if (folder := _project_folder(p, cwd))]
     keys += [f"fetches:{kind}" for kind in t.fetched]
     return tuple(dict.fromkeys(keys))
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.outputs import option_values
-from neuroplast.gate.paths import REMOTE_PATH
+from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 
 __all__ = ["DIRECTIONS", "directions"]
@@ -55,7 +55,6 @@ DIRECTIONS = ("up", "down", "remote-delete")
 _STORAGE_URL = re.compile(r"^(?:s3|s3a|gs|az|abfss?|wasbs?|b2|r2|oss|cos|hf)://"
                           r"|^https://[\w.-]+\.core\.windows\.net/", re.IGNORECASE)
 _RCLONE_REMOTE = re.compile(r"^[\w.-]+:(?!//)")  # rclone(1): remote:path
-_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 # Copy verbs: operands are sources, then one destination. Moves delete their sources.
 _COPY = {
@@ -118,7 +117,7 @@ def _remote(word: str, head: str) -> bool:
         return True
     if head in ("scp", "rsync"):
         match = REMOTE_PATH.match(word)
-        return (bool(match) and match.group(1).lower() not in _LOCAL_HOSTS) or \
+        return (bool(match) and not is_local_host(match.group(1))) or \
             word.startswith("rsync://")
     return head == "rclone" and bool(_RCLONE_REMOTE.match(word))
 
