@@ -17,6 +17,7 @@ from typing import Any
 import torch
 
 from neuroplast.memory import CandidateConfig, LocalBackend, Scorer, find_candidates
+from neuroplast.memory.attribution import attribute
 from neuroplast.memory.local import common_prefix
 from neuroplast.memory.trainer import Sample, TrainConfig, Trainer
 from neuroplast_bench.memory_convos import (
@@ -33,48 +34,88 @@ NEAR_ZERO = 0.5  # nats: a divergence below this changes a response's probabilit
 
 def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str, Any]:
     """Top-scored memory vs the true one, and what distractors and memory-free responses
-    score, on ``conversations`` generated from ``seed``."""
+    score, on ``conversations`` generated from ``seed``: by the attribution that follows
+    copied answers (:func:`neuroplast.memory.attribution.attribute`, the headline
+    figures) and by plain leave-one-out (``Scorer.matrix``, the ``loo_`` figures), each
+    with the tokens the model ran for it."""
     backend = LocalBackend.from_pretrained(model_dir)
     scorer = Scorer(backend, backend.tokenizer)
-    hits = needing = 0
-    # a fact asked again can also be read from the earlier answer, which stays in context
-    # without the memory: reported apart
-    by_turn = {"first": [0, 0], "repeat": [0, 0]}
-    distractor, no_memory, true_div = [], [], []
+    counts = {name: _AttributionCounts() for name in ("chained", "loo")}
+    tokens = {"chained": 0, "loo": 0}
+    rounds = []
     for conv in generate_many(seed, conversations):
-        result = scorer.matrix(conv.context)
+        before = backend.counters.tokens
+        loo = scorer.matrix(conv.context)
+        tokens["loo"] += backend.counters.tokens - before
+        before = backend.counters.tokens
+        chained = attribute(scorer, conv.context)
+        tokens["chained"] += backend.counters.tokens - before
+        rounds.append(chained.rounds)
+        counts["loo"].add(conv, loo)
+        counts["chained"].add(conv, chained)
+    out: dict[str, Any] = {
+        "bench": "memory.attribution", "model": model_dir.name, "seed": seed,
+        "conversations": conversations,
+        "responses_needing_memory": counts["chained"].needing,
+        "responses_asked_again": counts["chained"].by_turn["repeat"][1],
+        "tokens": tokens["chained"], "loo_tokens": tokens["loo"],
+        "token_ratio_vs_loo": round(tokens["chained"] / max(tokens["loo"], 1), 4),
+        "rounds_max": max(rounds), "rounds_mean": round(statistics.fmean(rounds), 3),
+    }
+    out |= counts["chained"].figures("")
+    out |= counts["loo"].figures("loo_")
+    return out
+
+
+class _AttributionCounts:
+    """Hits of the top-scored memory, and the divergences of true memories, distractors
+    and memory-free responses, over conversations scored by one method."""
+
+    def __init__(self) -> None:
+        self.hits = self.needing = 0
+        # a fact asked again can also be read from the earlier answer, which stays in
+        # context without the memory: reported apart
+        self.by_turn = {"first": [0, 0], "repeat": [0, 0]}
+        self.distractor: list[float] = []
+        self.no_memory: list[float] = []
+        self.true_div: list[float] = []
+
+    def add(self, conv: Any, result: Any) -> None:
         table = result.divergence()
-        asked = set()
+        asked: set[str] = set()
         for j, need in enumerate(conv.needs):
             column = [row[j] for row in table]
             if need is None:
-                no_memory.append(max(column, default=0.0))
+                self.no_memory.append(max(column, default=0.0))
                 continue
-            needing += 1
+            self.needing += 1
             hit = result.top_memory(j) == need
-            hits += hit
-            counts = by_turn["repeat" if need in asked else "first"]
+            self.hits += hit
+            counts = self.by_turn["repeat" if need in asked else "first"]
             counts[0] += hit
             counts[1] += 1
             asked.add(need)
-            true_div.append(column[result.keys.index(need)])
-            distractor += [column[k] for k, key in enumerate(result.keys)
-                           if key in conv.distractors]
-    return {
-        "bench": "memory.attribution", "model": model_dir.name, "seed": seed,
-        "conversations": conversations, "responses_needing_memory": needing,
-        "top1_accuracy": round(hits / max(needing, 1), 4),
-        "top1_first_asked": round(by_turn["first"][0] / max(by_turn["first"][1], 1), 4),
-        "top1_asked_again": round(by_turn["repeat"][0] / max(by_turn["repeat"][1], 1), 4),
-        "responses_asked_again": by_turn["repeat"][1],
-        "true_memory_divergence_median": round(statistics.median(true_div), 3),
-        "distractor_divergence_mean": round(statistics.fmean(distractor), 4),
-        "distractor_share_below_0.5": round(sum(d < NEAR_ZERO for d in distractor)
-                                            / max(len(distractor), 1), 4),
-        "no_memory_max_divergence_mean": round(statistics.fmean(no_memory), 4),
-        "no_memory_share_below_0.5": round(sum(d < NEAR_ZERO for d in no_memory)
-                                           / max(len(no_memory), 1), 4),
-    }
+            self.true_div.append(column[result.keys.index(need)])
+            self.distractor += [column[k] for k, key in enumerate(result.keys)
+                                if key in conv.distractors]
+
+    def figures(self, prefix: str) -> dict[str, Any]:
+        first, repeat = self.by_turn["first"], self.by_turn["repeat"]
+        figures = {
+            "top1_accuracy": round(self.hits / max(self.needing, 1), 4),
+            "top1_hits": self.hits,
+            "top1_first_asked": round(first[0] / max(first[1], 1), 4),
+            "top1_asked_again": round(repeat[0] / max(repeat[1], 1), 4),
+            "true_memory_divergence_median": round(statistics.median(self.true_div), 3),
+            "distractor_divergence_mean": round(statistics.fmean(self.distractor), 4),
+            "distractor_share_below_0.5": round(
+                sum(d < NEAR_ZERO for d in self.distractor) / max(len(self.distractor), 1),
+                4),
+            "no_memory_max_divergence_mean": round(statistics.fmean(self.no_memory), 4),
+            "no_memory_share_below_0.5": round(
+                sum(d < NEAR_ZERO for d in self.no_memory) / max(len(self.no_memory), 1), 4),
+        }
+        return {prefix + k: v for k, v in figures.items()}
 
 
 class _Recording(LocalBackend):

@@ -20,6 +20,7 @@ from neuroplast.lazy import lazy_exports
 from neuroplast.memory.context import Context, Node
 
 if TYPE_CHECKING:
+    from neuroplast.memory.attribution import Attribution, attribute
     from neuroplast.memory.backend import LogprobBackend
     from neuroplast.memory.candidates import CandidateConfig, find_candidates
     from neuroplast.memory.incremental import BackgroundConfig, BackgroundScoring
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from neuroplast.memory.store import MemoryStore
 
 __all__ = [
+    "Attribution",
     "BackgroundConfig",
     "BackgroundScoring",
     "CandidateConfig",
@@ -44,12 +46,14 @@ __all__ = [
     "Rendered",
     "ScoreMatrix",
     "Scorer",
+    "attribute",
     "divergence",
     "find_candidates",
     "render",
 ]
 
 __getattr__ = lazy_exports(__name__, {
+    "Attribution": "attribution",
     "BackgroundConfig": "incremental",
     "BackgroundScoring": "incremental",
     "CandidateConfig": "candidates",
@@ -62,6 +66,7 @@ __getattr__ = lazy_exports(__name__, {
     "Rendered": "rendering",
     "ScoreMatrix": "scoring",
     "Scorer": "scoring",
+    "attribute": "attribution",
     "divergence": "scoring",
     "find_candidates": "candidates",
     "render": "rendering",

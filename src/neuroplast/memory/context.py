@@ -149,6 +149,20 @@ class Context:
             self.index_of(key)
         return Context(tuple(n for n in self.nodes if n.key not in drop))
 
+    def dropping(self, indices: Iterable[int]) -> Context:
+        """This context without the nodes at positions ``indices`` (any kind).
+
+        >>> ctx = Context.build(conversation=[("user", "hi"), ("assistant", "hello")])
+        >>> [n.kind for n in ctx.dropping([0]).nodes]
+        ['assistant']
+        """
+        drop = set(indices)
+        for i in drop:
+            if not isinstance(i, int) or not 0 <= i < len(self.nodes):
+                raise InvalidInputError(f"node index {i!r} is not in this {len(self.nodes)}"
+                                        "-node context; give 0 <= index < its length")
+        return Context(tuple(n for i, n in enumerate(self.nodes) if i not in drop))
+
     def without_memories(self) -> Context:
         """This context with every memory left out."""
         return Context(tuple(n for n in self.nodes if n.kind != "memory"))

@@ -36,6 +36,10 @@ class BackgroundConfig(Config):
                                                          "of the conversation's tokens"})
     per_pass: int = field(default=4, metadata={"help": "memories scored per pass"})
     window: int = field(default=WINDOW, metadata={"help": "responses judged per memory"})
+    # Off by default: the issue defines the background weight by leave-one-out divergence.
+    follow_copies: bool = field(default=False, metadata={
+        "help": "also credit a memory with later answers that repeat what it made the "
+                "model say (Scorer.attribution; costs a backend call per round)"})
 
     def __post_init__(self) -> None:
         check_range("BackgroundConfig", "interval_s", self.interval_s, 0.0)
@@ -81,5 +85,6 @@ class BackgroundScoring:
         if not due:
             return {}
         # one backend call for the pass: the context runs once, each memory from itself on
-        results: list[Importance] = self.scorer.importances(context, due, self.config.window)
+        results: list[Importance] = self.scorer.importances(
+            context, due, self.config.window, self.config.follow_copies)
         return {r.key: self.store.fold_score(r.key, r.total, now) for r in results}

@@ -22,7 +22,7 @@ from neuroplast.memory.context import Context, Node
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
-__all__ = ["RenderConfig", "Rendered", "render"]
+__all__ = ["RenderConfig", "Rendered", "render", "render_dropping", "render_without"]
 
 
 @dataclass
@@ -159,14 +159,25 @@ def render_without(
     removed messages cut out (a template that renders each message on its own), the
     character bounds follow from the base's; otherwise it falls back to :func:`render`.
     """
+    base.context.without(keys)  # unknown keys are an error
+    drop = {i for i, n in enumerate(base.context.nodes) if n.key in keys}
+    return render_dropping(base, drop, tokenizer, config)
+
+
+def render_dropping(
+    base: Rendered, indices: set[int], tokenizer: PreTrainedTokenizerBase,
+    config: RenderConfig | None = None,
+) -> Rendered:
+    """``render(base.context.dropping(indices))``: :func:`render_without` for nodes of any
+    kind (memories, or whole turns of the conversation), by node position."""
     config = config or RenderConfig()
-    context = base.context.without(keys)
+    context = base.context.dropping(indices)
     if not base.bounds:
         return render(context, tokenizer, config)
     text = _template_text(tokenizer, [message(n, config) for n in context.nodes])
     pieces, bounds, shift, at = [], [], 0, 0
-    for node, (m0, m1, c0, c1) in zip(base.context.nodes, base.bounds, strict=True):
-        if node.key in keys:
+    for i, (m0, m1, c0, c1) in enumerate(base.bounds):
+        if i in indices:
             pieces.append(base.text[at:m0])
             at = m1
             shift += m1 - m0

@@ -5,6 +5,11 @@ more likely the model finds the response when the memory is in its context. A re
 that comes before the memory is not affected by it (the model reads left to right), so it
 is not scored and its divergence is 0.
 
+Leave-one-out misses an answer the model copies from an earlier answer that the memory
+produced (the copy stays in the context without the memory); :meth:`Scorer.attribution`
+(:mod:`neuroplast.memory.attribution`) follows such copies. The issue's modes (the matrix,
+importance, background scoring, candidates) keep leave-one-out unless asked otherwise.
+
 >>> divergence(-1.5, -4.0), divergence(-4.0, -1.5)
 (2.5, 0.0)
 """
@@ -21,6 +26,7 @@ from neuroplast.memory.rendering import RenderConfig, Rendered, render, render_w
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
+    from neuroplast.memory.attribution import Attribution
     from neuroplast.memory.backend import LogprobBackend
     from neuroplast.memory.context import Context
 
@@ -128,16 +134,35 @@ class Scorer:
             without.append(tuple(cells))
         return ScoreMatrix(tuple(keys), tuple(responses), tuple(base), tuple(without))
 
-    def importance(self, context: Context, key: str, window: int = WINDOW) -> Importance:
-        """Memory ``key``'s divergences on the ``window`` responses after it first appears."""
-        return self.importances(context, [key], window)[0]
+    def attribution(self, context: Context, keys: Sequence[str] | None = None,
+                    window: int | None = None, depends: float | None = None
+                    ) -> Attribution:
+        """Which memory each response came from, following answers the model copies: a
+        memory is removed together with the turns of the earlier responses that depended
+        on it (:mod:`neuroplast.memory.attribution`; ``depends`` defaults to 1.0 nats)."""
+        from neuroplast.memory.attribution import DEPENDS, attribute
 
-    def importances(self, context: Context, keys: Sequence[str], window: int = WINDOW
-                    ) -> list[Importance]:
+        return attribute(self, context, keys, window,
+                         DEPENDS if depends is None else depends)
+
+    def importance(self, context: Context, key: str, window: int = WINDOW,
+                   follow_copies: bool = False) -> Importance:
+        """Memory ``key``'s divergences on the ``window`` responses after it first appears."""
+        return self.importances(context, [key], window, follow_copies)[0]
+
+    def importances(self, context: Context, keys: Sequence[str], window: int = WINDOW,
+                    follow_copies: bool = False) -> list[Importance]:
         """:meth:`importance` of several memories from one backend call: the context with
         every memory runs once, and each variant only from its memory to its window's end.
+
+        By default a divergence is leave-one-out, as the issue defines importance.
+        ``follow_copies=True`` judges each memory by :meth:`attribution` instead, which also
+        credits it with the later answers that repeat what it made the model say (leave-one-
+        out gives those ~0: the earlier answer stays in the context); it costs a backend call
+        per round of dependents found.
         """
-        result = self.matrix(context, keys, window)
+        result = (self.attribution(context, keys, window).chained if follow_copies
+                  else self.matrix(context, keys, window))
         out = []
         for key, row, divs in zip(result.keys, result.without, result.divergence(),
                                   strict=True):
