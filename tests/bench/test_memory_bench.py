@@ -28,3 +28,7 @@ def test_attribution_reports_shares_in_range() -> None:
     assert row["responses_needing_memory"] > 0
     for key in ("top1_accuracy", "distractor_share_below_0.5", "no_memory_share_below_0.5"):
         assert 0.0 <= row[key] <= 1.0
+        assert 0.0 <= row["loo_" + key] <= 1.0
+    # following copies starts from leave-one-out: it runs at least its tokens
+    assert 0 < row["loo_tokens"] <= row["tokens"]
+    assert row["token_ratio_vs_loo"] == round(row["tokens"] / row["loo_tokens"], 4)
