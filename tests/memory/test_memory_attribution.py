@@ -147,3 +147,19 @@ def test_turns_and_dropping(llama_dir: Path) -> None:
         ctx.dropping([9])
     with pytest.raises(InvalidInputError, match="depends=0"):
         Scorer(LocalBackend.from_pretrained(llama_dir), tok).attribution(ctx, depends=0)
+
+
+def test_remote_attribution_equals_local(serving, llama: LocalBackend) -> None:  # type: ignore[no-untyped-def]
+    from neuroplast.memory import RemoteBackend
+    from neuroplast.server.memory_app import create_memory_app
+
+    token = "attribution-test-token-0123456789ab"
+    local = Scorer(llama, llama.tokenizer).attribution(_DOG)
+    with serving(create_memory_app(llama, model_name="tiny", token=token)) as url, \
+            RemoteBackend(url, model="tiny", token=token) as remote:
+        got = Scorer(remote, llama.tokenizer).attribution(_DOG)
+    assert got.dependents == local.dependents and got.rounds == local.rounds
+    for a_row, b_row in zip(got.chained.without, local.chained.without, strict=True):
+        assert [a is None for a in a_row] == [b is None for b in b_row]
+        assert [a for a in a_row if a is not None] == pytest.approx(
+            [b for b in b_row if b is not None], abs=1e-4)
