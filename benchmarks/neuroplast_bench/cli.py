@@ -44,9 +44,9 @@ def gate(
     seed: Annotated[int, typer.Option(help="seed of the call stream")] = 0,
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
     user: Annotated[str, typer.Option(
-        help="the simulated user: default, heldout, ops, mlds or webfin (the last four: their "
-             "own preferences and drift, written apart from the gate; --drift, --also-refuse "
-             "and --also-allow then stay unset)")] = "default",
+        help="the simulated user: default, heldout, ops, mlds, webfin or mobile (the last five: "
+             "their own preferences and drift, written apart from the gate; --drift, "
+             "--also-refuse and --also-allow then stay unset)")] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
     also_refuse: Annotated[str, typer.Option(

@@ -437,7 +437,8 @@ def test_config_selects_and_checks_the_user() -> None:
         GateBenchConfig(user="ops", drift="refuse_publish")
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="ops", also_refuse=("rm",))
-    with pytest.raises(ConfigError, match="'default', 'heldout', 'ops', 'mlds' or 'webfin'"):
+    with pytest.raises(ConfigError,
+                       match="'default', 'heldout', 'ops', 'mlds', 'webfin' or 'mobile'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
