@@ -74,3 +74,48 @@ def test_a_crash_between_checkpoint_files_keeps_the_previous_checkpoint(
     assert back.checkpointed == 20 and back.replayed == 10 and back.logged == 30
     back.close()
     eng.engine.close()
+
+
+def test_held_queries_survive_a_crash_and_are_reported_once(tmp_path: Path) -> None:
+    eng = DurableEngine(tmp_path, CFG)
+    keys = [eng.hold(np.eye(8)[i % 4], "ab"[i % 2], latency_us=10 * i) for i in range(3)]
+    assert len(set(keys)) == 3 and eng.pending() == {"pending": 3, "pending_dropped": 0}
+    # no close: the process died; a new one opens the same directory
+    again = DurableEngine(tmp_path, CFG)
+    assert again.pending()["pending"] == 3
+    with pytest.raises(InvalidInputError):
+        again.record_held(keys[1], 1.5)           # a bad outcome keeps it held
+    done = again.record_held(keys[1], 0.9)
+    assert done["route"] == "b" and done["id"] == 1
+    assert again.pending()["pending"] == 2 and again.engine.stats()["recorded"] == 1
+    with pytest.raises(InvalidInputError, match="already reported"):
+        again.record_held(keys[1], 0.9)
+    # a key issued after the restart is new even if the clock has not moved
+    assert again.hold(np.eye(8)[0], "a") not in keys
+    row = again.db.query("SELECT route, quality, latency_us FROM sona_trajectories")
+    assert row == [("b", 0.9, 10)]
+    again.close()
+    eng.close()
+
+
+def test_only_the_latest_held_queries_are_kept_and_the_rest_counted(tmp_path: Path) -> None:
+    eng = DurableEngine(tmp_path, CFG)
+    keys = [eng.hold(np.eye(8)[0], "a", limit=3) for _ in range(5)]
+    eng.record_held(keys[4], 0.5)                 # reported: no longer counts towards 3
+    eng.hold(np.eye(8)[1], "a", limit=3)
+    assert eng.pending() == {"pending": 3, "pending_dropped": 2}
+    with pytest.raises(InvalidInputError, match="dropped"):
+        eng.record_held(keys[0], 0.5)
+    eng.record_held(keys[2], 0.5)                 # among the 3 latest still held
+    eng.close()
+    assert DurableEngine(tmp_path, CFG).pending() == {"pending": 2, "pending_dropped": 2}
+
+
+def test_a_held_query_is_checked_before_anything_is_stored(tmp_path: Path) -> None:
+    eng = DurableEngine(tmp_path, CFG)
+    for query, route, latency in [([1.0, 2.0], "a", 0), ([np.nan] * 8, "a", 0),
+                                  (np.eye(8)[0], "a", -1)]:
+        with pytest.raises(InvalidInputError):
+            eng.hold(query, route, latency_us=latency)
+    assert eng.pending()["pending"] == 0
+    eng.close()

@@ -11,9 +11,12 @@ pending query into a trajectory: committed to SQLite before the answer, learnt f
 learnt. Every route but ``/healthz`` needs the token (``<data dir>/gate/token``; an OpenAI
 client sends it as its API key), bodies are JSON only.
 
-Queries waiting for feedback are held in memory (the latest ``max_pending``; older ones are
-dropped and counted): a query whose outcome never comes teaches nothing, so losing one in
-a crash loses no learning signal the caller had reported.
+Queries waiting for feedback are held in the engine's SQLite log
+(:meth:`~neuroplast.sona.durable.DurableEngine.hold`), committed before the response
+starts: an id a caller was given still takes its feedback after the proxy is killed
+(``kill -9``) and started again, and a reported outcome leaves the held queries and enters
+the trajectory log in one transaction. The latest ``max_pending`` are kept; older ones are
+dropped and counted (a query whose outcome never comes teaches nothing).
 
 >>> app = create_proxy({"small": "http://127.0.0.1:9"}, durable=None, token=lambda: b"t")
 >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1"))
@@ -22,10 +25,7 @@ a crash loses no learning signal the caller had reported.
 
 from __future__ import annotations
 
-import itertools
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -43,7 +43,6 @@ from neuroplast.server.body import parse_json
 from neuroplast.server.errors import install_error_handlers
 from neuroplast.server.gate_routes import read_limited
 from neuroplast.server.guard import Guard
-from neuroplast.sona.types import check_quality
 
 __all__ = ["FeedbackRequest", "create_proxy", "prompt_of"]
 
@@ -84,36 +83,6 @@ class FeedbackRequest(BaseModel):
     quality: float = Field(description="in [0, 1]")
 
 
-class _Pending:
-    """Proxied queries waiting for their outcome: the latest ``limit``, by id."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit, self.dropped = limit, 0
-        self._items: OrderedDict[str, tuple[Any, str, int]] = OrderedDict()
-        self._ids = itertools.count(1)
-        self._lock = threading.Lock()
-
-    def add(self, vector: Any, route: str, latency_us: int) -> str:
-        with self._lock:
-            key = f"sona-{int(time.time())}-{next(self._ids)}"
-            self._items[key] = (vector, route, latency_us)
-            while len(self._items) > self.limit:
-                self._items.popitem(last=False)
-                self.dropped += 1
-            return key
-
-    def take(self, key: str) -> tuple[Any, str, int]:
-        with self._lock:
-            found = self._items.pop(key, None)
-        if found is None:
-            raise InvalidInputError(f"no pending request {key!r}: it was already reported, "
-                                    "never proxied, or dropped as one of the oldest")
-        return found
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
 def create_proxy(upstreams: dict[str, str], durable: Any, token: Callable[[], bytes | None],
                  *, max_pending: int = 10_000, timeout_s: float = 600.0) -> FastAPI:
     """The proxy app over ``upstreams`` (name → base URL, e.g. ``http://host:8000``)."""
@@ -123,7 +92,6 @@ def create_proxy(upstreams: dict[str, str], durable: Any, token: Callable[[], by
         if not name or not url.startswith(("http://", "https://")):
             raise InvalidInputError(f"upstream {name}={url!r}: use NAME=http(s)://host:port")
     names = list(upstreams)
-    pending = _Pending(max_pending)
     client = httpx.AsyncClient(timeout=timeout_s)
 
     @asynccontextmanager
@@ -161,7 +129,8 @@ def create_proxy(upstreams: dict[str, str], durable: Any, token: Callable[[], by
         except httpx.HTTPError as exc:
             raise BackendUnavailable(f"upstream {route!r} ({upstreams[route]}) cannot be "
                                      f"reached: {exc}; check it runs") from exc
-        key = pending.add(vector, route, int((time.perf_counter() - start) * 1e6))
+        key = await run_in_threadpool(durable.hold, vector, route,
+                                      int((time.perf_counter() - start) * 1e6), max_pending)
         out = {k: v for k, v in upstream.headers.items() if k.lower() not in _HOP}
         out.update({"X-Sona-Trajectory": key, "X-Sona-Route": route})
         if body.get("stream") is True:
@@ -176,15 +145,12 @@ def create_proxy(upstreams: dict[str, str], durable: Any, token: Callable[[], by
 
     @app.post("/v1/sona/feedback", summary="Report the outcome of a proxied request")
     def feedback(body: FeedbackRequest) -> dict[str, Any]:
-        quality = check_quality(body.quality)  # before take: a bad one keeps it pending
-        vector, route, latency_us = pending.take(body.id)
-        stored = durable.record(vector, route, quality, latency_us=latency_us)
-        return {"id": body.id, "route": route, "stored": stored["id"]}
+        stored = durable.record_held(body.id, body.quality)  # a bad quality keeps it held
+        return {"id": body.id, "route": stored["route"], "stored": stored["id"]}
 
     @app.get("/v1/sona/stats", summary="What the proxy's engine has learnt")
     def stats() -> dict[str, Any]:
-        return {**durable.stats(), "pending": len(pending), "pending_dropped": pending.dropped,
-                "upstreams": upstreams}
+        return {**durable.stats(), **durable.pending(), "upstreams": upstreams}
 
     app.add_middleware(Guard, secret=token, public=("/healthz",),
                        default_limit=API_MAX_BODY_BYTES,

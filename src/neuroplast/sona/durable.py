@@ -49,6 +49,11 @@ _MIGRATIONS = [
     "embedding BLOB NOT NULL, route TEXT NOT NULL, quality REAL NOT NULL, "
     "latency_us INTEGER NOT NULL, context_ids TEXT NOT NULL, text TEXT, "
     "steps TEXT NOT NULL)",
+    # queries routed but not yet reported on (the proxy's), and the count of those dropped
+    "CREATE TABLE sona_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL "
+    "UNIQUE, created_at REAL NOT NULL, embedding BLOB NOT NULL, route TEXT NOT NULL, "
+    "latency_us INTEGER NOT NULL)",
+    "CREATE TABLE sona_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
 ]
 _CHECKPOINT = "checkpoint.json"
 _CURRENT = "current"
@@ -111,17 +116,74 @@ class DurableEngine:
         with self._lock:
             eng.check_route(route)  # a new route past max_routes fails before the log
             with self.db.transaction() as cur:
-                cur.execute(
-                    "INSERT INTO sona_trajectories (created_at, embedding, route, quality, "
-                    "latency_us, context_ids, text, steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (time.time(), vec.astype(np.float32).tobytes(), route, quality, latency_us,
-                     json.dumps(context_ids), text, json.dumps(steps)))
-                seq = int(cur.lastrowid or 0)
-            traj = eng.end_trajectory(builder, quality)
-            self.logged = seq
-            if seq - self.checkpointed >= self.checkpoint_every:
-                self._checkpoint()
+                seq = _insert(cur, vec, route, quality, latency_us, context_ids, text, steps)
+            return self._learnt(seq, builder, quality)
+
+    def _learnt(self, seq: int, builder: TrajectoryBuilder, quality: float) -> dict[str, Any]:
+        """Learn from the trajectory just logged at ``seq`` (under ``_lock``)."""
+        traj = self.engine.end_trajectory(builder, quality)
+        self.logged = seq
+        if seq - self.checkpointed >= self.checkpoint_every:
+            self._checkpoint()
         return {"id": seq, "trajectory": traj.id}
+
+    # -- queries waiting for their outcome (the proxy's) ---------------------------------
+    def hold(self, query: Any, route: str, latency_us: int = 0, limit: int = 10_000) -> str:
+        """Keep a routed query until its outcome is reported; its key (``sona-<time>-<n>``).
+
+        Committed before it returns, so a key a caller was given survives ``kill -9``. Past
+        ``limit`` held queries the oldest are dropped (a query whose outcome never comes
+        teaches nothing), counted in ``pending_dropped``."""
+        vec = self.engine.vector(query)
+        self.engine.check_route(route)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidInputError(f"limit={limit!r}; use a whole number >= 1")
+        if isinstance(latency_us, bool) or not isinstance(latency_us, int) or latency_us < 0:
+            raise InvalidInputError(f"latency_us={latency_us!r}; use a whole number >= 0")
+        now = time.time()
+        with self.db.transaction() as cur:
+            cur.execute("INSERT INTO sona_pending (key, created_at, embedding, route, "
+                        "latency_us) VALUES ('', ?, ?, ?, ?)",
+                        (now, vec.astype(np.float32).tobytes(), route, latency_us))
+            seq = int(cur.lastrowid or 0)
+            key = f"sona-{int(now)}-{seq}"  # seq is never reused (AUTOINCREMENT)
+            cur.execute("UPDATE sona_pending SET key = ? WHERE seq = ?", (key, seq))
+            # the (limit+1)-th newest still held, if any: it and all older ones go
+            edge = cur.execute("SELECT seq FROM sona_pending ORDER BY seq DESC LIMIT 1 "
+                               "OFFSET ?", (limit,)).fetchone()
+            over = 0 if edge is None else cur.execute(
+                "DELETE FROM sona_pending WHERE seq <= ?", (edge[0],)).rowcount
+            if over > 0:
+                cur.execute("INSERT INTO sona_counters (name, value) VALUES "
+                            "('pending_dropped', ?) ON CONFLICT(name) DO UPDATE SET "
+                            "value = value + excluded.value", (over,))
+        return key
+
+    def record_held(self, key: str, quality: float) -> dict[str, Any]:
+        """The outcome of held query ``key``: it leaves the held queries and enters the log
+        in one transaction (a crash keeps it either held or logged, never neither nor
+        both), then is learnt from; ``{"id", "trajectory", "route"}``."""
+        quality = check_quality(quality)  # before anything: a bad one keeps it held
+        with self._lock:
+            with self.db.transaction() as cur:
+                row = cur.execute("SELECT embedding, route, latency_us FROM sona_pending "
+                                  "WHERE key = ?", (key,)).fetchone()
+                if row is None:
+                    raise InvalidInputError(
+                        f"no pending request {key!r}: it was already reported, never "
+                        "proxied, or dropped as one of the oldest")
+                vec = np.frombuffer(row[0], dtype=np.float32).copy()
+                builder = self._builder(vec, row[1], [], [])
+                cur.execute("DELETE FROM sona_pending WHERE key = ?", (key,))
+                seq = _insert(cur, vec, row[1], quality, int(row[2]), [], None, [])
+            return {**self._learnt(seq, builder, quality), "route": row[1]}
+
+    def pending(self) -> dict[str, int]:
+        """``{"pending": held now, "pending_dropped": dropped as the oldest, ever}``."""
+        held = self.db.query("SELECT COUNT(*) FROM sona_pending")[0][0]
+        dropped = self.db.query("SELECT value FROM sona_counters WHERE name = "
+                                "'pending_dropped'")
+        return {"pending": int(held), "pending_dropped": int(dropped[0][0]) if dropped else 0}
 
     def _builder(self, vec: np.ndarray, route: str, steps: list[dict[str, Any]],
                  context_ids: list[str]) -> TrajectoryBuilder:
@@ -172,3 +234,14 @@ class DurableEngine:
         finally:
             self.engine.close()
             self.db.close()
+
+
+def _insert(cur: Any, vec: np.ndarray, route: str, quality: float, latency_us: int,
+            context_ids: list[str], text: str | None, steps: list[dict[str, Any]]) -> int:
+    """Append one trajectory to the log inside the caller's transaction; its seq."""
+    cur.execute(
+        "INSERT INTO sona_trajectories (created_at, embedding, route, quality, latency_us, "
+        "context_ids, text, steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (time.time(), vec.astype(np.float32).tobytes(), route, quality, latency_us,
+         json.dumps(context_ids), text, json.dumps(steps)))
+    return int(cur.lastrowid or 0)
