@@ -323,7 +323,7 @@ _HOME_CREDENTIALS = re.compile(
     r"|\.password-store/|\.config/op/)")
 _SSH_PUBLIC = re.compile(r"^(known_hosts(\.old)?|config|authorized_keys2?|.*\.pub)$")
 _CREDENTIAL_NAMES = re.compile(
-    r"^(AuthKey_\w+\.p8|.*\.p8|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*service[-_]?account.*\.json"
+    r"^(.*\.p8|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*service[-_]?account.*\.json"
     r"|.*\.(pem|key)|.*\.tfstate|credentials\.json|client_secret[\w.-]*\.json)$", re.I)
 # whole words of a name that say a .pem/.key holds a certificate ("cache.key" is a key)
 _PUBLIC_PEM = re.compile(r"(^|[-_.])(cert|certificate|crt|chain|fullchain|ca|bundle|pub|public)"
@@ -412,15 +412,25 @@ def _paths(c: SimpleCommand) -> list[str]:
     return words
 
 
-def _reads(c: SimpleCommand) -> list[str]:
-    """Files ``c`` may read or copy (not merely name)."""
-    if c.program in _NAME_ONLY:
-        return [t for op, t in c.redirects if ">" in op]  # a name-only program still writes
+def _used(c: SimpleCommand) -> set[str]:
+    """Files ``c`` hands to the program that signs, authenticates or checks with them, or
+    that it writes anew (``openssl genpkey -out``): the shared reading's, keystores and
+    keychains of the signing tools, and certificates by their role."""
     used = _used_credentials(c) | set(_option_values(c, _KEYSTORE_OPTIONS | _CA_OPTIONS))
     if c.program == "security":  # it manages keychains and trusts certificates: its
         # subcommands decide (below); other files it is given are read
         used |= set(_option_values(c, {"-k"})) | {w for w in _paths(c) if re.search(
             r"\.(keychain(-db)?|pem|cer|crt|der)$", w)}
+    if c.program == "openssl" and _operands(c)[:1] in (["x509"], ["crl"], ["verify"]):
+        used |= set(_option_values(c, {"-in"})) | set(_operands(c)[1:])  # certificates
+    return used
+
+
+def _reads(c: SimpleCommand) -> list[str]:
+    """Files ``c`` may read or copy (not merely name)."""
+    if c.program in _NAME_ONLY:
+        return [t for op, t in c.redirects if ">" in op]  # a name-only program still writes
+    used = _used(c)
     return [w for w in _paths(c) if w not in used]
 
 
@@ -434,7 +444,8 @@ def _recursive(c: SimpleCommand) -> bool:
 
 def _path_reasons(c: SimpleCommand, cwd: str) -> set[str]:
     found = set()
-    touched = _reads(c) + _write_targets(c)
+    used = _used(c)
+    touched = _reads(c) + [w for w in _write_targets(c) if w not in used]
     if any(_signing_path(p, cwd) for p in touched):
         found.add("signing_keys")
     if any(_credential_path(p, cwd) for p in touched):
@@ -511,7 +522,8 @@ def _gradle_tasks(c: SimpleCommand) -> list[str]:
 
 
 _RELEASE_TASK = re.compile(r"^(assemble|bundle|install|package|sign)\w*Release\w*$"
-                           r"|^(publish|upload|appDistributionUpload|promote)\w*$")
+                           r"|^(publish(?!ToMavenLocal)|upload|appDistributionUpload|promote)"
+                           r"\w*$")  # publishToMavenLocal stays on this machine
 _RELEASE_WORDS = {"release", "beta", "deploy", "store", "appstore", "playstore", "production",
                   "prod", "submit", "upload", "testflight", "distribute", "publish", "alpha"}
 _FASTLANE_RELEASE = {"deliver", "upload_to_app_store", "pilot", "upload_to_testflight",
@@ -714,7 +726,9 @@ def _device_data(c: SimpleCommand, cwd: str) -> bool:
         for inner in _device_shell(c):
             if inner.program == "run-as" and len(inner.args) >= 2:
                 return True  # run-as PKG CMD: the app's private files
-            if inner.program in ("bugreport", "bugreportz", "screencap", "screenrecord"):
+            if inner.program in ("bugreport", "bugreportz"):
+                return True  # the system's logs, with personal data (Android's docs)
+            if inner.program in ("screencap", "screenrecord"):
                 return True  # a tester's screen: their accounts, messages, notifications
             if inner.program == "content" and any(_PERSONAL_PROVIDERS.search(a)
                                                   for a in inner.args):
@@ -742,8 +756,7 @@ def _sdk_intake(c: SimpleCommand, cwd: str) -> bool:
     if flags & {"-h", "--help", "--dry-run", "--version"}:
         return False
     if prog == "pod":
-        return ops[:1] == ["update"] or ops[:2] == ["repo", "add"] or (
-            ops[:1] == ["install"] and "--repo-update" in flags and bool(ops[1:]))
+        return ops[:1] == ["update"] or ops[:2] == ["repo", "add"]
     if prog == "carthage":
         return ops[:1] == ["update"]
     if prog == "swift":
