@@ -25,7 +25,7 @@ ALLOWED = {
     "gate": {"learn", "core", "store"},
     "sona": {"learn", "core", "store"},
     "memory": {"learn", "core", "store"},
-    "peers": {"gate", "learn", "core", "store"},
+    "peers": {"gate", "sona", "learn", "core", "store"},  # shares both one level up
     "server": {"gate", "sona", "memory", "peers", "learn", "core", "store"},
     "cli": {"gate", "sona", "memory", "peers", "learn", "core", "store", "server"},
 }

@@ -80,7 +80,7 @@ def serve(
                                 "on 127.0.0.1, localhost or ::1 only")
     folder = _dir(data_dir)
     token = ensure_token(folder / TOKEN_FILE)
-    service = ModelService(model, folder)
+    service = ModelService(model, folder, peer_adapters=_peer_adapters(folder.parent))
     app = create_memory_app(None, model_name=name or model.name, token=token, service=service)
     Console(stderr=True).print(f"serving {model} as {name or model.name!r} on "
                                f"http://{host}:{port} (token: {folder / TOKEN_FILE})")
@@ -88,6 +88,19 @@ def serve(
         uvicorn.Server(server_config(app, host=host, port=port)).run()
     finally:
         service.close()
+
+
+def _peer_adapters(home: Path):  # type: ignore[no-untyped-def]
+    """The peers' memory adapters that count now (``neuroplast.peers.adapters.applied``:
+    those the running exchange applied, of peers still trusted with weights)."""
+    from neuroplast.memory.peer_adapters import PeerAdapter
+    from neuroplast.peers.adapters import applied
+
+    def read() -> list[PeerAdapter]:
+        return [PeerAdapter(str(e["peer"]), str(e["path"]), str(e["sha256"]),
+                            float(e["weight"])) for e in applied(home, "memory")]
+
+    return read
 
 
 @memory_app.command()

@@ -58,9 +58,9 @@ def add(
     url: Annotated[str, typer.Argument(help="Its service, e.g. https://bob.lan:8766 (its "
                                             "--tls-port).")],
     trust: Annotated[str, typer.Option(help="signals: its gate answers teach yours; weights: "
-                                       "also memory adapters, both ways when it trusts you "
-                                       "with weights too (kept beside yours, never "
-                                       "merged).")
+                                       "also its memory adapter and SONA router, both ways "
+                                       "when it trusts you with weights too (they count "
+                                       "below yours: [peers] adapter_weight).")
                      ] = "signals",
     data_dir: DataDir = None,
 ) -> None:
@@ -88,9 +88,16 @@ def list_peers(data_dir: DataDir = None) -> None:
     refused = peers.refusals()
     if refused:
         console.print("refused: " + ", ".join(f"{k} {v}" for k, v in refused.items()))
+    from neuroplast.peers.adapters import applied
+    from neuroplast.store import data_dir as resolve_data_dir
+
+    home = resolve_data_dir(data_dir)
+    counting = {(e["peer"], e["kind"], e["version"]) for kind in ("memory", "sona")
+                for e in applied(home, kind)}
     for taken in peers.adapters_in():  # weights from peers trusted with them
+        counts = (taken["peer"], taken["kind"], taken["version"]) in counting
         console.print(f"adapter from {taken['peer']}: {taken['kind']} v{taken['version']} "
-                      f"at {taken['path']}")
+                      f"at {taken['path']}{' (counts now)' if counts else ''}")
 
 
 @peers_app.command()

@@ -6,6 +6,11 @@ Each finished job publishes adapter version *n* as a PEFT directory,
 ``adapters/current`` (written atomically) and swaps the scoring backend in one assignment:
 a request scores with the old model or the new one, never a mixture. On start the service
 continues from ``current`` and requeues a job a restart cut off.
+
+Peers' adapters (``peer_adapters``: asked every ``poll_s`` seconds for the list that
+counts now) are merged into the scoring model below the own one
+(``memory.peer_adapters``); training never sees them, so the own adapter published stays
+the user's alone, and a list without a peer gives back the model without it.
 """
 
 from __future__ import annotations
@@ -15,13 +20,14 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from neuroplast.errors import InvalidInputError
 from neuroplast.memory.jobs import JobLog
 from neuroplast.memory.local import LocalBackend, apply_adapter
+from neuroplast.memory.peer_adapters import PeerAdapter, merge_peer_adapters
 from neuroplast.memory.trainer import Sample, TrainConfig, Trainer
 from neuroplast.store import atomic_write_text, private_dir
 
@@ -34,7 +40,9 @@ class ModelService:
     """Serve ``model_dir`` for scoring and train it from ``/train`` jobs, in ``data_dir``."""
 
     def __init__(self, model_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
-                 config: TrainConfig | None = None, anchors: Sequence[Sample] = ()) -> None:
+                 config: TrainConfig | None = None, anchors: Sequence[Sample] = (),
+                 peer_adapters: Callable[[], Sequence[PeerAdapter]] | None = None,
+                 poll_s: float = 2.0) -> None:
         self.model_dir = Path(model_dir)
         self.dir = private_dir(Path(data_dir))
         self.adapters = self.dir / "adapters"
@@ -52,6 +60,11 @@ class ModelService:
         pad = getattr(self.tokenizer, "pad_token_id", None) or 0
         self.trainer = Trainer(self.base_model, self.config, anchors, pad_id=pad,
                                adapter=current)
+        self._peer_source = peer_adapters
+        self.poll_s = poll_s
+        self._peers: tuple[PeerAdapter, ...] = ()
+        self.peers_merged: list[str] = []  # the peers whose adapters the scoring model has
+        self._refresh_peers()
         self.jobs.requeue_interrupted()
         self._wake = threading.Event()
         self._stop = False
@@ -83,8 +96,12 @@ class ModelService:
 
     def _run(self) -> None:
         while not self._stop:
-            self._wake.wait()
+            self._wake.wait(timeout=self.poll_s if self._peer_source else None)
             self._wake.clear()
+            try:
+                self._refresh_peers()
+            except Exception:  # the peers' list unreadable this time: the model stays
+                log.exception("reading the peers' adapters failed")
             while not self._stop:
                 nxt = self.jobs.next_queued()
                 if nxt is None:
@@ -107,9 +124,26 @@ class ModelService:
             shutil.rmtree(final)
         os.replace(tmp, final)
         atomic_write_text(self.adapters / "current", f"v{version}\n")
-        self.backend = LocalBackend(self.trainer.live_model(), self.tokenizer)
+        self.backend = self._scoring_backend()
         self.version = version
         return version
+
+    def _refresh_peers(self) -> None:
+        """Rebuild the scoring model if the peers' adapters that count have changed."""
+        if self._peer_source is None:
+            return
+        adapters = tuple(self._peer_source())
+        if adapters == self._peers:
+            return
+        self._peers = adapters
+        self.backend = self._scoring_backend()
+        log.info("scoring with the peers' adapters of %s", self.peers_merged or "none")
+
+    def _scoring_backend(self) -> LocalBackend:
+        """The own live model with the peers' adapters merged below it (one assignment
+        swaps it in)."""
+        model, self.peers_merged = merge_peer_adapters(self.trainer.live_model(), self._peers)
+        return LocalBackend(model.eval(), self.tokenizer)
 
     def close(self) -> None:
         self._stop = True

@@ -18,9 +18,9 @@ from neuroplast.errors import ConfigError
 
 __all__ = ["ADAPTER_KINDS", "PeersConfig"]
 
-# adapter weights an install may send and take: memory's LoRA adapters (PEFT). SONA's
-# router is no PEFT adapter; its federation merges trajectories, not weights.
-ADAPTER_KINDS = ("memory",)
+# adapter weights an install may send and take: memory's LoRA adapters (PEFT) and SONA's
+# router (its two LoRA adapters and route head: sona.peer_routers)
+ADAPTER_KINDS = ("memory", "sona")
 
 
 @dataclass
@@ -51,10 +51,15 @@ class PeersConfig(Config):
                 "refused as a replay"})
     push: bool = True
     pull: bool = True
-    adapter_kinds: list[str] = field(default_factory=lambda: ["memory"], metadata={
+    adapter_kinds: list[str] = field(default_factory=lambda: ["memory", "sona"], metadata={
         "help": "adapter weights to exchange with peers trusted with weights (`peers add "
-                "... --trust weights`): 'memory' (its published PEFT LoRA adapter); [] for "
-                "none. A peer's adapter is stored beside this install's, never merged"})
+                "... --trust weights`): 'memory' (its published PEFT LoRA adapter), 'sona' "
+                "(the router's adapters and route head); [] for none"})
+    adapter_weight: float = field(default=0.5, metadata={
+        "help": "how much a peer's adapter counts against this install's own (1): memory's "
+                "is merged into the scoring model at this scale; a SONA router's evidence "
+                "(its precision) counts this much against the own router's. Removing the "
+                "peer, or trusting it with signals only, takes it out again"})
     max_adapter_mb: float = field(default=64.0, metadata={
         "help": "largest adapter taken from a peer (its safetensors file)"})
     ca_file: str = field(default="", metadata={
@@ -75,6 +80,8 @@ class PeersConfig(Config):
         check_range("PeersConfig", "max_signals", self.max_signals, 1, 10_000)
         check_range("PeersConfig", "max_age_s", self.max_age_s, 1.0)
         check_range("PeersConfig", "max_adapter_mb", self.max_adapter_mb, 0.001, 4096)
+        check_range("PeersConfig", "adapter_weight", self.adapter_weight, 0.0, 1.0,
+                    low_inclusive=False, high_inclusive=False)
         if not isinstance(self.adapter_kinds, list) or not set(self.adapter_kinds) <= set(
                 ADAPTER_KINDS):
             raise ConfigError(f"PeersConfig.adapter_kinds={self.adapter_kinds!r}: use a list "

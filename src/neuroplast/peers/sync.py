@@ -4,7 +4,8 @@ Each round, for each peer whose backoff has passed: push the user's answers it h
 acknowledged (``POST <url>/v1/peers/inbox``), then pull what it has for this install
 (``GET <url>/v1/peers/outbox?after=<last applied>``, a signed request), until a bundle
 comes back short; from a peer trusted with weights, also its adapter of each
-``PeersConfig.adapter_kinds`` newer than the last taken (``GET <url>/v1/peers/adapter``,
+``PeersConfig.adapter_kinds`` newer than the last taken (SONA's only while an engine runs
+here) (``GET <url>/v1/peers/adapter``,
 signed; read no further than ``max_adapter_mb``). A failure (the peer down, slow, or refusing) waits
 ``min(backoff_max_s, sync_interval_s * 2**failures)`` before that peer is tried again;
 the others go on. Decisions never wait for any of it: the thread only reads and writes
@@ -104,6 +105,10 @@ class PeerSync:
     def sync_once(self) -> dict[str, str]:
         """One round with every peer due; what happened with each (``ok`` or the error)."""
         results: dict[str, str] = {}
+        try:  # a peer removed or trusted with signals only since: its adapters stop counting
+            self.exchange.apply_adapters()
+        except (NeuroplastError, OSError) as exc:
+            log.warning("applying peers' adapters failed: %s", exc)
         now = time.monotonic()
         for peer in self.exchange.peers.all():
             if self._next.get(peer.name, 0.0) > now:
@@ -115,7 +120,8 @@ class PeerSync:
                     self._pull(peer)
                     if peer.trust == "weights":
                         for kind in self.config.adapter_kinds:
-                            self._pull_adapter(peer, kind)
+                            if kind != "sona" or self.exchange.sona_engine() is not None:
+                                self._pull_adapter(peer, kind)
             except (httpx.HTTPError, NeuroplastError, ValueError) as exc:
                 failures = self.exchange.peers.failed(peer.name, str(exc))
                 wait = self.backoff(self.config.sync_interval_s, failures,

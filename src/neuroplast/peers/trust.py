@@ -163,6 +163,16 @@ class PeerList:
         return [{"peer": r[0], "kind": r[1], "version": r[2], "path": r[3], "received": r[4]}
                 for r in rows]
 
+    def latest_adapters(self) -> list[dict[str, object]]:
+        """The newest adapter of each kind from each peer: peer, kind, version, sha256,
+        path."""
+        rows = self.db.query(
+            "SELECT name, kind, version, sha256, path FROM adapters_in AS a WHERE version = "
+            "(SELECT MAX(version) FROM adapters_in AS b WHERE b.name = a.name AND "
+            "b.kind = a.kind) ORDER BY name, kind")
+        return [{"peer": r[0], "kind": r[1], "version": r[2], "sha256": r[3], "path": r[4]}
+                for r in rows]
+
     def forget_adapters(self, name: str) -> list[str]:
         """Drop the record of what ``name`` sent; the paths it was stored at."""
         with self.db.transaction() as cur:

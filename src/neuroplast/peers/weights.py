@@ -171,7 +171,10 @@ def open_adapter(wire: Any, me: str, peers: PeerList, max_age_s: float, max_byte
         raise AuthenticationError(f"the weights from {peer.name} are not the ones it signed "
                                   "(size or SHA-256 differ); no weights were taken")
     config = payload.get("config")
-    tensors = _check_tensors(peer, weights, payload.get("tensors"), config, expected)
+    if kind == "sona":
+        tensors = _check_router(peer, weights, payload.get("tensors"), config)
+    else:
+        tensors = _check_tensors(peer, weights, payload.get("tensors"), config, expected)
     return peer, Adapter(kind, version, config, weights, digest, tensors)
 
 
@@ -210,6 +213,40 @@ def _check_tensors(peer: Peer, weights: bytes, signed: Any, config: Any,
         raise InvalidInputError(f"the adapter from {peer.name} has other tensors or shapes "
                                 "than this install's own (another base model, rank or "
                                 "targets); no weights were taken")
+    _check_values(peer, weights)
+    return tensors
+
+
+def _check_router(peer: Peer, weights: bytes, signed: Any, config: Any
+                  ) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """A SONA router's weights (``sona.peer_routers``): its LoRA pairs and route head, as
+    signed, floating point, finite. Whether they fit this install's router (projection,
+    dimensions, ranks) is the engine's check, made before anything is kept."""
+    from neuroplast.sona.peer_routers import ROUTER_FORMAT, TENSORS
+
+    if not isinstance(config, dict) or config.get("format") != ROUTER_FORMAT or len(
+            json.dumps(config)) > _MAX_CONFIG:
+        raise InvalidInputError(f"the router from {peer.name} is no {ROUTER_FORMAT} (its "
+                                "config names another format, or is over 16 KiB)")
+    tensors = tensor_header(weights)
+    if _signed_tensors(signed) != tensors:
+        raise InvalidInputError(f"the weights from {peer.name} hold other tensors than it "
+                                "signed")
+    if set(tensors) != set(TENSORS):
+        raise InvalidInputError(f"the router from {peer.name} holds {sorted(tensors)[:8]}; "
+                                f"a router's are {', '.join(TENSORS)}")
+    dims = {"head.bias": 1, "instant.cov": 3}  # the rest are matrices
+    for name, (dtype, shape) in tensors.items():
+        if dtype not in _FLOAT or len(shape) != dims.get(name, 2):
+            raise InvalidInputError(f"the router from {peer.name}: tensor {name!r} is {dtype} "
+                                    f"{list(shape)}, not floating point of "
+                                    f"{dims.get(name, 2)} dimensions")
+    _check_values(peer, weights)
+    return tensors
+
+
+def _check_values(peer: Peer, weights: bytes) -> None:
+    """The tensors load as safetensors (never a pickle) and every value is finite."""
     from safetensors import SafetensorError
     from safetensors.torch import load
 
@@ -221,7 +258,6 @@ def _check_tensors(peer: Peer, weights: bytes, signed: Any, config: Any,
         if not bool(tensor.float().isfinite().all()):
             raise InvalidInputError(f"tensor {name[:100]!r} from {peer.name} holds values "
                                     "that are not finite")
-    return tensors
 
 
 def _signed_tensors(signed: Any) -> dict[str, tuple[str, tuple[Any, ...]]] | None:

@@ -109,6 +109,7 @@ async def forget(body: ForgetRequest, request: Request) -> dict[str, Any]:
         gone = exchange.gate.peer_log.forget(origin)
         exchange.peers.forget_adapters(body.name)  # and the adapter weights it sent
         remove_received(exchange.data_dir, body.name)
+        exchange.apply_adapters()  # its adapters count no more
         exchange.gate.relearn()
         return gone
 

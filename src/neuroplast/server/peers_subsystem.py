@@ -51,6 +51,7 @@ class PeersRunning:
             "refused": sum(self.exchange.peers.refusals().values()),
             "features_only": self.exchange.config.features_only,
             "adapters_in": len(self.exchange.peers.adapters_in()),
+            "adapters_applied": self.exchange.in_force,  # by kind: whose count now
             # each peer: what it taught, and whether the last exchange with it worked
             "sync": {p.name: _sync_state(taught.get(p.origin, {}).get("answers", 0),
                                          health.get(p.name, {})) for p in peers},
@@ -89,8 +90,11 @@ def _start(config: PeersConfig, data_dir: Path, state: Any) -> PeersRunning:
                           "or add 'peers' to [service] disabled")
     folder = peers_dir(data_dir)
     identity = Identity.load_or_create(folder / IDENTITY_FILE)
+    # SONA starts after this subsystem (its routes come later): looked up when needed
     state.exchange = Exchange(gate, identity, PeerList(folder / PEERS_DB), config,
-                              data_dir=Path(data_dir))
+                              data_dir=Path(data_dir),
+                              sona=lambda: getattr(state, "sona", None))
+    state.exchange.apply_adapters()  # memory's applied.json as the trust list says now
     sync = PeerSync(state.exchange)
     state.peer_sync = sync
     return PeersRunning(state.exchange, sync)

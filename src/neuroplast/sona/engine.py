@@ -42,6 +42,7 @@ from neuroplast.sona.bank import ReasoningBank
 from neuroplast.sona.config import SonaConfig
 from neuroplast.sona.instant import InstantLoop
 from neuroplast.sona.pattern import LearnedPattern
+from neuroplast.sona.peer_routers import PeerRouter, blend
 from neuroplast.sona.router import BASE, MICRO, build_router
 from neuroplast.sona.shrinkage import Shrinkage
 from neuroplast.sona.types import RouteSuggestion, Trajectory, TrajectoryBuilder, as_vector
@@ -69,6 +70,7 @@ class Engine:
         self.bank = ReasoningBank(cfg.bank, cfg.seed)
         self.shrinkage = Shrinkage()
         self.routes: dict[str, int] = {}
+        self._peer_routers: tuple[PeerRouter, ...] = ()  # set_peer_routers
         self._lock = threading.RLock()         # the live router and instant-loop state
         self._cycle_lock = threading.Lock()    # one background cycle at a time
         self._buffer: deque[Trajectory] = deque()
@@ -189,7 +191,15 @@ class Engine:
         near = self.bank.search(x.numpy(), 1)
         with self._lock:
             idx = [self._route_index(n) for n in names]
-            q, spread, _ = self.instant.predict(x)
+            q, spread, h = self.instant.predict(x)
+            if self._peer_routers:  # peers' routers, each below this one (peer_routers)
+                with torch.no_grad():
+                    q, spread = q.clone(), spread.clone()
+                    var = torch.einsum("i,rij,j->r", h, self.instant.cov, h)[idx]
+                    q[idx], left = blend(names, self.net.head(h)[idx], var,
+                                         torch.tanh(self.net.proj(x)), self._peer_routers)
+                    spread[idx] = (self.instant.err2 * left).sqrt()
+            peers = len(self._peer_routers)
             # the model's estimate shrunk towards this region's latest outcomes per route
             # (empirical Bayes, see neuroplast.sona.shrinkage)
             pid = near[0][0].id if near else 0
@@ -210,9 +220,22 @@ class Engine:
         return RouteSuggestion(
             route=names[pick], expected_quality=float(mean[pick]), uncertainty=float(sd[pick]),
             explored=pick != greedy,
-            reason=_reason(names, mean, sd, pick, greedy, near, len(held[pick])),
+            reason=_reason(names, mean, sd, pick, greedy, near, len(held[pick]), peers),
             scores={n: float(m) for n, m in zip(names, mean, strict=True)},
             patterns=[p.id for p, _ in near])
+
+    # -- peers' routers (neuroplast.sona.peer_routers) ------------------------------------
+    def set_peer_routers(self, routers: list[PeerRouter]) -> None:
+        """Weigh these peers' routers into every route choice from now on, each below
+        this router (``[]``: none). They are never trained on nor saved: what they add is
+        gone, exactly, once they are taken away."""
+        with self._lock:
+            self._peer_routers = tuple(routers)
+
+    @property
+    def peer_routers(self) -> list[str]:
+        """The names of the peers whose routers count now."""
+        return [p.name for p in self._peer_routers]
 
     # -- adapters on a caller's hidden states ---------------------------------------------
     def apply_micro_lora(self, hidden: Any) -> np.ndarray:
@@ -317,6 +340,7 @@ class Engine:
                 "model_err2": float(self.instant.err2),
                 "outcome_noise2": float(self.shrinkage.noise2),
                 "base_delta_norm": _delta_norm(self.net, BASE),
+                "peer_routers": [p.name for p in self._peer_routers],
             }
 
     def save(self, directory: str | Path) -> None:
@@ -413,8 +437,10 @@ def _delta_norm(net: torch.nn.Module, adapter: str) -> float:
 
 
 def _reason(names: list[str], mean: np.ndarray, sd: np.ndarray, pick: int, greedy: int,
-            near: list[tuple[LearnedPattern, float]], local: int) -> str:
-    by = "the router model" + (f" and its {local} latest outcomes near here" if local else "")
+            near: list[tuple[LearnedPattern, float]], local: int, peers: int = 0) -> str:
+    by = "the router model" + (f" with {peers} peer router{'s' * (peers > 1)}" if peers
+                               else "") + (f" and its {local} latest outcomes near here"
+                                           if local else "")
     parts = [f"{names[pick]!r} expected {mean[pick]:.2f} ± {sd[pick]:.2f} by {by}"]
     if pick != greedy:
         parts.append(f"explored: {names[greedy]!r} scores higher ({mean[greedy]:.2f}) but "
