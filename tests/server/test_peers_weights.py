@@ -142,6 +142,7 @@ def test_the_dashboard_shows_the_adapter_taken(pair: dict[str, Any],
             browser.close()
     assert shown.startswith("memory adapter v1 from a, kept at ") and "/peers/adapters/a/" in (
         shown)
+    assert shown.endswith(", counts now")  # B's model service merges it (applied.json)
 
 
 def _a(pair: dict[str, Any]) -> Identity:

@@ -90,6 +90,7 @@ def data(request: Request) -> dict[str, Any]:
         out["peers"] = {"identity": exchange.identity.public_key,
                         "refused": exchange.peers.refusals(),
                         "adapters_in": exchange.peers.adapters_in(),
+                        "adapters_applied": exchange.in_force,  # whose count now, by kind
                         "peers": [{"name": p.name, "url": p.url, "trust": p.trust,
                                    **health.get(p.name, {})} for p in exchange.peers.all()]}
     return out

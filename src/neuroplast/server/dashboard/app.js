@@ -128,9 +128,19 @@ function drawOrigins(byOrigin, peers) {
     const refused = Object.entries(peers.refused).map(([k, v]) => `${k} ${v}`).join(", ");
     box.append(el("p", { class: "muted" },
       `${peers.peers.length} trusted peer(s); refused: ${refused || "nothing"}.`));
-    for (const a of peers.adapters_in || []) {  // weights from peers trusted with them
+    // weights from peers trusted with them; a peer's newest of a kind counts, if applied
+    const newest = {};
+    for (const a of peers.adapters_in || []) {
+      const key = `${a.peer}/${a.kind}`;
+      newest[key] = Math.max(newest[key] || 0, a.version);
+    }
+    const applied = peers.adapters_applied || {};
+    for (const a of peers.adapters_in || []) {
+      const counts = newest[`${a.peer}/${a.kind}`] === a.version &&
+        (applied[a.kind] || []).includes(a.peer);
       box.append(el("p", { class: "muted", "data-adapter": `${a.peer}/${a.kind}/v${a.version}` },
-        `${a.kind} adapter v${a.version} from ${a.peer}, kept at ${a.path}`));
+        `${a.kind} adapter v${a.version} from ${a.peer}, kept at ${a.path}` +
+        (counts ? ", counts now" : "")));
     }
   }
 }
