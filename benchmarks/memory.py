@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=None,
                         help="cost: judge each memory on this many responses after it "
                              "(default: the full matrix)")
+    parser.add_argument("--depends", type=float, default=1.0,
+                        help="attribution: nats at which a response depends on a memory")
     parser.add_argument("--threshold", type=float, default=1.0,
                         help="loop: candidate divergence threshold (nats)")
     parser.add_argument("--out", type=Path, default=None, help="also append the lines here")
@@ -45,7 +47,7 @@ def main() -> None:
             rows += [cost(args.model, args.memories, args.responses, batch_size=b, seed=seed,
                           window=args.window) for b in (1, 8)]
         elif args.what == "attribution":
-            rows.append(attribution(args.model, seed, args.conversations))
+            rows.append(attribution(args.model, seed, args.conversations, args.depends))
         else:
             for guard in (True, False):
                 rows.append(closed_loop(args.model, seed, guard=guard,

@@ -17,7 +17,7 @@ from typing import Any
 import torch
 
 from neuroplast.memory import CandidateConfig, LocalBackend, Scorer, find_candidates
-from neuroplast.memory.attribution import attribute
+from neuroplast.memory.attribution import DEPENDS, attribute
 from neuroplast.memory.local import common_prefix
 from neuroplast.memory.trainer import Sample, TrainConfig, Trainer
 from neuroplast_bench.memory_convos import (
@@ -32,12 +32,14 @@ __all__ = ["attribution", "closed_loop", "cost", "minimum_tokens"]
 NEAR_ZERO = 0.5  # nats: a divergence below this changes a response's probability < 1.65x
 
 
-def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str, Any]:
+def attribution(model_dir: Path, seed: int, conversations: int = 40,
+                depends: float = DEPENDS) -> dict[str, Any]:
     """Top-scored memory vs the true one, and what distractors and memory-free responses
     score, on ``conversations`` generated from ``seed``: by the attribution that follows
     copied answers (:func:`neuroplast.memory.attribution.attribute`, the headline
     figures) and by plain leave-one-out (``Scorer.matrix``, the ``loo_`` figures), each
-    with the tokens the model ran for it."""
+    with the tokens the model ran for it. ``depends``: the bar (nats) at which a response
+    depends on a memory."""
     backend = LocalBackend.from_pretrained(model_dir)
     scorer = Scorer(backend, backend.tokenizer)
     counts = {name: _AttributionCounts() for name in ("chained", "loo")}
@@ -48,14 +50,14 @@ def attribution(model_dir: Path, seed: int, conversations: int = 40) -> dict[str
         loo = scorer.matrix(conv.context)
         tokens["loo"] += backend.counters.tokens - before
         before = backend.counters.tokens
-        chained = attribute(scorer, conv.context)
+        chained = attribute(scorer, conv.context, depends=depends)
         tokens["chained"] += backend.counters.tokens - before
         rounds.append(chained.rounds)
         counts["loo"].add(conv, loo)
         counts["chained"].add(conv, chained)
     out: dict[str, Any] = {
         "bench": "memory.attribution", "model": model_dir.name, "seed": seed,
-        "conversations": conversations,
+        "conversations": conversations, "depends": depends,
         "responses_needing_memory": counts["chained"].needing,
         "responses_asked_again": counts["chained"].by_turn["repeat"][1],
         "tokens": tokens["chained"], "loo_tokens": tokens["loo"],
