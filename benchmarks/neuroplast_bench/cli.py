@@ -82,8 +82,8 @@ def gate(
     ablate_seeds: Annotated[str, typer.Option(
         help="with --ablate: only the streams of these seeds, comma-separated (default: "
              "the default user's six streams, 0,1,5,6,7,31, the held-out user's "
-             "100,101,102, the ops user's 200,201,202, the mlds user's 300,301,302 and the "
-             "webfin user's 400,401,402)")] = "",
+             "100,101,102, the ops user's 200,201,202, the mlds user's 300,301,302, the "
+             "webfin user's 400,401,402 and the mobile user's 500,501,502)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

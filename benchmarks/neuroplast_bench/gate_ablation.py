@@ -88,12 +88,15 @@ STREAMS: tuple[Stream, ...] = (
 # downloads; its seeds' misses have been read since, so it no longer judges alone), the
 # ops user (a change of mind about remote access; gate_third_user; seeds 200-202's misses
 # were read at 9ec0f46), the mlds user (a change of mind about downloading models and
-# data; gate_fourth_user; seeds 300-302's misses were read at 3507c68) and the webfin user
-# (a change of mind about outbound requests; gate_fifth_user).
+# data; gate_fourth_user; seeds 300-302's misses were read at 3507c68), the webfin user
+# (a change of mind about outbound requests; gate_fifth_user; seeds 400-402's misses were
+# read at 7c13e55) and the mobile user (a change of mind about installing builds on
+# physical devices; gate_sixth_user).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
-                                *(Stream(seed, user="webfin") for seed in (400, 401, 402)))
+                                *(Stream(seed, user="webfin") for seed in (400, 401, 402)),
+                                *(Stream(seed, user="mobile") for seed in (500, 501, 502)))
 
 
 @dataclass
