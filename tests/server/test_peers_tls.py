@@ -198,3 +198,61 @@ def test_tls_settings_and_files_are_checked_before_anything_starts(tmp_path: Pat
                                         str(tmp_path / "cert.pem")))
     with pytest.raises(ConfigError, match="ca_file"):
         tls_context(str(tmp_path / "cert.pem"))
+
+
+def _self_signed(folder: Path) -> None:
+    """A certificate for 127.0.0.1 and localhost signed by its own key, no CA (what
+    ``openssl req -x509 -newkey ec ... -subj /CN=localhost -addext subjectAltName=...``
+    makes): cert.pem, key.pem."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.datetime.now(datetime.UTC)
+    names = [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+    cert = (x509.CertificateBuilder().subject_name(_name("localhost"))
+            .issuer_name(_name("localhost")).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(names), critical=False)
+            .sign(key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+
+
+def test_a_peers_self_signed_certificate_pinned_as_ca_file_verifies(
+        tmp_path: Path, pki: dict[str, Path]) -> None:
+    """Two machines without a team CA: each pins the other's self-signed certificate
+    (``[peers] ca_file``); uvicorn serves it with ``ssl_certfile``/``ssl_keyfile``."""
+    from fastapi import FastAPI
+
+    _self_signed(tmp_path)
+    app = FastAPI()
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    plain, secure = _bound(), _bound()
+    listeners = Listeners(app, "127.0.0.1", plain.getsockname()[1], TLSListener(
+        "127.0.0.1", secure.getsockname()[1], str(tmp_path / "cert.pem"),
+        str(tmp_path / "key.pem")), log_level="critical")
+    thread = threading.Thread(target=listeners.run, args=((plain, secure),), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not listeners.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert listeners.started
+        url = f"https://127.0.0.1:{secure.getsockname()[1]}/healthz"
+        pinned = tls_context(str(tmp_path / "cert.pem"))
+        assert httpx.get(url, verify=pinned).json() == {"status": "ok"}
+        for context in (tls_context(str(pki["team"] / "ca.pem")), tls_context("")):
+            with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+                httpx.get(url, verify=context)
+    finally:
+        listeners.stop()
+        thread.join(timeout=30)
+        plain.close()
+        secure.close()
