@@ -14,14 +14,21 @@ continual``. Each stage varies one group of knobs around the current defaults:
 - ``boundary``: EWC++ finding task ends itself (its detector's z threshold), on the
   running Fisher: how many of the stream's tasks it closes, and the ACC that costs;
 - ``ewc_replay``: EWC+replay's λ, and ``derpp``: DER++'s α and β;
+- ``anchor``: EWC++ centred on the latest weights, on each of its Fishers (the task-end
+  one, the batch gradient's square, the per-example one of each step's examples);
+- ``fill``: EWC+replay's λ below 30 (the old grid's lowest, where it was best), and the
+  buffer taking a task's examples at its end (replay then draws past tasks only);
 
 ``--stage choose`` reads the file and prints each method's chosen settings: the highest
 mean ACC over the streams that take part, where a stream takes part in choosing a method's
 settings only if its ACC differs between the settings beyond seed noise (one-way ANOVA of
 ACC on the setting, p < 0.05). On Split-Digits EWC alone is near chance at every setting
 and its seeds differ about as much as its settings, so a rule that averaged every stream
-would pick λ by noise there.
-- ``avalanche``: Avalanche's counterparts at the candidate settings, on the same seeds.
+would pick λ by noise there. Nor does a class-incremental stream vote for a regulariser
+alone (EWC, EWC++: no setting makes one work there, README "Class-incremental honesty");
+this was added after Split-Digits (EWC++ 0.10-0.41 at every setting) had picked EWC++'s
+batch-gradient Fisher over the per-example ones that Permuted-Digits preferred.
+- ``avalanche``: Avalanche's replay and EWC+replay (λ 30 and 10) on the same seeds.
 
 Every run is one JSON line (stage, stream, method, impl, seed, settings, ACC, seconds),
 appended as it finishes; runs already in the file are skipped, so a stopped sweep resumes.
@@ -53,20 +60,30 @@ PRE_SWEEP: dict[str, Any] = {
     "ewc_lambda": 3000.0, "ewc_gamma": 0.9, "ewcpp_lambda": 3000.0, "ewcpp_fisher": "task",
     "ewcpp_gamma": 0.99, "ewcpp_boundary_threshold": 0.0, "ewc_replay_lambda": 30.0,
     "replay_batch": 32, "der_alpha": 0.1, "der_beta": 0.5, "replay_policy": "balanced",
+    # Added at the issue-19 follow-up (what every earlier row ran with):
+    "ewcpp_anchor": "task", "replay_fill": "step",
 }
+# ContinualConfig fields (not OnlineSettings ones) a row's ``resolved`` records.
+CONFIG_FIELDS = ("replay_policy", "ewcpp_anchor", "replay_fill")
 # The settings each method reads, so that two runs differing elsewhere are the same run.
 READS: dict[str, tuple[str, ...]] = {
     "naive": (), "ewc": ("ewc_lambda", "ewc_gamma"),
-    "ewcpp": ("ewcpp_lambda", "ewcpp_fisher", "ewcpp_gamma", "ewcpp_boundary_threshold"),
-    "replay": ("replay_batch", "replay_policy"),
-    "ewc_replay": ("ewc_replay_lambda", "ewc_gamma", "replay_batch", "replay_policy"),
-    "derpp": ("der_alpha", "der_beta", "replay_batch", "replay_policy"),
+    "ewcpp": ("ewcpp_lambda", "ewcpp_fisher", "ewcpp_gamma", "ewcpp_boundary_threshold",
+              "ewcpp_anchor"),
+    "replay": ("replay_batch", "replay_policy", "replay_fill"),
+    "ewc_replay": ("ewc_replay_lambda", "ewc_gamma", "replay_batch", "replay_policy",
+                   "replay_fill"),
+    "derpp": ("der_alpha", "der_beta", "replay_batch", "replay_policy", "replay_fill"),
 }
+# Methods that are a regulariser alone: no setting makes them work on a class-incremental
+# stream (README, "Class-incremental honesty"), so such a stream never votes for theirs.
+REGULARISERS = ("ewc", "ewcpp")
+CLASS_INCREMENTAL = ("split",)
 
 
 def resolved(row: dict[str, Any]) -> dict[str, Any]:
     """The settings ``row``'s method actually ran with."""
-    full = row.get("resolved") or {**PRE_SWEEP, **row["settings"]}
+    full = {**PRE_SWEEP, **row.get("resolved", {}), **row["settings"]}
     return {k: full[k] for k in READS[row["method"]]}
 
 
@@ -93,6 +110,24 @@ STAGES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
                    for g in _grid(ewc_replay_lambda=[30.0, 100.0, 300.0])],
     "derpp": [("derpp", "neuroplast", {"replay_batch": 32, **g})
               for g in _grid(der_alpha=[0.3, 1.0], der_beta=[0.5, 1.0])],
+    # Issue 19's follow-up: EWC++ centred on the latest weights, on each of its Fishers
+    # (the per-example running one, "examples", at EWC's λ and around it) ...
+    "anchor": [("ewcpp", "neuroplast", {"ewcpp_anchor": "latest", **g}) for g in [
+        {"ewcpp_fisher": "running", "ewcpp_lambda": 10000.0},
+        {"ewcpp_fisher": "task", "ewcpp_lambda": 300.0},
+        {"ewcpp_fisher": "task", "ewcpp_lambda": 1000.0},
+        {"ewcpp_fisher": "examples", "ewcpp_lambda": 300.0},
+        {"ewcpp_fisher": "examples", "ewcpp_lambda": 1000.0},
+        {"ewcpp_fisher": "examples", "ewcpp_lambda": 3000.0}]],
+    # ... EWC+replay's λ below the old grid's lowest (30, where it was best), and the
+    # buffer taking a task's examples at its end (replay then draws past tasks only) ...
+    "fill": ([("ewc_replay", "neuroplast", {"ewc_replay_lambda": lam, **f})
+              for lam in (3.0, 10.0) for f in ({}, {"replay_fill": "task"})]
+             + [(m, "neuroplast", {"replay_fill": "task"}) for m in ("replay", "ewc_replay")]),
+    # ... and Avalanche's counterparts on the development seeds, at both λ.
+    "avalanche": [(m, "avalanche", g) for m, g in (
+        ("replay", {}), ("ewc_replay", {"ewc_replay_lambda": 30.0}),
+        ("ewc_replay", {"ewc_replay_lambda": 10.0}))],
 }
 
 
@@ -120,16 +155,18 @@ def _run(stream: str, method: str, impl: str, seed: int,
                                                    if k in online_fields}),
                           **{k: v for k, v in settings.items() if k not in online_fields})
     info: dict[str, Any] = {}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if impl == "avalanche":
         matrix = run_avalanche(STREAMS[stream](), method, cfg, seed, online)
     else:
         matrix = run_neuroplast(STREAMS[stream](), method, cfg, seed, online, info)
     return {"stream": stream, "method": method, "impl": impl, "seed": seed, **info,
-            "resolved": {**cfg.online.to_dict(), "replay_policy": cfg.replay_policy},
+            "resolved": {**cfg.online.to_dict(),
+                         **{k: getattr(cfg, k) for k in CONFIG_FIELDS}},
             **({} if online else {"setting": "offline"}),
             "settings": settings, "acc": round(acc(matrix), 4),
-            "seconds": round(time.perf_counter() - start, 1)}
+            "seconds": round(time.perf_counter() - start, 1),
+            "cpu_seconds": round(time.process_time() - cpu, 1)}
 
 
 def _key(row: dict[str, Any]) -> str:
@@ -150,13 +187,14 @@ def choose(rows: list[dict[str, Any]], seeds: set[int]) -> dict[str, dict[str, A
             if r["method"] == method:
                 key = json.dumps(resolved(r), sort_keys=True)
                 by.setdefault(r["stream"], {}).setdefault(key, []).append(r["acc"])
-        common = set.intersection(*(set(g) for g in by.values()))
+        eligible = [s for s in by if not (method in REGULARISERS and s in CLASS_INCREMENTAL)]
+        common = set.intersection(*(set(by[s]) for s in eligible))
         voting = {}
         for stream, groups in by.items():
             full = [v for k, v in groups.items() if k in common and len(v) == len(seeds)]
             p = float(f_oneway(*full).pvalue) if len(full) > 1 else 1.0
             voting[stream] = round(p, 4)
-        streams = [s for s, p in voting.items() if p < 0.05] or list(by)
+        streams = [s for s in eligible if voting[s] < 0.05] or eligible
         score = {k: sum(sum(by[s][k]) / len(by[s][k]) for s in streams) / len(streams)
                  for k in common}
         best = max(score, key=lambda k: score[k])

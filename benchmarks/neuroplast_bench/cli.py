@@ -29,11 +29,15 @@ def continual(
     quick: Annotated[bool, typer.Option(
         help="tiny budget: one epoch per task, one seed unless --seeds")] = False,
     avalanche: Annotated[bool, typer.Option(help="also run the Avalanche baselines")] = True,
+    methods: Annotated[str, typer.Option(
+        help="comma-separated methods (naive, ewc, ewcpp, replay, ewc_replay, derpp) or all")
+    ] = "all",
 ) -> None:
-    """Continual learning on Permuted- and Split-Digits: ours vs Avalanche, ACC/BWT/forgetting."""
-    from neuroplast_bench.continual_main import main
+    """Continual learning on Permuted-, Split- and Rotated-Digits: ours vs Avalanche."""
+    from neuroplast_bench.continual_main import main, pick_methods
 
-    main(out=out, stream=stream, setting=setting, seeds=seeds, quick=quick, avalanche=avalanche)
+    main(out=out, stream=stream, setting=setting, seeds=seeds, quick=quick, avalanche=avalanche,
+         methods=pick_methods(methods))
 
 
 @bench_app.command("gate")

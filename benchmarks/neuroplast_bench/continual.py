@@ -102,6 +102,8 @@ def _cost(job: Job, cfg: ContinualConfig) -> float:
     cost = steps * (batch + extra) + (steps * 20 if impl == "avalanche" else 0)
     second_pass = method in ("ewc", "ewc_replay") or (
         method == "ewcpp" and cfg.ewcpp_fisher == "task")  # else its running Fisher
+    if method == "ewcpp" and cfg.ewcpp_fisher == "examples":
+        cost += steps * batch  # the per-example Fisher of each step's new examples
     if second_pass:
         cost += (9 if impl == "avalanche" else 2) * rows  # importance at each task's end
     return cost * cfg.hidden**2
@@ -136,25 +138,26 @@ def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int) ->
     return max(loads)
 
 
-def _run_job(job: Job, cfg: ContinualConfig) -> tuple[Job, list[list[float]], float]:
+def _run_job(job: Job, cfg: ContinualConfig
+             ) -> tuple[Job, list[list[float]], float, float]:
     import torch
 
     stream, setting, method, impl, seed = job
     torch.set_num_threads(cfg.threads)
     runner = run_avalanche if impl == "avalanche" else run_neuroplast
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     matrix = runner(_stream(stream), method, cfg, seed, setting == "online")
-    return job, matrix, time.perf_counter() - start
+    return job, matrix, time.perf_counter() - start, time.process_time() - cpu
 
 
 def _execute(jobs: list[Job], cfg: ContinualConfig, workers: int,
              on_run: Callable[[str], None] | None
-             ) -> dict[Job, tuple[list[list[float]], float]]:
+             ) -> dict[Job, tuple[list[list[float]], float, float]]:
     order = sorted(jobs, key=lambda j: _cost(j, cfg), reverse=True)  # longest first
-    done: dict[Job, tuple[list[list[float]], float]] = {}
+    done: dict[Job, tuple[list[list[float]], float, float]] = {}
 
-    def record(job: Job, matrix: list[list[float]], seconds: float) -> None:
-        done[job] = (matrix, seconds)
+    def record(job: Job, matrix: list[list[float]], seconds: float, cpu: float) -> None:
+        done[job] = (matrix, seconds, cpu)
         if on_run is not None:
             stream, setting, method, impl, seed = job
             on_run(f"{stream}/{setting} {impl} {method} seed {seed}")
@@ -202,8 +205,12 @@ def run_continual(
 
     def result(stream: str, setting: str, method: str, impl: str) -> MethodResult:
         runs = [done[(stream, setting, method, impl, seed)] for seed in range(cfg.seeds)]
-        return MethodResult(stream, setting, method, impl, [m for m, _ in runs],
-                            sum(t for _, t in runs) / len(runs))
+        r = MethodResult(stream, setting, method, impl, [m for m, _, _ in runs],
+                         sum(t for _, t, _ in runs) / len(runs))
+        # CPU seconds of each seed's run: what the benchmark costs on cores of its own,
+        # which wall time on a shared machine does not say.
+        r.extra["cpu_seconds"] = [round(c, 1) for _, _, c in runs]
+        return r
 
     results: list[MethodResult] = []
     for stream in streams:

@@ -29,7 +29,7 @@ from neuroplast_bench.report import json_lines, print_report
 from neuroplast_bench.results import MethodResult
 from neuroplast_bench.targets import check_targets
 
-__all__ = ["main", "pick"]
+__all__ = ["main", "pick", "pick_methods"]
 
 
 def pick(value: str, choices: tuple[str, ...] | list[str], what: str) -> tuple[str, ...]:
@@ -43,6 +43,22 @@ def pick(value: str, choices: tuple[str, ...] | list[str], what: str) -> tuple[s
     if value not in choices:
         raise ConfigError(f"--{what} {value!r} is unknown; use one of {[*choices, 'all']}")
     return (value,)
+
+
+def pick_methods(value: str) -> tuple[str, ...]:
+    """``"all"`` → every method; else the comma-separated names, each checked.
+
+    >>> pick_methods("ewcpp,replay")
+    ('ewcpp', 'replay')
+    """
+    if value == "all":
+        return NEUROPLAST_METHODS
+    names = tuple(v.strip() for v in value.split(",") if v.strip())
+    for name in names:
+        if name not in NEUROPLAST_METHODS:
+            raise ConfigError(f"--methods: {name!r} is unknown; use some of "
+                              f"{list(NEUROPLAST_METHODS)} or 'all'")
+    return names
 
 
 def main(out: Path = Path("results"), stream: str = "all", setting: str = "all",

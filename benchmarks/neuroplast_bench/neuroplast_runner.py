@@ -93,7 +93,18 @@ def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, n: int
 
 def _running(method: str, cfg: ContinualConfig) -> bool:
     """Whether the regularizer's Fisher is the running one, folded in at every step."""
-    return method == "ewcpp" and cfg.ewcpp_fisher == "running"
+    return method == "ewcpp" and cfg.ewcpp_fisher in ("running", "examples")
+
+
+def _squares(model: torch.nn.Module, loss_fn: Any, task: Task, idx: torch.Tensor,
+             cfg: ContinualConfig) -> dict[str, torch.Tensor] | None:
+    """EWC++ with ``ewcpp_fisher="examples"``: the step's per-example Fisher over its new
+    examples, for the running Fisher (else None: the batch gradient's square, or nothing)."""
+    if cfg.ewcpp_fisher != "examples":
+        return None
+    from neuroplast.core.regularizer import empirical_fisher
+
+    return empirical_fisher(model, loss_fn, [(task.x_train[idx], task.y_train[idx])])
 
 
 def _end_task(reg: Any, model: torch.nn.Module, loss_fn: Any, task: Task,
@@ -131,6 +142,7 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
     reg, buffer = _regularizer(method, cfg), _buffer(method, cfg, seed)
     batch = cfg.online_batch_size if online else cfg.batch_size
     running = _running(method, cfg)
+    per_step = online and cfg.replay_fill == "step"
     gen = torch.Generator().manual_seed(seed)
     matrix: list[list[float]] = []
     for task in stream.tasks:
@@ -145,14 +157,15 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
                     x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
                     loss_fn(model(x), y).mean().backward()
                 if reg is not None:  # + λ·F·(θ − θ*) in closed form; F comes from _end_task
-                    reg.add_penalty_grad(model, accumulate=running, value=False)
+                    sq = _squares(model, loss_fn, task, idx, cfg) if running else None
+                    reg.add_penalty_grad(model, accumulate=running, value=False, squares=sq)
                 if cfg.clip_grad_norm:
                     torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip_grad_norm)
                 opt.step()
-                if online and buffer is not None:
+                if per_step and buffer is not None:
                     _add(buffer, task.x_train[idx], task.y_train[idx],
                          model if method == "derpp" else None)
-        if buffer is not None and not online:
+        if buffer is not None and not per_step:
             _add(buffer, task.x_train, task.y_train, model if method == "derpp" else None)
         _end_task(reg, model, loss_fn, task, cfg, running)
         matrix.append([accuracy(model, t.x_test, t.y_test) for t in stream.tasks])

@@ -3,8 +3,8 @@
 >>> r = MethodResult("permuted", "offline", "naive", "neuroplast", [[[1.0, 0.0], [0.5, 1.0]]], 2.0)
 >>> r.acc, r.forgetting
 (0.75, 0.5)
->>> sorted(r.to_json_dict())[:4]
-['acc', 'bwt', 'forgetting', 'impl']
+>>> sorted(r.to_json_dict())[:5]
+['acc', 'acc_per_seed', 'bwt', 'forgetting', 'impl']
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class MethodResult:
             "impl": self.impl, "acc": round(self.acc, 4), "bwt": round(self.bwt, 4),
             "forgetting": round(self.forgetting, 4), "seconds": round(self.seconds, 3),
             "seeds": len(self.matrices),
+            "acc_per_seed": [round(summarize(m)["acc"], 4) for m in self.matrices],
         }
         if self.impl == "neuroplast":
             out["ratio_vs_avalanche"] = (None if self.ratio_vs_avalanche is None

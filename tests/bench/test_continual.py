@@ -143,14 +143,36 @@ def test_ewcpp_on_its_running_fisher_closes_declared_tasks_or_finds_them() -> No
 
     stream = split_digits()
     declared: dict[str, int] = {}
-    cfg = ContinualConfig(hidden=16, online=OnlineSettings(ewcpp_fisher="running"))
+    cfg = ContinualConfig(hidden=16, online=OnlineSettings(ewcpp_fisher="running",
+                                                           ewcpp_lambda=10000.0))
     matrix = run_neuroplast(stream, "ewcpp", cfg, 0, online=True, info=declared)
     assert declared["tasks_closed"] == len(stream.tasks) and len(matrix) == len(stream.tasks)
     found: dict[str, int] = {}
     cfg = ContinualConfig(hidden=16, online=OnlineSettings(ewcpp_fisher="running",
+                                                           ewcpp_lambda=10000.0,
                                                            ewcpp_boundary_threshold=2.0))
     run_neuroplast(stream, "ewcpp", cfg, 0, online=True, info=found)
     # Nobody tells it where tasks end; a switch to two unseen classes raises the gradient
     # norm enough for a sensitive detector to find at least one of the four (seeds 0-3:
     # 1-2 at this width; at batch 10 the norm is too noisy to find them all).
     assert 1 <= found["tasks_closed"] < len(stream.tasks)
+
+
+def test_ewcpp_on_per_example_running_fisher_and_when_replay_takes_new_examples() -> None:
+    from neuroplast_bench.config import OnlineSettings
+    from neuroplast_bench.neuroplast_runner import run_neuroplast
+
+    stream = split_digits()
+    info: dict[str, int] = {}
+    cfg = ContinualConfig(hidden=16, online=OnlineSettings(ewcpp_fisher="examples"))
+    matrix = run_neuroplast(stream, "ewcpp", cfg, 0, online=True, info=info)
+    assert info["tasks_closed"] == len(stream.tasks) and len(matrix) == len(stream.tasks)
+    # Filled at each task's end, the buffer is empty through the first task: replay's first
+    # task is naive's, step for step; filled after each step, it replays the first task.
+    first = {fill: run_neuroplast(stream, "replay", ContinualConfig(hidden=16, replay_fill=fill),
+                                  0, online=True)[0] for fill in ("task", "step")}
+    naive = run_neuroplast(stream, "naive", ContinualConfig(hidden=16), 0, online=True)[0]
+    assert first["task"] == naive and first["step"] != naive
+    for field, bad in (("ewcpp_anchor", "first"), ("replay_fill", "never")):
+        with pytest.raises(ConfigError, match=field):
+            ContinualConfig(**{field: bad})

@@ -76,7 +76,8 @@ def test_config_validation_and_json() -> None:
 
 def test_inactive_until_a_task_ends_then_penalty_matches_formula() -> None:
     model = torch.nn.Linear(2, 1)
-    reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=2.0, gamma=0.5, auto_boundary=False))
+    reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=2.0, gamma=0.5, auto_boundary=False,
+                                        anchor="task"))
     _grad_step(model, [2.0, 4.0], 1.0, reg)
     assert not reg.active and reg.penalty(model).item() == 0.0
     reg.end_task(model)  # task 1: F = 0.5·g² = [2, 8], 0.5
@@ -119,7 +120,8 @@ def test_lambda_grows_with_tasks_and_is_capped() -> None:
 
 def test_ring_is_bounded_and_oldest_tasks_merge_fisher_weighted() -> None:
     model = torch.nn.Linear(1, 1, bias=False)
-    reg = EWCPlusPlus(EWCPlusPlusConfig(gamma=0.0, max_tasks=2, auto_boundary=False))
+    reg = EWCPlusPlus(EWCPlusPlusConfig(gamma=0.0, max_tasks=2, auto_boundary=False,
+                                        anchor="task"))
     for theta, grad in [(1.0, 1.0), (3.0, 2.0), (5.0, 3.0)]:
         with torch.no_grad():
             model.weight.fill_(theta)
@@ -217,3 +219,62 @@ def test_nan_gradient_raises() -> None:
     reg = EWCPlusPlus()
     with pytest.raises(NumericalError, match="'bias'"):
         _grad_step(model, [1.0, 1.0], float("inf"), reg)
+
+
+def test_latest_anchor_is_one_quadratic_around_the_last_tasks_weights() -> None:
+    """Two tasks, F = 1 at θ = 1 then F = 4 at θ = 3: centred on the latest weights the
+    penalty pulls nowhere where task 2 ended; per-task centres pull back towards θ = 1."""
+    grads = {}
+    for anchor in ("latest", "task"):
+        model = torch.nn.Linear(1, 1, bias=False)
+        reg = EWCPlusPlus(EWCPlusPlusConfig(lambda_init=1.0, lambda_growth=1.0, gamma=0.0,
+                                            auto_boundary=False, anchor=anchor))
+        for theta, grad in [(1.0, 1.0), (3.0, 2.0)]:
+            with torch.no_grad():
+                model.weight.fill_(theta)
+            model.weight.grad = torch.tensor([[grad]])
+            reg.accumulate(model)  # γ = 0: F = g²
+            reg.end_task(model)
+        assert sum(f["weight"].item() for f, _ in reg.tasks) == pytest.approx(5.0)
+        at = []
+        for theta in (3.0, 5.0):
+            probe = copy.deepcopy(model)
+            with torch.no_grad():
+                probe.weight.fill_(theta)
+            at.append(torch.autograd.grad(reg.penalty(probe), probe.weight)[0].item())
+        grads[anchor] = at
+    assert grads["latest"] == pytest.approx([0.0, 5.0 * (5.0 - 3.0)])
+    assert grads["task"] == pytest.approx([1.0 * (3.0 - 1.0), 1.0 * 4.0 + 4.0 * 2.0])
+    with pytest.raises(ConfigError, match="anchor"):
+        EWCPlusPlusConfig(anchor="first")
+
+
+def test_running_fisher_from_per_example_squares() -> None:
+    """``accumulate(model, squares)`` folds the step's per-example Fisher in instead of the
+    batch gradient's square, which is smaller wherever the examples' gradients disagree."""
+    from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
+    from neuroplast.core.regularizer import empirical_fisher
+    from neuroplast.errors import InvalidInputError
+
+    model = _mlp()
+    x, y = _task(0, seed=0, n=10)
+    ce = torch.nn.CrossEntropyLoss(reduction="none")
+    ce(model(x), y).mean().backward()
+    squares = empirical_fisher(model, ce, [(x, y)])
+    batch = {n: p.grad.detach().square() for n, p in model.named_parameters()}
+    for n in squares:  # Jensen: the mean of squares is at least the square of the mean
+        assert bool((squares[n] >= batch[n] - 1e-7).all())
+    assert sum(float(s.sum()) for s in squares.values()) > 2 * sum(
+        float(b.sum()) for b in batch.values())
+    reg = EWCPlusPlus(EWCPlusPlusConfig(gamma=0.5, auto_boundary=False))
+    reg.accumulate(model, squares)
+    reg.end_task(model)
+    for n, f in reg.tasks[0][0].items():
+        assert torch.allclose(f, 0.5 * squares[n])
+    ewc = OnlineEWC(OnlineEWCConfig(gamma=0.9))
+    ewc.add_penalty_grad(model, squares=squares, value=False)  # inactive: Fisher only
+    for n, f in ewc.running_fisher.items():
+        assert torch.allclose(f, 0.1 * squares[n])
+    bad = {**squares, "0.weight": squares["0.weight"][:1]}
+    with pytest.raises(InvalidInputError, match=r"0\.weight"):
+        reg.accumulate(model, bad)

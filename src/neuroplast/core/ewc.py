@@ -31,6 +31,7 @@ from neuroplast.core.regularizer import (
     check_grads,
     check_same_names,
     empirical_fisher,
+    pick_squares,
     trainable,
 )
 from neuroplast.errors import StateMismatchError
@@ -128,7 +129,8 @@ class OnlineEWC(Regularizer):
         return Quadratic(list(self._reference), params, list(self._reference.values()),
                          self._weight, self.config.lambda_)
 
-    def accumulate(self, model: nn.Module) -> None:
+    def accumulate(self, model: nn.Module,
+                   squares: dict[str, torch.Tensor] | None = None) -> None:
         import torch
 
         with_grad = [(n, p) for n, p in trainable(model).items() if p.grad is not None]
@@ -150,7 +152,11 @@ class OnlineEWC(Regularizer):
         runs = [self._running[n] for n in names]
         gamma = self.config.gamma
         torch._foreach_mul_(runs, gamma)
-        torch._foreach_addcmul_(runs, grads, grads, value=1.0 - gamma)
+        if squares is not None:
+            sq = pick_squares("OnlineEWC", names, grads, squares)
+            torch._foreach_add_(runs, sq, alpha=1.0 - gamma)
+        else:
+            torch._foreach_addcmul_(runs, grads, grads, value=1.0 - gamma)
         self._pending += 1
 
     def _set_running(self, fisher: dict[str, torch.Tensor]) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 from neuroplast.config import Config
 from neuroplast.core.linear_fisher import squared_grad_sums
 from neuroplast.core.penalty_grad import ClosedFormPenalty
-from neuroplast.errors import NumericalError, StateMismatchError
+from neuroplast.errors import InvalidInputError, NumericalError, StateMismatchError
 from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ __all__ = [
     "check_grads",
     "check_same_names",
     "empirical_fisher",
+    "pick_squares",
     "quadratic_penalty",
     "trainable",
 ]
@@ -189,6 +190,23 @@ class PenaltyGrads:
         return grads  # type: ignore[return-value]
 
 
+def pick_squares(owner: str, names: list[str], grads: list[torch.Tensor],
+                 squares: dict[str, torch.Tensor]) -> list[torch.Tensor]:
+    """``squares`` in ``names``' order, each checked against its gradient's shape."""
+    out = []
+    for n, g in zip(names, grads, strict=True):
+        sq = squares.get(n)
+        if sq is None or sq.shape != g.shape:
+            got = None if sq is None else tuple(sq.shape)
+            raise InvalidInputError(
+                f"{owner}.accumulate: squares[{n!r}] has shape {got}, the gradient "
+                f"{tuple(g.shape)}; pass empirical_fisher(model, loss_fn, [(x, y)]) of the "
+                "step's batch, one entry per trainable parameter with a gradient"
+            )
+        out.append(sq)
+    return out
+
+
 def check_grads(names: list[str], grads: list[torch.Tensor]) -> list[torch.Tensor]:
     """Norms of ``grads``; raise :class:`NumericalError` naming the first non-finite one."""
     import torch
@@ -309,10 +327,13 @@ class Regularizer(ABC):
         return value + 0.5 * q.lam * q.const if q.const else value
 
     def add_penalty_grad(
-        self, model: nn.Module, *, accumulate: bool = True, value: bool = True
+        self, model: nn.Module, *, accumulate: bool = True, value: bool = True,
+        squares: dict[str, torch.Tensor] | None = None,
     ) -> torch.Tensor | None:
         """After the *task* loss's ``backward``: fold its gradient into the running Fisher
-        (``accumulate``, unless ``accumulate=False``), then add the penalty's gradient
+        (``accumulate``, unless ``accumulate=False``; with ``squares``, those per-example
+        squared gradients instead of the batch gradient's square, see
+        :meth:`accumulate`), then add the penalty's gradient
         ``λ·F·(θ − θ*)`` to each trainable parameter's ``.grad``. Returns the penalty's
         value (no graph) for logging, or None with ``value=False`` (cheaper: the step is
         bound by memory traffic, and the value costs two more passes over the weights).
@@ -338,7 +359,7 @@ class Regularizer(ABC):
         q = self._quadratic(model)
         if accumulate:
             self._sink.grads = None  # .grad holds the task gradient alone: nothing to remove
-            self.accumulate(model)
+            self.accumulate(model, squares)
         if q is None:
             return _zero(model) if value else None
         if not hasattr(self, "_closed_form"):
@@ -350,8 +371,17 @@ class Regularizer(ABC):
         return total + 0.5 * q.lam * q.const if q.const else total
 
     @abstractmethod
-    def accumulate(self, model: nn.Module) -> None:
-        """After ``loss.backward()``: fold each trainable parameter's ``.grad`` in."""
+    def accumulate(self, model: nn.Module,
+                   squares: dict[str, torch.Tensor] | None = None) -> None:
+        """After ``loss.backward()``: fold each trainable parameter's ``.grad`` in.
+
+        ``squares`` (by name): the step's per-example Fisher, the mean over its examples of
+        each squared per-example gradient (:func:`empirical_fisher` on the step's batch),
+        folded into the running Fisher in place of the square of ``.grad``. The square of
+        a batch-mean gradient is ``μ² + σ²/B`` (mean gradient μ, per-example variance σ²,
+        batch size B): in batches of ten it mostly measures where the loss is still
+        moving, not how sharply it curves; the per-example Fisher is ``μ² + σ²``, the
+        estimator a task-end Fisher uses."""
 
     @abstractmethod
     def consolidate(self, model: nn.Module) -> None:
