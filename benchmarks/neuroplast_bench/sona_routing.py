@@ -7,10 +7,15 @@ mean expected quality of its picks over the last 1,000 queries as a fraction of 
 oracle's, overall regret, how often it picked the best route, quality on the drifted
 (topic, route) pairs in the 1,000 queries after the drift, and on the quiet topic's
 queries once it returns, against the same topic's queries before it went quiet.
+
+The engine's EWC++ task boundaries are counted on the stream (before the drift: false
+alarms; after it: detections, and how many queries after the drift the first came) and on
+the same stream in the same world without its drift (every boundary there is false).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,6 +151,20 @@ class SonaRouter:
                 "ewc_first_boundary_queries_after_drift": float(after[0] if after else -1)}
 
 
+def stationary_boundaries(world: World, labels: np.ndarray, vecs: np.ndarray, n: int,
+                          sona_overrides: dict[str, Any] | None = None) -> int:
+    """EWC++ boundaries the engine finds on ``world``'s stream with the drift taken out
+    (the same queries and noise draws, the first half's table throughout)."""
+    still = dataclasses.replace(world, after=world.before.copy(), drifted=[])
+    stream = make_stream(still, labels, n)
+    router = SonaRouter(still, vecs.shape[1], **(sona_overrides or {}))
+    for t in range(n):
+        x = vecs[stream.row[t]]
+        r = router.choose(x)
+        router.learn(x, r, float(stream.quality[t, r]))
+    return len(router.boundaries)
+
+
 def run_seed(seed: int, vecs: np.ndarray, labels: np.ndarray, n: int,
              routers: list[str], progress: Callable[[int], None] | None = None,
              sona_overrides: dict[str, Any] | None = None) -> dict[str, dict[str, float]]:
@@ -165,6 +184,9 @@ def run_seed(seed: int, vecs: np.ndarray, labels: np.ndarray, n: int,
     out = {}
     for name in routers:
         out[name] = run_router(makers[name](), stream, vecs, world, progress)
+    if "sona" in routers:
+        out["sona"]["ewc_boundaries_without_drift"] = float(
+            stationary_boundaries(world, labels, vecs, n, sona_overrides))
     out["_world"] = {"routes": float(k), "topics": float(len(world.topics)),
                      "noise": world.noise}
     return out

@@ -53,23 +53,36 @@ def test_base_lora_trained_in_the_background_changes_outputs() -> None:
     assert trainer.ewc.active  # consolidated after the round: the penalty is live
 
 
+def _prequential(net: torch.nn.Module, samples: list[tuple[torch.Tensor, int, float]]
+                 ) -> list[float]:
+    """Squared errors of the router's predictions before it learns from ``samples``."""
+    with torch.no_grad():
+        logits = net(torch.stack([x for x, _, _ in samples]))
+        p = torch.sigmoid(logits[torch.arange(len(samples)), [r for _, r, _ in samples]])
+    return ((p - torch.tensor([q for _, _, q in samples])) ** 2).tolist()
+
+
 def test_ewcpp_boundary_fires_on_a_drift_and_not_on_noise() -> None:
     net = _net()
     trainer = BaseTrainer(CFG)
 
     def cycle(seed: int, flipped: bool) -> None:
-        weights = trainer.train(net, _samples(seed, flipped))
+        samples = _samples(seed, flipped)
+        weights = trainer.train(net, samples, _prequential(net, samples))
         with torch.no_grad():
             for name, p in net.named_parameters():
                 if name in weights:
                     p.copy_(weights[name])
 
-    for seed in range(6):  # same world, fresh noise: 120 steps
+    for seed in range(8):  # same world, fresh noise: 160 steps
         cycle(seed, flipped=False)
-    assert trainer.boundaries == 0
+    assert trainer.boundaries == 0 and trainer.ewc.task_count == 0
+    assert trainer.drift.last_z < CFG.drift.threshold
     fisher = trainer.ewc.state_dict()
     assert any(k.startswith("running:") and v.abs().sum() > 0 for k, v in fisher.items())
-    for seed in range(6, 8):  # one region's best route flips
+    cycle(8, flipped=True)  # one region's best route flips: found at its first cycle
+    assert trainer.boundaries == 1 and trainer.ewc.task_count == 1
+    assert len(trainer.ewc.tasks) == 1  # the old task is protected now
+    for seed in range(9, 14):  # the new world, learnt: no more boundaries
         cycle(seed, flipped=True)
-    assert trainer.boundaries >= 1
-    assert trainer.ewc.task_count == trainer.boundaries
+    assert trainer.boundaries == 1

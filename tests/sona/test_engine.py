@@ -64,6 +64,27 @@ def test_learns_routes_follows_a_drift_and_remembers_a_quiet_kind() -> None:
     assert stats["explored"] > 0
 
 
+@pytest.mark.slow  # ~60 s on a busy 2-core machine: 4 streams of 1,000 trajectories
+@pytest.mark.parametrize("seed", [0, 1])
+def test_ewcpp_task_boundary_fires_after_a_drift_and_never_without(seed: int) -> None:
+    fired = {}
+    for drift in (True, False):
+        rng = np.random.default_rng(seed)
+        eng = _engine()
+        _serve(eng, rng, [0, 1, 2], TABLE, 500)
+        before = eng.stats()["ewc_boundaries_detected"]
+        later = {**TABLE, 1: {"fast": 0.2, "code": 0.1, "large": 0.6}} if drift else TABLE
+        counts = []
+        for _ in range(10):  # 500 more, in steps of 50 (one background cycle each)
+            _serve(eng, rng, [0, 1, 2], later, 50)
+            counts.append(eng.stats()["ewc_boundaries_detected"])
+        fired[drift] = (before, counts)
+        assert eng.stats()["ewc_tasks"] == counts[-1]
+    assert fired[False] == (0, [0] * 10)                  # no drift: never
+    before, counts = fired[True]
+    assert before == 0 and counts[-1] >= 1 and counts[3] >= 1  # within 200 of the drift
+
+
 def test_below_the_minimum_nothing_is_dropped_and_force_learn_bypasses_it() -> None:
     rng = np.random.default_rng(1)
     eng = _engine(min_trajectories=50)

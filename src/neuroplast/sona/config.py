@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from neuroplast.config import Config, check_range
-from neuroplast.core.boundary import BoundaryConfig
 from neuroplast.core.ewcpp import EWCPlusPlusConfig
+from neuroplast.core.loss_shift import LossShiftConfig
 from neuroplast.errors import ConfigError
 
 __all__ = ["BankConfig", "SonaConfig"]
@@ -115,6 +115,11 @@ class SonaConfig(Config):
     replay_per_key: int = field(default=8, metadata={
         "help": "latest outcomes replayed per (pattern, route): older ones about the same "
                 "region and route are superseded"})
+    evidence_patterns: int = field(default=8, metadata={
+        "help": "patterns nearest a query whose latest outcomes per route are the evidence "
+                "the route choice weighs against the model, each by how far outcomes "
+                "measured at its similarity differ (neuroplast.sona.shrinkage); 1 = the "
+                "nearest pattern only"})
     base_lora_rank: int = field(default=8, metadata={"help": "background adapter rank, 4-16"})
     base_lora_lr: float = field(default=0.01, metadata={
         "help": "background Adam step (SONA: 0.0001 with plain SGD)"})
@@ -144,11 +149,16 @@ class SonaConfig(Config):
     seed: int = field(default=0, metadata={"help": "seed of weights and exploration"})
     bank: BankConfig = field(default_factory=BankConfig)
     ewc: EWCPlusPlusConfig = field(default_factory=lambda: EWCPlusPlusConfig(
-        boundary=BoundaryConfig(threshold=3.0)), metadata={
-        "help": "EWC++ of the base LoRA (SONA: λ=1000, the same; its EWC++ never ran). The "
-                "boundary z-threshold is 3, not core's 4: a background batch mixes replayed "
-                "trajectories with new ones, so a drift in one region of query space lifts "
-                "the gradient norm less than a switch of the whole task"})
+        auto_boundary=False), metadata={
+        "help": "EWC++ of the base LoRA (SONA: λ=1000, the same; its EWC++ never ran). Its "
+                "own gradient-norm boundary detector is off: a background batch mixes "
+                "replayed trajectories with new ones, so a drift in one region of query "
+                "space barely lifts the gradient norm (it fired after 1 drift in 5 on the "
+                "routing benchmark); tasks end where `drift` finds them"})
+    drift: LossShiftConfig = field(default_factory=LossShiftConfig, metadata={
+        "help": "task boundaries for EWC++ from the router's prequential errors: a "
+                "background cycle's new trajectories whose mean squared error (prediction "
+                "before learning vs measured quality) jumps above the running level"})
 
     def __post_init__(self) -> None:
         owner = "SonaConfig"
@@ -156,10 +166,12 @@ class SonaConfig(Config):
             self.bank = BankConfig.from_dict(self.bank)
         if isinstance(self.ewc, dict):
             self.ewc = EWCPlusPlusConfig.from_dict(self.ewc)
+        if isinstance(self.drift, dict):
+            self.drift = LossShiftConfig.from_dict(self.drift)
         _ints(owner, self, ("embedding_dim", "hidden_dim", "max_routes", "micro_lora_rank",
-                            "base_lora_rank", "replay_per_key", "base_steps", "base_batch",
-                            "instant_replay", "trajectory_capacity", "min_trajectories",
-                            "seed"))
+                            "base_lora_rank", "replay_per_key", "evidence_patterns",
+                            "base_steps", "base_batch", "instant_replay",
+                            "trajectory_capacity", "min_trajectories", "seed"))
         check_range(owner, "embedding_dim", self.embedding_dim, 1)
         check_range(owner, "hidden_dim", self.hidden_dim, 1)
         check_range(owner, "max_routes", self.max_routes, 1, 1024)
@@ -171,6 +183,7 @@ class SonaConfig(Config):
         check_range(owner, "policy_weight", self.policy_weight, 0.0)
         check_range(owner, "instant_replay", self.instant_replay, 0, 1024)
         check_range(owner, "replay_per_key", self.replay_per_key, 1)
+        check_range(owner, "evidence_patterns", self.evidence_patterns, 1, 1024)
         check_range(owner, "base_steps", self.base_steps, 1)
         check_range(owner, "base_batch", self.base_batch, 1)
         if self.exploration not in ("ucb", "thompson"):

@@ -75,6 +75,7 @@ class Engine:
         self._cycle_lock = threading.Lock()    # one background cycle at a time
         self._buffer: deque[Trajectory] = deque()
         self._new: list[Trajectory] = []       # not yet seen by a background cycle
+        self._new_losses: list[float] = []     # their prequential squared errors (drift)
         self._keyed: dict[tuple[int, str], deque[Trajectory]] = {}  # replay, see _remember
         self._keys: list[tuple[int, str]] = []
         self._rng = np.random.default_rng(cfg.seed)
@@ -119,6 +120,7 @@ class Engine:
                 replay = self._replay_sample(self.config.instant_replay)
                 self.instant.update(torch.from_numpy(traj.query_embedding), route,
                                     traj.quality, replay)
+                self._new_losses.append(self.instant.last_error ** 2)
                 self._counts["instant_updates"] += 1
                 self._remember(traj)
             self._buffer.append(traj)
@@ -156,17 +158,25 @@ class Engine:
         every region of query space and route keeps its voice however rarely it is asked
         (no forgetting of quiet kinds), and within a key newer outcomes supersede older
         ones (a route that changed is replayed as it is now, not as it was). The same
-        latest outcomes are the local evidence ``suggest_route`` weighs against the model.
+        latest outcomes, in the query's ``evidence_patterns`` nearest patterns, are the
+        evidence ``suggest_route`` weighs against the model.
         """
-        near = self.bank.search(traj.query_embedding, 1)
-        key = (near[0][0].id if near else 0, traj.route or "")
+        near = self.bank.search(traj.query_embedding, self.config.evidence_patterns)
+        route = traj.route or ""
+        key = (near[0][0].id if near else 0, route)
         slot = self._keyed.get(key)
         if slot is None:
             slot = self._keyed[key] = deque(maxlen=self.config.replay_per_key)
             self._keys.append(key)
         if key[0]:  # no pattern yet: the slot pools every query, no region's evidence
-            self.shrinkage.observe(traj.quality, [t.quality for t in slot])
+            self.shrinkage.observe_near(traj.quality, self._evidence(near, route))
         slot.append(traj)
+
+    def _evidence(self, near: list[tuple[LearnedPattern, float]],
+                  route: str) -> list[tuple[float, list[float]]]:
+        """(similarity, latest outcomes of ``route``) of each pattern in ``near``."""
+        return [(sim, [t.quality for t in self._keyed.get((p.id, route), ())])
+                for p, sim in near]
 
     def _replay_sample(self, n: int) -> list[Sample]:
         if n <= 0 or not self._keys:
@@ -188,7 +198,7 @@ class Engine:
                 "no routes to choose from: pass routes=[...] or record a trajectory with "
                 "set_route first"
             )
-        near = self.bank.search(x.numpy(), 1)
+        near = self.bank.search(x.numpy(), self.config.evidence_patterns)
         with self._lock:
             idx = [self._route_index(n) for n in names]
             q, spread, h = self.instant.predict(x)
@@ -200,15 +210,17 @@ class Engine:
                                          torch.tanh(self.net.proj(x)), self._peer_routers)
                     spread[idx] = (self.instant.err2 * left).sqrt()
             peers = len(self._peer_routers)
-            # the model's estimate shrunk towards this region's latest outcomes per route
-            # (empirical Bayes, see neuroplast.sona.shrinkage)
-            pid = near[0][0].id if near else 0
-            held = [[t.quality for t in self._keyed.get((pid, n), ())] if pid else []
-                    for n in names]
-            post = [self.shrinkage.combine(float(q[i]), float(spread[i]), self.instant.err2, h)
-                    for i, h in zip(idx, held, strict=True)]
-        mean = np.array([m for m, _ in post])
-        sd = np.array([d for _, d in post])
+            # the model's estimate shrunk towards the latest outcomes per route of the
+            # patterns near the query (empirical Bayes, see neuroplast.sona.shrinkage)
+            ev = [self._evidence(near, n) for n in names]
+            by_pattern = [[e[j][1] for e in ev] for j in range(len(near))]
+            apart = [None] + [self.shrinkage.disagreement(by_pattern[0], other)
+                              for other in by_pattern[1:]]
+            post = [self.shrinkage.combine_near(float(q[i]), float(spread[i]),
+                                                self.instant.err2, e, apart)
+                    for i, e in zip(idx, ev, strict=True)]
+        mean = np.array([m for m, _, _ in post])
+        sd = np.array([d for _, d, _ in post])
         beta = self.config.exploration_beta
         if self.config.exploration == "thompson":
             score = mean + beta * sd * self._rng.standard_normal(len(idx))
@@ -220,9 +232,9 @@ class Engine:
         return RouteSuggestion(
             route=names[pick], expected_quality=float(mean[pick]), uncertainty=float(sd[pick]),
             explored=pick != greedy,
-            reason=_reason(names, mean, sd, pick, greedy, near, len(held[pick]), peers),
+            reason=_reason(names, mean, sd, pick, greedy, near, post[pick][2], peers),
             scores={n: float(m) for n, m in zip(names, mean, strict=True)},
-            patterns=[p.id for p, _ in near])
+            patterns=[p.id for p, _ in near[:1]])
 
     # -- peers' routers (neuroplast.sona.peer_routers) ------------------------------------
     def set_peer_routers(self, routers: list[PeerRouter]) -> None:
@@ -283,6 +295,7 @@ class Engine:
             start = time.perf_counter()
             with self._lock:
                 new, self._new = self._new, []
+                losses, self._new_losses = self._new_losses, []
                 old = [t for slot in self._keyed.values() for t in slot]
                 snapshot_needed = bool(new)
             if not snapshot_needed:
@@ -295,7 +308,7 @@ class Engine:
                 with self._lock:
                     live = self.net  # deep-copied inside train, under the lock
                     snapshot = _frozen_copy(live)
-                weights = self.base.train(snapshot, samples)
+                weights = self.base.train(snapshot, samples, losses)
                 with self._lock, torch.no_grad():
                     params = dict(self.net.named_parameters())
                     for name, value in weights.items():
@@ -334,6 +347,7 @@ class Engine:
                 "base_steps": self.base.steps, "base_last_loss": self.base.last_loss,
                 "ewc_tasks": self.base.ewc.task_count,
                 "ewc_boundaries_detected": self.base.boundaries,
+                "drift_z": self.base.drift.last_z,
                 "last_cycle_s": self._last_cycle_s,
                 "micro_delta_norm": _delta_norm(self.net, MICRO),
                 # the route choice's measured errors (neuroplast.sona.shrinkage)
@@ -356,10 +370,11 @@ class Engine:
             n_buffer = len(self._buffer)
             meta = {"format": _FORMAT, "config": self.config.to_dict(), "routes": self.routes,
                     "counts": self._counts, "next_id": self._next_id,
-                    "noise2": self.shrinkage.noise2,
+                    "noise2": self.shrinkage.noise2, "shrinkage": self.shrinkage.state(),
                     # replay draws and Thompson samples continue as if never stopped
                     "rng": self._rng.bit_generator.state,
-                    "new_ids": [t.id for t in self._new],
+                    "new_ids": [t.id for t in self._new], "new_losses": self._new_losses,
+                    "drift": self.base.drift.state(),
                     "replay": [[pid, route, [t.id for t in self._keyed[(pid, route)]]]
                                for pid, route in self._keys],
                     "patterns": [p.to_dict() for p in self.bank.patterns],
@@ -392,6 +407,10 @@ class Engine:
         eng._counts.update(meta["counts"])
         eng._next_id = int(meta["next_id"])
         eng.shrinkage.noise2 = float(meta.get("noise2", eng.shrinkage.noise2))
+        eng.shrinkage.load_state(meta.get("shrinkage", {}))
+        eng._new_losses = [float(x) for x in meta.get("new_losses", [])]
+        if "drift" in meta:
+            eng.base.drift.load_state(meta["drift"])
         if "rng" in meta:
             eng._rng.bit_generator.state = meta["rng"]
         eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
@@ -439,7 +458,7 @@ def _delta_norm(net: torch.nn.Module, adapter: str) -> float:
 def _reason(names: list[str], mean: np.ndarray, sd: np.ndarray, pick: int, greedy: int,
             near: list[tuple[LearnedPattern, float]], local: int, peers: int = 0) -> str:
     by = "the router model" + (f" with {peers} peer router{'s' * (peers > 1)}" if peers
-                               else "") + (f" and its {local} latest outcomes near here"
+                               else "") + (f" and {local} latest outcomes near here"
                                            if local else "")
     parts = [f"{names[pick]!r} expected {mean[pick]:.2f} ± {sd[pick]:.2f} by {by}"]
     if pick != greedy:

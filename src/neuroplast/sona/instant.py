@@ -52,6 +52,7 @@ class InstantLoop:
         self.baseline = 0.5
         self.err2 = 0.04  # running squared error of predicted vs measured quality
         self.updates = 0
+        self.last_error = 0.0  # predicted - measured quality of the latest update, before it
         self._head = [p for n, p in net.named_parameters() if n.startswith("head.")]
         self._micro = [p for n, p in net.named_parameters() if f".{MICRO}." in n]
         self._micro_b = [p for n, p in net.named_parameters() if f"lora_B.{MICRO}." in n]
@@ -91,7 +92,8 @@ class InstantLoop:
                 p.add_(p.grad, alpha=-cfg.micro_lora_lr)
             for p in self._micro_b:  # only B: shrinking B shrinks the whole delta B·A
                 p.mul_(1.0 - cfg.micro_decay)
-            err = float(torch.sigmoid(chosen[0])) - quality
+            err = float(torch.sigmoid(chosen[0])) - quality  # taken before this step
+            self.last_error = err
             self._observe(h[0].detach(), route, err)
         self.baseline += 0.01 * (quality - self.baseline)
         self.updates += 1
