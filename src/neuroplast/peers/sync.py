@@ -30,7 +30,12 @@ from urllib.parse import urlencode
 
 import httpx
 
-from neuroplast.errors import ConfigError, NeuroplastError, PayloadTooLarge
+from neuroplast.errors import (
+    ConfigError,
+    InvalidInputError,
+    NeuroplastError,
+    PayloadTooLarge,
+)
 from neuroplast.peers.exchange import PEER_HEADERS, Exchange, request_text
 from neuroplast.peers.trust import Peer
 
@@ -82,6 +87,7 @@ class PeerSync:
         self.exchange = exchange
         self.config = exchange.config
         self._next: dict[str, float] = {}
+        self._refused: dict[tuple[str, str], int] = {}  # (peer, kind) -> version refused
         self._stop = threading.Event()
         self._client = httpx.Client(timeout=self.config.timeout_s, follow_redirects=False,
                                     verify=tls_context(self.config.ca_file))
@@ -122,6 +128,10 @@ class PeerSync:
                         for kind in self.config.adapter_kinds:
                             if kind != "sona" or self.exchange.sona_engine() is not None:
                                 self._pull_adapter(peer, kind)
+            except _Refused as exc:  # its answers travelled; only its adapter did not fit
+                self._next.pop(peer.name, None)
+                results[peer.name] = f"ok, adapter refused: {exc}"
+                continue
             except (httpx.HTTPError, NeuroplastError, ValueError) as exc:
                 failures = self.exchange.peers.failed(peer.name, str(exc))
                 wait = self.backoff(self.config.sync_interval_s, failures,
@@ -173,8 +183,12 @@ class PeerSync:
                         strict=True))
 
     def _pull_adapter(self, peer: Peer, kind: str) -> None:
-        """Take ``peer``'s adapter of ``kind`` if it has one newer than the last taken."""
-        after = self.exchange.peers.last_adapter(peer.name, kind)
+        """Take ``peer``'s adapter of ``kind`` if it has one newer than the last taken or
+        refused. A refusal of what it sent (another base model, a router of another
+        projection, bad values) raises :class:`_Refused`: the round with that peer still
+        counts (its answers travelled), and that version is not fetched again."""
+        after = max(self.exchange.peers.last_adapter(peer.name, kind),
+                    self._refused.get((peer.name, kind), 0))
         target = f"{ADAPTER}?{urlencode({'kind': kind, 'after': after})}"
         # a base64 bundle: 4/3 of the weights, and the payload (the config, the tensors)
         limit = int(self.config.max_adapter_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024
@@ -193,7 +207,15 @@ class PeerSync:
                     self.exchange.peers.refused(peer.key, "PayloadTooLarge")
                     raise PayloadTooLarge(f"{peer.name}'s adapter is over the "
                                           f"{self.config.max_adapter_mb:g} MB limit")
-        result = self.exchange.receive_adapter(json.loads(body))
+        wire = json.loads(body)
+        try:
+            result = self.exchange.receive_adapter(wire)
+        except InvalidInputError as exc:  # what it is, not how it came: no retry helps
+            version = _version(wire)
+            if version is None:
+                raise
+            self._refused[(peer.name, kind)] = version
+            raise _Refused(f"{kind} v{version}: {exc}") from exc
         if result["from"] != peer.name:
             raise NeuroplastError(f"the adapter pulled from {peer.name} is {result['from']}'s")
 
@@ -202,6 +224,20 @@ class PeerSync:
         if self._thread is not None:
             self._thread.join(timeout=self.config.timeout_s * 2 + 1)
         self._client.close()
+
+
+class _Refused(Exception):
+    """A peer's adapter was fetched and refused for what it is (counted by the exchange)."""
+
+
+def _version(wire: object) -> int | None:
+    """The version a refused adapter bundle claims, if it is a positive integer."""
+    try:
+        version = json.loads(wire["payload"]).get("version")  # type: ignore[index]
+    except (TypeError, KeyError, AttributeError, json.JSONDecodeError):
+        return None
+    return version if isinstance(version, int) and not isinstance(version, bool) and (
+        version > 0) else None
 
 
 def _count(wire: dict[str, str]) -> int:
