@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 import torch
 
@@ -49,6 +50,14 @@ def _taught_logprob(backend: Any) -> float:
     return float(backend.score([PROBE], [[(len(CONTEXT), len(PROBE))]])[0][0])
 
 
+def _scored(client: Any) -> float:
+    """log p(TAUGHT | CONTEXT) as B's model service answers it over HTTP (/score)."""
+    answer = client.post("/score", json={"model": "tiny", "prompt": PROBE,
+                                         "score_ranges": [[len(CONTEXT), len(PROBE)]]})
+    assert answer.status_code == 200, answer.text
+    return float(answer.json()["scores"][0]["total_logprob"])
+
+
 @pytest.fixture(scope="module")
 def homes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A's data dir with the adapter its model service trained and published (v1)."""
@@ -83,15 +92,22 @@ def pair(serve: Callable[..., Served], homes: dict[str, Path]) -> Iterator[dict[
 
 
 def test_as_adapter_is_merged_at_half_into_bs_model_and_leaves_with_a(
-        pair: dict[str, Any], eventually: Callable[..., bool]) -> None:
+        pair: dict[str, Any], serve: Callable[..., Served],
+        eventually: Callable[..., bool]) -> None:
     from neuroplast.cli.memory import _peer_adapters  # what `neuroplast memory serve` reads
     from neuroplast.memory.local import LocalBackend, apply_adapter
     from neuroplast.memory.service import ModelService
+    from neuroplast.server.memory_app import create_memory_app
 
     homes = pair["homes"]
     b_model = ModelService(TINY, homes["b"] / "memory", peer_adapters=_peer_adapters(homes["b"]),
                            poll_s=0.1)
+    token = "t" * 43
+    b_http = serve(create_memory_app(None, model_name="tiny", token=token, service=b_model))
+    b_scores = httpx.Client(base_url=b_http.url, timeout=60,
+                            headers={"Authorization": f"Bearer {token}"})
     try:
+        scored_before = _scored(b_scores)
         base = LocalBackend.from_pretrained(TINY)
         a_backend = LocalBackend.from_pretrained(
             TINY, adapter=homes["a"] / "memory" / "adapters" / "v1")
@@ -125,9 +141,16 @@ def test_as_adapter_is_merged_at_half_into_bs_model_and_leaves_with_a(
               "a": _taught_logprob(a_backend)}
         print("log p(taught | context):", lp)
         assert lp["base"] + 0.1 < lp["b"] < lp["a"] - 0.1
+        # the same over HTTP: what B's model service answers its clients
+        assert b_scores.get("/healthz").json()["peer_adapters"] == ["a"]
+        assert scored_before == pytest.approx(lp["base"], abs=1e-4)
+        assert _scored(b_scores) == pytest.approx(lp["b"], abs=1e-4)
         # A off B's trust list (`neuroplast peers remove a`): B's model is its own again
         PeerList(homes["b"] / "peers" / "peers.db").remove("a")
         assert eventually(lambda: b_model.peers_merged == [], timeout=60)
         assert torch.equal(_logits(b_model.backend.model), before)
+        assert _scored(b_scores) == scored_before
+        assert b_scores.get("/healthz").json()["peer_adapters"] == []
     finally:
+        b_scores.close()
         b_model.close()

@@ -12,7 +12,7 @@ reads or changes the model.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 
@@ -55,8 +55,10 @@ def create_memory_app(
     app.include_router(router)
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "model": model_name}
+    async def healthz() -> dict[str, Any]:
+        # which peers' adapters the scoring model has merged ([peers] adapter_weight)
+        merged = list(service.peers_merged) if service is not None else []
+        return {"status": "ok", "model": model_name, "peer_adapters": merged}
 
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(Guard, secret=lambda: secret, allowed_hosts=allowed_hosts,
