@@ -124,12 +124,13 @@ def test_as_router_moves_bs_choice_where_b_knows_nothing_and_leaves_with_a(
     assert eventually(lambda: engine_b.peer_routers == ["a"], timeout=60)
     with _b(pair) as client:
         taken = client.get("/v1/peers").json()["adapters_in"]
-        status = client.get("/v1/status").json()["subsystems"]["peers"]
+        status = client.get("/v1/status").json()["subsystems"]
         after = {k: _scores(client, k) for k in (0, 1)}
         reason = client.post("/v1/sona/route", json={
             "embedding": _query(np.random.default_rng(5), 0)}).json()["reason"]
     assert [(t["peer"], t["kind"], t["version"]) for t in taken] == [("a", "sona", 60)]
-    assert status["adapters_applied"]["sona"] == ["a"]
+    assert status["peers"]["adapters_applied"]["sona"] == ["a"]
+    assert status["sona"]["peer_routers"] == ["a"]
     assert "with 1 peer router" in reason
     before = pair["before"]
     print("B's mean large-small margin, kind 0 (A's):", _margin(before[0]), "->",

@@ -65,7 +65,8 @@ class SonaRunning:
             return {"enabled": False}
         s = self.durable.stats()
         return {"enabled": True, **{k: s[k] for k in (
-            "recorded", "logged", "replayed_on_start", "patterns", "routes", "cycles")}}
+            "recorded", "logged", "replayed_on_start", "patterns", "routes", "cycles",
+            "peer_routers")}}  # peer_routers: whose routers count (peers, --trust weights)
 
     def close(self) -> None:
         if self.durable is not None:
