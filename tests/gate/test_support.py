@@ -340,6 +340,22 @@ def test_a_near_repeat_of_a_refusal_is_flagged_until_something_like_it_is_approv
     assert m.refused_repeat(unit(1, 0.1, 0), _keys("docker rm -f cache")) is None
 
 
+@pytest.mark.parametrize(("query", "reason"), [
+    (unit(1, 0.3, 0), "the nearest answer is a refusal"),  # 0.96 to the refusal, 0.29 to ls
+    (unit(0.3, 1, 0), ""),  # nearer the approvals: they outvote it
+    (unit(1, 0, 1.5), "novel"),  # the refusal is nearest but not close (0.55 < 0.9)
+])
+def test_a_call_whose_nearest_answer_is_a_refusal_is_asked(query: np.ndarray,
+                                                           reason: str) -> None:
+    m = memory(min_support=1)
+    for i in range(3):
+        m.add(f"ok{i}", unit(0, 1, 0.01 * i), approved=True, clock=i + 1, programs=LS)
+    m.add("no", unit(1, 0, 0), approved=False, clock=4, programs=LS)  # e.g. ls ~/.ssh
+    m.add("ok3", unit(0, 1, 0.05), approved=True, clock=5, programs=LS)  # ls again: lifts it
+    got = m.check(query, LS)
+    assert got.supported == (not reason) and got.reason.startswith(reason), got.reason
+
+
 def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
     """Auto-allowed ``docker run``, the user says they would have refused it: podman, whose
     approved calls look like docker's, is asked until approved again; git is not."""

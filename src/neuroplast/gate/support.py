@@ -29,7 +29,12 @@ the gate's decision pipeline, ``gate.decision_rules``):
    (``consequential``: force, delete, hard, recursive; install, publish, push, deploy...),
    however often the program was approved without it: ``git push --force`` after a
    hundred plain pushes, ``npm install`` after ``npm install-test``.
-3. **Close approvals** (``close_approvals``): at least ``min_support`` approved calls with
+3. **Nearest answer is no refusal** (``nearest_refused``): the user's own answer nearest
+   to the call (within ``similarity``) is not a refusal; an approval at least as close
+   outvotes it. The model's confidence around a rare kind of call the user refuses is
+   that of the many approved calls nearby; the nearest answer is the user's word on calls
+   like this one.
+4. **Close approvals** (``close_approvals``): at least ``min_support`` approved calls with
    cosine similarity (MiniLM embeddings of the rendered calls) >= ``similarity``, or one
    such call that runs
    the same programs; or, for calls whose programs are *trusted* (each approved at least
@@ -38,7 +43,7 @@ the gate's decision pipeline, ``gate.decision_rules``):
    trust, which the flag's own key already answers for), >= ``trusted_similarity``;
    or one approved call that is a near repeat (>= ``repeat_similarity``: the same command
    on another file, a sibling sub-command).
-4. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
+5. **No mistaken family** (``mistaken_family``): when the user flags an auto-allowed call
    as one they would have refused (a false positive: the gate's own mistake, as when they stop using
    docker), every other program of the same tool whose approved calls look like the
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
@@ -46,9 +51,10 @@ the gate's decision pipeline, ``gate.decision_rules``):
 
 What each rule costs in questions and saves in mistakes, on every stream of the
 benchmark's users, is measured by ``neuroplast bench gate --ablate``; rules that saved
-neither questions nor mistakes there were deleted (a nearest-refused check, a
-session-workaround check, a verb-refused-elsewhere check: the ``* VERB`` key's latest
-answer already covers it).
+neither questions nor mistakes there were deleted (a session-workaround check, a
+verb-refused-elsewhere check: the ``* VERB`` key's latest answer already covers it). The
+nearest-answer check was deleted on the benchmark's own user, where it stopped nothing,
+and restored when users the gate was never tuned on showed what it stops.
 
 Time is the feedback log's row id (``clock``), so a replayed or restarted log gives the
 same memory; the memory keeps the answers of the last ``window`` feedback rows.
@@ -59,7 +65,7 @@ peer may make the gate ask, never deny, and never vouch. A peer's refusal is a r
 of its keys for rule 1, so the gate asks about them until *the user* approves them again
 (a peer's approval lifts no refusal, not even its own); it is no evidence for
 ``refused_repeat`` (``nearest_refused`` is the user's refusals only). A peer's approval
-counts as an approval for rules 2 and 3 (the team has run this program, this close; and
+counts as an approval for rules 2 to 4 (the team has run this program, this close; and
 one closer to a call than the user's refusal makes ``refused_repeat`` ask instead), but
 clears no risk flag (rows from peers carry no identity nor flags, as unvouched approvals
 do). Where the user answers the same call (same ``kind``: ``teacher.supersede_key``)
@@ -926,7 +932,7 @@ def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
 
 
 def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 4: the program looks like one the gate auto-allowed and the user refused."""
+    """Rule 5: the program looks like one the gate auto-allowed and the user refused."""
     for key, other in ev.family.items():
         return (f"the user refused {other} after it was auto-allowed, and {key}'s approved "
                 "calls look alike")
@@ -942,8 +948,21 @@ def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
     return f"novel: no approved call of {key} yet" if key else ""
 
 
+def _nearest_refused(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 3: the user's answer nearest to the call is a refusal of their own, within
+    ``similarity``: the one-nearest-neighbour vote of the user's answers says no, whatever
+    the model learned from the rest. A model fits the many approved calls around a rare
+    kind of call the user refuses (``npm update -g`` among a hundred npm approvals), and
+    its confidence there is the majority's; the nearest answer is the user's own word
+    about calls like this one. An approval at least as close outvotes it."""
+    if ev.nearest_refused < cfg.similarity or ev.nearest_refused < ev.nearest_approved:
+        return ""
+    return (f"the nearest answer is a refusal (sim={ev.nearest_refused:.2f} >= nearest "
+            f"approval {ev.nearest_approved:.2f})")
+
+
 def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 3: enough approved calls close to this one (fewer needed for trusted programs,
+    """Rule 4: enough approved calls close to this one (fewer needed for trusted programs,
     one near repeat or one close call of the same programs is enough)."""
     if (ev.close_approved >= cfg.min_support or ev.nearest_approved >= cfg.repeat_similarity
             or ev.same_programs_close):
@@ -962,6 +981,7 @@ SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
     ("mistaken_family", _mistaken_family),
     ("first_use", _first_use),
+    ("nearest_refused", _nearest_refused),
     ("close_approvals", _close_approvals),
 )
 
