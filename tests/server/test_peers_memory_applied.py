@@ -154,3 +154,48 @@ def test_as_adapter_is_merged_at_half_into_bs_model_and_leaves_with_a(
     finally:
         b_scores.close()
         b_model.close()
+
+
+def test_with_an_adapter_of_its_own_b_scores_with_its_own_at_1_and_as_at_half(
+        homes: dict[str, Path], tmp_path: Path) -> None:
+    """The own adapter and a peer's add up: W0 + ΔW_own + 0.5 ΔW_A; training publishes the
+    own one alone, and a peer taken away leaves the own one as it was."""
+    from neuroplast.core.lora import load_peft_adapter, lora_layers, merge_lora
+    from neuroplast.memory.local import LocalBackend
+    from neuroplast.memory.peer_adapters import PeerAdapter, sha256_file
+    from neuroplast.memory.service import ModelService
+    from neuroplast.memory.trainer import TrainConfig
+
+    a_dir = homes["a"] / "memory" / "adapters" / "v1"
+    peer = PeerAdapter("a", a_dir, sha256_file(a_dir / "adapter_model.safetensors"), 0.5)
+    listed: list[PeerAdapter] = [peer]
+    service = ModelService(TINY, tmp_path / "memory", TrainConfig(
+        steps=2, max_length=48, replay_batch=0, ewc_lambda=0.0, seed=1),
+        peer_adapters=lambda: list(listed), poll_s=0.1)
+    try:
+        assert service.peers_merged == ["a"]
+        job = service.submit([{"context_ids": [3, 30, 31], "continuation_ids": [40, 41]}])
+        deadline = time.monotonic() + 120
+        while service.jobs.status(job)["status"] not in ("done", "failed"):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert service.jobs.status(job)["status"] == "done"
+        own = service.adapters / "v1"
+        # what B should score with, built here from the two published directories
+        expected = LocalBackend.from_pretrained(TINY).model
+        load_peft_adapter(expected, own, "own")
+        load_peft_adapter(expected, a_dir, "peer")
+        for _, layer in lora_layers(expected):
+            layer.scaling["peer"] *= 0.5
+        merge_lora(expected)
+        assert torch.allclose(_logits(service.backend.model), _logits(expected), atol=1e-5)
+        only_own = _logits(LocalBackend.from_pretrained(TINY, adapter=own).model)
+        assert not torch.allclose(_logits(service.backend.model), only_own, atol=1e-3)
+        listed.clear()  # A taken away: B's own adapter alone
+        deadline = time.monotonic() + 30
+        while service.peers_merged:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert torch.allclose(_logits(service.backend.model), only_own, atol=1e-5)
+    finally:
+        service.close()
