@@ -42,6 +42,27 @@ def _engine(dim: int, hidden: int, **kw: Any) -> Any:
                              **kw))
 
 
+def _suggest(dim: int, rng: np.random.Generator) -> Iterator[dict[str, Any]]:
+    """``suggest_route`` over 6 routes once patterns exist: the evidence of the 8 nearest
+    patterns (the default) against the nearest one only, same engine state, same queries."""
+    qs = _vectors(2000, dim, rng)
+    routes = [f"r{i}" for i in range(6)]
+    times = {}
+    for k in (1, 8):
+        e = _engine(dim, 128, min_trajectories=100, evidence_patterns=k, seed=1)
+        for i in range(1000):
+            e.end_trajectory(e.begin_trajectory(qs[i]).set_route(routes[i % 6]),
+                             float(rng.uniform()))
+            e.tick()
+        j = iter(range(1000, 2000))
+        times[k] = _median_us(lambda e=e, j=j: e.suggest_route(qs[next(j)], routes), 1000)
+        patterns = e.stats()["patterns"]
+        e.close()
+    yield {"what": "suggest_route_6_routes_8_patterns_evidence", "median_us": times[8],
+           "patterns": patterns, "baseline": "the nearest pattern's evidence only",
+           "baseline_us": times[1], "ratio": times[8] / times[1]}
+
+
 def run_speed(dim: int = 384) -> Iterator[dict[str, Any]]:
     from neuroplast.sona.pattern import LearnedPattern
 
@@ -64,6 +85,7 @@ def run_speed(dim: int = 384) -> Iterator[dict[str, Any]]:
     yield {"what": "trajectory_record_begin_2steps_end_with_instant_update",
            "median_us": _median_us(record, 2000)}
     eng.close()
+    yield from _suggest(dim, rng)
 
     for n in (1_000, 100_000):
         from neuroplast.sona.bank import ReasoningBank
