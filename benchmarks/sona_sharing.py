@@ -1,7 +1,7 @@
 """Two users whose SONA routers share their weights as peers, against each alone.
 
 Usage: ``python benchmarks/sona_sharing.py [--queries 2000] [--every 50] [--weight 0.5]
-[--seeds 0,1,2] [--cache results/sona_embeddings.npy]``
+[--seeds 0,1,2] [--blends precision,average] [--cache results/sona_embeddings.npy]``
 
 The world is the SONA routing benchmark's (``neuroplast_bench.sona_world``: tldr queries
 embedded by MiniLM, a hidden topic per query, a hidden table of each route's quality per
@@ -13,7 +13,10 @@ other has done). Both users face the same queries with and without sharing (draw
 advance, noise included). With sharing, every ``--every`` queries each router takes the
 other's weights as a peer router (``neuroplast.sona.peer_routers``: exactly what travels
 between services trusted with weights, minus the HTTP, which tests/server/ covers),
-counted at ``--weight`` of its own evidence.
+counted at ``--weight`` of its own evidence. ``--blends`` names how a peer's router is
+weighed: ``precision`` (the engine's: by each router's evidence near the query) and, as an
+ablation, ``average`` (a plain weighted mean of the logits, ``(own + w·peer) / (1 + w)``,
+whatever either has seen).
 
 Printed: one JSON line per seed, user and condition (quality of the routes picked as a
 fraction of the oracle's: overall, in the second half on the other's topics, new to this
@@ -58,9 +61,37 @@ def _streams(world: Any, labels: np.ndarray, n: int, seed: int) -> dict[str, dic
     return out
 
 
+def _average(names: Any, own: Any, own_var: Any, h0: Any, peers: Any) -> Any:
+    """The ablation's blend: a weighted mean of the logits, blind to evidence (the
+    signature of ``neuroplast.sona.peer_routers.blend``)."""
+    import torch
+
+    total, weight = own.clone(), torch.ones_like(own)
+    for peer in peers:
+        theirs = peer.read(h0)
+        for i, name in enumerate(names):
+            if name in theirs:
+                total[i] += peer.weight * theirs[name][0]
+                weight[i] += peer.weight
+    return torch.sigmoid(total / weight)
+
+
 def _run(world: Any, vecs: np.ndarray, streams: dict[str, dict[str, Any]], every: int,
-         weight: float, share: bool) -> dict[str, np.ndarray]:
+         weight: float, share: bool, blend: str = "precision") -> dict[str, np.ndarray]:
     """Both users through their streams, in turn; the mean quality of each pick."""
+    import neuroplast.sona.engine as engine_module
+    from neuroplast.sona.peer_routers import blend as precision
+
+    # the ablation swaps the function the engine calls (module global), for this run only
+    engine_module.blend = _average if blend == "average" else precision  # type: ignore[attr-defined]
+    try:
+        return _drive(world, vecs, streams, every, weight, share)
+    finally:
+        engine_module.blend = precision  # type: ignore[attr-defined]
+
+
+def _drive(world: Any, vecs: np.ndarray, streams: dict[str, dict[str, Any]], every: int,
+           weight: float, share: bool) -> dict[str, np.ndarray]:
     from neuroplast.sona import Engine, SonaConfig
     from neuroplast.sona.peer_routers import PeerRouter, router_weights
 
@@ -110,6 +141,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=50, help="queries between exchanges")
     parser.add_argument("--weight", type=float, default=0.5, help="PeersConfig.adapter_weight")
     parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--blends", default="precision",
+                        help="comma-separated: precision (the engine's), average (ablation)")
     parser.add_argument("--cache", type=Path, default=Path("results/sona_embeddings.npy"),
                         help="the SONA benchmark's MiniLM embeddings of the corpus")
     args = parser.parse_args()
@@ -119,10 +152,11 @@ def main() -> None:
         world = make_world(seed)
         streams = _streams(world, labels, args.queries, seed)
         figures = {}
-        for share in (False, True):
+        blends = args.blends.split(",")
+        for condition in ["alone", *(f"shared_{b}" for b in blends)]:
             start = time.perf_counter()
-            got = _run(world, vecs, streams, args.every, args.weight, share)
-            condition = "shared" if share else "alone"
+            got = _run(world, vecs, streams, args.every, args.weight,
+                       condition != "alone", condition.removeprefix("shared_"))
             for user in streams:
                 figures[(user, condition)] = f = _figures(got[user], streams[user])
                 print(json.dumps({"bench": "sona_sharing", "seed": seed, "user": user,
@@ -133,10 +167,13 @@ def main() -> None:
                                   "seconds": round(time.perf_counter() - start, 1)}),
                       flush=True)
         for user in streams:
-            alone, shared = figures[(user, "alone")], figures[(user, "shared")]
-            print(json.dumps({"bench": "sona_sharing_ratio", "seed": seed, "user": user,
-                              **{f"{k}_shared_over_alone": round(shared[k] / alone[k], 4)
-                                 for k in alone}}), flush=True)
+            alone = figures[(user, "alone")]
+            for b in blends:
+                shared = figures[(user, f"shared_{b}")]
+                print(json.dumps({"bench": "sona_sharing_ratio", "seed": seed, "user": user,
+                                  "blend": b,
+                                  **{f"{k}_shared_over_alone": round(shared[k] / alone[k], 4)
+                                     for k in alone}}), flush=True)
 
 
 if __name__ == "__main__":

@@ -203,7 +203,7 @@ class Exchange:
         return seal_adapter(self.identity, peer.key, "sona", version, meta, save(tensors))
 
     def receive_adapter(self, wire: Any) -> dict[str, Any]:
-        """Check a peer's adapter and keep it (a PEFT directory); what became of it.
+        """Check a peer's adapter and keep it (``peers.adapters``); what became of it.
         Idempotent by (peer, kind, version); raises (and counts) a refusal."""
         with self._lock:
             key = ""

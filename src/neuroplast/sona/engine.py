@@ -204,11 +204,12 @@ class Engine:
             q, spread, h = self.instant.predict(x)
             if self._peer_routers:  # peers' routers, each below this one (peer_routers)
                 with torch.no_grad():
-                    q, spread = q.clone(), spread.clone()
+                    # the estimate moves; its uncertainty stays the router's own, so this
+                    # user's outcomes near the query weigh as much against it as without
+                    q = q.clone()
                     var = torch.einsum("i,rij,j->r", h, self.instant.cov, h)[idx]
-                    q[idx], left = blend(names, self.net.head(h)[idx], var,
-                                         torch.tanh(self.net.proj(x)), self._peer_routers)
-                    spread[idx] = (self.instant.err2 * left).sqrt()
+                    q[idx] = blend(names, self.net.head(h)[idx], var,
+                                   torch.tanh(self.net.proj(x)), self._peer_routers)
             peers = len(self._peer_routers)
             # the model's estimate shrunk towards the latest outcomes per route of the
             # patterns near the query (empirical Bayes, see neuroplast.sona.shrinkage)

@@ -14,10 +14,12 @@ How it counts (:func:`blend`): per route, this router's logit and each peer's th
 the route, each weighted by its precision (1 / variance), a peer's times ``weight`` < 1:
 ``(ℓ/v + Σ w·ℓ_p/v_p) / (1/v + Σ w/v_p)``. Where this install's users have answers and
 the peer's have not, its own router decides; where only the peer's have, the peer's
-counts most; where both have, its own counts more. It enters the route choice only there,
-before the install's own latest outcomes near the query are weighed (``shrinkage``). The
-install's own training never sees it: taking a peer's router away gives back exactly the
-scores it would have had.
+counts most; where both have, its own counts more. It moves the router's estimate only,
+not its uncertainty: the install's own latest outcomes near the query (``shrinkage``)
+weigh as much against it as against the router alone, and exploration is as without the
+peer (a peer's confidence is about its users' outcomes, not this one's). The install's own
+training never sees it: taking a peer's router away gives back exactly the scores it would
+have had.
 
 >>> import numpy as np
 >>> from neuroplast.sona.config import SonaConfig
@@ -173,10 +175,9 @@ class PeerRouter:
 
 
 def blend(names: Sequence[str], own: torch.Tensor, own_var: torch.Tensor, h0: torch.Tensor,
-          peers: Sequence[PeerRouter]) -> tuple[torch.Tensor, torch.Tensor]:
+          peers: Sequence[PeerRouter]) -> torch.Tensor:
     """Per route in ``names``: the expected quality from this router's logits ``own`` (of
-    variances ``own_var``) and the peers' that know the route, and the variance left
-    (the inverse of the summed precisions); see the module doc."""
+    variances ``own_var``) and the peers' that know the route; see the module doc."""
     precision = 1.0 / own_var.clamp_min(1e-12)
     total = own * precision
     for peer in peers:
@@ -186,7 +187,7 @@ def blend(names: Sequence[str], own: torch.Tensor, own_var: torch.Tensor, h0: to
                 logit, var = theirs[name]
                 total[i] += peer.weight * logit / var
                 precision[i] += peer.weight / var
-    return torch.sigmoid(total / precision), 1.0 / precision
+    return torch.sigmoid(total / precision)
 
 
 def _finite(value: Any) -> bool:
