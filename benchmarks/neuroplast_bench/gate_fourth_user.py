@@ -134,11 +134,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser
+from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -1010,30 +1009,10 @@ class MldsUser(PhasedUser):
 # ------------------------------------------------------------------ reporting
 
 
-def mlds_refusal_profile(calls: list[StreamCall], user: MldsUser, drift_fraction: float = 0.5
-                         ) -> dict[str, Any]:
-    """How often each preference refuses over a stream, before and after the drift (at
-    ``drift_fraction``): ``{"calls", "refused", "by_reason", "before", "after",
-    "drift_calls_after", "drift_families"}``; a call with several reasons counts for each."""
-    drift_at = int(drift_fraction * len(calls))
-    names = (*MLDS_PREFERENCES, MLDS_DRIFT)
-    halves: dict[str, dict[str, Any]] = {}
-    for half, part, phase in (("before", calls[:drift_at], 0), ("after", calls[drift_at:], 1)):
-        by_reason: Counter[str] = Counter()
-        refused = 0
-        for call in part:
-            reasons = user.refusal_reasons(call, phase)
-            refused += bool(reasons)
-            by_reason.update(reasons)
-        halves[half] = {"calls": len(part), "refused": refused,
-                        "by_reason": {r: by_reason[r] for r in names}}
-    total = {r: halves["before"]["by_reason"][r] + halves["after"]["by_reason"][r]
-             for r in names}
-    drifted = [c for c in calls[drift_at:] if user.drift_applies(c)]
-    return {"calls": len(calls), "refused": halves["before"]["refused"]
-            + halves["after"]["refused"], "by_reason": total, **halves,
-            "drift_calls_after": len(drifted),
-            "drift_families": sorted({c.family for c in drifted})}
+def mlds_refusal_profile(calls: list[StreamCall], user: MldsUser,
+                         drift_fraction: float = 0.5) -> dict[str, Any]:
+    """``gate_oracle.refusal_profile`` over this user's preferences and drift."""
+    return refusal_profile(calls, user, (*MLDS_PREFERENCES, MLDS_DRIFT), drift_fraction)
 
 
 DEFAULT_SEEDS = (300, 301, 302)
@@ -1043,19 +1022,8 @@ def main(argv: list[str] | None = None) -> None:
     """``python -m neuroplast_bench.gate_fourth_user CALLS [SEED...]``: one JSON line per
     seed (300, 301, 302 by default) with the mlds stream's refusal profile (the user alone;
     no gate is run)."""
-    import json
-    import sys
-
-    from neuroplast_bench.gate import GateBenchConfig, stream_and_user
-    from neuroplast_bench.gate_fourth_user import mlds_refusal_profile as profile
-
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        raise SystemExit("usage: python -m neuroplast_bench.gate_fourth_user CALLS [SEED...]")
-    for seed in [int(s) for s in args[1:]] or DEFAULT_SEEDS:
-        calls, user = stream_and_user(GateBenchConfig(user="mlds", calls=int(args[0]),
-                                                      seed=seed))
-        print(json.dumps({"seed": seed, **profile(calls, user)}), flush=True)  # type: ignore[arg-type]
+    profile_main("neuroplast_bench.gate_fourth_user", "mlds", mlds_refusal_profile, DEFAULT_SEEDS,
+                 argv)
 
 
 if __name__ == "__main__":

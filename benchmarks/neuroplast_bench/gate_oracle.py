@@ -1,16 +1,23 @@
 """The frame the simulated users written apart from the gate share: fixed preferences, and
-a drift that, after the change of mind (phase 1), refuses calls approved before it.
+a drift that, after the change of mind (phase 1), refuses calls approved before it; and how
+a user's refusals over its stream are reported.
 
 Each user (``gate_heldout_user.HeldOutUser``, ``gate_third_user.OpsUser``) gives only its
 own preferences (``_fixed_reasons``) and what its drift covers (``_drifted``); how the two
-make an answer is this class's, so the users cannot differ in it by accident.
+make an answer is this class's, so the users cannot differ in it by accident. Likewise the
+users' refusal profiles and their ``python -m`` profile commands are ``refusal_profile`` and
+``profile_main`` here, so the profiles of two users count the same way.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["PhasedUser"]
+__all__ = ["PhasedUser", "profile_main", "refusal_profile"]
 
 
 class PhasedUser:
@@ -44,3 +51,68 @@ class PhasedUser:
         if call.tool_name != "Bash" or call.origin == "gtfobins" or self._fixed_reasons(call):
             return False
         return self._drifted(call)
+
+
+def refusal_profile(calls: Sequence[StreamCall], user: PhasedUser, names: Sequence[str],
+                    drift_fraction: float = 0.5, *, drift_families: bool = True
+                    ) -> dict[str, Any]:
+    """How often each reason in ``names`` (a user's preferences and its drift) refuses over
+    a stream, before and after the drift (at ``drift_fraction`` of the calls): ``{"calls",
+    "refused", "by_reason", "before", "after", "drift_calls_after", "drift_families"}``,
+    the last (the tool families the drift covers after it) only with ``drift_families``; a
+    call with several reasons counts for each.
+
+    >>> class NoRm(PhasedUser):  # refuses rm always, and ls once it has changed its mind
+    ...     drift = "refuse_ls"
+    ...     def _fixed_reasons(self, call):
+    ...         return ("rm",) if call.tool_input["command"].startswith("rm") else ()
+    ...     def _drifted(self, call):
+    ...         return call.tool_input["command"].startswith("ls")
+    >>> calls = [StreamCall(index=i, origin="tldr", family=c.split()[0], event={
+    ...     "tool_name": "Bash", "tool_input": {"command": c}, "cwd": "/w"})
+    ...     for i, c in enumerate(["ls", "rm x", "ls -l", "rm y"])]
+    >>> p = refusal_profile(calls, NoRm(), ("rm", "refuse_ls"))
+    >>> p["refused"], p["by_reason"], p["before"]["by_reason"], p["drift_families"]
+    (3, {'rm': 2, 'refuse_ls': 1}, {'rm': 1, 'refuse_ls': 0}, ['ls'])
+    """
+    drift_at = int(drift_fraction * len(calls))
+    halves: dict[str, dict[str, Any]] = {}
+    for half, part, phase in (("before", calls[:drift_at], 0), ("after", calls[drift_at:], 1)):
+        by_reason: Counter[str] = Counter()
+        refused = 0
+        for call in part:
+            reasons = user.refusal_reasons(call, phase)
+            refused += bool(reasons)
+            by_reason.update(reasons)
+        halves[half] = {"calls": len(part), "refused": refused,
+                        "by_reason": {r: by_reason[r] for r in names}}
+    total = {r: halves["before"]["by_reason"][r] + halves["after"]["by_reason"][r]
+             for r in names}
+    drifted = [c for c in calls[drift_at:] if user.drift_applies(c)]
+    profile = {"calls": len(calls), "refused": halves["before"]["refused"]
+               + halves["after"]["refused"], "by_reason": total, **halves,
+               "drift_calls_after": len(drifted)}
+    if drift_families:
+        profile["drift_families"] = sorted({c.family for c in drifted})
+    return profile
+
+
+def profile_main(module: str, user_kind: str,
+                 profile: Callable[[list[StreamCall], Any], dict[str, Any]],
+                 default_seeds: Sequence[int] = (), argv: list[str] | None = None) -> None:
+    """``python -m MODULE CALLS [SEED...]``: one JSON line per seed (``default_seeds`` when
+    none is given; without defaults a seed is required) with ``profile`` of the
+    ``user_kind`` user's stream (the user alone; no gate is run)."""
+    import json
+    import sys
+
+    from neuroplast_bench.gate import GateBenchConfig, stream_and_user  # gate imports the users
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < (1 if default_seeds else 2):
+        seeds = "[SEED...]" if default_seeds else "SEED..."
+        raise SystemExit(f"usage: python -m {module} CALLS {seeds}")
+    for seed in [int(s) for s in args[1:]] or default_seeds:
+        calls, user = stream_and_user(GateBenchConfig(user=user_kind, calls=int(args[0]),  # type: ignore[arg-type]
+                                                      seed=seed))
+        print(json.dumps({"seed": seed, **profile(calls, user)}), flush=True)

@@ -107,12 +107,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser
+from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -1023,46 +1022,18 @@ def _remote_access(c: SimpleCommand) -> bool:
 # ------------------------------------------------------------------ reporting
 
 
-def ops_refusal_profile(calls: list[StreamCall], user: OpsUser, drift_fraction: float = 0.5
-                        ) -> dict[str, Any]:
-    """How often each preference refuses over a stream, before and after the drift (at
-    ``drift_fraction``): ``{"calls", "refused", "by_reason", "before", "after",
-    "drift_calls_after"}``; a call with several reasons counts for each."""
-    drift_at = int(drift_fraction * len(calls))
-    names = (*OPS_PREFERENCES, OPS_DRIFT)
-    halves: dict[str, dict[str, Any]] = {}
-    for half, part, phase in (("before", calls[:drift_at], 0), ("after", calls[drift_at:], 1)):
-        by_reason: Counter[str] = Counter()
-        refused = 0
-        for call in part:
-            reasons = user.refusal_reasons(call, phase)
-            refused += bool(reasons)
-            by_reason.update(reasons)
-        halves[half] = {"calls": len(part), "refused": refused,
-                        "by_reason": {r: by_reason[r] for r in names}}
-    total = {r: halves["before"]["by_reason"][r] + halves["after"]["by_reason"][r]
-             for r in names}
-    return {"calls": len(calls), "refused": halves["before"]["refused"]
-            + halves["after"]["refused"], "by_reason": total, **halves,
-            "drift_calls_after": sum(user.drift_applies(c) for c in calls[drift_at:])}
+def ops_refusal_profile(calls: list[StreamCall], user: OpsUser,
+                        drift_fraction: float = 0.5) -> dict[str, Any]:
+    """``gate_oracle.refusal_profile`` over this user's preferences and drift, without
+    ``"drift_families"`` (this user's profile has never reported it)."""
+    return refusal_profile(calls, user, (*OPS_PREFERENCES, OPS_DRIFT), drift_fraction,
+                           drift_families=False)
 
 
 def main(argv: list[str] | None = None) -> None:
     """``python -m neuroplast_bench.gate_third_user CALLS SEED...``: one JSON line per seed
     with the ops stream's refusal profile (the user alone; no gate is run)."""
-    import json
-    import sys
-
-    from neuroplast_bench.gate import GateBenchConfig, stream_and_user
-    from neuroplast_bench.gate_third_user import ops_refusal_profile as profile  # not __main__'s
-
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) < 2:
-        raise SystemExit("usage: python -m neuroplast_bench.gate_third_user CALLS SEED...")
-    for seed in (int(s) for s in args[1:]):
-        calls, user = stream_and_user(GateBenchConfig(user="ops", calls=int(args[0]),
-                                                      seed=seed))
-        print(json.dumps({"seed": seed, **profile(calls, user)}), flush=True)  # type: ignore[arg-type]
+    profile_main("neuroplast_bench.gate_third_user", "ops", ops_refusal_profile, argv=argv)
 
 
 if __name__ == "__main__":
