@@ -123,7 +123,8 @@ STAGES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
     # buffer taking a task's examples at its end (replay then draws past tasks only) ...
     "fill": ([("ewc_replay", "neuroplast", {"ewc_replay_lambda": lam, **f})
               for lam in (3.0, 10.0) for f in ({}, {"replay_fill": "task"})]
-             + [(m, "neuroplast", {"replay_fill": "task"}) for m in ("replay", "ewc_replay")]),
+             + [("replay", "neuroplast", {"replay_fill": "task"}),
+                ("ewc_replay", "neuroplast", {"ewc_replay_lambda": 30.0, "replay_fill": "task"})]),
     # ... and Avalanche's counterparts on the development seeds, at both λ.
     "avalanche": [(m, "avalanche", g) for m, g in (
         ("replay", {}), ("ewc_replay", {"ewc_replay_lambda": 30.0}),
