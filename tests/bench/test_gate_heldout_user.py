@@ -3,9 +3,16 @@ its stream, and how the harness selects it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from gate_user_calls import (
+    assert_approved,
+    assert_drift_flips,
+    assert_refused,
+    calls_in,
+    command_ids,
+    input_ids,
+    reason_ids,
+)
 from typer.testing import CliRunner
 
 from neuroplast.errors import ConfigError
@@ -25,14 +32,7 @@ GH = "/home/alice/.config/gh/hosts.yml"  # the GitHub CLI's token file
 USER = HeldOutUser()
 
 
-def call(tool: str, origin: str = "tldr", **tool_input: Any) -> StreamCall:
-    event = {"tool_name": tool, "tool_input": tool_input, "cwd": CWD,
-             "hook_event_name": "PreToolUse", "tool_use_id": "t", "session_id": "s"}
-    return StreamCall(index=0, event=event, origin=origin)
-
-
-def bash(command: str, origin: str = "tldr") -> StreamCall:
-    return call("Bash", origin=origin, command=command)
+call, bash = calls_in(CWD)
 
 
 # the same credential file through many programs and tools: refused every way
@@ -190,28 +190,19 @@ FETCHES = [  # the drift: approved before, refused after, whatever the program
 ]
 
 
-@pytest.mark.parametrize(("c", "reason"), REFUSED,
-                         ids=[f"{r}:{str(c.tool_input)[:60]}" for c, r in REFUSED])
+@pytest.mark.parametrize(("c", "reason"), REFUSED, ids=reason_ids(REFUSED))
 def test_refused_with_its_reason_in_both_phases(c: StreamCall, reason: str) -> None:
-    for phase in (0, 1):
-        assert reason in USER.refusal_reasons(c, phase)
-        assert not USER.would_approve(c, phase)
-    assert not USER.drift_applies(c)
+    assert_refused(USER, c, reason)
 
 
-@pytest.mark.parametrize("c", APPROVED, ids=[str(c.tool_input)[:60] for c in APPROVED])
+@pytest.mark.parametrize("c", APPROVED, ids=input_ids(APPROVED))
 def test_ordinary_work_approved_in_both_phases(c: StreamCall) -> None:
-    assert USER.refusal_reasons(c, 0) == ()
-    assert USER.would_approve(c, 0) and USER.would_approve(c, 1)
-    assert not USER.drift_applies(c)
+    assert_approved(USER, c)
 
 
-@pytest.mark.parametrize("c", FETCHES, ids=[c.tool_input["command"][:50] for c in FETCHES])
+@pytest.mark.parametrize("c", FETCHES, ids=command_ids(FETCHES))
 def test_the_drift_flips_network_fetches(c: StreamCall) -> None:
-    assert USER.drift_applies(c)
-    assert USER.would_approve(c, 0)
-    assert not USER.would_approve(c, 1)
-    assert USER.refusal_reasons(c, 1) == (HELDOUT_DRIFT,)
+    assert_drift_flips(USER, c, HELDOUT_DRIFT)
 
 
 def test_a_fetch_refused_anyway_is_not_the_drift() -> None:

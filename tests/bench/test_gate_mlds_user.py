@@ -1,22 +1,28 @@
 """The fourth simulated user ("mlds", a data scientist / ML engineer): its answers on
-concrete calls of each preference with the reason it gives, its drift, its stream's refusal
-profile, and how the harness selects it."""
+concrete calls of each preference with the reason it gives, its drift and its stream's
+refusal profile (how the harness, the CLI and the profile command take it:
+test_gate_users.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from typer.testing import CliRunner
+from gate_user_calls import (
+    assert_approved,
+    assert_drift_flips,
+    assert_drift_leaves_alone,
+    assert_refused,
+    calls_in,
+    command_ids,
+    input_ids,
+    reason_ids,
+)
 
-from neuroplast.errors import ConfigError
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_fourth_user import (
     MLDS_DRIFT,
     MLDS_HOME_FILES,
     MLDS_PREFERENCES,
     MldsUser,
-    main,
     mlds_refusal_profile,
 )
 from neuroplast_bench.gate_stream import StreamCall
@@ -25,14 +31,7 @@ CWD = "/home/alice/projects/mlkit"
 USER = MldsUser()
 
 
-def call(tool: str, origin: str = "tldr", **tool_input: Any) -> StreamCall:
-    event = {"tool_name": tool, "tool_input": tool_input, "cwd": CWD,
-             "hook_event_name": "PreToolUse", "tool_use_id": "t", "session_id": "s"}
-    return StreamCall(index=0, event=event, origin=origin)
-
-
-def bash(command: str, origin: str = "tldr") -> StreamCall:
-    return call("Bash", origin=origin, command=command)
+call, bash = calls_in(CWD)
 
 
 REFUSED: list[tuple[StreamCall, str]] = [
@@ -297,39 +296,28 @@ NOT_DOWNLOADS = [
 ]
 
 
-@pytest.mark.parametrize(("c", "reason"), REFUSED,
-                         ids=[f"{r}:{str(c.tool_input)[:60]}" for c, r in REFUSED])
+@pytest.mark.parametrize(("c", "reason"), REFUSED, ids=reason_ids(REFUSED))
 def test_refused_with_its_reason_in_both_phases(c: StreamCall, reason: str) -> None:
-    for phase in (0, 1):
-        assert reason in USER.refusal_reasons(c, phase), USER.refusal_reasons(c, phase)
-        assert not USER.would_approve(c, phase)
-    assert not USER.drift_applies(c)
+    assert_refused(USER, c, reason)
 
 
 def test_every_preference_has_a_refused_example() -> None:
     assert {reason for _, reason in REFUSED} == set(MLDS_PREFERENCES)
 
 
-@pytest.mark.parametrize("c", APPROVED, ids=[str(c.tool_input)[:60] for c in APPROVED])
+@pytest.mark.parametrize("c", APPROVED, ids=input_ids(APPROVED))
 def test_ordinary_work_approved_in_both_phases(c: StreamCall) -> None:
-    assert USER.refusal_reasons(c, 0) == ()
-    assert USER.would_approve(c, 0) and USER.would_approve(c, 1)
-    assert not USER.drift_applies(c)
+    assert_approved(USER, c)
 
 
-@pytest.mark.parametrize("c", DOWNLOADS, ids=[c.tool_input["command"][:50] for c in DOWNLOADS])
+@pytest.mark.parametrize("c", DOWNLOADS, ids=command_ids(DOWNLOADS))
 def test_the_drift_flips_model_and_dataset_downloads(c: StreamCall) -> None:
-    assert USER.drift_applies(c)
-    assert USER.would_approve(c, 0)
-    assert not USER.would_approve(c, 1)
-    assert USER.refusal_reasons(c, 1) == (MLDS_DRIFT,)
+    assert_drift_flips(USER, c, MLDS_DRIFT)
 
 
-@pytest.mark.parametrize("c", NOT_DOWNLOADS,
-                         ids=[c.tool_input["command"][:50] for c in NOT_DOWNLOADS])
+@pytest.mark.parametrize("c", NOT_DOWNLOADS, ids=command_ids(NOT_DOWNLOADS))
 def test_the_drift_leaves_other_fetches_alone(c: StreamCall) -> None:
-    assert not USER.drift_applies(c)
-    assert USER.would_approve(c, 0) and USER.would_approve(c, 1)
+    assert_drift_leaves_alone(USER, c)
 
 
 def test_a_download_refused_anyway_is_not_the_drift() -> None:
@@ -365,40 +353,6 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     # this user's home files are named in its stream
     text = " ".join(str(c.tool_input) for c in calls)
     assert sum(f.replace("/home/alice", "") in text for f in MLDS_HOME_FILES) >= 8
-
-
-def test_the_profile_command_prints_one_line_per_seed(capsys: pytest.CaptureFixture[str]
-                                                      ) -> None:
-    import json
-
-    main(["400", "300", "301"])
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [line["seed"] for line in lines] == [300, 301]
-    assert all(line["calls"] == 400 and line["refused"] > 0 for line in lines)
-    with pytest.raises(SystemExit, match="usage"):
-        main([])
-
-
-def test_config_selects_and_checks_the_user() -> None:
-    assert GateBenchConfig(user="mlds").drift_kind == MLDS_DRIFT
-    with pytest.raises(ConfigError, match="mlds user has its own preferences and drift"):
-        GateBenchConfig(user="mlds", drift="refuse_publish")
-    with pytest.raises(ConfigError, match="own preferences and drift"):
-        GateBenchConfig(user="mlds", also_allow=("sudo",))
-    with pytest.raises(ConfigError, match="'mlds'"):
-        GateBenchConfig(user="nobody")  # type: ignore[arg-type]
-
-
-def test_cli_offers_the_mlds_user() -> None:
-    from neuroplast_bench.cli import bench_app
-
-    result = CliRunner().invoke(bench_app, ["gate", "--help"], terminal_width=200)
-    assert result.exit_code == 0
-    assert "mlds" in result.output
-    result = CliRunner().invoke(bench_app, ["gate", "--user", "mlds", "--drift", "none",
-                                            "--calls", "10", "--warmup", "0"])
-    assert result.exit_code != 0
-    assert "mlds user has its own preferences" in str(result.exception)
 
 
 def test_an_upload_reads_its_file_and_a_download_writes_its_destination() -> None:

@@ -1,15 +1,21 @@
 """The third simulated user ("ops", a platform engineer): its answers on concrete calls of
-each preference with the reason it gives, its drift, its stream's refusal profile, and how
-the harness selects it."""
+each preference with the reason it gives, its drift and its stream's refusal profile (how the
+harness, the CLI and the profile command take it: test_gate_users.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from typer.testing import CliRunner
+from gate_user_calls import (
+    assert_approved,
+    assert_drift_flips,
+    assert_drift_leaves_alone,
+    assert_refused,
+    calls_in,
+    command_ids,
+    input_ids,
+    reason_ids,
+)
 
-from neuroplast.errors import ConfigError
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_stream import StreamCall
 from neuroplast_bench.gate_third_user import (
@@ -24,14 +30,7 @@ CWD = "/home/alice/projects/infra"
 USER = OpsUser()
 
 
-def call(tool: str, origin: str = "tldr", **tool_input: Any) -> StreamCall:
-    event = {"tool_name": tool, "tool_input": tool_input, "cwd": CWD,
-             "hook_event_name": "PreToolUse", "tool_use_id": "t", "session_id": "s"}
-    return StreamCall(index=0, event=event, origin=origin)
-
-
-def bash(command: str, origin: str = "tldr") -> StreamCall:
-    return call("Bash", origin=origin, command=command)
+call, bash = calls_in(CWD)
 
 
 WORKFLOW = f"{CWD}/.github/workflows/ci.yaml"
@@ -361,34 +360,24 @@ NOT_REMOTE = [  # the drift does not reach these (approved in both phases)
 ]
 
 
-@pytest.mark.parametrize(("c", "reason"), REFUSED,
-                         ids=[f"{r}:{str(c.tool_input)[:60]}" for c, r in REFUSED])
+@pytest.mark.parametrize(("c", "reason"), REFUSED, ids=reason_ids(REFUSED))
 def test_refused_with_its_reason_in_both_phases(c: StreamCall, reason: str) -> None:
-    for phase in (0, 1):
-        assert reason in USER.refusal_reasons(c, phase), USER.refusal_reasons(c, phase)
-        assert not USER.would_approve(c, phase)
-    assert not USER.drift_applies(c)
+    assert_refused(USER, c, reason)
 
 
-@pytest.mark.parametrize("c", APPROVED, ids=[str(c.tool_input)[:60] for c in APPROVED])
+@pytest.mark.parametrize("c", APPROVED, ids=input_ids(APPROVED))
 def test_ordinary_work_approved_in_both_phases(c: StreamCall) -> None:
-    assert USER.refusal_reasons(c, 0) == ()
-    assert USER.would_approve(c, 0) and USER.would_approve(c, 1)
-    assert not USER.drift_applies(c)
+    assert_approved(USER, c)
 
 
-@pytest.mark.parametrize("c", REMOTE, ids=[c.tool_input["command"][:50] for c in REMOTE])
+@pytest.mark.parametrize("c", REMOTE, ids=command_ids(REMOTE))
 def test_the_drift_flips_remote_access(c: StreamCall) -> None:
-    assert USER.drift_applies(c)
-    assert USER.would_approve(c, 0)
-    assert not USER.would_approve(c, 1)
-    assert USER.refusal_reasons(c, 1) == (OPS_DRIFT,)
+    assert_drift_flips(USER, c, OPS_DRIFT)
 
 
-@pytest.mark.parametrize("c", NOT_REMOTE, ids=[c.tool_input["command"][:50] for c in NOT_REMOTE])
+@pytest.mark.parametrize("c", NOT_REMOTE, ids=command_ids(NOT_REMOTE))
 def test_the_drift_leaves_this_machine_alone(c: StreamCall) -> None:
-    assert not USER.drift_applies(c)
-    assert USER.would_approve(c, 0) and USER.would_approve(c, 1)
+    assert_drift_leaves_alone(USER, c)
 
 
 def test_a_remote_call_refused_anyway_is_not_the_drift() -> None:
@@ -429,26 +418,3 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     # this user's home files are named in its stream, secret and public alike
     text = " ".join(str(c.tool_input) for c in calls)
     assert sum(f.replace("/home/alice", "") in text for f in OPS_HOME_FILES) >= 8
-
-
-def test_config_selects_and_checks_the_user() -> None:
-    assert GateBenchConfig(user="ops").drift_kind == OPS_DRIFT
-    with pytest.raises(ConfigError, match="ops user has its own preferences and drift"):
-        GateBenchConfig(user="ops", drift="refuse_publish")
-    with pytest.raises(ConfigError, match="own preferences and drift"):
-        GateBenchConfig(user="ops", also_refuse=("rm",))
-    with pytest.raises(ConfigError,
-                       match="'default', 'heldout', 'ops', 'mlds', 'webfin' or 'mobile'"):
-        GateBenchConfig(user="nobody")  # type: ignore[arg-type]
-
-
-def test_cli_offers_the_ops_user() -> None:
-    from neuroplast_bench.cli import bench_app
-
-    result = CliRunner().invoke(bench_app, ["gate", "--help"], terminal_width=200)
-    assert result.exit_code == 0
-    assert "ops" in result.output
-    result = CliRunner().invoke(bench_app, ["gate", "--user", "ops", "--drift", "none",
-                                            "--calls", "10", "--warmup", "0"])
-    assert result.exit_code != 0
-    assert "ops user has its own preferences" in str(result.exception)

@@ -1,0 +1,92 @@
+"""What the tests of the simulated gate users (``test_gate_*_user.py``) share: hook calls
+made in a project folder, test ids for them, and the checks every user's tables of answers
+run.
+
+A module the tests import, not a ``conftest.py``: the tables are built when a test module
+is imported (for ``pytest.mark.parametrize``), before any fixture exists, and pytest swaps
+the module named ``conftest`` per folder, so importing from it is not reliable.
+
+>>> call, bash = calls_in("/home/alice/projects/webapp")
+>>> c = bash("ls -la")
+>>> c.tool_name, c.tool_input, c.cwd, c.origin
+('Bash', {'command': 'ls -la'}, '/home/alice/projects/webapp', 'tldr')
+>>> call("Read", file_path="README.md").tool_input
+{'file_path': 'README.md'}
+>>> command_ids([c]), input_ids([c]), reason_ids([(c, "gtfobins")])
+(['ls -la'], ["{'command': 'ls -la'}"], ["gtfobins:{'command': 'ls -la'}"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from neuroplast_bench.gate_oracle import PhasedUser
+from neuroplast_bench.gate_stream import StreamCall
+
+__all__ = ["assert_approved", "assert_drift_flips", "assert_drift_leaves_alone",
+           "assert_refused", "calls_in", "command_ids", "input_ids", "reason_ids"]
+
+
+def calls_in(cwd: str) -> tuple[Callable[..., StreamCall], Callable[..., StreamCall]]:
+    """``(call, bash)`` for a project in ``cwd``: ``call(tool, origin="tldr", **tool_input)``
+    is one PreToolUse event of ``tool``, ``bash(command, origin="tldr")`` one Bash call."""
+
+    def call(tool: str, origin: str = "tldr", **tool_input: Any) -> StreamCall:
+        event = {"tool_name": tool, "tool_input": tool_input, "cwd": cwd,
+                 "hook_event_name": "PreToolUse", "tool_use_id": "t", "session_id": "s"}
+        return StreamCall(index=0, event=event, origin=origin)
+
+    def bash(command: str, origin: str = "tldr") -> StreamCall:
+        return call("Bash", origin=origin, command=command)
+
+    return call, bash
+
+
+def reason_ids(cases: Sequence[tuple[StreamCall, str]]) -> list[str]:
+    """Test ids of ``(call, reason)`` cases: the reason, then the call's input."""
+    return [f"{r}:{str(c.tool_input)[:60]}" for c, r in cases]
+
+
+def input_ids(calls: Sequence[StreamCall]) -> list[str]:
+    """Test ids of calls of any tool: the start of their input."""
+    return [str(c.tool_input)[:60] for c in calls]
+
+
+def command_ids(calls: Sequence[StreamCall]) -> list[str]:
+    """Test ids of Bash calls: the start of their command."""
+    return [c.tool_input["command"][:50] for c in calls]
+
+
+def assert_refused(user: PhasedUser, c: StreamCall, reason: str) -> None:
+    """``c`` is refused for ``reason`` (among others) before and after the drift, and the
+    drift is not what decides it."""
+    for phase in (0, 1):
+        assert reason in user.refusal_reasons(c, phase), user.refusal_reasons(c, phase)
+        assert not user.would_approve(c, phase)
+    assert not user.drift_applies(c)
+
+
+def assert_approved(user: PhasedUser, c: StreamCall, phases: Sequence[int] = (0, 1)) -> None:
+    """``c`` is approved, with no reason against it, in each of ``phases``; approved after
+    the drift too, the drift does not cover it."""
+    assert user.refusal_reasons(c, 0) == ()
+    for phase in phases:
+        assert user.would_approve(c, phase)
+    if 1 in phases:
+        assert not user.drift_applies(c)
+
+
+def assert_drift_flips(user: PhasedUser, c: StreamCall, drift: str) -> None:
+    """``c`` is what the drift (named ``drift``) covers: approved before it, refused for it
+    after."""
+    assert user.drift_applies(c)
+    assert user.would_approve(c, 0)
+    assert not user.would_approve(c, 1)
+    assert user.refusal_reasons(c, 1) == (drift,)
+
+
+def assert_drift_leaves_alone(user: PhasedUser, c: StreamCall) -> None:
+    """The drift does not reach ``c``: approved before and after it."""
+    assert not user.drift_applies(c)
+    assert user.would_approve(c, 0) and user.would_approve(c, 1)

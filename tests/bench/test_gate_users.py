@@ -1,0 +1,70 @@
+"""What the ops, mlds, webfin and mobile users share: the harness selects each by name and
+keeps its own preferences and drift, the CLI offers each, and each module's profile command
+prints one JSON line per seed (``gate_oracle.profile_main``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from types import ModuleType
+
+import pytest
+from typer.testing import CliRunner
+
+from neuroplast.errors import ConfigError
+from neuroplast_bench import gate_fifth_user, gate_fourth_user, gate_sixth_user, gate_third_user
+from neuroplast_bench.gate import GateBenchConfig
+
+# user kind: (its module, its drift, the seeds its profile command is run on in a test)
+USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
+    "ops": (gate_third_user, gate_third_user.OPS_DRIFT, (200, 201)),
+    "mlds": (gate_fourth_user, gate_fourth_user.MLDS_DRIFT, (300, 301)),
+    "webfin": (gate_fifth_user, gate_fifth_user.WEBFIN_DRIFT, (400, 401)),
+    "mobile": (gate_sixth_user, gate_sixth_user.MOBILE_DRIFT, (500, 501)),
+}
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_config_selects_and_checks_the_user(kind: str) -> None:
+    assert GateBenchConfig(user=kind).drift_kind == USERS[kind][1]  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match=f"{kind} user has its own preferences and drift"):
+        GateBenchConfig(user=kind, drift="refuse_publish")  # type: ignore[arg-type]
+    for other in ({"also_refuse": ("rm",)}, {"also_allow": ("sudo",)}):
+        with pytest.raises(ConfigError, match="own preferences and drift"):
+            GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError,
+                       match="'default', 'heldout', 'ops', 'mlds', 'webfin' or 'mobile'"):
+        GateBenchConfig(user="nobody")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_cli_offers_the_user(kind: str) -> None:
+    from neuroplast_bench.cli import bench_app
+
+    result = CliRunner().invoke(bench_app, ["gate", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert kind in result.output
+    result = CliRunner().invoke(bench_app, ["gate", "--user", kind, "--drift", "none",
+                                            "--calls", "10", "--warmup", "0"])
+    assert result.exit_code != 0
+    assert f"{kind} user has its own preferences" in str(result.exception)
+
+
+@pytest.mark.parametrize("kind", USERS)
+def test_the_profile_command_prints_one_line_per_seed(kind: str,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    module, _, seeds = USERS[kind]
+    main: Callable[[list[str]], None] = module.main
+    main(["400", *map(str, seeds)])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["seed"] for line in lines] == list(seeds)
+    assert all(line["calls"] == 400 and line["refused"] > 0 for line in lines)
+    with pytest.raises(SystemExit, match=f"usage: python -m {module.__name__} CALLS"):
+        main([])
+
+
+def test_the_ops_profile_command_needs_a_seed() -> None:
+    # the other users' commands fall back to their DEFAULT_SEEDS; ops has never had any
+    with pytest.raises(SystemExit, match=r"CALLS SEED\.\.\.$"):
+        gate_third_user.main(["400"])
