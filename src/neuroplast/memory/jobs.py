@@ -10,6 +10,8 @@ service starts was cut off by a restart and is queued again, so none is lost.
 >>> job = jobs.submit([{"context_ids": [1, 2], "continuation_ids": [3]}])
 >>> jobs.status(job)["status"], jobs.next_queued()[0] == job
 ('queued', True)
+>>> jobs.counts()
+{'running': 1}
 >>> jobs.close()
 """
 
@@ -91,3 +93,9 @@ class JobLog:
                 "finished_at": r[4], "adapter_version": r[5], "error": r[6],
                 "samples": len(json.loads(r[7])), "jobs_ahead": ahead if r[1] == "queued"
                 else 0}
+
+    def counts(self) -> dict[str, int]:
+        """How many jobs are in each state (those with none are left out)."""
+        rows = self.db.query("SELECT status, COUNT(*) FROM train_jobs GROUP BY status "
+                             "ORDER BY status")
+        return {str(status): int(n) for status, n in rows}

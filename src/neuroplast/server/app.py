@@ -61,27 +61,30 @@ class BodyLimit:
     10
     """
 
-    def __init__(self, app: ASGIApp, limit: int, exempt: tuple[str, ...] = ()) -> None:
+    def __init__(self, app: ASGIApp, limit: int, exempt: tuple[str, ...] = (),
+                 limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
         self.exempt = exempt
+        self.limits = limits or {}  # paths that take more (memory's prompts: 4 MB)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in self.exempt:
             await self.app(scope, receive, send)
             return
+        limit = self.limits.get(scope["path"], self.limit)
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        if not declared.isdigit() or int(declared) <= self.limit:
+        if not declared.isdigit() or int(declared) <= limit:
             await self.app(scope, receive, send)
             return
-        if int(declared) <= 4 * self.limit:
+        if int(declared) <= 4 * limit:
             message: Message = {"more_body": True}
             while message.get("more_body", False):
                 message = await receive()
         response = error_response(
             413,
             "PayloadTooLarge",
-            f"request body of {int(declared)} bytes is over the {self.limit}-byte limit",
+            f"request body of {int(declared)} bytes is over the {limit}-byte limit",
         )
         await response(scope, receive, send)
 

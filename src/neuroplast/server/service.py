@@ -115,7 +115,7 @@ def create_service(
     browser_paths = tuple(p for s in enabled for p in s.browser)
     app.state.sessions = BrowserSessions(lambda: app.state.token, browser_paths)
     exempt = tuple(p for s in enabled for p in s.reads_own_body)
-    app.add_middleware(BodyLimit, limit=API_MAX_BODY_BYTES, exempt=exempt)
+    app.add_middleware(BodyLimit, limit=API_MAX_BODY_BYTES, exempt=exempt, limits=gate_limits)
     app.add_middleware(
         Guard,
         secret=lambda: app.state.token,
