@@ -32,11 +32,14 @@ pytestmark = [pytest.mark.skipif("peers" not in available(), reason="peers not i
               pytest.mark.slow]  # two services with their gates: ~15 s
 
 
-def _config() -> ServiceConfig:
+def _config(memory: bool = False) -> ServiceConfig:
+    """``memory``: the one service runs memory's model service too ([memory] enabled)."""
     return ServiceConfig.from_dict({
         "service": {"disabled": ["dashboard"]},
         "peers": {"sync_interval_s": 0.2, "adapter_kinds": ["memory"],
                   "adapter_weight": 0.5},
+        "memory": {"enabled": memory, "model": str(TINY) if memory else "", "name": "tiny",
+                   "poll_s": 0.1},
         "gate": {"learner": {"backend": "thread"}}}, available())
 
 
@@ -56,6 +59,10 @@ def _scored(client: Any) -> float:
                                          "score_ranges": [[len(CONTEXT), len(PROBE)]]})
     assert answer.status_code == 200, answer.text
     return float(answer.json()["scores"][0]["total_logprob"])
+
+
+def _memory_status(client: Any) -> dict[str, Any]:
+    return client.get("/v1/status").json()["subsystems"]["memory"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +89,9 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def pair(serve: Callable[..., Served], homes: dict[str, Path]) -> Iterator[dict[str, Any]]:
-    apps = {n: create_service(_config(), data_dir=homes[n], warm_up=False) for n in homes}
+    # B's one service also serves memory, from the same data dir as its own model service
+    apps = {n: create_service(_config(memory=n == "b"), data_dir=homes[n], warm_up=False)
+            for n in homes}
     served = {n: serve(apps[n]) for n in homes}
     keys = {}
     for n in homes:
@@ -145,12 +154,20 @@ def test_as_adapter_is_merged_at_half_into_bs_model_and_leaves_with_a(
         assert b_scores.get("/healthz").json()["peer_adapters"] == ["a"]
         assert scored_before == pytest.approx(lp["base"], abs=1e-4)
         assert _scored(b_scores) == pytest.approx(lp["b"], abs=1e-4)
+        # and memory on B's one service (`neuroplast serve`, [memory] enabled) the same
+        with pair["served"]["b"].client(homes["b"]) as one:
+            assert eventually(lambda: _memory_status(one)["peer_adapters"] == ["a"],
+                              timeout=60)
+            assert _scored(one) == pytest.approx(lp["b"], abs=1e-4)
         # A off B's trust list (`neuroplast peers remove a`): B's model is its own again
         PeerList(homes["b"] / "peers" / "peers.db").remove("a")
         assert eventually(lambda: b_model.peers_merged == [], timeout=60)
         assert torch.equal(_logits(b_model.backend.model), before)
         assert _scored(b_scores) == scored_before
         assert b_scores.get("/healthz").json()["peer_adapters"] == []
+        with pair["served"]["b"].client(homes["b"]) as one:
+            assert eventually(lambda: _memory_status(one)["peer_adapters"] == [], timeout=60)
+            assert _scored(one) == scored_before
     finally:
         b_scores.close()
         b_model.close()
