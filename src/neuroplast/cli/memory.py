@@ -91,16 +91,11 @@ def serve(
 
 
 def _peer_adapters(home: Path):  # type: ignore[no-untyped-def]
-    """The peers' memory adapters that count now (``neuroplast.peers.adapters.applied``:
-    those the running exchange applied, of peers still trusted with weights)."""
-    from neuroplast.memory.peer_adapters import PeerAdapter
-    from neuroplast.peers.adapters import applied
+    """The peers' memory adapters that count now, read as memory on ``neuroplast serve``
+    reads them (``server.memory_subsystem.peer_adapter_source``)."""
+    from neuroplast.server.memory_subsystem import peer_adapter_source
 
-    def read() -> list[PeerAdapter]:
-        return [PeerAdapter(str(e["peer"]), str(e["path"]), str(e["sha256"]),
-                            float(e["weight"])) for e in applied(home, "memory")]
-
-    return read
+    return peer_adapter_source(home)
 
 
 @memory_app.command()
