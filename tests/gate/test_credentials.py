@@ -46,6 +46,10 @@ CREDENTIALS = [
     "~/.mc/config.json", "~/.local/share/com.vercel.cli/auth.json",
     "~/.config/.wrangler/config/default.toml", "~/.config/linode-cli",
     "~/.claude/.credentials.json", "~/.codex/auth.json",
+    "android/upload-keystore.jks", "~/.android/debug.keystore", "~/private_keys/AuthKey_X1.p8",
+    "~/.appstoreconnect/private_keys", "~/.fastlane/spaceship/me@example.com/cookie",
+    "deploy/my-service-account-key.json", "~/.config/configstore/firebase-tools.json",
+    ".godot/export_credentials.cfg", "android/key.properties",
 ]
 HISTORIES = [
     "~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.histfile", "~/.sh_history",
@@ -59,6 +63,8 @@ NOT_SECRETS = [
     "~/.config/gh/config.yml", "~/.kube/cache/discovery", "~/.docker/buildx/current",
     "~/.bashrc", "/etc/hosts", "/etc/passwd", "docs/ssh.md", "~/.config/git/ignore",
     ".docker", ".docker/Dockerfile", "deploy/.kube",  # a project's own folders
+    ".godot/export_presets.cfg", "android/gradle.properties", "src/keystore.py",
+    "private_keys.md", "fastlane/Fastfile",
 ]
 
 

@@ -119,6 +119,24 @@ def test_a_flag_the_user_always_approves_stops_being_asked(kit, make_gate) -> No
     assert d.decision != "allow"
 
 
+def test_trust_in_credential_reads_covers_the_stores_approved_only(kit, make_gate) -> None:
+    """Approving reads of one credential store (``~/.ssh/known_hosts``) earns trust for
+    that store; a search of the whole folder, or another store, is still asked."""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, risky_trust_approvals=3)
+    answers = [("ls", True), ("git status", True), ("pwd", True),
+               *[(f"grep -n host{i} ~/.ssh/known_hosts", True) for i in range(4)]]
+    for i, (cmd, approved) in enumerate(answers):
+        gate.decide(kit.bash(cmd, f"t{i}"))
+        gate.feedback(f"t{i}", approved)
+    gate.wait_idle(60)
+    known = gate.decide(kit.bash("grep -n host9 ~/.ssh/known_hosts"))
+    assert known.decision == "allow", known.reason
+    for other in ("grep -rn password ~/.ssh", "grep -n host ~/.ssh/id_ed25519"):
+        d = gate.decide(kit.bash(other))
+        assert d.decision == "ask" and d.source == "risk_flags", (other, d.reason)
+        assert "was never read with the user's approval" in d.reason
+
+
 def test_risky_repeats_are_asked_when_turned_off(kit, make_gate) -> None:
     gate = make_gate(min_labels_to_decide=2, min_recent_accuracy=0.0, risky_repeat_approvals=0,
                      risky_trust_approvals=0)

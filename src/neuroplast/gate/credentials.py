@@ -234,6 +234,29 @@ LOCATIONS: tuple[Location, ...] = (
              "RFC 7468 (textual encoding of private keys); .key is the usual private-key suffix"),
     Location(r"[^/]*\.(?:p12|pfx)$", "PKCS #12",
              "RFC 7292 / openssl-pkcs12(1): a private key bundled with its certificate"),
+    Location(r"[^/]*\.(?:jks|keystore|bks)$", "Java / Android keystores",
+             "keytool docs (the JKS keystore holds private keys; -keystore names it); Android "
+             "'Sign your app': the upload key lives in a .jks keystore to keep secure"),
+    Location(r"AuthKey_\w+\.p8$|~/(?:\.appstoreconnect/)?\.?private_keys(?:/|$)",
+             "App Store Connect API keys",
+             "Apple 'Creating API Keys for App Store Connect API' (the AuthKey_ID.p8 private "
+             "key, downloadable once); xcrun altool --apiKey searches ./private_keys, "
+             "~/private_keys, ~/.private_keys and ~/.appstoreconnect/private_keys"),
+    Location(r"~/\.fastlane/spaceship(?:/|$)", "fastlane",
+             "fastlane docs, 'spaceship' / fastlane session: the Apple ID session cookie is kept "
+             "in ~/.fastlane/spaceship/<apple id>/cookie"),
+    Location(r"[^/]*[sS]ervice[-_]?[aA]ccount[^/]*\.json$", "Google Cloud service account keys",
+             "Google Cloud docs, 'Create and delete service account keys' (a JSON key file, "
+             "GOOGLE_APPLICATION_CREDENTIALS); Firebase Admin SDK setup (serviceAccountKey.json)"),
+    Location(r"~/\.config/configstore(?:/|$)", "configstore (Firebase CLI and other npm CLIs)",
+             "configstore README: each CLI's settings in ~/.config/configstore/<id>.json; "
+             "firebase-tools keeps its login's refresh token there (firebase-tools.json)"),
+    Location(r"\.godot/export_credentials\.cfg$", "Godot",
+             "Godot docs, 'Exporting projects': passwords and keys of export presets are kept "
+             "in .godot/export_credentials.cfg, apart from export_presets.cfg"),
+    Location(r"key\.properties$", "Flutter (Android signing)",
+             "Flutter docs, 'Build and release an Android app': android/key.properties holds "
+             "the keystore passwords; keep it private and out of source control"),
     # -- browser profiles (saved passwords, cookies) -------------------------------------
     Location(r"\.mozilla/firefox(?:/|$)|Library/Application Support/Firefox(?:/|$)", "Firefox",
              "Mozilla Support, 'Profiles - Where Firefox stores your bookmarks, passwords and "

@@ -11,11 +11,15 @@ a call the model would allow must also be one the user's own answers support.
 
 from __future__ import annotations
 
+from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict
 from neuroplast.gate.support import SUPPORT_RULES, near_refused_repeat
 
 __all__ = ["GATE_RULES", "RULE_NAMES", "SUPPORT_RULE_NAMES"]
+
+# the flags of a call that reads a secret (gate.inspect): credentials, shell histories
+_SECRET_FLAGS = frozenset({"credential_path_read", "shell_history_read"})
 
 
 def shadow_mode(f: CallFacts) -> Verdict | None:
@@ -105,10 +109,29 @@ def risk_flags(f: CallFacts) -> Verdict | None:
             return Verdict("", f"risky ({what}), but approved {repeats} times as is")
     if cfg.risky_trust_approvals:
         approvals = f.memory.risk_approvals(flags)
-        if approvals >= cfg.risky_trust_approvals:
+        secret = _secret_never_approved(f)
+        if approvals >= cfg.risky_trust_approvals and not secret:
             return Verdict("", f"risky ({what}), but approved {approvals}+ calls flagged "
                                "so since the last refusal")
+        if secret:
+            what += f"; {secret} was never read with the user's approval"
     return Verdict("ask", f"{f.ps} would allow, but risky: {what}")
+
+
+def _secret_never_approved(f: CallFacts) -> str:
+    """The credential store a call reads (``gate.credentials``) that no approved call has
+    read; "" when there is none. A secret is its own file: a user who lets the agent read
+    one key store (a debug keystore, ``~/.ssh/known_hosts``) has said nothing about
+    another, nor about a search of the folder that holds them all, so trust earned by
+    approving credential reads covers the stores approved, not every store."""
+    if not _SECRET_FLAGS.intersection(f.risk.flags):
+        return ""
+    stats = f.evidence.stats
+    for key in f.keys:
+        if (key.startswith("file:") and credential_kind(key[5:])
+                and not (key in stats and stats[key].approved)):
+            return key[5:]
+    return ""
 
 
 def _support_rule(name: str, check: object) -> Rule:
