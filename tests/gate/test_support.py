@@ -222,6 +222,17 @@ def test_program_keys_and_input_errors() -> None:
         SupportConfig(similarity=0.6, trusted_similarity=0.8)
 
 
+@pytest.mark.parametrize(("command", "key"), [
+    ("kubectl -n prod delete pod web", "Bash:* delete"),
+    ("adb -s 0123 install app.apk", "Bash:adb install"),
+    ("git -C ../lib push --force origin main", "Bash:git push --force =main"),
+    ("docker --context prod rm -f web", "Bash:docker rm"),
+    ("gcloud --project p compute instances delete vm", "Bash:gcloud delete"),
+])
+def test_a_sub_command_after_global_options_is_the_sub_command(command: str, key: str) -> None:
+    assert key in program_keys(ToolCall("Bash", {"command": command}, cwd="/home/u/p"))
+
+
 def test_a_refused_subcommand_stays_asked_while_the_program_is_approved() -> None:
     """The user starts refusing ``npm publish`` and keeps approving ``npm install``: the
     latest answer about the program is yes, about the sub-command it is still no."""

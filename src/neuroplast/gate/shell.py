@@ -129,25 +129,54 @@ class Segment:
         argv = self.argv
         return argv[0].rsplit("/", 1)[-1] if argv else ""
 
+    @functools.cached_property
+    def subcommand_index(self) -> int:
+        """Where the sub-command is in :attr:`argv`; 0 when there is none.
+
+        Global options may come first (``kubectl -n prod delete``, ``git -C repo push``,
+        ``adb -s 0123 install``): the sub-command is the first plain word after them. The
+        word after an option is its value when it cannot be a sub-command (a number, a
+        path, an address) or when a plain word follows it (``-n prod delete``); which
+        options take values is each program's own business, so ``--no-pager log main``
+        reads ``main`` (the operand that a sub-command-less reading would give as well).
+
+        >>> [split_command(c)[0].subcommand_index for c in ("npm publish",
+        ...  "adb -s 0123 install a.apk", "git --no-pager log", "ls ./a", "grep -i x a.txt")]
+        [1, 3, 2, 0, 2]
+        """
+        argv = self.argv
+        i = 1
+        while i < len(argv) and argv[i].startswith("-") and argv[i] not in ("-", "--"):
+            i += 1
+            if i < len(argv) and "=" not in argv[i - 1] and not argv[i].startswith("-"):
+                followed = i + 1 < len(argv) and _plain_word(argv[i + 1])
+                if followed or not _plain_word(argv[i]):
+                    i += 1  # the option's value
+        return i if i < len(argv) and _plain_word(argv[i]) else 0
+
     @property
     def subcommand(self) -> str:
-        """The first argument when it is a plain word (``push``, ``run``, ``publish``), not
-        a flag, path or value; "" otherwise. An operand can look the same (``grep web``).
+        """The first plain word (``push``, ``run``, ``publish``) after any global options,
+        not a flag, path or value; "" otherwise. An operand can look the same (``grep web``).
 
         >>> split_command("npm publish --tag beta")[0].subcommand
         'publish'
+        >>> split_command("kubectl -n prod delete pod web")[0].subcommand
+        'delete'
         >>> split_command("cat ./a.txt")[0].subcommand
         ''
         """
-        argv = self.argv
-        sub = argv[1] if len(argv) > 1 else ""
-        if sub and sub[0].isalpha() and sub.replace("-", "").replace("_", "").isalnum():
-            return sub
-        return ""
+        i = self.subcommand_index
+        return self.argv[i] if i else ""
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
+
+
+def _plain_word(word: str) -> bool:
+    """A word that can be a sub-command: a letter, then letters, digits, ``-`` and ``_``."""
+    return bool(word) and word[0].isalpha() and word.replace("-", "").replace("_", "").isalnum()
 
 
 def _launched(words: tuple[str, ...], i: int) -> int:

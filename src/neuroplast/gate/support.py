@@ -247,7 +247,8 @@ def _operands(seg: Segment) -> list[str]:
     """
     if not seg.subcommand:
         return []
-    words = [w for w in seg.argv[2:] if not w.startswith("-") and _OPERAND.fullmatch(w)]
+    words = [w for w in seg.argv[seg.subcommand_index + 1:]
+             if not w.startswith("-") and _OPERAND.fullmatch(w)]
     words = words[:_MAX_OPERANDS]
     targets = [w.rpartition(":")[2] for w in words if ":" in w]
     return list(dict.fromkeys([*words, *filter(None, targets)]))
