@@ -194,6 +194,20 @@ def is_program_key(key: str) -> bool:
     return " " not in key and not is_touch_key(key)
 
 
+def is_part_key(key: str) -> bool:
+    """Whether ``key`` is a sub-command or flag of one program (``Bash:git push``,
+    ``Bash:git --force``), not a program, an act across programs, an operand or a touch.
+
+    >>> [is_part_key(k) for k in ("Bash:git push", "Bash:git -f", "Bash:git", "Bash:* push",
+    ...                           "Bash:git push =main", "file:~/p/a")]
+    [True, True, False, False, False, False]
+    """
+    if is_touch_key(key) or key.count(" ") != 1:
+        return False
+    program, _, part = key.partition(":")[2].partition(" ")
+    return program != "*" and not part.startswith("=")
+
+
 def is_act_key(key: str) -> bool:
     """Whether ``key`` is an act across programs (``Bash:* download``; ``gate.acts``).
 
@@ -367,6 +381,11 @@ class SupportConfig(Config):
                 "1.0 denies exact repeats only"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
+    ask_new_parts: bool = field(default=False, metadata={
+        "help": "strict: the first use of any sub-command or flag of a program (not only a "
+                "consequential one) is asked until the user approves a call with it (rule "
+                "2 for every part): catches refusals of a part the user has never been "
+                "asked about, at the cost of one ask per new part; off by default"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -941,10 +960,12 @@ def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
 
 
 def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 2: a program, consequential part or place outside the project never approved."""
+    """Rule 2: a program, consequential part or place outside the project never approved
+    (with ``ask_new_parts``, any sub-command or flag never approved)."""
     if not ev.answers:
         return "novel: no answered calls yet"
-    key = next((k for k in ev.keys if must_know(k)
+    strict = cfg.ask_new_parts
+    key = next((k for k in ev.keys if (must_know(k) or (strict and is_part_key(k)))
                 and (k not in ev.stats or not ev.stats[k].approved)), "")
     return f"novel: no approved call of {key} yet" if key else ""
 
