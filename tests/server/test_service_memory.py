@@ -40,7 +40,8 @@ def _one_thread() -> Iterator[None]:
 def _config(**memory: Any) -> ServiceConfig:
     subsystems = available()
     return ServiceConfig.from_dict({
-        "service": {"disabled": [n for n in subsystems if n not in ("gate", "memory")]},
+        "service": {"disabled": [n for n in subsystems
+                                 if n not in ("gate", "memory", "dashboard")]},
         "gate": {"learner": {"backend": "thread"}},
         "memory": {"enabled": True, "model": str(TINY), "train": {"steps": 2}, **memory},
     }, subsystems)
@@ -136,13 +137,54 @@ def test_status_has_a_memory_line(one: Any, home: Path,
     assert "running" in line and "llama" in out, out
 
 
+def test_memory_state_lists_the_stores_weights_and_pending_candidates(
+        one: Any, home: Path) -> None:
+    from neuroplast.memory.store import MemoryStore, Review
+
+    # what `neuroplast memory candidates` and background scoring write, in the same folder
+    store = MemoryStore(home / "memory" / "memory.db")
+    try:
+        for key, score in (("dog", 2.5), ("city", -0.4), ("dog", 0.5), ("job", 1.0)):
+            store.fold_score(key, score, now=100.0)
+        store.offer([Review(7.0, "pending", 1.5, "rex.", None, (1, 2), (3,),
+                            (("dog", "the dog is rex.", 1.2),)),
+                     Review(8.0, "pending", 3.0, "oslo.", "bergen.", (1,), (4,)),
+                     Review(9.0, "pending", 2.0, "hi.", None, (1,), (5,))])
+        store.set_status(9.0, "rejected")
+    finally:
+        store.close()
+    with one.client(home) as client:
+        state = client.get("/v1/memory/state").json()
+        first = client.get("/v1/memory/state", params={"limit": 1}).json()
+        bad = [client.get("/v1/memory/state", params={"limit": v}) for v in (0, 501, "x")]
+        dashboard = client.get("/v1/dashboard/data").json()
+    assert httpx.get(f"{one.url}/v1/memory/state").status_code == 401  # the token, as all
+    assert state["enabled"] and state["memories"] == 3
+    # dog: 2.5, then 0.5 folded down at 0.1 -> 2.3; heaviest first
+    assert [(w["key"], round(w["weight"], 6), w["scores"]) for w in state["weights"]] == [
+        ("dog", 2.3, 2), ("job", 1.0, 1), ("city", -0.4, 1)]
+    assert state["candidates"] == {"pending": 2, "approved": 0, "rejected": 1, "trained": 0}
+    assert [(p["response_ts"], p["text"], p["alternative"]) for p in state["pending"]] == [
+        (8.0, "oslo.", "bergen."), (7.0, "rex.", None)]
+    assert state["pending"][1]["memories"] == [{"key": "dog", "divergence": 1.2}]
+    assert [w["key"] for w in first["weights"]] == ["dog"] and len(first["pending"]) == 1
+    assert first["memories"] == 3  # the count is all of them, the list the limit
+    for answer in bad:
+        assert answer.status_code == 422, answer.text
+        assert "limit" in answer.json()["error"]["message"]
+    assert dashboard["memory"] == state  # the dashboard shows the same, behind the token
+
+
 def test_off_unless_enabled_and_enabled_needs_a_model(serve: Any, tmp_path: Path) -> None:
     subsystems = available()
     config = ServiceConfig.from_dict({"service": {"disabled": [
-        n for n in subsystems if n not in ("gate", "memory")]}}, subsystems)
+        n for n in subsystems if n not in ("gate", "memory", "dashboard")]}}, subsystems)
     served = serve(create_service(config, data_dir=tmp_path, warm_up=False))
     with served.client(tmp_path) as client:
         assert client.post("/score", json=SCORE).status_code == 404
+        assert client.get("/v1/memory/state").status_code == 404
+        board = client.get("/v1/dashboard/data")
+        assert board.status_code == 200 and "memory" not in board.json()
         assert client.get("/v1/status").json()["subsystems"]["memory"] == {
             "running": True, "enabled": False}
     assert not (tmp_path / "memory").exists()

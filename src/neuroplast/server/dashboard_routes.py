@@ -24,6 +24,7 @@ _ASSETS = {"/": ("index.html", "text/html; charset=utf-8"),
            "/dashboard/app.js": ("app.js", "text/javascript; charset=utf-8"),
            "/dashboard/app.css": ("app.css", "text/css; charset=utf-8")}
 PAGE_PATHS = (*_ASSETS, DATA_PATH)  # what a browser session may GET
+_MEMORY_ROWS = 30  # the heaviest memories and most divergent candidates a page lists
 _HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
                                "connect-src 'self'; img-src 'self' data:; "
@@ -84,6 +85,9 @@ def data(request: Request) -> dict[str, Any]:
         out["gate"] = {"stats": stats, "series": gate.series(window=window),
                        "window": window, "latest": latest_decisions(gate.db),
                        "decided_by": decided_by(gate.db)}
+    memory = state.running.get("memory")
+    if getattr(memory, "store", None) is not None:  # [memory] enabled: weights, candidates
+        out["memory"] = memory.view(limit=_MEMORY_ROWS)
     exchange = getattr(state, "exchange", None)
     if exchange is not None:
         health = exchange.peers.health()

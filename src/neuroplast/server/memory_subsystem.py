@@ -6,9 +6,11 @@ service's config file, starting the service opens a
 :class:`~neuroplast.memory.service.ModelService` in ``<data dir>/memory`` (the adapter
 published last, the job log: what ``neuroplast memory serve`` keeps there) and serves its
 routes (``server.memory_routes``: ``/v1/completions``, ``/score``, ``/train``,
-``/train/status/{job_id}``, ``/v1/models``) behind the service's guard, so they take the
-service's token (``<data dir>/gate/token``). The peers' adapters that count now
-(``<data dir>/peers/adapters/applied.json``, written by the peers subsystem) are merged
+``/train/status/{job_id}``, ``/v1/models``, and ``/v1/memory/state``: the memories'
+weights and pending candidates in ``<data dir>/memory/memory.db``, also on the dashboard)
+behind the service's guard, so they take the service's token (``<data dir>/gate/token``).
+The peers' adapters that count now (``<data dir>/peers/adapters/applied.json``, written
+by the peers subsystem) are merged
 into the scoring model below the own one, read every ``poll_s`` seconds as
 ``neuroplast memory serve`` reads them.
 
@@ -44,11 +46,14 @@ from neuroplast.errors import ConfigError
 from neuroplast.memory.trainer import TrainConfig
 from neuroplast.server.memory_app import MEMORY_MAX_BODY_BYTES
 from neuroplast.server.memory_routes import router as memory_router
+from neuroplast.server.memory_state_routes import router as state_router
+from neuroplast.server.memory_view import memory_view
 from neuroplast.server.subsystem import Subsystem
 
 if TYPE_CHECKING:
     from neuroplast.memory.peer_adapters import PeerAdapter
     from neuroplast.memory.service import ModelService
+    from neuroplast.memory.store import MemoryStore
 
 __all__ = ["MEMORY", "MEMORY_PATHS", "MemoryRunning", "MemoryServiceConfig",
            "peer_adapter_source"]
@@ -93,9 +98,17 @@ class MemoryServiceConfig(Config):
 class MemoryRunning:
     """The started model service (or a note that it is off), in a few numbers."""
 
-    def __init__(self, service: ModelService | None, name: str = "") -> None:
+    def __init__(self, service: ModelService | None, name: str = "",
+                 store: MemoryStore | None = None) -> None:
         self.service = service
         self.name = name
+        self.store = store  # the memory loop's weights and candidates, read only here
+
+    def view(self, limit: int = 50) -> dict[str, Any]:
+        """The memories' weights and pending candidates (``server.memory_view``)."""
+        if self.store is None:
+            return {"enabled": False}
+        return {"enabled": True, **memory_view(self.store, limit)}
 
     def status(self) -> dict[str, Any]:
         if self.service is None:
@@ -107,6 +120,8 @@ class MemoryRunning:
     def close(self) -> None:
         if self.service is not None:
             self.service.close()
+        if self.store is not None:
+            self.store.close()
 
 
 def peer_adapter_source(data_dir: Path) -> Callable[[], list[PeerAdapter]]:
@@ -124,7 +139,11 @@ def peer_adapter_source(data_dir: Path) -> Callable[[], list[PeerAdapter]]:
 
 def _router(config: MemoryServiceConfig, data_dir: Path) -> APIRouter:
     # off: no routes, so /score and /v1/completions answer 404, not a model that is absent
-    return memory_router if config.enabled else APIRouter()
+    router = APIRouter()
+    if config.enabled:
+        router.include_router(memory_router)
+        router.include_router(state_router)
+    return router
 
 
 def _start(config: MemoryServiceConfig, data_dir: Path, state: Any) -> MemoryRunning:
@@ -135,14 +154,17 @@ def _start(config: MemoryServiceConfig, data_dir: Path, state: Any) -> MemoryRun
         raise ConfigError(f"[memory] model = {config.model!r} is no Hugging Face model "
                           "directory (it has no config.json); point it at one")
     from neuroplast.memory.service import ModelService
+    from neuroplast.memory.store import MemoryStore
     from neuroplast.store import private_dir
 
-    service = ModelService(model, private_dir(Path(data_dir) / "memory"), config.train,
+    folder = private_dir(Path(data_dir) / "memory")
+    service = ModelService(model, folder, config.train,
                            peer_adapters=peer_adapter_source(Path(data_dir)),
                            poll_s=config.poll_s)
     # what server.memory_routes reads, as server.memory_app sets it
     state.service, state.backend, state.model_name = service, None, config.model_name
-    return MemoryRunning(service, config.model_name)
+    # the file `neuroplast memory` keeps in the same folder (cli.memory._store)
+    return MemoryRunning(service, config.model_name, MemoryStore(folder / "memory.db"))
 
 
 MEMORY = Subsystem("memory", MemoryServiceConfig, _router, _start,
