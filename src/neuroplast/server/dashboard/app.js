@@ -166,6 +166,71 @@ function drawLatest(rows) {
   }
 }
 
+// memory: the memories' weights as horizontal bars from a zero line (a weight can be
+// negative: a memory that made the answers less likely), then the candidates to review
+function drawMemoryWeights(weights) {
+  const row = 22, L = 170, R = 60, W = 800, H = Math.max(row * weights.length, row) + 8;
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, "data-memories": weights.length });
+  const low = Math.min(0, ...weights.map((w) => w.weight));
+  const high = Math.max(0, ...weights.map((w) => w.weight));
+  const span = Math.max(high - low, 1e-9);
+  const x = (v) => L + ((v - low) / span) * (W - L - R);
+  root.append(svg("line", { class: "axis", x1: x(0), x2: x(0), y1: 0, y2: H }));
+  weights.forEach((w, i) => {
+    const y = 4 + i * row;
+    const label = svg("text", { x: 4, y: y + 14 });
+    label.textContent = w.key.length > 24 ? w.key.slice(0, 23) + "…" : w.key;
+    const bar = svg("rect", { class: w.weight < 0 ? "neg" : "pos",
+                              x: Math.min(x(0), x(w.weight)), y, height: row - 6,
+                              width: Math.max(Math.abs(x(w.weight) - x(0)), 1),
+                              "data-memory": w.key, "data-weight": w.weight });
+    const title = svg("title");
+    title.textContent = `${w.key}: weight ${w.weight.toFixed(3)} nats, last score ` +
+      `${w.last_score.toFixed(3)}, scored ${w.scores}× (last ` +
+      `${new Date(w.scored_at * 1000).toLocaleString()})`;
+    bar.append(title);
+    const value = svg("text", { x: Math.max(x(0), x(w.weight)) + 4, y: y + 14 });
+    value.textContent = w.weight.toFixed(2);
+    root.append(label, bar, value);
+  });
+  replace("memory-weights", root);
+}
+
+function drawMemory(memory) {
+  document.getElementById("memory").classList.toggle("hidden", !memory);
+  if (!memory) return;
+  const c = memory.candidates;
+  document.getElementById("memory-summary").textContent =
+    `${memory.memories} memories scored (the ${memory.weights.length} heaviest shown); ` +
+    `candidates: ${c.pending} pending, ${c.approved} approved, ${c.rejected} rejected, ` +
+    `${c.trained} trained.`;
+  drawMemoryWeights(memory.weights);
+  const table = replace("memory-pending");
+  const head = el("tr");
+  for (const h of ["response", "divergence", "depended on", "without memories"]) {
+    head.append(el("th", {}, h));
+  }
+  table.append(head);
+  for (const p of memory.pending) {
+    const row = el("tr", { "data-candidate": p.response_ts });
+    row.append(el("td", { class: "call" }, p.text), el("td", {}, p.divergence.toFixed(2)),
+      el("td", {}, p.memories.map((m) => `${m.key} (${m.divergence.toFixed(2)})`)
+        .join(", ") || "—"),
+      el("td", { class: "call" }, p.alternative ?? "—"));
+    table.append(row);
+  }
+}
+
+// a status value as words: a list by commas, a table as "key value" pairs
+function plain(v) {
+  if (Array.isArray(v)) return v.length ? v.map(plain).join(", ") : "none";
+  if (v !== null && typeof v === "object") {
+    const items = Object.entries(v);
+    return items.length ? items.map(([k, x]) => `${k} ${plain(x)}`).join(", ") : "none";
+  }
+  return String(v);
+}
+
 function drawOthers(subsystems) {
   const others = Object.entries(subsystems)
     .filter(([name]) => !["gate", "peers", "dashboard"].includes(name));
@@ -173,7 +238,8 @@ function drawOthers(subsystems) {
   replace("other-status", ...others.map(([name, status]) => {
     const p = el("p");
     p.append(el("strong", {}, name + ": "),
-             el("span", {}, Object.entries(status).map(([k, v]) => `${k} ${v}`).join(" · ")));
+             el("span", {}, Object.entries(status).map(([k, v]) => `${k} ${plain(v)}`)
+               .join(" · ")));
     return p;
   }));
 }
@@ -197,6 +263,7 @@ async function refresh() {
       drawOrigins(data.gate.stats.by_origin || {}, data.peers);
       drawLatest(data.gate.latest);
     }
+    drawMemory(data.memory);
     drawOthers(data.subsystems);
     const updated = document.getElementById("updated");
     updated.textContent = `updated ${new Date().toLocaleTimeString()}`;

@@ -1,0 +1,154 @@
+"""The dashboard's memory panels in a real browser: one service with ``[memory]`` enabled
+on the committed tiny llama; the memory loop scores a conversation's memories and finds
+its fine-tuning candidates through the service's own ``/v1/completions`` (its token), into
+``<data dir>/memory/memory.db`` as ``neuroplast memory`` keeps it; headless Chromium (Debian's
+``chromium``) logs in with ``neuroplast dashboard``'s link and the page draws those weights
+and candidates, then a memory scored later without a reload. A screenshot is saved (to
+``$NEUROPLAST_ARTIFACTS`` when set, else the test's temp dir).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from neuroplast.cli.memory import format_ts
+from neuroplast.server.service import create_service
+from neuroplast.server.service_config import ServiceConfig
+from neuroplast.server.subsystems import available
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.slow,  # a service with the tiny llama, real scoring over HTTP, a browser
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason="needs Debian's chromium (apt-get install chromium)"),
+]
+NEUROPLAST = str(Path(sys.executable).with_name("neuroplast"))
+TINY = Path(__file__).parents[2] / "benchmarks" / "data" / "tiny_lm" / "llama"
+
+
+def _conversation() -> Any:
+    from neuroplast.memory import Context
+
+    return Context.build(
+        system=["you are a helpful assistant."],
+        journal=[("dog", "the user's dog is called rex."),
+                 ("city", "the user's home town is oslo."),
+                 ("other", "the user's neighbour's dog is called max.")],
+        conversation=[("user", "what is my dog called?"), ("assistant", "your dog is called rex."),
+                      ("user", "where do i live?"), ("assistant", "you live in oslo."),
+                      ("user", "thanks!"), ("assistant", "you are welcome."),
+                      ("user", "what is my dog called?"),
+                      ("assistant", "your dog is called rex.")])
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    import torch
+
+    # tests/server/conftest.py's Served, loaded by path (as test_dashboard_browser does)
+    path = Path(__file__).parents[1] / "server" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("server_conftest", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as `neuroplast serve` runs
+    home = tmp_path_factory.mktemp("home")
+    subsystems = available()
+    config = ServiceConfig.from_dict({
+        "service": {"disabled": [n for n in subsystems
+                                 if n not in ("gate", "memory", "dashboard")]},
+        "gate": {"learner": {"backend": "thread"}},
+        "memory": {"enabled": True, "model": str(TINY)},
+        "dashboard": {"poll_s": 1.0}}, subsystems)
+    service = module.Served(create_service(config, data_dir=home, warm_up=False))
+    yield {"service": service, "home": home}
+    service.stop()
+    torch.set_num_threads(threads)
+
+
+def _score_memories(service: Any, home: Path) -> tuple[dict[str, float], list[Any]]:
+    """The memory loop, scoring through the one service: background scoring folds each
+    memory's weight into memory.db, and the candidates are offered there for review."""
+    from transformers import AutoTokenizer
+
+    from neuroplast.memory import MemoryStore, RemoteBackend, Scorer
+    from neuroplast.memory.candidates import CandidateConfig, find_candidates
+    from neuroplast.memory.incremental import BackgroundConfig, BackgroundScoring
+
+    context = _conversation()
+    store = MemoryStore(home / "memory" / "memory.db")
+    try:
+        with RemoteBackend(service.url, model="llama", token=service.token(home)) as remote:
+            scorer = Scorer(remote, AutoTokenizer.from_pretrained(TINY))
+            weights = BackgroundScoring(scorer, store, BackgroundConfig(
+                share=1.0, per_pass=10)).run(context)
+            found = find_candidates(scorer, context, CandidateConfig(threshold=1.0))
+        store.offer(found)
+    finally:
+        store.close()
+    return weights, found
+
+
+def test_the_dashboard_draws_memory_weights_and_candidates_in_chromium(
+        served: dict[str, Any], tmp_path: Path) -> None:
+    from neuroplast.memory import MemoryStore
+
+    service, home = served["service"], served["home"]
+    weights, found = _score_memories(service, home)
+    assert set(weights) == {"dog", "city", "other"} and found  # the loop did real work
+    link = subprocess.run([NEUROPLAST, "dashboard", "--url", service.url, "--data-dir",
+                           str(home)], capture_output=True, text=True, timeout=120)
+    assert link.returncode == 0, link.stderr
+    shots = Path(os.environ.get("NEUROPLAST_ARTIFACTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1400})
+            page.goto(link.stdout.strip())
+            page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+            assert page.locator("section#memory").is_visible()
+            # one bar per memory, each carrying the weight the loop stored, heaviest first
+            bars = page.locator("#memory-weights rect[data-memory]")
+            assert bars.count() == 3
+            drawn = [bars.nth(i).get_attribute("data-memory") for i in range(3)]
+            assert drawn == sorted(weights, key=lambda k: -weights[k])
+            for key, weight in weights.items():
+                bar = page.locator(f"#memory-weights rect[data-memory='{key}']")
+                assert float(bar.get_attribute("data-weight")) == pytest.approx(weight)
+                assert float(bar.get_attribute("width")) >= 1
+            summary = page.inner_text("#memory-summary")
+            assert f"{len(found)} pending" in summary and "3 memories" in summary
+            # the candidates to review, each with the memories it depended on
+            rows = page.locator("#memory-pending tr[data-candidate]")
+            assert rows.count() == len(found)
+            for candidate in found:
+                ts = format_ts(candidate.response_ts)  # as JavaScript writes a number
+                row = page.locator(f"#memory-pending tr[data-candidate='{ts}']")
+                assert row.locator("td").nth(0).inner_text() == candidate.text
+                assert row.locator("td").nth(1).inner_text() == f"{candidate.divergence:.2f}"
+                for key, _, _ in candidate.memories:
+                    assert key in row.locator("td").nth(2).inner_text()
+            # live: a memory scored now shows without a reload
+            store = MemoryStore(home / "memory" / "memory.db")
+            try:
+                store.fold_score("job", 0.5)
+            finally:
+                store.close()
+            page.wait_for_selector("#memory-weights rect[data-memory=job]", timeout=15_000)
+            page.locator("section#memory").scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / "dashboard-memory.png"), full_page=True)
+        finally:
+            browser.close()
+    assert (shots / "dashboard-memory.png").stat().st_size > 10_000
