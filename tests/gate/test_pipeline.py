@@ -8,8 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
+from neuroplast.gate.calls import ToolCall
+from neuroplast.gate.config import GateConfig
 from neuroplast.gate.decision_rules import GATE_RULES, RULE_NAMES
+from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict, run_pipeline
+from neuroplast.gate.support import SupportMemory, program_keys
 
 NEUROPLAST = str(Path(sys.executable).parent / "neuroplast")
 
@@ -64,3 +70,25 @@ def test_explain_and_rules_commands(kit, make_gate, tmp_path: Path) -> None:
     listed = subprocess.run([NEUROPLAST, "gate", "rules"], capture_output=True, text=True,
                             timeout=60, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
     assert listed.returncode == 0 and all(name in listed.stdout for name in RULE_NAMES)
+
+
+def _gradle_facts(ask_share: float) -> CallFacts:
+    """A call the model would allow: ``gradle assembleRelease`` after three approved
+    ``gradle assembleDebug``, the gate having asked ``ask_share`` of its recent calls."""
+    memory = SupportMemory(dim=2)
+    debug = program_keys(ToolCall("Bash", {"command": "gradle assembleDebug"}))
+    for i in range(3):
+        memory.add(f"ok{i}", np.array([1.0, 0.0]), approved=True, clock=i + 1, programs=debug)
+    release = ToolCall("Bash", {"command": "gradle assembleRelease"})
+    return CallFacts(release, GateConfig(), memory, 0.99, "allow", None, 100, 1.0,
+                     np.array([1.0, 0.0]), ask_share=ask_share)
+
+
+def test_a_new_part_is_asked_while_the_gate_asks_less_than_its_budget() -> None:
+    verdict, _ = run_pipeline(GATE_RULES, _gradle_facts(0.1), disabled=())
+    assert (verdict.decision, verdict.rule) == ("ask", "new_part")
+    assert "no approved call used Bash:gradle assembleRelease" in verdict.reason
+    verdict, _ = run_pipeline(GATE_RULES, _gradle_facts(0.25), disabled=())  # over 0.2
+    assert (verdict.decision, verdict.rule) == ("allow", "model_allow")
+    verdict, _ = run_pipeline(GATE_RULES, _gradle_facts(0.1), disabled=("new_part",))
+    assert verdict.rule == "model_allow"

@@ -519,15 +519,3 @@ def test_only_approvals_given_when_asked_clear_a_risk_flag() -> None:
     assert (m.risk_approvals(sudo), m.approvals_since_refusal(9)) == (1, 1)
     m.add("no", np.ones(2), approved=False, clock=5, risks=sudo, identity=9, vouched=False)
     assert m.risk_approvals(sudo) == 0  # a refusal always counts
-
-
-@pytest.mark.parametrize(("strict", "reason"), [
-    (False, ""), (True, "novel: no approved call of Bash:gradle assembleRelease")])
-def test_a_new_sub_command_is_asked_only_when_asked_for(strict: bool, reason: str) -> None:
-    m = memory(min_support=1, ask_new_parts=strict)
-    gradle = program_keys(ToolCall("Bash", {"command": "gradle assembleDebug"}))
-    for i in range(3):
-        m.add(f"ok{i}", unit(0, 1, 0.01 * i), approved=True, clock=i + 1, programs=gradle)
-    release = program_keys(ToolCall("Bash", {"command": "gradle assembleRelease"}))
-    got = m.check(unit(0, 1, 0.02), release)
-    assert got.supported == (not strict) and got.reason.startswith(reason), got.reason

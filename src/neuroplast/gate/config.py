@@ -24,7 +24,7 @@ Traceback (most recent call last):
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
 rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, model_deny, \
 model_unsure, risk_flags, latest_refusal, mistaken_family, first_use, nearest_refused, \
-close_approvals, model_allow
+close_approvals, new_part, model_allow
 """
 
 from __future__ import annotations
@@ -103,6 +103,12 @@ class GateConfig(Config):
                           "since refusing a call flagged with some of them and nothing "
                           "else; 0: off"},
     )
+    ask_budget: float = field(
+        default=0.2,
+        metadata={"help": "the share of calls the user lets the gate ask about: while fewer "
+                          "of its recent decisions were asks, it also asks about a "
+                          "sub-command or flag no approved call used (rule new_part); 0: off"},
+    )
     convergence_window: int = field(
         default=1000, metadata={"help": "labelled decisions the agreement is measured over"}
     )
@@ -141,6 +147,7 @@ class GateConfig(Config):
             raise ConfigError(f"{owner}.redact_secrets={self.redact_secrets!r} must be true "
                               "or false")
         check_range(owner, "min_recent_accuracy", self.min_recent_accuracy, 0.0, 1.0)
+        check_range(owner, "ask_budget", self.ask_budget, 0.0, 1.0)
         check_range(owner, "convergence_target", self.convergence_target, 0.0, 1.0)
         check_range(owner, "checkpoint_interval_s", self.checkpoint_interval_s, 0.0)
         for name in ("allow_rules", "ask_rules", "deny_rules", "disabled_rules"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict
-from neuroplast.gate.support import SUPPORT_RULES, near_refused_repeat
+from neuroplast.gate.support import SUPPORT_RULES, is_part_key, near_refused_repeat
 
 __all__ = ["GATE_RULES", "RULE_NAMES", "SUPPORT_RULE_NAMES"]
 
@@ -143,6 +143,24 @@ def _support_rule(name: str, check: object) -> Rule:
     return Rule(name, evaluate)
 
 
+def new_part(f: CallFacts) -> Verdict | None:
+    """A sub-command or flag of a program that no approved call used is asked while the
+    gate asks less than the user's ``ask_budget``: the budget is the attention the user
+    grants, and its spare asks go where a model is most likely wrong, to the part of a
+    program nobody has said anything about (``gradle assembleRelease`` after a hundred
+    approved ``gradle assembleDebug``), which a model judges by the program alone."""
+    budget = f.config.ask_budget
+    if f.ask_share >= budget:
+        return None
+    stats = f.evidence.stats
+    key = next((k for k in f.evidence.keys
+                if is_part_key(k) and not (k in stats and stats[k].approved)), "")
+    if not key:
+        return None
+    return Verdict("ask", f"{f.ps} would allow, but no approved call used {key} yet (asks "
+                          f"{f.ask_share:.0%} of calls, budget {budget:.0%})")
+
+
 def model_allow(f: CallFacts) -> Verdict | None:
     """The model is confident the user approves and nothing above asks: allow."""
     return Verdict("allow", f"{f.ps} >= {f.config.bands.allow}, supported by the user's "
@@ -159,6 +177,7 @@ GATE_RULES: tuple[Rule, ...] = (
     Rule("model_unsure", model_unsure),
     Rule("risk_flags", risk_flags),
     *(_support_rule(name, check) for name, check in SUPPORT_RULES),
+    Rule("new_part", new_part),
     Rule("model_allow", model_allow),
 )
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in GATE_RULES)

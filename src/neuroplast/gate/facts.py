@@ -43,6 +43,7 @@ class CallFacts:
     accuracy: float  # share of the recent answers the live model fits
     vector: Any = None  # the call's unit MiniLM embedding (numpy), None without p
     peer_taught: bool = False  # the model has learned from a peer's answers
+    ask_share: float = 0.0  # share of the gate's recent decisions that asked the user
 
     @cached_property
     def risk(self) -> RiskReport:

@@ -78,6 +78,9 @@ __all__ = ["FeedbackResult", "Gate", "GateDecision"]
 log = logging.getLogger(__name__)
 
 _HISTORY = 20  # calls remembered per session
+# the recent decisions whose share of asks is held against the user's ask budget (new_part):
+# a few hundred calls, so a burst of new programs early on does not close it for long
+_ASK_WINDOW = 200
 _RECENT_TOOLS = 5  # tools of the calls before this one that a ToolCall carries
 _RATE_WINDOW_S = 60.0  # recent_call_count counts calls in this many seconds
 _BAND_NAMES = {"allow": "allow", "ask": "ask", "block": "deny"}
@@ -157,6 +160,7 @@ class Gate:
             maxlen=self.config.accuracy_window
         )
         self._accuracy: tuple[int, float] = (-1, 0.0)  # (model version, accuracy)
+        self._asks: deque[bool] = deque(maxlen=_ASK_WINDOW)  # whether each recent decision asked
         self._labels = 0
         self._peer_taught = False  # whether the model has learned a peer's answer
         self._enqueued = 0  # highest feedback row id handed to the learner
@@ -260,6 +264,7 @@ class Gate:
             self._history.setdefault(call.session_id, deque(maxlen=_HISTORY)).append(
                 (now, call.tool_name, call.tool_use_id)
             )
+            self._asks.append(verdict.decision == "ask")
         return GateDecision(call.tool_use_id, verdict.decision, facts.p, verdict.reason,
                             verdict.rule, facts.band)
 
@@ -281,8 +286,10 @@ class Gate:
             band = _BAND_NAMES[self.bands.decide(p)]
             vector = self._embedding(features)
         accuracy = self._recent_accuracy(version) if p is not None else 0.0
+        with self._lock:
+            ask_share = sum(self._asks) / len(self._asks) if self._asks else 0.0
         return CallFacts(call, self.config, self.support, p, band, match, self._labels,
-                         accuracy, vector, self._peer_taught), version
+                         accuracy, vector, self._peer_taught, ask_share), version
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""
@@ -545,6 +552,9 @@ class Gate:
         self._labels = int(self.db.query(  # the user's own labels: not a peer's (peer_log)
             "SELECT COUNT(DISTINCT f.tool_use_id) FROM feedback f JOIN decisions d ON "
             "d.tool_use_id = f.tool_use_id WHERE d.mode NOT IN ('peer', 'peer-private')")[0][0])
+        self._asks.extend(reversed([row[0] == "ask" for row in self.db.query(
+            "SELECT decision FROM decisions WHERE mode NOT IN ('peer', 'peer-private') "
+            "ORDER BY rowid DESC LIMIT ?", (_ASK_WINDOW,))]))
         self._peer_taught = bool(self.db.query(
             "SELECT EXISTS (SELECT 1 FROM decisions WHERE mode IN ('peer', 'peer-private'))"
         )[0][0])

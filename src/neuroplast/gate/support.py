@@ -381,11 +381,6 @@ class SupportConfig(Config):
                 "1.0 denies exact repeats only"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
-    ask_new_parts: bool = field(default=False, metadata={
-        "help": "strict: the first use of any sub-command or flag of a program (not only a "
-                "consequential one) is asked until the user approves a call with it (rule "
-                "2 for every part): catches refusals of a part the user has never been "
-                "asked about, at the cost of one ask per new part; off by default"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -960,12 +955,10 @@ def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
 
 
 def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 2: a program, consequential part or place outside the project never approved
-    (with ``ask_new_parts``, any sub-command or flag never approved)."""
+    """Rule 2: a program, consequential part or place outside the project never approved."""
     if not ev.answers:
         return "novel: no answered calls yet"
-    strict = cfg.ask_new_parts
-    key = next((k for k in ev.keys if (must_know(k) or (strict and is_part_key(k)))
+    key = next((k for k in ev.keys if must_know(k)
                 and (k not in ev.stats or not ev.stats[k].approved)), "")
     return f"novel: no approved call of {key} yet" if key else ""
 
