@@ -18,6 +18,9 @@ continual``. Each stage varies one group of knobs around the current defaults:
   one, the batch gradient's square, the per-example one of each step's examples);
 - ``fill``: EWC+replay's λ below 30 (the old grid's lowest, where it was best), and the
   buffer taking a task's examples at its end (replay then draws past tasks only);
+- ``experience``: replay and EWC+replay with an experience- and class-balanced buffer
+  (``replay_policy="experience"``), drawing from all of it or from past experiences only
+  (``replay_draw="past"``), the buffer still filled after every step;
 
 ``--stage choose`` reads the file and prints each method's chosen settings: the highest
 mean ACC over the streams that take part, where a stream takes part in choosing a method's
@@ -62,18 +65,21 @@ PRE_SWEEP: dict[str, Any] = {
     "replay_batch": 32, "der_alpha": 0.1, "der_beta": 0.5, "replay_policy": "balanced",
     # Added at the issue-19 follow-up (what every earlier row ran with):
     "ewcpp_anchor": "task", "replay_fill": "step",
+    # Added with the experience-balanced buffer (every earlier row drew from all of it):
+    "replay_draw": "all",
 }
 # ContinualConfig fields (not OnlineSettings ones) a row's ``resolved`` records.
-CONFIG_FIELDS = ("replay_policy", "ewcpp_anchor", "replay_fill")
+CONFIG_FIELDS = ("replay_policy", "ewcpp_anchor", "replay_fill", "replay_draw")
 # The settings each method reads, so that two runs differing elsewhere are the same run.
 READS: dict[str, tuple[str, ...]] = {
     "naive": (), "ewc": ("ewc_lambda", "ewc_gamma"),
     "ewcpp": ("ewcpp_lambda", "ewcpp_fisher", "ewcpp_gamma", "ewcpp_boundary_threshold",
               "ewcpp_anchor"),
-    "replay": ("replay_batch", "replay_policy", "replay_fill"),
+    "replay": ("replay_batch", "replay_policy", "replay_fill", "replay_draw"),
     "ewc_replay": ("ewc_replay_lambda", "ewc_gamma", "replay_batch", "replay_policy",
-                   "replay_fill"),
-    "derpp": ("der_alpha", "der_beta", "replay_batch", "replay_policy", "replay_fill"),
+                   "replay_fill", "replay_draw"),
+    "derpp": ("der_alpha", "der_beta", "replay_batch", "replay_policy", "replay_fill",
+              "replay_draw"),
 }
 # Methods that are a regulariser alone: no setting makes them work on a class-incremental
 # stream (README, "Class-incremental honesty"), so such a stream never votes for theirs.
@@ -125,6 +131,14 @@ STAGES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
               for lam in (3.0, 10.0) for f in ({}, {"replay_fill": "task"})]
              + [("replay", "neuroplast", {"replay_fill": "task"}),
                 ("ewc_replay", "neuroplast", {"ewc_replay_lambda": 30.0, "replay_fill": "task"})]),
+    # ... the buffer keeping equal shares per experience (filled as examples arrive, each
+    # task's end marked as a boundary), replay drawing from all of it or from past
+    # experiences only, at the chosen λ (a prototype grouping by experience alone, and
+    # draws giving each experience an equal share of a step, "even": rows in
+    # benchmarks/results/continual_experience_only.jsonl) ...
+    "experience": [(m, "neuroplast", g) for m in ("replay", "ewc_replay") for g in (
+        {"replay_policy": "experience", "replay_draw": "past"},
+        {"replay_policy": "experience"})],
     # ... and Avalanche's counterparts on the development seeds, at both λ.
     "avalanche": [(m, "avalanche", g) for m, g in (
         ("replay", {}), ("ewc_replay", {"ewc_replay_lambda": 30.0}),

@@ -75,18 +75,27 @@ def _der_loss(model: torch.nn.Module, loss_fn: Any, buffer: Any, x: torch.Tensor
 
     draws: list[list[Any]] = [[], []]
     if len(buffer):
-        draws = [buffer.sample(cfg.replay_batch, locked=False) for _ in range(2)]
+        draws = [_draw(buffer, cfg.replay_batch, len(y), cfg, locked=False) for _ in range(2)]
     return der_loss(model, loss_fn, (x, y, torch.ones(len(y))), draws[0], draws[1],
                     DERConfig(alpha=cfg.der_alpha, beta=cfg.der_beta))
 
 
-def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, n: int
+def _draw(buffer: Any, n: int, fresh: int, cfg: ContinualConfig, locked: bool = True
+          ) -> list[Any]:
+    """``n`` replayed examples as ``cfg.replay_draw`` says (``fresh``: the step's new ones)."""
+    return buffer.sample(n, locked=locked, past=cfg.replay_draw == "past",
+                         fresh=fresh if cfg.replay_draw == "even" else None)
+
+
+def _mix(buffer: Any, x: torch.Tensor, y: torch.Tensor, cfg: ContinualConfig
          ) -> tuple[torch.Tensor, torch.Tensor]:
     import torch
 
     if buffer is None or len(buffer) == 0:
         return x, y
-    old = buffer.sample(n)
+    old = _draw(buffer, cfg.replay_batch, len(y), cfg)
+    if not old:  # past only, and no boundary yet
+        return x, y
     return (torch.cat([x, torch.stack([e.inputs for e in old])]),
             torch.cat([y, torch.stack([e.target for e in old])]))
 
@@ -154,7 +163,7 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
                     _der_loss(model, loss_fn, buffer, task.x_train[idx], task.y_train[idx],
                               cfg).backward()
                 else:
-                    x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg.replay_batch)
+                    x, y = _mix(buffer, task.x_train[idx], task.y_train[idx], cfg)
                     loss_fn(model(x), y).mean().backward()
                 if reg is not None:  # + λ·F·(θ − θ*) in closed form; F comes from _end_task
                     sq = _squares(model, loss_fn, task, idx, cfg) if running else None
@@ -167,6 +176,8 @@ def run_neuroplast(stream: Stream, method: str, cfg: ContinualConfig, seed: int,
                          model if method == "derpp" else None)
         if buffer is not None and not per_step:
             _add(buffer, task.x_train, task.y_train, model if method == "derpp" else None)
+        if buffer is not None:  # the task's end is a boundary the benchmark knows
+            buffer.end_experience()
         _end_task(reg, model, loss_fn, task, cfg, running)
         matrix.append([accuracy(model, t.x_test, t.y_test) for t in stream.tasks])
     if info is not None and hasattr(reg, "task_count"):

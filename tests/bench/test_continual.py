@@ -176,3 +176,21 @@ def test_ewcpp_on_per_example_running_fisher_and_when_replay_takes_new_examples(
     for field, bad in (("ewcpp_anchor", "first"), ("replay_fill", "never")):
         with pytest.raises(ConfigError, match=field):
             ContinualConfig(**{field: bad})
+
+
+def test_replay_drawing_past_experiences_only_replays_nothing_in_the_first_task() -> None:
+    from neuroplast_bench.neuroplast_runner import run_neuroplast
+
+    # Drawing from past experiences only, the first task (no boundary yet) is naive's step
+    # for step, whatever the buffer holds; later tasks differ, as replay then rehearses.
+    stream = split_digits()
+
+    def run(method: str, **kw: str) -> list[list[float]]:
+        return run_neuroplast(stream, method, ContinualConfig(hidden=16, **kw), 0, online=True)
+
+    naive = run("naive")
+    past = run("replay", replay_policy="experience", replay_draw="past")
+    assert past[0] == naive[0] and past[1:] != naive[1:]
+    assert run("replay", replay_policy="experience")[0] != naive[0]
+    with pytest.raises(ConfigError, match="replay_draw"):
+        ContinualConfig(replay_draw="future")  # type: ignore[arg-type]

@@ -1,7 +1,11 @@
 """Experience replay with locked slots.
 
-Ordinary examples live in a bounded store whose eviction *policy* (reservoir, ring or
-class-balanced reservoir) is a small strategy object, separate from the container.
+Ordinary examples live in a bounded store whose eviction *policy* (reservoir, ring,
+class-balanced or experience-balanced reservoir) is a small strategy object, separate from
+the container. When the stream's boundaries are known or detected, the caller marks each
+with :meth:`ReplayBuffer.end_experience`; the buffer then knows which experience each
+example came from, can keep equal shares per experience (``policy="experience"``) and can
+draw from past experiences only (``sample(..., past=True)``).
 Examples whose weight reaches ``lock_threshold`` (for instance a false positive the user
 flagged, weight 4x) go to a locked store and are never evicted, so what mattered most is
 replayed in every round.
@@ -32,6 +36,7 @@ __all__ = [
     "BalancedPolicy",
     "EvictionPolicy",
     "Example",
+    "ExperiencePolicy",
     "ReplayBuffer",
     "ReplayConfig",
     "ReservoirPolicy",
@@ -156,6 +161,9 @@ class BalancedPolicy(EvictionPolicy):
     """
 
     name = "balanced"
+    # What the balanced shares are over: the example's class (group_of), or, for
+    # ExperiencePolicy, the experience it arrived in.
+    by: ClassVar[str] = "class"
 
     def slot(self, seen: int, capacity: int, rng: random.Random) -> int | None:
         return ReservoirPolicy().slot(seen, capacity, rng)
@@ -175,8 +183,34 @@ class BalancedPolicy(EvictionPolicy):
         return None
 
 
+class ExperiencePolicy(BalancedPolicy):
+    """Experience- and class-balanced reservoir: equal shares per (experience, class) pair,
+    each a uniform sample of its pair; an experience is the stretch of the stream between
+    two boundaries (:meth:`ReplayBuffer.end_experience`).
+
+    The balanced reservoir of :class:`BalancedPolicy` over pairs instead of classes. Where
+    every experience holds every class (permuted or rotated inputs, a user whose habits
+    drift) a class balance says nothing about time, and this keeps equal shares per
+    experience, as Avalanche's default buffer (``ExperienceBalancedBuffer``) does, but filled
+    as the examples arrive rather than from a copy of the whole experience at its end, so
+    memory stays bounded and the buffer is already balanced when a boundary comes. Where
+    classes arrive apart (each class in one experience) it is the class balance, which on
+    Split-Digits beat a balance over experiences alone (development seeds 2-3, online
+    replay: 0.924 vs 0.898).
+
+    >>> policy = ExperiencePolicy()  # experience 2 arrives: it takes a slot of the largest
+    >>> groups = [(0, 7), (0, 7), (0, 7), (1, 7)]
+    >>> policy.choose(groups, (2, 7), 4, {(0, 7): 3, (1, 7): 1, (2, 7): 1},
+    ...               random.Random(0)) in (0, 1, 2)
+    True
+    """
+
+    name = "experience"
+    by: ClassVar[str] = "experience"
+
+
 POLICIES: dict[str, type[EvictionPolicy]] = {
-    p.name: p for p in (ReservoirPolicy, RingPolicy, BalancedPolicy)
+    p.name: p for p in (ReservoirPolicy, RingPolicy, BalancedPolicy, ExperiencePolicy)
 }
 
 
@@ -190,13 +224,13 @@ class ReplayConfig(Config):
     Traceback (most recent call last):
     ...
     neuroplast.errors.ConfigError: ReplayConfig.policy='lifo' is unknown; use one of: \
-balanced, reservoir, ring
+balanced, experience, reservoir, ring
     """
 
     capacity: int = 1000
     lock_threshold: float = 4.0
     max_locked_in_sample: int | None = None
-    policy: Literal["reservoir", "ring", "balanced"] = "reservoir"
+    policy: Literal["reservoir", "ring", "balanced", "experience"] = "reservoir"
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -211,6 +245,11 @@ balanced, reservoir, ring
                 f"{', '.join(sorted(POLICIES))}"
             )
         _check_int("seed", self.seed, low=None)
+
+
+def _hashable(value: Any) -> Any:
+    """A group read back from JSON: its lists (tuples when saved) as tuples again."""
+    return tuple(_hashable(v) for v in value) if isinstance(value, list) else value
 
 
 def _same_shapes(items: list[Example]) -> bool:
@@ -253,10 +292,15 @@ class ReplayBuffer:
         self._ordinary: list[Example] = []
         self._locked: list[Example] = []
         self._seen = 0
-        # Per class, for the balanced policy only: examples offered, and each stored
-        # example's class (kept beside the store so a choice costs no tensor reads).
+        # Per class (or experience), for the balanced policies only: examples offered, and
+        # each stored example's group (kept beside the store so a choice costs no tensor
+        # reads).
         self._group_seen: dict[Any, int] = {}
         self._groups: list[Any] | None = [] if isinstance(self.policy, BalancedPolicy) else None
+        # The experience now arriving (boundaries marked by end_experience), and the one
+        # each ordinary example arrived in, whatever the policy (for sample(past=True)).
+        self._experience = 0
+        self._experiences: list[int] = []
         self._lock = threading.Lock()
 
     def add(self, example: Example) -> bool:
@@ -280,10 +324,11 @@ class ReplayBuffer:
             capacity = self.config.capacity
             groups, group = self._groups, None
             if groups is not None:
-                group = group_of(own)
+                group = self._group(own)
                 self._group_seen[group] = self._group_seen.get(group, 0) + 1
             if len(self._ordinary) < capacity:
                 self._ordinary.append(own)
+                self._experiences.append(self._experience)
                 if groups is not None:
                     groups.append(group)
             else:
@@ -291,10 +336,46 @@ class ReplayBuffer:
                                            group, self._seen, self._group_seen, self._rng)
                 if index is not None:
                     self._ordinary[index] = own
+                    self._experiences[index] = self._experience
                     if groups is not None:
                         groups[index] = group
             self._seen += 1
             return False
+
+    def _group(self, example: Example) -> Any:
+        if self.policy.name == "experience":
+            return (self._experience, group_of(example))
+        return group_of(example)
+
+    def _stored_groups(self) -> list[Any]:
+        if self.policy.name == "experience":
+            return [(e, group_of(ex)) for ex, e in zip(self._ordinary, self._experiences,
+                                                      strict=True)]
+        return [group_of(ex) for ex in self._ordinary]
+
+    def end_experience(self) -> int:
+        """Mark a boundary of the stream (a task's end, known or detected): examples added
+        from now on belong to the next experience. Returns the new experience's index.
+
+        >>> import torch
+        >>> buf = ReplayBuffer(ReplayConfig(capacity=4, policy="experience"))
+        >>> buf.extend(Example(torch.zeros(1), torch.tensor(0)) for _ in range(4))
+        >>> buf.end_experience()
+        1
+        >>> buf.extend(Example(torch.ones(1), torch.tensor(0)) for _ in range(100))
+        >>> sorted(float(e.inputs) for e in buf.ordinary)  # equal shares
+        [0.0, 0.0, 1.0, 1.0]
+        >>> {float(e.inputs) for e in buf.sample(4, past=True)}  # the past only
+        {0.0}
+        """
+        with self._lock:
+            self._experience += 1
+            return self._experience
+
+    @property
+    def experience(self) -> int:
+        """Index of the experience now arriving: how many boundaries were marked."""
+        return self._experience
 
     def extend(self, examples: Iterable[Example], *, supersede: bool = False) -> None:
         """Add every example in order; with ``supersede``, each keyed example first drops
@@ -306,8 +387,16 @@ class ReplayBuffer:
             self.add(example)
 
     def sample(self, n: int, rng: random.Random | None = None, *,
-               locked: bool = True) -> list[Example]:
+               locked: bool = True, past: bool = False,
+               fresh: int | None = None) -> list[Example]:
         """``n`` ordinary examples without replacement (all if fewer), then the locked ones.
+
+        With ``past``, the ordinary examples come from experiences before the current one
+        only (:meth:`end_experience`), so rehearsal spends no draw on what the stream is
+        teaching right now; before the first boundary there are none. With ``fresh``, the
+        number of new examples of the current experience in the same step, the draws are
+        spread so that every experience seen so far has an equal share of the step, the
+        current one counting its fresh examples (:meth:`_even`).
 
         All locked examples are included unless ``max_locked_in_sample`` caps them, or
         ``locked=False`` leaves them out (a second draw that must not repeat them). Draws
@@ -323,7 +412,15 @@ class ReplayBuffer:
                 raise EmptyBufferError(
                     "the replay buffer is empty; add examples first with add() or extend()"
                 )
-            ordinary = draw.sample(self._ordinary, min(n, len(self._ordinary)))
+            if fresh is not None:
+                ordinary = self._even(n, fresh, draw)
+            else:
+                pool = self._ordinary
+                if past:
+                    now = self._experience
+                    pool = [ex for ex, e in zip(self._ordinary, self._experiences,
+                                                strict=True) if e < now]
+                ordinary = draw.sample(pool, min(n, len(pool)))
             if not locked:
                 return ordinary
             cap = self.config.max_locked_in_sample
@@ -332,6 +429,31 @@ class ReplayBuffer:
             else:
                 kept = draw.sample(self._locked, cap)
             return ordinary + kept
+
+    def _even(self, n: int, fresh: int, draw: random.Random) -> list[Example]:
+        """``n`` draws giving each stored experience an equal share of a step that already
+        holds ``fresh`` new examples of the current one: the step's loss then weighs every
+        experience seen so far alike, as training on all of them jointly would. Early in a
+        stream the current experience is rehearsed too (its fresh examples are less than
+        its share); once the fresh examples alone exceed a share, only the past is drawn.
+        Caller holds the lock."""
+        if isinstance(fresh, bool) or not isinstance(fresh, int) or fresh < 0:
+            raise InvalidInputError(f"sample(fresh={fresh!r}) needs an integer >= 0")
+        by: dict[int, list[Example]] = {}
+        for ex, e in zip(self._ordinary, self._experiences, strict=True):
+            by.setdefault(e, []).append(ex)
+        now = self._experience
+        current = by.pop(now, [])
+        share = (n + fresh) / (len(by) + 1)
+        picks = draw.sample(current, max(0, min(len(current), n, round(share) - fresh)))
+        left = n - len(picks)
+        past = sorted(by)
+        if past and left:
+            each, extra = divmod(left, len(past))
+            lucky = set(draw.sample(past, extra))
+            for e in past:
+                picks += draw.sample(by[e], min(len(by[e]), each + (e in lucky)))
+        return picks
 
     def supersede(self, key: str, target: torch.Tensor) -> int:
         """Drop the examples about ``key`` whose target differs from ``target``.
@@ -353,10 +475,12 @@ class ReplayBuffer:
             keep = [ex for ex in self._locked
                     if ex.key != key or torch.equal(ex.target, target)]
             self._locked = keep
-            self._ordinary = [ex for ex in self._ordinary
-                              if ex.key != key or torch.equal(ex.target, target)]
+            kept = [(ex, e) for ex, e in zip(self._ordinary, self._experiences, strict=True)
+                    if ex.key != key or torch.equal(ex.target, target)]
+            self._ordinary = [ex for ex, _ in kept]
+            self._experiences = [e for _, e in kept]
             if self._groups is not None:
-                self._groups = [group_of(ex) for ex in self._ordinary]
+                self._groups = self._stored_groups()
             return before - len(self._ordinary) - len(self._locked)
 
     def __len__(self) -> int:
@@ -412,6 +536,8 @@ class ReplayBuffer:
                 "group_seen": [[g, n] for g, n in self._group_seen.items()],
                 "ordinary_keys": [ex.key for ex in self._ordinary],
                 "locked_keys": [ex.key for ex in self._locked],
+                "experience": self._experience,
+                "ordinary_experiences": list(self._experiences),
             }
             meta = {"format": _FORMAT if stacked else _FORMAT_PER_EXAMPLE,
                     "config": self.config.to_json(), "state": json.dumps(state)}
@@ -457,10 +583,15 @@ class ReplayBuffer:
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])
-            buf._group_seen = {tuple(g) if isinstance(g, list) else g: int(n)
-                               for g, n in state.get("group_seen", [])}
+            buf._group_seen = {_hashable(g): int(n) for g, n in state.get("group_seen", [])}
+            # Older files have no experiences: everything arrived in the first.
+            buf._experience = int(state.get("experience", 0))
+            buf._experiences = [int(e) for e in state.get("ordinary_experiences",
+                                                          [0] * len(buf._ordinary))]
+            if len(buf._experiences) != len(buf._ordinary):
+                raise ValueError("ordinary_experiences")
             if buf._groups is not None:
-                buf._groups = [group_of(ex) for ex in buf._ordinary]
+                buf._groups = buf._stored_groups()
         except (KeyError, ValueError, TypeError) as exc:
             raise StateMismatchError(
                 f"{source} holds an incomplete replay buffer ({exc!r} missing or malformed); "
