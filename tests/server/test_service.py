@@ -113,6 +113,31 @@ def test_status_of_the_gate_only_service(serve: Callable[..., Served],
     assert data["subsystems"]["gate"]["labelled"] == 1
 
 
+def test_status_names_the_file_and_section_that_turn_a_subsystem_off(
+        serve: Callable[..., Served], tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[service]\ndisabled = ["peers"]\n[gate.learner]\nbackend = "thread"\n')
+    config = ServiceConfig.from_file(path, available())
+    served = serve(create_service(config, data_dir=tmp_path, warm_up=False))
+    run = subprocess.run([NEUROPLAST, "status", "--url", served.url, "--data-dir",
+                          str(tmp_path)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "COLUMNS": "400"})
+    assert run.returncode == 0, run.stderr
+    lines = {line.split("│")[1].strip(): line for line in run.stdout.splitlines()
+             if line.count("│") >= 3}
+    assert f"disabled in [service] of {path}" in lines["peers"], run.stdout
+    for name in {"sona", "memory"} & set(available()):  # off until configured
+        assert "off" in lines[name] and "running" not in lines[name], run.stdout
+        assert f"not enabled: set enabled = true in [{name}] of {path}" in lines[name]
+    assert "running" in lines["gate"]
+    # `serve --without NAME` is not the file's doing, and a missing file is the defaults
+    elsewhere = ServiceConfig(ServiceSettings(disabled=["peers"]), subsystems=available(),
+                              path=tmp_path / "none.toml", without=("peers",))
+    assert elsewhere.off_because("peers") == (
+        "turned off for this run (`neuroplast serve --without peers`)")
+    assert elsewhere.where() == f"{tmp_path / 'none.toml'} (absent: the built-in defaults)"
+
+
 def test_a_subsystem_turned_off_has_no_routes(serve: Callable[..., Served],
                                               tmp_path: Path) -> None:
     config = ServiceConfig(ServiceSettings(disabled=["gate"]), subsystems=available())
@@ -121,7 +146,8 @@ def test_a_subsystem_turned_off_has_no_routes(serve: Callable[..., Served],
         assert client.get("/v1/gate/stats").status_code == 404
         gate = client.get("/v1/status").json()["subsystems"]["gate"]
         peers = client.get("/v1/status").json()["subsystems"]["peers"]
-    assert gate == {"running": False, "why": "disabled in [service]"}
+    assert gate == {"running": False, "why": 'disabled in [service] of the built-in defaults '
+                    '(disabled = [..."gate"...]; take it out of that list to run it)'}
     assert peers == {"running": False, "why": "needs gate, which is off"}
     assert not (tmp_path / "gate" / "gate.db").exists()
 

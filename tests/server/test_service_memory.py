@@ -186,7 +186,8 @@ def test_off_unless_enabled_and_enabled_needs_a_model(serve: Any, tmp_path: Path
         board = client.get("/v1/dashboard/data")
         assert board.status_code == 200 and "memory" not in board.json()
         assert client.get("/v1/status").json()["subsystems"]["memory"] == {
-            "running": True, "enabled": False}
+            "running": True, "enabled": False,
+            "why": "not enabled: set enabled = true in [memory] of the built-in defaults"}
     assert not (tmp_path / "memory").exists()
     with pytest.raises(ConfigError, match="needs model"):
         ServiceConfig.from_dict({"memory": {"enabled": True}}, subsystems)

@@ -70,6 +70,8 @@ def serve(
         raise InvalidInputError(f"no config file {config_file}; pass an existing --config")
     settings = config.service
     overrides: dict[str, Any] = {"disabled": sorted({*settings.disabled, *(without or ())})}
+    # a subsystem only --without turns off is not "disabled in the file" (status says which)
+    off_now = tuple(n for n in (without or ()) if n not in settings.disabled)
     if host is not None:
         overrides["host"] = host
     if port is not None:
@@ -82,7 +84,8 @@ def serve(
                         ("tls_certfile", ssl_certfile), ("tls_keyfile", ssl_keyfile)):
         if value is not None:
             overrides[name] = str(value) if isinstance(value, Path) else value
-    config = ServiceConfig(replace(settings, **overrides), config.sections, subsystems)
+    config = ServiceConfig(replace(settings, **overrides), config.sections, subsystems,
+                           path=config.path, without=off_now)
     settings = config.service
     remote = not is_loopback(settings.host)
     secure_remote = bool(settings.tls_port) and not is_loopback(settings.tls_host)
@@ -125,15 +128,19 @@ def status_lines(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     >>> status_lines({"subsystems": {"gate": {"running": True, "decisions": 12,
     ...     "labelled": 10, "ask_rate": 0.25, "agreement": 0.9, "converged": False,
     ...     "model_version": 3, "answers_from": {"user": 10, "peer:ann": 4}},
-    ...     "sona": {"running": False, "why": "not installed"}}})
+    ...     "sona": {"running": False, "why": "not installed"},
+    ...     "memory": {"running": True, "enabled": False, "why": "not enabled: set ..."}}})
     [('gate', 'running', 'decisions 12 · labelled 10 · ask_rate 0.250 · agreement 0.900 \
 · converged False · model_version 3 · answers_from user 10, peer:ann 4'), ('sona', 'off', \
-'not installed')]
+'not installed'), ('memory', 'off', 'not enabled: set ...')]
     """
     rows = []
     for name, info in data.get("subsystems", {}).items():
         if not info.get("running"):
             rows.append((name, "off", str(info.get("why", ""))))
+            continue
+        if info.get("enabled") is False:  # started, but its section leaves it off
+            rows.append((name, "off", str(info.get("why", "not enabled"))))
             continue
         parts = [f"{key} {_brief(value)}" for key, value in info.items()
                  if key != "running" and value not in ({}, [])]
@@ -181,15 +188,20 @@ def status(
     if as_json:
         typer.echo(json.dumps(data, indent=2, sort_keys=True))
         return
+    from rich.markup import escape
+
     title = (f"neuroplast at {base} (pid {data.get('pid')}, up {data.get('uptime_s')} s, "
              f"data in {data.get('data_dir')})") if "pid" in data else (
              f"{data.get('service', 'neuroplast')} at {base}")
-    table = Table(title=title)
+    table = Table(title=escape(title))
     table.add_column("subsystem")
     table.add_column("state")
     table.add_column("learning")
+    # escaped: rich reads "[service]" in "disabled in [service] of ..." as markup and
+    # drops it, which left "disabled in  of <path>"
     for name, state, learned in status_lines(data):
-        table.add_row(name, f"[green]{state}[/]" if state == "running" else state, learned)
+        table.add_row(escape(name), f"[green]{state}[/]" if state == "running" else state,
+                      escape(learned))
     Console().print(table)
 
 

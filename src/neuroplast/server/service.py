@@ -105,6 +105,9 @@ def create_service(
                                     "why": config.off_because(name) or "not started"}
                 continue
             subsystems[name] = {"running": True, **running.status()}
+            why = config.not_enabled(name)
+            if why and subsystems[name].get("enabled") is False:
+                subsystems[name]["why"] = why
         return {"data_dir": str(state.data_dir), "pid": os.getpid(),
                 "uptime_s": round(time.time() - state.started_at, 1),
                 "subsystems": subsystems}

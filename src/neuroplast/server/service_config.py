@@ -86,10 +86,13 @@ class ServiceConfig:
 
     def __init__(self, service: ServiceSettings | None = None,
                  sections: dict[str, Config] | None = None,
-                 subsystems: dict[str, Subsystem] | None = None) -> None:
+                 subsystems: dict[str, Subsystem] | None = None,
+                 path: Path | None = None, without: tuple[str, ...] = ()) -> None:
         self.service = service or ServiceSettings()
         self.sections = dict(sections or {})
         self.subsystems = dict(subsystems or {})
+        self.path = path  # the file it was read from (or would be): status names it
+        self.without = tuple(without)  # turned off for this run (`serve --without NAME`)
         for name in self.service.disabled:
             if name not in self.subsystems:
                 raise ConfigError(
@@ -110,12 +113,33 @@ class ServiceConfig:
         """Why subsystem ``name`` does not run ('' when it does)."""
         if name not in self.subsystems:
             return "not installed"
+        if name in self.without:
+            return f"turned off for this run (`neuroplast serve --without {name}`)"
         if name in self.service.disabled:
-            return "disabled in [service]"
+            return (f'disabled in [service] of {self.where()} (disabled = [..."{name}"...]; '
+                    "take it out of that list to run it)")
         for need in self.subsystems[name].needs:
             if self.off_because(need):
                 return f"needs {need}, which is off"
         return ""
+
+    def where(self) -> str:
+        """The config file, as status messages name it.
+
+        >>> ServiceConfig().where(), ServiceConfig(path=Path("/no/config.toml")).where()
+        ('the built-in defaults', '/no/config.toml (absent: the built-in defaults)')
+        """
+        if self.path is None:
+            return "the built-in defaults"
+        return str(self.path) if self.path.exists() else (
+            f"{self.path} (absent: the built-in defaults)")
+
+    def not_enabled(self, name: str) -> str:
+        """Why subsystem ``name``, started, serves nothing: a section with ``enabled =
+        false`` (sona's, memory's: off until configured); '' otherwise."""
+        if getattr(self.section(name), "enabled", True) is not False:
+            return ""
+        return f"not enabled: set enabled = true in [{name}] of {self.where()}"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], subsystems: dict[str, Subsystem]) -> ServiceConfig:
@@ -141,7 +165,7 @@ class ServiceConfig:
         """The config a TOML file describes; a missing file is the defaults."""
         path = Path(path)
         if not path.exists():
-            return cls(subsystems=subsystems)
+            return cls(subsystems=subsystems, path=path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
@@ -150,6 +174,8 @@ class ServiceConfig:
             raise ConfigError(f"config file {path}: invalid TOML ({exc}); fix the line "
                               "it names") from exc
         try:
-            return cls.from_dict(data, subsystems)
+            config = cls.from_dict(data, subsystems)
         except ConfigError as exc:
             raise ConfigError(f"config file {path}: {exc}") from exc
+        config.path = path
+        return config
