@@ -34,9 +34,9 @@ KINDS = np.random.default_rng(7).normal(size=(2, DIM))
 BEST = {0: "small", 1: "large"}
 
 
-def _app(data_dir: Path, dim: int = DIM, **engine: Any) -> Any:
+def _app(data_dir: Path, dim: int = DIM, also: tuple[str, ...] = (), **engine: Any) -> Any:
     subsystems = available()
-    off = [n for n in subsystems if n != "sona"]
+    off = [n for n in subsystems if n != "sona" and n not in also]
     sona = SonaServiceConfig(enabled=True, checkpoint_every=1000, engine={
         "embedding_dim": dim, "hidden_dim": 32, "min_trajectories": 20,
         "background_interval_s": 0.0, **engine})
@@ -103,6 +103,33 @@ def _routes_and_bad_input(client: Any) -> None:
                        headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert form.status_code == 415
     assert client.get("/v1/sona/stats").json()["logged"] == 80  # nothing stored half-way
+
+
+def test_the_dashboard_shows_routes_quality_over_time_and_the_pattern_bank(
+        tmp_path: Path, serve: Any) -> None:
+    served = serve(_app(tmp_path, also=("dashboard",)))
+    with served.client(tmp_path) as client:
+        _teach(client, np.random.default_rng(3), 80)
+        learnt = client.post("/v1/sona/learn", json={})
+        assert learnt.status_code == 200 and learnt.json()["ran"], learnt.text
+        sona = client.get("/v1/dashboard/data").json()["sona"]
+        stats = client.get("/v1/sona/stats").json()
+    # _teach: kinds alternate, routes alternate every two; the best route scores 0.9
+    qualities = [0.9 if BEST[i % 2] == ("small", "large")[(i // 2) % 2] else 0.2
+                 for i in range(80)]
+    assert sona["trajectories"] == 80
+    assert {r["route"]: (r["trajectories"], round(r["quality"], 6)) for r in sona["routes"]} \
+        == {"small": (40, 0.55), "large": (40, 0.55)}
+    assert sona["window"] == 10 and [p["end"] for p in sona["series"]] == list(
+        range(10, 81, 10))
+    assert [p["quality"] for p in sona["series"]] == pytest.approx(
+        [sum(qualities[i:i + 10]) / 10 for i in range(0, 80, 10)])
+    assert sona["patterns"] == stats["patterns"] == len(sona["bank"]) > 0
+    sizes = [p["size"] for p in sona["bank"]]
+    assert sizes == sorted(sizes, reverse=True)
+    # each cluster holds one kind of query, so the route that served it best is that kind's
+    assert all(p["best_route"] in BEST.values() and p["best_quality"] == pytest.approx(0.9)
+               for p in sona["bank"]), sona["bank"]
 
 
 def test_a_restart_resumes_from_the_log_without_a_checkpoint(tmp_path: Path,

@@ -85,6 +85,11 @@ def data(request: Request) -> dict[str, Any]:
         out["gate"] = {"stats": stats, "series": gate.series(window=window),
                        "window": window, "latest": latest_decisions(gate.db),
                        "decided_by": decided_by(gate.db)}
+    sona = state.running.get("sona")
+    if getattr(sona, "durable", None) is not None:  # [sona] enabled: routes, quality, bank
+        from neuroplast.server.sona_view import sona_view
+
+        out["sona"] = sona_view(sona.durable)
     memory = state.running.get("memory")
     if getattr(memory, "store", None) is not None:  # [memory] enabled: weights, candidates
         out["memory"] = memory.view(limit=_MEMORY_ROWS)

@@ -166,6 +166,65 @@ function drawLatest(rows) {
   }
 }
 
+// sona: mean quality per window of the trajectory log, each route's share and quality,
+// and the pattern bank's largest clusters
+function drawSona(sona) {
+  document.getElementById("sona").classList.toggle("hidden", !sona);
+  if (!sona) return;
+  document.getElementById("sona-summary").textContent =
+    `${sona.trajectories} trajectories, ${sona.routes.length} routes, ` +
+    `${sona.patterns} patterns; one point per ${sona.window} trajectories.`;
+  const W = 800, H = 200, L = 40, R = 10, T = 10, B = 24;
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
+  for (const v of [0, 0.5, 1]) {
+    const py = T + (1 - v) * (H - T - B);
+    root.append(svg("line", { class: "axis", x1: L, x2: W - R, y1: py, y2: py }));
+    const label = svg("text", { x: 4, y: py + 4 });
+    label.textContent = v.toFixed(1);
+    root.append(label);
+  }
+  const last = sona.series.length ? sona.series[sona.series.length - 1].end : 1;
+  const points = sona.series.map((p) =>
+    `${(L + (p.end / Math.max(last, 1)) * (W - L - R)).toFixed(1)},` +
+    `${(T + (1 - Math.min(Math.max(p.quality, 0), 1)) * (H - T - B)).toFixed(1)}`);
+  if (points.length) {
+    root.append(svg("polyline", { class: "agree", points: points.join(" "),
+                                  "data-series": "quality", "data-points": points.length }));
+  }
+  replace("sona-chart", root);
+  const max = Math.max(1, ...sona.routes.map((r) => r.trajectories));
+  const routes = replace("sona-routes");
+  const head = el("tr");
+  for (const h of ["route", "trajectories", "", "mean quality"]) head.append(el("th", {}, h));
+  routes.append(head);
+  for (const r of sona.routes) {
+    const row = el("tr", { "data-route": r.route });
+    const track = svg("svg", { viewBox: "0 0 100 10", class: "share" });
+    track.append(svg("rect", { class: "pos", x: 0, y: 0, height: 10,
+                               width: (100 * r.trajectories / max).toFixed(1) }));
+    const cell = el("td");
+    cell.append(track);
+    row.append(el("td", {}, r.route), el("td", {}, r.trajectories), cell,
+               el("td", {}, r.quality.toFixed(3)));
+    routes.append(row);
+  }
+  const bank = replace("sona-bank");
+  const top = el("tr");
+  for (const h of ["pattern", "queries", "mean quality", "best route", "used"]) {
+    top.append(el("th", {}, h));
+  }
+  bank.append(top);
+  for (const p of sona.bank) {
+    const row = el("tr", { "data-pattern": p.id });
+    row.append(el("td", {}, `#${p.id} ${p.type}`), el("td", {}, p.size),
+      el("td", {}, p.quality.toFixed(3)),
+      el("td", {}, p.best_route === null ? "—" :
+        `${p.best_route} (${p.best_quality.toFixed(2)})`),
+      el("td", {}, p.uses));
+    bank.append(row);
+  }
+}
+
 // memory: the memories' weights as horizontal bars from a zero line (a weight can be
 // negative: a memory that made the answers less likely), then the candidates to review
 function drawMemoryWeights(weights) {
@@ -263,6 +322,7 @@ async function refresh() {
       drawOrigins(data.gate.stats.by_origin || {}, data.peers);
       drawLatest(data.gate.latest);
     }
+    drawSona(data.sona);
     drawMemory(data.memory);
     drawOthers(data.subsystems);
     const updated = document.getElementById("updated");

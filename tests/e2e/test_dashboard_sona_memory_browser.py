@@ -1,9 +1,11 @@
-"""The dashboard's memory panels in a real browser: one service with ``[memory]`` enabled
-on the committed tiny llama; the memory loop scores a conversation's memories and finds
+"""The dashboard's SONA and memory panels in a real browser: one service with ``[sona]``
+and ``[memory]`` enabled (memory on the committed tiny llama). SONA learns routes from
+trajectories recorded over HTTP; the memory loop scores a conversation's memories and finds
 its fine-tuning candidates through the service's own ``/v1/completions`` (its token), into
 ``<data dir>/memory/memory.db`` as ``neuroplast memory`` keeps it; headless Chromium (Debian's
 ``chromium``) logs in with ``neuroplast dashboard``'s link and the page draws those weights
-and candidates, then a memory scored later without a reload. A screenshot is saved (to
+and candidates, then a memory scored later without a reload; and SONA's quality over time,
+routes and pattern bank as ``/v1/dashboard/data`` has them. A screenshot is saved (to
 ``$NEUROPLAST_ARTIFACTS`` when set, else the test's temp dir).
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from neuroplast.cli.memory import format_ts
@@ -34,6 +37,24 @@ pytestmark = [
 ]
 NEUROPLAST = str(Path(sys.executable).with_name("neuroplast"))
 TINY = Path(__file__).parents[2] / "benchmarks" / "data" / "tiny_lm" / "llama"
+DIM = 16
+
+
+def _route_queries(service: Any, home: Path) -> dict[str, Any]:
+    """60 trajectories over HTTP: two kinds of query, each served best by its own route;
+    then a background cycle, so the pattern bank has clusters."""
+    rng = np.random.default_rng(5)
+    kinds = rng.normal(size=(2, DIM))
+    with service.client(home) as client:
+        for i in range(60):
+            kind, route = i % 2, ("small", "large")[(i // 2) % 2]
+            query = kinds[kind] + rng.normal(0, 0.2, DIM)
+            answer = client.post("/v1/sona/trajectories", json={
+                "embedding": (query / np.linalg.norm(query)).tolist(), "route": route,
+                "quality": 0.9 if route == ("small", "large")[kind] else 0.2})
+            assert answer.status_code == 200, answer.text
+        assert client.post("/v1/sona/learn", json={}).json()["ran"]
+        return client.get("/v1/dashboard/data").json()["sona"]  # type: ignore[no-any-return]
 
 
 def _conversation() -> Any:
@@ -67,9 +88,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     subsystems = available()
     config = ServiceConfig.from_dict({
         "service": {"disabled": [n for n in subsystems
-                                 if n not in ("gate", "memory", "dashboard")]},
+                                 if n not in ("gate", "sona", "memory", "dashboard")]},
         "gate": {"learner": {"backend": "thread"}},
         "memory": {"enabled": True, "model": str(TINY)},
+        "sona": {"enabled": True, "engine": {"embedding_dim": DIM, "hidden_dim": 32,
+                                             "min_trajectories": 20,
+                                             "background_interval_s": 0.0}},
         "dashboard": {"poll_s": 1.0}}, subsystems)
     service = module.Served(create_service(config, data_dir=home, warm_up=False))
     yield {"service": service, "home": home}
@@ -100,11 +124,13 @@ def _score_memories(service: Any, home: Path) -> tuple[dict[str, float], list[An
     return weights, found
 
 
-def test_the_dashboard_draws_memory_weights_and_candidates_in_chromium(
+def test_the_dashboard_draws_sona_and_memory_in_chromium(
         served: dict[str, Any], tmp_path: Path) -> None:
     from neuroplast.memory import MemoryStore
 
     service, home = served["service"], served["home"]
+    sona = _route_queries(service, home)
+    assert sona["bank"] and len(sona["series"]) == 6  # one point per 10 trajectories
     weights, found = _score_memories(service, home)
     assert set(weights) == {"dog", "city", "other"} and found  # the loop did real work
     link = subprocess.run([NEUROPLAST, "dashboard", "--url", service.url, "--data-dir",
@@ -118,6 +144,19 @@ def test_the_dashboard_draws_memory_weights_and_candidates_in_chromium(
             page = browser.new_page(viewport={"width": 1280, "height": 1400})
             page.goto(link.stdout.strip())
             page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+            # SONA: quality over time, every route, the pattern bank's clusters
+            assert page.locator("section#sona").is_visible()
+            line = page.locator("#sona-chart polyline[data-series=quality]")
+            assert line.get_attribute("data-points") == "6"
+            for route in sona["routes"]:
+                row = page.locator(f"#sona-routes tr[data-route='{route['route']}']")
+                assert row.locator("td").nth(1).inner_text() == str(route["trajectories"])
+                assert row.locator("td").nth(3).inner_text() == f"{route['quality']:.3f}"
+            assert page.locator("#sona-bank tr[data-pattern]").count() == len(sona["bank"])
+            for pattern in sona["bank"]:
+                row = page.locator(f"#sona-bank tr[data-pattern='{pattern['id']}']")
+                assert pattern["best_route"] in row.locator("td").nth(3).inner_text()
+            assert f"{sona['patterns']} patterns" in page.inner_text("#sona-summary")
             assert page.locator("section#memory").is_visible()
             # one bar per memory, each carrying the weight the loop stored, heaviest first
             bars = page.locator("#memory-weights rect[data-memory]")
@@ -147,8 +186,7 @@ def test_the_dashboard_draws_memory_weights_and_candidates_in_chromium(
             finally:
                 store.close()
             page.wait_for_selector("#memory-weights rect[data-memory=job]", timeout=15_000)
-            page.locator("section#memory").scroll_into_view_if_needed()
-            page.screenshot(path=str(shots / "dashboard-memory.png"), full_page=True)
+            page.screenshot(path=str(shots / "dashboard-sona-memory.png"), full_page=True)
         finally:
             browser.close()
-    assert (shots / "dashboard-memory.png").stat().st_size > 10_000
+    assert (shots / "dashboard-sona-memory.png").stat().st_size > 10_000
