@@ -165,7 +165,10 @@ def _run(stream: str, method: str, impl: str, seed: int,
     from neuroplast_bench.neuroplast_runner import run_neuroplast
 
     torch.set_num_threads(1)
-    online_fields = set(OnlineSettings.__dataclass_fields__)
+    # replay_policy is an online setting as well as an offline one: offline runs set the
+    # offline one.
+    online_fields = set(OnlineSettings.__dataclass_fields__) - (set() if online else
+                                                                {"replay_policy"})
     cfg = ContinualConfig(online=OnlineSettings(**{k: v for k, v in settings.items()
                                                    if k in online_fields}),
                           **{k: v for k, v in settings.items() if k not in online_fields})
@@ -177,7 +180,7 @@ def _run(stream: str, method: str, impl: str, seed: int,
         matrix = run_neuroplast(STREAMS[stream](), method, cfg, seed, online, info)
     return {"stream": stream, "method": method, "impl": impl, "seed": seed, **info,
             "resolved": {**cfg.online.to_dict(),
-                         **{k: getattr(cfg, k) for k in CONFIG_FIELDS}},
+                         **{k: getattr(cfg.for_setting(online), k) for k in CONFIG_FIELDS}},
             **({} if online else {"setting": "offline"}),
             "settings": settings, "acc": round(acc(matrix), 4),
             "seconds": round(time.perf_counter() - start, 1),
@@ -212,7 +215,10 @@ def choose(rows: list[dict[str, Any]], seeds: set[int]) -> dict[str, dict[str, A
         streams = [s for s in eligible if voting[s] < 0.05] or eligible
         score = {k: sum(sum(by[s][k]) / len(by[s][k]) for s in streams) / len(streams)
                  for k in common}
-        best = max(score, key=lambda k: score[k])
+        # Ties (settings that train identically on the voting streams) go to the best mean
+        # over every eligible stream.
+        overall = {k: sum(sum(by[s][k]) / len(by[s][k]) for s in eligible) for k in common}
+        best = max(score, key=lambda k: (round(score[k], 6), overall[k]))
         chosen[method] = {"settings": json.loads(best), "score": round(score[best], 4),
                           "anova_p": voting, "voting": sorted(streams),
                           "means": {s: {k: round(sum(v) / len(v), 4) for k, v in g.items()}

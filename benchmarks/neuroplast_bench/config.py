@@ -42,6 +42,12 @@ def _check_ewcpp(owner: str, fisher: str, gamma: float, threshold: float) -> Non
     check_range(owner, "ewcpp_boundary_threshold", threshold, 0.0)
 
 
+def _check_policy(owner: str, policy: str) -> None:
+    if policy not in ("balanced", "experience", "reservoir", "ring"):
+        raise ConfigError(f"{owner}.replay_policy={policy!r} is unknown; use 'balanced', "
+                          "'experience', 'reservoir' or 'ring'")
+
+
 @dataclass
 class OnlineSettings(Config):
     """The settings the online regime (one pass, batches of 10) uses in place of the
@@ -62,8 +68,13 @@ class OnlineSettings(Config):
     already anchors the past); DER++ wants the logits to weigh as much as the labels (α =
     β = 1: with each example seen once, the stored logits carry what a label alone
     cannot). A larger replay ratio (128 old per 10 new) did not help replay, nor did
-    filling the buffer at each task's end (``replay_fill``) overall. The sweep's JSON lines
-    are in ``benchmarks/results/continual_sweep.jsonl``.
+    filling the buffer at each task's end (``replay_fill``) overall, nor drawing from past
+    experiences only (``replay_draw="past"``: better on Permuted-, worse on Split-Digits).
+    The buffer keeps equal shares per experience and class (``replay_policy="experience"``,
+    each task's end a known boundary): the class balance where classes arrive apart, and
+    where every task holds every class, equal shares per task, which the class balance
+    cannot see (replay 0.888 → 0.894 on Permuted-Digits, the same runs on Split-Digits).
+    The sweep's JSON lines are in ``benchmarks/results/continual_sweep.jsonl``.
 
     >>> OnlineSettings().ewc_lambda < ContinualConfig().ewc_lambda
     True
@@ -81,6 +92,8 @@ class OnlineSettings(Config):
     replay_batch: int = field(default=32, metadata={"help": "replayed examples per step online"})
     der_alpha: float = field(default=1.0, metadata={"help": "DER++ α online"})
     der_beta: float = field(default=1.0, metadata={"help": "DER++ β online"})
+    replay_policy: Literal["balanced", "experience", "reservoir", "ring"] = field(
+        default="experience", metadata={"help": "the buffer's policy online (see ContinualConfig)"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -90,6 +103,7 @@ class OnlineSettings(Config):
         check_range(owner, "ewc_gamma", self.ewc_gamma, 0.0, 1.0)
         check_range(owner, "replay_batch", self.replay_batch, 1)
         _check_ewcpp(owner, self.ewcpp_fisher, self.ewcpp_gamma, self.ewcpp_boundary_threshold)
+        _check_policy(owner, self.replay_policy)
 
 
 @dataclass
@@ -213,9 +227,7 @@ class ContinualConfig(Config):
             raise ConfigError(
                 f"{owner}.optimizer={self.optimizer!r} is unknown; use 'adam' or 'sgd'"
             )
-        if self.replay_policy not in ("balanced", "experience", "reservoir", "ring"):
-            raise ConfigError(f"{owner}.replay_policy={self.replay_policy!r} is unknown; use "
-                              "'balanced', 'experience', 'reservoir' or 'ring'")
+        _check_policy(owner, self.replay_policy)
         if self.replay_draw not in ("all", "past", "even"):
             raise ConfigError(f"{owner}.replay_draw={self.replay_draw!r} is unknown; use "
                               "'all', 'past' or 'even'")
@@ -263,6 +275,7 @@ class ContinualConfig(Config):
                        ewcpp_fisher=o.ewcpp_fisher, ewcpp_gamma=o.ewcpp_gamma,
                        ewcpp_boundary_threshold=o.ewcpp_boundary_threshold,
                        replay_batch=o.replay_batch, der_alpha=o.der_alpha, der_beta=o.der_beta,
+                       replay_policy=o.replay_policy,
                        ewcpp_lambda_max=max(self.ewcpp_lambda_max, o.ewcpp_lambda))
 
     def ewcpp_config(self) -> dict[str, Any]:
