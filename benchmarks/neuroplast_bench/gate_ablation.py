@@ -97,7 +97,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
                                 *(Stream(seed, user="webfin") for seed in (400, 401, 402)),
-                                *(Stream(seed, user="mobile") for seed in (500, 501, 502)))
+                                *(Stream(seed, user="mobile") for seed in (500, 501, 502)),
+                                *(Stream(seed, user="embedded") for seed in (700, 701, 702)))
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What the ops, mlds, webfin and mobile users share: the harness selects each by name and
+"""What the ops, mlds, webfin, mobile and embedded users share: the harness selects each by name and
 keeps its own preferences and drift, the CLI offers each, and each module's profile command
 prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
@@ -12,7 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from neuroplast.errors import ConfigError
-from neuroplast_bench import gate_fifth_user, gate_fourth_user, gate_sixth_user, gate_third_user
+from neuroplast_bench import (
+    gate_fifth_user,
+    gate_fourth_user,
+    gate_seventh_user,
+    gate_sixth_user,
+    gate_third_user,
+)
 from neuroplast_bench.gate import GateBenchConfig
 
 # user kind: (its module, its drift, the seeds its profile command is run on in a test)
@@ -21,6 +27,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "mlds": (gate_fourth_user, gate_fourth_user.MLDS_DRIFT, (300, 301)),
     "webfin": (gate_fifth_user, gate_fifth_user.WEBFIN_DRIFT, (400, 401)),
     "mobile": (gate_sixth_user, gate_sixth_user.MOBILE_DRIFT, (500, 501)),
+    "embedded": (gate_seventh_user, gate_seventh_user.EMBEDDED_DRIFT, (700, 701)),
 }
 
 
@@ -33,7 +40,8 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
         with pytest.raises(ConfigError, match="own preferences and drift"):
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
     with pytest.raises(ConfigError,
-                       match="'default', 'heldout', 'ops', 'mlds', 'webfin' or 'mobile'"):
+                       match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile' or "
+                             "'embedded'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
