@@ -950,7 +950,9 @@ _ESPTOOL_WRITES = {"write_flash", "write-flash", "erase_flash", "erase-flash",
 _IDF_FLASH = re.compile(r"^(flash|app-flash|bootloader-flash|partition[-_]table-flash"
                         r"|erase[-_]flash|erase-otadata|encrypted-flash|encrypted-app-flash"
                         r"|dfu-flash|uf2-flash|\w+-flash)$")
-_AVR_WRITE = re.compile(r"^(flash|eeprom|application|apptable|boot|usersig\w*):w:", re.I)
+# -U MEMTYPE:w:FILE, or -U FILE alone (avrdude(1): that writes FILE to the flash)
+_AVR_WRITE = re.compile(r"^(flash|eeprom|application|apptable|boot|usersig\w*):w:|^[^:]+$",
+                        re.I)
 _PIO_UPLOADS = {"upload", "uploadfs", "uploadfsota", "program", "uploadeep", "erase",
                 "bootloader"}
 

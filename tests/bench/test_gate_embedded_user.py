@@ -331,6 +331,7 @@ HARDWARE_WRITES = [
     bash("st-flash erase"),
     bash("sudo avrdude -p m328p -c arduino -P /dev/ttyUSB0 -U flash:w:build/fw.hex"),
     bash("avrdude -p m328p -c usbasp -e"),
+    bash("avrdude -p m328p -c arduino -P /dev/ttyACM0 -U build/fw.hex"),  # flash:w: implied
     bash("sudo esptool.py --port /dev/ttyUSB0 --baud 921600 write_flash 0x0 fw.bin"),
     bash("esptool.py erase_flash"),
     bash("idf.py -p /dev/ttyUSB0 flash monitor"),
