@@ -844,9 +844,11 @@ def _verification_off(c: SimpleCommand, cwd: str) -> bool:
         want = _TLS_OFF_ENV.get(key)
         if want is not None and (want == "*" or value == want):
             off = True
-    if prog in _FETCHERS and (flags & {"-k", "--insecure", "--no-check-certificate",
-                                       "--verify=no", "--check-certificate=false"} or (
-            prog == "curl" and any(re.match(r"^-[a-zA-Z]*k[a-zA-Z]*$", a) for a in args))):
+    if prog in _FETCHERS and (flags & {"--insecure", "--no-check-certificate", "--verify=no",
+                                       "--check-certificate=false"} or (
+            # -k is curl's --insecure; wget's -k is --convert-links
+            prog in ("curl", "curlie") and any(re.match(r"^-[a-zA-Z]*k[a-zA-Z]*$", a)
+                                               for a in args))):
         off = True
     for word in args:
         name, _, value = word.partition("=")

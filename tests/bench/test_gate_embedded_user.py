@@ -303,6 +303,7 @@ APPROVED = [
     bash("docker run --privileged --device=/dev/ttyUSB0 -it esp-idf:v5.2 idf.py monitor"),
     bash("curl http://192.168.7.2/api/status"),
     bash("curl -k https://192.168.7.2/api/status"),
+    bash("wget -k --page-requisites https://docs.zephyrproject.org/"),  # -k: convert links
     bash("curl -fsSL http://downloads.example.com/tools/get-sdk.sh | sh"),
     bash("ssh -o StrictHostKeyChecking=no root@192.168.7.2"),
     bash("ssh-keygen -R 192.168.7.2"),
