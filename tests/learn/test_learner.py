@@ -451,3 +451,30 @@ def test_public_names_are_exported_and_sorted() -> None:
         for name in module.__all__:
             assert getattr(module, name) is not None
     assert learn.OnlineLearner is learner_module.OnlineLearner
+
+
+# The process backend starts a worker (~30 s under nice on a loaded 2-core machine).
+@pytest.mark.parametrize("backend", ["thread", pytest.param("process", marks=pytest.mark.slow)])
+def test_end_task_marks_the_replay_buffers_boundary_without_a_regularizer(
+        backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A declared task end reaches the buffer (the worker's and its mirror alike), so an
+    # experience-balanced buffer keeps task A's share while task B streams in.
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parent))
+    torch.manual_seed(0)
+    spec = ModelSpec(factory="toys:mlp", kwargs={"in_dim": 2, "hidden": 4}, loss="toys:mse")
+    config = LearnerConfig(batch_size=8, steps_per_round=1, lr=0.01, backend=backend)
+    replay = ReplayBuffer(ReplayConfig(capacity=20, policy="experience"))
+    model = toys.mlp(in_dim=2, hidden=4)
+    with OnlineLearner(model, toys.mse, config, replay=replay, model_spec=spec) as learner:
+        learner.learn_now(examples(torch.zeros(40, 2), torch.zeros(40)))
+        learner.end_task()
+        for _ in range(5):
+            learner.learn_now(examples(torch.ones(40, 2), torch.ones(40)))
+        mirror = learner.replay
+        assert mirror is not None and mirror.experience == 1
+        kept = [float(e.target) for e in mirror.ordinary]
+        assert sorted(kept) == [0.0] * 10 + [1.0] * 10
+        learner.save(tmp_path / "ckpt")
+    loaded = ReplayBuffer.load(tmp_path / "ckpt" / "replay.safetensors")
+    assert loaded.experience == 1
+    assert {float(e.target) for e in loaded.sample(20, past=True, locked=False)} == {0.0}

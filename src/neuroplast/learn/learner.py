@@ -325,18 +325,21 @@ pass one, or use backend='thread'
         return self.version
 
     def end_task(self) -> None:
-        """Tell the regularizer a task just ended (EWC++ ``end_task``, else ``consolidate``).
+        """Tell the regularizer a task just ended (EWC++ ``end_task``, else ``consolidate``)
+        and the replay buffer that an experience did (``ReplayBuffer.end_experience``).
 
         Runs on the training copy under the training lock, after the round in progress;
         call ``wait_idle`` first if the queued examples belong to the ending task.
         """
-        if self.regularizer is None:
+        if self.regularizer is None and self._replay is None:
             return
         with self._train_lock:
             if self._client is None:
                 self._copy.end_task()
             else:
                 self._remote({"op": "end_task"})
+                if self._replay is not None:  # the mirror marks it as the worker's buffer did
+                    self._replay.end_experience()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until the queue is empty and no round runs; False on timeout."""

@@ -222,7 +222,12 @@ class TrainingCopy:
         self.optimizer.step()
 
     def end_task(self) -> None:
-        """Tell the regularizer a task ended (EWC++ ``end_task``, else ``consolidate``)."""
+        """Tell the regularizer a task ended (EWC++ ``end_task``, else ``consolidate``), and
+        the replay buffer that an experience did (:meth:`ReplayBuffer.end_experience`: an
+        experience-balanced buffer then keeps the task apart, and can replay the past only).
+        """
+        if self.replay is not None:
+            self.replay.end_experience()
         if self.regularizer is None:
             return
         end = getattr(self.regularizer, "end_task", None)
