@@ -92,3 +92,14 @@ def test_a_new_part_is_asked_while_the_gate_asks_less_than_its_budget() -> None:
     assert (verdict.decision, verdict.rule) == ("allow", "model_allow")
     verdict, _ = run_pipeline(GATE_RULES, _gradle_facts(0.1), disabled=("new_part",))
     assert verdict.rule == "model_allow"
+
+
+def test_the_share_of_recent_asks_survives_a_restart(kit, make_gate, tmp_path: Path) -> None:
+    gate = make_gate(data_dir=tmp_path / "g", min_labels_to_decide=50)  # untrained: asks
+    for i, command in enumerate(kit.SAFE[:4]):
+        assert gate.decide(kit.bash(command, f"t{i}")).decision == "ask"
+    probe = kit.bash("git status", "probe")
+    assert gate.facts(probe)[0].ask_share == 1.0
+    gate.close()
+    again = make_gate(data_dir=tmp_path / "g", min_labels_to_decide=50)
+    assert again.facts(probe)[0].ask_share == 1.0  # not 0: the budget is not reopened
