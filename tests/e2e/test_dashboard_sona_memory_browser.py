@@ -131,6 +131,11 @@ def test_the_dashboard_draws_sona_and_memory_in_chromium(
     service, home = served["service"], served["home"]
     sona = _route_queries(service, home)
     assert sona["bank"] and len(sona["series"]) == 6  # one point per 10 trajectories
+    sizes = [p["size"] for p in sona["bank"]]
+    assert sizes == sorted(sizes, reverse=True)  # largest clusters first
+    # each cluster holds one kind of query: the route that served it best is that kind's
+    assert all(p["best_route"] in ("small", "large") and p["best_quality"] == pytest.approx(0.9)
+               for p in sona["bank"]), sona["bank"]
     weights, found = _score_memories(service, home)
     assert set(weights) == {"dog", "city", "other"} and found  # the loop did real work
     link = subprocess.run([NEUROPLAST, "dashboard", "--url", service.url, "--data-dir",

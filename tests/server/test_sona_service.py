@@ -109,27 +109,20 @@ def test_the_dashboard_shows_routes_quality_over_time_and_the_pattern_bank(
         tmp_path: Path, serve: Any) -> None:
     served = serve(_app(tmp_path, also=("dashboard",)))
     with served.client(tmp_path) as client:
-        _teach(client, np.random.default_rng(3), 80)
-        learnt = client.post("/v1/sona/learn", json={})
-        assert learnt.status_code == 200 and learnt.json()["ran"], learnt.text
+        _teach(client, np.random.default_rng(3), 40)
         sona = client.get("/v1/dashboard/data").json()["sona"]
         stats = client.get("/v1/sona/stats").json()
     # _teach: kinds alternate, routes alternate every two; the best route scores 0.9
     qualities = [0.9 if BEST[i % 2] == ("small", "large")[(i // 2) % 2] else 0.2
-                 for i in range(80)]
-    assert sona["trajectories"] == 80
+                 for i in range(40)]
+    assert sona["trajectories"] == 40
     assert {r["route"]: (r["trajectories"], round(r["quality"], 6)) for r in sona["routes"]} \
-        == {"small": (40, 0.55), "large": (40, 0.55)}
-    assert sona["window"] == 10 and [p["end"] for p in sona["series"]] == list(
-        range(10, 81, 10))
+        == {"small": (20, 0.55), "large": (20, 0.55)}
+    assert sona["window"] == 10 and [p["end"] for p in sona["series"]] == [10, 20, 30, 40]
     assert [p["quality"] for p in sona["series"]] == pytest.approx(
-        [sum(qualities[i:i + 10]) / 10 for i in range(0, 80, 10)])
-    assert sona["patterns"] == stats["patterns"] == len(sona["bank"]) > 0
-    sizes = [p["size"] for p in sona["bank"]]
-    assert sizes == sorted(sizes, reverse=True)
-    # each cluster holds one kind of query, so the route that served it best is that kind's
-    assert all(p["best_route"] in BEST.values() and p["best_quality"] == pytest.approx(0.9)
-               for p in sona["bank"]), sona["bank"]
+        [sum(qualities[i:i + 10]) / 10 for i in range(0, 40, 10)])
+    # the bank before a background cycle (a learnt one: the browser test, tests/e2e)
+    assert sona["patterns"] == stats["patterns"] == len(sona["bank"])
 
 
 def test_a_restart_resumes_from_the_log_without_a_checkpoint(tmp_path: Path,
