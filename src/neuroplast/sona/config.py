@@ -149,12 +149,13 @@ class SonaConfig(Config):
     seed: int = field(default=0, metadata={"help": "seed of weights and exploration"})
     bank: BankConfig = field(default_factory=BankConfig)
     ewc: EWCPlusPlusConfig = field(default_factory=lambda: EWCPlusPlusConfig(
-        auto_boundary=False), metadata={
+        auto_boundary=False, anchor="task"), metadata={
         "help": "EWC++ of the base LoRA (SONA: λ=1000, the same; its EWC++ never ran). Its "
                 "own gradient-norm boundary detector is off: a background batch mixes "
                 "replayed trajectories with new ones, so a drift in one region of query "
                 "space barely lifts the gradient norm (it fired after 1 drift in 5 on the "
-                "routing benchmark); tasks end where `drift` finds them"})
+                "routing benchmark); tasks end where `drift` finds them. Centred per task "
+                "(anchor 'task'), what SONA's figures were measured with"})
     drift: LossShiftConfig = field(default_factory=LossShiftConfig, metadata={
         "help": "task boundaries for EWC++ from the router's prequential errors: a "
                 "background cycle's new trajectories whose mean squared error (prediction "
