@@ -7,7 +7,9 @@ penalty (its gradient added in closed form, as the learner does). At the end of 
 EWC estimates the per-example Fisher on the task's training data and consolidates.
 Offline, the task's examples enter the buffer at the end of the task (as Avalanche's
 ``ReplayPlugin`` does); online (one pass, small batches), each batch enters the buffer
-right after the step that learnt from it.
+right after the step that learnt from it. Each task's end is a boundary the benchmark
+knows: the buffer marks it (``ReplayBuffer.end_experience``), so an experience-balanced
+buffer keeps each task's share and ``replay_draw="past"`` can replay past tasks only.
 
 >>> from neuroplast_bench.streams import split_digits
 >>> cfg = ContinualConfig(quick=True, hidden=16)

@@ -189,8 +189,9 @@ def test_replay_drawing_past_experiences_only_replays_nothing_in_the_first_task(
         return run_neuroplast(stream, method, ContinualConfig(hidden=16, **kw), 0, online=True)
 
     naive = run("naive")
-    past = run("replay", replay_policy="experience", replay_draw="past")
+    past = run("replay", replay_draw="past")  # online: the experience-balanced buffer
+    assert ContinualConfig().for_setting(True).replay_policy == "experience"
     assert past[0] == naive[0] and past[1:] != naive[1:]
-    assert run("replay", replay_policy="experience")[0] != naive[0]
+    assert run("replay")[0] != naive[0]
     with pytest.raises(ConfigError, match="replay_draw"):
         ContinualConfig(replay_draw="future")  # type: ignore[arg-type]
