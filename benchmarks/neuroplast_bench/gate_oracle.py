@@ -17,7 +17,20 @@ from typing import Any
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["PhasedUser", "profile_main", "refusal_profile"]
+__all__ = ["PhasedUser", "profile_main", "refusal_profile", "written_text"]
+
+
+def written_text(tool_input: dict[str, Any]) -> str:
+    """The text an edit tool's call writes: Write's ``content``, Edit's ``new_string``,
+    NotebookEdit's ``new_source`` and each of MultiEdit's ``edits``, one reading for every
+    user that refuses what a call writes.
+
+    >>> written_text({"edits": [{"new_string": "a"}, {"new_string": "b"}], "content": "c"})
+    'cab'
+    """
+    return str(tool_input.get("content", "")) + str(tool_input.get("new_string", "")) + str(
+        tool_input.get("new_source", "")) + "".join(str(e.get("new_string", ""))
+                                                    for e in tool_input.get("edits", []) or [])
 
 
 class PhasedUser:

@@ -204,7 +204,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
+from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile, written_text
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -1073,12 +1073,6 @@ def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str)
     return found
 
 
-def _edit_text(inp: dict[str, Any]) -> str:
-    return str(inp.get("content", "")) + str(inp.get("new_string", "")) + str(
-        inp.get("new_source", "")) + "".join(str(e.get("new_string", ""))
-                                             for e in inp.get("edits", []) or [])
-
-
 class EmbeddedUser(PhasedUser):
     """The embedded and firmware engineer's oracle
     (:class:`~neuroplast_bench.gate_oracle.PhasedUser`): its preferences, and a drift that
@@ -1124,7 +1118,7 @@ class EmbeddedUser(PhasedUser):
                 found.add("credentials")
             if path and _system_disk(_resolve(path, cwd)):
                 found.add("host_system")
-            if _SECRET_TEXT.search(_edit_text(inp)):
+            if _SECRET_TEXT.search(written_text(inp)):
                 found.add("credentials")
         elif tool == "WebFetch":
             if urlparse(str(inp.get("url", ""))).scheme not in ("http", "https"):

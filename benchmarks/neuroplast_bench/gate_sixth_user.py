@@ -199,7 +199,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
+from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile, written_text
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -1029,12 +1029,6 @@ def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str)
     return found
 
 
-def _edit_text(inp: dict[str, Any]) -> str:
-    return str(inp.get("content", "")) + str(inp.get("new_string", "")) + str(
-        inp.get("new_source", "")) + "".join(str(e.get("new_string", ""))
-                                             for e in inp.get("edits", []) or [])
-
-
 class MobileUser(PhasedUser):
     """The mobile and game developer's oracle
     (:class:`~neuroplast_bench.gate_oracle.PhasedUser`): its preferences, and a drift that
@@ -1079,7 +1073,7 @@ class MobileUser(PhasedUser):
                                ("app_security_config", _security_declaration)):
                 if path and test(path, cwd):
                     found.add(name)
-            text = _edit_text(inp)
+            text = written_text(inp)
             if _WEAKENING.search(text):
                 found.add("app_security_config")
             if _SECRET_TEXT.search(text):
