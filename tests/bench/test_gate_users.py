@@ -1,6 +1,6 @@
-"""What the ops, mlds, webfin, mobile and embedded users share: the harness selects each by name and
-keeps its own preferences and drift, the CLI offers each, and each module's profile command
-prints one JSON line per seed (``gate_oracle.profile_main``)."""
+"""What the ops, mlds, webfin, mobile, embedded and dba users share: the harness selects each
+by name and keeps its own preferences and drift, the CLI offers each, and each module's
+profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from neuroplast.errors import ConfigError
 from neuroplast_bench import (
+    gate_eighth_user,
     gate_fifth_user,
     gate_fourth_user,
     gate_seventh_user,
@@ -28,6 +29,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "webfin": (gate_fifth_user, gate_fifth_user.WEBFIN_DRIFT, (400, 401)),
     "mobile": (gate_sixth_user, gate_sixth_user.MOBILE_DRIFT, (500, 501)),
     "embedded": (gate_seventh_user, gate_seventh_user.EMBEDDED_DRIFT, (700, 701)),
+    "dba": (gate_eighth_user, gate_eighth_user.DBA_DRIFT, (800, 801)),
 }
 
 
@@ -40,8 +42,8 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
         with pytest.raises(ConfigError, match="own preferences and drift"):
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
     with pytest.raises(ConfigError,
-                       match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile' or "
-                             "'embedded'"):
+                       match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
+                             "'embedded' or 'dba'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
