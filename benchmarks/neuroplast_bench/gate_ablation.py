@@ -43,7 +43,7 @@ __all__ = ["ABLATABLE", "HELD_OUT", "STREAMS", "AblationConfig", "Stream", "run_
 # or turn an ask into a deny. The others are the gate's frame (the user's mode and rules,
 # the model's band), not rules that can be earned.
 ABLATABLE = ("model_unfit", "refused_repeat", "risk_flags", "latest_refusal",
-             "mistaken_family", "first_use", "nearest_refused", "close_approvals",
+             "mistaken_family", "first_place", "first_use", "nearest_refused", "close_approvals",
              "new_part")
 
 @dataclass(frozen=True)

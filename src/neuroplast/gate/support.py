@@ -20,9 +20,9 @@ the gate's decision pipeline, ``gate.decision_rules``):
    (``gate.acts``: ``* download``, ``* upload``...), whose answers mix programs: a user
    whose view of downloads changed refuses some and approves others, so an act is asked
    while a refusal is among its last ``act_settle`` answers, not only its latest.
-2. **Known programs and places** (``first_use``): the user has approved each of those
-   programs (file zone, web host, tool) and each place outside the project the call
-   reads or writes at least once. The first use of a program is always asked, however much it
+2. **Known places and programs** (``first_place``, ``first_use``): the user has approved
+   each place outside the project the call reads or writes, and each of its programs
+   (file zone, web host, tool), at least once. The first use of a program is always asked, however much it
    resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
    shell, GTFOBins) as close to ``gem update`` as ``gradle build`` is to ``mvn install``.
    So is the first use with a program of a *consequential* flag or sub-command
@@ -954,13 +954,26 @@ def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
     return ""
 
 
-def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
-    """Rule 2: a program, consequential part or place outside the project never approved."""
+def _never_approved(ev: Evidence, place: bool) -> str:
+    """The first key of the call that must be known and was never approved: a place
+    outside the project (``place``), or a program, consequential part or act."""
     if not ev.answers:
         return "novel: no answered calls yet"
-    key = next((k for k in ev.keys if must_know(k)
+    key = next((k for k in ev.keys if must_know(k) and is_touch_key(k) == place
                 and (k not in ev.stats or not ev.stats[k].approved)), "")
     return f"novel: no approved call of {key} yet" if key else ""
+
+
+def _first_place(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 2a: a place outside the project the call reads or writes was never approved.
+    What a call touches is evidence like the program: a place the user never let the
+    agent reach is theirs to open, whatever program reaches it."""
+    return _never_approved(ev, place=True)
+
+
+def _first_use(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 2b: a program, consequential part or act beyond the call never approved."""
+    return _never_approved(ev, place=False)
 
 
 def _nearest_refused(ev: Evidence, cfg: SupportConfig) -> str:
@@ -995,6 +1008,7 @@ def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
 SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
     ("mistaken_family", _mistaken_family),
+    ("first_place", _first_place),
     ("first_use", _first_use),
     ("nearest_refused", _nearest_refused),
     ("close_approvals", _close_approvals),
