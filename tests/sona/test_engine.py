@@ -12,6 +12,7 @@ import pytest
 
 from neuroplast.errors import InvalidInputError
 from neuroplast.sona import Engine, SonaConfig
+from neuroplast.sona.pattern import LearnedPattern
 
 DIM = 16
 KINDS = np.random.default_rng(11).normal(size=(3, DIM))
@@ -125,6 +126,33 @@ def test_save_and_load_resume_the_same_state(tmp_path: Path) -> None:
     assert {k: [t.id for t in v] for k, v in eng._keyed.items()} == \
         {k: [t.id for t in v] for k, v in back._keyed.items()}  # the replay resumes too
     assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob("*.pt"))
+
+
+def test_outcomes_count_at_the_similarity_of_the_queries_behind_them() -> None:
+    """A pattern between two kinds of query holds outcomes of both (each filed under the
+    pattern nearest its query); for a query of one kind, the other kind's outcomes count
+    at the similarity of their own queries, not at the pattern's."""
+    eng = _engine(min_trajectories=1000)
+    kind_a, kind_b = np.eye(DIM, dtype=np.float32)[:2]
+    eng.bank.replace([LearnedPattern(1, kind_a + kind_b)])   # 0.71 from both kinds
+    for _ in range(4):
+        eng.end_trajectory(eng.begin_trajectory(kind_b).set_route("x"), 0.1)
+    eng.end_trajectory(eng.begin_trajectory(kind_a).set_route("y"), 0.9)
+    near = eng.bank.search(kind_a, 1)
+    assert abs(near[0][1] - 2 ** -0.5) < 1e-4
+    (sim_x, held_x), = eng._evidence(near, "x", kind_a)
+    (sim_y, held_y), = eng._evidence(near, "y", kind_a)
+    assert held_x == [0.1] * 4 and abs(sim_x) < 1e-6          # kind b's outcomes: far
+    assert held_y == [0.9] and abs(sim_y - 1.0) < 1e-6        # its own kind's: close
+    # measured: regions as dissimilar as the two kinds differ by 0.25 (sd 0.5), close
+    # ones not at all; kind b's outcomes then move kind a's estimate of "x" less (at the
+    # pattern's similarity both kinds' estimates were pulled to 0.10 alike)
+    eng.shrinkage.pairs[:] = 100
+    eng.shrinkage.gap[:] = eng.shrinkage.noise2
+    eng.shrinkage.gap[:10] += 0.25
+    on_a = eng.suggest_route(kind_a, ["x", "y"]).scores["x"]
+    on_b = eng.suggest_route(kind_b, ["x", "y"]).scores["x"]
+    assert on_b < 0.12 and on_a - on_b > 0.07
 
 
 def test_adapters_apply_to_one_vector_or_a_batch() -> None:

@@ -169,14 +169,31 @@ class Engine:
             slot = self._keyed[key] = deque(maxlen=self.config.replay_per_key)
             self._keys.append(key)
         if key[0]:  # no pattern yet: the slot pools every query, no region's evidence
-            self.shrinkage.observe_near(traj.quality, self._evidence(near, route))
+            self.shrinkage.observe_near(traj.quality,
+                                      self._evidence(near, route, traj.query_embedding))
         slot.append(traj)
 
-    def _evidence(self, near: list[tuple[LearnedPattern, float]],
-                  route: str) -> list[tuple[float, list[float]]]:
-        """(similarity, latest outcomes of ``route``) of each pattern in ``near``."""
-        return [(sim, [t.quality for t in self._keyed.get((p.id, route), ())])
-                for p, sim in near]
+    def _evidence(self, near: list[tuple[LearnedPattern, float]], route: str,
+                  query: np.ndarray) -> list[tuple[float, list[float]]]:
+        """(similarity, latest outcomes of ``route``) of each pattern in ``near``.
+
+        The similarity is that of the queries behind those outcomes to ``query`` (their
+        mean), not the pattern's centroid's: an outcome is filed under the pattern nearest
+        its query when it arrives, so a pattern between two kinds of query holds outcomes
+        of both, and the centroid would lend a query of one kind the outcomes of the other
+        at the similarity of the pattern. How far an outcome's region differs from the
+        query is what the variogram measures (``neuroplast.sona.shrinkage``); it is
+        measured, and read, at the similarity of the queries themselves."""
+        unit = query / max(float(np.linalg.norm(query)), 1e-12)
+        out = []
+        for p, sim in near:
+            held = self._keyed.get((p.id, route), ())
+            if held:
+                emb = np.stack([t.query_embedding for t in held])
+                norms = np.maximum(np.linalg.norm(emb, axis=1), 1e-12)
+                sim = float(np.mean(emb @ unit / norms))
+            out.append((sim, [t.quality for t in held]))
+        return out
 
     def _replay_sample(self, n: int) -> list[Sample]:
         if n <= 0 or not self._keys:
@@ -213,7 +230,7 @@ class Engine:
             peers = len(self._peer_routers)
             # the model's estimate shrunk towards the latest outcomes per route of the
             # patterns near the query (empirical Bayes, see neuroplast.sona.shrinkage)
-            ev = [self._evidence(near, n) for n in names]
+            ev = [self._evidence(near, n, x.numpy()) for n in names]
             by_pattern = [[e[j][1] for e in ev] for j in range(len(near))]
             apart = [None] + [self.shrinkage.disagreement(by_pattern[0], other)
                               for other in by_pattern[1:]]

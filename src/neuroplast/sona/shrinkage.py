@@ -5,10 +5,12 @@ For a route and a region of query space (a pattern of the ReasoningBank), the en
 the latest outcomes of that route there (the keyed replay, at most ``replay_per_key``). The
 model's predicted quality ``μ`` is a prior whose error around the query's true mean has
 variance ``τ²``; each outcome held for a region is that region's mean plus noise of
-variance ``σ²``; and a region at cosine similarity ``s`` from the query has a mean that
-differs from the query's by a variance ``δ²(s)``. The posterior over the query's mean, from
-the ``n_j`` outcomes of mean ``m_j`` held by each neighbouring region ``j``, is the textbook
-normal-normal update with one term per region::
+variance ``σ²``; and a region at cosine similarity ``s`` from the query (the mean
+similarity of the queries behind its outcomes, which the engine reads rather than the
+pattern's centroid: a pattern between two kinds of query holds outcomes of both) has a
+mean that differs from the query's by a variance ``δ²(s)``. The posterior over the
+query's mean, from the ``n_j`` outcomes of mean ``m_j`` held by each neighbouring region
+``j``, is the textbook normal-normal update with one term per region::
 
     v_j = δ²(s_j) + σ²/n_j       precision = 1/τ² + Σ_j 1/v_j
     mean = (μ/τ² + Σ_j m_j/v_j) / precision       sd = precision^-½
