@@ -87,7 +87,8 @@ def run_federation(cache: Path, seed: int = 100, agents: int = 64, per_agent: in
             fresh = range(agents * per_agent, agents * per_agent + first)
             warm_agent = EphemeralAgent("warm", cfg)
             start = read_bundle(coord.warm_start(), cfg)
-            warm_agent.warm_start(start.weights, start.routes, start.patterns, start.stats)
+            warm_agent.warm_start(start.weights, start.routes, start.patterns, start.stats,
+                                  start.state, start.outcomes())
             cold_agent = EphemeralAgent("cold", cfg)
             out["warm_first_vs_oracle"] = work.serve(warm_agent.engine, fresh)
             out["cold_first_vs_oracle"] = work.serve(cold_agent.engine, fresh)

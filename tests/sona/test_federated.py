@@ -128,3 +128,77 @@ def test_a_bundle_from_a_differently_shaped_engine_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="has shape"):
         coord.aggregate(agent.export())
     assert coord.stats()["sent"] == 0
+
+
+def test_a_warm_start_hands_over_how_sure_the_route_choice_is() -> None:
+    """The coordinator's last-layer precision per route, model error, outcome noise and
+    variogram reach the agent through the warm-start bundle: the agent's router is as sure
+    as the coordinator's where the coordinator saw evidence, not a fresh model's spread."""
+    import torch
+
+    from neuroplast.sona.bundle import read_bundle
+    from neuroplast.sona.distributed import CoordinatorService
+
+    service = CoordinatorService(CFG.to_json(), consolidate_every=1)
+    for a in range(2):  # the first agent's trajectories arrive before any pattern exists
+        agent = EphemeralAgent(f"a{a}", CFG)
+        _work(agent, np.random.default_rng(4 + a), 60)
+        service.aggregate(agent.export())
+    coord = service.coordinator.engine
+    start = read_bundle(service.warm_start(), CFG)
+    warm, cold = EphemeralAgent("warm", CFG), EphemeralAgent("cold", CFG)
+    warm.warm_start(start.weights, start.routes, start.patterns, start.stats, start.state,
+                    start.outcomes())
+    x = torch.from_numpy(_query(np.random.default_rng(5), 1))
+    seen = [coord.routes[r] for r in ("fast", "code", "large")]
+    spread_coord = coord.instant.predict(x)[1][seen]
+    spread_warm = warm.engine.instant.predict(x)[1][seen]
+    spread_cold = cold.engine.instant.predict(x)[1][seen]
+    assert torch.allclose(spread_warm, spread_coord)
+    assert bool((spread_warm < spread_cold).all())
+    assert float(spread_warm.mean()) < 0.5 * float(spread_cold.mean())
+    assert warm.engine.stats()["model_err2"] == coord.stats()["model_err2"]
+    assert np.array_equal(warm.engine.shrinkage.gap, coord.shrinkage.gap)
+    assert np.array_equal(warm.engine.shrinkage.pairs, coord.shrinkage.pairs)
+    # and the evidence near the patterns it hands over: the coordinator's latest outcomes
+    # there, filed as the agent's own (not learnt from again, not counted as recorded)
+    assert len(start.qualities) >= 20
+    held = [t for slot in warm.engine._keyed.values() for t in slot]
+    assert 0 < len(held) <= len(start.qualities) and warm.engine.stats()["recorded"] == 0
+    s = warm.engine.suggest_route(x.numpy(), ["fast", "code", "large"])
+    assert "latest outcomes near here" in s.reason
+    assert "latest outcomes near here" not in cold.engine.suggest_route(
+        x.numpy(), ["fast", "code", "large"]).reason
+    ids = {t.id for t in held}
+    warm.record(x.numpy(), "code", 0.9)  # the agent's own trajectories get new ids
+    assert len({t.id for slot in warm.engine._keyed.values() for t in slot} - ids) == 1
+
+
+def _bad_cov(shape: tuple[int, ...], fill: float = 0.0) -> dict:
+    import torch
+
+    return {"instant.cov": torch.full(shape, fill)}
+
+
+ROUTES = CFG.max_routes, CFG.hidden_dim, CFG.hidden_dim
+
+
+@pytest.mark.parametrize(("state", "errors", "message"), [
+    (_bad_cov((2, 3, 3)), {}, "instant.cov has shape"),
+    (_bad_cov(ROUTES, float("nan")), {}, "non-finite"),
+    ({}, {"variogram": {"gap": [0.1], "pairs": [1]}}, "variogram must hold"),
+    ({}, {"model_err2": 2.0}, "must be a number in"),
+    ({}, {"outcomes": [(np.ones(DIM), "fast", 1.5)]}, "quality 1.5 must be in"),
+    ({}, {"outcomes": [(np.ones(DIM + 1), "fast", 0.5)]}, "outcome embedding"),
+])
+def test_a_bad_route_state_is_refused_and_nothing_changes(state, errors, message) -> None:
+    agent = EphemeralAgent("a", CFG)
+    eng = agent.engine
+    before = (eng.instant.cov.clone(), eng.instant.err2, eng.shrinkage.gap.copy())
+    outcomes = errors.pop("outcomes", [])
+    with pytest.raises(InvalidInputError, match=message):
+        agent.warm_start({}, ["fast"], [], {"outcome_noise2": 0.5, **errors}, state,
+                         [(np.ones(DIM), "fast", 0.5), *outcomes])
+    assert bool((eng.instant.cov == before[0]).all()) and eng.instant.err2 == before[1]
+    assert np.array_equal(eng.shrinkage.gap, before[2]) and eng.shrinkage.noise2 != 0.5
+    assert eng.routes == {} and not eng._keyed

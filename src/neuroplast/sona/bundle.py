@@ -3,7 +3,8 @@
 A bundle is bytes (it crosses process and machine boundaries): a 4-byte length, a JSON
 header, then a safetensors blob. The header carries the agent's id, config, routes,
 statistics, patterns, each trajectory's quality and route, and the SHA-256 of the blob;
-the blob carries the trajectories' embeddings and the router's weights. Nothing in it is
+the blob carries the trajectories' embeddings and the router's weights (and, in a
+coordinator's warm-start bundle, its route state: ``Engine.route_state``). Nothing in it is
 ever unpickled: JSON and safetensors only. :func:`read_bundle` checks everything before
 anything is used: size, version, digest, every field's type and range, tensor names and
 shapes, finite values.
@@ -29,7 +30,7 @@ import hashlib
 import json
 import math
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -55,15 +56,26 @@ class Bundle:
     qualities: list[float]
     trajectory_routes: list[str]
     weights: dict[str, torch.Tensor]
+    state: dict[str, torch.Tensor] = field(default_factory=dict)
+    """A coordinator's route state for a warm start (``Engine.route_state``); agents'
+    bundles carry none."""
+
+    def outcomes(self) -> list[tuple[np.ndarray, str, float]]:
+        """The trajectories as ``(embedding, route, quality)``: what a warm-start bundle's
+        trajectories are to ``EphemeralAgent.warm_start``."""
+        return list(zip(self.embeddings, self.trajectory_routes, self.qualities, strict=True))
 
 
 def write_bundle(agent_id: str, config: SonaConfig, routes: list[str], stats: dict[str, Any],
                  patterns: list[LearnedPattern], embeddings: np.ndarray,
                  qualities: list[float], trajectory_routes: list[str],
-                 weights: dict[str, torch.Tensor]) -> bytes:
+                 weights: dict[str, torch.Tensor],
+                 state: dict[str, torch.Tensor] | None = None) -> bytes:
     from safetensors.torch import save
 
     tensors = {f"weight.{k}": v.detach().contiguous().cpu() for k, v in weights.items()}
+    tensors.update({f"state.{k}": v.detach().contiguous().cpu()
+                    for k, v in (state or {}).items()})
     tensors["embeddings"] = torch.from_numpy(np.ascontiguousarray(embeddings, np.float32))
     blob = save(tensors)
     head = {
@@ -141,7 +153,8 @@ def read_bundle(data: bytes, config: SonaConfig, max_bytes: int = MAX_BUNDLE_BYT
         raise _bad(f"embeddings have shape {shape}; expected ({len(quals)}, "
                    f"{config.embedding_dim}) for this coordinator's embedding_dim")
     weights = {k[7:]: v for k, v in tensors.items() if k.startswith("weight.")}
-    for name, t in [("embeddings", emb), *weights.items()]:
+    state = {k[6:]: v for k, v in tensors.items() if k.startswith("state.")}
+    for name, t in [("embeddings", emb), *weights.items(), *state.items()]:
         if not bool(torch.isfinite(t).all()):
             raise _bad(f"tensor {name!r} holds NaN or inf")
     try:
@@ -156,4 +169,4 @@ def read_bundle(data: bytes, config: SonaConfig, max_bytes: int = MAX_BUNDLE_BYT
     if not isinstance(stats, dict):
         raise _bad("stats must be a JSON object")
     return Bundle(agent, list(routes), stats, patterns, emb.numpy(), [float(q) for q in quals],
-                  list(t_routes), weights)
+                  list(t_routes), weights, state)

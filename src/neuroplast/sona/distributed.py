@@ -81,17 +81,19 @@ class CoordinatorService:
                                                 quality_threshold, consolidate_every)
 
     def warm_start(self, k: int = 100) -> bytes:
-        """The router weights, routes and best ``k`` patterns as a trajectory-free bundle."""
-        eng = self.coordinator.engine
-        with eng._lock:
-            weights = {n: v.detach().clone() for n, v in eng.net.state_dict().items()}
-            routes = list(eng.routes)
+        """The coordinator's starting point for a new agent (router weights, routes, best
+        ``k`` patterns, route state, the latest outcomes under those patterns as the
+        bundle's trajectories) as a bundle."""
         import numpy as np
 
-        empty = np.zeros((0, eng.config.embedding_dim), np.float32)
-        errors = {k2: eng.stats()[k2] for k2 in ("model_err2", "outcome_noise2")}
-        return write_bundle("coordinator", eng.config, routes, errors,
-                            self.coordinator.get_initial_patterns(k), empty, [], [], weights)
+        weights, routes, patterns, errors, state, outcomes = \
+            self.coordinator.starting_point(k)
+        cfg = self.coordinator.engine.config
+        emb = (np.stack([e for e, _, _ in outcomes]) if outcomes
+               else np.zeros((0, cfg.embedding_dim), np.float32))
+        return write_bundle("coordinator", cfg, routes, errors, patterns, emb,
+                            [q for _, _, q in outcomes], [r for _, r, _ in outcomes],
+                            weights, state)
 
     def aggregate(self, bundle: bytes) -> dict[str, Any]:
         return self.coordinator.aggregate(bundle)
@@ -110,7 +112,8 @@ def run_agent(agent_id: str, config_json: str, warm: bytes, work: Work, index: i
     agent = EphemeralAgent(agent_id, cfg)
     try:
         start = read_bundle(warm, cfg)
-        agent.warm_start(start.weights, start.routes, start.patterns, start.stats)
+        agent.warm_start(start.weights, start.routes, start.patterns, start.stats,
+                         start.state, start.outcomes())
         work(agent, index)
         return agent.export()
     finally:

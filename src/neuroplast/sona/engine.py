@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -151,7 +152,7 @@ class Engine:
             self.routes[name] = len(self.routes)
         return self.routes[name]
 
-    def _remember(self, traj: Trajectory) -> None:
+    def _remember(self, traj: Trajectory, measure: bool = True) -> None:
         """File ``traj`` under (its nearest pattern, its route) for replay.
 
         Replay draws a key uniformly, then one of its latest ``replay_per_key`` outcomes:
@@ -159,7 +160,9 @@ class Engine:
         (no forgetting of quiet kinds), and within a key newer outcomes supersede older
         ones (a route that changed is replayed as it is now, not as it was). The same
         latest outcomes, in the query's ``evidence_patterns`` nearest patterns, are the
-        evidence ``suggest_route`` weighs against the model.
+        evidence ``suggest_route`` weighs against the model. ``measure=False`` files it
+        without measuring the outcome noise and variogram on it (outcomes another engine
+        already measured them on).
         """
         near = self.bank.search(traj.query_embedding, self.config.evidence_patterns)
         route = traj.route or ""
@@ -168,7 +171,7 @@ class Engine:
         if slot is None:
             slot = self._keyed[key] = deque(maxlen=self.config.replay_per_key)
             self._keys.append(key)
-        if key[0]:  # no pattern yet: the slot pools every query, no region's evidence
+        if key[0] and measure:  # no pattern yet: the slot pools every query
             self.shrinkage.observe_near(traj.quality,
                                       self._evidence(near, route, traj.query_embedding))
         slot.append(traj)
@@ -253,6 +256,103 @@ class Engine:
             reason=_reason(names, mean, sd, pick, greedy, near, post[pick][2], peers),
             scores={n: float(m) for n, m in zip(names, mean, strict=True)},
             patterns=[p.id for p, _ in near[:1]])
+
+    # -- warm start (neuroplast.sona.federated) ---------------------------------------------
+    def route_state(self) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+        """How sure the route choice is, beside the router's weights: the last layer's
+        precision per route (where the model has seen evidence, as tensors) and the
+        measured errors it weighs evidence by (the model's, the outcomes' noise, the
+        variogram; JSON). A warm start hands these over with the weights: weights alone
+        are a model the route choice must treat as untested everywhere (its spread is the
+        prior's), so it explores every route anew, as from a cold start."""
+        with self._lock:
+            return ({"instant.cov": self.instant.cov.clone()},
+                    {"model_err2": float(self.instant.err2),
+                     "outcome_noise2": float(self.shrinkage.noise2),
+                     "variogram": {"gap": self.shrinkage.gap.tolist(),
+                                   "pairs": self.shrinkage.pairs.tolist()}})
+
+    def load_route_state(self, tensors: dict[str, torch.Tensor], meta: dict[str, Any]) -> None:
+        """Take another engine's :meth:`route_state` (each part optional: an older bundle
+        carries only the two errors); checked whole before anything changes."""
+        cov = tensors.get("instant.cov")
+        if cov is not None and (tuple(cov.shape) != tuple(self.instant.cov.shape)
+                                or not bool(torch.isfinite(cov).all())):
+            raise InvalidInputError(
+                f"warm-start instant.cov has shape {tuple(cov.shape)} or non-finite values; "
+                f"this engine's is {tuple(self.instant.cov.shape)} (same hidden_dim and "
+                "max_routes as the coordinator's)")
+        err2, noise2 = meta.get("model_err2"), meta.get("outcome_noise2")
+        for value in (err2, noise2):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, float)
+                                      or not 0.0 <= value <= 1.0):
+                raise InvalidInputError(f"warm-start error statistic {value!r} must be a "
+                                        "number in [0, 1]")
+        gram = meta.get("variogram")
+        if gram is not None:
+            bands = len(self.shrinkage.gap)
+            ok = isinstance(gram, dict) and all(
+                isinstance(gram.get(k), list) and len(gram[k]) == bands
+                and all(not isinstance(v, bool) and isinstance(v, int | float)
+                        and math.isfinite(v) and v >= 0 for v in gram[k])
+                for k in ("gap", "pairs"))
+            if not ok:
+                raise InvalidInputError(f"warm-start variogram must hold 'gap' and 'pairs', "
+                                        f"each {bands} finite numbers >= 0")
+        with self._lock:
+            if cov is not None:
+                self.instant.cov = cov.detach().clone().float()
+            if err2 is not None:
+                self.instant.err2 = err2
+            if noise2 is not None:
+                self.shrinkage.noise2 = noise2
+            if gram is not None:
+                self.shrinkage.gap = np.asarray(gram["gap"], dtype=np.float64)
+                self.shrinkage.pairs = np.asarray(gram["pairs"], dtype=np.float64)
+
+    def latest_outcomes(self, pattern_ids: set[int]) -> list[Trajectory]:
+        """The latest outcomes of every route held under the patterns ``pattern_ids`` (the
+        evidence the route choice weighs near them), oldest first."""
+        with self._lock:
+            held = [t for (pid, _), slot in self._keyed.items() if pid in pattern_ids
+                    for t in slot]
+        return sorted(held, key=lambda t: t.id)
+
+    def check_outcomes(self, outcomes: list[tuple[Any, str, float]]
+                       ) -> list[tuple[np.ndarray, str, float]]:
+        """``outcomes`` for :meth:`take_outcomes`, each checked (embedding, route name,
+        quality in [0, 1]); :class:`InvalidInputError` naming the first bad one."""
+        checked = []
+        for emb, route, quality in outcomes:
+            if isinstance(quality, bool) or not isinstance(quality, int | float) \
+                    or not 0.0 <= quality <= 1.0:
+                raise InvalidInputError(f"outcome quality {quality!r} must be in [0, 1]")
+            if not isinstance(route, str) or not route:
+                raise InvalidInputError(f"outcome route {route!r} must be a non-empty name")
+            checked.append((self.vector(emb, "outcome embedding"), route, float(quality)))
+        return checked
+
+    def take_outcomes(self, outcomes: list[tuple[Any, str, float]]) -> int:
+        """File another engine's latest outcomes ``(embedding, route, quality)`` as this
+        engine's evidence and replay, each under its nearest pattern here; returns how many.
+
+        They are not learnt from again (the router they come with already has) nor counted
+        as recorded, and the noise and variogram are not re-measured on them (the other
+        engine's measurements come with :meth:`load_route_state`). Checked whole first."""
+        checked = self.check_outcomes(outcomes)
+        with self._lock:
+            new = {r for _, r, _ in checked} - set(self.routes)
+            if len(self.routes) + len(new) > self.config.max_routes:
+                raise InvalidInputError(
+                    f"outcomes name {len(new)} new routes, above SonaConfig.max_routes="
+                    f"{self.config.max_routes} with the {len(self.routes)} known; raise "
+                    "max_routes")
+            for emb, route, quality in checked:
+                self._route_index(route)
+                self._remember(Trajectory(self._next_id, emb, [], quality, route),
+                               measure=False)
+                self._next_id += 1
+        return len(checked)
 
     # -- peers' routers (neuroplast.sona.peer_routers) ------------------------------------
     def set_peer_routers(self, routers: list[PeerRouter]) -> None:

@@ -63,29 +63,29 @@ class EphemeralAgent:
         self.engine.tick()
 
     def warm_start(self, weights: dict[str, torch.Tensor], routes: list[str],
-                   patterns: list[LearnedPattern], errors: dict[str, Any] | None = None) -> None:
-        """Start from a coordinator's router, routes and patterns. ``errors`` (its
-        ``model_err2`` and ``outcome_noise2``, as in ``Engine.stats()``): how far the model
-        it hands over is off and how noisy outcomes are — part of the model, so the agent
-        does not treat a model known to fit as an untested one (which the route choice's
-        shrinkage would explore as if it had a fresh model's error)."""
+                   patterns: list[LearnedPattern], errors: dict[str, Any] | None = None,
+                   state: dict[str, torch.Tensor] | None = None,
+                   outcomes: list[tuple[Any, str, float]] | None = None) -> None:
+        """Start from what the coordinator's route choice reads, not its router alone:
+
+        * its router's ``weights``, ``routes`` and best ``patterns``;
+        * how sure that router is (``Engine.route_state``: ``errors``, the measured model
+          error, outcome noise and variogram, JSON; ``state``, the last layer's precision
+          per route). Without them the agent treats a model known to fit as untested and
+          explores every route anew, as a cold agent does;
+        * the latest ``outcomes`` ``(embedding, route, quality)`` it holds under those
+          patterns, the evidence its route choice weighs against the model near them
+          (``Engine.take_outcomes``). Without them the agent's first queries near a pattern
+          rest on the model alone, however much the federation measured there.
+        """
         eng = self.engine
+        checked = eng.check_outcomes(outcomes or [])  # before anything changes
+        eng.load_route_state(state or {}, errors or {})
         eng.net.load_state_dict({**eng.net.state_dict(), **weights})
         for r in routes:
             eng._route_index(r)
         eng.bank.replace(patterns)
-        errors = errors or {}
-        err2, noise2 = errors.get("model_err2"), errors.get("outcome_noise2")
-        for value in (err2, noise2):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, float)
-                                      or not 0.0 <= value <= 1.0):
-                raise InvalidInputError(f"warm-start error statistic {value!r} must be a "
-                                        "number in [0, 1]")
-        with eng._lock:
-            if err2 is not None:
-                eng.instant.err2 = err2
-            if noise2 is not None:
-                eng.shrinkage.noise2 = noise2
+        eng.take_outcomes(checked)
 
     def export(self) -> bytes:
         """A bundle of everything learnt; runs a background cycle first (SONA's ephemeral
@@ -174,13 +174,24 @@ class FederatedCoordinator:
     def new_agent(self, agent_id: str, k: int = 100) -> EphemeralAgent:
         """An agent warm-started from this coordinator's router and best patterns."""
         agent = EphemeralAgent(agent_id, self.agent_config)
-        with self.engine._lock:
-            weights = {k2: v.detach().clone() for k2, v in self.engine.net.state_dict().items()}
-            routes = list(self.engine.routes)
-            errors = {"model_err2": self.engine.instant.err2,
-                      "outcome_noise2": self.engine.shrinkage.noise2}
-        agent.warm_start(weights, routes, self.get_initial_patterns(k), errors)
+        agent.warm_start(*self.starting_point(k))
         return agent
+
+    def starting_point(self, k: int = 100) -> tuple[
+            dict[str, torch.Tensor], list[str], list[LearnedPattern], dict[str, Any],
+            dict[str, torch.Tensor], list[tuple[np.ndarray, str, float]]]:
+        """What a new agent starts from, as :meth:`EphemeralAgent.warm_start` takes it: the
+        router's weights, the routes, the best ``k`` patterns, the route state, and the
+        latest outcomes held under those patterns."""
+        eng = self.engine
+        with eng._lock:
+            weights = {n: v.detach().clone() for n, v in eng.net.state_dict().items()}
+            routes = list(eng.routes)
+        state, errors = eng.route_state()
+        patterns = self.get_initial_patterns(k)
+        outcomes = [(t.query_embedding, t.route or "", t.quality)
+                    for t in eng.latest_outcomes({p.id for p in patterns})]
+        return weights, routes, patterns, errors, state, outcomes
 
     def export(self, coordinator_id: str) -> bytes:
         """This coordinator's state as a bundle, for a global coordinator (hierarchical)."""
