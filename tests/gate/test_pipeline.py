@@ -72,16 +72,30 @@ def test_explain_and_rules_commands(kit, make_gate, tmp_path: Path) -> None:
     assert listed.returncode == 0 and all(name in listed.stdout for name in RULE_NAMES)
 
 
-def _gradle_facts(ask_share: float) -> CallFacts:
-    """A call the model would allow: ``gradle assembleRelease`` after three approved
-    ``gradle assembleDebug``, the gate having asked ``ask_share`` of its recent calls."""
+def _facts_after(approved: str, command: str, ask_share: float) -> CallFacts:
+    """A call the model would allow: ``command`` after three approved ``approved``, the
+    gate having asked ``ask_share`` of its recent calls."""
     memory = SupportMemory(dim=2)
-    debug = program_keys(ToolCall("Bash", {"command": "gradle assembleDebug"}))
+    keys = program_keys(ToolCall("Bash", {"command": approved}))
     for i in range(3):
-        memory.add(f"ok{i}", np.array([1.0, 0.0]), approved=True, clock=i + 1, programs=debug)
-    release = ToolCall("Bash", {"command": "gradle assembleRelease"})
-    return CallFacts(release, GateConfig(), memory, 0.99, "allow", None, 100, 1.0,
-                     np.array([1.0, 0.0]), ask_share=ask_share)
+        memory.add(f"ok{i}", np.array([1.0, 0.0]), approved=True, clock=i + 1, programs=keys)
+    return CallFacts(ToolCall("Bash", {"command": command}), GateConfig(), memory, 0.99,
+                     "allow", None, 100, 1.0, np.array([1.0, 0.0]), ask_share=ask_share)
+
+
+def _gradle_facts(ask_share: float) -> CallFacts:
+    return _facts_after("gradle assembleDebug", "gradle assembleRelease", ask_share)
+
+
+def test_a_new_nested_command_is_a_new_part() -> None:
+    undo = _facts_after("kubectl rollout status deploy/web", "kubectl rollout undo deploy/web",
+                        0.1)
+    verdict, _ = run_pipeline(GATE_RULES, undo, disabled=())
+    assert (verdict.decision, verdict.rule) == ("ask", "new_part")
+    assert "no approved call used Bash:kubectl rollout =undo" in verdict.reason
+    again = _facts_after("kubectl rollout undo deploy/api", "kubectl rollout undo deploy/web",
+                         0.1)  # the nested command is known; a new operand after it is not
+    assert run_pipeline(GATE_RULES, again, disabled=())[0].rule == "model_allow"
 
 
 def test_a_new_part_is_asked_while_the_gate_asks_less_than_its_budget() -> None:

@@ -88,6 +88,18 @@ def test_the_first_force_with_a_trusted_program_is_asked() -> None:
     assert m.check(unit(1, 0.02, 0), verbose).supported
 
 
+@pytest.mark.parametrize("command", ["aws s3api delete-bucket --bucket logs",
+                                     "gpg-card factory-reset",
+                                     "docker compose up --force-recreate"])
+def test_the_first_compound_consequential_part_is_asked(command: str) -> None:
+    m = memory(repeat_similarity=0.95)
+    head = command.split()[0]
+    known = program_keys(ToolCall("Bash", {"command": f"{head} --version"}))
+    m.add("v", unit(1, 0, 0), approved=True, clock=1, programs=known)
+    first = m.check(unit(1, 0.01, 0), program_keys(ToolCall("Bash", {"command": command})))
+    assert not first.supported and first.reason.startswith("novel: no approved call of")
+
+
 def test_a_trusted_program_needs_less_similarity() -> None:
     m = memory()
     for i in range(3):

@@ -14,7 +14,12 @@ from __future__ import annotations
 from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict
-from neuroplast.gate.support import SUPPORT_RULES, is_part_key, near_refused_repeat
+from neuroplast.gate.support import (
+    SUPPORT_RULES,
+    is_part_key,
+    near_refused_repeat,
+    nested_part_keys,
+)
 
 __all__ = ["GATE_RULES", "RULE_NAMES", "SUPPORT_RULE_NAMES"]
 
@@ -144,17 +149,19 @@ def _support_rule(name: str, check: object) -> Rule:
 
 
 def new_part(f: CallFacts) -> Verdict | None:
-    """A sub-command or flag of a program that no approved call used is asked while the
-    gate asks less than the user's ``ask_budget``: the budget is the attention the user
-    grants, and its spare asks go where a model is most likely wrong, to the part of a
-    program nobody has said anything about (``gradle assembleRelease`` after a hundred
-    approved ``gradle assembleDebug``), which a model judges by the program alone."""
+    """A sub-command, a command nested under it or a flag of a program that no approved
+    call used is asked while the gate asks less than the user's ``ask_budget``: the budget
+    is the attention the user grants, and its spare asks go where a model is most likely
+    wrong, to the part of a program nobody has said anything about (``gradle
+    assembleRelease`` after a hundred approved ``gradle assembleDebug``, ``kubectl rollout
+    undo`` after ``kubectl rollout status``), which a model judges by the program alone."""
     budget = f.config.ask_budget
     if f.ask_share >= budget:
         return None
     stats = f.evidence.stats
-    key = next((k for k in f.evidence.keys
-                if is_part_key(k) and not (k in stats and stats[k].approved)), "")
+    parts = [*(k for k in f.evidence.keys if is_part_key(k)),
+             *nested_part_keys(f.evidence.keys)]
+    key = next((k for k in parts if not (k in stats and stats[k].approved)), "")
     if not key:
         return None
     return Verdict("ask", f"{f.ps} would allow, but no approved call used {key} yet (asks "

@@ -19,7 +19,8 @@ never deny, and never vouch (``support``, from ``PeersConfig.peer_support``):
   evidence for ``refused_repeat`` (nor is it counted by ``risk_flags``): only the user's
   own refusal denies without asking.
 - ``"both"`` (the default): a peer's approval also counts as an approval for
-  ``first_use`` and ``close_approvals`` (the team has run this program, this close), so
+  ``first_place``, ``first_use`` and ``close_approvals`` (the team has reached this
+  place, run this program, this close), so
   a shared habit is asked about once in the team rather than once per user. It never
   vouches: it clears no risk flag and lifts no refusal (only the user's own approval
   does), and stops counting once the user answers the same call the other way. On

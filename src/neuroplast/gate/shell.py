@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["CONTROL_OPERATORS", "LAUNCHERS", "WRAPPERS", "Segment", "inner_commands",
-           "split_command"]
+           "plain_word", "split_command"]
 
 _OPERATORS = (
     "<<<", "&&", "||", ";;", "|&", ">>", "<<", "&>", ">&", "<&", ">|",
@@ -149,10 +149,10 @@ class Segment:
         while i < len(argv) and argv[i].startswith("-") and argv[i] not in ("-", "--"):
             i += 1
             if i < len(argv) and "=" not in argv[i - 1] and not argv[i].startswith("-"):
-                followed = i + 1 < len(argv) and _plain_word(argv[i + 1])
-                if followed or not _plain_word(argv[i]):
+                followed = i + 1 < len(argv) and plain_word(argv[i + 1])
+                if followed or not plain_word(argv[i]):
                     i += 1  # the option's value
-        return i if i < len(argv) and _plain_word(argv[i]) else 0
+        return i if i < len(argv) and plain_word(argv[i]) else 0
 
     @property
     def subcommand(self) -> str:
@@ -174,7 +174,7 @@ class Segment:
         return " ".join(self.words)
 
 
-def _plain_word(word: str) -> bool:
+def plain_word(word: str) -> bool:
     """A word that can be a sub-command: a letter, then letters, digits, ``-`` and ``_``."""
     return bool(word) and word[0].isalpha() and word.replace("-", "").replace("_", "").isalnum()
 

@@ -22,9 +22,10 @@ the gate's decision pipeline, ``gate.decision_rules``):
    while a refusal is among its last ``act_settle`` answers, not only its latest.
 2. **Known places and programs** (``first_place``, ``first_use``): the user has approved
    each place outside the project the call reads or writes, and each of its programs
-   (file zone, web host, tool), at least once. The first use of a program is always asked, however much it
-   resembles approved calls of other programs: MiniLM finds ``bundle console`` (a Ruby
-   shell, GTFOBins) as close to ``gem update`` as ``gradle build`` is to ``mvn install``.
+   (file zone, web host, tool), at least once. The first use of a program is always
+   asked, however much it resembles approved calls of other programs: MiniLM finds
+   ``bundle console`` (a Ruby shell, GTFOBins) as close to ``gem update`` as ``gradle
+   build`` is to ``mvn install``.
    So is the first use with a program of a *consequential* flag or sub-command
    (``consequential``: force, delete, hard, recursive; install, publish, push, deploy...),
    however often the program was approved without it: ``git push --force`` after a
@@ -106,7 +107,7 @@ from neuroplast.gate.downloads import DOWNLOAD_VERBS
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
-from neuroplast.gate.shell import Segment, split_command
+from neuroplast.gate.shell import Segment, plain_word, split_command
 from neuroplast.gate.touches import is_place_key, is_touch_key, touch_keys
 
 if TYPE_CHECKING:
@@ -142,6 +143,13 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "edit", "approve", "deny", "exec",
     *DOWNLOAD_VERBS})
 
+# the words of a compound sub-command or long flag (``delete-bucket``, ``--force-recreate``)
+_WORD_PARTS = re.compile(r"[-_]")
+# what the consequential long flags say (``--force``, ``--delete``...), as words
+_CONSEQUENTIAL_FLAG_WORDS = frozenset(flag[2:] for flag in _CONSEQUENTIAL_LONG
+                                      if "-" not in flag[2:]) - {"hard", "recursive"}
+_CONSEQUENTIAL_WORDS = _CONSEQUENTIAL_VERBS | _CONSEQUENTIAL_FLAG_WORDS
+
 
 def call_identity(call: ToolCall) -> int:
     """A 63-bit hash of exactly what the call does (tool, input, working directory): equal
@@ -176,11 +184,22 @@ def consequential(word: str) -> bool:
     [True, True, True, True, False, False, False]
     >>> [consequential(w) for w in ("install", "publish", "status", "log")]
     [True, True, False, False]
+
+    A compound word is consequential when one of its words is: CLIs name an operation
+    verb-noun (the AWS CLI's ``delete-bucket``, ``terminate-instances``) or noun-verb
+    (``gpg-card factory-reset``), and flags say what they force or delete
+    (``--force-recreate``, ``--delete-branch``).
+
+    >>> [consequential(w) for w in ("delete-bucket", "factory-reset", "--force-recreate",
+    ...                             "describe-instances", "--add-host")]
+    [True, True, True, False, False]
     """
     if not word.startswith("-"):
-        return word in _CONSEQUENTIAL_VERBS
+        return word in _CONSEQUENTIAL_VERBS or any(
+            part in _CONSEQUENTIAL_WORDS for part in _WORD_PARTS.split(word) if len(part) > 1)
     if word.startswith("--"):
-        return word in _CONSEQUENTIAL_LONG
+        return word in _CONSEQUENTIAL_LONG or any(
+            part in _CONSEQUENTIAL_FLAG_WORDS for part in _WORD_PARTS.split(word[2:]))
     letters = word[1:]
     if word in _CONSEQUENTIAL_SHORT:
         return True
@@ -206,6 +225,25 @@ def is_part_key(key: str) -> bool:
         return False
     program, _, part = key.partition(":")[2].partition(" ")
     return program != "*" and not part.startswith("=")
+
+
+def nested_part_keys(keys: Sequence[str]) -> list[str]:
+    """The operand keys of ``keys`` that stand for a command nested under a sub-command:
+    each sub-command's first operand, when a plain word (``Bash:flutter pub =upgrade``,
+    ``Bash:kubectl rollout =undo``, ``Bash:fastlane run =build_app``). CLIs nest commands
+    under commands, and which words are commands is each program's own business, so the
+    first plain operand stands for one (``origin`` of ``git push origin main`` as well).
+
+    >>> nested_part_keys(program_keys(ToolCall("Bash", {"command":
+    ...     "flutter pub upgrade flask && git push --force origin ./x"})))
+    ['Bash:flutter pub =upgrade', 'Bash:git push =origin']
+    """
+    firsts: dict[str, str] = {}
+    for key in keys:
+        head, sep, word = key.rpartition(" =")
+        if sep and head.partition(":")[2].count(" ") == 1 and not is_touch_key(key):
+            firsts.setdefault(head, key if plain_word(word) else "")
+    return [key for key in firsts.values() if key]
 
 
 def is_act_key(key: str) -> bool:
