@@ -145,7 +145,8 @@ _CONSEQUENTIAL_VERBS = frozenset({
 
 # the words of a compound sub-command or long flag (``delete-bucket``, ``--force-recreate``)
 _WORD_PARTS = re.compile(r"[-_]")
-# what the consequential long flags say (``--force``, ``--delete``...), as words
+# what the consequential long flags say (``--force``, ``--delete``...), as words; not
+# hard nor recursive, which change nothing in compounds (``--hard-links``, a recursive list)
 _CONSEQUENTIAL_FLAG_WORDS = frozenset(flag[2:] for flag in _CONSEQUENTIAL_LONG
                                       if "-" not in flag[2:]) - {"hard", "recursive"}
 _CONSEQUENTIAL_WORDS = _CONSEQUENTIAL_VERBS | _CONSEQUENTIAL_FLAG_WORDS
