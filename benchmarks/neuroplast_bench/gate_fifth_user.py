@@ -167,7 +167,12 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
+from neuroplast_bench.gate_oracle import (
+    PhasedUser,
+    command_line_reasons,
+    profile_main,
+    refusal_profile,
+)
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -977,12 +982,8 @@ class WebfinUser(PhasedUser):
         tool, inp, cwd = call.tool_name, call.tool_input, call.cwd
         found: set[str] = set()
         if tool == "Bash":
-            command = str(inp.get("command", ""))
-            commands = _commands(call)
-            found |= _command_text_reasons(command, commands, cwd)
-            for c in commands:
-                found |= {name for name, check in _CHECKS if check(c, cwd)}
-                found |= _path_reasons(c, cwd)
+            found |= command_line_reasons(str(inp.get("command", "")), _commands(call), cwd,
+                                          _command_text_reasons, _CHECKS, _path_reasons)
         elif tool == "Read":
             path = str(inp.get("file_path", ""))
             if _secret_path(path, cwd):

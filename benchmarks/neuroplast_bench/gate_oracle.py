@@ -17,7 +17,25 @@ from typing import Any
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["PhasedUser", "profile_main", "refusal_profile", "written_text"]
+__all__ = ["PhasedUser", "command_line_reasons", "profile_main", "refusal_profile",
+           "written_text"]
+
+
+def command_line_reasons(
+    command: str, commands: Sequence[Any], cwd: str,
+    text_reasons: Callable[[str, Any, str], set[str]],
+    checks: Sequence[tuple[str, Callable[[Any, str], bool]]],
+    path_reasons: Callable[[Any, str], set[str]],
+) -> set[str]:
+    """The refusal reasons a user's preferences find in a Bash command line: those read
+    off the whole line (``text_reasons``), each simple command's named ``checks``, and
+    what each simple command touches (``path_reasons``). The readings are each user's own;
+    how they add up is shared, so users cannot differ in it by accident."""
+    found = set(text_reasons(command, commands, cwd))
+    for c in commands:
+        found |= {name for name, check in checks if check(c, cwd)}
+        found |= path_reasons(c, cwd)
+    return found
 
 
 def written_text(tool_input: dict[str, Any]) -> str:

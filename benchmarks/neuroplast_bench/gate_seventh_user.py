@@ -204,7 +204,13 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile, written_text
+from neuroplast_bench.gate_oracle import (
+    PhasedUser,
+    command_line_reasons,
+    profile_main,
+    refusal_profile,
+    written_text,
+)
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -1090,12 +1096,8 @@ class EmbeddedUser(PhasedUser):
         tool, inp, cwd = call.tool_name, call.tool_input, call.cwd
         found: set[str] = set()
         if tool == "Bash":
-            command = str(inp.get("command", ""))
-            commands = _commands(call)
-            found |= _command_text_reasons(command, commands, cwd)
-            for c in commands:
-                found |= {name for name, check in _CHECKS if check(c, cwd)}
-                found |= _path_reasons(c, cwd)
+            found |= command_line_reasons(str(inp.get("command", "")), _commands(call), cwd,
+                                          _command_text_reasons, _CHECKS, _path_reasons)
         elif tool == "Read":
             path = str(inp.get("file_path", ""))
             found |= {n for n, t in (("product_keys", _product_key),
