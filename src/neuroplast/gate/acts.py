@@ -39,12 +39,15 @@ it. Each act is read from the programs' own manuals:
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
   ``-l``), at(1) and batch(1) jobs, ``update-rc.d ... enable|defaults``, ``chkconfig ...
-  on``, ``rc-update add``.
+  on``, ``rc-update add``;
+- ``flash``: writes onto attached hardware: firmware into a board, an app or a partition
+  onto a phone, an image over a drive (``gate.devices``, each tool's write operations).
 
 The acts that reach beyond the call, onto another machine or into every later boot or login
-(``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a consequential
-sub-command is (``gate.support.must_know``): the first tunnel or remote session this user
-lets the agent open is the user's call, not the model's guess from unrelated programs.
+or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
+decide them, as a consequential sub-command is (``gate.support.must_know``): the first
+tunnel, remote session or flashed board this user lets the agent open or write is the
+user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -62,6 +65,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import option_values
@@ -69,12 +73,12 @@ from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.transfers import directions
 
-__all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts"]
+__all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "autostart")
+        "discard", "autostart", "flash")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
-                            "autostart"})
+                            "autostart", "flash"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -153,6 +157,45 @@ def database_hosts(seg: Segment) -> list[str]:
     hosts = list(option_values(seg.argv, _DB_HOST_OPTIONS))
     hosts += [urlparse(w).hostname or "" for w in seg.argv[1:] if _DB_URI.match(w)]
     return [h.lower() for h in hosts if h and not h.startswith("/") and not is_local_host(h)]
+
+
+# Socket clients name the other machine as a plain operand, not a URL: nc(1) and ncat(1)
+# ``[options] host port`` (``-l``/``--listen``: a local address to listen on instead),
+# telnet(1) ``[host [port]]``; socat(1) in its addresses (``TCP:host:port``, ``TCP4:``,
+# ``OPENSSL:``, ``UDP:``...; ``-LISTEN`` addresses are local); ``openssl s_client
+# -connect host:port``.
+_SOCKET_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet"})
+_LISTEN = ("-l", "--listen")
+_HOST_NAME = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,})$",
+                        re.IGNORECASE)
+_SOCAT_ADDRESS = re.compile(r"^(?:tcp[46]?|udp[46]?|openssl|ssl|sctp[46]?|dccp[46]?)"
+                            r":([^:,\s]+):", re.IGNORECASE)
+
+
+def socket_hosts(seg: Segment) -> list[str]:
+    """The other machines a socket client (nc, ncat, telnet, socat, ``openssl s_client``)
+    connects to, from its operands.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [socket_hosts(s) for s in split_command(
+    ...     "ncat --ssl docs.python.org 8080; nc -l -p 80; socat - TCP4:www.x.io:80; "
+    ...     "telnet 10.0.0.7 23; openssl s_client -connect api.x.io:443")]
+    [['docs.python.org'], [], ['www.x.io'], ['10.0.0.7'], ['api.x.io']]
+    """
+    head, argv = seg.head, seg.argv
+    if head in _SOCKET_CLIENTS:
+        if any(a in _LISTEN or (a.startswith("-") and not a.startswith("--") and "l" in a
+                                and head != "telnet") for a in argv[1:]):
+            return []
+        hosts = [a.rpartition("@")[2] for a in argv[1:]
+                 if not a.startswith("-") and _HOST_NAME.match(a.rpartition("@")[2])]
+    elif head == "socat":
+        hosts = [m.group(1) for a in argv[1:] if (m := _SOCAT_ADDRESS.match(a))]
+    elif head == "openssl" and "s_client" in argv[1:2]:
+        hosts = [v.rpartition(":")[0] or v for v in option_values(argv, ("-connect",))]
+    else:
+        return []
+    return [h.lower() for h in hosts if not is_local_host(h)]
 
 
 def _forwards(seg: Segment) -> bool:
@@ -280,4 +323,6 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("discard")
     if _autostarts(seg):
         found.append("autostart")
+    if writes_device(seg):
+        found.append("flash")
     return tuple(found)

@@ -851,10 +851,14 @@ class SupportMemory:
             # only the user's own approval lifts a refusal; only their own refusal is one
             # a call can nearly repeat (``refused_repeat``)
             own = self._origin[:n] == _USER
-            rows_of = self._key_rows(keys, n)
+            # a listed place is known once read with approval (``_approved``)
+            reads_of_lists = tuple("reads:" + k[6:] for k in keys if k.startswith("lists:"))
+            rows_of = self._key_rows(keys + reads_of_lists, n)
+            read_lists = frozenset(k for k in keys if k.startswith("lists:") and approved[
+                rows_of.get("reads:" + k[6:], clock[:0].astype(int))].any())
             stats = {k: KeyStats.of(rows, approved, clock, refused, own,
                                     recent=cfg.act_settle if is_act_key(k) else 1)
-                     for k, rows in rows_of.items()}
+                     for k, rows in rows_of.items() if k in keys}
             family: dict[str, str] = {}
             for key, rows in rows_of.items():
                 if self._mistakes and is_program_key(key):
@@ -878,7 +882,7 @@ class SupportMemory:
                 float(ok_sims.max()) if len(ok_sims) else 0.0,
                 float(bad_sims.max()) if len(bad_sims) else 0.0,
                 int((ok_sims >= threshold).sum()), int((approved | refused).sum()), trusted,
-                bool((sims[same] >= cfg.similarity).any()),
+                bool((sims[same] >= cfg.similarity).any()), read_lists,
             )
 
     def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
@@ -953,6 +957,7 @@ class Evidence:
     answers: int  # the answers that count (peers' the user overruled do not)
     trusted: bool  # every program of the call is trusted
     same_programs_close: bool  # a close approved call runs every program of this one
+    read_lists: frozenset[str] = frozenset()  # lists: keys whose place an approved call read
 
 
 def _kind_id(kind: str) -> int:
@@ -999,8 +1004,14 @@ def _never_approved(ev: Evidence, place: bool) -> str:
     if not ev.answers:
         return "novel: no answered calls yet"
     key = next((k for k in ev.keys if must_know(k) and is_touch_key(k) == place
-                and (k not in ev.stats or not ev.stats[k].approved)), "")
+                and not _approved(ev, k)), "")
     return f"novel: no approved call of {key} yet" if key else ""
+
+
+def _approved(ev: Evidence, key: str) -> bool:
+    """Whether an approved call had ``key``; a place listed (``lists:``) counts as known
+    once the user let the agent read it, which shows its names too (``gate.touches``)."""
+    return key in ev.read_lists or (key in ev.stats and ev.stats[key].approved)
 
 
 def _first_place(ev: Evidence, cfg: SupportConfig) -> str:

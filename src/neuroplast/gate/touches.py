@@ -11,7 +11,8 @@ Write, Grep and Glob tools' path parameters; for a shell line, redirects, the op
 program changes (``gate.inspect``: cp's destination, ``sed -i``, ``tee``...), the other
 path-shaped operands and option values (read), and the absolute paths inside inline code.
 Hosts come from URLs anywhere in the call, from ``[user@]host:path`` operands of ssh,
-scp and rsync, and from a database client's ``--host`` (``gate.acts.database_hosts``).
+scp and rsync, from a database client's ``--host`` (``gate.acts.database_hosts``) and a
+socket client's operands (``gate.acts.socket_hosts``: ``ncat HOST PORT``).
 
 >>> t = touches(ToolCall("Bash", {"command": "grep -r token ~/.config/gh > out.txt"},
 ...                      cwd="/home/u/p"))
@@ -27,7 +28,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from neuroplast.gate.acts import database_hosts
+from neuroplast.gate.acts import database_hosts, socket_hosts
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
 from neuroplast.gate.inspect import (
     REMOTE_PROGRAMS,
@@ -44,6 +45,9 @@ __all__ = ["Touches", "location", "touch_keys", "touches"]
 _MAX_PATHS = 8  # paths kept per call and direction: a glob expanded by hand is one place
 _READ_TOOLS = frozenset({"Read", "NotebookRead"})
 _SEARCH_TOOLS = frozenset({"Grep", "Glob", "LS"})  # their path is a directory searched
+# of which these list names and read no file's content (Claude Code's tool descriptions:
+# Glob matches file names, LS lists a directory; Grep reads the files it searches)
+_LIST_TOOLS = frozenset({"Glob", "LS"})
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
 _URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
 # the web's schemes, and file: (a path, touched as one); any other scheme is a protocol the
@@ -70,6 +74,7 @@ class Touches:
     searched: tuple[str, ...] = ()  # directories a search tool walks (also in reads)
     schemes: tuple[str, ...] = ()  # URL schemes other than the web's and file:
     fetched: tuple[str, ...] = ()  # kinds (extensions) of the files URLs name: .tar.gz
+    listed: tuple[str, ...] = ()  # directories only listed, names not contents (in searched)
 
 
 def _home_form(path: str, cwd: str) -> str:
@@ -123,7 +128,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
     writes += [*_operand_write_targets(seg), *_script_write_targets(seg),
                *_target_directories(seg)]
     reads = [t for op, t in seg.redirects if op.lstrip("0123456789") == "<"]
-    written = set(writes)
+    written = {*writes, *socket_hosts(seg)}  # a host named as an operand is no file
     for word in seg.argv[1:]:
         # --file=~/.kube/config, if=/etc/x, -f@~/.netrc: the value after "=" or "@"
         candidates = [word, *re.split(r"[=@]", word)[1:]] if not word.startswith("-") else \
@@ -145,7 +150,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
 def _hosts(text: str, segments: list[Segment]) -> list[str]:
     hosts = [url_host(m.group(0)) for m in _URL.finditer(text)]
     for seg in segments:
-        hosts += database_hosts(seg)
+        hosts += database_hosts(seg) + socket_hosts(seg)
         if seg.head in REMOTE_PROGRAMS:
             for word in seg.argv[1:]:
                 match = REMOTE_PATH.match(word)
@@ -184,6 +189,7 @@ def touches(call: ToolCall) -> Touches:
     reads: list[str] = []
     writes: list[str] = []
     searched: list[str] = []
+    listed: list[str] = []
     hosts: list[str] = []
     schemes: list[str] = []
     urls: list[str] = []
@@ -204,6 +210,8 @@ def touches(call: ToolCall) -> Touches:
             writes.append(_resolved(path, cwd))
         elif tool in _SEARCH_TOOLS:
             searched.append(_resolved(path, cwd))
+            if tool in _LIST_TOOLS:
+                listed.append(searched[-1])
         elif tool in _READ_TOOLS or not call.command:
             reads.append(_resolved(path, cwd))
     if call.url:
@@ -215,7 +223,7 @@ def touches(call: ToolCall) -> Touches:
     return Touches(_unique([p for p in [*reads, *searched] if p not in written]),
                    _unique(writes), _unique(hosts), _unique(searched),
                    _unique([s for s in schemes if s not in _COMMON_SCHEMES]),
-                   _unique([k for k in map(_kind, urls) if k]))
+                   _unique([k for k in map(_kind, urls) if k]), _unique(listed))
 
 
 def location(path: str, cwd: str, *, directory: bool = False) -> str:
@@ -239,7 +247,9 @@ def location(path: str, cwd: str, *, directory: bool = False) -> str:
 def touch_keys(call: ToolCall) -> tuple[str, ...]:
     """Evidence keys for what the call touches: ``file:PATH`` for each path (any access),
     ``reads:DIR`` / ``writes:DIR`` for each place outside the project it reads or writes
-    (``location``), ``copies:DIR`` when it brings what it reads there into the project
+    (``location``), ``lists:DIR`` for one it only lists (Glob, LS: a user who lets the
+    agent see the names in ``~/keys`` has not let it read what the files hold, while one
+    who let it read them has let it see their names, ``gate.support``), ``copies:DIR`` when it brings what it reads there into the project
     (reading a log is not copying it into the code), ``host:NAME`` for each host,
     ``speaks:SCHEME`` for each protocol other than the web's (``gopher://``, ``ftp://``).
     The place and protocol keys are ones the user must have approved once before a call
@@ -255,6 +265,8 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
 
     >>> touch_keys(ToolCall("Read", {"file_path": "/etc/hosts"}, cwd="/home/u/p"))
     ('reads:/etc', 'file:/etc/hosts')
+    >>> touch_keys(ToolCall("Glob", {"pattern": "*.pem", "path": "/etc/ssl"}, cwd="/home/u/p"))
+    ('lists:/etc/ssl', 'file:/etc/ssl')
     >>> touch_keys(ToolCall("Bash", {"command": "cp /var/log/syslog logs/"}, cwd="/home/u/p"))
     ('reads:/var/log', 'copies:/var/log', 'file:/var/log/syslog', 'file:~/p/logs')
     >>> touch_keys(ToolCall("Bash", {"command": "curl -o a.html https://x.io/a"},
@@ -267,10 +279,12 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     t = touches(call)
     cwd = call.cwd
     read_places = [location(p, cwd, directory=p in t.searched) for p in t.reads]
-    places = [f"reads:{place}" for place in read_places]
+    places = [f"{'lists' if p in t.listed else 'reads'}:{place}"
+              for p, place in zip(t.reads, read_places, strict=True)]
     places += [f"writes:{location(p, cwd)}" for p in t.writes]
     if any(not location(p, cwd) for p in t.writes):  # it writes into the project
-        places += [f"copies:{place}" for place in read_places]
+        places += [f"copies:{place}" for p, place in zip(t.reads, read_places, strict=True)
+                   if p not in t.listed]
     keys = [k for k in places if not k.endswith(":")]
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
     keys += [f"host:{h}" for h in t.hosts]
@@ -291,12 +305,12 @@ def _project_folder(path: str, cwd: str) -> str:
 
 
 def is_place_key(key: str) -> bool:
-    """Whether ``key`` is a place outside the project (``reads:``/``writes:``/``copies:``)
-    or a protocol (``speaks:``): one the user must have approved once."""
-    return key.startswith(("reads:", "writes:", "copies:", "speaks:"))
+    """Whether ``key`` is a place outside the project (``reads:``/``lists:``/``writes:``/
+    ``copies:``) or a protocol (``speaks:``): one the user must have approved once."""
+    return key.startswith(("reads:", "lists:", "writes:", "copies:", "speaks:"))
 
 
 def is_touch_key(key: str) -> bool:
     """Whether ``key`` is one of :func:`touch_keys`' kinds."""
-    return key.startswith(("reads:", "writes:", "copies:", "speaks:", "file:", "host:",
-                           "writes-in:", "fetches:"))
+    return key.startswith(("reads:", "lists:", "writes:", "copies:", "speaks:", "file:",
+                           "host:", "writes-in:", "fetches:"))
