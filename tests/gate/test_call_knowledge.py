@@ -184,6 +184,33 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("crontab jobs.txt", ("autostart",)),
     ("crontab -l", ()),
     ("at now + 1 hour", ("autostart",)),
+    # writes onto attached hardware (gate.devices, each tool's manual)
+    ("st-flash write fw.bin 0x8000000", ("flash",)),
+    ("st-flash read dump.bin 0x8000000 4096", ()),
+    ("avrdude -c usbasp -p m328p -U flash:w:main.hex:i", ("flash",)),
+    ("avrdude -c usbasp -p m328p -U flash:v:main.hex:i", ()),
+    ("flashrom -p ch341a_spi -w bios.rom", ("flash",)),
+    ("flashrom -p ch341a_spi -r backup.rom", ()),
+    ("esptool.py --port /dev/ttyUSB0 write_flash 0x0 fw.bin", ("flash",)),
+    ("esptool.py --port /dev/ttyUSB0 chip_id", ()),
+    ("dfu-util -a 0 -D fw.dfu", ("flash",)),
+    ("dfu-util -a 0 -U dump.bin", ()),
+    ("openocd -f board/stm32f4discovery.cfg -c 'program fw.elf verify reset exit'",
+     ("flash",)),
+    # an "upload" verb is also an upload (gate.transfers): both acts, both keys
+    ("pio run -t upload", ("upload", "flash")),
+    ("pio test --without-uploading", ()),
+    ("arduino-cli upload -p /dev/ttyACM0 --fqbn arduino:avr:uno sketch",
+     ("upload", "flash")),
+    ("arduino-cli compile --fqbn arduino:avr:uno sketch", ()),
+    ("fastboot flash boot boot.img", ("flash",)),
+    ("fastboot devices", ()),
+    ("adb install -r app-debug.apk", ("flash",)),
+    ("adb logcat", ()),
+    ("xcrun devicectl device install app --device X App.app", ("flash",)),
+    ("xcrun simctl install booted App.app", ()),
+    ("dd if=raspios.img of=/dev/sdb bs=4M", ("flash",)),
+    ("dd if=/dev/zero of=/dev/null count=1", ()),
 ])
 def test_acts_shared_across_programs(command: str, expected: tuple[str, ...]) -> None:
     assert acts(_seg(command)) == expected
@@ -201,6 +228,8 @@ def test_a_refused_act_is_one_key_whatever_the_program() -> None:
         "forward": ["ssh -L 80:localhost:80 h", "kubectl port-forward pod/x 80"],
         "kill": ["kill 12", "pkill node", "fuser -k 80/tcp"],
         "autostart": ["launchctl load a.plist", "systemctl enable x", "crontab -e"],
+        "flash": ["st-flash write fw.bin 0x8000000", "particle flash --usb fw.bin",
+                  "nrfjprog --program fw.hex", "idf.py -p /dev/ttyUSB0 flash"],
     }.items():
         for command in commands:
             assert f"Bash:* {act}" in keys(command), (act, command)

@@ -79,6 +79,16 @@ def test_paths_a_command_touches(command: str, reads: list[str], writes: list[st
      ("reads:~/other", "copies:~/other", "file:~/other/notes.md", "file:~/proj/notes.md")),
     (bash("cp ~/.ssh/config /tmp/c"), ("reads:~/.ssh", "writes:/tmp", "file:~/.ssh/config",
                                       "file:/tmp/c")),  # not into the project: no copies:
+    # a listing shows names, not contents: lists:, not reads:
+    (ToolCall("Glob", {"pattern": "*.pem", "path": "/home/u/keys"}, cwd=CWD),
+     ("lists:~/keys", "file:~/keys")),
+    (ToolCall("LS", {"path": "/home/u/keys"}, cwd=CWD), ("lists:~/keys", "file:~/keys")),
+    (ToolCall("Grep", {"pattern": "x", "path": "/home/u/keys"}, cwd=CWD),
+     ("reads:~/keys", "file:~/keys")),
+    # a socket client's host operand is a host, not a file in the project
+    (bash("ncat --ssl docs.python.org 8080"), ("host:docs.python.org",)),
+    (bash("socat - TCP4:www.example.com:80"), ("host:www.example.com",)),
+    (bash("nc -l -p 8080"), ()),
 ])
 def test_keys_of_what_a_call_touches(call: ToolCall, keys: tuple[str, ...]) -> None:
     assert touch_keys(call) == keys
@@ -197,3 +207,33 @@ def test_a_protocol_other_than_the_webs_is_a_key_the_user_must_have_approved() -
     web = touch_keys(ToolCall("Bash", {"command": "curl -s https://x.io/a"}, cwd="/p"))
     assert not any(k.startswith("speaks:") for k in web)
     assert "speaks:ftp" in touch_keys(ToolCall("WebFetch", {"url": "ftp://x.io/a"}))
+
+
+def _tool(name: str, tool_input: dict, tool_use_id: str = "") -> ToolCall:
+    return ToolCall(name, tool_input, cwd=CWD, session_id="s1", tool_use_id=tool_use_id)
+
+
+def test_a_listed_place_is_not_a_read_one_but_a_read_place_is_a_listed_one(kit, make_gate
+                                                                          ) -> None:
+    """Approving a listing of ~/keys says nothing about reading the files in it; approving
+    a read of them shows their names, so a later listing is known."""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _teach_reads(gate, kit)
+    listing = _tool("Glob", {"pattern": "*.md", "path": "/home/u/keys"}, "glob1")
+    first = gate.decide(listing)
+    assert first.decision == "ask" and "lists:~/keys" in first.reason, first
+    gate.feedback("glob1", True)
+    assert gate.wait_idle(60)
+    read = gate.decide(_tool("Grep", {"pattern": "TODO", "path": "/home/u/keys"}, "grep1"))
+    assert read.decision == "ask" and "reads:~/keys" in read.reason, read
+    gate.feedback("grep1", True)
+    assert gate.wait_idle(60)
+    other = gate.decide(_tool("Glob", {"pattern": "*.txt", "path": "/home/u/docs"}, "g2"))
+    assert "lists:~/docs" in other.reason, other
+    gate.feedback("g2", False)
+    assert gate.wait_idle(60)
+    seen = gate.decide(_tool("Grep", {"pattern": "x", "path": "/home/u/docs2"}, "grep2"))
+    gate.feedback("grep2", True)
+    assert gate.wait_idle(60)
+    listed = gate.decide(_tool("LS", {"path": "/home/u/docs2"}))
+    assert "lists:~/docs2" not in listed.reason, (seen, listed)
