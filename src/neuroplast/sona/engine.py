@@ -79,6 +79,9 @@ class Engine:
         self._new_losses: list[float] = []     # their prequential squared errors (drift)
         self._keyed: dict[tuple[int, str], deque[Trajectory]] = {}  # replay, see _remember
         self._keys: list[tuple[int, str]] = []
+        # each slot's mean unit query, computed when first weighed after the slot changed:
+        # a suggestion weighs every near slot of every route (``_evidence``)
+        self._slot_direction: dict[tuple[int, str], np.ndarray] = {}
         self._rng = np.random.default_rng(cfg.seed)
         self._next_id = 1
         self._counts = {"recorded": 0, "instant_updates": 0, "evicted": 0, "cycles": 0,
@@ -175,6 +178,7 @@ class Engine:
             self.shrinkage.observe_near(traj.quality,
                                       self._evidence(near, route, traj.query_embedding))
         slot.append(traj)
+        self._slot_direction.pop(key, None)
 
     def _evidence(self, near: list[tuple[LearnedPattern, float]], route: str,
                   query: np.ndarray) -> list[tuple[float, list[float]]]:
@@ -190,11 +194,16 @@ class Engine:
         unit = query / max(float(np.linalg.norm(query)), 1e-12)
         out = []
         for p, sim in near:
-            held = self._keyed.get((p.id, route), ())
+            key = (p.id, route)
+            held = self._keyed.get(key, ())
             if held:
-                emb = np.stack([t.query_embedding for t in held])
-                norms = np.maximum(np.linalg.norm(emb, axis=1), 1e-12)
-                sim = float(np.mean(emb @ unit / norms))
+                # the mean of the held queries' cosines = the query's with their mean unit
+                direction = self._slot_direction.get(key)
+                if direction is None:
+                    emb = np.stack([t.query_embedding for t in held])
+                    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+                    direction = self._slot_direction[key] = emb.mean(axis=0)
+                sim = float(direction @ unit)
             out.append((sim, [t.quality for t in held]))
         return out
 
