@@ -209,6 +209,10 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("adb logcat", ()),
     ("xcrun devicectl device install app --device X App.app", ("flash",)),
     ("xcrun simctl install booted App.app", ()),
+    ("adb uninstall com.example.app", ("flash",)),
+    ("bundletool install-apks --apks app.apks", ("flash",)),
+    ("ionic cordova run ios --device", ("flash",)),
+    ("cordova run android --emulator", ()),
     ("dd if=raspios.img of=/dev/sdb bs=4M", ("flash",)),
     ("dd if=/dev/zero of=/dev/null count=1", ()),
 ])

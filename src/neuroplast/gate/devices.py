@@ -28,14 +28,16 @@ list and reset operations write nothing and are not the act:
   (``balena local flash``, ``balena os ... flash``);
 - fastboot: ``flash``, ``flashall``, ``erase``, ``format``, ``update``; heimdall:
   ``flash``; adb: ``install``, ``install-multiple``, ``install-multi-package``,
-  ``sideload``, ``push``; ios-deploy: ``-b``/``--bundle``; ideviceinstaller:
-  ``-i``/``--install``; ``xcrun devicectl device install`` (``xcrun simctl`` drives a
-  simulator, not hardware);
+  ``uninstall``, ``sideload``, ``push``; bundletool: ``install-apks`` (to a connected
+  device); ios-deploy: ``-b``/``--bundle``; ideviceinstaller: ``-i``/``--install``,
+  ``-U``/``--uninstall``; ``xcrun devicectl device install|uninstall`` (``xcrun simctl``
+  drives a simulator, not hardware); Cordova's and Ionic's ``run`` with ``--device``;
 - drives: dd(1) with ``of=/dev/...`` (not ``/dev/null``-like sinks), rpi-imager
   ``--cli``, ``bmaptool copy``.
 
 Tools whose manuals say "a device or an emulator" (``flutter install``, ``react-native
-run-android``) are left out: what they write to is not known from the call.
+run-android``) are left out unless the call names a device: what they write to is not
+known from the call.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [writes_device(s) for s in split_command(
@@ -77,9 +79,10 @@ _VERBS: dict[str, frozenset[str]] = {
     "balena": frozenset({"flash"}),
     "fastboot": frozenset({"flash", "flashall", "erase", "format", "update"}),
     "heimdall": frozenset({"flash"}),
-    "adb": frozenset({"install", "install-multiple", "install-multi-package", "sideload",
-                      "push"}),
-    "ideviceinstaller": frozenset({"install"}),
+    "adb": frozenset({"install", "install-multiple", "install-multi-package", "uninstall",
+                      "sideload", "push"}),
+    "bundletool": frozenset({"install-apks"}),
+    "ideviceinstaller": frozenset({"install", "uninstall"}),
     "bmaptool": frozenset({"copy"}),
 }
 # program -> its options that write or erase the device
@@ -93,7 +96,7 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
     "nrfjprog": ("--program", "--eraseall", "--erasepage", "--sectorerase", "--recover"),
     "arduino": ("--upload",),
     "ios-deploy": ("-b", "--bundle"),
-    "ideviceinstaller": ("-i", "--install"),
+    "ideviceinstaller": ("-i", "--install", "-U", "--uninstall"),
     "rpi-imager": ("--cli",),
 }
 _ALWAYS = frozenset({"teensy_loader_cli"})
@@ -132,7 +135,10 @@ def writes_device(seg: Segment) -> bool:
     if head == "openocd":
         return any(_OPENOCD_WRITE.search(v) for v in option_values(argv, ("-c", "--command")))
     if head == "xcrun":
-        return _plain(seg)[:3] == ["devicectl", "device", "install"]
+        return _plain(seg)[:2] == ["devicectl", "device"] and _plain(seg)[2:3] in (
+            ["install"], ["uninstall"])
+    if head in ("cordova", "ionic"):
+        return "run" in _plain(seg) and "--device" in argv
     if head == "dd":
         return any(a.startswith("of=/dev/") and not a[3:].startswith(_SINKS) for a in argv)
     return False
