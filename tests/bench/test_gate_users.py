@@ -1,5 +1,5 @@
-"""What the ops, mlds, webfin, mobile, embedded and dba users share: the harness selects each
-by name and keeps its own preferences and drift, the CLI offers each, and each module's
+"""What the ops, mlds, webfin, mobile, embedded, dba and hpc users share: the harness selects
+each by name and keeps its own preferences and drift, the CLI offers each, and each module's
 profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from neuroplast_bench import (
     gate_eighth_user,
     gate_fifth_user,
     gate_fourth_user,
+    gate_ninth_user,
     gate_seventh_user,
     gate_sixth_user,
     gate_third_user,
@@ -30,6 +31,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "mobile": (gate_sixth_user, gate_sixth_user.MOBILE_DRIFT, (500, 501)),
     "embedded": (gate_seventh_user, gate_seventh_user.EMBEDDED_DRIFT, (700, 701)),
     "dba": (gate_eighth_user, gate_eighth_user.DBA_DRIFT, (800, 801)),
+    "hpc": (gate_ninth_user, gate_ninth_user.HPC_DRIFT, (900, 901)),
 }
 
 
@@ -43,7 +45,7 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
     with pytest.raises(ConfigError,
                        match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded' or 'dba'"):
+                             "'embedded', 'dba' or 'hpc'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
