@@ -15,7 +15,8 @@ from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.inspect import inspect_call
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.shell import split_command
-from neuroplast.gate.support import program_keys
+from neuroplast.gate.sql import sql_writes
+from neuroplast.gate.support import consequential, must_know, program_keys
 
 
 def _seg(command: str):  # type: ignore[no-untyped-def]
@@ -424,3 +425,47 @@ def test_commands_that_print_a_secret(command: str, tool: str) -> None:
 ])
 def test_commands_that_list_names_or_settings_print_no_secret(command: str) -> None:
     assert prints_credential(_seg(command)) == ""
+
+
+@pytest.mark.parametrize(("command", "writes"), [
+    ("psql -h db.example.com -c 'DROP TABLE users'", ["drop"]),
+    ("psql --command='SELECT count(*) FROM users'", []),
+    ("psql -c 'BEGIN; UPDATE t SET a = 1; COMMIT'", ["update"]),
+    ("mysql -e 'TRUNCATE orders; SELECT 1' shop", ["truncate"]),
+    ("mariadb --execute='GRANT ALL ON *.* TO x'", ["grant"]),
+    ("sqlite3 app.db 'DELETE FROM sessions'", ["delete"]),
+    ("sqlite3 app.db '.tables'", []),
+    ("duckdb data.duckdb 'CREATE TABLE t AS SELECT 1'", ["create"]),
+    ("clickhouse-client --query 'ALTER TABLE t DROP COLUMN c'", ["alter"]),
+    ("cqlsh -e 'INSERT INTO ks.t (a) VALUES (1)'", ["insert"]),
+    ("bq query 'DELETE FROM ds.t WHERE true'", ["delete"]),
+    ("bq ls", []),
+    ("mongosh --eval 'db.users.deleteMany({})'", ["delete"]),
+    ("mongosh --eval 'db.users.find().count()'", []),
+    ("psql app", []),
+])
+def test_statements_that_write_to_a_database(command: str, writes: list[str]) -> None:
+    assert sql_writes(_seg(command)) == writes
+
+
+def test_a_writing_statement_is_a_consequential_verb_of_the_client_and_across_clients() -> None:
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}, cwd="/home/u/p"))
+
+    drop = keys("psql -c 'DROP TABLE users'")
+    assert "Bash:psql sql-drop" in drop and "Bash:* sql-drop" in drop
+    assert "Bash:* sql-drop" in keys("mysql -e 'drop database shop'")
+    assert not any("sql-" in k for k in keys("psql -c 'SELECT 1'"))
+    assert consequential("sql-drop") and must_know("Bash:* sql-drop")
+
+
+@pytest.mark.parametrize(("command", "part"), [
+    ("rails db:migrate", "Bash:rails db:migrate"),
+    ("bundle exec rake db:drop", "Bash:rake db:drop"),
+    ("expo run:android", "Bash:expo run:android"),
+])
+def test_a_namespaced_command_is_a_sub_command_read_by_its_words(command: str,
+                                                                  part: str) -> None:
+    keys = program_keys(ToolCall("Bash", {"command": command}, cwd="/home/u/p"))
+    assert part in keys, keys
+    assert consequential(part.rpartition(" ")[2]) == (part.endswith(("migrate", "drop")))

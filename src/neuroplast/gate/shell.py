@@ -174,9 +174,20 @@ class Segment:
         return " ".join(self.words)
 
 
+_NAMESPACED = re.compile(r"^[A-Za-z][\w-]*(?::[A-Za-z][\w-]*)+$")
+
+
 def plain_word(word: str) -> bool:
-    """A word that can be a sub-command: a letter, then letters, digits, ``-`` and ``_``."""
-    return bool(word) and word[0].isalpha() and word.replace("-", "").replace("_", "").isalnum()
+    """A word that can be a sub-command: a letter, then letters, digits, ``-`` and ``_``;
+    or namespaced commands joined by ``:`` (rake and artisan tasks, oclif and expo
+    commands: ``db:migrate``, ``run:android``; not ``ubuntu:22.04`` nor ``host:path``).
+
+    >>> [plain_word(w) for w in ("push", "db:migrate", "ubuntu:22.04", "web-1:", "./x")]
+    [True, True, False, False, False]
+    """
+    if not word or not word[0].isalpha():
+        return False
+    return word.replace("-", "").replace("_", "").isalnum() or bool(_NAMESPACED.match(word))
 
 
 def _launched(words: tuple[str, ...], i: int) -> int:

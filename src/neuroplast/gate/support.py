@@ -108,6 +108,7 @@ from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, plain_word, split_command
+from neuroplast.gate.sql import sql_writes
 from neuroplast.gate.touches import is_place_key, is_touch_key, touch_keys
 
 if TYPE_CHECKING:
@@ -136,6 +137,10 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "upload", "deploy", "destroy", "apply", "drop", "prune", "purge", "reset", "kill",
     "rollback", "release", "unpublish", "yank", "deprecate", "create", "patch", "replace",
     "scale", "rollout", "terminate", "revoke",
+    # what changes installed software or a database's schema and rows in place: package
+    # managers' upgrade, migration tools' migrate/upgrade/downgrade (rails db:migrate,
+    # alembic upgrade, artisan migrate), truncate
+    "upgrade", "downgrade", "migrate", "truncate",
     # the rest of kubectl's documented state-changing commands (kubectl --help: "Basic",
     # "Deploy" and "Cluster Management"), but run and set, which other CLIs use for harmless
     # acts (npm run, git config set); and exec: a command run inside a live container or pod
@@ -143,8 +148,11 @@ _CONSEQUENTIAL_VERBS = frozenset({
     "edit", "approve", "deny", "exec",
     *DOWNLOAD_VERBS})
 
-# the words of a compound sub-command or long flag (``delete-bucket``, ``--force-recreate``)
-_WORD_PARTS = re.compile(r"[-_]")
+# the words of a compound sub-command or long flag (``delete-bucket``, ``--force-recreate``,
+# a namespaced ``db:migrate``)
+_WORD_PARTS = re.compile(r"[-_:]")
+# the verb of a statement handed to a database client (gate.sql): ``sql-drop``
+SQL_VERB_PREFIX = "sql-"
 # what the consequential long flags say (``--force``, ``--delete``...), as words; not
 # hard nor recursive, which change nothing in compounds (``--hard-links``, a recursive list)
 _CONSEQUENTIAL_FLAG_WORDS = frozenset(flag[2:] for flag in _CONSEQUENTIAL_LONG
@@ -194,7 +202,16 @@ def consequential(word: str) -> bool:
     >>> [consequential(w) for w in ("delete-bucket", "factory-reset", "--force-recreate",
     ...                             "describe-instances", "--add-host")]
     [True, True, True, False, False]
+
+    A namespaced command (rake's, artisan's, expo's ``db:migrate``, ``run:android``) is
+    read the same way, and a statement that writes to a database is consequential
+    (``sql-drop``, ``gate.sql``).
+
+    >>> [consequential(w) for w in ("db:migrate", "db:version", "sql-update")]
+    [True, False, True]
     """
+    if word.startswith(SQL_VERB_PREFIX):
+        return True  # a statement that writes to a database (gate.sql)
     if not word.startswith("-"):
         return word in _CONSEQUENTIAL_VERBS or any(
             part in _CONSEQUENTIAL_WORDS for part in _WORD_PARTS.split(word) if len(part) > 1)
@@ -355,6 +372,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # share ``* download`` with ``pip download``; ``ssh`` and ``kubectl exec`` share
         # ``* remote``
         verbs += [(s.head, act) for s in segments for act in acts(s)]
+        # a statement handed to a database client is what the call does (gate.sql)
+        verbs += [(s.head, f"{SQL_VERB_PREFIX}{verb}") for s in segments for verb in sql_writes(s)]
         keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs))
         keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))
         touched = touch_keys(call)

@@ -128,7 +128,8 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
     writes += [*_operand_write_targets(seg), *_script_write_targets(seg),
                *_target_directories(seg)]
     reads = [t for op, t in seg.redirects if op.lstrip("0123456789") == "<"]
-    written = {*writes, *socket_hosts(seg)}  # a host named as an operand is no file
+    # a host named as an operand or option value is no file
+    written = {*writes, *socket_hosts(seg), *database_hosts(seg)}
     for word in seg.argv[1:]:
         # --file=~/.kube/config, if=/etc/x, -f@~/.netrc: the value after "=" or "@"
         candidates = [word, *re.split(r"[=@]", word)[1:]] if not word.startswith("-") else \

@@ -1,0 +1,85 @@
+"""Statements a call hands to a database client, and which of them write.
+
+A database client runs the SQL it is given on the command line: ``psql -c``, ``mysql -e``,
+``sqlite3 FILE 'SQL'``. What the call does is then the statement's, not the client's: a
+hundred approved ``psql -c 'SELECT ...'`` say nothing about the user's view of ``psql -c
+'DROP TABLE ...'``. So each statement that writes is a verb of the command
+(``gate.support``: ``sql-drop``), consequential like a sub-command that changes what lies
+outside the working tree, and one verb across clients (``* sql-drop``).
+
+Where each client takes SQL, from its manual: psql(1) ``-c``/``--command``; mysql(1) and
+mariadb ``-e``/``--execute``; sqlite3(1) and duckdb the operands after the database file;
+clickhouse-client ``-q``/``--query``; cqlsh ``-e``/``--execute``; sqlcmd ``-Q``/``-q``;
+snowsql ``-q``/``--query``; ``bq query`` its operand; mongosh ``--eval`` (JavaScript; its
+``drop``/``delete``/``update``/``insert`` methods). The writing statements are SQL's data
+and schema changes and its privilege statements (ISO/IEC 9075's SQL-data-change,
+SQL-schema and access-control statements): INSERT, UPDATE, DELETE, MERGE, UPSERT,
+REPLACE, TRUNCATE, CREATE, ALTER, DROP, RENAME, GRANT, REVOKE.
+
+>>> from neuroplast.gate.shell import split_command
+>>> [sql_writes(s) for s in split_command(
+...     "psql -h db -c 'DROP TABLE users'; psql -c 'select 1'; "
+...     "mysql -e 'truncate orders; select 1' shop; sqlite3 app.db 'DELETE FROM s'; "
+...     "mongosh --eval 'db.users.drop()'")]
+[['drop'], [], ['truncate'], ['delete'], ['drop']]
+"""
+
+from __future__ import annotations
+
+import re
+
+from neuroplast.gate.outputs import option_values
+from neuroplast.gate.shell import Segment
+
+__all__ = ["SQL_WRITES", "sql_texts", "sql_writes"]
+
+SQL_WRITES = frozenset({"insert", "update", "delete", "merge", "upsert", "replace",
+                        "truncate", "create", "alter", "drop", "rename", "grant", "revoke"})
+_OPTIONS: dict[str, tuple[str, ...]] = {
+    "psql": ("-c", "--command"),
+    "mysql": ("-e", "--execute"),
+    "mariadb": ("-e", "--execute"),
+    "clickhouse-client": ("-q", "--query"),
+    "cqlsh": ("-e", "--execute"),
+    "sqlcmd": ("-Q", "-q"),
+    "snowsql": ("-q", "--query"),
+}
+_FILE_CLIENTS = frozenset({"sqlite3", "duckdb"})  # CLIENT [OPTIONS] FILE [SQL]
+_STATEMENT_START = re.compile(r"(?:^|;)\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)")
+# mongosh's JavaScript: collection methods that change data or schema
+_MONGO_WRITE = re.compile(r"\.(drop(?:Database|Index(?:es)?)?|delete(?:One|Many)|remove|"
+                          r"update(?:One|Many)?|insert(?:One|Many)?|replaceOne|"
+                          r"renameCollection|createCollection|createIndex|dropUser|"
+                          r"createUser|grantRolesToUser|revokeRolesFromUser)\s*\(")
+_MONGO_VERB = {"remove": "delete", "replaceone": "replace", "renamecollection": "rename"}
+
+
+def sql_texts(seg: Segment) -> list[str]:
+    """The SQL (or mongosh JavaScript) a simple command hands to a database client."""
+    head, argv = seg.head, seg.argv
+    if head in _OPTIONS:
+        return option_values(argv, _OPTIONS[head], clusters=False)
+    if head in _FILE_CLIENTS:
+        operands = [a for a in argv[1:] if not a.startswith("-")]
+        return operands[1:]
+    if head == "bq":
+        operands = [a for a in argv[1:] if not a.startswith("-")]
+        return operands[1:] if operands[:1] == ["query"] else []
+    if head in ("mongosh", "mongo"):
+        return option_values(argv, ("--eval",), clusters=False)
+    return []
+
+
+def sql_writes(seg: Segment) -> list[str]:
+    """The writing statements' verbs (lower case, in order, once each) ``seg`` runs."""
+    found: list[str] = []
+    for text in sql_texts(seg):
+        if seg.head in ("mongosh", "mongo"):
+            words = [m.group(1).lower() for m in _MONGO_WRITE.finditer(text)]
+            verbs = [_MONGO_VERB.get(w, re.sub(r"(one|many|database|index|indexes|"
+                                                r"collection|user|rolestouser|"
+                                                r"rolesfromuser)$", "", w)) for w in words]
+        else:
+            verbs = [m.group(1).lower() for m in _STATEMENT_START.finditer(text)]
+        found += [v for v in verbs if v in SQL_WRITES and v not in found]
+    return found
