@@ -41,7 +41,12 @@ it. Each act is read from the programs' own manuals:
   ``-l``), at(1) and batch(1) jobs, ``update-rc.d ... enable|defaults``, ``chkconfig ...
   on``, ``rc-update add``;
 - ``flash``: writes onto attached hardware: firmware into a board, an app or a partition
-  onto a phone, an image over a drive (``gate.devices``, each tool's write operations).
+  onto a phone, an image over a drive (``gate.devices``, each tool's write operations);
+- ``connect``: talks to another machine the call names, whatever it sends or fetches: a
+  URL's host, a socket or database client's host, a remote session or copy. A user who
+  stops letting the agent reach out (after a leak, on a new network) stops it for
+  ``curl``, ``ncat`` and ``git ls-remote`` alike; not asked first, since nearly every
+  project fetches something, but a refusal among its latest answers is asked on.
 
 The acts that reach beyond the call, onto another machine or into every later boot or login
 or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
@@ -56,8 +61,8 @@ This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are n
 ...     "ssh dev@web-1 uptime; ssh -G web-1; mysql -h db.example.com app; mysql app; "
 ...     "kubectl -n x exec -it pod -- sh; autossh -M 0 -N -L 80:localhost:8080 a@b; "
 ...     "kill -9 4242; kill -l; curl -O https://x.io/a.tgz")]
-[('remote',), (), ('remote-database',), (), ('remote',), ('remote', 'forward'), \
-('kill',), (), ('download',)]
+[('remote', 'connect'), (), ('remote-database', 'connect'), (), ('remote', 'connect'), \
+('remote', 'forward', 'connect'), ('kill',), (), ('download', 'connect')]
 """
 
 from __future__ import annotations
@@ -70,13 +75,14 @@ from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.paths import REMOTE_PATH, is_local_host
+from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.transfers import directions
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "autostart", "flash")
+        "discard", "autostart", "flash", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash"})
 
@@ -196,6 +202,20 @@ def socket_hosts(seg: Segment) -> list[str]:
     else:
         return []
     return [h.lower() for h in hosts if not is_local_host(h)]
+
+
+_URL_IN_WORD = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>|;&)]+")
+
+
+def _connects(seg: Segment) -> bool:
+    """Whether ``seg`` talks to another machine the call names: a URL's host, a socket
+    client's or a database client's host, a remote session or copy."""
+    for word in seg.argv[1:]:
+        for m in _URL_IN_WORD.finditer(word):
+            host = url_host(m.group(0))
+            if host and not is_local_host(host):
+                return True
+    return bool(socket_hosts(seg) or database_hosts(seg)) or _remote(seg)
 
 
 def _forwards(seg: Segment) -> bool:
@@ -325,4 +345,6 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("autostart")
     if writes_device(seg):
         found.append("flash")
+    if _connects(seg):
+        found.append("connect")
     return tuple(found)
