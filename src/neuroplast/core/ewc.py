@@ -74,9 +74,6 @@ def estimate_fisher(
     return empirical_fisher(model, loss_fn, batches)
 
 
-# below this the running Fisher's scale is folded into its tensors (float32 keeps ~1e38)
-_MIN_RUNNING_SCALE = 1e-6
-
 class OnlineEWC(Regularizer):
     """Online EWC: penalty ``0.5·λ·Σ F*_i(θ_i − θ*_i)²``, inactive until ``consolidate``.
 
@@ -104,10 +101,6 @@ class OnlineEWC(Regularizer):
         self._weight: list[torch.Tensor] = []  # F* in reference order, for the penalty
         self._reference: dict[str, torch.Tensor] = {}
         self._pending = 0  # running-Fisher updates not yet folded into F*
-        # The running Fisher is ``_running_scale`` times ``_running``: decaying it is a
-        # scalar product, so a step's update is one pass over the tensors, not two (the
-        # step is bound by memory traffic); folded back in before it could underflow.
-        self._running_scale = 1.0
         self._sink = PenaltyGrads()
 
     @property
@@ -122,9 +115,7 @@ class OnlineEWC(Regularizer):
     @property
     def running_fisher(self) -> dict[str, torch.Tensor]:
         """The running Fisher ``F`` (not yet consolidated)."""
-        scale = self._running_scale
-        return {n: t * scale for n, t in self._running.items()} if scale != 1.0 \
-            else dict(self._running)
+        return dict(self._running)
 
     @property
     def reference(self) -> dict[str, torch.Tensor]:
@@ -160,30 +151,16 @@ class OnlineEWC(Regularizer):
                 )
         runs = [self._running[n] for n in names]
         gamma = self.config.gamma
-        # F <- γ·F + (1 − γ)·g²: with F = scale·R, scale <- γ·scale, R += (1 − γ)/scale·g²
-        scale = self._running_scale * gamma
-        if scale < _MIN_RUNNING_SCALE:  # fold the scale in (every ~130 steps at γ = 0.9)
-            self._fold_running_scale()
-            torch._foreach_mul_(list(self._running.values()), gamma)
-            scale = 1.0
-        self._running_scale = scale
+        torch._foreach_mul_(runs, gamma)
         if squares is not None:
             sq = pick_squares("OnlineEWC", names, grads, squares)
-            torch._foreach_add_(runs, sq, alpha=(1.0 - gamma) / scale)
+            torch._foreach_add_(runs, sq, alpha=1.0 - gamma)
         else:
-            torch._foreach_addcmul_(runs, grads, grads, value=(1.0 - gamma) / scale)
+            torch._foreach_addcmul_(runs, grads, grads, value=1.0 - gamma)
         self._pending += 1
-
-    def _fold_running_scale(self) -> None:
-        import torch
-
-        if self._running_scale != 1.0 and self._running:
-            torch._foreach_mul_(list(self._running.values()), self._running_scale)
-        self._running_scale = 1.0
 
     def _set_running(self, fisher: dict[str, torch.Tensor]) -> None:
         self._running = {n: f.clone() for n, f in fisher.items()}
-        self._running_scale = 1.0
         self._pending = 1
 
     def consolidate(self, model: nn.Module) -> None:
@@ -198,7 +175,7 @@ class OnlineEWC(Regularizer):
             for n, f in self._fisher.items():
                 f.mul_(self.config.gamma)
                 if n in self._running:
-                    f.add_(self._running[n], alpha=self._running_scale)
+                    f.add_(self._running[n])
             self._pending = 0
         self._reference = {n: p.detach().clone() for n, p in params.items()}
         self._weight = [self._fisher[n] for n in self._reference]
@@ -208,7 +185,7 @@ class OnlineEWC(Regularizer):
 
         state = {f"reference:{n}": t for n, t in self._reference.items()}
         state.update({f"fisher:{n}": t for n, t in self._fisher.items()})
-        state.update({f"running:{n}": t for n, t in self.running_fisher.items()})
+        state.update({f"running:{n}": t for n, t in self._running.items()})
         state["pending"] = torch.tensor(self._pending)
         return state
 
@@ -228,7 +205,6 @@ class OnlineEWC(Regularizer):
                     f"but Fisher shape {got}; the file is damaged, delete it and consolidate again"
                 )
         self._reference, self._running = ref, parts["running"]
-        self._running_scale = 1.0
         self._fisher = {n: fisher[n] for n in ref} if ref else fisher
         self._pending = int(state["pending"]) if "pending" in state else 0
         self._weight = [self._fisher[n] for n in self._reference]
