@@ -250,8 +250,9 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     ``reads:DIR`` / ``writes:DIR`` for each place outside the project it reads or writes
     (``location``), ``lists:DIR`` for one it only lists (Glob, LS: a user who lets the
     agent see the names in ``~/keys`` has not let it read what the files hold, while one
-    who let it read them has let it see their names, ``gate.support``), ``copies:DIR`` when it brings what it reads there into the project
-    (reading a log is not copying it into the code), ``host:NAME`` for each host,
+    who let it read them has let it see their names, ``gate.support``), ``copies:DIR``
+    when it brings what it reads there into the project (reading a log is not copying it
+    into the code), ``host:NAME`` for each host,
     ``speaks:SCHEME`` for each protocol other than the web's (``gopher://``, ``ftp://``).
     The place and protocol keys are ones the user must have approved once before a call
     touching them is auto-allowed.
