@@ -24,7 +24,7 @@ Traceback (most recent call last):
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
 rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, model_deny, \
 model_unsure, risk_flags, latest_refusal, mistaken_family, first_place, first_use, \
-nearest_refused, close_approvals, new_part, new_host, model_allow
+nearest_refused, close_approvals, new_part, model_allow
 """
 
 from __future__ import annotations
@@ -107,8 +107,7 @@ class GateConfig(Config):
         default=0.2,
         metadata={"help": "the share of calls the user lets the gate ask about: while fewer "
                           "of its recent decisions were asks, it also asks about a "
-                          "sub-command or flag no approved call used (rule new_part) and a "
-                          "host no approved call reached (rule new_host); 0: off"},
+                          "sub-command or flag no approved call used (rule new_part); 0: off"},
     )
     convergence_window: int = field(
         default=1000, metadata={"help": "labelled decisions the agreement is measured over"}

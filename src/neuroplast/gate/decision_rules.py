@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from neuroplast.gate.credentials import credential_kind
 from neuroplast.gate.facts import CallFacts
-from neuroplast.gate.paths import is_local_host
 from neuroplast.gate.pipeline import Rule, Verdict
 from neuroplast.gate.support import (
     SUPPORT_RULES,
@@ -169,24 +168,6 @@ def new_part(f: CallFacts) -> Verdict | None:
                           f"{f.ask_share:.0%} of calls, budget {budget:.0%})")
 
 
-def new_host(f: CallFacts) -> Verdict | None:
-    """A machine no approved call reached (``host:`` of a URL, an ``ssh`` destination, a
-    socket or database client's host) is asked while the gate asks less than the user's
-    ``ask_budget``, as ``new_part`` asks a new part of a program: whom a call talks to is
-    what it does to the world, one machine is not another (staging is not production, a
-    mirror is not a paste site), and a model judges a new host by the calls around it."""
-    budget = f.config.ask_budget
-    if f.ask_share >= budget:
-        return None
-    stats = f.evidence.stats
-    key = next((k for k in f.evidence.keys if k.startswith("host:")
-                and not is_local_host(k[5:]) and not (k in stats and stats[k].approved)), "")
-    if not key:
-        return None
-    return Verdict("ask", f"{f.ps} would allow, but no approved call reached {key[5:]} yet "
-                          f"(asks {f.ask_share:.0%} of calls, budget {budget:.0%})")
-
-
 def model_allow(f: CallFacts) -> Verdict | None:
     """The model is confident the user approves and nothing above asks: allow."""
     return Verdict("allow", f"{f.ps} >= {f.config.bands.allow}, supported by the user's "
@@ -204,7 +185,6 @@ GATE_RULES: tuple[Rule, ...] = (
     Rule("risk_flags", risk_flags),
     *(_support_rule(name, check) for name, check in SUPPORT_RULES),
     Rule("new_part", new_part),
-    Rule("new_host", new_host),
     Rule("model_allow", model_allow),
 )
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in GATE_RULES)
