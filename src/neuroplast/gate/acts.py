@@ -74,7 +74,7 @@ from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import option_values
-from neuroplast.gate.paths import REMOTE_PATH, is_local_host
+from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.transfers import directions
@@ -204,18 +204,15 @@ def socket_hosts(seg: Segment) -> list[str]:
     return [h.lower() for h in hosts if not is_local_host(h)]
 
 
-_URL_IN_WORD = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>|;&)]+")
-
-
-def _connects(seg: Segment) -> bool:
-    """Whether ``seg`` talks to another machine the call names: a URL's host, a socket
-    client's or a database client's host, a remote session or copy."""
+def _names_a_machine(seg: Segment) -> bool:
+    """Whether a URL among ``seg``'s words, or a socket client's operand, names another
+    machine (with a remote session or a database host: the act ``connect``)."""
     for word in seg.argv[1:]:
-        for m in _URL_IN_WORD.finditer(word):
+        for m in URL.finditer(word):
             host = url_host(m.group(0))
             if host and not is_local_host(host):
                 return True
-    return bool(socket_hosts(seg) or database_hosts(seg)) or _remote(seg)
+    return bool(socket_hosts(seg))
 
 
 def _forwards(seg: Segment) -> bool:
@@ -331,9 +328,10 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("upload")
     if "remote-delete" in moved:
         found.append("remote-delete")
-    if _remote(seg):
+    remote, database = _remote(seg), bool(database_hosts(seg))
+    if remote:
         found.append("remote")
-    if database_hosts(seg):
+    if database:
         found.append("remote-database")
     if _forwards(seg):
         found.append("forward")
@@ -345,6 +343,6 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("autostart")
     if writes_device(seg):
         found.append("flash")
-    if _connects(seg):
+    if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)

@@ -57,17 +57,18 @@ from neuroplast.gate.shell import Segment
 
 __all__ = ["writes_device"]
 
+# esptool and espefuse, under either name, spell their commands with _ or - (v5)
+_ESPTOOL = frozenset({"write_flash", "write-flash", "erase_flash", "erase-flash",
+                      "erase_region", "erase-region"})
+_ESPEFUSE = frozenset({"burn_efuse", "burn-efuse", "burn_key", "burn-key", "burn_bit",
+                       "burn-bit"})
 # program -> its sub-commands (among the first plain words) that write onto the device
 _VERBS: dict[str, frozenset[str]] = {
     "st-flash": frozenset({"write", "erase", "flash"}),
-    "esptool": frozenset({"write_flash", "write-flash", "erase_flash", "erase-flash",
-                          "erase_region", "erase-region"}),
-    "esptool.py": frozenset({"write_flash", "write-flash", "erase_flash", "erase-flash",
-                             "erase_region", "erase-region"}),
-    "espefuse": frozenset({"burn_efuse", "burn-efuse", "burn_key", "burn-key", "burn_bit",
-                           "burn-bit"}),
-    "espefuse.py": frozenset({"burn_efuse", "burn-efuse", "burn_key", "burn-key",
-                              "burn_bit", "burn-bit"}),
+    "esptool": _ESPTOOL,
+    "esptool.py": _ESPTOOL,
+    "espefuse": _ESPEFUSE,
+    "espefuse.py": _ESPEFUSE,
     "picotool": frozenset({"load", "erase"}),
     "probe-rs": frozenset({"download", "run", "erase"}),
     "cargo": frozenset({"flash"}),

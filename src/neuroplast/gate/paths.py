@@ -10,11 +10,13 @@ import os.path
 import posixpath
 import re
 
-__all__ = ["FILE_URL", "REMOTE_PATH", "is_local_host", "path_zone", "resolve_path"]
+__all__ = ["FILE_URL", "REMOTE_PATH", "URL", "is_local_host", "path_zone", "resolve_path"]
 
 # RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
 # that take URLs (curl, aws --filter file://..., git, pip) read it like a path. Group 1 is
 # the path.
+# a URL anywhere in a call's text: its scheme (group 1) up to a shell separator or quote
+URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
 FILE_URL = re.compile(r"\bfile://(?:localhost)?(/[^\s'\"<>|;&)]*)", re.IGNORECASE)
 # scp(1)/rsync(1)'s remote side, ``[user@]host:path`` (a colon before any slash, no ``//``
 # after it: not a URL). Group 1 is the host.

@@ -122,6 +122,7 @@ __all__ = ["MAX_PROGRAMS", "Evidence", "KeyStats", "Support", "SupportConfig", "
 MAX_PROGRAMS = 24  # keys remembered per call (programs, sub-commands, places, flags...)
 _OPERAND = re.compile(r"[\w.@+/:~-]{1,64}")
 _MAX_OPERANDS = 2
+_NO_ROWS = np.empty(0, dtype=np.intp)  # no answer has the key
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 # the per-answer arrays of SupportMemory, grown and compacted together
 _COLUMNS = ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks", "_origin",
@@ -873,8 +874,8 @@ class SupportMemory:
             # a listed place is known once read with approval (``_approved``)
             reads_of_lists = tuple("reads:" + k[6:] for k in keys if k.startswith("lists:"))
             rows_of = self._key_rows(keys + reads_of_lists, n)
-            read_lists = frozenset(k for k in keys if k.startswith("lists:") and approved[
-                rows_of.get("reads:" + k[6:], clock[:0].astype(int))].any())
+            read_lists = frozenset(k for k in keys if k.startswith("lists:")
+                                   and approved[rows_of.get("reads:" + k[6:], _NO_ROWS)].any())
             stats = {k: KeyStats.of(rows, approved, clock, refused, own,
                                     recent=cfg.act_settle if is_act_key(k) else 1)
                      for k, rows in rows_of.items() if k in keys}

@@ -36,7 +36,7 @@ from neuroplast.gate.inspect import (
     _script_write_targets,
     _target_directories,
 )
-from neuroplast.gate.paths import FILE_URL, REMOTE_PATH, path_zone, resolve_path
+from neuroplast.gate.paths import FILE_URL, REMOTE_PATH, URL, path_zone, resolve_path
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
 
@@ -49,7 +49,6 @@ _SEARCH_TOOLS = frozenset({"Grep", "Glob", "LS"})  # their path is a directory s
 # Glob matches file names, LS lists a directory; Grep reads the files it searches)
 _LIST_TOOLS = frozenset({"Glob", "LS"})
 _WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
-_URL = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*)://[^\s'\"<>|;&)]+")
 # the web's schemes, and file: (a path, touched as one); any other scheme is a protocol the
 # call speaks (gopher:, dict:, ftp:, ssh:, s3:...), asked about the first time as a program is
 _COMMON_SCHEMES = frozenset({"http", "https", "file"})
@@ -149,7 +148,7 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
 
 
 def _hosts(text: str, segments: list[Segment]) -> list[str]:
-    hosts = [url_host(m.group(0)) for m in _URL.finditer(text)]
+    hosts = [url_host(m.group(0)) for m in URL.finditer(text)]
     for seg in segments:
         hosts += database_hosts(seg) + socket_hosts(seg)
         if seg.head in REMOTE_PROGRAMS:
@@ -202,7 +201,7 @@ def touches(call: ToolCall) -> Touches:
             reads += r
             writes += w
         hosts += _hosts(command, segments)
-        found = list(_URL.finditer(command))
+        found = list(URL.finditer(command))
         schemes += [m.group(1).lower() for m in found]
         urls += [m.group(0) for m in found]
     path = call.file_path
