@@ -46,12 +46,18 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
 }
 _FILE_CLIENTS = frozenset({"sqlite3", "duckdb"})  # CLIENT [OPTIONS] FILE [SQL]
 _STATEMENT_START = re.compile(r"(?:^|;)\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)")
-# mongosh's JavaScript: collection methods that change data or schema
-_MONGO_WRITE = re.compile(r"\.(drop(?:Database|Index(?:es)?)?|delete(?:One|Many)|remove|"
-                          r"update(?:One|Many)?|insert(?:One|Many)?|replaceOne|"
-                          r"renameCollection|createCollection|createIndex|dropUser|"
-                          r"createUser|grantRolesToUser|revokeRolesFromUser)\s*\(")
-_MONGO_VERB = {"remove": "delete", "replaceone": "replace", "renamecollection": "rename"}
+# mongosh's JavaScript: the collection and database methods that change data, schema or
+# users, each as the SQL verb it is
+_MONGO_WRITES = {
+    "drop": "drop", "dropDatabase": "drop", "dropIndex": "drop", "dropIndexes": "drop",
+    "dropUser": "drop", "deleteOne": "delete", "deleteMany": "delete", "remove": "delete",
+    "update": "update", "updateOne": "update", "updateMany": "update", "insert": "insert",
+    "insertOne": "insert", "insertMany": "insert", "replaceOne": "replace",
+    "renameCollection": "rename", "createCollection": "create", "createIndex": "create",
+    "createUser": "create", "grantRolesToUser": "grant", "revokeRolesFromUser": "revoke",
+}
+_MONGO_WRITE = re.compile(r"\.(" + "|".join(sorted(_MONGO_WRITES, key=len, reverse=True))
+                          + r")\s*\(")
 
 
 def sql_texts(seg: Segment) -> list[str]:
@@ -75,10 +81,7 @@ def sql_writes(seg: Segment) -> list[str]:
     found: list[str] = []
     for text in sql_texts(seg):
         if seg.head in ("mongosh", "mongo"):
-            words = [m.group(1).lower() for m in _MONGO_WRITE.finditer(text)]
-            verbs = [_MONGO_VERB.get(w, re.sub(r"(one|many|database|index|indexes|"
-                                                r"collection|user|rolestouser|"
-                                                r"rolesfromuser)$", "", w)) for w in words]
+            verbs = [_MONGO_WRITES[m.group(1)] for m in _MONGO_WRITE.finditer(text)]
         else:
             verbs = [m.group(1).lower() for m in _STATEMENT_START.finditer(text)]
         found += [v for v in verbs if v in SQL_WRITES and v not in found]
