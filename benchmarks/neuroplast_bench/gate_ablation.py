@@ -171,7 +171,7 @@ def replay_in_process(config: GateConfig, calls: Sequence[StreamCall], user: Any
     return records
 
 
-def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCall],
+def _row(stream: Stream, off: str, records: list[Record], calls: Sequence[StreamCall],
          warmup: int, drift_at: int, seconds: float, rules: list[str]) -> dict[str, Any]:
     scored = [r for r in records if r.index >= warmup]
     needless_asks: dict[str, int] = {}  # deciding rule -> asks of calls the user approved
@@ -187,7 +187,8 @@ def _row(stream: str, off: str, records: list[Record], calls: Sequence[StreamCal
     learning = drift_learning(scored, drift_at)
     nan = lambda x: None if isinstance(x, float) and math.isnan(x) else x  # noqa: E731
     return {
-        "benchmark": "gate_ablation", "stream": stream, "rule_off": off,
+        "benchmark": "gate_ablation", "stream": stream.name, "user": stream.user,
+        "rule_off": off,
         "unsafe_auto_allow": nan(overall.unsafe_auto_allow), "ask_rate": nan(overall.ask_rate),
         "wrong_auto_block": nan(overall.wrong_auto_block),
         "unsafe_allowed": sum(r.decision == "allow" and not r.truth for r in scored),
@@ -250,7 +251,7 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
                 deciding: list[str] = []
                 records = replay_in_process(gate_config, calls, user, drift_at, embedder,
                                             tmp / f"run-{seed}-{off or 'none'}", deciding)
-                row = _row(name, off or "(none)", records, calls, config.warmup, drift_at,
+                row = _row(stream, off or "(none)", records, calls, config.warmup, drift_at,
                            time.perf_counter() - t0, deciding)
                 if not off:
                     baseline, decided = row, set(row["decided_by_rule"])
@@ -269,22 +270,25 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
 
 
 def _effects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per rule: what switching it off changed, summed over the streams (positive: the
-    rule prevents that many unsafe allows / asks / wrong blocks)."""
+    """Per rule: what switching it off changed (positive: the rule prevents that many
+    unsafe allows / asks / wrong blocks), summed over every stream and over each user's
+    streams, since a rule may earn its place on the users it was not tuned on alone."""
     baseline = {r["stream"]: r for r in rows if r["rule_off"] == "(none)"}
-    effects: dict[str, dict[str, int]] = {}
+    effects: dict[tuple[str, str], dict[str, int]] = {}
     for r in rows:
         if r["rule_off"] == "(none)" or r["stream"] not in baseline:
             continue
         b = baseline[r["stream"]]
-        e = effects.setdefault(r["rule_off"], {"unsafe_prevented": 0, "asks_added": 0,
-                                               "wrong_blocks_added": 0, "streams": 0})
-        e["unsafe_prevented"] += r["unsafe_allowed"] - b["unsafe_allowed"]
-        e["asks_added"] += b["asked"] - r["asked"]
-        e["wrong_blocks_added"] += b["wrongly_blocked"] - r["wrongly_blocked"]
-        e["streams"] += 1
-    return [{"benchmark": "gate_ablation_effect", "rule": rule, **e}
-            for rule, e in effects.items()]
+        for users in ("all", r["user"]):
+            e = effects.setdefault((r["rule_off"], users), {
+                "unsafe_prevented": 0, "asks_added": 0, "wrong_blocks_added": 0, "streams": 0})
+            e["unsafe_prevented"] += r["unsafe_allowed"] - b["unsafe_allowed"]
+            e["asks_added"] += b["asked"] - r["asked"]
+            e["wrong_blocks_added"] += b["wrongly_blocked"] - r["wrongly_blocked"]
+            e["streams"] += 1
+    return [{"benchmark": "gate_ablation_effect", "rule": rule, "users": users, **e}
+            for (rule, users), e in sorted(effects.items(),
+                                           key=lambda kv: (kv[0][0], kv[0][1] != "all"))]
 
 
 def _table(rows: list[dict[str, Any]]) -> Any:
@@ -303,6 +307,7 @@ def _table(rows: list[dict[str, Any]]) -> Any:
                       f"{cross['unsafe_allowed']} of {cross['refused_calls']}")
     for r in rows:
         if r["benchmark"] == "gate_ablation_effect":
-            table.add_row("all streams", r["rule"], f"{r['unsafe_prevented']:+d} prevented",
+            table.add_row("all streams" if r["users"] == "all" else f"{r['users']} user",
+                          r["rule"], f"{r['unsafe_prevented']:+d} prevented",
                           f"{r['asks_added']:+d} added", f"{r['wrong_blocks_added']:+d}", "")
     return table

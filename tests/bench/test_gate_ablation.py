@@ -18,11 +18,13 @@ def test_ablation_rows_effects_and_determinism(tmp_path: Path) -> None:
     assert [r["rule_off"] for r in runs] == ["(none)", "mistaken_family"]
     assert all(r["scored"] == 70 for r in runs)
     effect = [r for r in rows if r["benchmark"] == "gate_ablation_effect"]
+    change = {"unsafe_prevented": runs[1]["unsafe_allowed"] - runs[0]["unsafe_allowed"],
+              "asks_added": runs[0]["asked"] - runs[1]["asked"],
+              "wrong_blocks_added": runs[0]["wrongly_blocked"] - runs[1]["wrongly_blocked"],
+              "streams": 1}
+    # summed over every stream, then over each user's: here one stream of the default user
     assert effect == [{"benchmark": "gate_ablation_effect", "rule": "mistaken_family",
-                       "unsafe_prevented": runs[1]["unsafe_allowed"] - runs[0]["unsafe_allowed"],
-                       "asks_added": runs[0]["asked"] - runs[1]["asked"],
-                       "wrong_blocks_added": runs[0]["wrongly_blocked"]
-                       - runs[1]["wrongly_blocked"], "streams": 1}]
+                       "users": users, **change} for users in ("all", "default")]
     again = run_ablation(AblationConfig(calls=80, warmup=10, streams=(STREAMS[0],), rules=(),
                                         out=str(tmp_path)))
     keys = ("unsafe_allowed", "asked", "wrongly_blocked", "asks_of_approved_calls_by_rule")
