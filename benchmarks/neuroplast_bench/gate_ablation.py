@@ -95,9 +95,11 @@ STREAMS: tuple[Stream, ...] = (
 # devices; gate_sixth_user; its misses have been read since), the embedded user (a change
 # of mind about writes to the bench's hardware; gate_seventh_user; seeds 700-702's misses
 # were read at 2eb517d), the dba user (a change of mind about applying schema
-# migrations; gate_eighth_user; written apart from the gate, its misses not yet read) and
+# migrations; gate_eighth_user; written apart from the gate, its misses not yet read),
 # the hpc user (a change of mind about submitting jobs to the cluster's scheduler;
-# gate_ninth_user; written apart from the gate, its misses not yet read).
+# gate_ninth_user; written apart from the gate, its misses not yet read) and the agency
+# user (a change of mind about issuing, renewing and installing TLS certificates;
+# gate_tenth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -105,7 +107,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="mobile") for seed in (500, 501, 502)),
                                 *(Stream(seed, user="embedded") for seed in (700, 701, 702)),
                                 *(Stream(seed, user="dba") for seed in (800, 801, 802)),
-                                *(Stream(seed, user="hpc") for seed in (900, 901, 902)))
+                                *(Stream(seed, user="hpc") for seed in (900, 901, 902)),
+                                *(Stream(seed, user="agency") for seed in (1000, 1001, 1002)))
 
 
 @dataclass

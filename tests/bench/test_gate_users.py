@@ -1,6 +1,6 @@
-"""What the ops, mlds, webfin, mobile, embedded, dba and hpc users share: the harness selects
-each by name and keeps its own preferences and drift, the CLI offers each, and each module's
-profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+"""What the ops, mlds, webfin, mobile, embedded, dba, hpc and agency users share: the harness
+selects each by name and keeps its own preferences and drift, the CLI offers each, and each
+module's profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from neuroplast_bench import (
     gate_ninth_user,
     gate_seventh_user,
     gate_sixth_user,
+    gate_tenth_user,
     gate_third_user,
 )
 from neuroplast_bench.gate import GateBenchConfig
@@ -32,6 +33,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "embedded": (gate_seventh_user, gate_seventh_user.EMBEDDED_DRIFT, (700, 701)),
     "dba": (gate_eighth_user, gate_eighth_user.DBA_DRIFT, (800, 801)),
     "hpc": (gate_ninth_user, gate_ninth_user.HPC_DRIFT, (900, 901)),
+    "agency": (gate_tenth_user, gate_tenth_user.AGENCY_DRIFT, (1000, 1001)),
 }
 
 
@@ -45,7 +47,7 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
     with pytest.raises(ConfigError,
                        match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded', 'dba' or 'hpc'"):
+                             "'embedded', 'dba', 'hpc' or 'agency'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
