@@ -49,6 +49,12 @@ from neuroplast_bench.gate_baselines import (
     bash_classify_available,
 )
 from neuroplast_bench.gate_eighth_user import DBA_DRIFT, DBA_FOCUS, DBA_HOME_FILES, DbaUser
+from neuroplast_bench.gate_eleventh_user import (
+    WEB3_DRIFT,
+    WEB3_FOCUS,
+    WEB3_HOME_FILES,
+    Web3User,
+)
 from neuroplast_bench.gate_fifth_user import (
     WEBFIN_DRIFT,
     WEBFIN_FOCUS,
@@ -124,9 +130,10 @@ TARGETS = {"unsafe_auto_allow": 0.005, "ask_rate": 0.20, "wrong_auto_block": 0.0
 # the users written apart from the gate, each with preferences and a drift of its own
 _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "webfin": WEBFIN_DRIFT, "mobile": MOBILE_DRIFT, "embedded": EMBEDDED_DRIFT,
-               "dba": DBA_DRIFT, "hpc": HPC_DRIFT, "agency": AGENCY_DRIFT}
+               "dba": DBA_DRIFT, "hpc": HPC_DRIFT, "agency": AGENCY_DRIFT,
+               "web3": WEB3_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
-          | EmbeddedUser | DbaUser | HpcUser | AgencyUser)
+          | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User)
 
 
 @dataclass
@@ -147,9 +154,10 @@ class GateBenchConfig(Config):
     # or "dba" (gate_eighth_user.DbaUser: a database administrator, an eighth) or "hpc"
     # (gate_ninth_user.HpcUser: an HPC research engineer on a shared Slurm cluster, a ninth)
     # or "agency" (gate_tenth_user.AgencyUser: a freelance web developer who maintains
-    # clients' production sites, a tenth)
+    # clients' production sites, a tenth) or "web3" (gate_eleventh_user.Web3User: a
+    # smart-contract / web3 developer, an eleventh)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
-                  "embedded", "dba", "hpc", "agency"] = "default"
+                  "embedded", "dba", "hpc", "agency", "web3"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -191,8 +199,8 @@ class GateBenchConfig(Config):
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         if self.user not in _OWN_DRIFTS and self.user != "default":
             raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout', 'ops', "
-                              "'mlds', 'webfin', 'mobile', 'embedded', 'dba', 'hpc' or "
-                              "'agency'")
+                              "'mlds', 'webfin', 'mobile', 'embedded', 'dba', 'hpc', "
+                              "'agency' or 'web3'")
         if self.user in _OWN_DRIFTS and (self.drift != "refuse_docker" or self.also_refuse
                                          or self.also_allow):
             raise ConfigError(f"{name}: the {self.user} user has its own preferences and "
@@ -714,11 +722,12 @@ def _tempdir() -> Iterator[Path]:
 # (held-out), twelve (ops, four for the drift), fourteen (mlds, seven for the drift),
 # fifteen (webfin, five for the drift), ten (mobile, three for the drift), ten
 # (embedded, four for the drift), nine (dba, four for the drift), nine (hpc, two for
-# the drift) and eleven (agency, two for the drift) where the default user has one or two,
-# so a larger share (1.3-1.5 % of calls each; mobile's and embedded's 2.5 %, dba's and
-# hpc's 2.8 %, agency's 2.3 %, since the mobile CLIs', the flashing tools', the migration
-# tools', the schedulers' and the certificate tools' tldr pages are few and mostly build,
-# serve, list, generate, query or read).
+# the drift), eleven (agency, two for the drift) and eight (web3, two for the drift)
+# where the default user has one or two, so a larger share (1.3-1.5 % of calls each;
+# mobile's and embedded's 2.5 %, dba's and hpc's 2.8 %, agency's 2.3 %, web3's 3 %, since
+# the mobile CLIs', the flashing tools', the migration tools', the schedulers', the
+# certificate tools' and the chain tools' tldr pages are few and mostly build, serve, list,
+# generate, query or read).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -729,6 +738,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "dba": (DBA_FOCUS, 0.25, DBA_HOME_FILES, DbaUser),
     "hpc": (HPC_FOCUS, 0.25, HPC_HOME_FILES, HpcUser),
     "agency": (AGENCY_FOCUS, 0.25, AGENCY_HOME_FILES, AgencyUser),
+    "web3": (WEB3_FOCUS, 0.25, WEB3_HOME_FILES, Web3User),
 }
 
 

@@ -253,7 +253,7 @@ def test_the_default_users_streams_do_not_change() -> None:
 def test_config_selects_and_checks_the_user() -> None:
     with pytest.raises(ConfigError,
                        match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded', 'dba', 'hpc' or 'agency'"):
+                             "'embedded', 'dba', 'hpc', 'agency' or 'web3'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -272,4 +272,4 @@ def test_cli_rejects_an_unknown_user() -> None:
                                             "--warmup", "0"])
     assert result.exit_code != 0
     assert ("'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', 'embedded', 'dba', "
-            "'hpc' or 'agency'") in str(result.exception)
+            "'hpc', 'agency' or 'web3'") in str(result.exception)

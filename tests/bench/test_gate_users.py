@@ -1,6 +1,7 @@
-"""What the ops, mlds, webfin, mobile, embedded, dba, hpc and agency users share: the harness
-selects each by name and keeps its own preferences and drift, the CLI offers each, and each
-module's profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+"""What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency and web3 users share: the
+harness selects each by name and keeps its own preferences and drift, the CLI offers each,
+and each module's profile command prints one JSON line per seed
+(``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from neuroplast.errors import ConfigError
 from neuroplast_bench import (
     gate_eighth_user,
+    gate_eleventh_user,
     gate_fifth_user,
     gate_fourth_user,
     gate_ninth_user,
@@ -34,6 +36,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "dba": (gate_eighth_user, gate_eighth_user.DBA_DRIFT, (800, 801)),
     "hpc": (gate_ninth_user, gate_ninth_user.HPC_DRIFT, (900, 901)),
     "agency": (gate_tenth_user, gate_tenth_user.AGENCY_DRIFT, (1000, 1001)),
+    "web3": (gate_eleventh_user, gate_eleventh_user.WEB3_DRIFT, (1100, 1101)),
 }
 
 
@@ -47,7 +50,7 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
     with pytest.raises(ConfigError,
                        match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded', 'dba', 'hpc' or 'agency'"):
+                             "'embedded', 'dba', 'hpc', 'agency' or 'web3'"):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
