@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,13 @@ from neuroplast.errors import ConfigError, InvalidInputError
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.decision_rules import SUPPORT_RULE_NAMES
 from neuroplast.gate.inspect import RISK_FLAGS
-from neuroplast.gate.support import SupportConfig, SupportMemory, call_identity, program_keys
+from neuroplast.gate.support import (
+    SUPPORT_RULES,
+    SupportConfig,
+    SupportMemory,
+    call_identity,
+    program_keys,
+)
 
 LS, RM, CAT = ("Bash:ls",), ("Bash:rm",), ("Bash:cat",)
 
@@ -379,6 +386,30 @@ def test_a_call_whose_nearest_answer_is_a_refusal_is_asked(query: np.ndarray,
     assert got.supported == (not reason) and got.reason.startswith(reason), got.reason
 
 
+def test_the_latest_answer_about_a_call_described_alike_is_what_counts() -> None:
+    """Rule 6 reads the user's latest answer among calls whose descriptions are within
+    ``description_similarity``, whatever their programs; a later approval lifts it, a
+    peer's refusal and a call the agent did not describe are not concerned."""
+    m = memory(description_similarity=0.9)
+    rule = dict(SUPPORT_RULES)["described_refusal"]
+    m.add("ok", unit(0, 1, 0), approved=True, clock=1, programs=_keys("knex migrate:latest"),
+          described=unit(1, 0, 0))
+    m.add("no", unit(0, 0, 1), approved=False, clock=2, programs=_keys("sequelize db:migrate"),
+          described=unit(1, 0.1, 0))
+    typeorm = _keys("typeorm migration:run")
+    ev = m.evidence(unit(0, 1, 1), typeorm, described=unit(1, 0.2, 0))  # 0.99 to the refusal
+    assert ev.described_refused == pytest.approx(0.995, abs=1e-3)
+    assert rule(ev, m.config).startswith("the latest answer about a call described like this")
+    assert m.evidence(unit(0, 1, 1), typeorm, described=unit(1, 1, 0)).described_refused == 0.0
+    assert m.evidence(unit(0, 1, 1), typeorm).described_refused == 0.0  # no description
+    m.add("peer-no", unit(0, 0, 1), approved=False, clock=3, programs=typeorm,
+          described=unit(1, 0.2, 0), peer=True)
+    m.add("yes", unit(0, 1, 0), approved=True, clock=4, programs=_keys("knex migrate:up"),
+          described=unit(1, 0.15, 0))
+    ev = m.evidence(unit(0, 1, 1), typeorm, described=unit(1, 0.2, 0))
+    assert ev.described_refused == 0.0 and rule(ev, m.config) == ""
+
+
 def test_a_false_positive_asks_about_programs_that_look_alike() -> None:
     """Auto-allowed ``docker run``, the user says they would have refused it: podman, whose
     approved calls look like docker's, is asked until approved again; git is not."""
@@ -449,6 +480,48 @@ def test_asking_again_about_a_refused_call_is_replaced_by_a_deny(kit, make_gate)
     assert "near repeat (sim=1.00)" in again.reason
     other = gate.decide(kit.bash("pytest tests/test_api.py -q"))
     assert other.decision != "deny", other
+
+
+MIGRATIONS = [  # (command, what the agent says it does), all approved
+    ("knex migrate:status", "Show the migration status"),
+    ("sequelize db:migrate:status", "Show the migration status"),
+    ("knex migrate:latest --env test", "Apply pending migrations to the test database"),
+    ("sequelize migration:generate --name x", "Create a new migration file"),
+]
+
+
+def _described(kit, command: str, description: str, tool_use_id: str = "") -> ToolCall:
+    return ToolCall("Bash", {"command": command, "description": description}, cwd=kit.CWD,
+                    tool_use_id=tool_use_id)
+
+
+@pytest.mark.parametrize("rule_on", [True, False])
+def test_a_refusal_reaches_another_program_described_alike(kit, make_gate,
+                                                           rule_on: bool) -> None:
+    """Real MiniLM: after a refused "Run all pending migrations" with sequelize, knex's
+    "Apply all pending migrations" (about 0.9) is asked, a program whose every key the user
+    approved; with the rule off, the model allows it. A restart rebuilds the same."""
+    off = [] if rule_on else ["described_refusal"]
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, disabled_rules=off)
+    _approve_all(gate, kit)
+    for i, (command, description) in enumerate(MIGRATIONS):
+        gate.decide(_described(kit, command, description, f"m{i}"))
+        gate.feedback(f"m{i}", True)
+    gate.decide(_described(kit, "sequelize db:migrate", "Run all pending migrations", "no"))
+    gate.feedback("no", False)
+    assert gate.wait_idle(60)
+    knex = _described(kit, "knex migrate:latest", "Apply all pending migrations")
+    d = gate.decide(knex)
+    if not rule_on:
+        assert d.decision == "allow" and d.source == "model_allow", d
+        return
+    assert d.decision == "ask" and d.source == "described_refusal", d
+    assert re.search(r"\(sim=0\.[89]\d\) was a refusal", d.reason), d.reason
+    assert gate.decide(_described(kit, "knex migrate:status", "Show the migration status")
+                       ).decision == "allow"
+    gate.close()
+    again = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0).decide(knex)
+    assert again.decision == "ask" and again.source == "described_refusal", again
 
 
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:

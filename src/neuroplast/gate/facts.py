@@ -44,6 +44,7 @@ class CallFacts:
     vector: Any = None  # the call's unit MiniLM embedding (numpy), None without p
     peer_taught: bool = False  # the model has learned from a peer's answers
     ask_share: float = 0.0  # share of the gate's recent decisions that asked the user
+    described: Any = None  # unit MiniLM embedding of the agent's description, None without
 
     @cached_property
     def risk(self) -> RiskReport:
@@ -59,7 +60,7 @@ class CallFacts:
 
     @cached_property
     def evidence(self) -> Evidence:
-        return self.memory.evidence(self.vector, self.keys)
+        return self.memory.evidence(self.vector, self.keys, self.described)
 
     @cached_property
     def flags(self) -> tuple[str, ...]:

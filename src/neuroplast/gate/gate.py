@@ -55,6 +55,7 @@ from neuroplast.gate.log import DecisionRow, GateLog
 from neuroplast.gate.peer_log import PeerLog
 from neuroplast.gate.pipeline import run_pipeline, trace_json
 from neuroplast.gate.redact import CallDigest, redact_call
+from neuroplast.gate.render import call_description
 from neuroplast.gate.rules import PermissionRules
 from neuroplast.gate.stats import agreement_series, gate_stats
 from neuroplast.gate.support import (
@@ -275,7 +276,7 @@ class Gate:
         ``rules_call``: the call the user's rules are matched against, if not ``call``
         (the call as sent, when ``call`` is its redacted copy)."""
         match = self.rules.match(rules_call or call)
-        p, band, vector = None, "", None
+        p, band, vector, described = None, "", None, None
         version = self.learner.version
         rule_decides = (match is not None and self.config.mode == "auto"
                         and "user_rules" not in self.config.disabled_rules)
@@ -285,15 +286,22 @@ class Gate:
             p = float(torch.sigmoid(logit.reshape(-1)[0]))
             band = _BAND_NAMES[self.bands.decide(p)]
             vector = self._embedding(features)
+            described = self._description_embedding(call)
         accuracy = self._recent_accuracy(version) if p is not None else 0.0
         with self._lock:
             ask_share = sum(self._asks) / len(self._asks) if self._asks else 0.0
         return CallFacts(call, self.config, self.support, p, band, match, self._labels,
-                         accuracy, vector, self._peer_taught, ask_share), version
+                         accuracy, vector, self._peer_taught, ask_share, described), version
 
     def check_support(self, call: ToolCall, features: torch.Tensor) -> Support:
         """What the memory of answers says about ``call`` (whose features are given)."""
         return self.support.check(self._embedding(features), program_keys(call))
+
+    def _description_embedding(self, call: ToolCall) -> Any:
+        """The MiniLM embedding of what the agent said ``call`` does, None if it said
+        nothing (``support`` rule 6); short and repeated, so mostly a cache hit."""
+        text = call_description(call)
+        return self.extractor.embedder.embed([text])[0] if text else None
 
     def _embedding(self, features: torch.Tensor) -> Any:
         # The features start with the unit MiniLM embedding of the rendered call.
@@ -402,7 +410,8 @@ class Gate:
             self.support.add(tool_use_id, self._embedding(features), approved=approved,
                              clock=row_id, programs=program_keys(call),
                              false_positive=false_positive, identity=call_identity(call),
-                             risks=risk.flags, vouched=vouched, kind=supersede_key(call))
+                             risks=risk.flags, vouched=vouched, kind=supersede_key(call),
+                             described=self._description_embedding(call))
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from neuroplast.gate.calls import ToolCall, clean_text, clip_text, format_size
 from neuroplast.gate.paths import path_zone, resolve_path
 
-__all__ = ["MAX_RENDER_CHARS", "render_call", "render_path", "url_host"]
+__all__ = ["MAX_RENDER_CHARS", "call_description", "render_call", "render_path", "url_host"]
 
 # ~256 MiniLM word pieces; code and paths tokenise at ~3 characters per piece.
 MAX_RENDER_CHARS = 700
@@ -67,6 +67,19 @@ def _with_path(call: ToolCall, extra: list[str]) -> str:
     return f"{shown} ({', '.join(extra)})" if extra else shown
 
 
+def call_description(call: ToolCall) -> str:
+    """What the agent says a shell call does: Claude Code's Bash ``description`` ("Clear,
+    concise description of what this command does in 5-10 words"), cleaned and clipped;
+    "" for a call without one.
+
+    >>> call_description(ToolCall("Bash", {"command": "alembic upgrade head",
+    ...                                    "description": "Apply pending migrations"}))
+    'Apply pending migrations'
+    """
+    desc = call.tool_input.get("description") if call.command else None
+    return clean_text(clip_text(desc, 120)) if isinstance(desc, str) else ""
+
+
 def render_call(call: ToolCall) -> str:
     """One line (a few for code snippets) describing ``call``, at most MAX_RENDER_CHARS."""
     tool, inp = call.tool_name, call.tool_input
@@ -74,9 +87,9 @@ def render_call(call: ToolCall) -> str:
         text = f"{tool}: {clip_text(call.command, 500)}"
         if call.cwd:
             text += f" (cwd {call.cwd})"
-        desc = inp.get("description")
-        if isinstance(desc, str) and desc:
-            text += f" — {clip_text(desc, 120)}"
+        desc = call_description(call)
+        if desc:
+            text += f" — {desc}"
     elif tool in ("Write", "Edit", "MultiEdit", "NotebookEdit") and call.file_path:
         content = call.content
         text = f"{tool}: {_with_path(call, [_content_note(content)] if content else [])}"

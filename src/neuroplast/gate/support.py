@@ -49,6 +49,14 @@ the gate's decision pipeline, ``gate.decision_rules``):
    docker), every other program of the same tool whose approved calls look like the
    refused program's (cosine of the mean embeddings >= ``family_similarity``) is asked
    until the user approves it again: ``podman`` after a refused ``docker``.
+6. **Latest word about what it does is yes** (``described_refusal``): the user's latest
+   answer about a call the agent *described* like this one (Claude Code's Bash
+   ``description``, embedded on its own; cosine >= ``description_similarity``) is not a
+   refusal. A change of mind is about an act more than a program, and the agent names
+   the act in the same words whichever program performs it: after a refused "Run the
+   migration file" (``sequelize db:migrate``), "Run all pending migrations" (``typeorm
+   migration:run``) is asked. Only the user's own answers count; a description can only
+   make the gate ask.
 
 What each rule costs in questions and saves in mistakes, on every stream of the
 benchmark's users, is measured by ``neuroplast bench gate --ablate``; rules that saved
@@ -125,8 +133,8 @@ _MAX_OPERANDS = 2
 _NO_ROWS = np.empty(0, dtype=np.intp)  # no answer has the key
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 # the per-answer arrays of SupportMemory, grown and compacted together
-_COLUMNS = ("_vectors", "_approved", "_clock", "_programs", "_identity", "_risks", "_origin",
-            "_kind")
+_COLUMNS = ("_vectors", "_described", "_approved", "_clock", "_programs", "_identity", "_risks",
+            "_origin", "_kind")
 # whose answer a row is (``_origin``): the user's, a peer's, a peer's the user overruled
 _USER, _PEER, _OVERRULED = 0, 1, 2
 
@@ -438,6 +446,10 @@ class SupportConfig(Config):
                 "approved one, and whose latest answer about a program or flag it runs "
                 "was a refusal, is denied rather than asked again (``refused_repeat``); "
                 "1.0 denies exact repeats only"})
+    description_similarity: float = field(default=0.7, metadata={
+        "help": "a call whose description (what the agent said it does) is this close to a "
+                "call the user's latest such answer refused is asked (rule 6); the same "
+                "closeness as ``similarity`` uses for whole calls"})
     window: int = field(default=20000, metadata={
         "help": "answers kept (the last this many feedback rows): bounds memory and lookup"})
 
@@ -445,6 +457,7 @@ class SupportConfig(Config):
         owner = type(self).__name__
         check_range(owner, "similarity", self.similarity, -1.0, 1.0)
         check_range(owner, "trusted_similarity", self.trusted_similarity, -1.0, 1.0)
+        check_range(owner, "description_similarity", self.description_similarity, -1.0, 1.0)
         check_range(owner, "repeat_similarity", self.repeat_similarity, -1.0, 1.0)
         check_range(owner, "trust_refusal_share", self.trust_refusal_share, 0.0, 1.0)
         check_range(owner, "deny_repeat_similarity", self.deny_repeat_similarity, -1.0, 1.0)
@@ -495,6 +508,8 @@ class SupportMemory:
         self.dim = dim
         cap = min(self.config.window, 1024)
         self._vectors = np.zeros((cap, dim), dtype=np.float32)
+        # the unit embedding of what the agent said the call does (zeros: it said nothing)
+        self._described = np.zeros((cap, dim), dtype=np.float32)
         self._approved = np.zeros(cap, dtype=bool)
         self._clock = np.zeros(cap, dtype=np.int64)
         self._programs = np.full((cap, MAX_PROGRAMS), -1, dtype=np.int32)
@@ -521,13 +536,15 @@ class SupportMemory:
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
             programs: tuple[str, ...] = (), false_positive: bool = False,
             identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True,
-            kind: str = "", peer: bool = False) -> None:
+            kind: str = "", peer: bool = False, described: np.ndarray | None = None) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
         ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
         :func:`call_identity`) and ``risks`` (its inspection flags) are what
         :meth:`approvals_since_refusal` and :meth:`risk_approvals` count. ``kind``: what
         makes two answers about "the same call" (``teacher.supersede_key``); ``peer``: the
         answer is a trusted peer's (see the module docstring), which vouches for nothing.
+        ``described``: the embedding of what the agent said the call does
+        (``render.call_description``), None when it said nothing.
 
         >>> m = SupportMemory(dim=2)
         >>> m.add("p1", np.ones(2), approved=False, clock=1, programs=("Bash:rm",), peer=True)
@@ -538,6 +555,8 @@ class SupportMemory:
         'latest answer about Bash:rm was a refusal'
         """
         vec = self._unit(vector, "add")
+        said = np.zeros(self.dim, np.float32) if described is None else self._unit(described,
+                                                                                   "add")
         kind_id = _kind_id(kind)
         if peer:
             identity, risks, false_positive = 0, (), False
@@ -560,6 +579,7 @@ class SupportMemory:
                 self._keys.append(key)
                 self._row[key] = row
             self._vectors[row] = vec
+            self._described[row] = said
             self._approved[row] = approved
             self._clock[row] = clock
             # An approval clears a risk flag only when it is the user's word, given when
@@ -856,11 +876,14 @@ class SupportMemory:
         since = int(clock[refused].max()) if refused.any() else -1
         return approved & (clock > since)
 
-    def evidence(self, vector: np.ndarray, keys: tuple[str, ...]) -> Evidence:
-        """Everything the answers say about a call with this embedding and these keys,
-        gathered in one pass under the lock; the support rules read it (``SUPPORT_RULES``)."""
+    def evidence(self, vector: np.ndarray, keys: tuple[str, ...],
+                 described: np.ndarray | None = None) -> Evidence:
+        """Everything the answers say about a call with this embedding and these keys (and
+        this embedding of what the agent said it does, if it said), gathered in one pass
+        under the lock; the support rules read it (``SUPPORT_RULES``)."""
         cfg = self.config
         vec = self._unit(vector, "evidence")
+        said = None if described is None else self._unit(described, "evidence")
         keys = keys[:MAX_PROGRAMS]
         with self._lock:
             n = len(self._keys)
@@ -903,7 +926,24 @@ class SupportMemory:
                 float(bad_sims.max()) if len(bad_sims) else 0.0,
                 int((ok_sims >= threshold).sum()), int((approved | refused).sum()), trusted,
                 bool((sims[same] >= cfg.similarity).any()), read_lists,
+                self._described_refusal(said, approved & own, refused & own, clock),
             )
+
+    def _described_refusal(self, said: np.ndarray | None, approved: np.ndarray,
+                           refused: np.ndarray, clock: np.ndarray) -> float:
+        """The similarity of the latest answer about a call described like this one (the
+        agent's descriptions within ``description_similarity``) when that answer is the
+        user's refusal; 0.0 when it is an approval, or there is none (under the lock)."""
+        if said is None or not said.any():
+            return 0.0
+        n = len(clock)
+        sims = self._described[:n] @ said
+        rows = np.flatnonzero((sims >= self.config.description_similarity)
+                              & (approved | refused))
+        if len(rows) == 0:
+            return 0.0
+        latest = rows[np.argmax(clock[rows])]
+        return float(sims[latest]) if refused[latest] else 0.0
 
     def check(self, vector: np.ndarray, programs: tuple[str, ...]) -> Support:
         """Whether the answers near ``vector`` support auto-allowing it: every rule of
@@ -978,6 +1018,8 @@ class Evidence:
     trusted: bool  # every program of the call is trusted
     same_programs_close: bool  # a close approved call runs every program of this one
     read_lists: frozenset[str] = frozenset()  # lists: keys whose place an approved call read
+    # similarity of the user's latest answer about a call described like this one, if a refusal
+    described_refused: float = 0.0
 
 
 def _kind_id(kind: str) -> int:
@@ -1075,6 +1117,20 @@ def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
 
 # The support rules in the order they are checked: (name, rule). Each returns why the call
 # is not supported, or "".
+def _described_refusal(ev: Evidence, cfg: SupportConfig) -> str:
+    """Rule 6: the user's latest answer about a call *described* like this one (what the
+    agent said each call does, within ``description_similarity``) is not a refusal. A
+    user refuses what a call does as much as the program that does it, and the agent
+    names what it does in the same words whatever program it runs: "Run all pending
+    migrations" with ``typeorm`` after a refused "Run the migration file" with
+    ``sequelize``. A description can only make the gate ask, never allow: an agent that
+    words it differently only loses this check."""
+    if not ev.described_refused:
+        return ""
+    return (f"the latest answer about a call described like this one "
+            f"(sim={ev.described_refused:.2f}) was a refusal")
+
+
 SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
     ("mistaken_family", _mistaken_family),
@@ -1082,6 +1138,7 @@ SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("first_use", _first_use),
     ("nearest_refused", _nearest_refused),
     ("close_approvals", _close_approvals),
+    ("described_refusal", _described_refusal),
 )
 
 
@@ -1095,7 +1152,7 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
     the number of rows replayed.
     """
     from neuroplast.gate.peer_log import PeerLog
-    from neuroplast.gate.render import render_call
+    from neuroplast.gate.render import call_description, render_call
     from neuroplast.gate.teacher import supersede_key
 
     newest = glog.db.query("SELECT MAX(id) FROM feedback")[0][0]
@@ -1106,10 +1163,13 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
             if not peer or fb.record.get("support")]
     calls = [ToolCall.from_dict(json.loads(call_json)) for _, call_json, _ in rows]
     vectors = embedder.embed([render_call(c) for c in calls]) if calls else []
-    for (fb, _, peer), call, vec in zip(rows, calls, vectors, strict=True):
+    said = [call_description(c) for c in calls]
+    texts = sorted(set(said) - {""})
+    said_vectors = dict(zip(texts, embedder.embed(texts), strict=True)) if texts else {}
+    for (fb, _, peer), call, vec, text in zip(rows, calls, vectors, said, strict=True):
         memory.add(fb.tool_use_id, vec, approved=fb.approved, clock=fb.id,
                    programs=program_keys(call), false_positive=fb.false_positive,
                    identity=call_identity(call), risks=inspect_call(call).flags,
                    vouched=bool(fb.record.get("vouched", True)), kind=supersede_key(call),
-                   peer=peer)
+                   peer=peer, described=said_vectors.get(text))
     return len(rows)
