@@ -44,7 +44,7 @@ __all__ = ["ABLATABLE", "HELD_OUT", "STREAMS", "AblationConfig", "Stream", "run_
 # the model's band), not rules that can be earned.
 ABLATABLE = ("model_unfit", "refused_repeat", "risk_flags", "latest_refusal",
              "mistaken_family", "first_place", "first_use", "nearest_refused", "close_approvals",
-             "new_part")
+             "described_refusal", "new_part")
 
 @dataclass(frozen=True)
 class Stream:
