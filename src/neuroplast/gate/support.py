@@ -53,10 +53,10 @@ the gate's decision pipeline, ``gate.decision_rules``):
    answer about a call the agent *described* like this one (Claude Code's Bash
    ``description``, embedded on its own; cosine >= ``description_similarity``) is not a
    refusal. A change of mind is about an act more than a program, and the agent names
-   the act in the same words whichever program performs it: after a refused "Run the
-   migration file" (``sequelize db:migrate``), "Run all pending migrations" (``typeorm
-   migration:run``) is asked. Only the user's own answers count; a description can only
-   make the gate ask.
+   the act in the same words whichever program performs it: after a refused "Run all
+   pending migrations" (``sequelize db:migrate``), "Apply all pending migrations" (``knex
+   migrate:latest``, cosine 0.88) is asked. Only the user's own answers count; a
+   description can only make the gate ask.
 
 What each rule costs in questions and saves in mistakes, on every stream of the
 benchmark's users, is measured by ``neuroplast bench gate --ablate``; rules that saved
@@ -1121,8 +1121,8 @@ def _described_refusal(ev: Evidence, cfg: SupportConfig) -> str:
     """Rule 6: the user's latest answer about a call *described* like this one (what the
     agent said each call does, within ``description_similarity``) is not a refusal. A
     user refuses what a call does as much as the program that does it, and the agent
-    names what it does in the same words whatever program it runs: "Run all pending
-    migrations" with ``typeorm`` after a refused "Run the migration file" with
+    names what it does in the same words whatever program it runs: "Apply all pending
+    migrations" with ``knex`` after a refused "Run all pending migrations" with
     ``sequelize``. A description can only make the gate ask, never allow: an agent that
     words it differently only loses this check."""
     if not ev.described_refused:
