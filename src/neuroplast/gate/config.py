@@ -24,7 +24,7 @@ Traceback (most recent call last):
 neuroplast.errors.ConfigError: GateConfig.disabled_rules names an unknown rule 'no_such_rule'; \
 rules: shadow_mode, user_rules, untrained, model_unfit, refused_repeat, model_deny, \
 model_unsure, risk_flags, latest_refusal, mistaken_family, first_place, first_use, \
-nearest_refused, close_approvals, new_part, model_allow
+nearest_refused, close_approvals, described_refusal, new_part, model_allow
 """
 
 from __future__ import annotations
