@@ -1115,8 +1115,6 @@ def _close_approvals(ev: Evidence, cfg: SupportConfig) -> str:
             f"needs {cfg.min_support}")
 
 
-# The support rules in the order they are checked: (name, rule). Each returns why the call
-# is not supported, or "".
 def _described_refusal(ev: Evidence, cfg: SupportConfig) -> str:
     """Rule 6: the user's latest answer about a call *described* like this one (what the
     agent said each call does, within ``description_similarity``) is not a refusal. A
@@ -1131,6 +1129,8 @@ def _described_refusal(ev: Evidence, cfg: SupportConfig) -> str:
             f"(sim={ev.described_refused:.2f}) was a refusal")
 
 
+# The support rules in the order they are checked: (name, rule). Each returns why the call
+# is not supported, or "".
 SUPPORT_RULES: tuple[tuple[str, Any], ...] = (
     ("latest_refusal", _latest_refusal),
     ("mistaken_family", _mistaken_family),
