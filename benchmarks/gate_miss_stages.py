@@ -307,9 +307,12 @@ def main() -> None:
               "seed": args.seed, "load_avg_start": [round(x, 2) for x in load_start],
               "load_avg_end": [round(x, 2) for x in load_end], "cpus": os.cpu_count()}
     for v, s in summaries.items():
-        if misses[v] != args.probes:
+        # every probe's call text misses; what the agent says it does (its Bash
+        # description, embedded on its own for rule described_refusal) misses when new
+        if misses[v] < args.probes:
             raise SystemExit(f"variant {v}: {misses[v]} misses of {args.probes} probes")
-        print(json.dumps({**common, "variant": v, **s}, sort_keys=True))
+        print(json.dumps({**common, "variant": v, "description_misses":
+                          misses[v] - args.probes, **s}, sort_keys=True))
     print(json.dumps({
         **common, "variant": "summary", "baseline": base,
         "seconds": round(time.perf_counter() - started, 1),
