@@ -198,9 +198,8 @@ class GateBenchConfig(Config):
         if self.drift not in DRIFTS:
             raise ConfigError(f"{name}.drift={self.drift!r}; use one of {', '.join(DRIFTS)}")
         if self.user not in _OWN_DRIFTS and self.user != "default":
-            raise ConfigError(f"{name}.user={self.user!r}; use 'default', 'heldout', 'ops', "
-                              "'mlds', 'webfin', 'mobile', 'embedded', 'dba', 'hpc', "
-                              "'agency' or 'web3'")
+            users = ", ".join(repr(u) for u in ("default", *_OWN_DRIFTS))
+            raise ConfigError(f"{name}.user={self.user!r}; use one of {users}")
         if self.user in _OWN_DRIFTS and (self.drift != "refuse_docker" or self.also_refuse
                                          or self.also_allow):
             raise ConfigError(f"{name}: the {self.user} user has its own preferences and "

@@ -252,8 +252,8 @@ def test_the_default_users_streams_do_not_change() -> None:
 
 def test_config_selects_and_checks_the_user() -> None:
     with pytest.raises(ConfigError,
-                       match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded', 'dba', 'hpc', 'agency' or 'web3'"):
+                       match="use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', "
+                             "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -271,5 +271,5 @@ def test_cli_rejects_an_unknown_user() -> None:
     result = CliRunner().invoke(bench_app, ["gate", "--user", "nobody", "--calls", "10",
                                             "--warmup", "0"])
     assert result.exit_code != 0
-    assert ("'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', 'embedded', 'dba', "
-            "'hpc', 'agency' or 'web3'") in str(result.exception)
+    assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
+            "'embedded', 'dba', 'hpc', 'agency', 'web3'") in str(result.exception)

@@ -48,9 +48,8 @@ def test_config_selects_and_checks_the_user(kind: str) -> None:
     for other in ({"also_refuse": ("rm",)}, {"also_allow": ("sudo",)}):
         with pytest.raises(ConfigError, match="own preferences and drift"):
             GateBenchConfig(user=kind, **other)  # type: ignore[arg-type]
-    with pytest.raises(ConfigError,
-                       match="'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-                             "'embedded', 'dba', 'hpc', 'agency' or 'web3'"):
+    with pytest.raises(ConfigError, match="use one of 'default', 'heldout', " + ", ".join(
+            repr(kind) for kind in USERS)):
         GateBenchConfig(user="nobody")  # type: ignore[arg-type]
 
 
