@@ -18,14 +18,17 @@ the module named ``conftest`` per folder, so importing from it is not reliable.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_stream import StreamCall
 
 __all__ = ["assert_approved", "assert_drift_flips", "assert_drift_leaves_alone",
-           "assert_refused", "calls_in", "command_ids", "input_ids", "reason_ids"]
+           "assert_refused", "assert_stream_follows_its_config", "calls_in", "command_ids",
+           "input_ids", "reason_ids"]
 
 
 def calls_in(cwd: str) -> tuple[Callable[..., StreamCall], Callable[..., StreamCall]]:
@@ -90,3 +93,22 @@ def assert_drift_leaves_alone(user: PhasedUser, c: StreamCall) -> None:
     """The drift does not reach ``c``: approved before and after it."""
     assert not user.drift_applies(c)
     assert user.would_approve(c, 0) and user.would_approve(c, 1)
+
+
+def assert_stream_follows_its_config(config: GateBenchConfig, calls: Sequence[StreamCall],
+                                     user: PhasedUser, home_files: Sequence[str]) -> None:
+    """``calls`` and ``user``, made by ``stream_and_user(config)``, are a function of
+    ``config``: the answers depend on the call alone (a command met in the next seed's
+    stream, at another index, in another session, gets the same answer from a new user),
+    the same config makes the same stream, and the user's home files are named in it."""
+    answers = {(c.cwd, c.tool_input["command"]): user.refusal_reasons(c, 0) for c in calls
+               if c.tool_name == "Bash" and c.origin == "tldr"}
+    other, _ = stream_and_user(dataclasses.replace(config, calls=1200, seed=config.seed + 1))
+    shared = [c for c in other if (c.cwd, c.tool_input.get("command")) in answers]
+    assert len(shared) >= 20
+    assert all(type(user)().refusal_reasons(c, 0) == answers[(c.cwd, c.tool_input["command"])]
+               for c in shared)
+    again, _ = stream_and_user(config)
+    assert [c.event for c in again] == [c.event for c in calls]
+    text = " ".join(str(c.tool_input) for c in calls)
+    assert sum(f.replace("/home/alice", "") in text for f in home_files) >= 8

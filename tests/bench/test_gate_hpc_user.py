@@ -12,6 +12,7 @@ from gate_user_calls import (
     assert_drift_flips,
     assert_drift_leaves_alone,
     assert_refused,
+    assert_stream_follows_its_config,
     calls_in,
     command_ids,
     input_ids,
@@ -359,7 +360,8 @@ def test_a_call_gives_every_reason_that_refuses_it() -> None:
 
 
 def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
-    calls, user = stream_and_user(GateBenchConfig(user="hpc", calls=4000, seed=900))
+    config = GateBenchConfig(user="hpc", calls=4000, seed=900)
+    calls, user = stream_and_user(config)
     assert isinstance(user, HpcUser)
     profile = hpc_refusal_profile(calls, user)
     assert set(profile["by_reason"]) == {*HPC_PREFERENCES, HPC_DRIFT}
@@ -374,18 +376,4 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     drifted = [c for c in calls if user.drift_applies(c)]
     assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
     assert len({c.family for c in drifted}) >= 4  # it spans several programs
-    # the answers depend on the call alone: a command met in another seed's stream (at
-    # another index, in another session) gets the same answer
-    answers = {(c.cwd, c.tool_input["command"]): user.refusal_reasons(c, 0) for c in calls
-               if c.tool_name == "Bash" and c.origin == "tldr"}
-    other, _ = stream_and_user(GateBenchConfig(user="hpc", calls=1200, seed=901))
-    shared = [c for c in other if (c.cwd, c.tool_input.get("command")) in answers]
-    assert len(shared) >= 20
-    assert all(HpcUser().refusal_reasons(c, 0) == answers[(c.cwd, c.tool_input["command"])]
-               for c in shared)
-    # the same config makes the same stream and the same answers
-    again, _ = stream_and_user(GateBenchConfig(user="hpc", calls=4000, seed=900))
-    assert [c.event for c in again] == [c.event for c in calls]
-    # this user's home files are named in its stream
-    text = " ".join(str(c.tool_input) for c in calls)
-    assert sum(f.replace("/home/alice", "") in text for f in HPC_HOME_FILES) >= 8
+    assert_stream_follows_its_config(config, calls, user, HPC_HOME_FILES)
