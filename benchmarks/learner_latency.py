@@ -19,6 +19,9 @@ Python-heavy trainer step can hold it. Trainer and predictions share one interpr
 the p99 tail grows with the trainer's duty cycle: ``--yield-ms`` trades training rounds
 per second for prediction tail latency (both are printed).
 
+``--round-rate R`` offers R rounds a second instead of back to back, as answers arriving
+at a rate would: it compares two versions of the learner at the same training work.
+
 ``--backend process`` trains in a worker process instead (``LearnerConfig.backend``):
 the serving interpreter then only ships tensors and loads published weights, so the
 trainer's Python work no longer competes for its GIL.
@@ -77,6 +80,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--phases", type=int, default=20, help="idle/training alternations")
     parser.add_argument("--backend", choices=["thread", "process"], default="thread",
                         help="where training runs (LearnerConfig.backend)")
+    parser.add_argument("--round-rate", type=float, default=0.0,
+                        help="training rounds offered per second (0: back to back)")
     parser.add_argument("--plot", default=None, help="write a latency histogram PNG here")
     args = parser.parse_args(argv)
 
@@ -112,10 +117,15 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
 
     batches = [batch(32) for _ in range(256)]  # reused: rounds cost what training costs
 
-    def feed() -> None:  # back-to-back rounds whenever a training phase is on
-        fed = 0
+    gap = 1.0 / args.round_rate if args.round_rate > 0 else 0.0
+
+    def feed() -> None:  # rounds whenever a training phase is on: back to back, or paced
+        fed, due = 0, time.monotonic()
         while not stop.is_set():
             if training_on.wait(timeout=0.05):
+                if gap:  # answers arrive at a rate: a round is offered every `gap` s
+                    due = max(due + gap, time.monotonic() - gap)
+                    time.sleep(max(0.0, due - time.monotonic()))
                 learner.learn(batches[fed % len(batches)])
                 fed += 1
                 learner.wait_idle()
@@ -128,14 +138,18 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     training: list[float] = []
     rounds = 0
     phase = args.seconds / args.phases
+    cpu = {"idle": 0.0, "training": 0.0}  # this (serving) process's CPU seconds per phase
     for _ in range(args.phases):
         learner.wait_idle()
+        c0 = time.process_time()
         idle += measure(learner, probe, phase, args.pace_ms / 1000)
-        v0 = learner.version
+        v0, c1 = learner.version, time.process_time()
+        cpu["idle"] += c1 - c0
         training_on.set()
         training += measure(learner, probe, phase, args.pace_ms / 1000)
         training_on.clear()
         learner.wait_idle()
+        cpu["training"] += time.process_time() - c1
         rounds += learner.version - v0
     stop.set()
     feeder.join()
@@ -159,7 +173,12 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "predictions": [len(idle), len(training)],
         "rounds_during_training": rounds,
         "rounds_per_s": round(rounds / args.seconds, 1),
+        # what a round costs the serving process (building and shipping it, loading the
+        # published weights; with the thread backend, the training itself)
+        "serving_cpu_ms_per_round": round((cpu["training"] - cpu["idle"]) / max(rounds, 1)
+                                          * 1000, 3),
         "yield_ms": args.yield_ms,
+        "round_rate": args.round_rate,
         "torch_threads": args.threads,
         # Other processes' load on the machine: on a busy shared box the tail is theirs.
         "loadavg_1m": round(os.getloadavg()[0], 2),

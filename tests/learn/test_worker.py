@@ -304,3 +304,35 @@ def test_frames_round_trip_tied_and_strided_tensors_and_refuse_a_cut_stream() ->
         assert torch.equal(got[name], value), name
     with pytest.raises(BackendUnavailable, match="closed the pipe"):
         read_frame(io.BytesIO(data[:-5]))
+
+
+def test_a_rounds_examples_travel_stacked_when_alike_one_by_one_otherwise() -> None:
+    import io
+
+    from neuroplast.errors import InvalidInputError
+    from neuroplast.learn.wire import pack_examples, read_frame, unpack_examples, write_frame
+
+    def through_a_frame(exs: list[Example]) -> tuple[list[str], list[torch.Tensor],
+                                                     list[torch.Tensor]]:
+        buf = io.BytesIO()
+        write_frame(buf, {"op": "round"}, pack_examples(exs))
+        _, tensors = read_frame(io.BytesIO(buf.getvalue()))
+        return sorted(tensors), *unpack_examples(tensors, len(exs))
+
+    x, y = separable(5, seed=0)
+    alike = examples(x, y)
+    names, inputs, targets = through_a_frame(alike)
+    assert names == ["inputs", "target"]  # two tensors, not two per example
+    assert all(torch.equal(a, e.inputs) for a, e in zip(inputs, alike, strict=True))
+    assert all(torch.equal(t, e.target) for t, e in zip(targets, alike, strict=True))
+
+    mixed = [Example(torch.zeros(2), torch.tensor(1)), Example(torch.ones(2), torch.tensor(0.5))]
+    names, inputs, targets = through_a_frame(mixed)
+    assert names == ["n0.inputs", "n0.target", "n1.inputs", "n1.target"]
+    assert [t.dtype for t in targets] == [torch.int64, torch.float32]  # no type promotion
+    assert [t.item() for t in targets] == [1, 0.5]
+
+    with pytest.raises(InvalidInputError, match="stacks 5 inputs and 5 targets for 6"):
+        unpack_examples(pack_examples(alike), 6)
+    with pytest.raises(InvalidInputError, match=r"lacks 'n2\.inputs'"):
+        unpack_examples(pack_examples(mixed), 3)

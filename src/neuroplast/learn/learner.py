@@ -51,6 +51,7 @@ from neuroplast.learn.publish import frozen_from_weights
 from neuroplast.learn.remote import WorkerClient, error_from_reply
 from neuroplast.learn.spec import ModelSpec, import_object, object_path
 from neuroplast.learn.training import TrainingCopy, remember
+from neuroplast.learn.wire import pack_examples
 from neuroplast.store import load_tensors, save_tensors
 
 if TYPE_CHECKING:
@@ -580,10 +581,7 @@ pass one, or use backend='thread'
         """
         size = self.config.batch_size
         chunks = [list(new[i : i + size]) for i in range(0, len(new), size)]
-        tensors: dict[str, torch.Tensor] = {}
-        for i, (example, _) in enumerate(new):
-            tensors[f"n{i}.inputs"] = example.inputs
-            tensors[f"n{i}.target"] = example.target
+        tensors = pack_examples([example for example, _ in new])
         header = {"op": "round", "reply_weights": publish, "rounds": [len(c) for c in chunks],
                   "weights": [e.weight for e, _ in new], "keys": [e.key for e, _ in new]}
         client = self._worker_client()

@@ -24,7 +24,7 @@ from neuroplast.errors import BackendUnavailable, InvalidInputError
 if TYPE_CHECKING:
     import torch
 
-__all__ = ["read_frame", "write_frame"]
+__all__ = ["pack_examples", "read_frame", "unpack_examples", "write_frame"]
 
 _PREFIX = struct.Struct(">QQ")
 _MAX_HEADER = 1 << 24  # a header is a few hundred bytes; more means a corrupt stream
@@ -61,6 +61,57 @@ def read_frame(stream: IO[bytes]) -> tuple[dict[str, Any], dict[str, torch.Tenso
 
         tensors = load(_read_exactly(stream, payload_len))
     return header, tensors
+
+
+def pack_examples(examples: list[Any]) -> dict[str, torch.Tensor]:
+    """A round's examples as frame tensors: ``inputs`` and ``target`` stacked when every
+    example's agree in shape and dtype (what one learner trains on), else one pair per
+    example (``n<i>.inputs``, ``n<i>.target``). The serving process builds this frame
+    every round while holding the GIL, and safetensors' cost is per tensor: two tensors
+    instead of 2·N make a round's frame several times cheaper.
+
+    >>> import torch
+    >>> from types import SimpleNamespace as Ex
+    >>> packed = pack_examples([Ex(inputs=torch.zeros(3), target=torch.tensor(i)) for i in (1, 2)])
+    >>> sorted(packed), [t.tolist() for t in unpack_examples(packed, 2)[1]]
+    (['inputs', 'target'], [1, 2])
+    """
+    import torch
+
+    if examples and all(_alike(e.inputs, examples[0].inputs)
+                        and _alike(e.target, examples[0].target) for e in examples):
+        return {"inputs": torch.stack([e.inputs.detach() for e in examples]),
+                "target": torch.stack([e.target.detach() for e in examples])}
+    out: dict[str, torch.Tensor] = {}
+    for i, example in enumerate(examples):
+        out[f"n{i}.inputs"] = example.inputs
+        out[f"n{i}.target"] = example.target
+    return out
+
+
+def unpack_examples(tensors: dict[str, torch.Tensor], count: int
+                    ) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    """The ``count`` inputs and targets :func:`pack_examples` shipped, in order."""
+    if "inputs" in tensors and "target" in tensors:
+        inputs, target = tensors["inputs"], tensors["target"]
+        if len(inputs) != count or len(target) != count:
+            raise InvalidInputError(
+                f"a round frame stacks {len(inputs)} inputs and {len(target)} targets for "
+                f"{count} examples; the stream is corrupt, restart the worker"
+            )
+        return list(inputs.unbind(0)), list(target.unbind(0))
+    try:
+        return ([tensors[f"n{i}.inputs"] for i in range(count)],
+                [tensors[f"n{i}.target"] for i in range(count)])
+    except KeyError as exc:
+        raise InvalidInputError(
+            f"a round frame lacks {exc.args[0]!r} of its {count} examples; the stream is "
+            "corrupt, restart the worker"
+        ) from None
+
+
+def _alike(a: torch.Tensor, b: torch.Tensor) -> bool:
+    return a.shape == b.shape and a.dtype == b.dtype
 
 
 def _unshared(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:

@@ -8,7 +8,7 @@ Started by :class:`~neuroplast.learn.remote.WorkerClient` as
   (``model.*``), regularizer state (``reg.*``) and replay buffer (``replay.*``, with its
   metadata in the header); also used to load a checkpoint.
 - ``round``: consecutive :meth:`TrainingCopy.learn` rounds (sizes in ``rounds``) on the
-  shipped new examples (``n<i>.*``, with weights and keys in the header) plus this
+  shipped new examples (``wire.pack_examples``, with weights and keys in the header) plus this
   process's replay; answers how many rounds ``completed``, the error of the round that
   ``failed`` (its class name and message; the copy is reset to the round before), and
   the weights after the last completed round.
@@ -83,10 +83,11 @@ class Worker:
         and ends the request: the reply says how many rounds completed and why it stopped.
         """
         from neuroplast.core.replay import Example
+        from neuroplast.learn.wire import unpack_examples
 
-        new = [Example(tensors[f"n{i}.inputs"], tensors[f"n{i}.target"], weight, key)
-               for i, (weight, key) in enumerate(zip(header["weights"], header["keys"],
-                                                     strict=True))]
+        weights, keys = header["weights"], header["keys"]
+        inputs, targets = unpack_examples(tensors, len(weights))
+        new = [Example(*fields) for fields in zip(inputs, targets, weights, keys, strict=True)]
         sizes = header.get("rounds") or [len(new)]
         done, start, failed = 0, 0, None
         for size in sizes:
