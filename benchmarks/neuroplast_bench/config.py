@@ -193,10 +193,13 @@ class ContinualConfig(Config):
         default=32, metadata={"help": "old examples mixed into every batch (Avalanche: same)"}
     )
     replay_policy: Literal["balanced", "experience", "reservoir", "ring"] = field(
-        default="balanced",
-        metadata={"help": "our buffer's eviction policy (ReplayConfig.policy): 'balanced' keeps "
-                  "equal shares per class, 'experience' per experience (as Avalanche's "
-                  "default buffer, but filled as examples arrive); a plain reservoir keeps "
+        default="experience",
+        metadata={"help": "our buffer's eviction policy (ReplayConfig.policy): 'experience' "
+                  "keeps equal shares per (experience, class), as Avalanche's default buffer "
+                  "keeps per experience; 'balanced' equal shares per class, blind to time "
+                  "where every task holds every class (development seeds 2-3, Permuted-Digits "
+                  "offline: replay 0.910 balanced, 0.916 experience; EWC+replay 0.931, 0.936; "
+                  "DER++ 0.966, 0.966; Split-Digits identical runs); a plain reservoir keeps "
                   "classes by chance, and on Split-Digits offline it scored 0.957 over seeds "
                   "0-5 against 0.966 balanced (0-3)"},
     )

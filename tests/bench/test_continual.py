@@ -190,7 +190,7 @@ def test_replay_drawing_past_experiences_only_replays_nothing_in_the_first_task(
 
     naive = run("naive")
     past = run("replay", replay_draw="past")  # online: the experience-balanced buffer
-    assert ContinualConfig().for_setting(True).replay_policy == "experience"
+    assert {ContinualConfig().for_setting(s).replay_policy for s in (True, False)} == {"experience"}
     assert past[0] == naive[0] and past[1:] != naive[1:]
     assert run("replay")[0] != naive[0]
     with pytest.raises(ConfigError, match="replay_draw"):
