@@ -64,11 +64,12 @@ def read_frame(stream: IO[bytes]) -> tuple[dict[str, Any], dict[str, torch.Tenso
 
 
 def pack_examples(examples: list[Any]) -> dict[str, torch.Tensor]:
-    """A round's examples as frame tensors: ``inputs`` and ``target`` stacked when every
-    example's agree in shape and dtype (what one learner trains on), else one pair per
-    example (``n<i>.inputs``, ``n<i>.target``). The serving process builds this frame
-    every round while holding the GIL, and safetensors' cost is per tensor: two tensors
-    instead of 2·N make a round's frame several times cheaper.
+    """A round's examples as frame tensors: ``inputs`` and ``target`` stacked when all
+    examples' inputs, and all their targets, agree in shape and dtype (what one learner
+    trains on), else one pair per example (``n<i>.inputs``, ``n<i>.target``). The
+    serving process builds this frame every round while holding the GIL, and
+    safetensors' cost is per tensor: two tensors instead of 2·N make a round's frame
+    several times cheaper.
 
     >>> import torch
     >>> from types import SimpleNamespace as Ex
