@@ -165,10 +165,9 @@ def _run(stream: str, method: str, impl: str, seed: int,
     from neuroplast_bench.neuroplast_runner import run_neuroplast
 
     torch.set_num_threads(1)
-    # replay_policy is an online setting as well as an offline one: offline runs set the
-    # offline one.
-    online_fields = set(OnlineSettings.__dataclass_fields__) - (set() if online else
-                                                                {"replay_policy"})
+    # Most online settings have an offline field of the same name: an offline run sets the
+    # offline one (ContinualConfig's), an online run the online one (OnlineSettings').
+    online_fields = set(OnlineSettings.__dataclass_fields__) if online else set()
     cfg = ContinualConfig(online=OnlineSettings(**{k: v for k, v in settings.items()
                                                    if k in online_fields}),
                           **{k: v for k, v in settings.items() if k not in online_fields})
