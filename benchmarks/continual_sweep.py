@@ -48,9 +48,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from neuroplast_bench.config import ContinualConfig
 
 DEV_STREAMS = ("permuted", "split")
 OUT = Path("benchmarks/results/continual_sweep.jsonl")
@@ -154,23 +157,35 @@ def _commit() -> str:
         return "unknown"
 
 
+def run_config(settings: dict[str, Any], online: bool) -> ContinualConfig:
+    """The benchmark config a run of ``settings`` trains with. Most online settings have an
+    offline field of the same name: an offline run sets the offline one (ContinualConfig's),
+    an online run the online one (OnlineSettings').
+
+    >>> run_config({"ewc_replay_lambda": 7.0}, online=False).ewc_replay_lambda
+    7.0
+    >>> run_config({"ewc_replay_lambda": 7.0}, online=True).online.ewc_replay_lambda
+    7.0
+    """
+    from neuroplast_bench.config import ContinualConfig, OnlineSettings
+
+    online_fields = set(OnlineSettings.__dataclass_fields__) if online else set()
+    return ContinualConfig(online=OnlineSettings(**{k: v for k, v in settings.items()
+                                                    if k in online_fields}),
+                           **{k: v for k, v in settings.items() if k not in online_fields})
+
+
 def _run(stream: str, method: str, impl: str, seed: int,
          settings: dict[str, Any], online: bool = True) -> dict[str, Any]:
     import torch
 
     from neuroplast_bench.avalanche_runner import run_avalanche
-    from neuroplast_bench.config import ContinualConfig, OnlineSettings
     from neuroplast_bench.continual import STREAMS
     from neuroplast_bench.metrics import acc
     from neuroplast_bench.neuroplast_runner import run_neuroplast
 
     torch.set_num_threads(1)
-    # Most online settings have an offline field of the same name: an offline run sets the
-    # offline one (ContinualConfig's), an online run the online one (OnlineSettings').
-    online_fields = set(OnlineSettings.__dataclass_fields__) if online else set()
-    cfg = ContinualConfig(online=OnlineSettings(**{k: v for k, v in settings.items()
-                                                   if k in online_fields}),
-                          **{k: v for k, v in settings.items() if k not in online_fields})
+    cfg = run_config(settings, online)
     info: dict[str, Any] = {}
     start, cpu = time.perf_counter(), time.process_time()
     if impl == "avalanche":

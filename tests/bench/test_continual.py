@@ -195,3 +195,25 @@ def test_replay_drawing_past_experiences_only_replays_nothing_in_the_first_task(
     assert run("replay")[0] != naive[0]
     with pytest.raises(ConfigError, match="replay_draw"):
         ContinualConfig(replay_draw="future")  # type: ignore[arg-type]
+
+
+def test_a_sweeps_offline_run_sets_the_offline_settings_and_an_online_run_the_online() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "continual_sweep.py"
+    spec = importlib.util.spec_from_file_location("continual_sweep", script)
+    assert spec is not None and spec.loader is not None
+    sweep = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sweep)
+
+    default = ContinualConfig()
+    for online in (False, True):
+        cfg = sweep.run_config({"der_alpha": 0.3, "replay_policy": "ring"}, online=online)
+        used = cfg.for_setting(online)
+        assert (used.der_alpha, used.replay_policy) == (0.3, "ring")
+        # the other setting keeps its default: a shared name sets one of them only
+        other = cfg.for_setting(not online)
+        assert (other.der_alpha, other.replay_policy) == (
+            default.for_setting(not online).der_alpha,
+            default.for_setting(not online).replay_policy)
