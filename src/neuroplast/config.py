@@ -110,13 +110,19 @@ def check_range(
     low_inclusive: bool = True,
     high_inclusive: bool = True,
 ) -> None:
-    """Raise :class:`ConfigError` naming ``owner.name`` when ``value`` is out of range."""
+    """Raise :class:`ConfigError` naming ``owner.name`` when ``value`` is out of range.
+
+    >>> check_range("Demo", "calls", -5, 1)
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: Demo.calls=-5 is out of range; use a value in [1, inf)
+    """
     ok = isinstance(value, int | float) and value == value  # rejects NaN
     if ok and low is not None:
         ok = value >= low if low_inclusive else value > low
     if ok and high is not None:
         ok = value <= high if high_inclusive else value < high
     if not ok:
-        lo = "-inf" if low is None else ("[" if low_inclusive else "(") + str(low)
-        hi = "inf" if high is None else str(high) + ("]" if high_inclusive else ")")
+        lo = "(-inf" if low is None else ("[" if low_inclusive else "(") + str(low)
+        hi = "inf)" if high is None else str(high) + ("]" if high_inclusive else ")")
         raise ConfigError(f"{owner}.{name}={value!r} is out of range; use a value in {lo}, {hi}")

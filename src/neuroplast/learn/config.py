@@ -22,7 +22,7 @@ class LearnerConfig(Config):
     Traceback (most recent call last):
     ...
     neuroplast.errors.ConfigError: LearnerConfig.batch_size=0 is out of range; use a value in \
-[1, inf
+[1, inf)
     """
 
     batch_size: int = field(
