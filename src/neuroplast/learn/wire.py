@@ -72,17 +72,17 @@ def pack_examples(examples: list[Any]) -> dict[str, torch.Tensor]:
     several times cheaper.
 
     >>> import torch
-    >>> from types import SimpleNamespace as Ex
-    >>> packed = pack_examples([Ex(inputs=torch.zeros(3), target=torch.tensor(i)) for i in (1, 2)])
+    >>> from neuroplast.core.replay import Example
+    >>> packed = pack_examples([Example(torch.zeros(3), torch.tensor(i)) for i in (1, 2)])
     >>> sorted(packed), [t.tolist() for t in unpack_examples(packed, 2)[1]]
     (['inputs', 'target'], [1, 2])
     """
-    import torch
+    from neuroplast.learn.batch import collate
 
     if examples and all(_alike(e.inputs, examples[0].inputs)
                         and _alike(e.target, examples[0].target) for e in examples):
-        return {"inputs": torch.stack([e.inputs.detach() for e in examples]),
-                "target": torch.stack([e.target.detach() for e in examples])}
+        inputs, targets, _ = collate(examples)
+        return {"inputs": inputs, "target": targets}
     out: dict[str, torch.Tensor] = {}
     for i, example in enumerate(examples):
         out[f"n{i}.inputs"] = example.inputs
