@@ -13,6 +13,19 @@ bench_app = typer.Typer(help="Run benchmarks: each prints a table and one JSON l
                         no_args_is_help=True)
 
 
+def _seeds(text: str, option: str) -> list[int]:
+    """``"0,1,5"`` as seeds, or a usage error naming ``option``.
+
+    >>> _seeds("0, 1,5", "--seeds")
+    [0, 1, 5]
+    """
+    try:
+        return [int(s) for s in text.split(",") if s.strip()]
+    except ValueError as exc:
+        raise typer.BadParameter(f"{option} {text!r}: use whole numbers separated by commas, "
+                                 "e.g. 0,1,2") from exc
+
+
 @bench_app.callback()
 def _group() -> None:
     """Run benchmarks: each prints a table and one JSON line per result."""
@@ -108,7 +121,7 @@ def gate(
         unknown = sorted(set(rules) - set(ABLATABLE))
         if unknown:
             raise typer.BadParameter(f"unknown rule(s) {unknown}; use some of {ABLATABLE}")
-        seeds = {int(s) for s in ablate_seeds.split(",") if s.strip()}
+        seeds = set(_seeds(ablate_seeds, "--ablate-seeds"))
         every = STREAMS + HELD_OUT
         missing = sorted(seeds - {s.seed for s in every})
         if missing:
@@ -192,6 +205,6 @@ def sona(
     if queries < 2000:
         raise typer.BadParameter("--queries must be at least 2000 (the last 1,000 are scored "
                                  "and the drift sits half-way)")
-    main(out=out, seeds=[int(s) for s in seeds.split(",") if s.strip()], queries=queries,
+    main(out=out, seeds=_seeds(seeds, "--seeds"), queries=queries,
          routers=chosen, speed=speed, routing=routing, federation=federation,
          fed_agents=fed_agents, fed_per_agent=fed_per_agent)

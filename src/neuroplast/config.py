@@ -29,9 +29,9 @@ import tomllib
 from pathlib import Path
 from typing import Any, Self
 
-from neuroplast.errors import ConfigError
+from neuroplast.errors import ConfigError, InvalidInputError
 
-__all__ = ["Config", "check_range"]
+__all__ = ["Config", "check_range", "check_url"]
 
 
 class Config:
@@ -126,3 +126,39 @@ def check_range(
         lo = "(-inf" if low is None else ("[" if low_inclusive else "(") + str(low)
         hi = "inf)" if high is None else str(high) + ("]" if high_inclusive else ")")
         raise ConfigError(f"{owner}.{name}={value!r} is out of range; use a value in {lo}, {hi}")
+
+
+def check_url(url: str, what: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    """``url`` without a trailing slash, or :class:`InvalidInputError` saying what is wrong
+    with it: a scheme in ``schemes``, a host, a port in 1-65535, no spaces or control
+    characters. Checked where the URL is given, so that a typo fails at once instead of in
+    a request later (or, baked into a hook, on every tool call).
+
+    >>> check_url("http://127.0.0.1:8765/", "--url")
+    'http://127.0.0.1:8765'
+    >>> check_url("http://h:0", "--url")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.InvalidInputError: --url 'http://h:0': the port must be a number in 1-65535
+    """
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or any(c.isspace() or ord(c) < 32 or ord(c) == 127
+                                       for c in url):
+        raise InvalidInputError(f"{what} {url!r} is not a URL (spaces or control characters)")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # an IPv6 literal left open: http://[::1
+        raise InvalidInputError(f"{what} {url!r} is not a URL ({exc})") from exc
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise InvalidInputError(f"{what} {url!r}: the port must be a number in 1-65535")
+    if parts.scheme not in schemes:
+        raise InvalidInputError(f"{what} {url!r} must start with "
+                                + " or ".join(f"{s}://" for s in schemes))
+    if not parts.hostname:
+        raise InvalidInputError(f"{what} {url!r} names no host; e.g. {schemes[0]}://127.0.0.1:8765")
+    return url.rstrip("/")

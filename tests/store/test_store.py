@@ -31,6 +31,27 @@ def test_data_dir_unwritable_says_what_to_do(tmp_path: Path) -> None:
         data_dir(blocker / "sub")
 
 
+@pytest.mark.parametrize("given", ["", "."])
+def test_data_dir_refuses_the_current_folder(given: str, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # typer reads --data-dir '' as Path('.'): it must not make the folder it runs in private
+    monkeypatch.chdir(tmp_path)
+    mode = tmp_path.stat().st_mode
+    with pytest.raises(StoreError, match="current folder"):
+        data_dir(Path(given))
+    assert tmp_path.stat().st_mode == mode
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_database_errors_say_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "peers").write_text("a file where a folder should be")
+    with pytest.raises(StoreError, match="every folder on the path is a folder"):
+        Database(tmp_path / "peers" / "peers.db")
+    (tmp_path / "gate.db").write_text("not sqlite")
+    with pytest.raises(StoreError, match="move the file aside"):
+        Database(tmp_path / "gate.db")
+
+
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "a.bin"
     atomic_write_bytes(target, b"one")

@@ -13,6 +13,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from neuroplast.errors import (
     BackendUnavailable,
@@ -80,7 +81,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except NeuroplastError as exc:
-        Console(stderr=True, soft_wrap=True).print(f"[bold red]error:[/] {exc}")
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]error:[/] {escape(str(exc))}")
         code = next(code for kind, code in EXIT_CODES if isinstance(exc, kind))
         sys.exit(code)
     except typer.Abort:

@@ -15,7 +15,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from neuroplast.errors import BackendUnavailable, InvalidInputError
 
@@ -60,7 +62,7 @@ def serve(
         str, typer.Option(help="Interface to listen on: loopback (127.0.0.1, ::1) unless "
                           "--allow-remote is given.")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option(help="TCP port to listen on.", min=1, max=65535)] = 8765,
     mode: Annotated[
         str | None,
         typer.Option(help="auto|shadow. auto: decide when confident; shadow: learn, always "
@@ -69,8 +71,8 @@ def serve(
     config_file: Annotated[
         Path | None,
         typer.Option("--config", help="A .toml or .json file of GateConfig fields: "
-                     "allow_rules, ask_rules, deny_rules, allow_threshold, block_threshold, "
-                     "risky_repeat_approvals... (see neuroplast.gate.GateConfig)."),
+                     "mode, allow_rules, ask_rules, deny_rules, disabled_rules, ask_budget, "
+                     "[bands] allow / block... (see neuroplast.gate.GateConfig)."),
     ] = None,
     allow_remote: Annotated[
         bool, typer.Option("--allow-remote", help="Allow a --host other machines can reach "
@@ -83,7 +85,7 @@ def serve(
     ] = None,
     max_body_mb: Annotated[
         float, typer.Option(help="Largest hook event accepted, in MiB (a bigger PreToolUse "
-                            "gets 413 and `ask`).", min=0.001)
+                            "gets 413 and `ask`).", min=0.001, max=1024.0)
     ] = 8.0,
 ) -> None:
     """Run the gate service that `neuroplast-hook` forwards Claude Code's events to."""
@@ -96,6 +98,8 @@ def serve(
     from neuroplast.server.guard import is_loopback
     from neuroplast.store import data_dir as resolve_data_dir
 
+    if not 0.001 <= max_body_mb <= 1024:  # NaN passes the option's own range check
+        raise InvalidInputError(f"--max-body-mb {max_body_mb}: use a size in [0.001, 1024]")
     remote = not is_loopback(host)
     if remote and not allow_remote:
         raise InvalidInputError(
@@ -174,8 +178,14 @@ def install(
 
     if not claude_code:
         raise InvalidInputError("say which agent to install for: pass --claude-code")
+    from neuroplast.config import check_url
+
+    if url is not None:  # the hook speaks plain HTTP to a local service
+        url = check_url(url, "--url", schemes=("http",))
     home = data_dir or os.environ.get("NEUROPLAST_HOME") or None
     home = Path(home).expanduser().resolve() if home else None
+    if home is not None and home.exists() and not home.is_dir():
+        raise InvalidInputError(f"--data-dir {home} is a file; pass the service's data folder")
     result = install_claude_code_hooks(settings, url=url, data_dir=home)
     verb = "installed into" if result.changed else "already installed in"
     Console().print(f"neuroplast gate hooks {verb} {result.path} (command: {result.command})")
@@ -216,6 +226,7 @@ def signed_request(base: str, method: str, path: str, data_dir: Path | None = No
     answer is not signed; the status code is the caller's to judge."""
     import httpx
 
+    from neuroplast.config import check_url
     from neuroplast.gate.hook_cli import (
         AUTH_SCHEME,
         NONCE_HEADER,
@@ -226,6 +237,7 @@ def signed_request(base: str, method: str, path: str, data_dir: Path | None = No
     )
     from neuroplast.store import read_token
 
+    base = check_url(base, "--url")
     secret = read_token(token_file(data_dir)).encode("ascii")
     url = httpx.URL(f"{base}{path}")
     raw = b"" if body is None else json.dumps(body).encode()
@@ -237,6 +249,14 @@ def signed_request(base: str, method: str, path: str, data_dir: Path | None = No
     try:
         response = httpx.request(method, url, content=raw or None, headers=headers,
                                  timeout=timeout)
+    except httpx.TimeoutException as exc:
+        if not isinstance(exc, httpx.ConnectTimeout):  # connected: something is there
+            raise BackendUnavailable(
+                f"the service at {base} took the request but did not answer within "
+                f"{timeout:g} s; see its log, or try again") from exc
+        raise BackendUnavailable(
+            f"cannot reach the service at {base} ({exc}); start it with `neuroplast serve` "
+            "(or `neuroplast gate serve`) or pass --url") from exc
     except httpx.HTTPError as exc:
         raise BackendUnavailable(
             f"cannot reach the service at {base} ({exc}); start it with `neuroplast serve` "
@@ -277,11 +297,11 @@ def stats(
     if as_json:
         typer.echo(json.dumps(data, indent=2, sort_keys=True))
         return
-    table = Table(title=f"neuroplast gate — {base}")
+    table = Table(title=f"neuroplast gate — {escape(base)}")
     table.add_column("stat")
     table.add_column("value", justify="right")
     for name, value in stats_rows(data):
-        table.add_row(name, value)
+        table.add_row(Text(name), Text(value))
     Console().print(table)
 
 
@@ -316,14 +336,18 @@ def explain(
                                "call": call, "trace": trace}, indent=2, sort_keys=True))
         return
     console = Console()
-    console.print(f"[bold]{row.decision}[/] by rule [bold]{row.source}[/]: {row.reason}")
-    console.print(f"call: {call.get('tool_name')} {json.dumps(call.get('tool_input'))[:300]}")
+    console.print(f"[bold]{escape(row.decision)}[/] by rule [bold]{escape(row.source)}[/]: "
+                  f"{escape(row.reason)}")
+    shown = json.dumps(call.get("tool_input"))
+    if len(shown) > 300:
+        shown = f"{shown[:300]}... ({len(shown) - 300} more characters; --json shows all)"
+    console.print(Text(f"call: {call.get('tool_name')} {shown}"))
     table = Table(title="rules evaluated, in order")
     table.add_column("rule")
     table.add_column("verdict")
     table.add_column("why")
     for rule, decision, reason in trace:
-        table.add_row(rule, decision or "pass", reason)
+        table.add_row(Text(str(rule)), Text(decision or "pass"), Text(str(reason)))
     console.print(table)
 
 

@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from neuroplast.errors import InvalidInputError
 
@@ -120,8 +121,9 @@ def candidates(
 
             try:
                 ctx = Context.from_dict(json.loads(context.read_text()))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise InvalidInputError(f"cannot read context {context}: {exc}") from exc
+            except (OSError, ValueError) as exc:  # ValueError: not UTF-8, not JSON
+                raise InvalidInputError(f"cannot read context {context}: {exc}; give a JSON "
+                                        'file {"nodes": [...]}') from exc
             backend = LocalBackend.from_pretrained(model)
             found = find_candidates(Scorer(backend, backend.tokenizer), ctx,
                                     CandidateConfig(threshold=threshold, generate=generate),
@@ -138,8 +140,8 @@ def candidates(
         return
     table = Table("response_ts", "status", "divergence", "response", "without memories")
     for r in rows:
-        table.add_row(format_ts(r.response_ts), r.status, f"{r.divergence:.2f}", r.text,
-                      r.alternative or "")
+        table.add_row(format_ts(r.response_ts), r.status, f"{r.divergence:.2f}", Text(r.text),
+                      Text(r.alternative or ""))
     Console().print(table)
 
 
@@ -174,8 +176,10 @@ def send(
     data_dir: DataDir = None,
 ) -> None:
     """Send approved, untrained candidates to /train; mark them trained once accepted."""
+    from neuroplast.config import check_url
     from neuroplast.memory.sending import read_token, send_approved, unsent_approved
 
+    url = check_url(url, "--url")
     store = _store(data_dir)
     try:  # no token needed to find there is nothing to send
         sent = None if not unsent_approved(store) else send_approved(
@@ -196,8 +200,16 @@ def review(
 ) -> None:
     """Review candidates in the terminal: j/k move, a approve, r reject, g the memory-less
     answer, s send the approved ones to /train, q quit."""
-    from neuroplast.cli.memory_review import ReviewApp  # Textual loads only here
+    import sys
 
+    from neuroplast.cli.memory_review import ReviewApp  # Textual loads only here
+    from neuroplast.config import check_url
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InvalidInputError("memory review is a terminal screen and needs a terminal; in "
+                                "a script use `neuroplast memory candidates`, `approve`, "
+                                "`reject` and `send`")
+    url = check_url(url, "--url")
     store = _store(data_dir)
     try:
         ReviewApp(store, url, token_file or _dir(data_dir) / TOKEN_FILE).run()

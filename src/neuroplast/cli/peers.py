@@ -16,7 +16,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from neuroplast.errors import BackendUnavailable, InvalidInputError, StoreError
 
@@ -65,6 +67,13 @@ def add(
     data_dir: DataDir = None,
 ) -> None:
     """Trust a peer: its signed answers are applied; nothing from other keys is."""
+    from neuroplast.peers import Identity
+    from neuroplast.peers.identity import bare_public_key
+
+    own = _folder(data_dir) / "identity.pem"
+    if own.exists() and bare_public_key(pubkey) == Identity.load_or_create(own).public_key:
+        raise InvalidInputError("that key is this install's own (`neuroplast peers identity`); "
+                                "add the key `neuroplast peers identity` prints on the peer")
     peer = _peer_list(data_dir).add(name, pubkey, url, trust)
     Console().print(f"trusting {peer.name} ({peer.key[:12]}...) at {peer.url}, trust "
                     f"{peer.trust}")
@@ -80,14 +89,14 @@ def list_peers(data_dir: DataDir = None) -> None:
         table.add_column(column)
     for peer in peers.all():
         h = health.get(peer.name, {})
-        table.add_row(peer.name, peer.key[:12] + "...", peer.url, peer.trust,
+        table.add_row(peer.name, peer.key[:12] + "...", Text(peer.url), peer.trust,
                       str(h.get("acked", 0)), str(h.get("failures", 0)),
-                      str(h.get("last_error", ""))[:60])
+                      Text(str(h.get("last_error", ""))[:60]))
     console = Console()
     console.print(table)
     refused = peers.refusals()
     if refused:
-        console.print("refused: " + ", ".join(f"{k} {v}" for k, v in refused.items()))
+        console.print(Text("refused: " + ", ".join(f"{k} {v}" for k, v in refused.items())))
     from neuroplast.peers.adapters import applied
     from neuroplast.store import data_dir as resolve_data_dir
 
@@ -96,8 +105,8 @@ def list_peers(data_dir: DataDir = None) -> None:
                 for e in applied(home, kind)}
     for taken in peers.adapters_in():  # weights from peers trusted with them
         counts = (taken["peer"], taken["kind"], taken["version"]) in counting
-        console.print(f"adapter from {taken['peer']}: {taken['kind']} v{taken['version']} "
-                      f"at {taken['path']}{' (counts now)' if counts else ''}")
+        console.print(Text(f"adapter from {taken['peer']}: {taken['kind']} v{taken['version']} "
+                           f"at {taken['path']}{' (counts now)' if counts else ''}"))
 
 
 @peers_app.command()
@@ -111,19 +120,28 @@ def remove(
 ) -> None:
     """Stop trusting a peer (and, with --forget, unlearn what it taught)."""
     gone = _peer_list(data_dir).remove(name)
+    if not gone and not forget:
+        raise InvalidInputError(f"no trusted peer is named {name!r}; `neuroplast peers list` "
+                                "shows them (--forget still unlearns a removed peer)")
     console = Console()
-    console.print(f"{name} removed from the trust list" if gone else f"{name} was not trusted")
+    console.print(Text(f"{name} removed from the trust list" if gone
+                       else f"{name} was not trusted; forgetting what it taught"))
     if not forget:
         return
     base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
     try:
-        answer = _signed_post(base, "/v1/peers/forget", {"name": name}, data_dir)
-        console.print(f"forgot {answer['forgotten']} answers from {name}; the gate retrained")
+        with console.status(f"the service at {escape(base)} forgets {escape(name)} and "
+                            "retrains the gate (minutes on a long log)..."):
+            answer = _signed_post(base, "/v1/peers/forget", {"name": name}, data_dir)
+        console.print(Text(f"forgot {answer['forgotten']} answers from {name}; the gate "
+                           "retrained"))
     except (BackendUnavailable, StoreError) as exc:  # no service runs (or never ran)
+        # Only when nothing listens: a service that took the request but is slow to
+        # answer still runs, and its files must not be changed under it.
         if isinstance(exc, BackendUnavailable) and "cannot reach" not in str(exc):
             raise
-        console.print(f"forgot {_forget_offline(name, data_dir)} answers from {name}; the "
-                      "gate retrains from its log when the service next starts")
+        console.print(Text(f"forgot {_forget_offline(name, data_dir)} answers from {name}; "
+                           "the gate retrains from its log when the service next starts"))
 
 
 def _forget_offline(name: str, data_dir: Path | None) -> int:
@@ -159,4 +177,10 @@ def _signed_post(base: str, path: str, body: dict[str, Any], data_dir: Path | No
     response = signed_request(base, "POST", path, data_dir, body=body, timeout=600)
     if response.status_code != 200:
         raise InvalidInputError(f"the service refused: {response.text[:500]}")
-    return response.json()
+    try:
+        answer = response.json()
+        int(answer["forgotten"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BackendUnavailable(f"the service at {base} answered without a count of what "
+                                 f"it forgot: {response.text[:300]}") from exc
+    return answer

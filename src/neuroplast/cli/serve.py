@@ -200,8 +200,8 @@ def status(
     # escaped: rich reads "[service]" in "disabled in [service] of ..." as markup and
     # drops it, which left "disabled in  of <path>"
     for name, state, learned in status_lines(data):
-        table.add_row(escape(name), f"[green]{state}[/]" if state == "running" else state,
-                      escape(learned))
+        table.add_row(escape(name), f"[green]{state}[/]" if state == "running"
+                      else escape(state), escape(learned))
     Console().print(table)
 
 
@@ -215,10 +215,12 @@ def dashboard(
 ) -> None:
     """Print a one-time link that logs this browser into the dashboard (valid 5 minutes)."""
     from neuroplast.cli.gate import token_file
+    from neuroplast.config import check_url
     from neuroplast.server.sessions import LOGIN_PATH, login_code
     from neuroplast.store import read_token
 
-    base = (url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765").rstrip("/")
+    base = check_url(url or os.environ.get("NEUROPLAST_URL") or "http://127.0.0.1:8765",
+                     "--url")
     link = f"{base}{LOGIN_PATH}?code={login_code(read_token(token_file(data_dir)).encode())}"
     typer.echo(link)
     if open_browser:

@@ -29,8 +29,8 @@ def _read(path: Path) -> tuple[list[Any], list[str], list[float]]:
     queries, routes, qualities = [], [], []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(f"cannot read {path} as UTF-8 JSON lines: {exc}") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -73,7 +73,15 @@ def federate(
     from neuroplast.sona.distributed import Shards
     from neuroplast.sona.distributed import federate as run
 
+    if waves < 0:
+        raise InvalidInputError(f"--waves {waves}: use 0 (one wave) or the agents per wave")
+    if backend == "local" and (address is not None or num_cpus is not None):
+        raise InvalidInputError("--address and --num-cpus set up a Ray cluster: pass them "
+                                "with --backend ray")
     queries, routes, qualities = _read(trajectories)
+    if agents > len(routes):
+        raise InvalidInputError(f"--agents {agents} is more than the {len(routes)} trajectories "
+                                f"in {trajectories}: each agent needs one at least")
     texts = [q for q in queries if isinstance(q, str)]
     if texts:  # embedded here once, by the bundled MiniLM (agents get vectors)
         from neuroplast.gate.embedding import CachedEmbedder
@@ -82,8 +90,9 @@ def federate(
         queries = [next(vecs) if isinstance(q, str) else q for q in queries]
     try:
         emb = np.asarray(queries, dtype=np.float32)
-    except ValueError as exc:
-        raise InvalidInputError(f"embeddings in {trajectories} differ in length") from exc
+    except (ValueError, TypeError) as exc:
+        raise InvalidInputError(f"embeddings in {trajectories} must be lists of numbers, all "
+                                f"one length ({exc})") from exc
     if emb.ndim != 2 or not np.isfinite(emb).all():
         raise InvalidInputError(f"embeddings in {trajectories} must be finite, all one length")
     base = SonaConfig.for_ephemeral()
@@ -99,7 +108,8 @@ def federate(
 def proxy(
     upstream: Annotated[list[str], typer.Option(
         help="NAME=URL of an OpenAI-compatible endpoint (repeat for each)")],
-    port: Annotated[int, typer.Option(help="loopback port to listen on")] = 8780,
+    port: Annotated[int, typer.Option(help="loopback port to listen on", min=1,
+                                      max=65535)] = 8780,
     data_dir: Annotated[Path | None, typer.Option(
         help="data dir (default: $NEUROPLAST_HOME or ~/.neuroplast); the token is its "
              "gate/token, the engine lives in sona-proxy/")] = None,
@@ -116,12 +126,16 @@ def proxy(
     from neuroplast.store import Database, ensure_token, private_dir
     from neuroplast.store import data_dir as resolve_data_dir
 
-    upstreams = {}
+    upstreams: dict[str, str] = {}
     for spec in upstream:
         name, sep, url = spec.partition("=")
-        if not sep:
+        name = name.strip()
+        if not sep or not name:
             raise InvalidInputError(f"--upstream {spec!r}: use NAME=URL")
-        upstreams[name.strip()] = url.strip()
+        if name in upstreams:
+            raise InvalidInputError(f"--upstream names {name!r} twice; give each a name of "
+                                    "its own")
+        upstreams[name] = url.strip()
     directory = resolve_data_dir(data_dir)
     token = ensure_token(private_dir(directory / "gate") / TOKEN_FILE).encode("ascii")
     _tune_for_serving()

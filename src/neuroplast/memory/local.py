@@ -121,6 +121,10 @@ class LocalBackend(LogprobBackend):
         is a PEFT LoRA directory applied on top (merged, so scoring runs at base speed)."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
+        if not os.path.isdir(path):  # else transformers reads the path as a hub repo id
+            raise ConfigError(f"model directory {path} does not exist (or is not a folder); "
+                              "give a Hugging Face model directory with config.json, weights "
+                              "and tokenizer files")
         try:
             model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32)
             tokenizer = AutoTokenizer.from_pretrained(path)

@@ -41,14 +41,19 @@ def unsent_approved(store: MemoryStore) -> list[Review]:
 def read_token(path: str | os.PathLike[str]) -> str:
     """The service's token from ``path`` (``neuroplast memory serve`` writes it)."""
     try:
-        token = Path(path).read_text().strip()
+        token = Path(path).read_text(encoding="ascii").strip()
     except OSError as exc:
         raise InvalidInputError(
             f"cannot read the model service's token at {path} ({exc.strerror}); "
             "`neuroplast memory serve` writes it to <data dir>/memory/token, or pass "
             "--token-file") from exc
+    except UnicodeDecodeError:
+        token = "\x00"  # not text: refused below
     if not token:
         raise InvalidInputError(f"{path} is empty; it should hold the model service's token")
+    if not token.isprintable() or any(c.isspace() for c in token):
+        raise InvalidInputError(f"{path} does not hold a token (one line of printable "
+                                "characters); pass the --token-file the service wrote")
     return token
 
 
@@ -70,6 +75,8 @@ def send_approved(store: MemoryStore, url: str, token: str,
     try:
         reply = httpx.post(f"{url.rstrip('/')}/train", json=body, timeout=timeout,
                            headers={"Authorization": f"Bearer {token}"})
+    except httpx.InvalidURL as exc:
+        raise InvalidInputError(f"{url!r} is not a URL ({exc})") from exc
     except httpx.HTTPError as exc:
         raise BackendUnavailable(f"{url} did not answer ({exc}); is `neuroplast memory "
                                  "serve` running?") from exc
@@ -78,7 +85,16 @@ def send_approved(store: MemoryStore, url: str, token: str,
                                   "the token file of the service you send to")
     if reply.status_code != 200:
         raise InvalidInputError(f"/train answered {reply.status_code}: {reply.text[:300]}")
-    job = str(reply.json()["job_id"])
+    try:
+        job = reply.json()["job_id"]
+    except (ValueError, KeyError, TypeError) as exc:  # not JSON, or no job id in it
+        raise BackendUnavailable(f"{url}/train answered 200 without a job id "
+                                 f"({reply.text[:200]!r}); is it `neuroplast memory serve`? "
+                                 "Nothing was marked trained") from exc
+    if not isinstance(job, str | int) or isinstance(job, bool):
+        raise BackendUnavailable(f"{url}/train answered job id {job!r}; nothing was marked "
+                                 "trained")
+    job = str(job)
     timestamps = tuple(r.response_ts for r in todo)
     store.mark_trained(timestamps, job_id=job)
     return Sent(job, timestamps)

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
+from neuroplast.config import check_url
 from neuroplast.errors import ConflictError, InvalidInputError
 from neuroplast.peers.identity import bare_public_key
 from neuroplast.store import Database
@@ -74,8 +75,7 @@ class PeerList:
             raise InvalidInputError(f"peer name {name!r}: use letters, digits, '.', '_', '-' "
                                     "(64 at most)")
         key = bare_public_key(key)
-        if not url.startswith(("http://", "https://")):
-            raise InvalidInputError(f"peer URL {url!r} must start with http:// or https://")
+        url = check_url(url, "peer URL")
         if trust not in TRUST_LEVELS:
             raise InvalidInputError(f"--trust {trust!r}: use one of {', '.join(TRUST_LEVELS)}")
         with self.db.transaction() as cur:
@@ -91,9 +91,9 @@ class PeerList:
             cur.execute("INSERT INTO peers (name, key, url, trust, added) VALUES (?, ?, ?, ?, ?)"
                         " ON CONFLICT (name) DO UPDATE SET key = excluded.key, "
                         "url = excluded.url, trust = excluded.trust",
-                        (name, key, url.rstrip("/"), trust, time.time()))
+                        (name, key, url, trust, time.time()))
             cur.execute("INSERT INTO outbound (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
-        return Peer(name, key, url.rstrip("/"), trust)  # type: ignore[arg-type]
+        return Peer(name, key, url, trust)  # type: ignore[arg-type]
 
     def remove(self, name: str) -> bool:
         with self.db.transaction() as cur:

@@ -37,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
+from neuroplast.config import check_url
 from neuroplast.errors import BackendUnavailable, InvalidInputError
 from neuroplast.server.app import API_MAX_BODY_BYTES
 from neuroplast.server.body import parse_json
@@ -89,8 +90,9 @@ def create_proxy(upstreams: dict[str, str], durable: Any, token: Callable[[], by
     if not upstreams:
         raise InvalidInputError("give at least one upstream: --upstream NAME=URL")
     for name, url in upstreams.items():
-        if not name or not url.startswith(("http://", "https://")):
-            raise InvalidInputError(f"upstream {name}={url!r}: use NAME=http(s)://host:port")
+        if not name:
+            raise InvalidInputError(f"upstream ={url!r} has no name: use NAME=http(s)://host:port")
+        check_url(url, f"upstream {name}")
     names = list(upstreams)
     client = httpx.AsyncClient(timeout=timeout_s)
 

@@ -134,6 +134,15 @@ def federate(agents: int, work: Work, config: SonaConfig | None = None, *,
         raise InvalidInputError(f"agents={agents!r}; use 1 or more")
     if backend not in ("local", "ray"):
         raise InvalidInputError(f"backend={backend!r} is unknown; use 'local' or 'ray'")
+    if isinstance(warm_every, bool) or not isinstance(warm_every, int) or warm_every < 0:
+        raise InvalidInputError(f"warm_every={warm_every!r}; use 0 (one wave) or the agents "
+                                "per wave")
+    if num_cpus is not None and (isinstance(num_cpus, bool) or not isinstance(num_cpus, int)
+                                 or num_cpus < 1):
+        raise InvalidInputError(f"num_cpus={num_cpus!r}; use 1 or more")
+    if backend == "local" and (address is not None or num_cpus is not None):
+        raise InvalidInputError("address and num_cpus set up a Ray cluster: pass them with "
+                                "backend='ray'")
     cfg = config or SonaConfig.for_ephemeral()
     cfg_json = cfg.to_json()
     wave = warm_every or agents

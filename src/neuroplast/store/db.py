@@ -62,9 +62,15 @@ class Database:
                 "(namespace TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (namespace, step))"
             )
         except sqlite3.Error as exc:
+            damaged = "not a database" in str(exc) or "malformed" in str(exc)
+            advice = ("move the file aside (it is damaged, or not a neuroplast database) and "
+                      "run again" if damaged else
+                      "check the path is writable and not on a network filesystem")
+            raise StoreError(f"cannot open database {self.path}: {exc}; {advice}") from exc
+        except OSError as exc:  # a folder on the path is a file, or is not writable
             raise StoreError(
-                f"cannot open database {self.path}: {exc}; check the path is writable "
-                "and not on a network filesystem"
+                f"cannot open database {self.path}: {exc.strerror or exc}; check that every "
+                "folder on the path is a folder you can write to"
             ) from exc
 
     def migrate(self, namespace: str, statements: Sequence[str]) -> None:

@@ -22,6 +22,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     >>> d.is_dir(), oct(stat.S_IMODE(d.stat().st_mode))
     (True, '0o700')
     """
+    if override is not None and str(override).strip() in ("", "."):
+        # typer reads --data-dir '' as '.': the folder the command runs in, which would be
+        # made private and filled with neuroplast's files
+        raise StoreError(f"--data-dir {str(override)!r} is the current folder; pass a folder "
+                         "of neuroplast's own (it is made private), e.g. ~/.neuroplast")
     raw = override or os.environ.get("NEUROPLAST_HOME") or Path.home() / ".neuroplast"
     path = Path(raw).expanduser()
     try:

@@ -39,14 +39,14 @@ def read_token(path: str | os.PathLike[str]) -> str:
     try:
         token = file.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(
-            f"cannot read the gate token {file} ({exc}); start the service once "
-            "(`neuroplast gate serve`) or run `neuroplast gate token` to create it"
-        ) from exc
+        advice = ("move it aside, then run `neuroplast gate token` to make a new one"
+                  if file.exists() else "start the service once (`neuroplast gate serve`) or "
+                  "run `neuroplast gate token` to create it")
+        raise StoreError(f"cannot read the gate token {file} ({exc}); {advice}") from exc
     if not _valid(token):
         raise StoreError(
             f"{file} does not hold a gate token (at least {MIN_TOKEN_CHARS} URL-safe "
-            "characters); delete it and run `neuroplast gate token` to make a new one"
+            "characters); move it aside and run `neuroplast gate token` to make a new one"
         )
     return token
 
