@@ -206,3 +206,22 @@ def test_forgetting_a_peer_deletes_what_it_taught(
     assert "peer:a" not in _by_origin(pair, "b")
     with _client(pair, "b") as client:
         json.dumps(client.get("/v1/status").json())  # still serving after the retrain
+
+
+def test_forgetting_a_peer_that_taught_nothing_is_done_at_once(pair: dict[str, Any]) -> None:
+    # README order: a peer just added, then `peers remove NAME --forget`; the CLI takes it
+    # off the trust list first, and the service then finds nothing of it to forget
+    from neuroplast.peers import Identity
+
+    home = pair["homes"]["b"]
+    key = Identity.load_or_create(home / "carol.pem").public_key
+    base = ["--data-dir", str(home)]
+    added = subprocess.run([NEUROPLAST, "peers", "add", "carol", KEY_PREFIX + key,
+                            "http://127.0.0.1:9", *base], capture_output=True, text=True,
+                           timeout=120)
+    assert added.returncode == 0, added.stderr
+    run = subprocess.run([NEUROPLAST, "peers", "remove", "carol", "--forget", "--url",
+                          pair["served"]["b"].url, *base], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "forgot 0 answers from carol" in run.stdout

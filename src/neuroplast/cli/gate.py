@@ -72,7 +72,7 @@ def serve(
         Path | None,
         typer.Option("--config", help="A .toml or .json file of GateConfig fields: "
                      "mode, allow_rules, ask_rules, deny_rules, disabled_rules, ask_budget, "
-                     "[bands] allow / block... (see neuroplast.gate.GateConfig)."),
+                     "\\[bands] allow / block... (see neuroplast.gate.GateConfig)."),
     ] = None,
     allow_remote: Annotated[
         bool, typer.Option("--allow-remote", help="Allow a --host other machines can reach "

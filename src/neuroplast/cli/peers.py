@@ -62,7 +62,7 @@ def add(
     trust: Annotated[str, typer.Option(help="signals: its gate answers teach yours; weights: "
                                        "also its memory adapter and SONA router, both ways "
                                        "when it trusts you with weights too (they count "
-                                       "below yours: [peers] adapter_weight).")
+                                       "below yours: \\[peers] adapter_weight).")
                      ] = "signals",
     data_dir: DataDir = None,
 ) -> None:

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from neuroplast.errors import BackendUnavailable, InvalidInputError
@@ -30,7 +31,7 @@ def serve(
         help="The one data dir of every subsystem (default: $NEUROPLAST_HOME or "
              "~/.neuroplast).")] = None,
     config_file: Annotated[Path | None, typer.Option(
-        "--config", help="TOML file: a [service] table and one table per subsystem "
+        "--config", help="TOML file: a \\[service] table and one table per subsystem "
                          "(default: <data dir>/config.toml, if there is one).")] = None,
     host: Annotated[str | None, typer.Option(
         help="Interface to listen on (default 127.0.0.1); another than loopback needs "
@@ -105,11 +106,15 @@ def serve(
     app = create_service(config, data_dir=directory)  # opens nothing until it starts
     listeners = Listeners(app, settings.host, settings.port, tls)  # reads the TLS files
     console = Console()
-    running = [name for name in subsystems if config.enabled(name)]
+    started = [name for name in subsystems if config.enabled(name)]
+    running = [name for name in started if not config.not_enabled(name)]
+    idle = [name for name in started if config.not_enabled(name)]
     console.print(f"neuroplast serving {', '.join(running) or 'nothing'} on "
                   f"http://{settings.host}:{settings.port}"
                   + (f" and https://{settings.tls_host}:{settings.tls_port}" if tls else "")
-                  + f", data in {directory}")
+                  + f", data in {escape(str(directory))}"
+                  + (f"; not enabled: {', '.join(idle)} (set enabled = true in its table of "
+                     f"{escape(config.where())})" if idle else ""))
     if remote:
         console.print(f"[yellow]warning:[/] {settings.host} is reachable from other machines; "
                       "they need the token, which plain HTTP sends in clear text (use "
@@ -188,8 +193,6 @@ def status(
     if as_json:
         typer.echo(json.dumps(data, indent=2, sort_keys=True))
         return
-    from rich.markup import escape
-
     title = (f"neuroplast at {base} (pid {data.get('pid')}, up {data.get('uptime_s')} s, "
              f"data in {data.get('data_dir')})") if "pid" in data else (
              f"{data.get('service', 'neuroplast')} at {base}")

@@ -16,7 +16,6 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from neuroplast.errors import InvalidInputError
 from neuroplast.peers.adapters import remove_received
 from neuroplast.server.app import API_MAX_BODY_BYTES
 from neuroplast.server.body import parse_json
@@ -101,9 +100,10 @@ async def forget(body: ForgetRequest, request: Request) -> dict[str, Any]:
     exchange = _exchange(request)
     origin = f"peer:{body.name}"
     weights = any(a["peer"] == body.name for a in exchange.peers.adapters_in())
-    if not (exchange.gate.peer_log.last_seq(origin) or weights or exchange.peers.get(
-            body.name)):
-        raise InvalidInputError(f"no peer {body.name!r} and nothing it taught")
+    if not (exchange.gate.peer_log.last_seq(origin) or weights):
+        # Nothing it taught (a peer just added, or one forgotten before): done, and no
+        # retraining. `peers remove --forget` takes the peer off the list first.
+        return {"name": body.name, "forgotten": 0}
 
     def run() -> int:
         gone = exchange.gate.peer_log.forget(origin)
