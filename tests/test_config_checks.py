@@ -35,5 +35,5 @@ def test_bad_urls_say_what_is_wrong(url: str, says: str) -> None:
 
 
 def test_schemes_can_be_narrowed() -> None:
-    with pytest.raises(InvalidInputError, match="must start with http://$"):
+    with pytest.raises(InvalidInputError, match=r"must start with http://$"):
         check_url("https://x", "--url", schemes=("http",))
