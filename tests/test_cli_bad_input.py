@@ -25,6 +25,8 @@ def files(tmp_path: Path) -> Path:
     (tmp_path / "bin.json").write_bytes(b"\x00\xff\xfe")
     (tmp_path / "dict.jsonl").write_text('{"embedding": {"a": 1}, "route": "a", "quality": 1}\n')
     (tmp_path / "ok.jsonl").write_text('{"embedding": [1, 2], "route": "a", "quality": 1}\n' * 3)
+    (tmp_path / "quality.jsonl").write_text('{"embedding": [1], "route": "a", "quality": 1}\n'
+                                            '{"embedding": [1], "route": "a", "quality": 7}\n')
     (tmp_path / "home").mkdir()
     return tmp_path
 
@@ -50,6 +52,10 @@ CASES = [
      "more than the 3 trajectories"),                                      # 23 min before
     (["sona", "federate", "--trajectories", "{d}/ok.jsonl", "--agents", "2", "--waves", "-1"],
      2, "--waves -1"),                                                     # exit 0 before
+    (["sona", "federate", "--trajectories", "{d}/ok.jsonl", "--agents", "2",
+      "--quality-threshold", "2"], 2, "--quality-threshold 2.0: use a quality in [0, 1]"),
+    (["sona", "federate", "--trajectories", "{d}/quality.jsonl", "--agents", "1"], 2,
+     "quality.jsonl:2 is not a trajectory"),                               # no line before
     (["sona", "proxy", "--upstream", "a=http://x", "--upstream", "a=http://y"], 2,
      "names 'a' twice"),
 ]

@@ -47,7 +47,8 @@ class Config:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         if not isinstance(data, dict):
-            raise ConfigError(f"{cls.__name__} expects a JSON object, got {type(data).__name__}")
+            raise ConfigError(f"{cls.__name__} expects a table (TOML) or object (JSON), got "
+                              f"{type(data).__name__}")
         fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         for key in data:
             if key not in fields:

@@ -31,6 +31,8 @@ def _read(path: Path) -> tuple[list[Any], list[str], list[float]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInputError(f"cannot read {path} as UTF-8 JSON lines: {exc}") from exc
+    from neuroplast.sona.types import check_quality
+
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -38,11 +40,11 @@ def _read(path: Path) -> tuple[list[Any], list[str], list[float]]:
             row = json.loads(line)
             query = row["text"] if "text" in row else row["embedding"]
             routes.append(str(row["route"]))
-            qualities.append(float(row["quality"]))
+            qualities.append(check_quality(row["quality"]))
         except (ValueError, KeyError, TypeError) as exc:
             raise InvalidInputError(
                 f"{path}:{n} is not a trajectory ({exc}); each line needs text or "
-                "embedding, route and quality") from exc
+                "embedding, route and a quality in [0, 1]") from exc
         queries.append(query)
     if not queries:
         raise InvalidInputError(f"{path} holds no trajectories")
@@ -73,6 +75,9 @@ def federate(
     from neuroplast.sona.distributed import Shards
     from neuroplast.sona.distributed import federate as run
 
+    if not 0.0 <= quality_threshold <= 1.0:
+        raise InvalidInputError(f"--quality-threshold {quality_threshold}: use a quality in "
+                                "[0, 1]")
     if waves < 0:
         raise InvalidInputError(f"--waves {waves}: use 0 (one wave) or the agents per wave")
     if backend == "local" and (address is not None or num_cpus is not None):
@@ -93,8 +98,9 @@ def federate(
     except (ValueError, TypeError) as exc:
         raise InvalidInputError(f"embeddings in {trajectories} must be lists of numbers, all "
                                 f"one length ({exc})") from exc
-    if emb.ndim != 2 or not np.isfinite(emb).all():
-        raise InvalidInputError(f"embeddings in {trajectories} must be finite, all one length")
+    if emb.ndim != 2 or emb.shape[1] == 0 or not np.isfinite(emb).all():
+        raise InvalidInputError(f"embeddings in {trajectories} must be finite, non-empty and "
+                                "all one length")
     base = SonaConfig.for_ephemeral()
     config = replace(base, embedding_dim=int(emb.shape[1]),
                      max_routes=max(base.max_routes, len(set(routes))))

@@ -541,8 +541,8 @@ def answer_for(
     if not response.authentic:
         return None, b"", (
             f"the answer from {url} ({_error_message(response)}) is not signed with the "
-            "gate's token: the service is not the one this hook belongs to, or another "
-            "program is listening on its port"
+            f"gate's token in {path}: set NEUROPLAST_HOME to the service's --data-dir, or "
+            "another program is listening on its port"
         )
     answer = valid_answer(response.body, event)
     if answer is None:
@@ -551,9 +551,9 @@ def answer_for(
     if response.status != 200:
         out = answer.get("hookSpecificOutput")
         decision = out.get("permissionDecision") if isinstance(out, dict) else None
-        sys.stderr.write(f"neuroplast-hook: {_error_message(response)}\n")
         if decision != "ask":  # an error answer may only hand the decision to the user
             return None, b"", f"the gate service at {url} failed ({_error_message(response)})"
+        sys.stderr.write(f"neuroplast-hook: {_error_message(response)}\n")
     return answer, response.body, ""
 
 
