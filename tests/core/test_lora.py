@@ -168,6 +168,50 @@ def test_mismatched_shapes_name_the_module_and_both_shapes(tmp_path: Path) -> No
         load_peft_adapter(mlp(), tmp_path / "missing")
 
 
+@pytest.mark.parametrize(("change", "says"), [
+    ({"lora_alpha": None}, "alpha=None"),
+    ({"lora_alpha": "abc"}, "alpha='abc'"),
+    ({"lora_alpha": float("nan")}, "alpha=nan"),
+    ({"lora_alpha": -4.0}, "alpha=-4.0"),
+    ({"lora_dropout": 2.0}, "dropout=2.0"),
+])
+def test_bad_settings_on_disk_fail_before_the_model_changes(
+        change: dict[str, object], says: str, tmp_path: Path) -> None:
+    out = save_peft_adapter(trained(BASE), tmp_path, "default")
+    cfg = json.loads((out / "adapter_config.json").read_text())
+    (out / "adapter_config.json").write_text(json.dumps({**cfg, **change}))
+    fresh = mlp()
+    with pytest.raises(StateMismatchError, match=says):
+        load_peft_adapter(fresh, out)
+    assert not any(isinstance(m, LoRALinear) for m in fresh.modules())  # nothing half-loaded
+    (out / "adapter_config.json").write_text("[1]")
+    with pytest.raises(StateMismatchError, match="no JSON object"):
+        load_peft_adapter(fresh, out)
+
+
+def test_a_rank_clash_on_a_later_layer_leaves_the_earlier_ones_alone(tmp_path: Path) -> None:
+    save_peft_adapter(trained(BASE), tmp_path, "default")  # layers 2 and 4, rank 4
+    model = mlp()
+    inject_lora(model, LoRAConfig(rank=8, alpha=8.0, target_modules=["4"], tier="base"))
+    with pytest.raises(StateMismatchError, match="rank 8 in the model but 4 on disk"):
+        load_peft_adapter(model, tmp_path)
+    assert not isinstance(model[2], LoRALinear)
+
+
+def test_a_bad_adapter_is_refused_before_the_layer_changes() -> None:
+    layer = LoRALinear(nn.Linear(4, 3))
+    for rank, alpha, dropout in ((0, 1.0, 0.0), (-1, 1.0, 0.0), (2, float("nan"), 0.0),
+                                 (2, 1.0, 2.0)):
+        with pytest.raises(ConfigError):
+            layer.add_adapter("z", rank, alpha, dropout)
+        assert layer.adapter_names == []
+    assert layer(torch.randn(2, 4)).shape == (2, 3)
+    model = mlp()
+    with pytest.raises(ConfigError, match="without dots"):
+        inject_lora(model, MICRO, "a.b")
+    assert not any(isinstance(m, LoRALinear) for m in model.modules())
+
+
 def test_no_matching_target_names_the_available_linear_modules() -> None:
     config = LoRAConfig(rank=1, alpha=1.0, target_modules=["q_proj"], tier="micro")
     with pytest.raises(ConfigError, match=r"matched no nn.Linear.*available: 0, 2, 4"):

@@ -24,6 +24,7 @@ from neuroplast.errors import (
     NeuroplastError,
     NumericalError,
     StateMismatchError,
+    StoreError,
 )
 from neuroplast.learn import LearnerConfig, ModelSpec, OnlineLearner
 
@@ -375,6 +376,54 @@ def test_save_then_load_predicts_identically(tmp_path: Path) -> None:
     plain = OnlineLearner(torch.nn.Linear(4, 1), bce, config)
     with pytest.raises(StateMismatchError, match="regularizer"):
         plain.load(tmp_path)
+
+
+def test_a_damaged_checkpoint_leaves_the_learner_as_it_was(tmp_path: Path) -> None:
+    import json
+
+    from neuroplast.store import load_tensors, save_tensors
+
+    x, y = separable(32, seed=4)
+    config = LearnerConfig(batch_size=16, lr=0.05)
+
+    def build() -> OnlineLearner:
+        return OnlineLearner(torch.nn.Linear(4, 1), bce, config, OnlineEWC(),
+                             ReplayBuffer(ReplayConfig(capacity=32)))
+
+    src = build()
+    src.learn_now(examples(x, y))
+    src.save(tmp_path)
+    dst = build()
+    dst.learn_now(examples(*separable(32, seed=7)))
+    before = {k: v.clone() for k, v in dst.regularizer.state_dict().items()}
+    prediction, replay = dst.predict(x), dst.replay
+
+    # the replay part is read after the regularizer's: neither may be applied alone
+    tensors, meta = load_tensors(tmp_path / "replay.safetensors")
+    save_tensors(tmp_path / "replay.safetensors", tensors, {**meta, "state": "{bad"})
+    with pytest.raises(StateMismatchError):
+        dst.load(tmp_path)
+    for key, value in before.items():
+        assert torch.equal(dst.regularizer.state_dict()[key], value)
+    assert dst.replay is replay and torch.equal(dst.predict(x), prediction)
+
+    src.save(tmp_path)
+    meta_file = tmp_path / "learner.json"
+    for mark in ("x", -7, 1.5):
+        meta_json = json.loads(meta_file.read_text())
+        meta_file.write_text(json.dumps({**meta_json, "mark": mark}))
+        with pytest.raises(StoreError, match="mark"):
+            dst.load(tmp_path)
+    src.save(tmp_path)
+    weights, model_meta = load_tensors(tmp_path / "model.safetensors")
+    save_tensors(tmp_path / "model.safetensors",
+                 {**weights, "weight": torch.full_like(weights["weight"], float("nan"))},
+                 model_meta)
+    with pytest.raises(StoreError, match="'weight' holds NaN"):
+        dst.load(tmp_path)
+    assert torch.equal(dst.predict(x), prediction)
+    src.close()
+    dst.close()
 
 
 def test_marks_say_what_the_live_model_includes_and_travel_with_saves(tmp_path: Path) -> None:

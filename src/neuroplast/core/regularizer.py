@@ -457,7 +457,11 @@ class Regularizer(ABC):
                 f"{path} has no 'config' metadata; it was not written by {type(self).__name__}"
                 ".save(); save the regularizer again"
             )
-        config = type(self.config).from_dict(json.loads(meta["config"]))
+        try:
+            config = type(self.config).from_dict(json.loads(meta["config"]))
+        except ValueError as exc:  # not JSON, or not this config's fields
+            raise StateMismatchError(f"{path} has damaged 'config' metadata ({exc}); save the "
+                                     "regularizer again") from exc
         self.load_state_dict(tensors, model)
         self.config = config
         return self

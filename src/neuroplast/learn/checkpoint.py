@@ -83,7 +83,10 @@ def read_meta(folder: Path) -> dict[str, Any]:
         raise StoreError(f"{path} does not exist; save a learner to {folder} first")
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
-        int(meta["version"])
+        for key in ("version", "mark"):  # whole numbers >= 0 (mark: absent before marks)
+            value = meta[key] if key == "version" else meta.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"{key} {value!r} is not a whole number >= 0")
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"{path} is damaged ({exc!r}); restore a backup or save again") from exc
     return dict(meta)

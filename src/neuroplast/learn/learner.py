@@ -24,6 +24,7 @@ live model: nothing is lost, and nothing is kept twice in replay.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import threading
@@ -35,7 +36,13 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from neuroplast.errors import BackendUnavailable, ConfigError, InvalidInputError, NeuroplastError
+from neuroplast.errors import (
+    BackendUnavailable,
+    ConfigError,
+    InvalidInputError,
+    NeuroplastError,
+    StoreError,
+)
 from neuroplast.learn.batch import check_example
 from neuroplast.learn.checkpoint import (
     MODEL_FILE,
@@ -405,22 +412,30 @@ pass one, or use backend='thread'
         meta = read_meta(folder)
         tensors, _ = load_tensors(folder / MODEL_FILE)
         check_shapes(self._copy.model.state_dict(), tensors)
+        bad = next((k for k, t in tensors.items()
+                    if t.is_floating_point() and not bool(torch.isfinite(t).all())), None)
+        if bad is not None:
+            raise StoreError(f"{folder / MODEL_FILE}: {bad!r} holds NaN or inf; restore a "
+                             "backup or save again")
         check_parts(
             folder, meta, regularizer=self.regularizer is not None, replay=self.replay is not None
         )
         with self._train_lock:
-            if self.regularizer is not None:
-                self._copy.regularizer = self.regularizer.load(
-                    folder / REGULARIZER_FILE, model=self._copy.model
-                )
-            if self._replay is not None:
-                self._replay = self._replay.load(folder / REPLAY_FILE)  # a new buffer
+            # Every part is read before any is applied: a damaged one leaves the learner
+            # as it was.
+            regularizer = None if self.regularizer is None else copy.deepcopy(
+                self.regularizer).load(folder / REGULARIZER_FILE, model=self._copy.model)
+            replay = None if self._replay is None else self._replay.load(folder / REPLAY_FILE)
+            if regularizer is not None:
+                self._copy.regularizer = regularizer
+            if replay is not None:
+                self._replay = replay  # a new buffer
                 if self._client is None:
-                    self._copy.replay = self._replay
+                    self._copy.replay = replay
             self._copy.reset(tensors)
             self._copy.reseed()  # as the process backend's restarted worker does
             self._unpublished = []  # the loaded state replaces what the worker trained
-            self._trained_mark = int(meta.get("mark", mark or 0))
+            self._trained_mark = int(meta["mark"]) if "mark" in meta else mark or 0
             with self._cond:
                 self._queued_mark = max(self._queued_mark, self._trained_mark)
             self._publish(max(int(meta["version"]), self.version + 1))

@@ -16,6 +16,28 @@ from neuroplast.errors import ConfigError, InvalidInputError
 __all__ = ["LoRALinear"]
 
 
+def check_adapter_args(name: object, rank: object, alpha: object, dropout: object) -> None:
+    """:class:`ConfigError` unless ``name`` is a non-empty name without dots, ``rank`` a
+    whole number >= 1, ``alpha`` a finite number > 0 and ``dropout`` in [0, 1).
+
+    >>> check_adapter_args("micro", 0, 1.0, 0.0)
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: adapter 'micro': rank=0; use a whole number >= 1
+    """
+    if not isinstance(name, str) or not name or "." in name:
+        raise ConfigError(f"adapter name {name!r} is invalid; use a non-empty name without "
+                          "dots, e.g. 'micro' or 'base'")
+    if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
+        raise ConfigError(f"adapter {name!r}: rank={rank!r}; use a whole number >= 1")
+    if isinstance(alpha, bool) or not isinstance(alpha, int | float) or not math.isfinite(
+            alpha) or alpha <= 0:
+        raise ConfigError(f"adapter {name!r}: alpha={alpha!r}; use a finite number > 0")
+    if isinstance(dropout, bool) or not isinstance(dropout, int | float) or not (
+            0.0 <= dropout < 1.0):
+        raise ConfigError(f"adapter {name!r}: dropout={dropout!r}; use a number in [0, 1)")
+
+
 class LoRALinear(nn.Module):
     """Wrap ``base_layer`` (frozen) with zero or more named adapters.
 
@@ -71,12 +93,9 @@ class LoRALinear(nn.Module):
         return list(self.lora_A.keys())
 
     def add_adapter(self, name: str, rank: int, alpha: float, dropout: float = 0.0) -> None:
-        """Add adapter ``name`` with rank ``rank`` and scaling ``alpha / rank``."""
-        if not isinstance(name, str) or not name or "." in name:
-            raise ConfigError(
-                f"adapter name {name!r} is invalid; use a non-empty name without dots, "
-                "e.g. 'micro' or 'base'"
-            )
+        """Add adapter ``name`` with rank ``rank`` and scaling ``alpha / rank``; every
+        argument is checked before the layer changes."""
+        check_adapter_args(name, rank, alpha, dropout)
         if name in self.lora_A:
             raise ConfigError(
                 f"adapter {name!r} already exists on this layer; choose another adapter name"

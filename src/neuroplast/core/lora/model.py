@@ -5,7 +5,7 @@ from __future__ import annotations
 from torch import nn
 
 from neuroplast.core.lora.config import LoRAConfig
-from neuroplast.core.lora.layer import LoRALinear
+from neuroplast.core.lora.layer import LoRALinear, check_adapter_args
 from neuroplast.errors import ConfigError, InvalidInputError
 
 __all__ = [
@@ -68,6 +68,7 @@ def inject_lora(
     >>> [n for n, p in model.named_parameters() if p.requires_grad]
     ['2.lora_A.default.weight', '2.lora_B.default.weight']
     """
+    check_adapter_args(adapter_name, config.rank, config.alpha, config.dropout)
     if adapter_name in adapter_names(model):
         raise ConfigError(
             f"adapter {adapter_name!r} is already in the model; choose another adapter_name"

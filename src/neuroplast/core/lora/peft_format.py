@@ -16,9 +16,9 @@ from typing import Any
 import torch
 from torch import nn
 
-from neuroplast.core.lora.layer import LoRALinear
+from neuroplast.core.lora.layer import LoRALinear, check_adapter_args
 from neuroplast.core.lora.model import _matches, linear_module_names, lora_layers
-from neuroplast.errors import InvalidInputError, StateMismatchError, StoreError
+from neuroplast.errors import ConfigError, InvalidInputError, StateMismatchError, StoreError
 from neuroplast.store import atomic_write_text, load_tensors, save_tensors
 
 __all__ = ["CONFIG_NAME", "WEIGHTS_NAME", "load_peft_adapter", "save_peft_adapter"]
@@ -118,8 +118,10 @@ def _read_config(directory: Path) -> dict[str, Any]:
         raise StoreError(
             f"{path} does not exist; pass a directory written by save_peft_adapter or PEFT"
         ) from exc
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, not JSON
         raise StateMismatchError(f"{path} is unreadable ({exc}); re-save the adapter") from exc
+    if not isinstance(config, dict):
+        raise StateMismatchError(f"{path} is no JSON object; re-save the adapter")
     if config.get("peft_type") != "LORA":
         raise StateMismatchError(
             f"{path} has peft_type={config.get('peft_type')!r}; only LORA adapters load here"
@@ -141,7 +143,8 @@ def load_peft_adapter(
     """Load a PEFT LoRA adapter into ``model`` as ``adapter_name``; return module paths.
 
     Unwrapped ``nn.Linear`` modules are wrapped; an existing adapter of that name is
-    overwritten. Missing modules or wrong shapes raise :class:`StateMismatchError` before
+    overwritten. Missing modules, wrong shapes or ranks, bad settings (``lora_alpha``,
+    ``lora_dropout``) and non-finite weights raise :class:`StateMismatchError` before
     anything in the model changes.
     """
     folder = Path(directory)
@@ -170,6 +173,21 @@ def load_peft_adapter(
             raise StateMismatchError(f"{folder / WEIGHTS_NAME} lacks lora_A or lora_B of {name!r}")
         a, b = tensors[a_key], tensors[b_key]
         rank = a.shape[0] if a.dim() == 2 else -1
+        alpha = _lookup(config.get("alpha_pattern") or {}, name, config.get("lora_alpha"))
+        try:  # the adapter's settings, checked before anything in the model changes
+            check_adapter_args(adapter_name, rank, alpha, config.get("lora_dropout", 0.0))
+        except ConfigError as exc:
+            raise StateMismatchError(f"{folder / CONFIG_NAME}, module {name!r}: {exc}; "
+                                     "re-save the adapter") from exc
+        if not (bool(torch.isfinite(a).all()) and bool(torch.isfinite(b).all())):
+            raise StateMismatchError(f"{folder / WEIGHTS_NAME}: {name!r} holds NaN or inf; "
+                                     "re-save the adapter")
+        if isinstance(module, LoRALinear) and adapter_name in module.adapter_names and \
+                module.rank[adapter_name] != rank:
+            raise StateMismatchError(
+                f"{name}: adapter {adapter_name!r} has rank {module.rank[adapter_name]} in the "
+                f"model but {rank} on disk; load under another adapter_name"
+            )
         want = {"lora_A": (rank, module.in_features), "lora_B": (module.out_features, rank)}
         for part, got in (("lora_A", a), ("lora_B", b)):
             if tuple(got.shape) != want[part]:
@@ -178,18 +196,12 @@ def load_peft_adapter(
                     f"expected shape {want[part]}; load the adapter into the model it was "
                     "trained on"
                 )
-        plan.append((name, module, a, b, rank))
-    for name, module, a, b, rank in plan:
+        plan.append((name, module, a, b, rank, float(alpha)))
+    for name, module, a, b, rank, alpha in plan:
         if not isinstance(module, LoRALinear):
             module = LoRALinear(module)
             parent, _, child = name.rpartition(".")
             setattr(model.get_submodule(parent), child, module)
-        if adapter_name in module.adapter_names and module.rank[adapter_name] != rank:
-            raise StateMismatchError(
-                f"{name}: adapter {adapter_name!r} has rank {module.rank[adapter_name]} in the "
-                f"model but {rank} on disk; load under another adapter_name"
-            )
-        alpha = float(_lookup(config.get("alpha_pattern") or {}, name, config["lora_alpha"]))
         if adapter_name not in module.adapter_names:
             module.add_adapter(adapter_name, rank, alpha, float(config.get("lora_dropout", 0.0)))
         merged = adapter_name in module.merged
