@@ -1,11 +1,18 @@
-"""`check_url`: a URL given on a command line or in a config is checked where it is given."""
+"""Settings are checked where they are given: URLs (`check_url`), infinities, types."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from neuroplast.config import check_url
-from neuroplast.errors import InvalidInputError
+from neuroplast.core.ewc import OnlineEWCConfig
+from neuroplast.core.ewcpp import EWCPlusPlusConfig
+from neuroplast.core.lora import LoRAConfig
+from neuroplast.core.replay import ReplayConfig
+from neuroplast.errors import ConfigError, InvalidInputError
+from neuroplast.learn import LearnerConfig
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -37,3 +44,19 @@ def test_bad_urls_say_what_is_wrong(url: str, says: str) -> None:
 def test_schemes_can_be_narrowed() -> None:
     with pytest.raises(InvalidInputError, match=r"must start with http://$"):
         check_url("https://x", "--url", schemes=("http",))
+
+
+@pytest.mark.parametrize("build", [
+    lambda: OnlineEWCConfig(lambda_=float("inf")),
+    lambda: EWCPlusPlusConfig(lambda_init=float("inf"), lambda_max=float("inf")),
+    lambda: LearnerConfig(lr=float("inf")),
+    lambda: ReplayConfig(policy=["ring"]),
+    lambda: LoRAConfig(rank=2, alpha=1.0, tier=["micro"]),
+], ids=["ewc-lambda", "ewcpp-lambda", "lr", "replay-policy-list", "lora-tier-list"])
+def test_infinite_or_unhashable_settings_are_config_errors(build: Callable[[], object]) -> None:
+    with pytest.raises(ConfigError):
+        build()
+
+
+def test_infinity_stays_allowed_where_it_means_never() -> None:
+    assert ReplayConfig(lock_threshold=float("inf")).lock_threshold == float("inf")

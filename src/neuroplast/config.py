@@ -110,8 +110,12 @@ def check_range(
     *,
     low_inclusive: bool = True,
     high_inclusive: bool = True,
+    finite: bool = True,
 ) -> None:
     """Raise :class:`ConfigError` naming ``owner.name`` when ``value`` is out of range.
+
+    Infinities are out of range unless ``finite=False``, for a setting where infinity
+    means "never" (an infinite λ or learning rate only turns the arithmetic into NaN).
 
     >>> check_range("Demo", "calls", -5, 1)
     Traceback (most recent call last):
@@ -119,6 +123,8 @@ def check_range(
     neuroplast.errors.ConfigError: Demo.calls=-5 is out of range; use a value in [1, inf)
     """
     ok = isinstance(value, int | float) and value == value  # rejects NaN
+    if ok and finite:
+        ok = value not in (float("inf"), float("-inf"))
     if ok and low is not None:
         ok = value >= low if low_inclusive else value > low
     if ok and high is not None:

@@ -236,10 +236,11 @@ balanced, experience, reservoir, ring
     def __post_init__(self) -> None:
         _check_int("capacity", self.capacity, low=1)
         # inf is allowed on purpose: it turns locking off.
-        check_range("ReplayConfig", "lock_threshold", self.lock_threshold, 0.0, low_inclusive=False)
+        check_range("ReplayConfig", "lock_threshold", self.lock_threshold, 0.0,
+                    low_inclusive=False, finite=False)
         if self.max_locked_in_sample is not None:
             _check_int("max_locked_in_sample", self.max_locked_in_sample, low=0)
-        if self.policy not in POLICIES:
+        if not isinstance(self.policy, str) or self.policy not in POLICIES:
             raise ConfigError(
                 f"ReplayConfig.policy={self.policy!r} is unknown; use one of: "
                 f"{', '.join(sorted(POLICIES))}"

@@ -40,7 +40,7 @@ use a rank in 1-2 or tier='base' (ranks 4-16)
     )
 
     def __post_init__(self) -> None:
-        if self.tier not in TIER_RANKS:
+        if not isinstance(self.tier, str) or self.tier not in TIER_RANKS:
             raise ConfigError(
                 f"LoRAConfig.tier={self.tier!r} is unknown; use 'micro' (rank 1-2) "
                 "or 'base' (rank 4-16)"
