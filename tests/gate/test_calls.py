@@ -129,3 +129,9 @@ def test_lone_surrogates_are_replaced_not_raised() -> None:
     clipped = clip_text(text)
     clipped.encode("utf-8")  # would raise if a surrogate survived
     assert clipped.startswith("ok ")
+
+
+@pytest.mark.parametrize("value", [{1, 2}, object(), float("nan")])
+def test_a_tool_input_that_is_no_json_is_refused_by_name(value: object) -> None:
+    with pytest.raises(InvalidInputError, match="JSON values only"):
+        ToolCall("Bash", {"command": "ls", "x": value}).to_json()

@@ -475,6 +475,9 @@ def test_close_is_idempotent_and_ends_the_thread() -> None:
     assert learner.version == 2  # queued examples were trained before the thread ended
     with pytest.raises(NeuroplastError, match="closed"):
         learner.learn(examples(torch.randn(1, 2), torch.randn(1)))
+    with pytest.raises(NeuroplastError, match="closed"):
+        learner.learn_now(examples(torch.randn(1, 2), torch.randn(1)))
+    assert learner.version == 2
 
 
 def test_predict_never_waits_for_a_training_round() -> None:

@@ -210,9 +210,12 @@ def test_suggestions_do_not_wait_for_a_background_cycle() -> None:
     (lambda e: e.suggest_route([0.1] * DIM, [f"r{i}" for i in range(17)]), "max_routes=16"),
     (lambda e: e.apply_micro_lora([0.0] * 5), r"shape \(32,\)"),
     (lambda e: e.apply_base_lora("proj", [0.0] * 32), "has no adapter"),
+    (lambda e: e.suggest_route([0.1] * DIM, "ab"), "give a list of route names"),
+    (lambda e: e.suggest_route([0.1] * DIM, [5]), "give a list of route names"),
 ])
 def test_bad_input_gets_a_clear_error_and_changes_nothing(call, message: str) -> None:
     eng = _engine()
     with pytest.raises(InvalidInputError, match=message):
         call(eng)
     assert eng.stats()["recorded"] == 0
+    assert eng.routes == {}  # no route registered by a refused call

@@ -52,6 +52,15 @@ def test_database_errors_say_what_to_do(tmp_path: Path) -> None:
         Database(tmp_path / "gate.db")
 
 
+def test_a_closed_database_says_so(tmp_path: Path) -> None:
+    db = Database(tmp_path / "x.db")
+    db.close()
+    with pytest.raises(StoreError, match="closed"), db.transaction() as cur:
+        cur.execute("SELECT 1")
+    with pytest.raises(StoreError, match="closed"):
+        db.query("SELECT 1")
+
+
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "a.bin"
     atomic_write_bytes(target, b"one")

@@ -206,7 +206,13 @@ class ToolCall:
         )
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), sort_keys=True)
+        """The call as standard JSON; :class:`InvalidInputError` if its input is no JSON
+        (a set, an object, NaN: a hook event never holds one, a Python caller may)."""
+        try:
+            return json.dumps(self.to_dict(), sort_keys=True, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise InvalidInputError(f"ToolCall.tool_input must hold JSON values only ({exc}); "
+                                    "give strings, numbers, lists and objects") from exc
 
     # -- convenient views of tool_input (empty string when absent or not a string) ---------
     def _get(self, key: str) -> str:

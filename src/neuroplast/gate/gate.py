@@ -494,6 +494,7 @@ class Gate:
     def explain(self, tool_use_id: str) -> list[list[str]]:
         """The trace of the decision about ``tool_use_id``: ``[rule, decision, reason]`` for
         every rule evaluated, in order; the last one decided ("" where a rule passed)."""
+        self._check_open()
         row = self.log.decision(tool_use_id)
         if row is None:
             raise InvalidInputError(f"the gate never decided a call with tool_use_id "
@@ -509,6 +510,7 @@ class Gate:
 
     def stats(self) -> dict[str, Any]:
         """Counts, confusion matrix, ask rate, agreement, convergence (see gate.stats)."""
+        self._check_open()
         cfg = self.config
         out = gate_stats(self.db, window=cfg.convergence_window,
                          target=cfg.convergence_target, min_labels=cfg.min_labels_converged)

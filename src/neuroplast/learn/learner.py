@@ -315,6 +315,8 @@ pass one, or use backend='thread'
         batch = self._validate(examples)
         size = self.config.batch_size
         with self._cond:
+            if self._closed:
+                raise NeuroplastError("this OnlineLearner is closed; create a new one to learn")
             todo = deque(self._marked(batch, marks))
             self._queued_mark = max([self._queued_mark, *(m or 0 for _, m in todo)])
         with self._train_lock:

@@ -221,12 +221,21 @@ class Engine:
     def suggest_route(self, query: Any, routes: list[str] | None = None) -> RouteSuggestion:
         """The route to use for ``query``, with expected quality, uncertainty and reason."""
         x = torch.from_numpy(self.vector(query))
-        names = list(self.routes) if routes is None else list(routes)
+        if isinstance(routes, str) or (routes is not None and not all(
+                isinstance(n, str) and n for n in routes)):
+            raise InvalidInputError(f"routes={routes!r}: give a list of route names, e.g. "
+                                    "['code-model', 'small-model']")
+        names = list(self.routes) if routes is None else list(dict.fromkeys(routes))
         if not names:
             raise InvalidInputError(
                 "no routes to choose from: pass routes=[...] or record a trajectory with "
                 "set_route first"
             )
+        new = [n for n in names if n not in self.routes]
+        if len(self.routes) + len(new) > self.config.max_routes:  # before any is registered
+            raise InvalidInputError(
+                f"routes {new} would make {len(self.routes) + len(new)} routes, above "
+                f"SonaConfig.max_routes={self.config.max_routes}; raise max_routes")
         near = self.bank.search(x.numpy(), self.config.evidence_patterns)
         with self._lock:
             idx = [self._route_index(n) for n in names]

@@ -97,7 +97,10 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Cursor]:
         """A cursor inside ``BEGIN IMMEDIATE … COMMIT``; rolled back if the block raises."""
         with self._lock:
-            cur = self._conn.cursor()
+            try:
+                cur = self._conn.cursor()
+            except sqlite3.ProgrammingError as exc:  # closed
+                raise StoreError(f"database {self.path}: {exc}; open it again") from exc
             try:
                 cur.execute("BEGIN IMMEDIATE")
                 yield cur
