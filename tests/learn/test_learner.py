@@ -530,3 +530,21 @@ def test_end_task_marks_the_replay_buffers_boundary_without_a_regularizer(
     loaded = ReplayBuffer.load(tmp_path / "ckpt" / "replay.safetensors")
     assert loaded.experience == 1
     assert {float(e.target) for e in loaded.sample(20, past=True, locked=False)} == {0.0}
+
+
+def test_examples_or_inputs_the_model_cannot_take_are_input_errors() -> None:
+    learner = OnlineLearner(torch.nn.Linear(3, 2), F.cross_entropy, LearnerConfig(batch_size=4))
+    wrong_width = [Example(torch.zeros(5), torch.tensor(1)) for _ in range(4)]
+    with pytest.raises(InvalidInputError, match="cannot take these examples"):
+        learner.learn_now(wrong_width)
+    assert learner.version == 0
+    learner2 = OnlineLearner(torch.nn.Linear(3, 2), F.cross_entropy, LearnerConfig(batch_size=4))
+    learner2.learn_now([Example(torch.zeros(3), torch.tensor(1))])
+    with pytest.raises(InvalidInputError, match="target have shape"):  # mixed target shapes
+        learner2.learn_now([Example(torch.zeros(3), torch.tensor([1]))])
+    with pytest.raises(InvalidInputError, match="dtype torch.float64"):
+        learner2.learn_now([Example(torch.zeros(3, dtype=torch.float64), torch.tensor(1))])
+    with pytest.raises(InvalidInputError, match="live model cannot take these inputs"):
+        learner2.predict(torch.zeros(2, 5))
+    learner.close()
+    learner2.close()

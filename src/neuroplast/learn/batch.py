@@ -28,8 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["check_example", "collate", "weighted_loss"]
 
 
-def check_example(example: Any, shape: tuple[int, ...] | None) -> tuple[int, ...]:
-    """Validate one example at enqueue time; return its input shape.
+Layout = tuple[tuple[int, ...], Any, tuple[int, ...], Any]
+"""An example's input shape and dtype, target shape and dtype."""
+
+
+def check_example(example: Any, layout: Layout | None) -> Layout:
+    """Validate one example at enqueue time; return its layout, which every later example
+    of the learner must share (they are stacked into one batch).
 
     Errors surface in the caller's thread instead of killing a training round later.
     """
@@ -45,11 +50,15 @@ def check_example(example: Any, shape: tuple[int, ...] | None) -> tuple[int, ...
     weight = example.weight
     if not isinstance(weight, int | float) or not math.isfinite(weight) or weight < 0:
         raise InvalidInputError(f"Example.weight={weight!r} must be a finite number >= 0")
-    got = tuple(example.inputs.shape)
-    if shape is not None and got != shape:
+    got = (tuple(example.inputs.shape), example.inputs.dtype, tuple(example.target.shape),
+           example.target.dtype)
+    if layout is not None and got != layout:
+        part, index = next((p, i) for p, i in (("inputs", 0), ("target", 2))
+                           if got[i:i + 2] != layout[i:i + 2])
         raise InvalidInputError(
-            f"example inputs have shape {got} but this learner trains on shape {shape}; "
-            "all examples of one learner must have the same input shape"
+            f"example {part} have shape {got[index]} and dtype {got[index + 1]} but this "
+            f"learner trains on shape {layout[index]} and dtype {layout[index + 1]}; all "
+            "examples of one learner must have the same input and target shapes and dtypes"
         )
     return got
 

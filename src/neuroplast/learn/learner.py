@@ -43,7 +43,7 @@ from neuroplast.errors import (
     NeuroplastError,
     StoreError,
 )
-from neuroplast.learn.batch import check_example
+from neuroplast.learn.batch import Layout, check_example
 from neuroplast.learn.checkpoint import (
     MODEL_FILE,
     REGULARIZER_FILE,
@@ -156,7 +156,7 @@ pass one, or use backend='thread'
                                   replay if self._client is None else None)
         # (version, model, mark): one tuple, so readers see the three of one publish
         self._live: tuple[int, torch.nn.Module, int] = (0, self._copy.frozen_copy(), 0)
-        self._input_shape: tuple[int, ...] | None = None
+        self._layout: Layout | None = None  # the examples' shapes and dtypes
         # _cond guards the queue and the flags; _train_lock guards the copy (or worker),
         # regularizer and replay. predict() takes neither.
         self._cond = threading.Condition()
@@ -234,7 +234,12 @@ pass one, or use backend='thread'
         """``(version, outputs)``, both from the same published model."""
         version, model, _ = self._live  # one read: version and model always match
         with torch.no_grad():
-            return version, model(inputs)
+            try:
+                return version, model(inputs)
+            except (RuntimeError, TypeError) as exc:  # a shape, dtype or type it refuses
+                raise InvalidInputError(f"the live model cannot take these inputs ({exc}); "
+                                        "give a batch of the shape and dtype it was built "
+                                        "for") from exc
 
     @contextlib.contextmanager
     def serving(self) -> Iterator[None]:
@@ -478,10 +483,10 @@ pass one, or use backend='thread'
 
     def _validate(self, examples: Iterable[Example]) -> list[Example]:
         batch = list(examples)
-        shape = self._input_shape
+        layout = self._layout
         for example in batch:
-            shape = check_example(example, shape)
-        self._input_shape = shape
+            layout = check_example(example, layout)
+        self._layout = layout
         return batch
 
     def _raise_unraised(self) -> None:

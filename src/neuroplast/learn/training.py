@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from neuroplast.errors import ConfigError, NumericalError
+from neuroplast.errors import ConfigError, InvalidInputError, NumericalError
 from neuroplast.learn.batch import collate, weighted_loss
 from neuroplast.learn.config import LearnerConfig
 
@@ -190,7 +190,13 @@ class TrainingCopy:
         device = next(self.model.parameters()).device
         inputs, targets, weights = inputs.to(device), targets.to(device), weights.to(device)
         self.optimizer.zero_grad(set_to_none=True)
-        self._descend(weighted_loss(self.loss_fn(self.model(inputs), targets), weights))
+        try:
+            loss = weighted_loss(self.loss_fn(self.model(inputs), targets), weights)
+        except RuntimeError as exc:  # torch's words for a shape or dtype the model refuses
+            raise InvalidInputError(
+                f"the model or loss_fn cannot take these examples ({exc}); give inputs and "
+                "targets of the shapes and dtypes they take") from exc
+        self._descend(loss)
 
     def der_step(self, step: DERStep) -> None:
         """One optimizer step on the DER++ loss (:func:`neuroplast.core.der.der_loss`)
