@@ -291,3 +291,30 @@ def test_supersede_replaces_only_contradicting_examples_of_the_same_key(tmp_path
     again = ReplayBuffer.load(tmp_path / "r.safetensors")
     assert [e.key for e in again.locked] == ["rm -rf"]
     assert sorted(e.key for e in again.ordinary) == ["", "git push --force"]
+
+
+def test_misuse_of_the_buffer_is_named_and_changes_nothing() -> None:
+    import json
+    import random
+
+    buf = ReplayBuffer(ReplayConfig(capacity=4))
+    one = Example(torch.zeros(2), torch.tensor(1.0), key="git push")
+    with pytest.raises(InvalidInputError, match="key=7 must be a string"):
+        Example(torch.zeros(2), torch.tensor(1.0), key=7)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="list of examples"):
+        buf.extend(one)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="a string and a tensor"):
+        buf.supersede("git push", 1)  # type: ignore[arg-type]
+    buf.add(one)
+    with pytest.raises(InvalidInputError, match=r"random\.Random"):
+        buf.sample(1, rng=5)  # type: ignore[arg-type]
+    assert len(buf) == 1 and buf.sample(1, rng=random.Random(0))[0].key == "git push"
+
+    tensors, meta = buf.to_tensors()
+    with pytest.raises(StateMismatchError, match="no 'config'"):
+        ReplayBuffer.from_tensors(tensors, {k: v for k, v in meta.items() if k != "config"})
+    state = json.loads(meta["state"])
+    for bad in ({"seen": -5}, {"ordinary_keys": [7]}):
+        with pytest.raises(StateMismatchError, match="incomplete replay buffer"):
+            ReplayBuffer.from_tensors(tensors, {**meta, "state": json.dumps({**state, **bad})})
+    assert ReplayBuffer.from_tensors(tensors, meta).sample(1)[0].key == "git push"

@@ -542,7 +542,7 @@ def test_examples_or_inputs_the_model_cannot_take_are_input_errors() -> None:
     learner2.learn_now([Example(torch.zeros(3), torch.tensor(1))])
     with pytest.raises(InvalidInputError, match="target have shape"):  # mixed target shapes
         learner2.learn_now([Example(torch.zeros(3), torch.tensor([1]))])
-    with pytest.raises(InvalidInputError, match="dtype torch.float64"):
+    with pytest.raises(InvalidInputError, match=r"dtype torch\.float64"):
         learner2.learn_now([Example(torch.zeros(3, dtype=torch.float64), torch.tensor(1))])
     with pytest.raises(InvalidInputError, match="live model cannot take these inputs"):
         learner2.predict(torch.zeros(2, 5))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from neuroplast.errors import StateMismatchError, StoreError
+from neuroplast.errors import InvalidInputError, StateMismatchError, StoreError
 from neuroplast.store import Database, atomic_write_bytes, data_dir, load_tensors, save_tensors
 
 
@@ -59,6 +59,20 @@ def test_a_closed_database_says_so(tmp_path: Path) -> None:
         cur.execute("SELECT 1")
     with pytest.raises(StoreError, match="closed"):
         db.query("SELECT 1")
+
+
+def test_save_tensors_checks_its_input_and_round_trips_edge_cases(tmp_path: Path) -> None:
+    save_tensors(tmp_path / "empty.st", {})  # safetensors' own empty header did not load
+    assert load_tensors(tmp_path / "empty.st") == ({}, {})
+    w = torch.arange(6.0).reshape(2, 3)
+    save_tensors(tmp_path / "views.st", {"w": w, "row": w[1], "again": w})  # shared memory
+    tensors, _ = load_tensors(tmp_path / "views.st")
+    assert torch.equal(tensors["row"], w[1]) and torch.equal(tensors["again"], w)
+    for bad in (({"a": [1, 2]}, None), ({1: torch.ones(1)}, None),
+                ({"a": torch.ones(1)}, {"k": 1})):
+        with pytest.raises(InvalidInputError):
+            save_tensors(tmp_path / "bad.st", *bad)  # type: ignore[arg-type]
+    assert not (tmp_path / "bad.st").exists()
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:

@@ -87,6 +87,8 @@ class Example:
                 f"Example.weight={w!r} is invalid; use a finite number > 0 (1.0 is ordinary)"
             )
         self.weight = float(w)
+        if not isinstance(self.key, str):  # saved as text: 7 would come back as "7"
+            raise InvalidInputError(f"Example.key={self.key!r} must be a string ('' for none)")
 
 
 class EvictionPolicy(ABC):
@@ -382,6 +384,8 @@ class ReplayBuffer:
         """Add every example in order; with ``supersede``, each keyed example first drops
         the stored examples it contradicts (:meth:`supersede`), so the newest answer about
         a key wins even within one call."""
+        if isinstance(examples, Example):
+            raise InvalidInputError("extend takes a list of examples; add one with add()")
         for example in examples:
             if supersede:
                 self.supersede(example.key, example.target)
@@ -407,6 +411,9 @@ class ReplayBuffer:
         """
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise InvalidInputError(f"sample(n={n!r}) needs an integer n >= 0")
+        if rng is not None and not isinstance(rng, random.Random):
+            raise InvalidInputError(f"sample(rng={rng!r}) takes a random.Random, e.g. "
+                                    "random.Random(0)")
         draw = rng if rng is not None else self._rng
         with self._lock:
             if not self._ordinary and not self._locked:
@@ -469,6 +476,9 @@ class ReplayBuffer:
         >>> buf.supersede("git --force", torch.tensor(1.0)), len(buf.locked)
         (1, 0)
         """
+        if not isinstance(key, str) or not isinstance(target, torch.Tensor):
+            raise InvalidInputError(f"supersede(key, target) takes a string and a tensor, got "
+                                    f"{type(key).__name__} and {type(target).__name__}")
         if not key:
             return 0
         with self._lock:
@@ -561,6 +571,9 @@ class ReplayBuffer:
                 f"{source} is not a replay buffer (format {meta.get('format')!r}, expected "
                 f"{_FORMAT!r}); pass a file written by ReplayBuffer.save"
             )
+        if "config" not in meta:
+            raise StateMismatchError(f"{source} has no 'config' metadata; pass a file written "
+                                     "by ReplayBuffer.save")
         buf = cls(ReplayConfig.from_json(meta["config"]))
         try:
             state = json.loads(meta["state"])
@@ -580,7 +593,7 @@ class ReplayBuffer:
                     logits = [tensors.pop(f"{kind}.{i}.logits", None) for i in range(len(weights))]
                 for x, y, weight, key, z in zip(inputs, targets, weights, keys, logits,
                                                 strict=True):
-                    store.append(Example(x, y, weight, str(key), z))
+                    store.append(Example(x, y, weight, key, z))
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])
@@ -589,8 +602,11 @@ class ReplayBuffer:
             buf._experience = int(state.get("experience", 0))
             buf._experiences = [int(e) for e in state.get("ordinary_experiences",
                                                           [0] * len(buf._ordinary))]
-            if len(buf._experiences) != len(buf._ordinary):
+            if len(buf._experiences) != len(buf._ordinary) or any(
+                    not 0 <= e <= buf._experience for e in buf._experiences):
                 raise ValueError("ordinary_experiences")
+            if buf._seen < 0 or buf._experience < 0:
+                raise ValueError("seen or experience below 0")
             if buf._groups is not None:
                 buf._groups = buf._stored_groups()
         except (KeyError, ValueError, TypeError) as exc:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from neuroplast.errors import StateMismatchError, StoreError
+from neuroplast.errors import InvalidInputError, StateMismatchError, StoreError
 from neuroplast.store.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -29,10 +29,26 @@ def save_tensors(
     metadata: dict[str, str] | None = None,
 ) -> None:
     """Save a flat name → tensor dict (contiguous CPU copies) with string metadata."""
+    import torch
     from safetensors.torch import save
 
-    flat = {name: t.detach().to("cpu").contiguous() for name, t in tensors.items()}
-    atomic_write_bytes(path, save(flat, metadata=metadata or {}))
+    if not isinstance(tensors, dict) or not all(
+            isinstance(k, str) and isinstance(t, torch.Tensor) for k, t in tensors.items()):
+        raise InvalidInputError("save_tensors takes a dict of name (str) -> torch.Tensor")
+    if metadata is not None and (not isinstance(metadata, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in metadata.items())):
+        raise InvalidInputError("save_tensors metadata must map str -> str; json.dumps "
+                                "anything else")
+    flat, storages = {}, set()
+    for name, t in tensors.items():
+        flat[name] = t.detach().to("cpu").contiguous()
+        storage = flat[name].untyped_storage().data_ptr()
+        if storage in storages and flat[name].numel():  # views of one tensor: own copies
+            flat[name] = flat[name].clone()
+        storages.add(flat[name].untyped_storage().data_ptr())
+    # None, not {}: safetensors writes an empty metadata table after an empty tensor table
+    # as a header it cannot read back
+    atomic_write_bytes(path, save(flat, metadata=metadata or None))
 
 
 def load_tensors(path: str | os.PathLike[str]) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
