@@ -80,3 +80,27 @@ def test_check_same_names_reports_both_shapes() -> None:
 def test_regularizer_is_abstract() -> None:
     with pytest.raises(TypeError):
         Regularizer()  # type: ignore[abstract]
+
+
+def test_damaged_state_and_bad_squares_are_refused() -> None:
+    from neuroplast.core.ewc import OnlineEWC
+
+    model = _mlp(hidden=4)
+    ewc = OnlineEWC()
+    for p in model.parameters():
+        p.grad = torch.ones_like(p)
+    ewc.accumulate(model)
+    ewc.consolidate(model)
+    state = ewc.state_dict()
+    name = next(k for k in state if k.startswith("fisher:"))
+    for key, value in ((name, torch.full_like(state[name], float("nan"))),
+                       ("pending", torch.tensor([1, 2]))):
+        with pytest.raises(StateMismatchError):
+            OnlineEWC().load_state_dict({**state, key: value}, model)
+    squares = {n: torch.ones_like(p) for n, p in model.named_parameters()}
+    first = next(iter(squares))
+    running = {n: t.clone() for n, t in ewc.running_fisher.items()}
+    for bad in (float("nan"), -1.0):
+        with pytest.raises(NumericalError, match="NaN, inf or a negative"):
+            ewc.accumulate(model, {**squares, first: torch.full_like(squares[first], bad)})
+    assert all(torch.equal(t, running[n]) for n, t in ewc.running_fisher.items())  # untouched

@@ -151,9 +151,9 @@ class OnlineEWC(Regularizer):
                 )
         runs = [self._running[n] for n in names]
         gamma = self.config.gamma
+        sq = None if squares is None else pick_squares("OnlineEWC", names, grads, squares)
         torch._foreach_mul_(runs, gamma)
-        if squares is not None:
-            sq = pick_squares("OnlineEWC", names, grads, squares)
+        if sq is not None:
             torch._foreach_add_(runs, sq, alpha=1.0 - gamma)
         else:
             torch._foreach_addcmul_(runs, grads, grads, value=1.0 - gamma)
@@ -190,6 +190,8 @@ class OnlineEWC(Regularizer):
         return state
 
     def _load_state(self, state: dict[str, torch.Tensor]) -> None:
+        import torch
+
         parts: dict[str, dict[str, torch.Tensor]] = {"reference": {}, "fisher": {}, "running": {}}
         for key, t in state.items():
             kind, _, name = key.partition(":")
@@ -206,5 +208,9 @@ class OnlineEWC(Regularizer):
                 )
         self._reference, self._running = ref, parts["running"]
         self._fisher = {n: fisher[n] for n in ref} if ref else fisher
-        self._pending = int(state["pending"]) if "pending" in state else 0
+        pending = state.get("pending", torch.tensor(0))
+        if pending.numel() != 1 or int(pending) < 0:
+            raise StateMismatchError(f"saved 'pending' is {pending.tolist()}, not a count; the "
+                                     "file is damaged, delete it and consolidate again")
+        self._pending = int(pending)
         self._weight = [self._fisher[n] for n in self._reference]

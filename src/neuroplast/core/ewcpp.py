@@ -201,6 +201,7 @@ class EWCPlusPlus(Regularizer):
         names = [n for n, _ in with_grad]
         grads = self._sink.task_grads(with_grad)  # the task loss's gradient only
         norms = check_grads(names, grads)
+        sq = None if squares is None else pick_squares("EWCPlusPlus", names, grads, squares)
         named = list(zip(names, grads, strict=True))
         if self.config.auto_boundary:
             total = math.sqrt(float(torch.stack(norms).double().square().sum()))
@@ -225,8 +226,7 @@ class EWCPlusPlus(Regularizer):
                 )
         runs = [self._running[n] for n in names]
         torch._foreach_mul_(runs, self.config.gamma)
-        if squares is not None:
-            sq = pick_squares("EWCPlusPlus", names, grads, squares)
+        if sq is not None:
             torch._foreach_add_(runs, sq, alpha=1.0 - self.config.gamma)
         else:
             torch._foreach_addcmul_(runs, grads, grads, value=1.0 - self.config.gamma)

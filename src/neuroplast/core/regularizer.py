@@ -193,9 +193,11 @@ class PenaltyGrads:
 def pick_squares(owner: str, names: list[str], grads: list[torch.Tensor],
                  squares: dict[str, torch.Tensor]) -> list[torch.Tensor]:
     """``squares`` in ``names``' order, each checked against its gradient's shape."""
+    import torch
+
     out = []
     for n, g in zip(names, grads, strict=True):
-        sq = squares.get(n)
+        sq = squares.get(n) if isinstance(squares, dict) else None
         if sq is None or sq.shape != g.shape:
             got = None if sq is None else tuple(sq.shape)
             raise InvalidInputError(
@@ -204,6 +206,11 @@ def pick_squares(owner: str, names: list[str], grads: list[torch.Tensor],
                 "step's batch, one entry per trainable parameter with a gradient"
             )
         out.append(sq)
+    bad = next((n for n, sq in zip(names, out, strict=True)
+                if not bool(torch.isfinite(sq).all()) or bool((sq < 0).any())), None)
+    if bad is not None:  # squares are >= 0 and finite, or the Fisher stops being one
+        raise NumericalError(f"{owner}.accumulate: squares[{bad!r}] holds NaN, inf or a "
+                             "negative value; pass empirical_fisher(...) of the step's batch")
     return out
 
 
@@ -433,6 +440,11 @@ class Regularizer(ABC):
             order = {n: i for i, n in enumerate(params)}
             keys = sorted(state, key=lambda k: order.get(k.split(":", 1)[-1], -1))
             state = {k: state[k].to(device) for k in keys}
+        bad = next((k for k, t in state.items() if t.is_floating_point()
+                    and not bool(torch.isfinite(t).all())), None)
+        if bad is not None:  # a NaN Fisher or centre turns every later penalty into NaN
+            raise StateMismatchError(f"saved state {bad!r} holds NaN or inf; restore a backup "
+                                     "or consolidate again")
         self._load_state(dict(state))
 
     def save(self, path: str | os.PathLike[str]) -> None:
