@@ -60,3 +60,25 @@ def test_infinite_or_unhashable_settings_are_config_errors(build: Callable[[], o
 
 def test_infinity_stays_allowed_where_it_means_never() -> None:
     assert ReplayConfig(lock_threshold=float("inf")).lock_threshold == float("inf")
+
+
+def test_a_dict_where_a_config_belongs_is_named() -> None:
+    from neuroplast.core.ewc import OnlineEWC
+    from neuroplast.core.ewcpp import BoundaryConfig, EWCPlusPlus
+    from neuroplast.core.replay import ReplayBuffer
+    from neuroplast.sona import Engine, SonaConfig
+
+    for build, kind in ((lambda: ReplayBuffer({"capacity": 3}), "ReplayConfig"),
+                        (lambda: OnlineEWC("x"), "OnlineEWCConfig"),
+                        (lambda: EWCPlusPlus({"gamma": 0.9}), "EWCPlusPlusConfig"),
+                        (lambda: Engine({"embedding_dim": 4}), "SonaConfig")):
+        with pytest.raises(ConfigError, match=f"takes a {kind}"):
+            build()
+    with pytest.raises(ConfigError, match="give a BankConfig"):
+        SonaConfig(bank="x")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="not a whole number"):
+        EWCPlusPlusConfig(max_tasks=2.5)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="not a whole number"):
+        BoundaryConfig(patience=2.0)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="give a BoundaryConfig"):
+        EWCPlusPlusConfig(boundary="x")  # type: ignore[arg-type]

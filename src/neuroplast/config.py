@@ -27,11 +27,13 @@ import dataclasses
 import json
 import tomllib
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from neuroplast.errors import ConfigError, InvalidInputError
 
-__all__ = ["Config", "check_range", "check_url"]
+__all__ = ["Config", "check_config", "check_range", "check_url"]
+
+C = TypeVar("C", bound="Config")
 
 
 class Config:
@@ -101,6 +103,23 @@ class Config:
         raise ConfigError(f"{cls.__name__} file {path}: use a .toml or .json file")
 
 
+def check_config(value: Any, kind: type[C], owner: str) -> C:
+    """``value`` if it is a ``kind`` config (None: the defaults), else :class:`ConfigError`.
+
+    >>> from neuroplast.core.replay import ReplayConfig
+    >>> check_config({"capacity": 3}, ReplayConfig, "ReplayBuffer")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.ConfigError: ReplayBuffer takes a ReplayConfig, got dict; build one, ...
+    """
+    if value is None:
+        return kind()
+    if not isinstance(value, kind):
+        raise ConfigError(f"{owner} takes a {kind.__name__}, got {type(value).__name__}; "
+                          f"build one, e.g. {kind.__name__}.from_dict(...)")
+    return value
+
+
 def check_range(
     owner: str,
     name: str,
@@ -111,11 +130,13 @@ def check_range(
     low_inclusive: bool = True,
     high_inclusive: bool = True,
     finite: bool = True,
+    integer: bool = False,
 ) -> None:
     """Raise :class:`ConfigError` naming ``owner.name`` when ``value`` is out of range.
 
     Infinities are out of range unless ``finite=False``, for a setting where infinity
     means "never" (an infinite λ or learning rate only turns the arithmetic into NaN).
+    ``integer``: a count, so a whole number (``int``, not ``bool``) as well.
 
     >>> check_range("Demo", "calls", -5, 1)
     Traceback (most recent call last):
@@ -125,6 +146,8 @@ def check_range(
     ok = isinstance(value, int | float) and value == value  # rejects NaN
     if ok and finite:
         ok = value not in (float("inf"), float("-inf"))
+    if ok and integer and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(f"{owner}.{name}={value!r} is not a whole number; use an integer")
     if ok and low is not None:
         ok = value >= low if low_inclusive else value > low
     if ok and high is not None:

@@ -46,8 +46,8 @@ class BoundaryConfig(Config):
 
     def __post_init__(self) -> None:
         check_range("BoundaryConfig", "threshold", self.threshold, 0.0, low_inclusive=False)
-        check_range("BoundaryConfig", "warmup", self.warmup, 2)
-        check_range("BoundaryConfig", "patience", self.patience, 1)
+        check_range("BoundaryConfig", "warmup", self.warmup, 2, integer=True)
+        check_range("BoundaryConfig", "patience", self.patience, 1, integer=True)
         check_range(
             "BoundaryConfig",
             "decay",

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from neuroplast.config import Config, check_range
+from neuroplast.config import Config, check_config, check_range
 from neuroplast.core.regularizer import (
     LossFn,
     PenaltyGrads,
@@ -95,7 +95,7 @@ class OnlineEWC(Regularizer):
     """
 
     def __init__(self, config: OnlineEWCConfig | None = None) -> None:
-        self.config = config or OnlineEWCConfig()
+        self.config = check_config(config, OnlineEWCConfig, "OnlineEWC")
         self._running: dict[str, torch.Tensor] = {}
         self._fisher: dict[str, torch.Tensor] = {}
         self._weight: list[torch.Tensor] = []  # F* in reference order, for the penalty

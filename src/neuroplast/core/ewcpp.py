@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from neuroplast.config import Config, check_range
+from neuroplast.config import Config, check_config, check_range
 from neuroplast.core.boundary import BoundaryConfig, GradientShiftDetector
 from neuroplast.core.regularizer import (
     PenaltyGrads,
@@ -86,11 +86,14 @@ class EWCPlusPlusConfig(Config):
     def __post_init__(self) -> None:
         if isinstance(self.boundary, dict):
             self.boundary = BoundaryConfig.from_dict(self.boundary)
+        if not isinstance(self.boundary, BoundaryConfig):
+            raise ConfigError(f"EWCPlusPlusConfig.boundary={self.boundary!r}; give a "
+                              "BoundaryConfig (a table in a file)")
         check_range("EWCPlusPlusConfig", "lambda_init", self.lambda_init, 0.0)
         check_range("EWCPlusPlusConfig", "lambda_max", self.lambda_max, self.lambda_init)
         check_range("EWCPlusPlusConfig", "lambda_growth", self.lambda_growth, 1.0)
         check_range("EWCPlusPlusConfig", "gamma", self.gamma, 0.0, 1.0, high_inclusive=False)
-        check_range("EWCPlusPlusConfig", "max_tasks", self.max_tasks, 1)
+        check_range("EWCPlusPlusConfig", "max_tasks", self.max_tasks, 1, integer=True)
         if self.anchor not in ("task", "latest"):
             raise ConfigError(
                 f"EWCPlusPlusConfig.anchor={self.anchor!r} is unknown; use 'task' or 'latest'"
@@ -137,7 +140,7 @@ class EWCPlusPlus(Regularizer):
     """
 
     def __init__(self, config: EWCPlusPlusConfig | None = None) -> None:
-        self.config = config or EWCPlusPlusConfig()
+        self.config = check_config(config, EWCPlusPlusConfig, "EWCPlusPlus")
         self.detector = GradientShiftDetector(self.config.boundary)
         self._tasks: list[Task] = []
         self._current: Task | None = None

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal
 
 import torch
 
-from neuroplast.config import Config, check_range
+from neuroplast.config import Config, check_config, check_range
 from neuroplast.errors import ConfigError, EmptyBufferError, InvalidInputError, StateMismatchError
 from neuroplast.store import load_tensors, save_tensors
 
@@ -289,7 +289,7 @@ class ReplayBuffer:
     """
 
     def __init__(self, config: ReplayConfig | None = None) -> None:
-        self.config = config if config is not None else ReplayConfig()
+        self.config = check_config(config, ReplayConfig, "ReplayBuffer")
         self.policy: EvictionPolicy = POLICIES[self.config.policy]()
         self._rng = random.Random(self.config.seed)
         self._ordinary: list[Example] = []

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from neuroplast.config import check_config
 from neuroplast.core.bands import ConfidenceBands
 from neuroplast.core.ewc import OnlineEWC
 from neuroplast.core.replay import Example, ReplayBuffer
@@ -133,7 +134,7 @@ class Gate:
         *,
         embedder: CachedEmbedder | None = None,
     ) -> None:
-        self.config = config if config is not None else GateConfig()
+        self.config = check_config(config, GateConfig, "Gate")
         self.dir = private_dir(resolve_data_dir(data_dir) / "gate")  # 0700: calls are private
         self.checkpoint_dir = self.dir / "checkpoint"
         self.db = Database(self.dir / "gate.db")

@@ -195,7 +195,7 @@ def teach_from_peer(gate: Gate, signal: PeerSignal, weight: float,
                              programs=program_keys(call), kind=supersede_key(call), peer=True)
         if overruled:
             return Taught(signal.seq, "overruled")
-        key = supersede_key(call) if signal.call is not None else None
+        key = supersede_key(call) if signal.call is not None else ""  # private: no key
         example = Example(features.detach().to(torch.float32),
                           torch.tensor(1.0 if signal.approved else 0.0), weight, key)
         gate.learn_committed(example, row_id)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from neuroplast.config import check_config
 from neuroplast.errors import (
     BackendUnavailable,
     ConfigError,
@@ -141,7 +142,7 @@ pass one, or use backend='thread'
         on_publish: PublishHook | None = None,
         model_spec: ModelSpec | None = None,
     ) -> None:
-        self.config = config if config is not None else LearnerConfig()
+        self.config = check_config(config, LearnerConfig, "OnlineLearner")
         self.loss_fn = loss_fn
         self._replay = replay
         self.on_publish = on_publish

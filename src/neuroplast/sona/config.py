@@ -169,6 +169,11 @@ class SonaConfig(Config):
             self.ewc = EWCPlusPlusConfig.from_dict(self.ewc)
         if isinstance(self.drift, dict):
             self.drift = LossShiftConfig.from_dict(self.drift)
+        for name, kind in (("bank", BankConfig), ("ewc", EWCPlusPlusConfig),
+                           ("drift", LossShiftConfig)):
+            if not isinstance(getattr(self, name), kind):
+                raise ConfigError(f"{owner}.{name}={getattr(self, name)!r}; give a "
+                                  f"{kind.__name__} (a table in a file)")
         _ints(owner, self, ("embedding_dim", "hidden_dim", "max_routes", "micro_lora_rank",
                             "base_lora_rank", "replay_per_key", "evidence_patterns",
                             "base_steps", "base_batch", "instant_replay",

@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from neuroplast.config import check_config
 from neuroplast.errors import InvalidInputError, StateMismatchError
 from neuroplast.sona.background import BaseTrainer, Sample
 from neuroplast.sona.bank import ReasoningBank
@@ -61,7 +62,7 @@ class Engine:
         """``embedder``: anything with ``embed(list[str]) -> (n, embedding_dim) array``
         (the bundled MiniLM: ``neuroplast.gate.embedding.CachedEmbedder``, cached), so
         queries may be given as text; without one, queries are vectors."""
-        self.config = cfg = config or SonaConfig()
+        self.config = cfg = check_config(config, SonaConfig, "Engine")
         self.embedder = embedder
         torch.manual_seed(cfg.seed)
         self.net = build_router(cfg.embedding_dim, cfg.hidden_dim, cfg.max_routes,
