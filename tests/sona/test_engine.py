@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 
 from neuroplast.errors import InvalidInputError
 from neuroplast.sona import Engine, SonaConfig
@@ -126,6 +127,35 @@ def test_save_and_load_resume_the_same_state(tmp_path: Path) -> None:
     assert {k: [t.id for t in v] for k, v in eng._keyed.items()} == \
         {k: [t.id for t in v] for k, v in back._keyed.items()}  # the replay resumes too
     assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob("*.pt"))
+
+
+def test_a_damaged_save_is_a_state_error_not_a_half_loaded_engine(tmp_path: Path) -> None:
+    import json
+
+    from neuroplast.errors import StateMismatchError
+    from neuroplast.store import load_tensors, save_tensors
+
+    rng = np.random.default_rng(3)
+    eng = _engine(min_trajectories=40)
+    _serve(eng, rng, [0, 1, 2], TABLE, 60)
+    eng.save(tmp_path)
+    meta = json.loads((tmp_path / "engine.json").read_text())
+    edits = [{"routes": {**meta["routes"], "x": 99}},
+             {"trajectories": [{**meta["trajectories"][0], "quality": 7.0},
+                               *meta["trajectories"][1:]]},
+             {"config": None}, {"n_buffer": "x"}]
+    for edit in edits:
+        (tmp_path / "engine.json").write_text(json.dumps({**meta, **edit}))
+        with pytest.raises(StateMismatchError):
+            Engine.load(tmp_path)
+    (tmp_path / "engine.json").write_text(json.dumps(meta))
+    tensors, tmeta = load_tensors(tmp_path / "engine.safetensors")
+    name = next(k for k in tensors if k.startswith("net."))
+    save_tensors(tmp_path / "engine.safetensors",
+                 {**tensors, name: torch.full_like(tensors[name], float("nan"))}, tmeta)
+    with pytest.raises(StateMismatchError, match="NaN"):
+        Engine.load(tmp_path)
+    eng.close()
 
 
 def test_outcomes_count_at_the_similarity_of_the_queries_behind_them() -> None:

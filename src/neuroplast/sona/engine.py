@@ -38,7 +38,7 @@ import numpy as np
 import torch
 
 from neuroplast.config import check_config
-from neuroplast.errors import InvalidInputError, StateMismatchError
+from neuroplast.errors import InvalidInputError, StateMismatchError, StoreError
 from neuroplast.sona.background import BaseTrainer, Sample
 from neuroplast.sona.bank import ReasoningBank
 from neuroplast.sona.config import SonaConfig
@@ -47,7 +47,13 @@ from neuroplast.sona.pattern import LearnedPattern
 from neuroplast.sona.peer_routers import PeerRouter, blend
 from neuroplast.sona.router import BASE, MICRO, build_router
 from neuroplast.sona.shrinkage import Shrinkage
-from neuroplast.sona.types import RouteSuggestion, Trajectory, TrajectoryBuilder, as_vector
+from neuroplast.sona.types import (
+    RouteSuggestion,
+    Trajectory,
+    TrajectoryBuilder,
+    as_vector,
+    check_quality,
+)
 from neuroplast.store import atomic_write_text, load_tensors, save_tensors
 
 __all__ = ["Engine"]
@@ -534,42 +540,69 @@ class Engine:
                                      "engine again") from exc
         if meta.get("format") != _FORMAT:
             raise StateMismatchError(f"{d} holds {meta.get('format')!r}, not {_FORMAT}")
-        eng = cls(SonaConfig.from_dict(meta["config"]), embedder)
+        try:
+            config = SonaConfig.from_dict(meta["config"])
+        except (KeyError, TypeError, ValueError) as exc:  # ValueError: ConfigError
+            raise StateMismatchError(f"{d}/engine.json has no usable config ({exc!r}); save "
+                                     "the engine again") from exc
         tensors, _ = load_tensors(d / "engine.safetensors")
-        eng.net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
-        eng.instant.load_state_dict({k[8:]: v for k, v in tensors.items()
+        bad = next((k for k, t in tensors.items() if t.is_floating_point()
+                    and not bool(torch.isfinite(t).all())), None)
+        if bad is not None:
+            raise StateMismatchError(f"{d}/engine.safetensors: {bad!r} holds NaN or inf; "
+                                     "restore a backup")
+        eng = cls(config, embedder)
+        try:
+            eng._restore(d, meta, tensors)
+        except Exception as exc:  # a damaged file: no half-loaded engine is handed out
+            eng.close()
+            if isinstance(exc, StateMismatchError | StoreError):
+                raise
+            raise StateMismatchError(f"{d} holds a damaged engine state ({exc!r}); restore a "
+                                     "backup or start a new engine") from exc
+        return eng
+
+    def _restore(self, d: Path, meta: dict[str, Any], tensors: dict[str, torch.Tensor]) -> None:
+        """Fill a fresh engine from ``save``'s files (``load``: any error means damage)."""
+        self.net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
+        self.instant.load_state_dict({k[8:]: v for k, v in tensors.items()
                                      if k.startswith("instant.")})
-        eng.base.ewc.load(d / "ewc.safetensors")
-        eng.routes = {str(k): int(v) for k, v in meta["routes"].items()}
-        eng._counts.update(meta["counts"])
-        eng._next_id = int(meta["next_id"])
-        eng.shrinkage.noise2 = float(meta.get("noise2", eng.shrinkage.noise2))
-        eng.shrinkage.load_state(meta.get("shrinkage", {}))
-        eng._new_losses = [float(x) for x in meta.get("new_losses", [])]
+        self.base.ewc.load(d / "ewc.safetensors")
+        routes = {str(k): int(v) for k, v in meta["routes"].items()}
+        if sorted(routes.values()) != list(range(len(routes))) or len(routes) > \
+                self.config.max_routes:
+            raise ValueError(f"route indices {sorted(routes.values())} are not 0..n-1 within "
+                             f"max_routes={self.config.max_routes}")
+        self.routes = routes
+        self._counts.update(meta["counts"])
+        self._next_id = int(meta["next_id"])
+        self.shrinkage.noise2 = float(meta.get("noise2", self.shrinkage.noise2))
+        self.shrinkage.load_state(meta.get("shrinkage", {}))
+        self._new_losses = [float(x) for x in meta.get("new_losses", [])]
         if "drift" in meta:
-            eng.base.drift.load_state(meta["drift"])
+            self.base.drift.load_state(meta["drift"])
         if "rng" in meta:
-            eng._rng.bit_generator.state = meta["rng"]
-        eng.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
+            self._rng.bit_generator.state = meta["rng"]
+        self.bank.replace([LearnedPattern.from_dict(p) for p in meta["patterns"]])
         emb = tensors.get("trajectories.embeddings")
         new_ids = set(meta["new_ids"])
         by_id = {}
         for i, t in enumerate(meta["trajectories"]):
-            traj = Trajectory(int(t["id"]), emb[i].numpy().copy(), [], float(t["quality"]),
+            traj = Trajectory(int(t["id"]), emb[i].numpy().copy(), [],
+                              check_quality(t["quality"]),
                               t["route"], int(t["latency_us"]), list(t["context_ids"]),
                               float(t["created_at"]))
             if i < meta["n_buffer"]:
-                eng._buffer.append(traj)
+                self._buffer.append(traj)
             by_id[traj.id] = traj
             if traj.id in new_ids:
-                eng._new.append(traj)
+                self._new.append(traj)
         # replay may hold trajectories already evicted from the buffer: those were saved too
         for pid, route, ids in meta["replay"]:
             key = (int(pid), str(route))
-            eng._keys.append(key)
-            eng._keyed[key] = deque((by_id[i] for i in ids if i in by_id),
-                                    maxlen=eng.config.replay_per_key)
-        return eng
+            self._keys.append(key)
+            self._keyed[key] = deque((by_id[i] for i in ids if i in by_id),
+                                    maxlen=self.config.replay_per_key)
 
 
 def _traj_meta(t: Trajectory) -> dict[str, Any]:
