@@ -19,6 +19,7 @@ gives a new context with some memories left out, which is what scoring compares.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -60,6 +61,9 @@ id in the agent's store); give key='...'
             raise InvalidInputError(f"node kind {self.kind!r} is unknown; use one of {KINDS}")
         if not isinstance(self.text, str):
             raise InvalidInputError(f"node text must be a string, got {type(self.text).__name__}")
+        ts = self.timestamp
+        if isinstance(ts, bool) or not isinstance(ts, int | float) or not math.isfinite(ts):
+            raise InvalidInputError(f"node timestamp {ts!r} must be a finite number (seconds)")
         if self.kind == "memory" and (not isinstance(self.key, str) or not self.key):
             raise InvalidInputError(
                 "a memory node needs a non-empty key (the memory's id in the agent's store); "
@@ -114,16 +118,26 @@ class Context:
         """
         nodes: list[Node] = []
         for section, texts in (("system", system), ("identity", identity)):
+            if isinstance(texts, str):  # one string would become one node per character
+                raise InvalidInputError(f"{section} is a list of texts; give [{texts!r:.40}]")
             nodes += [Node(section, "text", t, start + len(nodes)) for t in texts]
-        for key, text in journal:
+        for entry in journal:
+            if not isinstance(entry, tuple | list) or len(entry) != 2:
+                raise InvalidInputError(f"a journal entry is (key, text), got {entry!r:.80}")
+            key, text = entry
             nodes.append(Node("journal", "memory", text, start + len(nodes), key))
         for item in conversation:
+            if not isinstance(item, tuple | list) or len(item) not in (2, 3):
+                raise InvalidInputError("a conversation entry is (kind, text) or "
+                                        f"('memory', key, text), got {item!r:.80}")
             if item[0] == "memory":
                 if len(item) != 3:
                     raise InvalidInputError("a conversation memory is ('memory', key, text)")
                 nodes.append(Node("conversation", "memory", item[2], start + len(nodes), item[1]))
-            else:
+            elif len(item) == 2:
                 nodes.append(Node("conversation", item[0], item[1], start + len(nodes)))  # type: ignore[arg-type]
+            else:
+                raise InvalidInputError(f"a {item[0]!r} message is ({item[0]!r}, text)")
         return cls(tuple(nodes))
 
     @property
@@ -136,6 +150,8 @@ class Context:
 
     def index_of(self, key: str) -> int:
         """Position in ``nodes`` of the memory ``key``."""
+        if not isinstance(key, str) or not key:
+            raise InvalidInputError(f"memory key {key!r}: give a memory's non-empty key")
         for i, node in enumerate(self.nodes):
             if node.key == key:
                 return i
@@ -144,6 +160,8 @@ class Context:
 
     def without(self, keys: Iterable[str]) -> Context:
         """This context with the memories ``keys`` left out (unknown keys are an error)."""
+        if isinstance(keys, str):  # one key would be read as its characters
+            raise InvalidInputError(f"without takes a list of keys; give [{keys!r}]")
         drop = set(keys)
         for key in drop:
             self.index_of(key)
@@ -169,6 +187,8 @@ class Context:
 
     def truncated(self, count: int) -> Context:
         """The first ``count`` nodes."""
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InvalidInputError(f"truncated({count!r}): give a node count >= 0")
         return Context(self.nodes[:count])
 
     def to_dict(self) -> dict[str, Any]:

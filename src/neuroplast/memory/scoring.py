@@ -36,8 +36,10 @@ WINDOW = 50  # responses after a memory first appears that its importance is jud
 
 
 def divergence(lp_with: float, lp_without: float) -> float:
-    """How much the memory raised the response's log-probability (never negative)."""
-    return max(0.0, lp_with - lp_without)
+    """How much the memory raised the response's log-probability (never negative); NaN
+    stays NaN (max() would turn it into 0.0, a score that hides the failure)."""
+    gain = lp_with - lp_without
+    return gain if gain != gain else max(0.0, gain)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class ScoreMatrix:
     def top_memory(self, response: int, minimum: float = 0.0) -> str | None:
         """Key of the memory with the largest divergence on column ``response`` (None if no
         divergence exceeds ``minimum``)."""
+        if isinstance(response, bool) or not isinstance(response, int) or not (
+                0 <= response < len(self.with_memories)):
+            raise InvalidInputError(f"response {response!r}: give 0 <= response < "
+                                    f"{len(self.with_memories)}")
         column = [row[response] for row in self.divergence()]
         if not column or max(column) <= minimum:
             return None
@@ -98,8 +104,10 @@ class Scorer:
         scores, and a memory with no response after it runs nothing: tokens after the last
         scored response cannot change a score.
         """
-        if window is not None and window < 1:
-            raise InvalidInputError(f"window={window}; judge at least 1 response per memory")
+        if window is not None and (isinstance(window, bool) or not isinstance(window, int)
+                                   or window < 1):
+            raise InvalidInputError(f"window={window!r}; judge a whole number >= 1 of "
+                                    "responses per memory")
         keys = [m.key for m in context.memories] if keys is None else list(keys)  # type: ignore[misc]
         full = self.render(context)
         responses = [i for i, n in enumerate(context.nodes) if n.kind == "assistant"]
