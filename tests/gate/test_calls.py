@@ -135,3 +135,14 @@ def test_lone_surrogates_are_replaced_not_raised() -> None:
 def test_a_tool_input_that_is_no_json_is_refused_by_name(value: object) -> None:
     with pytest.raises(InvalidInputError, match="JSON values only"):
         ToolCall("Bash", {"command": "ls", "x": value}).to_json()
+
+
+@pytest.mark.parametrize(("kwargs", "says"), [
+    ({"recent_tools": None}, "recent_tools"),
+    ({"recent_tools": ("Bash", 3)}, "recent_tools"),
+    ({"recent_call_count": -1}, "recent_call_count"),
+    ({"recent_call_count": 1.5}, "recent_call_count"),
+])
+def test_the_session_context_of_a_call_is_checked(kwargs: dict[str, object], says: str) -> None:
+    with pytest.raises(InvalidInputError, match=says):
+        ToolCall("Bash", {"command": "ls"}, **kwargs)  # type: ignore[arg-type]

@@ -382,8 +382,8 @@ class Gate:
             raise InvalidInputError(
                 "user_override=True means the user allowed a blocked call; pass approved=True"
             )
-        if not isinstance(tool_use_id, str) or not isinstance(source, str):
-            raise InvalidInputError("feedback tool_use_id and source must be strings")
+        if not all(isinstance(v, str) for v in (tool_use_id, source, status)):
+            raise InvalidInputError("feedback tool_use_id, source and status must be strings")
         self._check_open()
         row = self.log.decision(tool_use_id)
         if row is None:

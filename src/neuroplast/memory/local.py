@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from neuroplast.config import check_range
 from neuroplast.errors import ConfigError, StateMismatchError
 from neuroplast.memory.backend import LogprobBackend, Ranges
 
@@ -88,11 +89,10 @@ class LocalBackend(LogprobBackend):
         max_length: int | None = None,
         max_waste: float = 0.25,
     ) -> None:
-        if batch_size < 1:
-            raise ConfigError(f"LocalBackend.batch_size={batch_size}; use 1 or more")
-        if max_waste < 0:
-            raise ConfigError(f"LocalBackend.max_waste={max_waste}; use 0 or more (0: batch "
-                              "only variants that need the same tokens)")
+        check_range("LocalBackend", "batch_size", batch_size, 1, integer=True)
+        check_range("LocalBackend", "max_waste", max_waste, 0.0)  # 0: batch only variants
+        if max_length is not None:                                 # of the same tokens
+            check_range("LocalBackend", "max_length", max_length, 1, integer=True)
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.batch_size = batch_size
