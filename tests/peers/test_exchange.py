@@ -123,3 +123,18 @@ def test_a_signal_from_a_peer_of_an_older_version_without_cwd_still_applies(
          "call": {"tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/" * 5000}}])
     with pytest.raises(InvalidInputError, match="cwd"):
         a.receive(long_cwd)
+
+
+def test_seal_and_verify_name_a_wrong_argument(tmp_path: Path) -> None:
+    from neuroplast.peers.bundle import seal
+    from neuroplast.peers.identity import verify
+
+    me = Identity.load_or_create(tmp_path / "me.pem")
+    with pytest.raises(InvalidInputError, match="list of signals"):
+        seal(me, me.public_key, "x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="no JSON"):
+        seal(me, me.public_key, [{"features": [float("nan")]}])
+    signature = me.sign(b"data")
+    assert verify(me.public_key, signature, b"data")
+    with pytest.raises(InvalidInputError, match="signs bytes"):
+        verify(me.public_key, signature, "data")  # type: ignore[arg-type]

@@ -74,9 +74,15 @@ class ReplayedSignal(ConflictError):
 def seal(identity: Identity, to: str, signals: list[dict[str, Any]],
          sent: float | None = None) -> dict[str, str]:
     """The wire form of ``signals`` from ``identity`` to the install whose key is ``to``."""
-    payload = json.dumps({"v": BUNDLE_VERSION, "from": identity.public_key, "to": to,
-                          "sent": time.time() if sent is None else sent,
-                          "signals": signals}, sort_keys=True, separators=(",", ":"))
+    if not isinstance(signals, list) or not all(isinstance(s, dict) for s in signals):
+        raise InvalidInputError("seal takes a list of signals (objects)")
+    try:  # standard JSON only: NaN and infinity are no JSON values
+        payload = json.dumps({"v": BUNDLE_VERSION, "from": identity.public_key, "to": to,
+                              "sent": time.time() if sent is None else sent,
+                              "signals": signals}, sort_keys=True, separators=(",", ":"),
+                             allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInputError(f"a signal holds a value that is no JSON ({exc})") from exc
     return {"payload": payload, "signature": identity.sign(payload.encode("utf-8"))}
 
 

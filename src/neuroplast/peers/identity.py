@@ -74,6 +74,9 @@ def public_key_bytes(public_key: str) -> bytes:
 
 def verify(public_key: str, signature: str, data: bytes) -> bool:
     """Whether ``signature`` is ``public_key``'s over ``data``."""
+    if not isinstance(data, bytes):
+        raise InvalidInputError(f"verify signs bytes, got {type(data).__name__}; encode text "
+                                "as UTF-8 first")
     try:
         key = Ed25519PublicKey.from_public_bytes(public_key_bytes(public_key))
         key.verify(unb64(signature), data)
