@@ -236,18 +236,19 @@ balanced, experience, reservoir, ring
     seed: int = 0
 
     def __post_init__(self) -> None:
-        _check_int("capacity", self.capacity, low=1)
+        check_range("ReplayConfig", "capacity", self.capacity, 1, integer=True)
         # inf is allowed on purpose: it turns locking off.
         check_range("ReplayConfig", "lock_threshold", self.lock_threshold, 0.0,
                     low_inclusive=False, finite=False)
         if self.max_locked_in_sample is not None:
-            _check_int("max_locked_in_sample", self.max_locked_in_sample, low=0)
+            check_range("ReplayConfig", "max_locked_in_sample", self.max_locked_in_sample, 0,
+                        integer=True)
         if not isinstance(self.policy, str) or self.policy not in POLICIES:
             raise ConfigError(
                 f"ReplayConfig.policy={self.policy!r} is unknown; use one of: "
                 f"{', '.join(sorted(POLICIES))}"
             )
-        _check_int("seed", self.seed, low=None)
+        check_range("ReplayConfig", "seed", self.seed, integer=True)
 
 
 def _hashable(value: Any) -> Any:
@@ -265,12 +266,6 @@ def _same_shapes(items: list[Example]) -> bool:
                (first is None or (ex.logits is not None and ex.logits.shape == first.shape
                                   and ex.logits.dtype == first.dtype))
                for ex in items)
-
-
-def _check_int(name: str, value: Any, low: int | None) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or (low is not None and value < low):
-        need = "an integer" if low is None else f"an integer >= {low}"
-        raise ConfigError(f"ReplayConfig.{name}={value!r} is invalid; use {need}")
 
 
 class ReplayBuffer:
