@@ -763,6 +763,18 @@ def stream_and_user(config: GateBenchConfig
     return generate_stream(stream_config), user
 
 
+def estimate_seconds(config: GateBenchConfig) -> float:
+    """The benchmark's duration on 2 cores, from the parts of one run at the defaults
+    (10 min 11 s): the stream ~36 ms a call through the service, a fuzzed request ~3.3 ms,
+    a server plus a worker kill ~9 s, the latency probes and the rest ~3 min.
+
+    >>> round(estimate_seconds(GateBenchConfig()) / 60)
+    10
+    """
+    return (0.036 * config.calls + 0.0033 * config.attack_fuzz + 9.1 * config.attack_kills
+            + 190.0 * config.latency_samples / 500)
+
+
 def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = None
                        ) -> list[dict[str, Any]]:
     """Run the whole benchmark; print the table and the JSON lines; return the JSON rows."""
@@ -773,6 +785,9 @@ def run_gate_benchmark(config: GateBenchConfig | None = None, console: Any = Non
     console = console or Console(stderr=True)
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
+    console.print(f"gate: {config.calls} calls through the service, latency probes, "
+                  f"{config.attack_fuzz} fuzzed requests, {config.attack_kills} server and "
+                  f"worker kills; estimate {estimate_seconds(config) / 60:.0f} min on 2 cores")
     calls, user = stream_and_user(config)
     drift_at = int(config.drift_fraction * len(calls))
     baselines: list[Any] = [AlwaysAsk(), RiverLogReg()]
