@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from neuroplast.errors import InvalidInputError
@@ -117,3 +119,14 @@ def test_a_tool_use_id_is_decided_once(make_gate) -> None:
     assert gate.lookup("t1") == logged
     assert handle_claude_code_event(gate, event("PreToolUse", "t1", "make test")) == first
     assert gate.stats()["decisions"] == 1
+
+
+@pytest.mark.parametrize(("event", "says"), [
+    ({}, "has no 'hook_event_name'"),
+    ({"hook_event_name": 5}, "hook_event_name=5, which is no event name"),
+    ({"hook_event_name": ""}, "hook_event_name='', which is no event name"),
+])
+def test_an_event_without_a_usable_name_says_which(event: dict[str, object], says: str) -> None:
+    # checked before the gate is touched
+    with pytest.raises(InvalidInputError, match=re.escape(says)):
+        handle_claude_code_event(None, event)  # type: ignore[arg-type]

@@ -182,8 +182,11 @@ def send(
     url = check_url(url, "--url")
     store = _store(data_dir)
     try:  # no token needed to find there is nothing to send
-        sent = None if not unsent_approved(store) else send_approved(
-            store, url, read_token(token_file or _dir(data_dir) / TOKEN_FILE))
+        sent = None
+        if unsent_approved(store):
+            token = read_token(token_file or _dir(data_dir) / TOKEN_FILE)
+            with Console(stderr=True).status(f"sending to {url}/train (up to 60 s)..."):
+                sent = send_approved(store, url, token)
     finally:
         store.close()
     if sent is None:

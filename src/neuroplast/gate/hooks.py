@@ -89,9 +89,11 @@ def handle_claude_code_event(gate: Gate, event: dict[str, Any]) -> dict[str, Any
         raise InvalidInputError(f"a hook event must be a JSON object, got {type(event).__name__}")
     name = event.get("hook_event_name")
     if not isinstance(name, str) or not name:
+        said = "has no 'hook_event_name'" if name is None else (
+            f"has hook_event_name={name!r}, which is no event name")
         raise InvalidInputError(
-            "hook event has no 'hook_event_name'; send the event JSON exactly as Claude Code "
-            "writes it on the hook's stdin"
+            f"hook event {said}; send the event JSON exactly as Claude Code writes it on the "
+            "hook's stdin"
         )
     if name == "PreToolUse":
         decision = gate.decide(ToolCall.from_hook_event(event))
