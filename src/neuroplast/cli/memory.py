@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -185,7 +186,7 @@ def send(
         sent = None
         if unsent_approved(store):
             token = read_token(token_file or _dir(data_dir) / TOKEN_FILE)
-            with Console(stderr=True).status(f"sending to {url}/train (up to 60 s)..."):
+            with Console(stderr=True).status(f"sending to {escape(url)}/train (up to 60 s)..."):
                 sent = send_approved(store, url, token)
     finally:
         store.close()
