@@ -35,6 +35,9 @@ def test_good_urls_come_back_without_a_trailing_slash(url: str, expected: str) -
     ("http://x:99999", "port must be a number in 1-65535"),
     ("http://x:0", "port must be"),
     ("http://x:abc", "port must be"),
+    ("HTTP://x:80", "must start with"),
+    ("http://user@h:80", "no user, query or fragment"),
+    ("http://h:80/?a=1", "no user, query or fragment"),
 ])
 def test_bad_urls_say_what_is_wrong(url: str, says: str) -> None:
     with pytest.raises(InvalidInputError, match=says.replace("(", r"\(")):
@@ -59,7 +62,11 @@ def test_infinite_or_unhashable_settings_are_config_errors(build: Callable[[], o
 
 
 def test_infinity_stays_allowed_where_it_means_never() -> None:
+    from neuroplast.sona.config import BankConfig
+
     assert ReplayConfig(lock_threshold=float("inf")).lock_threshold == float("inf")
+    assert EWCPlusPlusConfig(lambda_max=float("inf")).lambda_max == float("inf")  # no cap
+    assert BankConfig(prune_idle_s=float("inf")).prune_idle_s == float("inf")  # never
 
 
 def test_a_dict_where_a_config_belongs_is_named() -> None:

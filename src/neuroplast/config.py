@@ -186,9 +186,12 @@ def check_url(url: str, what: str, schemes: tuple[str, ...] = ("http", "https"))
         port = 0
     if port == 0:
         raise InvalidInputError(f"{what} {url!r}: the port must be a number in 1-65535")
-    if parts.scheme not in schemes:
+    if url.split("://", 1)[0] not in schemes:  # as written: urlsplit lowercases it
         raise InvalidInputError(f"{what} {url!r} must start with "
                                 + " or ".join(f"{s}://" for s in schemes))
     if not parts.hostname:
         raise InvalidInputError(f"{what} {url!r} names no host; e.g. {schemes[0]}://127.0.0.1:8765")
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
+        raise InvalidInputError(f"{what} {url!r}: give scheme://host:port/path only (no "
+                                "user, query or fragment; the token authenticates)")
     return url.rstrip("/")

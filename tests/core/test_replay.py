@@ -318,3 +318,5 @@ def test_misuse_of_the_buffer_is_named_and_changes_nothing() -> None:
         with pytest.raises(StateMismatchError, match="incomplete replay buffer"):
             ReplayBuffer.from_tensors(tensors, {**meta, "state": json.dumps({**state, **bad})})
     assert ReplayBuffer.from_tensors(tensors, meta).sample(1)[0].key == "git push"
+    older = json.dumps({**state, "ordinary_keys": [None]})  # None meant "no key" before
+    assert ReplayBuffer.from_tensors(tensors, {**meta, "state": older}).sample(1)[0].key == ""

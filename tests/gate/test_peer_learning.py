@@ -65,6 +65,9 @@ def test_features_only_signals_train_and_are_relearned_after_a_restart(
         assert teach_from_peer(gate, signal, weight=0.5).outcome == "trained"
     gate.wait_idle(60)
     trained = p_approve(gate, RISKY_CALL, kit)
+    gate.relearn()  # from the log: the features-only rows too (their key is "no key")
+    assert gate.wait_idle(60)
+    assert abs(p_approve(gate, RISKY_CALL, kit) - trained) < 0.05
     gate.close()
     again = make_gate()  # same data dir: re-learns the five from the log
     assert again.wait_idle(60)

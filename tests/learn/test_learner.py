@@ -356,7 +356,9 @@ def test_save_then_load_predicts_identically(tmp_path: Path) -> None:
     ]
 
     dst = build(torch.nn.Linear(4, 1))
+    held = dst.regularizer
     dst.load(tmp_path)
+    assert dst.regularizer is held  # loaded into the caller's object
     assert dst.version == src.version == 5
     assert torch.equal(dst.predict(x), src.predict(x))
     assert len(dst.replay.locked) == 1 and len(dst.replay) == len(src.replay)

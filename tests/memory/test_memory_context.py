@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from neuroplast.errors import InvalidInputError
 from neuroplast.memory import Context
 from neuroplast.memory.context import Node
-from neuroplast.memory.scoring import divergence
 
 CTX = Context.build(journal=[("dog", "the dog is rex.")],
                     conversation=[("user", "dog?"), ("assistant", "rex.")])
@@ -31,7 +28,3 @@ def test_misreadable_input_is_refused(build: object, says: str) -> None:
     with pytest.raises(InvalidInputError, match=says):
         build()  # type: ignore[operator]
 
-
-def test_a_nan_divergence_stays_visible() -> None:
-    assert math.isnan(divergence(float("nan"), 0.0))
-    assert divergence(-2.0, -1.0) == 0.0 and divergence(-1.0, -2.5) == 1.5

@@ -62,7 +62,7 @@ def serve(
         str, typer.Option(help="Interface to listen on: loopback (127.0.0.1, ::1) unless "
                           "--allow-remote is given.")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port to listen on.", min=1, max=65535)] = 8765,
+    port: Annotated[int, typer.Option(help="TCP port to listen on.", min=0, max=65535)] = 8765,
     mode: Annotated[
         str | None,
         typer.Option(help="auto|shadow. auto: decide when confident; shadow: learn, always "

@@ -114,7 +114,7 @@ def federate(
 def proxy(
     upstream: Annotated[list[str], typer.Option(
         help="NAME=URL of an OpenAI-compatible endpoint (repeat for each)")],
-    port: Annotated[int, typer.Option(help="loopback port to listen on", min=1,
+    port: Annotated[int, typer.Option(help="loopback port to listen on", min=0,
                                       max=65535)] = 8780,
     data_dir: Annotated[Path | None, typer.Option(
         help="data dir (default: $NEUROPLAST_HOME or ~/.neuroplast); the token is its "

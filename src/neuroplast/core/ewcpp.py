@@ -90,7 +90,8 @@ class EWCPlusPlusConfig(Config):
             raise ConfigError(f"EWCPlusPlusConfig.boundary={self.boundary!r}; give a "
                               "BoundaryConfig (a table in a file)")
         check_range("EWCPlusPlusConfig", "lambda_init", self.lambda_init, 0.0)
-        check_range("EWCPlusPlusConfig", "lambda_max", self.lambda_max, self.lambda_init)
+        check_range("EWCPlusPlusConfig", "lambda_max", self.lambda_max, self.lambda_init,
+                    finite=False)  # inf: no cap on the grown λ
         check_range("EWCPlusPlusConfig", "lambda_growth", self.lambda_growth, 1.0)
         check_range("EWCPlusPlusConfig", "gamma", self.gamma, 0.0, 1.0, high_inclusive=False)
         check_range("EWCPlusPlusConfig", "max_tasks", self.max_tasks, 1, integer=True)

@@ -588,7 +588,8 @@ class ReplayBuffer:
                     logits = [tensors.pop(f"{kind}.{i}.logits", None) for i in range(len(weights))]
                 for x, y, weight, key, z in zip(inputs, targets, weights, keys, logits,
                                                 strict=True):
-                    store.append(Example(x, y, weight, key, z))
+                    # files written before keys were checked hold None for "no key"
+                    store.append(Example(x, y, weight, "" if key is None else key, z))
             version, internal, gauss = state["rng_state"]
             buf._rng.setstate((version, tuple(internal), gauss))
             buf._seen = int(state["seen"])

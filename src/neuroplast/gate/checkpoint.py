@@ -112,7 +112,7 @@ def restore_learner(
             example = answer_example(call, x, approved=fb.approved, weight=fb.weight)
             if "features" in fb.record:  # a peer's call without text: its features, no key
                 example = Example(torch.tensor(fb.record["features"], dtype=torch.float32),
-                                  example.target, fb.weight, None)
+                                  example.target, fb.weight, "")
             examples.append(example)
         learner.learn(examples, marks=[fb.id for fb, _ in chunk])
     if rows:

@@ -238,6 +238,8 @@ pass one, or use backend='thread'
             try:
                 return version, model(inputs)
             except (RuntimeError, TypeError) as exc:  # a shape, dtype or type it refuses
+                if isinstance(exc, torch.OutOfMemoryError):
+                    raise
                 raise InvalidInputError(f"the live model cannot take these inputs ({exc}); "
                                         "give a batch of the shape and dtype it was built "
                                         "for") from exc
@@ -434,8 +436,9 @@ pass one, or use backend='thread'
             regularizer = None if self.regularizer is None else copy.deepcopy(
                 self.regularizer).load(folder / REGULARIZER_FILE, model=self._copy.model)
             replay = None if self._replay is None else self._replay.load(folder / REPLAY_FILE)
-            if regularizer is not None:
-                self._copy.regularizer = regularizer
+            if regularizer is not None:  # into the caller's object: references stay live
+                self.regularizer.config = regularizer.config
+                self.regularizer.load_state_dict(regularizer.state_dict(), self._copy.model)
             if replay is not None:
                 self._replay = replay  # a new buffer
                 if self._client is None:

