@@ -146,3 +146,11 @@ def test_a_tool_input_that_is_no_json_is_refused_by_name(value: object) -> None:
 def test_the_session_context_of_a_call_is_checked(kwargs: dict[str, object], says: str) -> None:
     with pytest.raises(InvalidInputError, match=says):
         ToolCall("Bash", {"command": "ls"}, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_functions_that_read_a_call_name_a_wrong_argument() -> None:
+    from neuroplast.gate import inspect_call, render_call, structural_features
+
+    for read in (render_call, inspect_call, structural_features):
+        with pytest.raises(InvalidInputError, match="takes a ToolCall, got dict"):
+            read({"tool_name": "Bash", "tool_input": {"command": "ls"}})  # type: ignore[arg-type]

@@ -26,11 +26,27 @@ __all__ = [
     "clean_text",
     "clip_text",
     "format_size",
+    "require_call",
 ]
 
 # Longest prefix of any one input field that rendering and features look at. MiniLM reads
 # 256 tokens, and regex scans over more than a few pages cost time without adding signal.
 MAX_FIELD_CHARS = 4096
+
+
+def require_call(call: object, where: str) -> None:
+    """:class:`InvalidInputError` unless ``call`` is a :class:`ToolCall` (the public
+    functions that read one say so, instead of an ``AttributeError`` from inside).
+
+    >>> require_call({"tool_name": "Bash"}, "render_call")
+    Traceback (most recent call last):
+    ...
+    neuroplast.errors.InvalidInputError: render_call takes a ToolCall, got dict; ...
+    """
+    if not isinstance(call, ToolCall):
+        raise InvalidInputError(f"{where} takes a ToolCall, got {type(call).__name__}; build "
+                                "one with ToolCall(tool_name, tool_input) or "
+                                "ToolCall.from_hook_event(event)")
 
 
 def format_size(n_bytes: int) -> str:

@@ -18,7 +18,7 @@ import math
 import zlib
 from typing import TYPE_CHECKING, Any, Protocol
 
-from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text, require_call
 from neuroplast.gate.inspect import RISK_FLAGS, inspect_call
 from neuroplast.gate.paths import path_zone
 from neuroplast.gate.render import render_call, url_host
@@ -151,6 +151,7 @@ def _redirect_features(call: ToolCall, seg: Segment, v: list[float]) -> None:
 
 def structural_features(call: ToolCall) -> list[float]:
     """The fixed-length (``STRUCTURAL_DIM``) structural description of ``call``."""
+    require_call(call, "structural_features")
     v = [0.0] * STRUCTURAL_DIM
     idx = FEATURE_INDEX
     tool = call.tool_name

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text
+from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text, require_call
 from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.listeners import binds_every_interface
@@ -597,6 +597,7 @@ def _check_write_target(call: ToolCall, path: str, flags: set[str]) -> None:
 
 def inspect_call(call: ToolCall) -> RiskReport:
     """Flag risky content in ``call``; bounded work even for multi-megabyte inputs."""
+    require_call(call, "inspect_call")
     flags: set[str] = set()
     tool = call.tool_name
     if call.command:

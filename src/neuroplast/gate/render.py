@@ -17,7 +17,7 @@ import json
 import posixpath
 from urllib.parse import urlsplit
 
-from neuroplast.gate.calls import ToolCall, clean_text, clip_text, format_size
+from neuroplast.gate.calls import ToolCall, clean_text, clip_text, format_size, require_call
 from neuroplast.gate.paths import path_zone, resolve_path
 
 __all__ = ["MAX_RENDER_CHARS", "call_description", "render_call", "render_path", "url_host"]
@@ -82,6 +82,7 @@ def call_description(call: ToolCall) -> str:
 
 def render_call(call: ToolCall) -> str:
     """One line (a few for code snippets) describing ``call``, at most MAX_RENDER_CHARS."""
+    require_call(call, "render_call")
     tool, inp = call.tool_name, call.tool_input
     if call.command:
         text = f"{tool}: {clip_text(call.command, 500)}"
