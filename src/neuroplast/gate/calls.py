@@ -145,12 +145,6 @@ class ToolCall:
             # accept a JSON list; stored as a tuple so the call stays immutable
             object.__setattr__(self, "recent_tools", tuple(self.recent_tools))
         if not isinstance(self.recent_tools, tuple) or not all(
-                isinstance(t, str) for t in self.recent_tools):
-            raise InvalidInputError("ToolCall.recent_tools must be a list of tool names")
-        n = self.recent_call_count
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise InvalidInputError(f"ToolCall.recent_call_count={n!r} must be an integer >= 0")
-        if not isinstance(self.recent_tools, tuple) or not all(
             isinstance(t, str) for t in self.recent_tools
         ):
             raise InvalidInputError("ToolCall.recent_tools must be a tuple of tool names")
