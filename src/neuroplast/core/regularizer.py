@@ -23,7 +23,7 @@ from neuroplast.config import Config
 from neuroplast.core.linear_fisher import squared_grad_sums
 from neuroplast.core.penalty_grad import ClosedFormPenalty
 from neuroplast.errors import InvalidInputError, NumericalError, StateMismatchError
-from neuroplast.store import load_tensors, save_tensors
+from neuroplast.store import first_non_finite, load_tensors, save_tensors
 
 if TYPE_CHECKING:
     import torch
@@ -440,8 +440,7 @@ class Regularizer(ABC):
             order = {n: i for i, n in enumerate(params)}
             keys = sorted(state, key=lambda k: order.get(k.split(":", 1)[-1], -1))
             state = {k: state[k].to(device) for k in keys}
-        bad = next((k for k, t in state.items() if t.is_floating_point()
-                    and not bool(torch.isfinite(t).all())), None)
+        bad = first_non_finite(state)
         if bad is not None:  # a NaN Fisher or centre turns every later penalty into NaN
             raise StateMismatchError(f"saved state {bad!r} holds NaN or inf; restore a backup "
                                      "or consolidate again")

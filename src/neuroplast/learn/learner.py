@@ -60,7 +60,7 @@ from neuroplast.learn.remote import WorkerClient, error_from_reply
 from neuroplast.learn.spec import ModelSpec, import_object, object_path
 from neuroplast.learn.training import TrainingCopy, remember
 from neuroplast.learn.wire import pack_examples
-from neuroplast.store import load_tensors, save_tensors
+from neuroplast.store import first_non_finite, load_tensors, save_tensors
 
 if TYPE_CHECKING:
     from neuroplast.core.regularizer import Regularizer
@@ -422,8 +422,7 @@ pass one, or use backend='thread'
         meta = read_meta(folder)
         tensors, _ = load_tensors(folder / MODEL_FILE)
         check_shapes(self._copy.model.state_dict(), tensors)
-        bad = next((k for k, t in tensors.items()
-                    if t.is_floating_point() and not bool(torch.isfinite(t).all())), None)
+        bad = first_non_finite(tensors)
         if bad is not None:
             raise StoreError(f"{folder / MODEL_FILE}: {bad!r} holds NaN or inf; restore a "
                              "backup or save again")

@@ -54,7 +54,7 @@ from neuroplast.sona.types import (
     as_vector,
     check_quality,
 )
-from neuroplast.store import atomic_write_text, load_tensors, save_tensors
+from neuroplast.store import atomic_write_text, first_non_finite, load_tensors, save_tensors
 
 __all__ = ["Engine"]
 
@@ -548,8 +548,7 @@ class Engine:
             raise StateMismatchError(f"{d}/engine.json has no usable config ({exc!r}); save "
                                      "the engine again") from exc
         tensors, _ = load_tensors(d / "engine.safetensors")
-        bad = next((k for k, t in tensors.items() if t.is_floating_point()
-                    and not bool(torch.isfinite(t).all())), None)
+        bad = first_non_finite(tensors)
         if bad is not None:
             raise StateMismatchError(f"{d}/engine.safetensors: {bad!r} holds NaN or inf; "
                                      "restore a backup")

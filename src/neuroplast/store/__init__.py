@@ -4,7 +4,7 @@
 """
 
 from neuroplast.store.atomic import atomic_write_bytes, atomic_write_text
-from neuroplast.store.checkpoints import load_tensors, save_tensors
+from neuroplast.store.checkpoints import first_non_finite, load_tensors, save_tensors
 from neuroplast.store.db import Database
 from neuroplast.store.paths import data_dir
 from neuroplast.store.private import private_dir, private_file
@@ -16,6 +16,7 @@ __all__ = [
     "atomic_write_text",
     "data_dir",
     "ensure_token",
+    "first_non_finite",
     "load_tensors",
     "private_dir",
     "private_file",

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from neuroplast.store.atomic import atomic_write_bytes
 if TYPE_CHECKING:
     import torch
 
-__all__ = ["load_tensors", "save_tensors"]
+__all__ = ["first_non_finite", "load_tensors", "save_tensors"]
 
 
 def save_tensors(
@@ -49,6 +50,21 @@ def save_tensors(
     # None, not {}: safetensors writes an empty metadata table after an empty tensor table
     # as a header it cannot read back
     atomic_write_bytes(path, save(flat, metadata=metadata or None))
+
+
+def first_non_finite(tensors: Mapping[str, torch.Tensor]) -> str | None:
+    """The name of the first floating-point tensor holding a NaN or inf, else None: loaded
+    state must be checked before it is applied (one NaN weight makes every output NaN).
+
+    >>> import torch
+    >>> first_non_finite({"a": torch.ones(2), "b": torch.tensor([1.0, float("nan")]),
+    ...                   "n": torch.tensor([3])})
+    'b'
+    """
+    import torch
+
+    return next((name for name, t in tensors.items()
+                 if t.is_floating_point() and not bool(torch.isfinite(t).all())), None)
 
 
 def load_tensors(path: str | os.PathLike[str]) -> tuple[dict[str, torch.Tensor], dict[str, str]]:

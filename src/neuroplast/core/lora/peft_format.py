@@ -19,7 +19,7 @@ from torch import nn
 from neuroplast.core.lora.layer import LoRALinear, check_adapter_args
 from neuroplast.core.lora.model import _matches, linear_module_names, lora_layers
 from neuroplast.errors import ConfigError, InvalidInputError, StateMismatchError, StoreError
-from neuroplast.store import atomic_write_text, load_tensors, save_tensors
+from neuroplast.store import atomic_write_text, first_non_finite, load_tensors, save_tensors
 
 __all__ = ["CONFIG_NAME", "WEIGHTS_NAME", "load_peft_adapter", "save_peft_adapter"]
 
@@ -179,7 +179,7 @@ def load_peft_adapter(
         except ConfigError as exc:
             raise StateMismatchError(f"{folder / CONFIG_NAME}, module {name!r}: {exc}; "
                                      "re-save the adapter") from exc
-        if not (bool(torch.isfinite(a).all()) and bool(torch.isfinite(b).all())):
+        if first_non_finite({"lora_A": a, "lora_B": b}) is not None:
             raise StateMismatchError(f"{folder / WEIGHTS_NAME}: {name!r} holds NaN or inf; "
                                      "re-save the adapter")
         if isinstance(module, LoRALinear) and adapter_name in module.adapter_names and \
