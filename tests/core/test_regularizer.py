@@ -93,10 +93,13 @@ def test_damaged_state_and_bad_squares_are_refused() -> None:
     ewc.consolidate(model)
     state = ewc.state_dict()
     name = next(k for k in state if k.startswith("fisher:"))
-    for key, value in ((name, torch.full_like(state[name], float("nan"))),
-                       ("pending", torch.tensor([1, 2]))):
+    for damage in ({name: torch.full_like(state[name], float("nan"))},
+                   {name: state[name] * 2, "pending": torch.tensor([1, 2])}):
         with pytest.raises(StateMismatchError):
-            OnlineEWC().load_state_dict({**state, key: value}, model)
+            OnlineEWC().load_state_dict({**state, **damage}, model)
+        with pytest.raises(StateMismatchError):  # a refused load leaves the state as it was
+            ewc.load_state_dict({**state, **damage}, model)
+        assert all(torch.equal(t, state[k]) for k, t in ewc.state_dict().items())
     squares = {n: torch.ones_like(p) for n, p in model.named_parameters()}
     first = next(iter(squares))
     running = {n: t.clone() for n, t in ewc.running_fisher.items()}

@@ -206,11 +206,11 @@ class OnlineEWC(Regularizer):
                     f"OnlineEWC state: parameter {name!r} has reference shape {tuple(t.shape)} "
                     f"but Fisher shape {got}; the file is damaged, delete it and consolidate again"
                 )
-        self._reference, self._running = ref, parts["running"]
-        self._fisher = {n: fisher[n] for n in ref} if ref else fisher
         pending = state.get("pending", torch.tensor(0))
-        if pending.numel() != 1 or int(pending) < 0:
+        if pending.numel() != 1 or int(pending) < 0:  # checked before anything changes
             raise StateMismatchError(f"saved 'pending' is {pending.tolist()}, not a count; the "
                                      "file is damaged, delete it and consolidate again")
+        self._reference, self._running = ref, parts["running"]
+        self._fisher = {n: fisher[n] for n in ref} if ref else fisher
         self._pending = int(pending)
         self._weight = [self._fisher[n] for n in self._reference]
