@@ -197,9 +197,9 @@ class ContinualConfig(Config):
         metadata={"help": "our buffer's eviction policy (ReplayConfig.policy): 'experience' "
                   "keeps equal shares per (experience, class), as Avalanche's default buffer "
                   "keeps per experience; 'balanced' equal shares per class, blind to time "
-                  "where every task holds every class (development seeds 2-3, Permuted-Digits "
-                  "offline: replay 0.910 balanced, 0.916 experience; EWC+replay 0.931, 0.936; "
-                  "DER++ 0.966, 0.966; Split-Digits identical runs); a plain reservoir keeps "
+                  "where every task holds every class, and the same as 'experience' where "
+                  "each task brings classes of its own (the sweep: benchmarks/RESULTS.md); "
+                  "a plain reservoir keeps "
                   "classes by chance, and on Split-Digits offline it scored 0.957 over seeds "
                   "0-5 against 0.966 balanced (0-3)"},
     )
