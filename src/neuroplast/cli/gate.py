@@ -249,15 +249,12 @@ def signed_request(base: str, method: str, path: str, data_dir: Path | None = No
     try:
         response = httpx.request(method, url, content=raw or None, headers=headers,
                                  timeout=timeout)
-    except httpx.TimeoutException as exc:
-        if not isinstance(exc, httpx.ConnectTimeout):  # connected: something is there
+    except httpx.HTTPError as exc:
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(
+                exc, httpx.ConnectTimeout):  # connected: something is there
             raise BackendUnavailable(
                 f"the service at {base} took the request but did not answer within "
                 f"{timeout:g} s; see its log, or try again") from exc
-        raise BackendUnavailable(
-            f"cannot reach the service at {base} ({exc}); start it with `neuroplast serve` "
-            "(or `neuroplast gate serve`) or pass --url") from exc
-    except httpx.HTTPError as exc:
         raise BackendUnavailable(
             f"cannot reach the service at {base} ({exc}); start it with `neuroplast serve` "
             "(or `neuroplast gate serve`) or pass --url"
