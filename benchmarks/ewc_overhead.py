@@ -2,10 +2,12 @@
 
 One step = forward, loss, backward, then for EWC the learner's fused regularizer pass
 (``add_penalty_grad(model, value=False)``: the task gradient into the running Fisher and
-the penalty's closed-form gradient λ·F·(θ − θ*) into ``.grad``), then an Adam step. For
-reference the run also times the same pass computing the penalty's value for logging
-(``ewc_value``), the autograd penalty the learner used before (``loss + penalty(model)``,
-one backward, then ``accumulate``: ``ewc_autograd``) and EWC++ through the fused pass.
+the penalty's closed-form gradient λ·F·(θ − θ*) into ``.grad``, each one loop over memory,
+:mod:`neuroplast.core.fused`), then an Adam step. For reference the run also times the
+same pass in torch's foreach ops (``ewc_torch_ops``, what the learner ran before the
+loops), the pass computing the penalty's value for logging (``ewc_value``), the autograd
+penalty (``loss + penalty(model)``, one backward, then ``accumulate``: ``ewc_autograd``)
+and EWC++ through the fused pass.
 
 Each kind runs in blocks of ``--block`` consecutive steps; blocks alternate between kinds
 (the order reversed every other round), so the load of a shared machine hits every kind
@@ -23,17 +25,19 @@ import argparse
 import copy
 import json
 import statistics
+import sys
 import time
 from collections.abc import Callable
 
 import torch
 
+from neuroplast.core import fused
 from neuroplast.core.ewc import OnlineEWC, OnlineEWCConfig
 from neuroplast.core.ewcpp import EWCPlusPlus, EWCPlusPlusConfig
 from neuroplast.core.regularizer import Regularizer
 
 TARGET = 1.2
-KINDS = ("plain", "ewc", "ewc_value", "ewc_autograd", "ewcpp")
+KINDS = ("plain", "ewc", "ewc_torch_ops", "ewc_value", "ewc_autograd", "ewcpp")
 
 
 def _model() -> torch.nn.Module:
@@ -79,6 +83,14 @@ def _stepper(kind: str, x: torch.Tensor, y: torch.Tensor) -> Callable[[], float]
         elif kind == "ewc_autograd":
             (loss + reg.penalty(model)).backward()
             reg.accumulate(model)
+        elif kind == "ewc_torch_ops":
+            loss.backward()
+            # No tensor is large enough for the loops: every one goes through torch's ops.
+            fused.MIN_ELEMENTS, floor = sys.maxsize, fused.MIN_ELEMENTS
+            try:
+                reg.add_penalty_grad(model, value=False)
+            finally:
+                fused.MIN_ELEMENTS = floor
         else:
             loss.backward()
             reg.add_penalty_grad(model, value=kind == "ewc_value")
@@ -124,10 +136,12 @@ def main() -> None:
         "block": args.block,
         "step_ms_plain": ms["plain"],
         "step_ms_ewc": ms["ewc"],
+        "step_ms_ewc_torch_ops": ms["ewc_torch_ops"],
         "step_ms_ewc_value": ms["ewc_value"],
         "step_ms_ewc_autograd": ms["ewc_autograd"],
         "step_ms_ewcpp": ms["ewcpp"],
         "ratio": round(ratio, 3),
+        "ratio_torch_ops": round(paired("ewc_torch_ops"), 3),
         "ratio_value": round(paired("ewc_value"), 3),
         "ratio_autograd": round(paired("ewc_autograd"), 3),
         "ratio_ewcpp": round(paired("ewcpp"), 3),

@@ -23,19 +23,23 @@ from neuroplast.core.regularizer import Regularizer
 
 
 class _Shapes(torch.nn.Module):
-    """Parameters of many shapes: 4-d conv kernels, a matrix, vectors, a 0-d scale, a
-    frozen matrix, and one parameter the loss never touches (its ``.grad`` stays None)."""
+    """Parameters of many shapes: 4-d conv kernels, matrices, vectors, a 0-d scale, a
+    frozen matrix, and one parameter the loss never touches (its ``.grad`` stays None).
+    The wide matrix is large enough for the fused loops (:mod:`neuroplast.core.fused`),
+    the rest go through torch's ops: both paths in every step."""
 
     def __init__(self) -> None:
         super().__init__()
         self.conv = torch.nn.Conv2d(2, 3, kernel_size=3)
-        self.fc = torch.nn.Linear(3 * 2 * 2, 5)
+        self.wide = torch.nn.Linear(3 * 2 * 2, 3072)
+        self.fc = torch.nn.Linear(3072, 5)
         self.scale = torch.nn.Parameter(torch.tensor(1.5))
         self.frozen = torch.nn.Parameter(torch.randn(5, 5), requires_grad=False)
         self.unused = torch.nn.Parameter(torch.randn(4))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = torch.tanh(self.conv(x)).flatten(1)
+        h = torch.tanh(self.wide(h))
         return self.scale * self.fc(h) @ self.frozen
 
 

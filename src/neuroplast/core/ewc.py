@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from neuroplast.config import Config, check_config, check_range
+from neuroplast.core.fused import fold_squares_
 from neuroplast.core.regularizer import (
     LossFn,
     PenaltyGrads,
@@ -152,11 +153,11 @@ class OnlineEWC(Regularizer):
         runs = [self._running[n] for n in names]
         gamma = self.config.gamma
         sq = None if squares is None else pick_squares("OnlineEWC", names, grads, squares)
-        torch._foreach_mul_(runs, gamma)
         if sq is not None:
+            torch._foreach_mul_(runs, gamma)
             torch._foreach_add_(runs, sq, alpha=1.0 - gamma)
         else:
-            torch._foreach_addcmul_(runs, grads, grads, value=1.0 - gamma)
+            fold_squares_(runs, grads, gamma)
         self._pending += 1
 
     def _set_running(self, fisher: dict[str, torch.Tensor]) -> None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from neuroplast.config import Config, check_config, check_range
 from neuroplast.core.boundary import BoundaryConfig, GradientShiftDetector
+from neuroplast.core.fused import fold_squares_
 from neuroplast.core.regularizer import (
     PenaltyGrads,
     Quadratic,
@@ -229,11 +230,11 @@ class EWCPlusPlus(Regularizer):
                     "same parameter names and shapes"
                 )
         runs = [self._running[n] for n in names]
-        torch._foreach_mul_(runs, self.config.gamma)
         if sq is not None:
+            torch._foreach_mul_(runs, self.config.gamma)
             torch._foreach_add_(runs, sq, alpha=1.0 - self.config.gamma)
         else:
-            torch._foreach_addcmul_(runs, grads, grads, value=1.0 - self.config.gamma)
+            fold_squares_(runs, grads, self.config.gamma)
 
     def consolidate(self, model: nn.Module) -> None:
         params = self._checked(model)

@@ -61,27 +61,29 @@ class ClosedFormPenalty:
         """
         import torch
 
+        from neuroplast.core.fused import add_pull_
+
         diff, weighted = self._buffers(params)
         with torch.no_grad():
-            # Per tensor with out=: the foreach variants would allocate fresh results.
-            for p, c, d in zip(params, centers, diff, strict=True):
-                torch.sub(p, c, out=d)
-            total = None
-            if value:
-                for d, f, w in zip(diff, weight, weighted, strict=True):
-                    torch.mul(d, f, out=w)
-                # One dot product per tensor, as the autograd penalty: exact, no sqrt(F).
-                dots = [torch.vdot(w.view(-1), d.view(-1))
-                        for w, d in zip(weighted, diff, strict=True)]
-                total = torch.stack(dots).sum() if dots else torch.zeros(())
             have = [i for i, p in enumerate(params) if p.grad is not None]
-            grads = [g for g in (params[i].grad for i in have) if g is not None]
-            if value:
-                torch._foreach_add_(grads, [weighted[i] for i in have], alpha=lam)
-            else:  # one kernel per tensor reads F and θ − θ* and updates the gradient
-                torch._foreach_addcmul_(grads, [weight[i] for i in have],
-                                        [diff[i] for i in have], value=lam)
+            if not value:  # one loop per tensor reads F, θ and θ* and updates the gradient
+                add_pull_([params[i].grad for i in have], [weight[i] for i in have],
+                          [params[i] for i in have], [centers[i] for i in have], lam,
+                          scratch=[diff[i] for i in have])
+                for i, p in enumerate(params):
+                    if p.grad is None:  # its own tensor: the buffers are reused next step
+                        p.grad = torch.sub(p, centers[i], out=diff[i]) * weight[i] * lam
+                return None
+            # Per tensor with out=: the foreach variants would allocate fresh results.
+            for p, c, d, f, w in zip(params, centers, diff, weight, weighted, strict=True):
+                torch.sub(p, c, out=d)
+                torch.mul(d, f, out=w)
+            # One dot product per tensor, as the autograd penalty: exact, no sqrt(F).
+            dots = [torch.vdot(w.view(-1), d.view(-1)) for w, d in zip(weighted, diff, strict=True)]
+            total = torch.stack(dots).sum() if dots else torch.zeros(())
+            torch._foreach_add_([params[i].grad for i in have], [weighted[i] for i in have],
+                                alpha=lam)
             for i, p in enumerate(params):
                 if p.grad is None:  # its own tensor: the buffers are reused next step
-                    p.grad = (weighted[i] if value else diff[i] * weight[i]) * lam
+                    p.grad = weighted[i] * lam
         return total
