@@ -9,9 +9,13 @@ learner runs: ``torch.compile`` would, but it needs a C++ compiler on the machin
 about 12 s at the first step. Numba compiles these loops in about half a second, once
 per machine (cached on disk).
 
+The loops run on the calling thread. The learner's processes run torch on one thread
+each, and a numba thread pool would cost more than it gives: its OpenMP pool keeps a
+core spinning between calls (a second core's worth of CPU in the continual benchmark),
+and its portable pool aborts the process when two threads launch kernels at once.
+
 Tensors the loops cannot take (not on the CPU, not contiguous, mixed or integer dtypes,
-or under :data:`MIN_ELEMENTS`, where a kernel launch costs more than it saves) go
-through the same arithmetic in torch's foreach ops.
+or under :data:`MIN_ELEMENTS`) go through the same arithmetic in torch's foreach ops.
 
 >>> import torch
 >>> runs, grads = [torch.ones(3)], [torch.tensor([1.0, 2.0, 3.0])]
@@ -25,7 +29,6 @@ through the same arithmetic in torch's foreach ops.
 
 from __future__ import annotations
 
-import threading
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -34,12 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MIN_ELEMENTS", "add_pull_", "fold_squares_"]
 
-MIN_ELEMENTS = 1 << 15  # torch's own grain for splitting an elementwise op across threads
-
-# Numba's default thread pool must not run two parallel kernels at once (it aborts the
-# process); learners in threads of one service would, so calls take turns. The passes
-# are bound by memory bandwidth, which two at once would share anyway.
-_LOCK = threading.Lock()
+MIN_ELEMENTS = 1 << 15  # below this a tensor stays in cache, and a call costs more than it saves
 
 
 @cache
@@ -47,17 +45,16 @@ def _kernels() -> tuple[Any, Any]:
     import numba
 
     def fold(run: Any, grad: Any, gamma: Any, rest: Any) -> None:
-        for i in numba.prange(run.size):
+        for i in range(run.size):
             run[i] = run[i] * gamma + rest * (grad[i] * grad[i])
 
     def pull(grad: Any, weight: Any, param: Any, center: Any, lam: Any) -> None:
-        for i in numba.prange(grad.size):
+        for i in range(grad.size):
             grad[i] += lam * (weight[i] * (param[i] - center[i]))
 
     # Never 'nnan'/'ninf': a NaN must stay a NaN. 'contract' allows fused multiply-adds,
     # which round once where torch rounds twice (a last-bit difference).
-    options = {"nogil": True, "parallel": True,
-               "fastmath": {"reassoc", "contract", "arcp", "nsz"}}
+    options = {"nogil": True, "fastmath": {"reassoc", "contract", "arcp", "nsz"}}
     try:
         return numba.njit(cache=True, **options)(fold), numba.njit(cache=True, **options)(pull)
     except RuntimeError:  # no writable folder to cache in: compile in each process instead
@@ -78,20 +75,11 @@ def _split(groups: list[list[torch.Tensor]]) -> tuple[list[int], list[int]]:
     return fused, rest
 
 
-def _flat(t: torch.Tensor) -> Any:
-    return t.detach().view(-1).numpy()
-
-
 def _run(kernel: Any, arrays: list[list[torch.Tensor]], *scalars: float) -> None:
-    import numba
-    import torch
-
-    with _LOCK:
-        numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
-        for tensors in arrays:
-            flat = [_flat(t) for t in tensors]
-            # Scalars in the tensors' precision, as torch's foreach ops take them.
-            kernel(*flat, *(flat[0].dtype.type(s) for s in scalars))
+    for tensors in arrays:
+        flat = [t.detach().view(-1).numpy() for t in tensors]
+        # Scalars in the tensors' precision, as torch's foreach ops take them.
+        kernel(*flat, *(flat[0].dtype.type(s) for s in scalars))
 
 
 def fold_squares_(runs: list[torch.Tensor], grads: list[torch.Tensor], gamma: float) -> None:
