@@ -65,6 +65,10 @@ def test_constructor_validates_session_context() -> None:
     with pytest.raises(InvalidInputError, match="recent_tools"):
         ToolCall("Bash", {}, recent_tools=("Read", 3))  # type: ignore[arg-type]
     assert ToolCall("Bash", {}, recent_tools=["Read"]).recent_tools == ("Read",)  # type: ignore[arg-type]
+    for bad in (None, "Read", 3):  # a string is not a tuple of names, nor None an empty one
+        with pytest.raises(InvalidInputError, match="recent_tools"):
+            ToolCall.from_hook_event(EVENT, recent_tools=bad)  # type: ignore[arg-type]
+    assert ToolCall.from_hook_event(EVENT, recent_tools=["Read"]).recent_tools == ("Read",)  # type: ignore[arg-type]
 
 
 def test_json_round_trip_preserves_everything() -> None:

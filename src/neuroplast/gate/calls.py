@@ -183,7 +183,7 @@ class ToolCall:
             cwd=_str_field(event, "cwd"),
             session_id=_str_field(event, "session_id"),
             tool_use_id=_str_field(event, "tool_use_id"),
-            recent_tools=tuple(recent_tools),
+            recent_tools=recent_tools,  # checked (a list made a tuple) by the constructor
             recent_call_count=recent_call_count,
         )
 
