@@ -6,8 +6,8 @@ pull (θ − θ*, times F, into the gradient) are four kernels that read or writ
 parameter-sized tensor twelve times; the two loops here do it eight times. This is our
 own code because it is the core's hot path and nothing we depend on fuses it where the
 learner runs: ``torch.compile`` would, but it needs a C++ compiler on the machine and
-about 12 s at the first step. Numba compiles these loops in about half a second, once
-per machine (cached on disk).
+about 12 s at the first step. Numba compiles these loops in under a second, once per
+machine (cached on disk; loading them costs a new process about half a second).
 
 The loops run on the calling thread. The learner's processes run torch on one thread
 each, and a numba thread pool would cost more than it gives: its OpenMP pool keeps a
