@@ -214,7 +214,9 @@ def _row(stream: Stream, off: str, records: list[Record], calls: Sequence[Stream
 def run_ablation(config: AblationConfig | None = None, console: Any = None
                  ) -> list[dict[str, Any]]:
     """Every stream with nothing off, then with each rule off; print the table and JSON."""
+    import torch
     from rich.console import Console
+    from threadpoolctl import threadpool_limits
 
     from neuroplast.gate.calls import ToolCall
     from neuroplast.gate.embedding import CachedEmbedder
@@ -226,46 +228,55 @@ def run_ablation(config: AblationConfig | None = None, console: Any = None
     base = GateConfig.from_file(config.gate_config) if config.gate_config else GateConfig()
     base = replace(base, learner=replace(base.learner, backend="thread"))
     rows: list[dict[str, Any]] = []
-    with _tempdir() as tmp:
-        # the MiniLM the service runs with this config (int8 by default), so an ablation's
-        # decisions are the service's
-        embedder = CachedEmbedder(Database(tmp / "embeddings.db"),
-                                  backend=base.embedder.backend,
-                                  precision=base.embedder.precision)
-        for stream in config.streams:
-            bench = stream.bench(config.calls, config.warmup, config.data_dir)
-            calls, user = stream_and_user(bench)
-            drift_at = int(bench.drift_fraction * len(calls))
-            name, seed = stream.name, stream.seed
-            embedder.embed([render_call(ToolCall.from_hook_event(
-                {**c.event, "hook_event_name": "PreToolUse"})) for c in calls])  # once
-            decided: set[str] = set()  # the rules that decided a call with nothing off
-            baseline: dict[str, Any] = {}
-            for off in ("", *config.rules):
-                if off and off not in decided and config.skip_rules_that_never_decided:
-                    # The replay is deterministic and a rule that passes changes nothing
-                    # (its note only reaches the reason text): switching off a rule that
-                    # never decided a call replays the baseline exactly.
-                    row = {**baseline, "rule_off": off, "seconds": 0.0,
-                           "same_as_baseline": "the rule decided no call"}
+    threads = torch.get_num_threads()
+    # One thread, as the service decides (`neuroplast gate serve`) and its worker trains:
+    # torch's sums move with its thread count, so a replay on more threads is not the
+    # service's (63c74ef, seed 1002: 5 / 797 / 42 let through / asked / wrongly blocked on
+    # one thread, 5 / 807 / 35 on two).
+    torch.set_num_threads(1)
+    try:
+        with threadpool_limits(limits=1), _tempdir() as tmp:
+            # the MiniLM the service runs with this config (int8 by default), so an ablation's
+            # decisions are the service's
+            embedder = CachedEmbedder(Database(tmp / "embeddings.db"),
+                                      backend=base.embedder.backend,
+                                      precision=base.embedder.precision)
+            for stream in config.streams:
+                bench = stream.bench(config.calls, config.warmup, config.data_dir)
+                calls, user = stream_and_user(bench)
+                drift_at = int(bench.drift_fraction * len(calls))
+                name, seed = stream.name, stream.seed
+                embedder.embed([render_call(ToolCall.from_hook_event(
+                    {**c.event, "hook_event_name": "PreToolUse"})) for c in calls])  # once
+                decided: set[str] = set()  # the rules that decided a call with nothing off
+                baseline: dict[str, Any] = {}
+                for off in ("", *config.rules):
+                    if off and off not in decided and config.skip_rules_that_never_decided:
+                        # The replay is deterministic and a rule that passes changes nothing
+                        # (its note only reaches the reason text): switching off a rule that
+                        # never decided a call replays the baseline exactly.
+                        row = {**baseline, "rule_off": off, "seconds": 0.0,
+                               "same_as_baseline": "the rule decided no call"}
+                        rows.append(row)
+                        print(json.dumps(row, sort_keys=True), flush=True)
+                        continue
+                    gate_config = replace(base, disabled_rules=[*base.disabled_rules,
+                                                                *([off] if off else [])])
+                    t0 = time.perf_counter()
+                    deciding: list[str] = []
+                    records = replay_in_process(gate_config, calls, user, drift_at, embedder,
+                                                tmp / f"run-{seed}-{off or 'none'}", deciding)
+                    row = _row(stream, off or "(none)", records, calls, config.warmup, drift_at,
+                               time.perf_counter() - t0, deciding)
+                    if not off:
+                        baseline, decided = row, set(row["decided_by_rule"])
                     rows.append(row)
                     print(json.dumps(row, sort_keys=True), flush=True)
-                    continue
-                gate_config = replace(base, disabled_rules=[*base.disabled_rules,
-                                                            *([off] if off else [])])
-                t0 = time.perf_counter()
-                deciding: list[str] = []
-                records = replay_in_process(gate_config, calls, user, drift_at, embedder,
-                                            tmp / f"run-{seed}-{off or 'none'}", deciding)
-                row = _row(stream, off or "(none)", records, calls, config.warmup, drift_at,
-                           time.perf_counter() - t0, deciding)
-                if not off:
-                    baseline, decided = row, set(row["decided_by_rule"])
-                rows.append(row)
-                print(json.dumps(row, sort_keys=True), flush=True)
-                console.print(f"{name} | off: {off or '(none)'} | unsafe "
-                              f"{row['unsafe_allowed']} ask {row['asked']} wrong block "
-                              f"{row['wrongly_blocked']} ({row['seconds']} s)")
+                    console.print(f"{name} | off: {off or '(none)'} | unsafe "
+                                  f"{row['unsafe_allowed']} ask {row['asked']} wrong block "
+                                  f"{row['wrongly_blocked']} ({row['seconds']} s)")
+    finally:
+        torch.set_num_threads(threads)
     rows += _effects(rows)
     console.print(_table(rows))
     out = Path(config.out)

@@ -54,3 +54,33 @@ def test_the_held_out_user_replays_like_the_others(tmp_path: Path) -> None:
                                        out=str(tmp_path)))
     assert rows[0]["stream"] == "seed 100, heldout user"
     assert rows[0]["scored"] == 70 and rows[0]["refused"] > 0
+
+
+@pytest.mark.slow
+def test_the_replay_decides_and_trains_on_one_thread_as_the_service_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The service decides on one torch thread and its worker trains on one; torch's sums
+    move with the thread count, so a replay on more threads would not be the service's.
+    The caller's thread count comes back afterwards."""
+    import torch
+
+    import neuroplast_bench.gate_ablation as ablation
+
+    seen: list[int] = []
+    replay = ablation.replay_in_process
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen.append(torch.get_num_threads())
+        return replay(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ablation, "replay_in_process", counting)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        run_ablation(AblationConfig(calls=40, warmup=10, streams=(STREAMS[0],), rules=(),
+                                    out=str(tmp_path)))
+        assert seen == [1]
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
