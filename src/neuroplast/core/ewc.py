@@ -153,11 +153,7 @@ class OnlineEWC(Regularizer):
         runs = [self._running[n] for n in names]
         gamma = self.config.gamma
         sq = None if squares is None else pick_squares("OnlineEWC", names, grads, squares)
-        if sq is not None:
-            torch._foreach_mul_(runs, gamma)
-            torch._foreach_add_(runs, sq, alpha=1.0 - gamma)
-        else:
-            fold_squares_(runs, grads, gamma)
+        fold_squares_(runs, grads, gamma, squares=sq)
         self._pending += 1
 
     def _set_running(self, fisher: dict[str, torch.Tensor]) -> None:

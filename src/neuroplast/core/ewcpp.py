@@ -230,11 +230,7 @@ class EWCPlusPlus(Regularizer):
                     "same parameter names and shapes"
                 )
         runs = [self._running[n] for n in names]
-        if sq is not None:
-            torch._foreach_mul_(runs, self.config.gamma)
-            torch._foreach_add_(runs, sq, alpha=1.0 - self.config.gamma)
-        else:
-            fold_squares_(runs, grads, self.config.gamma)
+        fold_squares_(runs, grads, self.config.gamma, squares=sq)
 
     def consolidate(self, model: nn.Module) -> None:
         params = self._checked(model)

@@ -82,10 +82,17 @@ def _run(kernel: Any, arrays: list[list[torch.Tensor]], *scalars: float) -> None
         kernel(*flat, *(flat[0].dtype.type(s) for s in scalars))
 
 
-def fold_squares_(runs: list[torch.Tensor], grads: list[torch.Tensor], gamma: float) -> None:
-    """``run ← γ·run + (1 − γ)·grad²`` for each pair, in place."""
+def fold_squares_(runs: list[torch.Tensor], grads: list[torch.Tensor], gamma: float,
+                  squares: list[torch.Tensor] | None = None) -> None:
+    """``run ← γ·run + (1 − γ)·grad²`` for each pair, in place. ``squares`` (one per run):
+    the step's per-example Fisher, folded in place of the gradient's square."""
     import torch
 
+    if squares is not None:  # already squared: torch's two ops (the loop is for the square)
+        with torch.no_grad():
+            torch._foreach_mul_(runs, gamma)
+            torch._foreach_add_(runs, squares, alpha=1.0 - gamma)
+        return
     fused, rest = _split([runs, grads])
     with torch.no_grad():
         if fused:
