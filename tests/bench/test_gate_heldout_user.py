@@ -253,7 +253,8 @@ def test_the_default_users_streams_do_not_change() -> None:
 def test_config_selects_and_checks_the_user() -> None:
     with pytest.raises(ConfigError,
                        match="use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', "
-                             "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3'"):
+                             "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
+                             "'netsec'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -272,4 +273,4 @@ def test_cli_rejects_an_unknown_user() -> None:
                                             "--warmup", "0"])
     assert result.exit_code != 0
     assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-            "'embedded', 'dba', 'hpc', 'agency', 'web3'") in str(result.exception)
+            "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec'") in str(result.exception)
