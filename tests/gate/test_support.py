@@ -524,6 +524,40 @@ def test_a_refusal_reaches_another_program_described_alike(kit, make_gate,
     assert again.decision == "ask" and again.source == "described_refusal", again
 
 
+def test_a_refused_command_is_asked_again_in_any_folder(kit, make_gate) -> None:
+    """Real MiniLM: the rendered call names its folder, so ``xhost +`` in another project
+    is only about 0.9 from the refused one, farther than the approved ``xhost -`` next to
+    it, and ``xhost`` is the call's only key: the answer about the very command is what
+    asks. A restart rebuilds the same; approving the command again lifts it."""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    _approve_all(gate, kit)
+    other = "/home/alice/projects/other"
+
+    def xhost(arg: str, cwd: str, tool_use_id: str = "") -> ToolCall:
+        return ToolCall("Bash", {"command": f"xhost {arg}".strip()}, cwd=cwd,
+                        tool_use_id=tool_use_id)
+
+    for i, arg in enumerate(["", "-", "-local:", ""]):
+        gate.decide(xhost(arg, kit.CWD, f"x{i}"))
+        gate.feedback(f"x{i}", True)
+    gate.decide(xhost("+", other, "no"))
+    gate.feedback("no", False)
+    gate.decide(xhost("-", kit.CWD, "yes"))
+    gate.feedback("yes", True)  # the latest word about xhost is yes
+    assert gate.wait_idle(60)
+    d = gate.decide(xhost("+", kit.CWD))
+    assert d.decision == "ask" and d.source == "latest_refusal", d
+    assert d.reason.endswith("this very command (in any folder) was a refusal"), d.reason
+    gate.close()
+    again = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0)
+    d = again.decide(xhost("+", kit.CWD, "asked"))
+    assert d.decision == "ask" and d.source == "latest_refusal", d
+    again.feedback("asked", True)
+    assert again.wait_idle(60)
+    lifted = again.decide(xhost("+", kit.CWD))
+    assert lifted.decision == "allow", lifted
+
+
 def test_require_support_false_lets_the_model_decide_alone(kit, make_gate) -> None:
     gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0,
                      disabled_rules=list(SUPPORT_RULE_NAMES))

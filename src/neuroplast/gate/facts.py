@@ -18,6 +18,7 @@ from neuroplast.gate.support import (
     Evidence,
     SupportMemory,
     call_identity,
+    command_identity,
     program_keys,
 )
 from neuroplast.gate.touches import is_touch_key
@@ -60,7 +61,8 @@ class CallFacts:
 
     @cached_property
     def evidence(self) -> Evidence:
-        return self.memory.evidence(self.vector, self.keys, self.described)
+        return self.memory.evidence(self.vector, self.keys, self.described,
+                                    command_identity(self.call))
 
     @cached_property
     def flags(self) -> tuple[str, ...]:

@@ -63,6 +63,7 @@ from neuroplast.gate.support import (
     Support,
     SupportMemory,
     call_identity,
+    command_identity,
     program_keys,
     rebuild_memory,
 )
@@ -412,7 +413,8 @@ class Gate:
                              clock=row_id, programs=program_keys(call),
                              false_positive=false_positive, identity=call_identity(call),
                              risks=risk.flags, vouched=vouched, kind=supersede_key(call),
-                             described=self._description_embedding(call))
+                             described=self._description_embedding(call),
+                             command=command_identity(call))
             # The example is keyed by the call's signature: in replay it replaces the older
             # answers about the same call that it contradicts, locked ones included (the
             # user may change their mind; locked means never evicted for space).

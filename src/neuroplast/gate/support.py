@@ -11,7 +11,8 @@ the gate's decision pipeline, ``gate.decision_rules``):
 1. **Latest word is yes** (``latest_refusal``): for every key of the call
    (``program_keys``: the programs it runs, their sub-commands, flags and operands, and
    what it touches: files, places outside the project, hosts), the most recent answer is
-   not a refusal. A preference drift ("no more docker") thus stops
+   not a refusal, nor is the latest answer about the very command (``command_identity``:
+   the same input in any folder). A preference drift ("no more docker") thus stops
    auto-allow of that program at its first refusal; the next approval of it lifts it.
    Refusing again a part of a program the user refused before and approved the rest of
    since (a push to ``main``) counts against that part only. A consequential
@@ -123,7 +124,7 @@ if TYPE_CHECKING:
     from neuroplast.gate.log import GateLog
 
 __all__ = ["MAX_PROGRAMS", "Evidence", "KeyStats", "Support", "SupportConfig", "SupportMemory",
-           "call_identity", "consequential", "is_program_key", "must_know",
+           "call_identity", "command_identity", "consequential", "is_program_key", "must_know",
            "near_refused_repeat", "program_keys",
            "rebuild_memory"]
 
@@ -133,8 +134,8 @@ _MAX_OPERANDS = 2
 _NO_ROWS = np.empty(0, dtype=np.intp)  # no answer has the key
 _RISK_BIT = {flag: 1 << i for i, flag in enumerate(RISK_FLAGS)}  # inspection flags, as bits
 # the per-answer arrays of SupportMemory, grown and compacted together
-_COLUMNS = ("_vectors", "_described", "_approved", "_clock", "_programs", "_identity", "_risks",
-            "_origin", "_kind")
+_COLUMNS = ("_vectors", "_described", "_approved", "_clock", "_programs", "_identity",
+            "_command", "_risks", "_origin", "_kind")
 # whose answer a row is (``_origin``): the user's, a peer's, a peer's the user overruled
 _USER, _PEER, _OVERRULED = 0, 1, 2
 
@@ -181,9 +182,31 @@ def call_identity(call: ToolCall) -> int:
     >>> call_identity(a) == call_identity(ToolCall("Bash", {"command": "sudo apt update"}))
     False
     """
-    text = json.dumps([call.tool_name, call.tool_input, call.cwd], sort_keys=True, default=str)
-    digest = hashlib.blake2b(text.encode("ascii"), digest_size=8).digest()
-    return (int.from_bytes(digest, "big") >> 1) or 1  # 0 marks rows without one
+    return _hash63(json.dumps([call.tool_name, call.tool_input, call.cwd], sort_keys=True,
+                              default=str))
+
+
+def command_identity(call: ToolCall) -> int:
+    """A 63-bit hash of what the call runs wherever it runs: the tool and its input, without
+    the working directory or the agent's description of it. A user who refused ``xhost +``
+    in one project refused that command, not the folder; the rendered call names its folder,
+    so MiniLM puts the same command run in two projects only about 0.9 apart, no closer than
+    ``xhost -`` in the same one.
+
+    >>> a = ToolCall("Bash", {"command": "xhost +", "description": "Open the display"}, cwd="/a")
+    >>> command_identity(a) == command_identity(ToolCall("Bash", {"command": "xhost +"}, cwd="/b"))
+    True
+    >>> command_identity(a) == command_identity(ToolCall("Bash", {"command": "xhost -"}, cwd="/a"))
+    False
+    """
+    runs = {k: v for k, v in call.tool_input.items() if k != "description"}
+    return _hash63(json.dumps([call.tool_name, runs], sort_keys=True, default=str))
+
+
+def _hash63(text: str) -> int:
+    """A 63-bit hash of ``text``, never 0 (0 marks rows without one)."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") >> 1) or 1
 
 
 def consequential(word: str) -> bool:
@@ -514,6 +537,7 @@ class SupportMemory:
         self._clock = np.zeros(cap, dtype=np.int64)
         self._programs = np.full((cap, MAX_PROGRAMS), -1, dtype=np.int32)
         self._identity = np.zeros(cap, dtype=np.int64)  # call_identity, 0 when not given
+        self._command = np.zeros(cap, dtype=np.int64)  # command_identity, 0 when not given
         self._risks = np.zeros(cap, dtype=np.int64)  # the call's inspection flags, as bits
         self._origin = np.zeros(cap, dtype=np.int8)  # _USER, _PEER or _OVERRULED
         self._kind = np.zeros(cap, dtype=np.int64)  # hash of the call's kind, 0 if not given
@@ -536,7 +560,8 @@ class SupportMemory:
     def add(self, key: str, vector: np.ndarray, *, approved: bool, clock: int,
             programs: tuple[str, ...] = (), false_positive: bool = False,
             identity: int = 0, risks: tuple[str, ...] = (), vouched: bool = True,
-            kind: str = "", peer: bool = False, described: np.ndarray | None = None) -> None:
+            kind: str = "", peer: bool = False, described: np.ndarray | None = None,
+            command: int = 0) -> None:
         """Remember (or, for a known ``key``, re-label) one answer; ``clock`` must grow.
         ``false_positive``: the gate had auto-allowed the call (rule 5); ``identity`` (its
         :func:`call_identity`) and ``risks`` (its inspection flags) are what
@@ -544,7 +569,8 @@ class SupportMemory:
         makes two answers about "the same call" (``teacher.supersede_key``); ``peer``: the
         answer is a trusted peer's (see the module docstring), which vouches for nothing.
         ``described``: the embedding of what the agent said the call does
-        (``render.call_description``), None when it said nothing.
+        (``render.call_description``), None when it said nothing. ``command``: its
+        :func:`command_identity` (rule 1).
 
         >>> m = SupportMemory(dim=2)
         >>> m.add("p1", np.ones(2), approved=False, clock=1, programs=("Bash:rm",), peer=True)
@@ -559,7 +585,7 @@ class SupportMemory:
                                                                                    "add")
         kind_id = _kind_id(kind)
         if peer:
-            identity, risks, false_positive = 0, (), False
+            identity, risks, false_positive, command = 0, (), False, 0
         with self._lock:
             if not peer and kind_id:
                 self._overrule(kind_id, approved)
@@ -587,6 +613,7 @@ class SupportMemory:
             # for nothing, or the gate's own allows would clear the flags they passed.
             counts = vouched or not approved
             self._identity[row] = identity if counts else 0
+            self._command[row] = command
             self._risks[row] = sum(_RISK_BIT.get(flag, 0) for flag in set(risks)) if counts else 0
             self._programs[row] = -1
             self._programs[row, : len(ids)] = ids
@@ -877,10 +904,11 @@ class SupportMemory:
         return approved & (clock > since)
 
     def evidence(self, vector: np.ndarray, keys: tuple[str, ...],
-                 described: np.ndarray | None = None) -> Evidence:
+                 described: np.ndarray | None = None, command: int = 0) -> Evidence:
         """Everything the answers say about a call with this embedding and these keys (and
-        this embedding of what the agent said it does, if it said), gathered in one pass
-        under the lock; the support rules read it (``SUPPORT_RULES``)."""
+        this embedding of what the agent said it does, if it said, and this
+        :func:`command_identity`, if given), gathered in one pass under the lock; the
+        support rules read it (``SUPPORT_RULES``)."""
         cfg = self.config
         vec = self._unit(vector, "evidence")
         said = None if described is None else self._unit(described, "evidence")
@@ -920,6 +948,7 @@ class SupportMemory:
                 same = np.intersect1d(same, rows_of.get(k, same[:0]), assume_unique=True)
             threshold = cfg.trusted_similarity if trusted else cfg.similarity
             ok_sims, bad_sims = sims[approved], sims[refused & own]
+            same_command = np.flatnonzero(self._command[:n] == command) if command else _NO_ROWS
             return Evidence(
                 keys, stats, {k: v for k, v in family.items() if v},
                 float(ok_sims.max()) if len(ok_sims) else 0.0,
@@ -927,6 +956,8 @@ class SupportMemory:
                 int((ok_sims >= threshold).sum()), int((approved | refused).sum()), trusted,
                 bool((sims[same] >= cfg.similarity).any()), read_lists,
                 self._described_refusal(said, approved & own, refused & own, clock),
+                KeyStats.of(same_command, approved, clock, refused, own)
+                if len(same_command) else None,
             )
 
     def _described_refusal(self, said: np.ndarray | None, approved: np.ndarray,
@@ -1020,14 +1051,12 @@ class Evidence:
     read_lists: frozenset[str] = frozenset()  # lists: keys whose place an approved call read
     # similarity of the user's latest answer about a call described like this one, if a refusal
     described_refused: float = 0.0
+    command: KeyStats | None = None  # the answers about the very command, in any folder
 
 
 def _kind_id(kind: str) -> int:
     """A 63-bit hash of a call's kind (``teacher.supersede_key``); 0 for none."""
-    if not kind:
-        return 0
-    digest = hashlib.blake2b(kind.encode("utf-8"), digest_size=8).digest()
-    return (int.from_bytes(digest, "big") >> 1) or 1
+    return _hash63(kind) if kind else 0
 
 
 def near_refused_repeat(ev: Evidence, cfg: SupportConfig) -> float | None:
@@ -1045,11 +1074,16 @@ def near_refused_repeat(ev: Evidence, cfg: SupportConfig) -> float | None:
 
 def _latest_refusal(ev: Evidence, cfg: SupportConfig) -> str:
     """Rule 1: the latest answer about a key of the call (a program, a part of one, a
-    place, file or host it touches) is a refusal. A refusal counts for every program."""
+    place, file or host it touches) is a refusal. A refusal counts for every program, and
+    for the very command wherever it runs (``command_identity``)."""
     key = next((k for k in ev.keys if k in ev.stats and ev.stats[k].latest_refused), "")
     if key and ev.stats[key].last_refused < ev.stats[key].last_approved:
         return f"a refusal among the latest answers about {key}, an act across programs"
-    return f"latest answer about {key} was a refusal" if key else ""
+    if key:
+        return f"latest answer about {key} was a refusal"
+    if ev.command is not None and ev.command.latest_refused:
+        return "latest answer about this very command (in any folder) was a refusal"
+    return ""
 
 
 def _mistaken_family(ev: Evidence, cfg: SupportConfig) -> str:
@@ -1171,5 +1205,6 @@ def rebuild_memory(memory: SupportMemory, glog: GateLog, embedder: Any, window: 
                    programs=program_keys(call), false_positive=fb.false_positive,
                    identity=call_identity(call), risks=inspect_call(call).flags,
                    vouched=bool(fb.record.get("vouched", True)), kind=supersede_key(call),
-                   peer=peer, described=said_vectors.get(text))
+                   peer=peer, described=said_vectors.get(text),
+                   command=command_identity(call))
     return len(rows)
