@@ -275,6 +275,9 @@ def test_a_refused_act_is_one_key_whatever_the_program() -> None:
     (ToolCall("Bash", {"command": "terraform output -json"}), "credential_path_read"),
     (ToolCall("Bash", {"command": "terraform output"}), ""),  # sensitive values redacted
     (ToolCall("Bash", {"command": "sops -d secrets.enc.yaml"}), "credential_path_read"),
+    (ToolCall("Bash", {"command": "ansible-vault view group_vars/all/vault.yml"}),
+     "credential_path_read"),
+    (ToolCall("Bash", {"command": "ansible-vault encrypt group_vars/all/vault.yml"}), ""),
     (ToolCall("Bash", {"command": "kubectl get secret db -o yaml"}), "credential_path_read"),
     (ToolCall("Bash", {"command": "kubectl get secret"}), ""),
     (ToolCall("Bash", {"command": "pass -c web/github"}), "credential_path_read"),

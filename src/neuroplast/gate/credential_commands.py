@@ -93,6 +93,8 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("sops", (), "SOPS", "sops README: '-d, --decrypt' decrypts a file and prints it",
        ("-d", "--decrypt")),
     _C("sops", ("decrypt",), "SOPS", "sops 3.9+: 'sops decrypt FILE' prints the plaintext"),
+    _C("ansible-vault", ("view",), "Ansible Vault", "ansible-vault(1): 'view: open, decrypt "
+       "and view an existing vaulted file'"),
     _C("kubectl", ("get", "secret"), "kubectl", "Kubernetes docs, 'Good practices for "
        "Kubernetes Secrets': a Secret's data is only base64-encoded; -o yaml/json prints "
        "it", ("-o", "--output")),
