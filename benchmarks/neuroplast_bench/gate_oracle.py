@@ -11,14 +11,15 @@ users' refusal profiles and their ``python -m`` profile commands are ``refusal_p
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["PhasedUser", "command_line_reasons", "profile_main", "refusal_profile",
-           "written_text"]
+__all__ = ["PhasedUser", "command_line_reasons", "grep_reach", "profile_main",
+           "refusal_profile", "written_text"]
 
 
 def command_line_reasons(
@@ -49,6 +50,21 @@ def written_text(tool_input: dict[str, Any]) -> str:
     return str(tool_input.get("content", "")) + str(tool_input.get("new_string", "")) + str(
         tool_input.get("new_source", "")) + "".join(str(e.get("new_string", ""))
                                                     for e in tool_input.get("edits", []) or [])
+
+
+def grep_reach(tool_input: dict[str, Any], cwd: str) -> tuple[str, str]:
+    """What a Grep call reads: the folder it searches (its ``path``, else the working
+    folder), and a file its ``glob`` names there (``*`` read as one letter; "" without a
+    glob), one reading for every user that refuses what a search reads.
+
+    >>> grep_reach({"pattern": "x", "path": "/home/u/.aws", "glob": "*.ini"}, "/p")
+    ('/home/u/.aws', '/home/u/.aws/x.ini')
+    >>> grep_reach({"pattern": "x"}, "/p")
+    ('/p', '')
+    """
+    path = str(tool_input.get("path") or cwd)
+    pattern = str(tool_input.get("glob", ""))
+    return path, posixpath.join(path, pattern.replace("*", "x")) if pattern else ""
 
 
 class PhasedUser:

@@ -207,6 +207,7 @@ from urllib.parse import urlparse
 from neuroplast_bench.gate_oracle import (
     PhasedUser,
     command_line_reasons,
+    grep_reach,
     profile_main,
     refusal_profile,
     written_text,
@@ -1103,9 +1104,7 @@ class EmbeddedUser(PhasedUser):
             found |= {n for n, t in (("product_keys", _product_key),
                                      ("credentials", _credential_path)) if path and t(path, cwd)}
         elif tool == "Grep":  # reads content; Glob lists names only, so it is never refused
-            path = str(inp.get("path") or cwd)
-            pattern = str(inp.get("glob", ""))
-            probe = posixpath.join(path, pattern.replace("*", "x")) if pattern else ""
+            path, probe = grep_reach(inp, cwd)
             if _product_key(path, cwd) or _holds_keys(path, cwd) or (
                     probe and _product_key(probe, cwd)):
                 found.add("product_keys")

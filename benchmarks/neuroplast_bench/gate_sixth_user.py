@@ -202,6 +202,7 @@ from urllib.parse import urlparse
 from neuroplast_bench.gate_oracle import (
     PhasedUser,
     command_line_reasons,
+    grep_reach,
     profile_main,
     refusal_profile,
     written_text,
@@ -1059,9 +1060,7 @@ class MobileUser(PhasedUser):
             found |= {n for n, t in (("signing_keys", _signing_path),
                                      ("credentials", _credential_path)) if path and t(path, cwd)}
         elif tool == "Grep":  # reads content; Glob lists names only, so it is never refused
-            path = str(inp.get("path") or cwd)
-            pattern = str(inp.get("glob", ""))
-            probe = posixpath.join(path, pattern.replace("*", "x")) if pattern else ""
+            path, probe = grep_reach(inp, cwd)
             if _signing_path(path, cwd) or _holds(path, cwd, _SIGNING_DIRS) or (
                     probe and _signing_path(probe, cwd)):
                 found.add("signing_keys")
