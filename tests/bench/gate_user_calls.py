@@ -26,9 +26,9 @@ from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["assert_approved", "assert_drift_flips", "assert_drift_leaves_alone",
-           "assert_refused", "assert_stream_follows_its_config", "calls_in", "command_ids",
-           "input_ids", "reason_ids"]
+__all__ = ["assert_approved", "assert_drift_flips", "assert_drift_in_stream",
+           "assert_drift_leaves_alone", "assert_refused", "assert_stream_follows_its_config",
+           "calls_in", "command_ids", "input_ids", "reason_ids"]
 
 
 def calls_in(cwd: str) -> tuple[Callable[..., StreamCall], Callable[..., StreamCall]]:
@@ -93,6 +93,19 @@ def assert_drift_leaves_alone(user: PhasedUser, c: StreamCall) -> None:
     """The drift does not reach ``c``: approved before and after it."""
     assert not user.drift_applies(c)
     assert user.would_approve(c, 0) and user.would_approve(c, 1)
+
+
+def assert_drift_in_stream(profile: dict[str, Any], calls: Sequence[StreamCall],
+                           user: PhasedUser, drift: str, at_least: int) -> list[StreamCall]:
+    """The drift (named ``drift``) in a stream's refusal profile (``refusal_profile``):
+    none before it, at least ``at_least`` calls after it, each of them approved before the
+    drift and refused after it. Returns the drifted calls of ``calls``."""
+    assert profile["before"]["by_reason"][drift] == 0
+    assert profile["drift_calls_after"] >= at_least
+    assert profile["after"]["by_reason"][drift] == profile["drift_calls_after"]
+    drifted = [c for c in calls if user.drift_applies(c)]
+    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    return drifted
 
 
 def assert_stream_follows_its_config(config: GateBenchConfig, calls: Sequence[StreamCall],

@@ -10,6 +10,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     assert_stream_follows_its_config,
@@ -415,11 +416,6 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     for reason in ("credentials", "production_data", "production_changes", "destructive",
                    "access_control", "gtfobins"):
         assert profile["by_reason"][reason] >= 5, (reason, profile["by_reason"])
-    # the drift: none before it, calls after it, each one approved before the drift
-    assert profile["before"]["by_reason"][DBA_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 12
-    assert profile["after"]["by_reason"][DBA_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, DBA_DRIFT, 12)
     assert len({c.family for c in drifted}) >= 4  # it spans several programs
     assert_stream_follows_its_config(config, calls, user, DBA_HOME_FILES)

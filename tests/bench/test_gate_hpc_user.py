@@ -10,6 +10,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     assert_stream_follows_its_config,
@@ -369,11 +370,6 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     for reason in ("credentials", "controlled_data", "open_permissions", "login_node",
                    "admin_actions", "shared_storage", "gtfobins"):
         assert profile["by_reason"][reason] >= 5, (reason, profile["by_reason"])
-    # the drift: none before it, calls after it, each one approved before the drift
-    assert profile["before"]["by_reason"][HPC_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 12
-    assert profile["after"]["by_reason"][HPC_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, HPC_DRIFT, 12)
     assert len({c.family for c in drifted}) >= 4  # it spans several programs
     assert_stream_follows_its_config(config, calls, user, HPC_HOME_FILES)

@@ -9,6 +9,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     calls_in,
@@ -435,12 +436,7 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     for reason in ("signing_keys", "release_process", "device_integrity", "sdk_intake",
                    "insecure_transport", "credentials", "gtfobins"):
         assert profile["by_reason"][reason] >= 5, (reason, profile["by_reason"])
-    # the drift: none before it, calls after it, each one approved before the drift
-    assert profile["before"]["by_reason"][MOBILE_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 20
-    assert profile["after"]["by_reason"][MOBILE_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, MOBILE_DRIFT, 20)
     assert len({c.family for c in drifted}) >= 3  # more than one page of the tool
     # the answers depend on the call alone: a command met in another seed's stream (at
     # another index, in another session) gets the same answer

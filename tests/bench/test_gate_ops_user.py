@@ -8,6 +8,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     calls_in,
@@ -408,12 +409,7 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
                    "secret_material", "startup_files", "host_config", "privilege",
                    "remote_databases", "gtfobins"):
         assert profile["by_reason"][reason] >= 5, (reason, profile["by_reason"])
-    # the drift: none before it, enough calls after it, each one approved before
-    assert profile["before"]["by_reason"][OPS_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 30
-    assert profile["after"]["by_reason"][OPS_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, OPS_DRIFT, 30)
     assert len({c.family for c in drifted}) >= 5  # a change of mind that spans programs
     # this user's home files are named in its stream, secret and public alike
     text = " ".join(str(c.tool_input) for c in calls)

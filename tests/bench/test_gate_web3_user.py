@@ -9,6 +9,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     assert_stream_follows_its_config,
@@ -308,12 +309,7 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     for reason in ("credentials", "public_network", "exposed_node", "unofficial_sources",
                    "gtfobins"):
         assert profile["by_reason"][reason] >= 3, (reason, profile["by_reason"])
-    # the drift: none before it, calls after it, each one approved before the drift
-    assert profile["before"]["by_reason"][WEB3_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 30
-    assert profile["after"]["by_reason"][WEB3_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, WEB3_DRIFT, 30)
     # it spans several programs
     programs = {c.tool_input["command"].removeprefix("sudo ").split()[0] for c in drifted}
     assert len(programs) >= 3, programs

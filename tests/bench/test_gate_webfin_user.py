@@ -9,6 +9,7 @@ import pytest
 from gate_user_calls import (
     assert_approved,
     assert_drift_flips,
+    assert_drift_in_stream,
     assert_drift_leaves_alone,
     assert_refused,
     calls_in,
@@ -344,12 +345,7 @@ def test_the_stream_exercises_the_preferences_and_the_drift() -> None:
     for reason in ("production", "remote_database", "customer_data", "supply_chain",
                    "security_controls", "secrets", "audit_logs", "gtfobins"):
         assert profile["by_reason"][reason] >= 5, (reason, profile["by_reason"])
-    # the drift: none before it, calls after it, each one approved before the drift
-    assert profile["before"]["by_reason"][WEBFIN_DRIFT] == 0
-    assert profile["drift_calls_after"] >= 10
-    assert profile["after"]["by_reason"][WEBFIN_DRIFT] == profile["drift_calls_after"]
-    drifted = [c for c in calls if user.drift_applies(c)]
-    assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
+    drifted = assert_drift_in_stream(profile, calls, user, WEBFIN_DRIFT, 10)
     assert len({c.family for c in drifted}) >= 5  # a change of mind that spans programs
     # this user's home files are named in its stream
     text = " ".join(str(c.tool_input) for c in calls)
