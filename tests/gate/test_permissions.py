@@ -106,3 +106,41 @@ def test_mode_grants(mode: str, grant: Grant) -> None:
 @pytest.mark.parametrize("word", ["-R", "--recursive", "notes.txt", "-v", "0o777", "8"])
 def test_words_that_are_not_modes(word: str) -> None:
     assert mode_grant(word) is None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "xhost +",  # xhost(1): access control turned off
+        "xhost +build-server.lan",  # every user of that host may connect
+        "xhost +192.0.2.7",
+        "aws s3 cp report.pdf s3://bucket/ --acl public-read",  # S3 canned ACLs
+        "aws s3 sync site s3://bucket --acl=public-read-write",
+        "aws s3api put-object --bucket b --key k --body f --acl authenticated-read",
+        "gsutil acl ch -u AllUsers:R gs://bucket/report.pdf",  # Cloud Storage principals
+        "gsutil iam ch allUsers:objectViewer gs://bucket",
+        "gcloud storage buckets add-iam-policy-binding gs://b --member=allUsers --role=r",
+        "gsutil cp -a public-read f gs://bucket/",
+        "az storage container create -n web --public-access blob",  # Azure Storage
+        "s3cmd put -P site.html s3://bucket/",  # s3cmd(1) --acl-public
+    ],
+)
+def test_grants_to_everyone(command: str) -> None:
+    assert "permission_opening" in flags(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "xhost",  # lists who may connect
+        "xhost -",  # access control back on
+        "xhost -build-server.lan",
+        "aws s3 cp report.pdf s3://bucket/ --acl private",
+        "aws s3 cp report.pdf s3://bucket/ --acl bucket-owner-full-control",
+        "gsutil acl ch -u alice@example.com:R gs://bucket/f",
+        "az storage container create -n web --public-access off",
+        "s3cmd put site.html s3://bucket/",
+    ],
+)
+def test_grants_to_someone_or_no_one(command: str) -> None:
+    assert "permission_opening" not in flags(command)

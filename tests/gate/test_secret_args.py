@@ -46,6 +46,15 @@ def _any(command: str) -> bool:
         "vercel deploy --token abc123def456ghi",  # --token: CWE-214
         "some-cli --api-key=xyz",
         "gh-like --access-token=abc",
+        # any option whose name ends in a secret's name, with a generated-looking value
+        "az storage blob list --account-key 9699a8c7c034d9db -c data",  # az storage docs
+        "aria2c --ftp-user bob --ftp-passwd 99a53a1cfe9dc71c https://x.io/f",  # aria2c(1)
+        "chisel client --auth alice:37d86ce2f3e1b141 server:8080 5432",  # chisel --auth
+        "wpscan --url https://x.io --proxy-auth 93a42aea2d9d11fe",
+        "tool -computer-pass 691b17b2027921e9 host",  # single-dash long options
+        # a word naming a secret followed by its value (keyword-value arguments)
+        "nmcli device wifi connect lab password ad615f4c23ba1c96",  # nmcli(1)
+        "ngrok config add-authtoken 2aBcD3eFgH4iJkL5mN",  # ngrok docs
     ],
 )
 def test_secrets_on_the_command_line(command: str) -> None:
@@ -74,6 +83,13 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "GOOGLE_APPLICATION_CREDENTIALS=/k/sa.json gcloud auth list",
         "tool --token-file t.txt",
         "git log --format=%H",
+        "swaks --to a@x.io --auth cram-md5",  # a mechanism's name, not a secret
+        "http --auth-type basic x.io",
+        "kubectl create secret generic db-creds --from-file=creds.txt",
+        "gh secret set DEPLOY_KEY",
+        "aws s3api put-object --bucket b --key a16274b332c129d9 --body f",  # an object's key
+        "tool --auth-token-file conf/token2024.txt",
+        "tool --password-file secrets/pw2024.txt",
     ],
 )
 def test_no_literal_secret(command: str) -> None:

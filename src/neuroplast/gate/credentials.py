@@ -153,6 +153,13 @@ LOCATIONS: tuple[Location, ...] = (
              "jpserver-PID.json carries the login token and jupyter_cookie_secret the cookie "
              "secret; jupyter_client: a kernel's connection file carries the key that signs "
              "its messages"),
+    Location(r"\.Renviron$", "R",
+             "R docs, ?Startup: ~/.Renviron sets environment variables at start-up; httr and "
+             "usethis docs ('Managing secrets', usethis::edit_r_environ) keep API tokens such as "
+             "GITHUB_PAT there"),
+    Location(r"\.globus/cli/storage\.db$|\.globus-native-apps\.cfg$|\.globus\.cfg$", "Globus CLI",
+             "Globus CLI docs, 'globus login': tokens are stored in ~/.globus/cli/storage.db "
+             "(~/.globus.cfg and ~/.globus-native-apps.cfg in older versions)"),
     Location(r"\.claude/\.credentials\.json$", "Claude Code",
              "Claude Code docs, 'Authentication', credential storage: ~/.claude/.credentials.json "
              "on Linux and Windows (under CLAUDE_CONFIG_DIR when set); the Keychain on macOS"),

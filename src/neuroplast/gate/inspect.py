@@ -6,7 +6,9 @@ written by any command, where each tool's documentation puts them (credentials.p
 commands whose documented job is to print one (``gh auth token``: credential_commands.py);
 servers told to listen on every interface (listeners.py); secrets in text, found by
 detect-secrets (secret_scan.py), and passwords given as arguments (secret_args.py);
-permission changes that open files to other users (permissions.py); download-to-shell, a
+permission changes that open files to other users or to everyone (permissions.py);
+certificate and host-key checks turned off (verification.py); a firewall, security module or
+audit log switched off (defenses.py); download-to-shell, a
 shell spawned from inside another program or run by a sed program, file contents sent to a
 network endpoint, inline code serving to the network, raw disks, power state, setuid and
 capabilities, raw-IP URLs and remotes (``scp f 203.0.113.9:``), privilege escalation,
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text, require_call
 from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind, holds_credentials
+from neuroplast.gate.defenses import disables_defense
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.outputs import option_values, output_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
@@ -40,6 +43,7 @@ from neuroplast.gate.redact import REDACTED
 from neuroplast.gate.secret_args import secret_in_arguments
 from neuroplast.gate.secret_scan import PRIVATE_KEY_BEGIN, secret_in_text
 from neuroplast.gate.shell import Segment, split_command
+from neuroplast.gate.verification import turns_verification_off
 
 __all__ = ["RISK_FLAGS", "RiskReport", "inspect_call"]
 
@@ -70,6 +74,8 @@ RISK_FLAGS: dict[str, float] = {
     # added last, so the flags before keep their positions (support memory stores bits)
     "shell_history_read": 0.6,  # below credential reads: histories are read for good reasons
     "permission_opening": 0.7,  # files made writable by other users (permissions.py)
+    "verification_off": 0.6,  # certificates or host keys not checked (verification.py)
+    "defense_disabled": 0.8,  # a firewall, security module or audit log off (defenses.py)
 }
 _SEVERE = 0.9
 # What reading or writing a secret store raises, by its kind (credentials.py). A write to a
@@ -386,6 +392,10 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("secret_in_content")  # a password typed into the call: in ps, logs, history
     if opens_permissions(seg, call.cwd):
         flags.add("permission_opening")
+    if turns_verification_off(seg):
+        flags.add("verification_off")
+    if disables_defense(seg):
+        flags.add("defense_disabled")
     if head == "git" and seg.subcommand == "apply" and "--unsafe-paths" in argv:
         flags.add("write_outside_project")  # git's own guard against such writes, turned off
     if head.startswith("pip") and "--break-system-packages" in argv:

@@ -8,6 +8,13 @@ where user-private groups (one group per user) make ``chmod 775`` an everyday ha
 outside it, under a home directory or on a credential store, any access granted to group
 or others opens the file (ssh(1): keys 'should not be accessible by others').
 
+Grants to everyone open what they name wherever it is: the X display opened to other
+hosts, which may then read its keystrokes and screen (xhost(1): '+' turns access control
+off, '+name' lets that host's every user connect), and stored objects made public (Amazon
+S3's canned ACLs ``public-read``, ``public-read-write`` and ``authenticated-read``; Cloud
+Storage's ``allUsers`` and ``allAuthenticatedUsers`` members; Azure Storage's
+``--public-access blob|container``): CWE-732 again, with the internet as the other user.
+
 >>> from neuroplast.gate.shell import split_command
 >>> line = "chmod o+w a.txt; chmod 644 a.txt; chmod -R 777 build; setfacl -m o::rw x; umask 000"
 >>> [opens_permissions(s, "/home/u/proj") for s in split_command(line)]
@@ -129,6 +136,51 @@ def _opens(grant: Grant | None, targets: list[str], cwd: str) -> bool:
     return grant.others_write or (grant.any_access and any(_private(t, cwd) for t in targets))
 
 
+# Amazon S3 User Guide, 'Canned ACL': the ACLs that grant the AllUsers or
+# AuthenticatedUsers group (any AWS account) access; Cloud Storage docs, 'IAM principals':
+# allUsers and allAuthenticatedUsers; az storage container create/set-permission
+# --public-access (blob, container; 'off' keeps it private); s3cmd(1) -P, --acl-public.
+_PUBLIC_ACLS = frozenset({"public-read", "public-read-write", "authenticated-read"})
+_PUBLIC_MEMBER = re.compile(r"(?i)(?:^|[\s:=,])all(?:authenticated)?users(?:$|[\s:=,])")
+_PUBLIC_ACCESS = frozenset({"blob", "container"})
+
+
+def _grants_everyone(seg: Segment) -> bool:
+    """Whether ``seg`` opens something to every host or everyone on the internet.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> line = ("xhost +; xhost -; aws s3 cp f s3://b --acl public-read; "
+    ...         "gsutil iam ch allUsers:objectViewer gs://b; aws s3 cp f s3://b --acl private")
+    >>> [_grants_everyone(s) for s in split_command(line)]
+    [True, False, True, True, False]
+    """
+    argv, head = seg.argv, seg.head
+    if head == "xhost":
+        return any(a.startswith("+") for a in argv[1:])
+    values = {v for name, v in _option_pairs(argv)
+              if name in ("--acl", "--canned-acl", "-a", "--predefined-acl", "--public-access")}
+    if head == "aws" and values & _PUBLIC_ACLS:
+        return True
+    if head == "s3cmd" and ("-P" in argv or "--acl-public" in argv):  # s3cmd(1)
+        return True
+    if head in ("gsutil", "gcloud"):
+        return any(_PUBLIC_MEMBER.search(a) for a in argv[1:]) or bool(
+            values & {"publicRead", "publicReadWrite", "authenticatedRead", "public-read"})
+    return head == "az" and bool(values & _PUBLIC_ACCESS)
+
+
+def _option_pairs(argv: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(option, value)`` for ``--opt=value`` and ``--opt value`` (``-o value``) words."""
+    pairs = []
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if eq and name.startswith("-"):
+            pairs.append((name, value))
+        elif a.startswith("-") and i + 1 < len(argv):
+            pairs.append((a, argv[i + 1]))
+    return pairs
+
+
 def opens_permissions(seg: Segment, cwd: str) -> bool:
     """Whether ``seg`` opens files to other users (chmod, setfacl, umask, ``mkdir -m``...).
 
@@ -138,6 +190,8 @@ def opens_permissions(seg: Segment, cwd: str) -> bool:
     [False, False, True, True]
     """
     argv, head = seg.argv, seg.head
+    if _grants_everyone(seg):
+        return True
     if head == "chmod":
         words = [a for a in argv[1:]
                  if a != "--" and a.split("=", 1)[0] not in _CHMOD_VALUE_OPTIONS]

@@ -63,6 +63,18 @@ _OPENSSL_PASS = frozenset({"-passin", "-passout", "-pass"})
 _ANY_PROGRAM = frozenset({"--password", "--passwd", "--token", "--api-key", "--apikey",
                           "--api-token", "--access-token", "--auth-token", "--client-secret",
                           "--secret-key", "--secret-access-key", "--private-token"})
+# Any other option whose name ends in a secret's name, as a variable's does below
+# (``--account-key``, ``--computer-pass``, ``-auth``; HTTPie's --auth takes USER:PASS),
+# and the words that name one where a program takes its arguments as keyword and value
+# (nmcli(1): 'wifi connect SSID password PASSWORD'; ngrok's 'config add-authtoken TOKEN'):
+# their value counts only when it looks random, so that ``--auth-type basic`` or
+# ``kubectl create secret generic`` pass.
+_SECRET_OPTION = re.compile(
+    r"--?(?:[a-z0-9]+[-_])*(?:password|passwd|passphrase|pass|pwd|secret|token|api[-_]?key"
+    r"|apikey|access[-_]?key|account[-_]?key|private[-_]?key|secret[-_]?key|auth"
+    r"|credentials?)", re.IGNORECASE)
+_SECRET_WORD = re.compile(r"(?:[a-z0-9]+[-_.])*(?:auth)?(?:password|passwd|passphrase|token"
+                          r"|secret|psk)", re.IGNORECASE)
 # Variables whose value a tool documents as a password or token: PostgreSQL docs
 # ('PGPASSWORD ... not recommended for security reasons'), MySQL manual (MYSQL_PWD,
 # 'extremely insecure'), AWS CLI environment variables, gh help environment (GH_TOKEN,
@@ -146,13 +158,30 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
                     if v.startswith("pass:") and _literal(v[5:]))
     for i, a in enumerate(argv[1:], 1):
         name, eq, value = a.partition("=")
-        if name not in _ANY_PROGRAM:
-            continue
-        if eq and _literal(value):
-            yield "password", value
         following = argv[i + 1] if i + 1 < len(argv) else ""
-        if not eq and _literal(following) and _RANDOM.fullmatch(following):
+        if name in _ANY_PROGRAM:
+            if eq and _literal(value):
+                yield "password", value
+            if not eq and _random_literal(following):
+                yield "password", following
+        elif _SECRET_OPTION.fullmatch(name):
+            if _random_literal(value if eq else following):
+                yield "password", value if eq else following
+        elif not a.startswith("-") and _SECRET_WORD.fullmatch(a) and _random_literal(following):
             yield "password", following
+
+
+def _random_literal(value: str) -> bool:
+    """A typed-out value that looks generated (letters and 2+ digits, 10+ characters), not
+    a path or an option: what a token or password given as the next word looks like, and
+    not a setting's name (``cram-md5``, ``sha256``).
+
+    >>> [_random_literal(v) for v in ("9699a8c7c034d9db", "cram-md5", "conf/v2.json", "$TOKEN")]
+    [True, False, False, False]
+    """
+    return (_literal(value) and not value.startswith("-") and "/" not in value
+            and len(value) >= 10 and sum(c.isdigit() for c in value) >= 2
+            and _RANDOM.fullmatch(value) is not None)
 
 
 def secret_in_arguments(seg: Segment) -> bool:
@@ -160,9 +189,11 @@ def secret_in_arguments(seg: Segment) -> bool:
 
     >>> from neuroplast.gate.shell import split_command
     >>> line = ("mysql -uroot -pS3cret db; docker login -p hunter2 r.io; docker run -p 80:80 x; "
-    ...         "PGPASSWORD=hunter2 psql; psql --password mydb; openssl enc -pass pass:k3y")
+    ...         "PGPASSWORD=hunter2 psql; psql --password mydb; openssl enc -pass pass:k3y; "
+    ...         "az storage blob list --account-key 9699a8c7c034d9db; "
+    ...         "nmcli d wifi connect lab password ad615f4c23ba1c96; http --auth-type basic x")
     >>> [secret_in_arguments(s) for s in split_command(line)]
-    [True, True, False, True, False, True]
+    [True, True, False, True, False, True, True, True, False]
     """
     return next(_secret_values(seg), None) is not None
 
