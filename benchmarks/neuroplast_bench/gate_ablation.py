@@ -95,16 +95,18 @@ STREAMS: tuple[Stream, ...] = (
 # devices; gate_sixth_user; its misses have been read since), the embedded user (a change
 # of mind about writes to the bench's hardware; gate_seventh_user; seeds 700-702's misses
 # were read at 2eb517d), the dba user (a change of mind about applying schema
-# migrations; gate_eighth_user; written apart from the gate, its misses not yet read),
+# migrations; gate_eighth_user; written apart from the gate, its misses read since),
 # the hpc user (a change of mind about submitting jobs to the cluster's scheduler;
-# gate_ninth_user; written apart from the gate, its misses not yet read), the agency
+# gate_ninth_user; written apart from the gate, its misses read since), the agency
 # user (a change of mind about issuing, renewing and installing TLS certificates;
-# gate_tenth_user; written apart from the gate, its misses not yet read), the web3
+# gate_tenth_user; written apart from the gate, its misses read since), the web3
 # user (a change of mind about deploying and transacting on public testnets;
-# gate_eleventh_user; written apart from the gate, its misses not yet read) and the netsec
+# gate_eleventh_user; written apart from the gate, its misses read since), the netsec
 # user (a change of mind about offensive work, scanning, attacking, exploiting and
 # cracking, once the engagement is paused; gate_twelfth_user; written apart from the gate,
-# its misses not yet read).
+# its misses read since) and the homelab user (a change of mind about destroying,
+# pruning or rewriting stored data, once the last backups were found broken;
+# gate_thirteenth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -115,7 +117,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="hpc") for seed in (900, 901, 902)),
                                 *(Stream(seed, user="agency") for seed in (1000, 1001, 1002)),
                                 *(Stream(seed, user="web3") for seed in (1100, 1101, 1102)),
-                                *(Stream(seed, user="netsec") for seed in (1200, 1201, 1202)))
+                                *(Stream(seed, user="netsec") for seed in (1200, 1201, 1202)),
+                                *(Stream(seed, user="homelab") for seed in (1300, 1301, 1302)))
 
 
 @dataclass
