@@ -138,8 +138,10 @@ def _opens(grant: Grant | None, targets: list[str], cwd: str) -> bool:
 
 # Amazon S3 User Guide, 'Canned ACL': the ACLs that grant the AllUsers or
 # AuthenticatedUsers group (any AWS account) access; Cloud Storage docs, 'IAM principals':
-# allUsers and allAuthenticatedUsers; az storage container create/set-permission
-# --public-access (blob, container; 'off' keeps it private); s3cmd(1) -P, --acl-public.
+# allUsers and allAuthenticatedUsers, and its predefined ACLs (gsutil -a public-read,
+# gcloud storage --predefined-acl/--canned-acl publicRead); az storage container
+# create/set-permission --public-access (blob, container; 'off' keeps it private); s3cmd(1)
+# -P, --acl-public.
 _PUBLIC_ACLS = frozenset({"public-read", "public-read-write", "authenticated-read"})
 _PUBLIC_MEMBER = re.compile(r"(?i)(?:^|[\s:=,])all(?:authenticated)?users(?:$|[\s:=,])")
 _PUBLIC_ACCESS = frozenset({"blob", "container"})

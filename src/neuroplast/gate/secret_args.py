@@ -162,7 +162,7 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
         if name in _ANY_PROGRAM:
             if eq and _literal(value):
                 yield "password", value
-            if not eq and _random_literal(following):
+            if not eq and _literal(following) and _RANDOM.fullmatch(following):
                 yield "password", following
         elif _SECRET_OPTION.fullmatch(name):
             if _random_literal(value if eq else following):
