@@ -137,6 +137,33 @@ def test_trust_in_credential_reads_covers_the_stores_approved_only(kit, make_gat
         assert "was never read with the user's approval" in d.reason
 
 
+def test_trust_in_credential_reads_does_not_cover_searching_a_folder_of_stores(
+        kit, make_gate) -> None:
+    """A user who approved reading three stores has trusted those, not a search of a folder
+    that holds others: a Grep over ``/etc`` reads ``/etc/shadow`` and every other secret
+    there. Asked until a search of that folder is approved. (The support rules, which ask
+    about anything this new in so short a history, are off: only ``risk_flags`` decides.)"""
+    gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, risky_trust_approvals=3,
+                     disabled_rules=[*SUPPORT_RULE_NAMES, "new_part"])
+
+    def grep(pattern: str, path: str, tool_use_id: str = "") -> ToolCall:
+        return ToolCall("Grep", {"pattern": pattern, "path": path}, cwd=kit.CWD,
+                        session_id="s1", tool_use_id=tool_use_id)
+
+    for i, cmd in enumerate(("ls", "git status", "pwd", "cat ~/.npmrc", "cat ~/.pypirc",
+                             "cat ~/.netrc")):
+        gate.decide(kit.bash(cmd, f"t{i}"))
+        gate.feedback(f"t{i}", True)
+    gate.wait_idle(60)
+    assert gate.decide(kit.bash("cat ~/.npmrc")).decision == "allow"
+    d = gate.decide(grep("password", "/etc", "etc"))
+    assert d.decision == "ask" and d.source == "risk_flags", d.reason
+    assert "/etc was never read with the user's approval" in d.reason
+    gate.feedback("etc", True)
+    gate.wait_idle(60)
+    assert gate.decide(grep("token", "/etc")).decision == "allow"
+
+
 def test_risky_repeats_are_asked_when_turned_off(kit, make_gate) -> None:
     gate = make_gate(min_labels_to_decide=2, min_recent_accuracy=0.0, risky_repeat_approvals=0,
                      risky_trust_approvals=0)

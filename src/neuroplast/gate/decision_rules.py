@@ -11,7 +11,7 @@ a call the model would allow must also be one the user's own answers support.
 
 from __future__ import annotations
 
-from neuroplast.gate.credentials import credential_kind
+from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.facts import CallFacts
 from neuroplast.gate.pipeline import Rule, Verdict
 from neuroplast.gate.support import (
@@ -125,17 +125,19 @@ def risk_flags(f: CallFacts) -> Verdict | None:
 
 def _secret_never_approved(f: CallFacts) -> str:
     """The credential store a call reads (``gate.credentials``) that no approved call has
-    read; "" when there is none. A secret is its own file: a user who lets the agent read
-    one key store (a debug keystore, ``~/.ssh/known_hosts``) has said nothing about
-    another, nor about a search of the folder that holds them all, so trust earned by
-    approving credential reads covers the stores approved, not every store."""
+    read, or a folder holding such stores that a flagged call searches (``/etc``, ``~``);
+    "" when there is none. A secret is its own file: a user who lets the agent read one
+    key store (a debug keystore, ``~/.npmrc``) has said nothing about another, nor about
+    a search of a folder that holds them, so trust earned by approving credential reads
+    covers the stores and folders approved, not every store."""
     if not _SECRET_FLAGS.intersection(f.risk.flags):
         return ""
     stats = f.evidence.stats
     for key in f.keys:
-        if (key.startswith("file:") and credential_kind(key[5:])
+        path = key[5:]
+        if (key.startswith("file:") and (credential_kind(path) or holds_credentials(path))
                 and not (key in stats and stats[key].approved)):
-            return key[5:]
+            return path
     return ""
 
 
