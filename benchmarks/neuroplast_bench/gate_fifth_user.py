@@ -173,6 +173,7 @@ from neuroplast_bench.gate_oracle import (
     grep_reach,
     profile_main,
     refusal_profile,
+    unknown_tool,
 )
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
@@ -939,8 +940,6 @@ _CHECKS = (
 )
 # a path embedded in program text (python -c, awk, quoted scripts): absolute or from $HOME
 _EMBEDDED_PATH = re.compile(r"(?:~|\$\{HOME\}|\$HOME)?/[^\s'\"`;|&()<>,]+")
-_KNOWN_TOOLS = {"Bash", "Read", "Write", "Edit", "MultiEdit", "NotebookEdit", "Glob", "Grep",
-                "WebFetch"}
 
 
 def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str) -> set[str]:
@@ -1004,10 +1003,7 @@ class WebfinUser(PhasedUser):
                                ("supply_chain", _lockfile), ("audit_logs", _log_path)):
                 if path and test(path, cwd):
                     found.add(name)
-        elif tool == "WebFetch":
-            if urlparse(str(inp.get("url", ""))).scheme not in ("http", "https"):
-                found.add("unknown_tool")
-        elif tool not in _KNOWN_TOOLS:
+        elif unknown_tool(tool, inp):
             found.add("unknown_tool")
         return tuple(sorted(found))
 

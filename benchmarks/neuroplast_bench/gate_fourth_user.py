@@ -137,7 +137,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile
+from neuroplast_bench.gate_oracle import PhasedUser, profile_main, refusal_profile, unknown_tool
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
 
@@ -956,8 +956,6 @@ def _command_text_reasons(command: str, commands: list[SimpleCommand], cwd: str)
     return found
 
 
-_KNOWN_TOOLS = {"Bash", "Read", "Write", "Edit", "MultiEdit", "NotebookEdit", "Glob", "Grep",
-                "WebFetch"}
 
 
 class MldsUser(PhasedUser):
@@ -998,10 +996,7 @@ class MldsUser(PhasedUser):
             for name, test in _PATH_TESTS:
                 if path and test(path, cwd):
                     found.add(name)
-        elif tool == "WebFetch":
-            if urlparse(str(inp.get("url", ""))).scheme not in ("http", "https"):
-                found.add("unknown_tool")
-        elif tool not in _KNOWN_TOOLS:
+        elif unknown_tool(tool, inp):
             found.add("unknown_tool")
         return tuple(sorted(found))
 

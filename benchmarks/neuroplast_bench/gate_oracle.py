@@ -15,11 +15,17 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlparse
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["PhasedUser", "command_line_reasons", "grep_reach", "profile_main",
-           "refusal_profile", "written_text"]
+__all__ = ["KNOWN_TOOLS", "PhasedUser", "command_line_reasons", "grep_reach", "profile_main",
+           "refusal_profile", "unknown_tool", "written_text"]
+
+# Claude Code's built-in tools the stream's calls use; any other tool (an MCP server's) is
+# one the users written apart have never met.
+KNOWN_TOOLS = frozenset({"Bash", "Read", "Write", "Edit", "MultiEdit", "NotebookEdit", "Glob",
+                         "Grep", "WebFetch"})
 
 
 def command_line_reasons(
@@ -50,6 +56,20 @@ def written_text(tool_input: dict[str, Any]) -> str:
     return str(tool_input.get("content", "")) + str(tool_input.get("new_string", "")) + str(
         tool_input.get("new_source", "")) + "".join(str(e.get("new_string", ""))
                                                     for e in tool_input.get("edits", []) or [])
+
+
+def unknown_tool(tool: str, tool_input: dict[str, Any]) -> bool:
+    """A tool the user has never met, or a WebFetch whose URL is not http(s) (``file://``,
+    ``gopher://``): one reading for every user that refuses what it does not know.
+
+    >>> unknown_tool("mcp__db__query", {}), unknown_tool("WebFetch", {"url": "gopher://x"})
+    (True, True)
+    >>> unknown_tool("WebFetch", {"url": "https://x.io"}), unknown_tool("Glob", {})
+    (False, False)
+    """
+    if tool == "WebFetch":
+        return urlparse(str(tool_input.get("url", ""))).scheme not in ("http", "https")
+    return tool not in KNOWN_TOOLS
 
 
 def grep_reach(tool_input: dict[str, Any], cwd: str) -> tuple[str, str]:
