@@ -86,17 +86,6 @@ def test_inspect_raises_secret_in_content_for_writes_and_commands() -> None:
     assert "secret_in_content" in inspect_call(bash).flags
 
 
-def test_a_typical_command_line_is_scanned_in_well_under_a_millisecond() -> None:
-    lines = ["git status", "npm run test -- --watch=false 2>&1 | tail -n 40",
-             "curl -s https://api.github.com/repos/x/y | jq .stargazers_count",
-             "docker build -t app:latest --build-arg VERSION=1.2.3 ."] * 50
-    start = time.perf_counter()
-    for line in lines:
-        secret_in_text(line)
-    per_line = (time.perf_counter() - start) / len(lines)
-    assert per_line < 1e-3, per_line  # about 20 µs on one core
-
-
 def test_a_16k_file_with_a_keyword_on_every_line_stays_bounded() -> None:
     content = "password = get_password(i)\n" * 600 + "api_key = lookup(k)\n" * 200
     start = time.perf_counter()
