@@ -104,9 +104,12 @@ STREAMS: tuple[Stream, ...] = (
 # gate_eleventh_user; written apart from the gate, its misses read since), the netsec
 # user (a change of mind about offensive work, scanning, attacking, exploiting and
 # cracking, once the engagement is paused; gate_twelfth_user; written apart from the gate,
-# its misses read since) and the homelab user (a change of mind about destroying,
+# its misses read since), the homelab user (a change of mind about destroying,
 # pruning or rewriting stored data, once the last backups were found broken;
-# gate_thirteenth_user; written apart from the gate, its misses not yet read).
+# gate_thirteenth_user; written apart from the gate, its misses not yet read) and the
+# macadmin user (a change of mind about changing settings directly, by any program, once
+# settings are managed only by configuration profiles; gate_fourteenth_user; written apart
+# from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -118,7 +121,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="agency") for seed in (1000, 1001, 1002)),
                                 *(Stream(seed, user="web3") for seed in (1100, 1101, 1102)),
                                 *(Stream(seed, user="netsec") for seed in (1200, 1201, 1202)),
-                                *(Stream(seed, user="homelab") for seed in (1300, 1301, 1302)))
+                                *(Stream(seed, user="homelab") for seed in (1300, 1301, 1302)),
+                                *(Stream(seed, user="macadmin") for seed in (1400, 1401, 1402)))
 
 
 @dataclass

@@ -254,7 +254,7 @@ def test_config_selects_and_checks_the_user() -> None:
     with pytest.raises(ConfigError,
                        match="use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', "
                              "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
-                             "'netsec', 'homelab'"):
+                             "'netsec', 'homelab', 'macadmin'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -273,5 +273,5 @@ def test_cli_rejects_an_unknown_user() -> None:
                                             "--warmup", "0"])
     assert result.exit_code != 0
     assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
-            "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab'") in str(
-                result.exception)
+            "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
+            "'macadmin'") in str(result.exception)

@@ -1,6 +1,6 @@
-"""What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec and homelab
-users share: the harness selects each by name and keeps its own preferences and drift, the
-CLI offers each, and each module's profile command prints one JSON line per seed
+"""What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab and
+macadmin users share: the harness selects each by name and keeps its own preferences and
+drift, the CLI offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from neuroplast_bench import (
     gate_eighth_user,
     gate_eleventh_user,
     gate_fifth_user,
+    gate_fourteenth_user,
     gate_fourth_user,
     gate_ninth_user,
     gate_seventh_user,
@@ -41,6 +42,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "web3": (gate_eleventh_user, gate_eleventh_user.WEB3_DRIFT, (1100, 1101)),
     "netsec": (gate_twelfth_user, gate_twelfth_user.NETSEC_DRIFT, (1200, 1201)),
     "homelab": (gate_thirteenth_user, gate_thirteenth_user.HOMELAB_DRIFT, (1300, 1301)),
+    "macadmin": (gate_fourteenth_user, gate_fourteenth_user.MACADMIN_DRIFT, (1400, 1401)),
 }
 
 
