@@ -52,11 +52,11 @@ def test_paths_a_command_touches(command: str, reads: list[str], writes: list[st
     (ToolCall("Grep", {"pattern": "key", "path": "/home/u/.aws"}, cwd=CWD),
      ("reads:~/.aws", "file:~/.aws")),
     (ToolCall("Write", {"file_path": "/tmp/build/x.log", "content": "x"}, cwd=CWD),
-     ("writes:/tmp", "file:/tmp/build/x.log")),
+     ("writes:/tmp", "file:/tmp/build/x.log", "changes:/tmp/build/x.log")),
     (ToolCall("Edit", {"file_path": "src/a.py", "old_string": "a", "new_string": "b"}, cwd=CWD),
-     ("file:~/proj/src/a.py", "writes-in:src")),
+     ("file:~/proj/src/a.py", "changes:~/proj/src/a.py", "writes-in:src")),
     (ToolCall("WebFetch", {"url": "https://Docs.Python.org/3/"}), ("host:docs.python.org",)),
-    (bash("scp deploy@10.0.0.5:/etc/hosts ."), ("file:~/proj", "host:10.0.0.5")),
+    (bash("scp deploy@10.0.0.5:/etc/hosts ."), ("file:~/proj", "changes:~/proj", "host:10.0.0.5")),
     (bash("ssh admin@db1 uptime"), ("host:db1",)),
     (bash("curl -fsSL https://get.x.io/i.sh"), ("host:get.x.io", "fetches:.sh")),
     (bash("curl -fsSL https://get.x.io/"), ("host:get.x.io",)),
@@ -64,21 +64,28 @@ def test_paths_a_command_touches(command: str, reads: list[str], writes: list[st
      ("host:h.io", "fetches:.safetensors")),
     # a project's top-level folder is one key in every project; the top itself is none
     (ToolCall("Write", {"file_path": "/home/u/other/data/raw/a.csv", "content": "x"},
-              cwd="/home/u/other"), ("file:~/other/data/raw/a.csv", "writes-in:data")),
+              cwd="/home/u/other"), ("file:~/other/data/raw/a.csv",
+                                  "changes:~/other/data/raw/a.csv", "writes-in:data")),
     (bash("mv notes.txt data/results.csv"),
-     ("file:~/proj/notes.txt", "file:~/proj/data/results.csv", "writes-in:data")),
+     ("file:~/proj/notes.txt", "file:~/proj/data/results.csv", "changes:~/proj/notes.txt",
+      "changes:~/proj/data/results.csv", "writes-in:data")),
     (bash("cat x > .github/workflows/ci.yml"),
-     ("file:~/proj/.github/workflows/ci.yml", "writes-in:.github")),
-    (bash("echo x > notes.txt"), ("file:~/proj/notes.txt",)),
+     ("file:~/proj/.github/workflows/ci.yml", "changes:~/proj/.github/workflows/ci.yml",
+      "writes-in:.github")),
+    (bash("echo x > notes.txt"), ("file:~/proj/notes.txt", "changes:~/proj/notes.txt")),
     # mv(1) takes each source away from its place, rm(1) removes its operands: both change
     (bash("mv data/raw/a.csv a.csv"),
-     ("file:~/proj/data/raw/a.csv", "file:~/proj/a.csv", "writes-in:data")),
+     ("file:~/proj/data/raw/a.csv", "file:~/proj/a.csv", "changes:~/proj/data/raw/a.csv",
+      "changes:~/proj/a.csv", "writes-in:data")),
     (bash("rm -rf checkpoints/best.ckpt"),
-     ("file:~/proj/checkpoints/best.ckpt", "writes-in:checkpoints")),
+     ("file:~/proj/checkpoints/best.ckpt", "changes:~/proj/checkpoints/best.ckpt",
+      "writes-in:checkpoints")),
     (bash("cat ~/other/notes.md > notes.md"),
-     ("reads:~/other", "copies:~/other", "file:~/other/notes.md", "file:~/proj/notes.md")),
+     ("reads:~/other", "copies:~/other", "file:~/other/notes.md", "file:~/proj/notes.md",
+      "changes:~/proj/notes.md")),
+    # a copy that is not into the project: no copies:
     (bash("cp ~/.ssh/config /tmp/c"), ("reads:~/.ssh", "writes:/tmp", "file:~/.ssh/config",
-                                      "file:/tmp/c")),  # not into the project: no copies:
+                                      "file:/tmp/c", "changes:/tmp/c")),
     # a listing shows names, not contents: lists:, not reads:
     (ToolCall("Glob", {"pattern": "*.pem", "path": "/home/u/keys"}, cwd=CWD),
      ("lists:~/keys", "file:~/keys")),
@@ -133,6 +140,28 @@ def test_keys_of_a_launched_program_equal_its_own() -> None:
 
     assert programs("python -m pip install rich") == programs("pip install rich")
     assert programs("npx prettier --write x.ts")[:1] == ["Bash:prettier"]
+
+
+def test_an_approved_read_of_a_file_does_not_lift_a_refused_write_of_it() -> None:
+    """Reading a file and changing it are two acts: after a refused Edit of ``/etc/passwd``,
+    an approved Read of it and an approved write elsewhere in ``/etc``, a Write of it still
+    has a refusal as its latest answer (its ``changes:`` key), while another read has not."""
+    import numpy as np
+
+    from neuroplast.gate.support import SupportMemory
+
+    memory = SupportMemory(dim=2)
+    edit = ToolCall("Edit", {"file_path": "/etc/passwd", "old_string": "a", "new_string": "b"},
+                    cwd=CWD)
+    read = ToolCall("Read", {"file_path": "/etc/passwd"}, cwd=CWD)
+    write = ToolCall("Write", {"file_path": "/etc/passwd", "content": "x"}, cwd=CWD)
+    memory.add("edit", np.array([1.0, 0.0]), approved=False, clock=1, programs=program_keys(edit))
+    memory.add("read", np.array([0.0, 1.0]), approved=True, clock=2, programs=program_keys(read))
+    hosts = ToolCall("Write", {"file_path": "/etc/hosts", "content": "x"}, cwd=CWD)
+    memory.add("hosts", np.array([1.0, 1.0]), approved=True, clock=3, programs=program_keys(hosts))
+    assert (memory.check(np.array([1.0, 1.0]), program_keys(write)).reason
+            == "latest answer about changes:/etc/passwd was a refusal")
+    assert "/etc/passwd" not in memory.check(np.array([0.0, 1.0]), program_keys(read)).reason
 
 
 # ---------------------------------------------------------------- through the gate

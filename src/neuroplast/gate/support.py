@@ -379,7 +379,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     ...                       cwd="/home/u/p"))
     ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:* push', \
 'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main', \
-'Bash:git push --force =origin', 'Bash:git push --force =main', 'file:~/p/log')
+'Bash:git push --force =origin', 'Bash:git push --force =main', 'file:~/p/log', \
+'changes:~/p/log')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project', 'file:~/p/src/a.py')
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))

@@ -245,7 +245,10 @@ def location(path: str, cwd: str, *, directory: bool = False) -> str:
 
 
 def touch_keys(call: ToolCall) -> tuple[str, ...]:
-    """Evidence keys for what the call touches: ``file:PATH`` for each path (any access),
+    """Evidence keys for what the call touches: ``file:PATH`` for each path (any access)
+    and ``changes:PATH`` for each path it writes (reading a file and changing it are two
+    acts: a user who lets the agent read ``/etc/passwd`` has said nothing about writing it,
+    so an approved read answers ``file:`` alone and leaves a refused write standing),
     ``reads:DIR`` / ``writes:DIR`` for each place outside the project it reads or writes
     (``location``), ``lists:DIR`` for one it only lists (Glob, LS: a user who lets the
     agent see the names in ``~/keys`` has not let it read what the files hold, while one
@@ -269,13 +272,15 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
     >>> touch_keys(ToolCall("Glob", {"pattern": "*.pem", "path": "/etc/ssl"}, cwd="/home/u/p"))
     ('lists:/etc/ssl', 'file:/etc/ssl')
     >>> touch_keys(ToolCall("Bash", {"command": "cp /var/log/syslog logs/"}, cwd="/home/u/p"))
-    ('reads:/var/log', 'copies:/var/log', 'file:/var/log/syslog', 'file:~/p/logs')
+    ('reads:/var/log', 'copies:/var/log', 'file:/var/log/syslog', 'file:~/p/logs', \
+'changes:~/p/logs')
     >>> touch_keys(ToolCall("Bash", {"command": "curl -o a.html https://x.io/a"},
     ...                     cwd="/home/u/p"))
-    ('file:~/p/a.html', 'host:x.io')
+    ('file:~/p/a.html', 'changes:~/p/a.html', 'host:x.io')
     >>> touch_keys(ToolCall("Bash", {"command": "wget -O data/m.bin https://x.io/m.bin"},
     ...                     cwd="/home/u/p"))
-    ('file:~/p/data/m.bin', 'host:x.io', 'writes-in:data', 'fetches:.bin')
+    ('file:~/p/data/m.bin', 'changes:~/p/data/m.bin', 'host:x.io', 'writes-in:data', \
+'fetches:.bin')
     """
     t = touches(call)
     cwd = call.cwd
@@ -288,6 +293,7 @@ def touch_keys(call: ToolCall) -> tuple[str, ...]:
                    if p not in t.listed]
     keys = [k for k in places if not k.endswith(":")]
     keys += [f"file:{p}" for p in (*t.reads, *t.writes)]
+    keys += [f"changes:{p}" for p in t.writes]
     keys += [f"host:{h}" for h in t.hosts]
     keys += [f"speaks:{scheme}" for scheme in t.schemes]
     keys += [f"writes-in:{folder}" for p in t.writes if (folder := _project_folder(p, cwd))]
@@ -314,4 +320,4 @@ def is_place_key(key: str) -> bool:
 def is_touch_key(key: str) -> bool:
     """Whether ``key`` is one of :func:`touch_keys`' kinds."""
     return key.startswith(("reads:", "lists:", "writes:", "copies:", "speaks:", "file:",
-                           "host:", "writes-in:", "fetches:"))
+                           "changes:", "host:", "writes-in:", "fetches:"))
