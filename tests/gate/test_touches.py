@@ -4,11 +4,12 @@ programs they run."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.shell import split_command
-from neuroplast.gate.support import program_keys
+from neuroplast.gate.support import SupportMemory, program_keys
 from neuroplast.gate.touches import location, touch_keys, touches
 
 CWD = "/home/u/proj"
@@ -146,10 +147,6 @@ def test_an_approved_read_of_a_file_does_not_lift_a_refused_write_of_it() -> Non
     """Reading a file and changing it are two acts: after a refused Edit of ``/etc/passwd``,
     an approved Read of it and an approved write elsewhere in ``/etc``, a Write of it still
     has a refusal as its latest answer (its ``changes:`` key), while another read has not."""
-    import numpy as np
-
-    from neuroplast.gate.support import SupportMemory
-
     memory = SupportMemory(dim=2)
     edit = ToolCall("Edit", {"file_path": "/etc/passwd", "old_string": "a", "new_string": "b"},
                     cwd=CWD)
