@@ -491,7 +491,8 @@ def _latency(config: GateBenchConfig, client: Any, user: Oracle,
 
     n = config.latency_samples
     ratio_n = _RATIO_SAMPLE_FACTOR * n
-    probes = _probe_calls(config, n + ratio_n)
+    probes = _probe_calls(config, n + 2 * ratio_n)
+    training_misses = probes[n + ratio_n:]
     _settle(client)
     miss = [_timed_pre(client, p.event) for p in probes[:n]]
     ours.sent.pre += n
@@ -505,26 +506,29 @@ def _latency(config: GateBenchConfig, client: Any, user: Oracle,
     # answer is one round in the gate's learner). Pooling alternated blocks cancels the
     # machine's own slow drifts and hiccups, which would otherwise land in one of the two
     # p99s; it isolates "training never slows decisions" from plain request load (the
-    # flood figure below is request load plus training).
-    settled, idle, training = True, [], []
+    # flood figure below is request load plus training). Cache misses likewise: the block's
+    # answers are decided while training is settled, and as many new calls right after
+    # their feedback, while it trains.
+    settled, idle, training, miss_idle, miss_training = True, [], [], [], []
     rounds, still_training = 0, False
     per_block = max(1, ratio_n // _LATENCY_BLOCKS)
     for block in range(_LATENCY_BLOCKS):
         settled = _settle(client) and settled
         idle += _block(client, repeat, f"toolu_idle_{block}", per_block)
         answers = probes[n + block * per_block: n + (block + 1) * per_block]
-        for p in answers:
-            _timed_pre(client, p.event)
+        miss_idle += [_timed_pre(client, p.event) for p in answers]
         version0 = client.get("/v1/gate/stats").json().get("model_version")
         for p in answers:
             client.post(FEEDBACK, json={"tool_use_id": p.event["tool_use_id"],
                                         "approved": user.would_approve(p, 0)})
+        new_calls = training_misses[block * per_block: (block + 1) * per_block]
+        miss_training += [_timed_pre(client, p.event) for p in new_calls]
         training += _block(client, repeat, f"toolu_train_{block}", per_block)
         version1 = client.get("/v1/gate/stats").json().get("model_version")
         if version0 is not None and version1 is not None:
             rounds += version1 - version0
             still_training = still_training or version1 < version0 + len(answers)
-        ours.sent.pre += 2 * (per_block + _BLOCK_WARMUP) + len(answers)
+        ours.sent.pre += 2 * (per_block + _BLOCK_WARMUP) + len(answers) + len(new_calls)
         ours.sent.feedback += len(answers)
     _settle(client)
 
@@ -551,10 +555,14 @@ def _latency(config: GateBenchConfig, client: Any, user: Oracle,
     ours.sent.feedback += fed[0]
     p99_idle, p99_train = percentile(idle, 99), percentile(training, 99)
     ratio = p99_train / p99_idle if p99_idle and not math.isnan(p99_train) else math.nan
+    miss_p99_idle, miss_p99_train = percentile(miss_idle, 99), percentile(miss_training, 99)
     return {
         "benchmark": "gate", "system": "neuroplast", "metric": "latency",
         "stream": _ms(ours.latencies), "cache_miss": _ms(miss), "cache_hit": _ms(hit),
         "idle": _ms(idle), "during_training": _ms(training),
+        "cache_miss_idle": _ms(miss_idle), "cache_miss_during_training": _ms(miss_training),
+        "miss_p99_train_over_idle": _nan_none(round(miss_p99_train / miss_p99_idle, 3)
+                                              if miss_p99_idle else math.nan),
         "training_rounds_during_probe": rounds, "latency_blocks": _LATENCY_BLOCKS,
         "training_still_running_after_probe": still_training,
         "under_feedback_load": _ms(loaded),
@@ -673,7 +681,8 @@ def _table(summaries: list[dict[str, Any]], latency: dict[str, Any] | None) -> A
             f"latency p50/p99 ms: miss {latency['cache_miss']['p50_ms']}/"
             f"{latency['cache_miss']['p99_ms']}, hit {latency['cache_hit']['p50_ms']}/"
             f"{latency['cache_hit']['p99_ms']}, training/idle p99 "
-            f"{latency['p99_train_over_idle']}")
+            f"{latency['p99_train_over_idle']} (misses "
+            f"{latency['miss_p99_train_over_idle']})")
     return table
 
 

@@ -147,3 +147,26 @@ def test_int8_and_float_vectors_are_cached_apart(tmp_path: Path) -> None:
     assert not np.array_equal(exact, quantised) and float(exact[0] @ quantised[0]) > 0.99
     assert np.array_equal(CachedEmbedder(db, precision="int8").embed([text]), quantised)
     db.close()
+
+
+def test_two_threads_give_the_same_bits_as_one(model_dir: str, int8: OnnxMiniLM) -> None:
+    # the gate's embedder runs on two threads by default (EmbedderConfig.threads): a cache
+    # miss is shorter, and no decision may depend on the thread count
+    texts = _real_calls()
+    assert int8.session.get_session_options().intra_op_num_threads == 1
+    two = OnnxMiniLM.load(model_dir, threads=2, precision="int8")
+    assert two.session.get_session_options().intra_op_num_threads == 2
+    assert np.array_equal(two.encode(texts), int8.encode(texts))
+
+
+def test_the_gate_embedder_takes_its_thread_count_from_the_config(tmp_path: Path) -> None:
+    from neuroplast.errors import ConfigError
+    from neuroplast.gate import Gate, GateConfig
+
+    gate = Gate(GateConfig.from_dict({"embedder": {"threads": 1}}), data_dir=tmp_path)
+    assert gate.extractor.embedder.threads == 1
+    gate.close()
+    with pytest.raises(ConfigError, match="threads=0 is out of range; use 1 to 64"):
+        GateConfig.from_dict({"embedder": {"threads": 0}})
+    with pytest.raises(ConfigError, match="threads=True is out of range"):
+        CachedEmbedder(threads=True)

