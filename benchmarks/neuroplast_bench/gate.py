@@ -55,6 +55,12 @@ from neuroplast_bench.gate_eleventh_user import (
     WEB3_HOME_FILES,
     Web3User,
 )
+from neuroplast_bench.gate_fifteenth_user import (
+    QA_DRIFT,
+    QA_FOCUS,
+    QA_HOME_FILES,
+    QaUser,
+)
 from neuroplast_bench.gate_fifth_user import (
     WEBFIN_DRIFT,
     WEBFIN_FOCUS,
@@ -150,10 +156,10 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "webfin": WEBFIN_DRIFT, "mobile": MOBILE_DRIFT, "embedded": EMBEDDED_DRIFT,
                "dba": DBA_DRIFT, "hpc": HPC_DRIFT, "agency": AGENCY_DRIFT,
                "web3": WEB3_DRIFT, "netsec": NETSEC_DRIFT, "homelab": HOMELAB_DRIFT,
-               "macadmin": MACADMIN_DRIFT}
+               "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
-          | HomelabUser | MacadminUser)
+          | HomelabUser | MacadminUser | QaUser)
 
 
 @dataclass
@@ -180,10 +186,11 @@ class GateBenchConfig(Config):
     # red/blue team, a twelfth) or "homelab" (gate_thirteenth_user.HomelabUser: a
     # self-hosting home-lab and small-office Linux administrator, a thirteenth) or
     # "macadmin" (gate_fourteenth_user.MacadminUser: the IT administrator of a design
-    # studio's fleet of Macs, a fourteenth)
+    # studio's fleet of Macs, a fourteenth) or "qa" (gate_fifteenth_user.QaUser: a QA and
+    # test-automation engineer, a fifteenth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
-                  "homelab", "macadmin"] = "default"
+                  "homelab", "macadmin", "qa"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -757,14 +764,14 @@ def _tempdir() -> Iterator[Path]:
 # fifteen (webfin, five for the drift), ten (mobile, three for the drift), ten
 # (embedded, four for the drift), nine (dba, four for the drift), nine (hpc, two for
 # the drift), eleven (agency, two for the drift), eight (web3, two for the drift), eleven
-# (netsec, two for the drift), eleven (homelab, two for the drift) and nine (macadmin, one
-# for the drift) where the default user has one or two, so a larger share (1.3-1.5 % of
-# calls each; mobile's and embedded's 2.5 %, dba's, hpc's and macadmin's 2.8 %, agency's,
-# netsec's and homelab's 2.3 %, web3's 3 %, since the mobile CLIs', the flashing tools', the
-# migration tools', the schedulers', the certificate tools', the chain tools', the security
-# tools', the backup tools' and the Mac administration tools' tldr pages are few and mostly
-# build, serve, list, generate, query or read, or aim at hosts out of the netsec user's
-# scope).
+# (netsec, two for the drift), eleven (homelab, two for the drift), nine (macadmin, one
+# for the drift) and ten (qa, one for the drift) where the default user has one or two, so a
+# larger share (1.3-1.5 % of calls each; mobile's, embedded's and qa's 2.5 %, dba's, hpc's
+# and macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, web3's 3 %, since the
+# mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate
+# tools', the chain tools', the security tools', the backup tools', the Mac administration
+# tools' and the process and test tools' tldr pages are few and mostly build, serve, list,
+# generate, query or read, or aim at hosts out of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -779,6 +786,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "netsec": (NETSEC_FOCUS, 0.25, NETSEC_HOME_FILES, NetsecUser),
     "homelab": (HOMELAB_FOCUS, 0.25, HOMELAB_HOME_FILES, HomelabUser),
     "macadmin": (MACADMIN_FOCUS, 0.25, MACADMIN_HOME_FILES, MacadminUser),
+    "qa": (QA_FOCUS, 0.25, QA_HOME_FILES, QaUser),
 }
 
 

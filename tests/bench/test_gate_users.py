@@ -1,5 +1,5 @@
-"""What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab and
-macadmin users share: the harness selects each by name and keeps its own preferences and
+"""What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
+macadmin and qa users share: the harness selects each by name and keeps its own preferences and
 drift, the CLI offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
@@ -16,6 +16,7 @@ from neuroplast.errors import ConfigError
 from neuroplast_bench import (
     gate_eighth_user,
     gate_eleventh_user,
+    gate_fifteenth_user,
     gate_fifth_user,
     gate_fourteenth_user,
     gate_fourth_user,
@@ -43,6 +44,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "netsec": (gate_twelfth_user, gate_twelfth_user.NETSEC_DRIFT, (1200, 1201)),
     "homelab": (gate_thirteenth_user, gate_thirteenth_user.HOMELAB_DRIFT, (1300, 1301)),
     "macadmin": (gate_fourteenth_user, gate_fourteenth_user.MACADMIN_DRIFT, (1400, 1401)),
+    "qa": (gate_fifteenth_user, gate_fifteenth_user.QA_DRIFT, (1500, 1501)),
 }
 
 
