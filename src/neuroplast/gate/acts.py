@@ -23,9 +23,23 @@ it. Each act is read from the programs' own manuals:
 - ``forward``: a tunnel or port forward, which makes a port of one machine reachable from
   another network: ssh(1) ``-L``, ``-R``, ``-D``, ``-w`` (also through autossh(1)),
   ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``;
-- ``kill``: a signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
+- ``kill``: something that runs is stopped, restarted or paused, whatever stops it (ATT&CK
+  T1489 Service Stop, T1529 System Shutdown/Reboot: one act to whoever's work it cuts
+  short). A signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
   ``-L``, which list signals, nor ``-0``, which sends none, nor the shell's own ``%job``),
-  pkill(1), killall(1), skill(1), fuser(1) ``-k``;
+  pkill(1), killall(1), skill(1), fuser(1) ``-k``, xkill(1). A service, container, virtual
+  machine, device or the machine itself stopped, restarted, suspended or shut down by its
+  manager, each verb from the manager's manual (``_STOP_VERBS``): ``systemctl
+  stop|restart|kill|isolate|halt|poweroff|reboot|suspend|hibernate...`` (systemctl(1)),
+  ``service NAME stop|restart``, ``rc-service``, sv(8), supervisorctl, pm2, ``docker
+  stop|kill|restart|pause`` and ``compose down|stop``, podman, nerdctl, crictl, ``kubectl
+  drain``, ``kubectl rollout restart``, ``kubectl delete`` of a workload, vagrant, virsh(1),
+  ``VBoxManage controlvm``, multipass, lxc, incus, Proxmox's qm and pct, ``launchctl
+  stop|bootout|unload``, ``adb reboot|kill-server``, ``fastboot reboot``, ``xcrun simctl
+  shutdown``, ``brew services stop``, ``tmux kill-*``, ``nginx -s stop|quit``, ``apachectl
+  stop``, ``pg_ctl stop|restart``, ``mysqladmin shutdown``, ``redis-cli shutdown``, and
+  shutdown(8), reboot(8), halt(8), poweroff(8) (not ``shutdown -c``, which cancels, nor
+  ``-k``, which only warns);
 - ``upload`` and ``remote-delete``: local files sent to another machine, data deleted on
   another machine's storage (``gate.transfers``: bucket copies, scp/rsync to a remote,
   curl's uploads, any ``upload`` command);
@@ -113,8 +127,49 @@ _DB_URI = re.compile(r"^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis
 _FORWARD_OPTIONS = ("-L", "-R", "-D", "-w")
 _FORWARD_CONFIG = re.compile(r"^(?:-o)?(?:Local|Remote|Dynamic)Forward", re.IGNORECASE)
 _ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok"})
-_KILLERS = frozenset({"pkill", "killall", "skill"})
+_KILLERS = frozenset({"pkill", "killall", "skill", "xkill"})
 _KILL_NO_SIGNAL = ("-l", "-L", "--list", "--table", "-0", "-s0", "-SIG0")
+_SYSTEMCTL_STOPS = frozenset({
+    "stop", "restart", "try-restart", "reload-or-restart", "try-reload-or-restart", "kill",
+    "isolate", "halt", "poweroff", "reboot", "kexec", "soft-reboot", "suspend", "hibernate",
+    "hybrid-sleep", "suspend-then-hibernate", "emergency", "rescue"})
+_CONTAINER_STOPS = frozenset({"stop", "kill", "restart", "pause", "down"})
+_VM_STOPS = frozenset({"halt", "suspend", "destroy", "reload", "shutdown", "reboot", "reset",
+                       "managedsave", "stop", "restart", "pause", "poweroff", "savestate",
+                       "acpipowerbutton"})
+# (manager, the verbs among its first plain words that stop, restart or pause what runs),
+# from each manager's manual; for service-style managers the verb follows the name
+_STOP_VERBS: dict[str, frozenset[str]] = {
+    "systemctl": _SYSTEMCTL_STOPS,
+    "service": frozenset({"stop", "restart", "force-reload", "force-stop"}),
+    "rc-service": frozenset({"stop", "restart", "zap"}),
+    "sv": frozenset({"down", "stop", "restart", "kill", "force-stop", "force-restart",
+                     "force-shutdown", "pause", "exit", "shutdown"}),
+    "supervisorctl": frozenset({"stop", "restart"}),
+    "pm2": frozenset({"stop", "restart", "reload", "delete", "kill"}),
+    "docker": _CONTAINER_STOPS, "podman": _CONTAINER_STOPS, "nerdctl": _CONTAINER_STOPS,
+    "docker-compose": _CONTAINER_STOPS, "podman-compose": _CONTAINER_STOPS,
+    "crictl": frozenset({"stop"}),
+    "vagrant": _VM_STOPS, "virsh": _VM_STOPS, "multipass": _VM_STOPS, "lxc": _VM_STOPS,
+    "incus": _VM_STOPS, "qm": _VM_STOPS, "pct": _VM_STOPS, "VBoxManage": _VM_STOPS,
+    "vboxmanage": _VM_STOPS,
+    "launchctl": frozenset({"stop", "bootout", "unload", "kill", "remove"}),
+    "adb": frozenset({"reboot", "kill-server", "force-stop"}),  # adb shell am force-stop
+    "fastboot": frozenset({"reboot"}),
+    "xcrun": frozenset({"shutdown"}),  # xcrun simctl shutdown
+    "brew": frozenset({"stop", "restart", "kill"}),  # brew services stop
+    "tmux": frozenset({"kill-session", "kill-server", "kill-window", "kill-pane"}),
+    "pg_ctl": frozenset({"stop", "restart", "kill"}),
+    "pg_ctlcluster": frozenset({"stop", "restart"}),
+    "mysqladmin": frozenset({"shutdown"}),
+    "redis-cli": frozenset({"shutdown"}),
+    "apachectl": frozenset({"stop", "graceful-stop", "restart", "graceful"}),
+}
+_WORKLOADS = frozenset({"pod", "pods", "po", "deployment", "deployments", "deploy",
+                        "statefulset", "statefulsets", "sts", "daemonset", "daemonsets", "ds",
+                        "replicaset", "replicasets", "rs", "job", "jobs"})
+_POWER = frozenset({"shutdown", "reboot", "halt", "poweroff"})
+_POWER_NO_STOP = ("-c", "-k", "--help", "--version")  # cancel, only warn
 
 
 def _plain(seg: Segment, n: int = 4) -> list[str]:
@@ -230,9 +285,29 @@ def _forwards(seg: Segment) -> bool:
     return False
 
 
+def _stops(seg: Segment) -> bool:
+    """Whether ``seg`` stops, restarts or pauses a service, container, virtual machine,
+    device or the machine through its manager (``_STOP_VERBS``, the ``kill`` act)."""
+    head, argv = seg.head, seg.argv
+    if head in _POWER:
+        return not any(a in _POWER_NO_STOP for a in argv[1:])
+    if head == "kubectl":
+        words = _plain(seg, 3)
+        return (words[:1] == ["drain"] or words[:2] == ["rollout", "restart"]
+                or (words[:1] == ["delete"] and bool(set(words[1:2]) & _WORKLOADS)))
+    if head == "nginx":
+        return any(a in ("stop", "quit") for a in option_values(argv, ("-s",)))
+    if head in ("docker", "podman", "nerdctl") and "rm" in _plain(seg, 2):
+        return any(a in ("-f", "--force") for a in argv[1:])  # a running container too
+    verbs = _STOP_VERBS.get(head)
+    return bool(verbs) and bool(set(_plain(seg)) & verbs)
+
+
 def _kills(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if head in _KILLERS:
+        return True
+    if _stops(seg):
         return True
     if head == "fuser":
         return any(a == "--kill" or (a.startswith("-") and not a.startswith("--")
