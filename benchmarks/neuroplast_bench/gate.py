@@ -492,6 +492,12 @@ def _block(client: Any, event: dict[str, Any], prefix: str, n: int) -> list[floa
     return [_timed_pre(client, {**event, "tool_use_id": f"{prefix}_{i}"}) for i in range(n)]
 
 
+def _p99_ratio(values: list[float], base: list[float]) -> float:
+    """The p99 of ``values`` over the p99 of ``base`` (nan when either has none)."""
+    top, bottom = percentile(values, 99), percentile(base, 99)
+    return top / bottom if bottom and not math.isnan(top) else math.nan
+
+
 def _latency(config: GateBenchConfig, client: Any, user: Oracle,
              ours: _Ours, server_url: str) -> dict[str, Any]:
     import httpx
@@ -560,16 +566,13 @@ def _latency(config: GateBenchConfig, client: Any, user: Oracle,
     feeder.join(timeout=60)
     ours.sent.pre += len(loaded)
     ours.sent.feedback += fed[0]
-    p99_idle, p99_train = percentile(idle, 99), percentile(training, 99)
-    ratio = p99_train / p99_idle if p99_idle and not math.isnan(p99_train) else math.nan
-    miss_p99_idle, miss_p99_train = percentile(miss_idle, 99), percentile(miss_training, 99)
+    ratio, miss_ratio = _p99_ratio(training, idle), _p99_ratio(miss_training, miss_idle)
     return {
         "benchmark": "gate", "system": "neuroplast", "metric": "latency",
         "stream": _ms(ours.latencies), "cache_miss": _ms(miss), "cache_hit": _ms(hit),
         "idle": _ms(idle), "during_training": _ms(training),
         "cache_miss_idle": _ms(miss_idle), "cache_miss_during_training": _ms(miss_training),
-        "miss_p99_train_over_idle": _nan_none(round(miss_p99_train / miss_p99_idle, 3)
-                                              if miss_p99_idle else math.nan),
+        "miss_p99_train_over_idle": _nan_none(round(miss_ratio, 3)),
         "training_rounds_during_probe": rounds, "latency_blocks": _LATENCY_BLOCKS,
         "training_still_running_after_probe": still_training,
         "under_feedback_load": _ms(loaded),

@@ -166,7 +166,7 @@ def test_the_gate_embedder_takes_its_thread_count_from_the_config(tmp_path: Path
     gate = Gate(GateConfig.from_dict({"embedder": {"threads": 1}}), data_dir=tmp_path)
     assert gate.extractor.embedder.threads == 1
     gate.close()
-    with pytest.raises(ConfigError, match="threads=0 is out of range; use 1 to 64"):
+    with pytest.raises(ConfigError, match=r"threads=0 is out of range; use a value in \[1, 64\]"):
         GateConfig.from_dict({"embedder": {"threads": 0}})
-    with pytest.raises(ConfigError, match="threads=True is out of range"):
+    with pytest.raises(ConfigError, match="threads=True is not a whole number"):
         CachedEmbedder(threads=True)

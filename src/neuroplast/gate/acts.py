@@ -305,9 +305,7 @@ def _stops(seg: Segment) -> bool:
 
 def _kills(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
-    if head in _KILLERS:
-        return True
-    if _stops(seg):
+    if head in _KILLERS or _stops(seg):
         return True
     if head == "fuser":
         return any(a == "--kill" or (a.startswith("-") and not a.startswith("--")

@@ -24,7 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from neuroplast.config import Config
+from neuroplast.config import Config, check_range
 from neuroplast.errors import BackendUnavailable, ConfigError, InvalidInputError, NeuroplastError
 from neuroplast.gate.calls import clean_text
 from neuroplast.store import Database
@@ -91,13 +91,7 @@ class EmbedderConfig(Config):
         if self.precision not in ("fp32", "int8"):
             raise ConfigError(f"{owner}.precision={self.precision!r} is unknown; use 'fp32' "
                               "or 'int8'")
-        _check_threads(owner, self.threads)
-
-
-def _check_threads(owner: str, threads: int | None) -> None:
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
-                                or not 1 <= threads <= 64):
-        raise ConfigError(f"{owner}.threads={threads!r} is out of range; use 1 to 64")
+        check_range(owner, "threads", self.threads, 1, 64, integer=True)
 
 
 def _key(text: str, precision: str = "fp32") -> str:
@@ -160,7 +154,8 @@ class CachedEmbedder:
         if precision not in ("fp32", "int8"):
             raise ConfigError(f"CachedEmbedder.precision={precision!r} is unknown; use "
                               "'fp32' or 'int8'")
-        _check_threads("CachedEmbedder", threads)
+        if threads is not None:
+            check_range("CachedEmbedder", "threads", threads, 1, 64, integer=True)
         if not 0 <= save_delay_s <= 60:
             raise ConfigError(f"CachedEmbedder.save_delay_s={save_delay_s!r} is out of range; "
                               "use 0 to 60 seconds")
