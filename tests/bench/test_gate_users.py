@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin and qa users share: the harness selects each by name and keeps its own preferences and
-drift, the CLI offers each, and each module's profile command prints one JSON line per seed
-(``gate_oracle.profile_main``)."""
+macadmin, qa and gamedev users share: the harness selects each by name and keeps its own
+preferences and drift, the CLI offers each, and each module's profile command prints one JSON
+line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from neuroplast_bench import (
     gate_fourth_user,
     gate_ninth_user,
     gate_seventh_user,
+    gate_sixteenth_user,
     gate_sixth_user,
     gate_tenth_user,
     gate_third_user,
@@ -45,6 +46,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "homelab": (gate_thirteenth_user, gate_thirteenth_user.HOMELAB_DRIFT, (1300, 1301)),
     "macadmin": (gate_fourteenth_user, gate_fourteenth_user.MACADMIN_DRIFT, (1400, 1401)),
     "qa": (gate_fifteenth_user, gate_fifteenth_user.QA_DRIFT, (1500, 1501)),
+    "gamedev": (gate_sixteenth_user, gate_sixteenth_user.GAMEDEV_DRIFT, (1600, 1601)),
 }
 
 
