@@ -49,6 +49,19 @@ it. Each act is read from the programs' own manuals:
   ``--staged`` alone), ``git switch -f/--discard-changes``, ``git clean -f``, ``git stash
   drop|clear``, ``git branch -D``; and a notebook's outputs cleared in place
   (``jupyter nbconvert --clear-output --inplace``);
+- ``rewrite``: committed history or refs rewritten, moved or deleted, so commits someone
+  had (a colleague through the remote, or the user through a branch or tag) can be lost
+  (``_rewrites``; Pro Git 7.6 'Rewriting History'; git-push(1): ``--force`` 'can cause
+  the remote repository to lose commits'). ``git push`` forced, deleting or mirroring;
+  ``git reset`` onto another commit; ``rebase``; ``commit --amend``; ``filter-branch``,
+  ``filter-repo``, BFG; branches and tags deleted, forced or renamed; ``update-ref``,
+  ``replace``, ``reflog expire|delete``, ``prune``, ``gc --prune=now``; stash entries
+  dropped; ``checkout -B``, ``switch -C``; ``git lfs prune`` and ``migrate``; git-extras'
+  commands built on these (``squash``, ``undo``, ``obliterate``, ``sync``, ``rename-tag``,
+  ``delete-merged-branches``...); Mercurial's ``strip``, ``histedit``, ``rebase``,
+  ``rollback``; Perforce's ``obliterate -y``. A user who stops letting the agent rewrite
+  shared history stops it for every one of these, and a commit, revert, merge or plain
+  push adds history and is none of them;
 - ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
@@ -96,7 +109,7 @@ from neuroplast.gate.transfers import directions
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "autostart", "flash", "connect")
+        "discard", "rewrite", "autostart", "flash", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash"})
 
@@ -320,6 +333,86 @@ def _kills(seg: Segment) -> bool:
     return any(not t.startswith("%") for t in targets)
 
 
+# git's sub-commands that rewrite, move or delete refs or history whatever their options
+# (git-filter-branch(1), git-filter-repo(1), git-rebase(1), git-update-ref(1)), and
+# git-extras' commands that do so (git-extras' Commands.md: squash, undo, obliterate,
+# reauthor, stamp amend or drop commits; sync resets onto the remote; force-clone resets an
+# existing clone; the rename and delete commands delete the old branch or tag, also on the
+# remote; psykorebase rebases)
+_GIT_REWRITES = frozenset({
+    "filter-branch", "filter-repo", "rebase", "update-ref", "squash", "undo", "obliterate",
+    "reauthor", "stamp", "sync", "force-clone", "rename-tag", "rename-branch",
+    "delete-branch", "delete-tag", "delete-merged-branches", "delete-squashed-branches",
+    "psykorebase"})
+# options that make any of them only show, preview or undo a rewrite in progress; ``-n``
+# is a dry run for push and prune alone (git-push(1), git-prune(1)), ``-d`` for lfs prune
+_GIT_READ_ONLY = ("-h", "--help", "--dry-run", "--abort", "--show-current-patch",
+                  "--analyze")
+_DRY_RUN_SHORT = {"push": "-n", "prune": "-n", "lfs": "-d"}
+_PUSH_REWRITES = ("-f", "--force", "--force-with-lease", "-d", "--delete", "--mirror",
+                  "--prune")
+_RESET_MODES = ("--soft", "--hard", "--mixed", "--keep", "--merge")
+_REVISION = re.compile(r"^(?:[^\s/]+[~^]\d*.*|[0-9a-f]{7,40}|@\{.+\})$")
+_HG_REWRITES = frozenset({"strip", "histedit", "rebase", "rollback", "prune", "amend"})
+
+
+def _rewrites(seg: Segment) -> bool:
+    """Whether ``seg`` rewrites, moves or deletes committed history or refs (the
+    ``rewrite`` act)."""
+    head, argv = seg.head, seg.argv
+    if head == "bfg":  # BFG Repo-Cleaner: every run rewrites history
+        return not any(a in ("--help", "--version") for a in argv[1:])
+    if head == "hg":
+        plain = _plain(seg, 1)
+        return bool(plain) and (plain[0] in _HG_REWRITES
+                                or (plain[0] == "commit" and "--amend" in argv))
+    if head == "p4":  # p4 obliterate previews unless -y
+        return "obliterate" in _plain(seg, 1) and "-y" in argv
+    if head != "git":
+        return False
+    words = _git_words(argv)
+    if not words or any(a in _GIT_READ_ONLY for a in words[1:]):
+        return False
+    sub, rest = words[0], words[1:]
+    if _DRY_RUN_SHORT.get(sub, "--dry-run") in rest:
+        return False
+    flags = [a.partition("=")[0] for a in rest if a.startswith("-")]
+    plain = [a for a in rest if not a.startswith("-")]
+    if sub in _GIT_REWRITES:
+        return True
+    if sub == "push":  # a "+" refspec forces, a ":dst" one deletes (git-push(1))
+        return (any(f in _PUSH_REWRITES for f in flags)
+                or any(a[:1] in ("+", ":") for a in plain[1:]))
+    if sub == "reset":  # onto another commit moves the branch; paths alone only unstage
+        before_paths = rest[:rest.index("--")] if "--" in rest else rest
+        target = next((a for a in before_paths if not a.startswith("-")), "")
+        return bool(target) and target not in ("HEAD", "@") and (
+            any(f in _RESET_MODES for f in flags) or bool(_REVISION.match(target)))
+    if sub == "commit":
+        return "--amend" in flags
+    if sub in ("branch", "tag"):
+        return any(f in ("-d", "-D", "--delete", "-f", "--force", "-m", "-M", "--move")
+                   for f in flags)
+    if sub == "replace":
+        return bool(plain) or any(f in ("-d", "--delete", "--edit", "--graft")
+                                  for f in flags)
+    if sub == "reflog":
+        return plain[:1] in (["expire"], ["delete"])
+    if sub == "prune":
+        return True
+    if sub == "gc":
+        return any(a in ("--prune=now", "--prune=all") for a in rest)
+    if sub == "stash":
+        return plain[:1] in (["drop"], ["clear"])
+    if sub in ("checkout", "switch"):
+        return any(f in ("-B", "-C", "--force-create") for f in flags)
+    if sub == "lfs":
+        return plain[:1] == ["prune"] or (plain[:1] == ["migrate"]
+                                          and plain[1:2] in (["import"], ["export"])
+                                          and "--no-rewrite" not in flags)
+    return False
+
+
 _AUTOSTART_VERBS = {
     "launchctl": frozenset({"load", "bootstrap", "enable", "submit"}),
     "systemctl": frozenset({"enable", "link", "reenable"}),
@@ -412,6 +505,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("kill")
     if _discards(seg):
         found.append("discard")
+    if _rewrites(seg):
+        found.append("rewrite")
     if _autostarts(seg):
         found.append("autostart")
     if writes_device(seg):
