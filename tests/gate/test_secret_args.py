@@ -55,6 +55,14 @@ def _any(command: str) -> bool:
         # a word naming a secret followed by its value (keyword-value arguments)
         "nmcli device wifi connect lab password ad615f4c23ba1c96",  # nmcli(1)
         "ngrok config add-authtoken 2aBcD3eFgH4iJkL5mN",  # ngrok docs
+        # a login's user and password as the next two words (Steam's client, SteamCMD)
+        "steam -login builder hunter22",
+        "steamcmd +login builder hunter22 +app_update 740 +quit",
+        "htpasswd -b -c .htpasswd admin hunter22",  # htpasswd(1) -b
+        "p4 -u bob -P hunter22 sync",  # Helix Core global options
+        "keytool -list -keystore release.jks -storepass hunter22",  # keytool docs
+        "jarsigner -keystore r.jks -storepass hunter22 app.apk key0",
+        "apksigner sign --ks r.jks --ks-pass pass:hunter22 app.apk",  # apksigner docs
     ],
 )
 def test_secrets_on_the_command_line(command: str) -> None:
@@ -90,6 +98,11 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "aws s3api put-object --bucket b --key a16274b332c129d9 --body f",  # an object's key
         "tool --auth-token-file conf/token2024.txt",
         "tool --password-file secrets/pw2024.txt",
+        "steamcmd +login builder +app_update 740 +quit",  # prompts for the password
+        "steam -login builder",
+        "htpasswd -c .htpasswd admin",  # prompts
+        "keytool -list -keystore release.jks -storepass:env STOREPASS",
+        "apksigner sign --ks r.jks --ks-pass env:KS_PASS app.apk",
     ],
 )
 def test_no_literal_secret(command: str) -> None:

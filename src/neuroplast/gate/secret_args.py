@@ -35,7 +35,18 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
     "sqlcmd": frozenset({"-P"}),  # sqlcmd utility docs
     "zip": frozenset({"-P", "--password"}),  # zip(1): '-P password ... THIS IS INSECURE!'
     "unzip": frozenset({"-P"}),  # unzip(1): '-P password ... THIS IS INSECURE!'
+    "p4": frozenset({"-P"}),  # Helix Core global options: '-P password'
+    # keytool and jarsigner docs: a password given with -storepass/-keypass 'is visible'
+    # (use the prompt, or the :env / :file forms, which are other options)
+    "keytool": frozenset({"-storepass", "-keypass", "-srcstorepass", "-deststorepass",
+                          "-srckeypass", "-destkeypass"}),
+    "jarsigner": frozenset({"-storepass", "-keypass"}),
 }
+# Logins whose manual takes the user and then the password as the next two words: Steam's
+# client ('-login <username> <password>', Valve Developer Community, 'Command line options
+# (Steam)') and SteamCMD ('+login <username> <password>', Valve Developer Community,
+# 'SteamCMD'); without the password they prompt for it.
+_LOGIN_USER_PASSWORD = {"steam": "-login", "steamcmd": "+login"}
 # Registry logins: docker login reference, '--password ... Using --password via the CLI is
 # insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike.
 _LOGIN_PROGRAMS = frozenset({"docker", "podman", "nerdctl", "buildah", "skopeo", "helm",
@@ -55,8 +66,13 @@ _USER_PASSWORD: dict[str, tuple[frozenset[str], str]] = {
     "https": (frozenset({"-a", "--auth"}), ":"),
     "smbclient": (frozenset({"-U", "--user"}), "%"),
 }
-# openssl-passphrase-options(1): 'pass:password ... visible to utilities (like ps)'.
-_OPENSSL_PASS = frozenset({"-passin", "-passout", "-pass"})
+# Options whose value names where a password comes from, ``pass:PASSWORD`` being the
+# password itself: openssl-passphrase-options(1) ('pass:password ... visible to utilities
+# (like ps)'), apksigner's --ks-pass/--key-pass ('pass:<password> ... provided inline').
+_PASS_SOURCES: dict[str, frozenset[str]] = {
+    "openssl": frozenset({"-passin", "-passout", "-pass"}),
+    "apksigner": frozenset({"--ks-pass", "--key-pass"}),
+}
 # Long options that name a secret in any program's interface (CWE-214): given with "=" the
 # value is the secret; given as the next word it counts when it looks random (letters
 # and digits, 8+ characters), as psql's --password, for one, takes no value.
@@ -153,9 +169,19 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
         password = value.partition(separator)[2]
         if _literal(password):
             yield "password", password
-    if head == "openssl":
-        yield from (("password", v[5:]) for v in _option_values(argv, _OPENSSL_PASS)
-                    if v.startswith("pass:") and _literal(v[5:]))
+    yield from (("password", v[5:]) for v in _option_values(argv, _PASS_SOURCES.get(
+        head, frozenset())) if v.startswith("pass:") and _literal(v[5:]))
+    login = _LOGIN_USER_PASSWORD.get(head)
+    if login in argv[1:]:
+        password = argv[argv.index(login) + 2: argv.index(login) + 3]
+        if password and _literal(password[0]) and password[0][:1] not in ("-", "+"):
+            yield "password", password[0]
+    if head == "htpasswd" and any(a[:1] == "-" and a[1:2] != "-" and "b" in a
+                                  for a in argv[1:]):
+        # htpasswd(1) -b: 'the password is clearly visible on the command line', its last word
+        plain = [a for a in argv[1:] if not a.startswith("-")]
+        if len(plain) >= 3 and _literal(plain[-1]):
+            yield "password", plain[-1]
     for i, a in enumerate(argv[1:], 1):
         name, eq, value = a.partition("=")
         following = argv[i + 1] if i + 1 < len(argv) else ""
