@@ -378,9 +378,9 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
     >>> program_keys(ToolCall("Bash", {"command": "git push --force origin main | tee log"},
     ...                       cwd="/home/u/p"))
     ('Bash:git', 'Bash:tee', 'Bash:git push', 'Bash:tee log', 'Bash:git rewrite', \
-'Bash:* push', 'Bash:* rewrite', 'Bash:git --force', 'Bash:git push =origin', 'Bash:git push =main', \
-'Bash:git push --force =origin', 'Bash:git push --force =main', 'file:~/p/log', \
-'changes:~/p/log')
+'Bash:* push', 'Bash:* rewrite', 'Bash:git --force', 'Bash:git push =origin', \
+'Bash:git push =main', 'Bash:git push --force =origin', 'Bash:git push --force =main', \
+'file:~/p/log', 'changes:~/p/log')
     >>> program_keys(ToolCall("Read", {"file_path": "src/a.py"}, cwd="/home/u/p"))
     ('Read:project', 'file:~/p/src/a.py')
     >>> program_keys(ToolCall("WebFetch", {"url": "https://X.io/a"}))
