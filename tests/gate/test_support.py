@@ -78,6 +78,23 @@ def test_the_first_use_of_a_program_is_asked_however_close_it_looks() -> None:
     assert m.check(unit(1, 0.02, 0), RM).supported
 
 
+def test_a_program_only_asked_for_help_is_not_known_until_a_run_is_approved() -> None:
+    """Approving ``tool --help`` runs nothing of the tool: its first run is asked."""
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}))
+
+    m = memory()
+    for i, command in enumerate(("steamos-factory-reset --help", "steamos-factory-reset -h")):
+        m.add(command, unit(1, 0.01 * i, 0), approved=True, clock=i + 1, programs=keys(command))
+    assert m.check(unit(1, 0.005, 0), keys("steamos-factory-reset --version")).supported
+    run = m.check(unit(1, 0.02, 0), keys("steamos-factory-reset"))
+    assert not run.supported
+    assert run.reason == "novel: no approved call of Bash:steamos-factory-reset yet"
+    m.add("run", unit(1, 0.03, 0), approved=True, clock=3,
+          programs=keys("steamos-factory-reset --now"))
+    assert m.check(unit(1, 0.02, 0), keys("steamos-factory-reset")).supported
+
+
 def test_the_first_force_with_a_trusted_program_is_asked() -> None:
     m = memory(repeat_similarity=0.95)
     push = ToolCall("Bash", {"command": "git push origin feature"})
@@ -188,8 +205,11 @@ def test_a_refused_force_push_to_main_is_a_refusal_of_the_pair() -> None:
                   programs=keys(command))
     m.add("no", unit(1, 0.2, 0), approved=False, clock=clock + 1,
           programs=keys("git push --force origin main"))
-    # the user goes on approving the rest: a force-push to a topic, a push to main
-    for i, command in enumerate(("git push --force origin topic-5", "git push origin main")):
+    # the user goes on approving the rest: force-pushes to topics (three, so that the act
+    # ``rewrite`` they share settles, ``act_settle``), a push to main
+    for i, command in enumerate(("git push --force origin topic-5",
+                                 "git push --force origin topic-6",
+                                 "git push --force origin topic-7", "git push origin main")):
         m.add(f"after{i}", unit(1, 0.03 * i, 0), approved=True, clock=clock + 2 + i,
               programs=keys(command))
     again = m.check(unit(1, 0.05, 0), keys("git push --force upstream main"))
@@ -228,7 +248,8 @@ def test_program_keys_and_input_errors() -> None:
     assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
                                   "Bash:docker logs", "Bash:docker logs =web")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
-    assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:* push",
+    assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:git rewrite",
+                                    "Bash:* push", "Bash:* rewrite",
                                     "Bash:git --force-with-lease", "Bash:git -v",
                                     "Bash:git push =origin",
                                     "Bash:git push --force-with-lease =origin")
@@ -624,8 +645,12 @@ def test_a_refused_flag_keeps_asking_with_any_other_flags() -> None:
           programs=keys("git push --force -u origin main"))
     m.add("ok-later", unit(1, 0.01, 0.01), approved=True, clock=6,
           programs=keys("git push -u origin main"))  # git and -u: yes again
-    other = m.check(unit(1, 0.015, 0), keys("git push --force -d origin old"))
-    assert not other.supported and "Bash:git --force was a refusal" in other.reason
+    other = keys("git push --force -d origin old")
+    checked = m.check(unit(1, 0.015, 0), other)
+    assert not checked.supported and "was a refusal" in checked.reason
+    # the flag's own latest word is the refusal, whatever else the push does (the act
+    # ``rewrite`` shares it, and comes first in the reason)
+    assert m.evidence(unit(1, 0.015, 0), other).stats["Bash:git --force"].latest_refused
 
 
 def test_only_approvals_given_when_asked_clear_a_risk_flag() -> None:

@@ -356,6 +356,28 @@ def _operands(seg: Segment) -> list[str]:
     return list(dict.fromkeys([*words, *filter(None, targets)]))
 
 
+# Words that only ask a program for its usage or version: the GNU Coding Standards'
+# --help and --version, and -h, -help, -?, -V, help and version by wide custom
+_HELP_WORDS = frozenset({"--help", "-h", "-help", "-?", "--usage", "--version", "-V",
+                         "-version", "help", "version"})
+
+
+def asks_for_help(seg: Segment) -> bool:
+    """Whether ``seg`` only asks its program for help or its version, running nothing else.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [asks_for_help(s) for s in split_command("tool --help; tool -V; tool reset; git help x")]
+    [True, True, False, False]
+    """
+    return len(seg.argv) > 1 and all(a in _HELP_WORDS for a in seg.argv[1:])
+
+
+def help_key(program: str) -> str:
+    """The key a call carries when it only asks ``program`` for help (``Bash:tool =help``):
+    the answers about it tell the approvals that ran the program from those that did not."""
+    return f"{program} =help"
+
+
 def program_keys(call: ToolCall) -> tuple[str, ...]:
     """What a call acts with and on, at the grain of a user's habits: each an evidence key
     that the user's answers count for or against, whatever else the call does.
@@ -420,6 +442,8 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
                                   for s in segments for flag in s.flags if consequential(flag)
                                   for operand in _operands(s)))
         keys.update(dict.fromkeys(touched))
+        keys.update(dict.fromkeys(help_key(f"{tool}:{s.head}") for s in segments
+                                  if asks_for_help(s)))
         if keys:
             return tuple(keys)[:MAX_PROGRAMS]
     if call.url:
@@ -925,9 +949,15 @@ class SupportMemory:
             own = self._origin[:n] == _USER
             # a listed place is known once read with approval (``_approved``)
             reads_of_lists = tuple("reads:" + k[6:] for k in keys if k.startswith("lists:"))
-            rows_of = self._key_rows(keys + reads_of_lists, n)
+            # a program this call runs that approved calls only asked for help (``_approved``)
+            runs = [k for k in keys if is_program_key(k) and help_key(k) not in keys]
+            rows_of = self._key_rows(keys + reads_of_lists + tuple(map(help_key, runs)), n)
             read_lists = frozenset(k for k in keys if k.startswith("lists:")
                                    and approved[rows_of.get("reads:" + k[6:], _NO_ROWS)].any())
+            help_only = frozenset(
+                k for k in runs if k in rows_of and help_key(k) in rows_of
+                and not approved[np.setdiff1d(rows_of[k], rows_of[help_key(k)],
+                                              assume_unique=True)].any())
             stats = {k: KeyStats.of(rows, approved, clock, refused, own,
                                     recent=cfg.act_settle if is_act_key(k) else 1)
                      for k, rows in rows_of.items() if k in keys}
@@ -958,7 +988,7 @@ class SupportMemory:
                 bool((sims[same] >= cfg.similarity).any()), read_lists,
                 self._described_refusal(said, approved & own, refused & own, clock),
                 KeyStats.of(same_command, approved, clock, refused, own)
-                if len(same_command) else None,
+                if len(same_command) else None, help_only,
             )
 
     def _described_refusal(self, said: np.ndarray | None, approved: np.ndarray,
@@ -1053,6 +1083,7 @@ class Evidence:
     # similarity of the user's latest answer about a call described like this one, if a refusal
     described_refused: float = 0.0
     command: KeyStats | None = None  # the answers about the very command, in any folder
+    help_only: frozenset[str] = frozenset()  # programs approved only when asked for help
 
 
 def _kind_id(kind: str) -> int:
@@ -1107,7 +1138,12 @@ def _never_approved(ev: Evidence, place: bool) -> str:
 
 def _approved(ev: Evidence, key: str) -> bool:
     """Whether an approved call had ``key``; a place listed (``lists:``) counts as known
-    once the user let the agent read it, which shows its names too (``gate.touches``)."""
+    once the user let the agent read it, which shows its names too (``gate.touches``).
+    A program that approved calls only asked for help or its version was never run with
+    the user's approval: approving ``steamos-factory-reset --help`` says nothing of
+    ``steamos-factory-reset``, so it is known once a call that runs it is approved."""
+    if key in ev.help_only:
+        return False
     return key in ev.read_lists or (key in ev.stats and ev.stats[key].approved)
 
 
