@@ -112,10 +112,13 @@ STREAMS: tuple[Stream, ...] = (
 # from the gate, its misses read since its first run at 40588fb), the qa user (a
 # change of mind about stopping, killing or restarting running processes, services,
 # containers, VMs and devices, by any program, once the QA lab's runner is shared;
-# gate_fifteenth_user; written apart from the gate, its misses read since its first run at 5519d1c)
-# and the gamedev user (a change of mind about rewriting or discarding version-control
+# gate_fifteenth_user; written apart from the gate, its misses read since its first run at 5519d1c),
+# the gamedev user (a change of mind about rewriting or discarding version-control
 # history, by any program, once a forced push erased a colleague's day of work;
-# gate_sixteenth_user; written apart from the gate, its misses not yet read).
+# gate_sixteenth_user; written apart from the gate, its misses not yet read) and the
+# robotics user (a change of mind about capturing images, video or audio from cameras,
+# microphones and screens, by any program, once a capture on a robot filmed a customer's
+# staff; gate_seventeenth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -130,7 +133,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="homelab") for seed in (1300, 1301, 1302)),
                                 *(Stream(seed, user="macadmin") for seed in (1400, 1401, 1402)),
                                 *(Stream(seed, user="qa") for seed in (1500, 1501, 1502)),
-                                *(Stream(seed, user="gamedev") for seed in (1600, 1601, 1602)))
+                                *(Stream(seed, user="gamedev") for seed in (1600, 1601, 1602)),
+                                *(Stream(seed, user="robotics") for seed in (1700, 1701, 1702)))
 
 
 @dataclass

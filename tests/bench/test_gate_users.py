@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa and gamedev users share: the harness selects each by name and keeps its own
-preferences and drift, the CLI offers each, and each module's profile command prints one JSON
-line per seed (``gate_oracle.profile_main``)."""
+macadmin, qa, gamedev and robotics users share: the harness selects each by name and keeps its
+own preferences and drift, the CLI offers each, and each module's profile command prints one
+JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from neuroplast_bench import (
     gate_fourteenth_user,
     gate_fourth_user,
     gate_ninth_user,
+    gate_seventeenth_user,
     gate_seventh_user,
     gate_sixteenth_user,
     gate_sixth_user,
@@ -47,6 +48,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "macadmin": (gate_fourteenth_user, gate_fourteenth_user.MACADMIN_DRIFT, (1400, 1401)),
     "qa": (gate_fifteenth_user, gate_fifteenth_user.QA_DRIFT, (1500, 1501)),
     "gamedev": (gate_sixteenth_user, gate_sixteenth_user.GAMEDEV_DRIFT, (1600, 1601)),
+    "robotics": (gate_seventeenth_user, gate_seventeenth_user.ROBOTICS_DRIFT, (1700, 1701)),
 }
 
 
