@@ -315,6 +315,38 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("hg commit -m x", ()),
     ("p4 obliterate -y //depot/old/...", ("rewrite",)),
     ("p4 obliterate //depot/old/...", ()),  # only reports what it would do
+    # a screen, camera or microphone captured (gate.captures, each tool's manual)
+    ("scrot -s shot.png", ("capture",)),
+    ("grim -g '0,0 100x100' out.png", ("capture",)),
+    ("screencapture -x shot.png", ("capture",)),
+    ("flameshot gui", ("capture",)),
+    ("flameshot config", ()),
+    ("wf-recorder -f demo.mp4", ("capture",)),
+    ("ffmpeg -f x11grab -i :0.0 screen.mp4", ("capture",)),
+    ("ffmpeg -f v4l2 -i /dev/video0 cam.mkv", ("capture",)),
+    ("ffmpeg -f alsa -i default mic.wav", ("capture",)),
+    ("ffplay /dev/video0", ("capture",)),  # ffplay's input needs no -i
+    ("ffplay -f v4l2 -i /dev/video0", ("capture",)),
+    ("ffmpeg -i in.mp4 -c:v libx264 out.mp4", ()),
+    ("gst-launch-1.0 v4l2src ! videoconvert ! autovideosink", ("capture",)),
+    ("gst-launch-1.0 filesrc location=a.mp4 ! decodebin ! autovideosink", ()),
+    ("v4l2-ctl --device /dev/video0 --stream-mmap --stream-to=f.raw", ("capture",)),
+    ("v4l2-ctl --list-devices", ()),
+    ("fswebcam -r 640x480 shot.jpg", ("capture",)),
+    ("rpicam-still -o shot.jpg", ("capture",)),
+    ("gphoto2 --capture-image-and-download", ("capture",)),
+    ("gphoto2 --auto-detect", ()),
+    ("arecord -d 10 -f cd take.wav", ("capture",)),
+    ("arecord -l", ()),
+    ("pw-record take.wav", ("capture",)),
+    ("pw-cat --playback take.wav", ()),
+    ("sox -d take.wav", ("capture",)),
+    ("sox take.wav -d", ()),  # plays it
+    ("scrcpy --record file.mp4", ("capture",)),
+    ("scrcpy --list-cameras", ()),
+    ("adb shell screencap -p /sdcard/s.png", ("capture",)),
+    ("xcrun simctl io booted screenshot s.png", ("capture",)),
+    ("obs --startrecording --minimize-to-tray", ("capture",)),
 ])
 def test_acts_shared_across_programs(command: str, expected: tuple[str, ...]) -> None:
     # connect (talking to a machine the call names) is tabled on its own below

@@ -62,6 +62,8 @@ it. Each act is read from the programs' own manuals:
   ``rollback``; Perforce's ``obliterate -y``. A user who stops letting the agent rewrite
   shared history stops it for every one of these, and a commit, revert, merge or plain
   push adds history and is none of them;
+- ``capture``: what a screen shows, a camera sees or a microphone hears, captured live or
+  to a file (``gate.captures``, each tool's manual; ATT&CK T1113, T1125, T1123);
 - ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
@@ -97,6 +99,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from neuroplast.gate.captures import captures
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
@@ -109,7 +112,7 @@ from neuroplast.gate.transfers import directions
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "rewrite", "autostart", "flash", "connect")
+        "discard", "rewrite", "capture", "autostart", "flash", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash"})
 
@@ -507,6 +510,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("discard")
     if _rewrites(seg):
         found.append("rewrite")
+    if captures(seg):
+        found.append("capture")
     if _autostarts(seg):
         found.append("autostart")
     if writes_device(seg):
