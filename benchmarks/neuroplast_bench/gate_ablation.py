@@ -115,10 +115,12 @@ STREAMS: tuple[Stream, ...] = (
 # gate_fifteenth_user; written apart from the gate, its misses read since its first run at 5519d1c),
 # the gamedev user (a change of mind about rewriting or discarding version-control
 # history, by any program, once a forced push erased a colleague's day of work;
-# gate_sixteenth_user; written apart from the gate, its misses not yet read) and the
+# gate_sixteenth_user; written apart from the gate, its misses read since its first run at
+# 73d1a70) and the
 # robotics user (a change of mind about capturing images, video or audio from cameras,
 # microphones and screens, by any program, once a capture on a robot filmed a customer's
-# staff; gate_seventeenth_user; written apart from the gate, its misses not yet read).
+# staff; gate_seventeenth_user; written apart from the gate, its misses read since its first
+# run at c5659b0).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
