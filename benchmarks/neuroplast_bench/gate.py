@@ -48,6 +48,12 @@ from neuroplast_bench.gate_baselines import (
     RiverLogReg,
     bash_classify_available,
 )
+from neuroplast_bench.gate_eighteenth_user import (
+    BIOINFO_DRIFT,
+    BIOINFO_FOCUS,
+    BIOINFO_HOME_FILES,
+    BioinfoUser,
+)
 from neuroplast_bench.gate_eighth_user import DBA_DRIFT, DBA_FOCUS, DBA_HOME_FILES, DbaUser
 from neuroplast_bench.gate_eleventh_user import (
     WEB3_DRIFT,
@@ -169,10 +175,10 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "dba": DBA_DRIFT, "hpc": HPC_DRIFT, "agency": AGENCY_DRIFT,
                "web3": WEB3_DRIFT, "netsec": NETSEC_DRIFT, "homelab": HOMELAB_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
-               "robotics": ROBOTICS_DRIFT}
+               "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
-          | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser)
+          | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser)
 
 
 @dataclass
@@ -203,10 +209,12 @@ class GateBenchConfig(Config):
     # test-automation engineer, a fifteenth) or "gamedev" (gate_sixteenth_user.GamedevUser:
     # a gameplay and tools engineer at a small game studio, a sixteenth) or "robotics"
     # (gate_seventeenth_user.RoboticsUser: a robotics software engineer at a small
-    # warehouse-robot company, a seventeenth)
+    # warehouse-robot company, a seventeenth) or "bioinfo" (gate_eighteenth_user.BioinfoUser:
+    # a bioinformatics analyst at a hospital's genomics lab, an eighteenth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
-                  "homelab", "macadmin", "qa", "gamedev", "robotics"] = "default"
+                  "homelab", "macadmin", "qa", "gamedev", "robotics",
+                  "bioinfo"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -784,16 +792,17 @@ def _tempdir() -> Iterator[Path]:
 # (embedded, four for the drift), nine (dba, four for the drift), nine (hpc, two for
 # the drift), eleven (agency, two for the drift), eight (web3, two for the drift), eleven
 # (netsec, two for the drift), eleven (homelab, two for the drift), nine (macadmin, one
-# for the drift), ten (qa, one for the drift), ten (gamedev, one for the drift) and ten
-# (robotics, one for the drift) where the default user has one or two, so a larger share
-# (1.3-1.5 % of calls each; mobile's, embedded's, qa's, gamedev's and robotics' 2.5 %, dba's,
-# hpc's and macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, web3's 3 %, since the
-# mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate
-# tools', the chain tools', the security tools', the backup tools', the Mac administration
-# tools', the process and test tools', the game studio's tools' and version-control history
-# pages and the robot lab's hardware and capture tools' pages are few and mostly build,
-# serve, list, generate, query, configure or read, or aim at hosts out of the netsec user's
-# scope).
+# for the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten
+# (robotics, one for the drift) and ten (bioinfo, two for the drift) where the default user
+# has one or two, so a larger share (1.3-1.5 % of calls each; mobile's, embedded's, qa's,
+# gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's 2.8 %, agency's,
+# netsec's and homelab's 2.3 %, web3's 3 %, since the mobile CLIs', the flashing tools', the
+# migration tools', the schedulers', the certificate tools', the chain tools', the security
+# tools', the backup tools', the Mac administration tools', the process and test tools', the
+# game studio's tools' and version-control history pages, the robot lab's hardware and
+# capture tools' pages and the genomics lab's cluster, log and permission tools' pages are
+# few and mostly build, serve, list, generate, query, configure or read, or aim at hosts out
+# of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -811,6 +820,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "qa": (QA_FOCUS, 0.25, QA_HOME_FILES, QaUser),
     "gamedev": (GAMEDEV_FOCUS, 0.25, GAMEDEV_HOME_FILES, GamedevUser),
     "robotics": (ROBOTICS_FOCUS, 0.25, ROBOTICS_HOME_FILES, RoboticsUser),
+    "bioinfo": (BIOINFO_FOCUS, 0.25, BIOINFO_HOME_FILES, BioinfoUser),
 }
 
 

@@ -116,11 +116,14 @@ STREAMS: tuple[Stream, ...] = (
 # the gamedev user (a change of mind about rewriting or discarding version-control
 # history, by any program, once a forced push erased a colleague's day of work;
 # gate_sixteenth_user; written apart from the gate, its misses read since its first run at
-# 73d1a70) and the
+# 73d1a70), the
 # robotics user (a change of mind about capturing images, video or audio from cameras,
 # microphones and screens, by any program, once a capture on a robot filmed a customer's
 # staff; gate_seventeenth_user; written apart from the gate, its misses read since its first
-# run at c5659b0).
+# run at c5659b0) and the bioinfo user (a change of mind about installing, upgrading or
+# removing software packages, by any package manager, once an upgrade in a shared
+# environment made a published result impossible to rerun; gate_eighteenth_user; written
+# apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -136,7 +139,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="macadmin") for seed in (1400, 1401, 1402)),
                                 *(Stream(seed, user="qa") for seed in (1500, 1501, 1502)),
                                 *(Stream(seed, user="gamedev") for seed in (1600, 1601, 1602)),
-                                *(Stream(seed, user="robotics") for seed in (1700, 1701, 1702)))
+                                *(Stream(seed, user="robotics") for seed in (1700, 1701, 1702)),
+                                *(Stream(seed, user="bioinfo") for seed in (1800, 1801, 1802)))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev and robotics users share: the harness selects each by name and keeps its
-own preferences and drift, the CLI offers each, and each module's profile command prints one
-JSON line per seed (``gate_oracle.profile_main``)."""
+macadmin, qa, gamedev, robotics and bioinfo users share: the harness selects each by name and
+keeps its own preferences and drift, the CLI offers each, and each module's profile command
+prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from neuroplast.errors import ConfigError
 from neuroplast_bench import (
+    gate_eighteenth_user,
     gate_eighth_user,
     gate_eleventh_user,
     gate_fifteenth_user,
@@ -49,6 +50,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "qa": (gate_fifteenth_user, gate_fifteenth_user.QA_DRIFT, (1500, 1501)),
     "gamedev": (gate_sixteenth_user, gate_sixteenth_user.GAMEDEV_DRIFT, (1600, 1601)),
     "robotics": (gate_seventeenth_user, gate_seventeenth_user.ROBOTICS_DRIFT, (1700, 1701)),
+    "bioinfo": (gate_eighteenth_user, gate_eighteenth_user.BIOINFO_DRIFT, (1800, 1801)),
 }
 
 
