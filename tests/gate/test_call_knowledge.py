@@ -330,6 +330,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("ffmpeg -i in.mp4 -c:v libx264 out.mp4", ()),
     ("gst-launch-1.0 v4l2src ! videoconvert ! autovideosink", ("capture",)),
     ("gst-launch-1.0 filesrc location=a.mp4 ! decodebin ! autovideosink", ()),
+    ("gst-launch-1.0 ' ' 'v4l2src ! autovideosink'", ("capture",)),  # a blank word too
     ("v4l2-ctl --device /dev/video0 --stream-mmap --stream-to=f.raw", ("capture",)),
     ("v4l2-ctl --list-devices", ()),
     ("fswebcam -r 640x480 shot.jpg", ("capture",)),

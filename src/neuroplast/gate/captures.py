@@ -91,7 +91,7 @@ def captures(seg: Segment) -> bool:
     if head in ("ffmpeg", "ffplay", "ffprobe"):
         return _device_input(argv)
     if head.startswith("gst-launch"):
-        return any(w.split(maxsplit=1)[0] in _GST_SOURCES for w in words if w)
+        return any((w.split() or [""])[0] in _GST_SOURCES for w in words)
     if head == "v4l2-ctl":
         return any(w.partition("=")[0] in _V4L2_STREAMS for w in words)
     if head == "gphoto2":
