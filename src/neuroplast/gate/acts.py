@@ -377,7 +377,7 @@ def _rewrites(seg: Segment) -> bool:
     if not words or any(a in _GIT_READ_ONLY for a in words[1:]):
         return False
     sub, rest = words[0], words[1:]
-    if _DRY_RUN_SHORT.get(sub, "--dry-run") in rest:
+    if sub in _DRY_RUN_SHORT and _DRY_RUN_SHORT[sub] in rest:
         return False
     flags = [a.partition("=")[0] for a in rest if a.startswith("-")]
     plain = [a for a in rest if not a.startswith("-")]

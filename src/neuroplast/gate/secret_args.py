@@ -173,9 +173,10 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
         head, frozenset())) if v.startswith("pass:") and _literal(v[5:]))
     login = _LOGIN_USER_PASSWORD.get(head)
     if login in argv[1:]:
-        password = argv[argv.index(login) + 2: argv.index(login) + 3]
-        if password and _literal(password[0]) and password[0][:1] not in ("-", "+"):
-            yield "password", password[0]
+        at = argv.index(login) + 2  # the user, then the password
+        password = argv[at] if at < len(argv) else ""
+        if _literal(password) and password[:1] not in ("-", "+"):
+            yield "password", password
     if head == "htpasswd" and any(a[:1] == "-" and a[1:2] != "-" and "b" in a
                                   for a in argv[1:]):
         # htpasswd(1) -b: 'the password is clearly visible on the command line', its last word
