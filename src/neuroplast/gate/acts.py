@@ -64,6 +64,9 @@ it. Each act is read from the programs' own manuals:
   push adds history and is none of them;
 - ``capture``: what a screen shows, a camera sees or a microphone hears, captured live or
   to a file (``gate.captures``, each tool's manual; ATT&CK T1113, T1125, T1123);
+- ``package``: software packages installed, upgraded or removed, with any package manager
+  and under any of its spellings (``gate.packages``, each manager's command reference:
+  ``npm i``, ``uv tool install``, ``conda update``, ``apt remove``, ``brew tap``...);
 - ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
@@ -104,6 +107,7 @@ from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import option_values
+from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment
@@ -112,7 +116,7 @@ from neuroplast.gate.transfers import directions
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "rewrite", "capture", "autostart", "flash", "connect")
+        "discard", "rewrite", "capture", "package", "autostart", "flash", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash"})
 
@@ -512,6 +516,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("rewrite")
     if captures(seg):
         found.append("capture")
+    if changes_packages(seg):
+        found.append("package")
     if _autostarts(seg):
         found.append("autostart")
     if writes_device(seg):
