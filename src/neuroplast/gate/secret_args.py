@@ -48,9 +48,10 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
 # 'SteamCMD'); without the password they prompt for it.
 _LOGIN_USER_PASSWORD = {"steam": "-login", "steamcmd": "+login"}
 # Registry logins: docker login reference, '--password ... Using --password via the CLI is
-# insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike.
+# insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike;
+# Apptainer's and SingularityCE's ``registry login`` and ``remote login`` (-p, --password).
 _LOGIN_PROGRAMS = frozenset({"docker", "podman", "nerdctl", "buildah", "skopeo", "helm",
-                             "oras", "crane", "regctl"})
+                             "oras", "crane", "regctl", "apptainer", "singularity"})
 _LOGIN_OPTIONS = frozenset({"-p", "--password"})
 # The MySQL clients take the password only attached, -pSECRET or --password=SECRET (MySQL
 # manual, 'Specifying a password on the command line should be considered insecure'; a

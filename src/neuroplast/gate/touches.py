@@ -36,6 +36,7 @@ from neuroplast.gate.inspect import (
     _script_write_targets,
     _target_directories,
 )
+from neuroplast.gate.outputs import socat_files
 from neuroplast.gate.paths import FILE_URL, REMOTE_PATH, URL, path_zone, resolve_path
 from neuroplast.gate.render import url_host
 from neuroplast.gate.shell import Segment, split_command
@@ -127,6 +128,8 @@ def _segment_paths(seg: Segment, cwd: str) -> tuple[list[str], list[str]]:
     writes += [*_operand_write_targets(seg), *_script_write_targets(seg),
                *_target_directories(seg)]
     reads = [t for op, t in seg.redirects if op.lstrip("0123456789") == "<"]
+    if seg.head == "socat":  # its addresses name files after a type (OPEN:/etc/x)
+        reads += socat_files(seg.argv)[0]
     # a host named as an operand or option value is no file
     written = {*writes, *socket_hosts(seg), *database_hosts(seg)}
     for word in seg.argv[1:]:
