@@ -100,6 +100,12 @@ from neuroplast_bench.gate_metrics import (
     percentile,
     rates,
 )
+from neuroplast_bench.gate_nineteenth_user import (
+    LEGAL_DRIFT,
+    LEGAL_FOCUS,
+    LEGAL_HOME_FILES,
+    LegalUser,
+)
 from neuroplast_bench.gate_ninth_user import HPC_DRIFT, HPC_FOCUS, HPC_HOME_FILES, HpcUser
 from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_server import FEEDBACK, HOOK, GateServer
@@ -175,10 +181,11 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "dba": DBA_DRIFT, "hpc": HPC_DRIFT, "agency": AGENCY_DRIFT,
                "web3": WEB3_DRIFT, "netsec": NETSEC_DRIFT, "homelab": HOMELAB_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
-               "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT}
+               "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
-          | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser)
+          | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
+          | LegalUser)
 
 
 @dataclass
@@ -210,11 +217,13 @@ class GateBenchConfig(Config):
     # a gameplay and tools engineer at a small game studio, a sixteenth) or "robotics"
     # (gate_seventeenth_user.RoboticsUser: a robotics software engineer at a small
     # warehouse-robot company, a seventeenth) or "bioinfo" (gate_eighteenth_user.BioinfoUser:
-    # a bioinformatics analyst at a hospital's genomics lab, an eighteenth)
+    # a bioinformatics analyst at a hospital's genomics lab, an eighteenth) or "legal"
+    # (gate_nineteenth_user.LegalUser: an e-discovery and litigation-support engineer at a
+    # law firm, a nineteenth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
-                  "bioinfo"] = "default"
+                  "bioinfo", "legal"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -793,16 +802,17 @@ def _tempdir() -> Iterator[Path]:
 # the drift), eleven (agency, two for the drift), eight (web3, two for the drift), eleven
 # (netsec, two for the drift), eleven (homelab, two for the drift), nine (macadmin, one
 # for the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten
-# (robotics, one for the drift) and ten (bioinfo, two for the drift) where the default user
-# has one or two, so a larger share (1.3-1.5 % of calls each; mobile's, embedded's, qa's,
-# gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's 2.8 %, agency's,
-# netsec's and homelab's 2.3 %, web3's 3 %, since the mobile CLIs', the flashing tools', the
-# migration tools', the schedulers', the certificate tools', the chain tools', the security
-# tools', the backup tools', the Mac administration tools', the process and test tools', the
-# game studio's tools' and version-control history pages, the robot lab's hardware and
-# capture tools' pages and the genomics lab's cluster, log and permission tools' pages are
-# few and mostly build, serve, list, generate, query, configure or read, or aim at hosts out
-# of the netsec user's scope).
+# (robotics, one for the drift), ten (bioinfo, two for the drift) and twelve (legal, three
+# for the drift) where the default user has one or two, so a larger share (1.3-1.5 % of calls
+# each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
+# macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's 2.1 %, web3's 3 %, since the
+# mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate
+# tools', the chain tools', the security tools', the backup tools', the Mac administration
+# tools', the process and test tools', the game studio's tools' and version-control history
+# pages, the robot lab's hardware and capture tools' pages, the genomics lab's cluster, log
+# and permission tools' pages and the law firm's mail, chat, metadata and disk tools' pages
+# are few and mostly build, serve, list, generate, query, configure or read, or aim at hosts
+# out of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -821,6 +831,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "gamedev": (GAMEDEV_FOCUS, 0.25, GAMEDEV_HOME_FILES, GamedevUser),
     "robotics": (ROBOTICS_FOCUS, 0.25, ROBOTICS_HOME_FILES, RoboticsUser),
     "bioinfo": (BIOINFO_FOCUS, 0.25, BIOINFO_HOME_FILES, BioinfoUser),
+    "legal": (LEGAL_FOCUS, 0.25, LEGAL_HOME_FILES, LegalUser),
 }
 
 

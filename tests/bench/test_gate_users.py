@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev, robotics and bioinfo users share: the harness selects each by name and
-keeps its own preferences and drift, the CLI offers each, and each module's profile command
-prints one JSON line per seed (``gate_oracle.profile_main``)."""
+macadmin, qa, gamedev, robotics, bioinfo and legal users share: the harness selects each by
+name and keeps its own preferences and drift, the CLI offers each, and each module's profile
+command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from neuroplast_bench import (
     gate_fifth_user,
     gate_fourteenth_user,
     gate_fourth_user,
+    gate_nineteenth_user,
     gate_ninth_user,
     gate_seventeenth_user,
     gate_seventh_user,
@@ -51,6 +52,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "gamedev": (gate_sixteenth_user, gate_sixteenth_user.GAMEDEV_DRIFT, (1600, 1601)),
     "robotics": (gate_seventeenth_user, gate_seventeenth_user.ROBOTICS_DRIFT, (1700, 1701)),
     "bioinfo": (gate_eighteenth_user, gate_eighteenth_user.BIOINFO_DRIFT, (1800, 1801)),
+    "legal": (gate_nineteenth_user, gate_nineteenth_user.LEGAL_DRIFT, (1900, 1901)),
 }
 
 
