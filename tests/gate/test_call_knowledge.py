@@ -348,7 +348,43 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("adb shell screencap -p /sdcard/s.png", ("capture",)),
     ("xcrun simctl io booted screenshot s.png", ("capture",)),
     ("obs --startrecording --minimize-to-tray", ("capture",)),
-    # a local service shared with the internet or the tailnet (Tailscale CLI reference)
+    # a message sent to people (gate.messages, each tool's manual)
+    ("mailx -s 'Q3' bob@example.com", ("message",)),
+    ("mail -f ~/mbox", ()),  # reads a mailbox
+    ("mutt -H draft.eml", ("message",)),
+    ("mutt", ()),
+    ("msmtp --account=work bob@example.com", ("message",)),
+    ("sendmail -bp", ()),  # prints the queue
+    ("swaks --to bob@example.com --server mail.example.com", ("message",)),
+    ("git send-email -1 --annotate", ("message",)),
+    ("git send-email --dry-run -1", ()),
+    ("b4 send -o outgoing/", ()),  # writes the patches to a folder
+    ("postfix flush", ("message",)),
+    ("aws sns publish --topic-arn arn:aws:sns:x --message hi", ("message",)),
+    ("aws sqs send-message --queue-url q --message-body hi", ()),  # a machine's queue
+    ("aws ses send-email --from a@x.io --to b@x.io --text hi", ("message",)),
+    ("slackcat --channel general notes.txt", ("message",)),
+    ("ntfy pub alerts 'build done'", ("message",)),
+    ("ntfy subscribe alerts", ()),
+    ("signal-cli -a +1555 send -m hi +1666", ("message",)),
+    ("wacli send text --to 42 --message hi", ("message",)),
+    ("wall 'rebooting in 5'", ("message",)),
+    ("write bob", ("message",)),
+    ("notify-send 'build done'", ()),  # this machine's own desktop
+    ("gh pr create --title x --body y", ("message",)),
+    ("gh pr create --web", ()),  # the form opens in the browser
+    ("gh pr review 12 --approve", ()),
+    ("gh pr review 12 --comment -b 'see above'", ("message",)),
+    ("gh issue comment 7 --body thanks", ("message",)),
+    ("gh issue list", ()),
+    ("glab mr create --title x", ("message",)),
+    ("jira issue create", ("message",)),
+    ("twurl -X POST -d status=hi /2/tweets", ("message",)),
+    ("twurl /2/users/me", ()),
+    ("curl -X POST -d '{}' https://hooks.slack.com/services/T0/B0/X", ("message",)),
+    ("curl --url smtps://mail.example.com --mail-rcpt bob@example.com -T m.txt",
+     ("upload", "message")),
+    ("curl https://api.github.com/repos/x/y", ()),
     ("tailscale funnel --bg 3000", ("forward",)),
     ("tailscale funnel status", ()),
     ("tailscale serve reset", ()),

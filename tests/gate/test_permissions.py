@@ -123,6 +123,13 @@ def test_words_that_are_not_modes(word: str) -> None:
         "gsutil cp -a public-read f gs://bucket/",
         "az storage container create -n web --public-access blob",  # Azure Storage
         "s3cmd put -P site.html s3://bucket/",  # s3cmd(1) --acl-public
+        # a link that lets whoever holds it read the object
+        "aws s3 presign s3://bucket/report.pdf --expires-in 600",
+        "gsutil signurl -d 10m key.json gs://bucket/report.pdf",
+        "gcloud storage sign-url gs://bucket/report.pdf --duration=10m",
+        "az storage blob generate-sas -c docs -n report.pdf --permissions r --expiry 2030-01-01",
+        "rclone link remote:reports/report.pdf",
+        "mc share download play/bucket/report.pdf",
     ],
 )
 def test_grants_to_everyone(command: str) -> None:
@@ -140,6 +147,8 @@ def test_grants_to_everyone(command: str) -> None:
         "gsutil acl ch -u alice@example.com:R gs://bucket/f",
         "az storage container create -n web --public-access off",
         "s3cmd put site.html s3://bucket/",
+        "aws s3 presign help",
+        "gsutil ls gs://bucket",
     ],
 )
 def test_grants_to_someone_or_no_one(command: str) -> None:

@@ -69,6 +69,15 @@ def _seg(command: str):
     ("ollama list", ()),
     ("docker pull ubuntu:24.04", ("down",)),
     ("kaggle kernels output owner/kernel", ("down",)),
+    # the object's data from a local file; Taildrop; files attached to a message
+    ("aws s3api put-object --bucket b --key k --body report.pdf", ("up",)),
+    ("aws s3api get-object --bucket b --key k report.pdf", ()),
+    ("tailscale file cp report.pdf laptop:", ("up",)),
+    ("mailx -a report.pdf -s 'Q3' bob@example.com", ("up",)),
+    ("mail -s 'Q3' bob@example.com", ()),  # the body comes from standard input
+    ("mutt -a report.pdf -- bob@example.com", ("up",)),
+    ("swaks --to bob@example.com --attach report.pdf", ("up",)),
+    ("wacli send file --to 42 --file report.pdf", ("up",)),
 ])
 def test_direction_of_a_transfer(command: str, expected: tuple[str, ...]) -> None:
     assert directions(_seg(command)) == expected

@@ -2,10 +2,11 @@
 
 ``curl -o FILE``, ``sort -o FILE``, ``gcc -o FILE``, ``openssl ... -out FILE``, tar's
 archive when it creates one (``tar cf X``, ``tar -czf X``, ``--file=X``), zip's archive,
-uniq's second operand and the file addresses socat writes (``socat_files``). ``-`` (standard output) is not a file. For any other program, a
-path given to ``--output``, ``--output-file``, ``--outfile`` or ``--output-document``: the
-GNU Coding Standards' table of long options gives ``--output`` one meaning across programs,
-the file to write (a value that is no path, ``kubectl get -o json``'s format, is none).
+uniq's second operand and the file addresses socat writes (``socat_files``). ``-``
+(standard output) is not a file. For any other program, a path given to ``--output``,
+``--output-file``, ``--outfile`` or ``--output-document``: the GNU Coding Standards' table
+of long options gives ``--output`` one meaning across programs, the file to write (a value
+that is no path, ``kubectl get -o json``'s format, is none).
 
 >>> from neuroplast.gate.shell import split_command
 >>> line = "curl -sSLo /etc/x https://x.io; tar czf /tmp/a.tgz src; tar xf a.tar; uniq a b"

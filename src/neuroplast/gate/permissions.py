@@ -13,7 +13,9 @@ hosts, which may then read its keystrokes and screen (xhost(1): '+' turns access
 off, '+name' lets that host's every user connect), and stored objects made public (Amazon
 S3's canned ACLs ``public-read``, ``public-read-write`` and ``authenticated-read``; Cloud
 Storage's ``allUsers`` and ``allAuthenticatedUsers`` members; Azure Storage's
-``--public-access blob|container``): CWE-732 again, with the internet as the other user.
+``--public-access blob|container``; a pre-signed URL or shared access signature, which
+lets whoever holds the link read the object): CWE-732 again, with the internet as the
+other user.
 
 >>> from neuroplast.gate.shell import split_command
 >>> line = "chmod o+w a.txt; chmod 644 a.txt; chmod -R 777 build; setfacl -m o::rw x; umask 000"
@@ -147,6 +149,24 @@ _PUBLIC_MEMBER = re.compile(r"(?i)(?:^|[\s:=,])all(?:authenticated)?users(?:$|[\
 _PUBLIC_ACCESS = frozenset({"blob", "container"})
 
 
+# commands that make a link or token letting whoever holds it read (or write) stored data,
+# with no credentials of their own: the AWS CLI's ``s3 presign`` ('anyone who receives the
+# pre-signed URL can retrieve the S3 object'), ``gsutil signurl`` and ``gcloud storage
+# sign-url`` (Cloud Storage: 'anyone who is in possession of the signed URL'), Azure's
+# ``generate-sas`` (a shared access signature), rclone's ``link`` ('Generate public link
+# to file/folder') and MinIO's ``mc share``
+_SHARE_LINKS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "aws": (("s3", "presign"),),
+    "gsutil": (("signurl",),),
+    "gcloud": (("storage", "sign-url"),),
+    "az": (("storage", "blob", "generate-sas"), ("storage", "container", "generate-sas"),
+           ("storage", "account", "generate-sas"), ("storage", "share", "generate-sas"),
+           ("storage", "file", "generate-sas"), ("storage", "fs", "generate-sas")),
+    "rclone": (("link",),),
+    "mc": (("share", "download"), ("share", "upload")),
+}
+
+
 def _grants_everyone(seg: Segment) -> bool:
     """Whether ``seg`` opens something to every host or everyone on the internet.
 
@@ -159,6 +179,9 @@ def _grants_everyone(seg: Segment) -> bool:
     argv, head = seg.argv, seg.head
     if head == "xhost":
         return any(a.startswith("+") for a in argv[1:])
+    plain = [a for a in argv[1:] if not a.startswith("-")]
+    if _SHARE_LINKS.get(head) and tuple(plain[:len(_SHARE_LINKS[head][0])]) in _SHARE_LINKS[head]:
+        return "help" not in plain and "--help" not in argv
     values = {v for name, v in _option_pairs(argv)
               if name in ("--acl", "--canned-acl", "-a", "--predefined-acl", "--public-access")}
     if head == "aws" and values & _PUBLIC_ACLS:

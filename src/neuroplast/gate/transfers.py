@@ -17,7 +17,9 @@ direction, from each program's manual:
   copy|sync|move...``, ``azcopy copy|sync``, ``b2 sync``); any program's ``upload``
   command (``az storage blob upload``, ``gh release upload``, ``hf upload``, ``b2
   upload-file``); ``gh gist create`` (a gist of local files); croc(1) and magic-wormhole's
-  ``send``;
+  ``send``; ``aws s3api put-object|upload-part --body FILE``; Taildrop's ``tailscale file
+  cp``; a file attached to a mail or a chat message (mailx(1) and mutt(1) ``-a``, GNU
+  mail(1) ``-A``/``--attach``, swaks ``--attach``, ``wacli send file``);
 - ``down`` (another machine's files saved here): the same copies the other way, ``s3cmd
   get``, and pulls of data, models and images from a registry (``dvc pull|fetch|get|import``,
   ``git lfs pull|fetch``, ``ollama pull``, ``docker|podman pull``);
@@ -95,6 +97,12 @@ _PULLS = {  # (program, sub-command) -> the verbs that pull an artifact into loc
 _AZ_DATA = frozenset({"blob", "file", "fs", "directory", "container", "share"})
 _UPLOAD_VERBS = frozenset({"upload", "upload-file", "upload_file", "upload-batch", "put"})
 _SENDERS = {"croc": "send", "wormhole": "send"}  # croc(1), magic-wormhole
+# options naming a file attached to the message a mailer sends: mailx(1) and s-nail(1)
+# -a, GNU mail(1) -A/--attach, mutt(1) -a, swaks --attach
+_MAIL_ATTACH = ("-a", "-A", "--attach")
+_ATTACH_OPTIONS = {"mail": _MAIL_ATTACH, "mailx": _MAIL_ATTACH, "s-nail": _MAIL_ATTACH,
+                   "nail": _MAIL_ATTACH, "bsd-mailx": _MAIL_ATTACH, "mutt": ("-a",),
+                   "neomutt": ("-a",), "swaks": ("--attach",)}
 # long options of these CLIs that take no value (every other ``--name`` takes the next word)
 _BOOLEAN = frozenset({
     "--recursive", "--dryrun", "--dry-run", "--quiet", "--delete", "--no-progress",
@@ -199,6 +207,15 @@ def _sends(seg: Segment) -> bool:
         return _SENDERS[head] in plain[:_NESTED]
     if head == "gh" and plain[:1] == ["gist"]:
         return len(plain) > 1 and plain[1] in ("create", "new")
+    if head in _ATTACH_OPTIONS:  # a file attached to a message sent
+        return bool(option_values(argv, _ATTACH_OPTIONS[head]))
+    if head == "aws" and plain[:1] == ["s3api"]:  # the object's data is the local --body
+        return plain[1:2] in (["put-object"], ["upload-part"]) and bool(
+            option_values(argv, ("--body",)))
+    if head == "tailscale":  # Taildrop: tailscale file cp FILE... TARGET:
+        return plain[:2] == ["file", "cp"]
+    if head == "wacli":
+        return plain[:2] == ["send", "file"]
     return any(w in _UPLOAD_VERBS and (w != "put" or head == "s3cmd")
                for w in plain[:_NESTED])
 
