@@ -33,6 +33,7 @@ def _any(command: str) -> bool:
         "docker login --password=hunter2 registry.example.com",
         "helm registry login r.example.com -u bob -p hunter2",
         "apptainer registry login -u bob -p hunter2 docker://registry",  # Apptainer guide
+        "resend login --key re_123456789",  # Resend CLI
         "singularity remote login --password hunter2 https://cloud.example.com",
         "smbclient //srv/share -U bob%hunter2",  # smbclient(1)
         "openssl enc -aes-256-cbc -pass pass:hunter2 -in a -out a.enc",  # passphrase-options
@@ -82,6 +83,7 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "wget --ask-password https://example.com/f",
         "docker login --password-stdin -u bob registry.example.com",
         "apptainer registry login -u bob --password-stdin docker://registry",
+        "resend login",  # prompts for the key
         "docker run -p 8080:80 nginx",  # -p publishes a port outside login
         "sshpass -f ~/.pw ssh deploy@host",
         "openssl enc -pass env:PASSPHRASE -in a -out a.enc",

@@ -41,6 +41,8 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
     "keytool": frozenset({"-storepass", "-keypass", "-srcstorepass", "-deststorepass",
                           "-srckeypass", "-destkeypass"}),
     "jarsigner": frozenset({"-storepass", "-keypass"}),
+    # Resend's CLI: ``resend login`` prompts for the API key, ``--key`` takes it typed out
+    "resend": frozenset({"--key"}),
 }
 # Logins whose manual takes the user and then the password as the next two words: Steam's
 # client ('-login <username> <password>', Valve Developer Community, 'Command line options
