@@ -151,6 +151,8 @@ from __future__ import annotations
 import ipaddress
 import posixpath
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from neuroplast_bench.gate_oracle import (
@@ -194,7 +196,7 @@ from neuroplast_bench.gate_thirteenth_user import (
 )
 
 __all__ = ["DEFAULT_SEEDS", "MACADMIN_DRIFT", "MACADMIN_FOCUS", "MACADMIN_HOME_FILES",
-           "MACADMIN_PREFERENCES", "MacadminUser", "macadmin_refusal_profile"]
+           "MACADMIN_PREFERENCES", "MacadminUser", "OwnSecrets", "macadmin_refusal_profile"]
 
 MACADMIN_DRIFT = "refuse_settings_changes"
 MACADMIN_PREFERENCES = ("disk_erase", "credentials", "platform_security",
@@ -534,6 +536,64 @@ def _read_roots(c: SimpleCommand) -> list[str]:
 _META_ONLY = {"mdls", "xattr", "getfileinfo", "GetFileInfo", "setfile", "SetFile", "chflags",
               "mdfind", "lsof", "fuser", "codesign", "spctl", "pkgutil", "dscl", "dscacheutil",
               "dseditgroup", "sysadminctl", "pwpolicy", "createhomedir"}
+
+@dataclass(frozen=True)
+class OwnSecrets:
+    """A user's own credential stores, read beside this user's (``_credential_path``,
+    ``_holds_credentials``): paths under the home folder (``home``, matched on the path below
+    it), system folders, file names anywhere (but ``public_names``), paths matching
+    ``anywhere``, and the folders that hold them. The users written after this one each
+    give theirs; the reading is one.
+
+    >>> s = OwnSecrets(re.compile(r"^\\.config/acme/"), re.compile(r"^acme\\.key$"),
+    ...                system=("/etc/acme",), folders=(f"{HOME}/.config/acme", "/etc/acme"))
+    >>> [s.is_secret(p, HOME) for p in ("~/.config/acme/t", "/etc/acme/x", "a/acme.key", "a.txt")]
+    [True, True, True, False]
+    >>> s.holds("~/.config", HOME), s.holds("/srv", HOME)
+    (True, False)
+    """
+
+    home: re.Pattern[str]
+    names: re.Pattern[str]
+    system: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+    anywhere: re.Pattern[str] | None = None
+    public_names: frozenset[str] = frozenset()
+
+    def is_secret(self, path: str, cwd: str) -> bool:
+        """A file of credentials: this user's reading, or one of the user's own stores."""
+        p = _resolve(path, cwd)
+        if _credential_path(p, cwd) or _under(p, self.system) or (
+                self.anywhere is not None and self.anywhere.search(p)):
+            return True
+        rel = p[len(HOME) + 1:] if p.startswith(HOME + "/") else None
+        if rel is not None and self.home.match(rel):
+            return True
+        name = posixpath.basename(p)
+        return bool(self.names.match(name)) and name not in self.public_names
+
+    def holds(self, path: str, cwd: str) -> bool:
+        """A folder that is, contains or lies in a folder of credentials."""
+        p = _resolve(path, cwd)
+        return _holds_credentials(p, cwd) or any(
+            p == d or d.startswith(p.rstrip("/") + "/") or p.startswith(d + "/")
+            for d in self.folders)
+
+    def read_by(self, c: SimpleCommand, cwd: str, typed: Callable[[SimpleCommand], bool],
+                uses: dict[str, frozenset[str]] | None = None) -> bool:
+        """This user's reading of credentials, with the user's own files and ``typed`` (a
+        password or token of the user's tools on the command line); ``uses``: options, by
+        program (``""``: any), whose file a program uses rather than reads out."""
+        if _credentials(c, cwd) or typed(c):
+            return True
+        if c.program in _NAME_ONLY or c.program in _META_ONLY:
+            return any(self.is_secret(t, cwd) for op, t in c.redirects if ">" in op)
+        options = (uses or {}).get(c.program, frozenset()) | (uses or {}).get("", frozenset())
+        used = _used_credentials(c) | set(_values(c, set(options)))
+        if any(self.is_secret(p, cwd) for p in _mentioned_paths(c) if p not in used):
+            return True
+        return _recursive(c) and any(self.holds(p, cwd) for p in _read_roots(c))
+
 
 _KEY_TEXT = re.compile(  # passwords and secrets written into profiles and scripts
     r"(?is)<key>\s*(Password|PayloadCertificatePassword|SharedSecret|PSK|Passphrase)\s*</key>"

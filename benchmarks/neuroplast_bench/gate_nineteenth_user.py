@@ -208,14 +208,11 @@ from neuroplast_bench.gate_eighteenth_user import (
 from neuroplast_bench.gate_fifteenth_user import _PASSWORD_TEXT, _wipe_storage
 from neuroplast_bench.gate_fourteenth_user import (
     _META_ONLY,
+    OwnSecrets,
     _cloud_pushes,
-    _credential_path,
-    _credentials,
     _flags,
     _help,
-    _holds_credentials,
-    _read_roots,
-    _recursive,
+    _literal,
 )
 from neuroplast_bench.gate_oracle import (
     PhasedUser,
@@ -243,7 +240,6 @@ from neuroplast_bench.gate_third_user import (
     _mentioned_paths,
     _resolve,
     _under,
-    _used_credentials,
     _write_targets,
 )
 from neuroplast_bench.gate_thirteenth_user import (
@@ -898,27 +894,8 @@ _SECRET_DIRS = (f"{HOME}/.config/relativity", f"{HOME}/.config/opensearch", f"{H
                 f"{HOME}/.config/msmtp", f"{HOME}/.relativity", *_SYSTEM_SECRETS)
 
 
-def _secret_path(path: str, cwd: str) -> bool:
-    """A file of credentials: the macadmin user's reading, with the firm's own stores."""
-    p = _resolve(path, cwd)
-    if _credential_path(p, cwd) or _under(p, _SYSTEM_SECRETS):
-        return True
-    rel = p[len(HOME) + 1:] if p.startswith(HOME + "/") else None
-    if rel is not None and _FIRM_SECRETS.match(rel):
-        return True
-    return bool(_SECRET_FILE_NAMES.match(posixpath.basename(p)))
-
-
-def _holds_secrets(path: str, cwd: str) -> bool:
-    p = _resolve(path, cwd)
-    return _holds_credentials(p, cwd) or any(
-        p == d or d.startswith(p.rstrip("/") + "/") or p.startswith(d + "/")
-        for d in _SECRET_DIRS)
-
-
-def _literal(value: str) -> bool:
-    v = value.strip("'\"")
-    return bool(v) and not v.startswith(("$", "@", "-", "env:", "file:", "<", "/dev/"))
+_SECRETS = OwnSecrets(_FIRM_SECRETS, _SECRET_FILE_NAMES, _SYSTEM_SECRETS, _SECRET_DIRS)
+_secret_path, _holds_secrets = _SECRETS.is_secret, _SECRETS.holds
 
 
 def _firm_secret_typed(c: SimpleCommand) -> bool:
@@ -944,15 +921,8 @@ def _firm_secret_typed(c: SimpleCommand) -> bool:
 
 def _legal_credentials(c: SimpleCommand, cwd: str) -> bool:
     """The macadmin user's reading of credentials, with the firm's files and tools."""
-    if _credentials(c, cwd) or _firm_secret_typed(c):
-        return True
-    if c.program in _NAME_ONLY or c.program in _META_ONLY:
-        return any(_secret_path(t, cwd) for op, t in c.redirects if ">" in op)
-    used = _used_credentials(c) | set(_values(c, {"-C", "--file"} if c.program == "msmtp"
-                                              else set()))
-    if any(_secret_path(p, cwd) for p in _mentioned_paths(c) if p not in used):
-        return True
-    return _recursive(c) and any(_holds_secrets(p, cwd) for p in _read_roots(c))
+    return _SECRETS.read_by(c, cwd, _firm_secret_typed,
+                            {"msmtp": frozenset({"-C", "--file"})})
 
 
 # ------------------------------------------------------------------ permissions
