@@ -62,9 +62,9 @@ def gate(
     warmup: Annotated[int, typer.Option(help="calls left out of the metrics")] = 300,
     user: Annotated[str, typer.Option(
         help="the simulated user: default, heldout, ops, mlds, webfin, mobile, embedded, dba, "
-             "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo or "
-             "legal (the last eighteen: their own preferences and drift, written apart from "
-             "the gate; --drift, --also-refuse and --also-allow then stay unset)")
+             "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo, "
+             "legal or newsroom (the last nineteen: their own preferences and drift, written "
+             "apart from the gate; --drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
@@ -108,8 +108,8 @@ def gate(
              "1100,1101,1102, the netsec user's 1200,1201,1202, the homelab user's "
              "1300,1301,1302, the macadmin user's 1400,1401,1402, the qa user's "
              "1500,1501,1502, the gamedev user's 1600,1601,1602, the robotics user's "
-             "1700,1701,1702, the bioinfo user's 1800,1801,1802 and the legal user's "
-             "1900,1901,1902)")] = "",
+             "1700,1701,1702, the bioinfo user's 1800,1801,1802, the legal user's "
+             "1900,1901,1902 and the newsroom user's 2000,2001,2002)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -255,7 +255,7 @@ def test_config_selects_and_checks_the_user() -> None:
                        match="use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', "
                              "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
                              "'netsec', 'homelab', 'macadmin', 'qa', 'gamedev', "
-                             "'robotics', 'bioinfo', 'legal'"):
+                             "'robotics', 'bioinfo', 'legal', 'newsroom'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -275,5 +275,5 @@ def test_cli_rejects_an_unknown_user() -> None:
     assert result.exit_code != 0
     assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
             "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
-            "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal'") in str(
-                result.exception)
+            "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
+            "'newsroom'") in str(result.exception)

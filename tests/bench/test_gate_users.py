@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev, robotics, bioinfo and legal users share: the harness selects each by
-name and keeps its own preferences and drift, the CLI offers each, and each module's profile
-command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+macadmin, qa, gamedev, robotics, bioinfo, legal and newsroom users share: the harness selects
+each by name and keeps its own preferences and drift, the CLI offers each, and each module's
+profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from neuroplast_bench import (
     gate_third_user,
     gate_thirteenth_user,
     gate_twelfth_user,
+    gate_twentieth_user,
 )
 from neuroplast_bench.gate import GateBenchConfig
 
@@ -53,6 +54,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "robotics": (gate_seventeenth_user, gate_seventeenth_user.ROBOTICS_DRIFT, (1700, 1701)),
     "bioinfo": (gate_eighteenth_user, gate_eighteenth_user.BIOINFO_DRIFT, (1800, 1801)),
     "legal": (gate_nineteenth_user, gate_nineteenth_user.LEGAL_DRIFT, (1900, 1901)),
+    "newsroom": (gate_twentieth_user, gate_twentieth_user.NEWSROOM_DRIFT, (2000, 2001)),
 }
 
 
