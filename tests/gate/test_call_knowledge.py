@@ -325,8 +325,8 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("ffmpeg -f x11grab -i :0.0 screen.mp4", ("capture",)),
     ("ffmpeg -f v4l2 -i /dev/video0 cam.mkv", ("capture",)),
     ("ffmpeg -f alsa -i default mic.wav", ("capture",)),
-    ("ffplay /dev/video0", ("capture",)),  # ffplay's input needs no -i
-    ("ffplay -f v4l2 -i /dev/video0", ("capture",)),
+    ("ffplay /dev/video0", ("capture", "open")),  # ffplay's input needs no -i; it shows it
+    ("ffplay -f v4l2 -i /dev/video0", ("capture", "open")),
     ("ffmpeg -i in.mp4 -c:v libx264 out.mp4", ()),
     ("gst-launch-1.0 v4l2src ! videoconvert ! autovideosink", ("capture",)),
     ("gst-launch-1.0 filesrc location=a.mp4 ! decodebin ! autovideosink", ()),
@@ -372,7 +372,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("write bob", ("message",)),
     ("notify-send 'build done'", ()),  # this machine's own desktop
     ("gh pr create --title x --body y", ("message",)),
-    ("gh pr create --web", ()),  # the form opens in the browser
+    ("gh pr create --web", ("open",)),  # the form opens in the browser, nothing sent
     ("gh pr review 12 --approve", ()),
     ("gh pr review 12 --comment -b 'see above'", ("message",)),
     ("gh issue comment 7 --body thanks", ("message",)),

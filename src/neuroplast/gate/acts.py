@@ -73,6 +73,9 @@ it. Each act is read from the programs' own manuals:
 - ``message``: a message sent to people, by mail, chat, text, push notification, onto
   other users' terminals or as a post on a forge or tracker (``gate.messages``, each
   tool's manual);
+- ``open``: a file, page or app opened for a person to view, by an opener, a browser, a
+  viewer or player, or a tool that opens its page in a browser (``gate.opens``, each
+  tool's manual);
 - ``autostart``: something set to run at boot, at login or on a schedule: ``launchctl
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
@@ -113,6 +116,7 @@ from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.messages import sends_message
+from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
@@ -123,7 +127,8 @@ from neuroplast.gate.transfers import directions
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
-        "discard", "rewrite", "capture", "package", "message", "autostart", "flash", "connect")
+        "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash"})
 
@@ -534,6 +539,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("package")
     if sends_message(seg):
         found.append("message")
+    if opens_for_viewing(seg):
+        found.append("open")
     if _autostarts(seg):
         found.append("autostart")
     if writes_device(seg):
