@@ -67,41 +67,18 @@ _NO_VIEW = frozenset({
 _NO_VIEW_SHORT: dict[str, tuple[str, ...]] = {
     "gimp": ("-i", "-b"), "inkscape": ("-o",), "texdoc": ("-l", "-s"), "feh": ("-l",),
     "gh": ("-n",)}
-# (program, sub-command) -> its nested commands that open a page in a browser
-_COMMANDS: dict[tuple[str, str], frozenset[str]] = {
-    ("gh", "browse"): frozenset({""}),
-    ("hub", "browse"): frozenset({""}),
-    ("git", "browse"): frozenset({""}),
-    ("git", "browse-ci"): frozenset({""}),
-    ("git", "web--browse"): frozenset({""}),
-    ("git", "instaweb"): frozenset({""}),
-    ("npm", "repo"): frozenset({""}),
-    ("npm", "docs"): frozenset({""}),
-    ("npm", "home"): frozenset({""}),
-    ("npm", "bugs"): frozenset({""}),
-    ("npm", "issues"): frozenset({""}),
-    ("jupyter", "lab"): frozenset({""}),
-    ("jupyter", "notebook"): frozenset({""}),
-    ("jupyter-lab", ""): frozenset({""}),
-    ("jupyter-notebook", ""): frozenset({""}),
-    ("quarto", "preview"): frozenset({""}),
-    ("pio", "home"): frozenset({""}),
-    ("platformio", "home"): frozenset({""}),
-    ("samply", "load"): frozenset({""}),
-    ("samply", "record"): frozenset({""}),
-    ("scrapy", "view"): frozenset({""}),
-    ("gio", "open"): frozenset({""}),
-    ("handlr", "open"): frozenset({""}),
-    ("heroku", "open"): frozenset({""}),
-    ("netlify", "open"): frozenset({""}),
-    ("firebase", "open"): frozenset({""}),
-    ("flyctl", "dashboard"): frozenset({""}),
-    ("fly", "dashboard"): frozenset({""}),
-    ("flyctl", "open"): frozenset({""}),
-    ("fly", "open"): frozenset({""}),
-    ("az", "webapp"): frozenset({"browse"}),
-    ("rustup", "doc"): frozenset({""}),
-}
+# (program, sub-command) that open a page in a browser, whatever follows; "" when the
+# program alone does (jupyter-lab)
+_OPEN_COMMANDS = frozenset({
+    ("gh", "browse"), ("hub", "browse"), ("git", "browse"), ("git", "browse-ci"),
+    ("git", "web--browse"), ("git", "instaweb"), ("npm", "repo"), ("npm", "docs"),
+    ("npm", "home"), ("npm", "bugs"), ("npm", "issues"), ("jupyter", "lab"),
+    ("jupyter", "notebook"), ("jupyter-lab", ""), ("jupyter-notebook", ""),
+    ("quarto", "preview"), ("pio", "home"), ("platformio", "home"), ("samply", "load"),
+    ("samply", "record"), ("scrapy", "view"), ("gio", "open"), ("handlr", "open"),
+    ("heroku", "open"), ("netlify", "open"), ("firebase", "open"), ("flyctl", "dashboard"),
+    ("fly", "dashboard"), ("flyctl", "open"), ("fly", "open"), ("rustup", "doc"),
+})
 _WEB_FLAGS = ("--web", "-w")  # gh(1) and glab: open the page instead of acting here
 _SEARCH_OPENS = {"ddgr": ("-j", "--ducky"), "googler": ("-j", "--lucky", "--first")}
 
@@ -134,5 +111,6 @@ def opens_for_viewing(seg: Segment) -> bool:
     if head in ("surfraw", "sr"):
         return bool(plain)
     sub = plain[0] if plain else ""
-    nested = _COMMANDS.get((head, sub)) or _COMMANDS.get((head, ""))
-    return bool(nested) and ("" in nested or bool(nested.intersection(plain[1:2])))
+    if (head, sub) in _OPEN_COMMANDS or (head, "") in _OPEN_COMMANDS:
+        return True
+    return head == "az" and plain[:2] == ["webapp", "browse"]

@@ -180,7 +180,7 @@ def _grants_everyone(seg: Segment) -> bool:
     if head == "xhost":
         return any(a.startswith("+") for a in argv[1:])
     plain = [a for a in argv[1:] if not a.startswith("-")]
-    if _SHARE_LINKS.get(head) and tuple(plain[:len(_SHARE_LINKS[head][0])]) in _SHARE_LINKS[head]:
+    if any(tuple(plain[:len(link)]) == link for link in _SHARE_LINKS.get(head, ())):
         return "help" not in plain and "--help" not in argv
     values = {v for name, v in _option_pairs(argv)
               if name in ("--acl", "--canned-acl", "-a", "--predefined-acl", "--public-access")}
