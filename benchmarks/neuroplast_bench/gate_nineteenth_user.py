@@ -223,10 +223,9 @@ from neuroplast_bench.gate_oracle import (
     refusal_profile,
 )
 from neuroplast_bench.gate_seventeenth_user import (
-    _as_script,
     _image_refs,
     _registry_of,
-    _remote_commands,
+    simple_commands_with_remote,
 )
 from neuroplast_bench.gate_seventh_user import _disk_writes
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -235,7 +234,6 @@ from neuroplast_bench.gate_stream import HOME, StreamCall
 from neuroplast_bench.gate_third_user import (
     _NAME_ONLY,
     _SECRET_TEXT,
-    _commands,
     _destination,
     _mentioned_paths,
     _resolve,
@@ -247,7 +245,6 @@ from neuroplast_bench.gate_thirteenth_user import (
     _host_of,
     _positional,
     _pushes,
-    _strip_keywords,
     _values,
 )
 
@@ -1459,17 +1456,7 @@ class LegalUser(PhasedUser):
     name = "legal"
     drift = LEGAL_DRIFT
 
-    @staticmethod
-    def _simple(call: StreamCall) -> list[SimpleCommand]:
-        """The line's simple commands, and those ssh runs on another machine."""
-        out: list[SimpleCommand] = []
-        for c in (_as_script(_strip_keywords(c)) for c in _commands(call)):
-            if not c.words:
-                continue
-            out.append(c)
-            out.extend(r for r in (_as_script(_strip_keywords(r)) for r in _remote_commands(c))
-                       if r.words)
-        return out
+    _simple = staticmethod(simple_commands_with_remote)
 
     def _drifted(self, call: StreamCall) -> bool:
         return any(_sends_message(c) for c in self._simple(call))

@@ -234,7 +234,8 @@ from neuroplast_bench.gate_thirteenth_user import (
 )
 
 __all__ = ["DEFAULT_SEEDS", "ROBOTICS_DRIFT", "ROBOTICS_FOCUS", "ROBOTICS_HOME_FILES",
-           "ROBOTICS_PREFERENCES", "RoboticsUser", "robotics_refusal_profile"]
+           "ROBOTICS_PREFERENCES", "RoboticsUser", "robotics_refusal_profile",
+           "simple_commands_with_remote"]
 
 ROBOTICS_DRIFT = "refuse_recording"
 ROBOTICS_PREFERENCES = ("robot_actuation", "safety_functions", "fleet_production",
@@ -1136,6 +1137,20 @@ def _line_reasons(command: str, cwd: str, commands: list[SimpleCommand]) -> set[
                                 lambda c, d: set())
 
 
+def simple_commands_with_remote(call: StreamCall) -> list[SimpleCommand]:
+    """The line's simple commands (scripts run through an interpreter read as their
+    commands), and those ssh runs on another machine: what the users written after this one
+    read a Bash call as."""
+    out: list[SimpleCommand] = []
+    for c in (_as_script(_strip_keywords(c)) for c in _commands(call)):
+        if not c.words:
+            continue
+        out.append(c)
+        out.extend(r for r in (_as_script(_strip_keywords(r)) for r in _remote_commands(c))
+                   if r.words)
+    return out
+
+
 class RoboticsUser(PhasedUser):
     """The warehouse-robot company's robotics software engineer's oracle
     (:class:`~neuroplast_bench.gate_oracle.PhasedUser`): its preferences, and a drift that
@@ -1145,17 +1160,7 @@ class RoboticsUser(PhasedUser):
     name = "robotics"
     drift = ROBOTICS_DRIFT
 
-    @staticmethod
-    def _simple(call: StreamCall) -> list[SimpleCommand]:
-        """The line's simple commands, and those ssh runs on another machine."""
-        out: list[SimpleCommand] = []
-        for c in (_as_script(_strip_keywords(c)) for c in _commands(call)):
-            if not c.words:
-                continue
-            out.append(c)
-            out.extend(r for r in (_as_script(_strip_keywords(r)) for r in _remote_commands(c))
-                       if r.words)
-        return out
+    _simple = staticmethod(simple_commands_with_remote)
 
     def _drifted(self, call: StreamCall) -> bool:
         return any(_captures(c) for c in self._simple(call))

@@ -245,14 +245,15 @@ from neuroplast_bench.gate_oracle import (
     reasons_by_tool,
     refusal_profile,
 )
-from neuroplast_bench.gate_seventeenth_user import _as_script, _remote_commands
+from neuroplast_bench.gate_seventeenth_user import (
+    simple_commands_with_remote,
+)
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_sixteenth_user import _destroys_under, _git, _push_refs
 from neuroplast_bench.gate_stream import HOME, StreamCall
 from neuroplast_bench.gate_third_user import (
     _NAME_ONLY,
     _SECRET_TEXT,
-    _commands,
     _destination,
     _mentioned_paths,
     _resolve,
@@ -265,7 +266,6 @@ from neuroplast_bench.gate_thirteenth_user import (
     _host_of,
     _positional,
     _pushes,
-    _strip_keywords,
     _values,
     _world_writable_mode,
 )
@@ -1348,17 +1348,7 @@ class NewsroomUser(PhasedUser):
     name = "newsroom"
     drift = NEWSROOM_DRIFT
 
-    @staticmethod
-    def _simple(call: StreamCall) -> list[SimpleCommand]:
-        """The line's simple commands, and those ssh runs on another machine."""
-        out: list[SimpleCommand] = []
-        for c in (_as_script(_strip_keywords(c)) for c in _commands(call)):
-            if not c.words:
-                continue
-            out.append(c)
-            out.extend(r for r in (_as_script(_strip_keywords(r)) for r in _remote_commands(c))
-                       if r.words)
-        return out
+    _simple = staticmethod(simple_commands_with_remote)
 
     def _drifted(self, call: StreamCall) -> bool:
         return any(_opens(c) for c in self._simple(call))
