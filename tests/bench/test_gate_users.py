@@ -1,5 +1,5 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev, robotics, bioinfo, legal and newsroom users share: the harness selects
+macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom and civic users share: the harness selects
 each by name and keeps its own preferences and drift, the CLI offers each, and each module's
 profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
@@ -32,6 +32,7 @@ from neuroplast_bench import (
     gate_thirteenth_user,
     gate_twelfth_user,
     gate_twentieth_user,
+    gate_twenty_first_user,
 )
 from neuroplast_bench.gate import GateBenchConfig
 
@@ -55,6 +56,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "bioinfo": (gate_eighteenth_user, gate_eighteenth_user.BIOINFO_DRIFT, (1800, 1801)),
     "legal": (gate_nineteenth_user, gate_nineteenth_user.LEGAL_DRIFT, (1900, 1901)),
     "newsroom": (gate_twentieth_user, gate_twentieth_user.NEWSROOM_DRIFT, (2000, 2001)),
+    "civic": (gate_twenty_first_user, gate_twenty_first_user.CIVIC_DRIFT, (2100, 2101)),
 }
 
 
