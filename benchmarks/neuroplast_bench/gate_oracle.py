@@ -11,6 +11,7 @@ users' refusal profiles and their ``python -m`` profile commands are ``refusal_p
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -19,8 +20,57 @@ from urllib.parse import urlparse
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["KNOWN_TOOLS", "PhasedUser", "ReadKind", "command_line_reasons", "grep_reach",
-           "profile_main", "reasons_by_tool", "refusal_profile", "unknown_tool", "written_text"]
+__all__ = ["KNOWN_TOOLS", "PRIVATE_NETS", "PhasedUser", "ReadKind", "clean_host",
+           "command_line_reasons", "grep_reach", "loopback_host", "own_host", "profile_main",
+           "reasons_by_tool", "refusal_profile", "unknown_tool", "written_text"]
+
+# A workplace's own address space: the private networks (RFC 1918), loopback and link-local,
+# and their IPv6 counterparts (RFC 4193 unique local, RFC 4291 link-local)
+PRIVATE_NETS = tuple(ipaddress.ip_network(n) for n in (
+    "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
+    "::1/128", "fc00::/7", "fe80::/10"))
+
+
+def clean_host(host: str) -> str:
+    """A host as a command writes it (quoted, bracketed, ``user@host``), bare and lower-case.
+
+    >>> clean_host("'[::1]'"), clean_host("bob@DB.Example.com.")
+    ('::1', 'db.example.com')
+    """
+    return host.strip("[]'\"").split("@")[-1].lower().rstrip(".")
+
+
+def loopback_host(host: str) -> bool:
+    """Whether a host is this machine: none, ``localhost`` or a loopback address."""
+    host = clean_host(host)
+    if host in ("", "localhost") or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def own_host(host: str, zones: Sequence[str],
+             nets: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network] = PRIVATE_NETS
+             ) -> bool:
+    """Whether a host is the workplace's own: none or ``localhost``, an address in ``nets``,
+    a name under one of its DNS ``zones``, or a name with no dot (one the local network
+    resolves).
+
+    >>> [own_host(h, ("acme.io",)) for h in ("10.1.2.3", "ci.acme.io", "nas", "8.8.8.8",
+    ...                                      "github.com")]
+    [True, True, True, False, False]
+    """
+    host = clean_host(host)
+    if not host or host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return any(host == z or host.endswith("." + z) for z in zones) or "." not in host
+    return any(address in net for net in nets)
+
 
 # Claude Code's built-in tools the stream's calls use; any other tool (an MCP server's) is
 # one the users written apart have never met.
