@@ -182,6 +182,8 @@ _NESTED: dict[tuple[str, str], frozenset[str]] = {
     ("jupyter", "labextension"): frozenset({"install", "uninstall", "update"}),
     ("R", "CMD"): frozenset({"INSTALL", "REMOVE"}),
 }
+# the programs read by their commands, looked up once per call rather than scanned
+_MANAGERS = frozenset(_VERBS) | {manager for manager, _ in _NESTED}
 # program -> its options that install, upgrade or remove: dpkg(1), nix-env(1), VS Code's
 # command line, Android's sdkmanager
 _OPTIONS: dict[str, tuple[str, ...]] = {
@@ -283,6 +285,6 @@ def changes_packages(seg: Segment) -> bool:
                    for a in argv[1:])
     if manager in _ALWAYS:
         return len(argv) > 1
-    if manager in _VERBS or any(m == manager for m, _ in _NESTED):
+    if manager in _MANAGERS:
         return _command_changes(seg, manager)
     return False
