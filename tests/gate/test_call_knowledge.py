@@ -37,6 +37,7 @@ def test_every_credential_command_is_recognised_with_its_option_and_has_a_source
     "kubectl config view", "kubectl config get-contexts", "git credential-cache exit",
     "vault status", "pass insert web", "aws ssm get-parameter --name x",
     "security find-generic-password -s x", "cat token", "op whoami",
+    "az storage account show -n data", "az redis show -n cache -g rg",
 ])
 def test_commands_that_print_no_credential_are_not_flagged(command: str) -> None:
     assert prints_credential(_seg(command)) == ""

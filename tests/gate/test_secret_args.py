@@ -36,6 +36,9 @@ def _any(command: str) -> bool:
         "resend login --key re_123456789",  # Resend CLI
         "singularity remote login --password hunter2 https://cloud.example.com",
         "smbclient //srv/share -U bob%hunter2",  # smbclient(1)
+        "rpcclient -U 'CORP\\bob%hunter22' 10.0.0.5",  # Samba's common credential options
+        "net rpc user add alice -U admin%hunter22 -S dc1",
+        "samba-tool user list --user=admin%hunter22 -H ldap://dc1",
         "openssl enc -aes-256-cbc -pass pass:hunter2 -in a -out a.enc",  # passphrase-options
         "zip -P hunter2 secret.zip notes.txt",  # zip(1)
         "unzip -P hunter2 secret.zip",
@@ -61,6 +64,7 @@ def _any(command: str) -> bool:
         # a login's user and password as the next two words (Steam's client, SteamCMD)
         "steam -login builder hunter22",
         "steamcmd +login builder hunter22 +app_update 740 +quit",
+        "networksetup -setairportnetwork en0 OfficeWiFi hunter22",  # networksetup(8)
         "htpasswd -b -c .htpasswd admin hunter22",  # htpasswd(1) -b
         "p4 -u bob -P hunter22 sync",  # Helix Core global options
         "keytool -list -keystore release.jks -storepass hunter22",  # keytool docs
@@ -105,6 +109,9 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "tool --password-file secrets/pw2024.txt",
         "steamcmd +login builder +app_update 740 +quit",  # prompts for the password
         "steam -login builder",
+        "networksetup -setairportnetwork en0 OfficeWiFi",  # joins an open or saved network
+        "rpcclient -U bob 10.0.0.5",  # prompts for the password
+        "net user bob /domain",
         "htpasswd -c .htpasswd admin",  # prompts
         "keytool -list -keystore release.jks -storepass:env STOREPASS",
         "apksigner sign --ks r.jks --ks-pass env:KS_PASS app.apk",

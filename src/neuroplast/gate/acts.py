@@ -83,17 +83,22 @@ it. Each act is read from the programs' own manuals:
   on``, ``rc-update add``;
 - ``flash``: writes onto attached hardware: firmware into a board, an app or a partition
   onto a phone, an image over a drive (``gate.devices``, each tool's write operations);
+- ``account``: an account created, changed or deleted, its password, group memberships or
+  role grants: local, Samba, Windows and macOS accounts, directories, password files,
+  database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
+  tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
   ``curl``, ``ncat`` and ``git ls-remote`` alike; not asked first, since nearly every
   project fetches something, but a refusal among its latest answers is asked on.
 
-The acts that reach beyond the call, onto another machine or into every later boot or login
-or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
-decide them, as a consequential sub-command is (``gate.support.must_know``): the first
-tunnel, remote session or flashed board this user lets the agent open or write is the
-user's call, not the model's guess from unrelated programs.
+The acts that reach beyond the call, onto another machine, into every later boot or login
+(an autostart, an account change) or onto hardware of its own (``MUST_KNOW_ACTS``), are
+asked once before the model may decide them, as a consequential sub-command is
+(``gate.support.must_know``): the first tunnel, remote session, new account or flashed
+board this user lets the agent open or write is the user's call, not the model's guess
+from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -111,6 +116,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.captures import captures
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
@@ -128,9 +134,9 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
-        "connect")
+        "account", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
-                            "autostart", "flash"})
+                            "autostart", "flash", "account"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -545,6 +551,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("autostart")
     if writes_device(seg):
         found.append("flash")
+    if changes_accounts(seg):
+        found.append("account")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)

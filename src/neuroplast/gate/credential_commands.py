@@ -68,6 +68,18 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("az", ("keyvault", "secret", "show"), "Azure CLI", "az keyvault secret show: 'Get a "
        "specified secret from a given key vault'"),
     _C("az", ("keyvault", "secret", "download"), "Azure CLI", "az keyvault secret download"),
+    _C("az", ("storage", "account", "keys", "list"), "Azure CLI", "az storage account keys "
+       "list: 'List the access keys or Kerberos keys (if active directory enabled) for a "
+       "storage account'"),
+    _C("az", ("storage", "account", "show-connection-string"), "Azure CLI", "az storage "
+       "account show-connection-string: 'Get the connection string for a storage account' "
+       "(it holds the account key)"),
+    _C("az", ("cosmosdb", "keys", "list"), "Azure CLI", "az cosmosdb keys list: 'List the "
+       "access keys or connection strings for an Azure Cosmos DB database account'"),
+    _C("az", ("redis", "list-keys"), "Azure CLI", "az redis list-keys: 'Retrieve a Redis "
+       "cache's access keys'"),
+    _C("az", ("acr", "credential", "show"), "Azure CLI", "az acr credential show: 'Get the "
+       "login credentials for an Azure Container Registry'"),
     _C("kubectl", ("config", "view"), "kubectl", "kubectl config view: '--raw=false: Display "
        "raw byte data and sensitive data'", ("--raw",)),
     _C("kubectl", ("create", "token"), "kubectl", "kubectl create token: 'Request a service "

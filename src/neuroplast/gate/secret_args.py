@@ -44,11 +44,12 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
     # Resend's CLI: ``resend login`` prompts for the API key, ``--key`` takes it typed out
     "resend": frozenset({"--key"}),
 }
-# Logins whose manual takes the user and then the password as the next two words: Steam's
-# client ('-login <username> <password>', Valve Developer Community, 'Command line options
-# (Steam)') and SteamCMD ('+login <username> <password>', Valve Developer Community,
-# 'SteamCMD'); without the password they prompt for it.
-_LOGIN_USER_PASSWORD = {"steam": "-login", "steamcmd": "+login"}
+# Options whose manual puts a password as the Nth word after them: Steam's client
+# ('-login <username> <password>', Valve Developer Community, 'Command line options
+# (Steam)') and SteamCMD ('+login <username> <password>', 'SteamCMD'), without which they
+# prompt for it; networksetup(8) ('-setairportnetwork hardwareport network [password]').
+_POSITIONAL_PASSWORD = {"steam": ("-login", 2), "steamcmd": ("+login", 2),
+                        "networksetup": ("-setairportnetwork", 3)}
 # Registry logins: docker login reference, '--password ... Using --password via the CLI is
 # insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike;
 # Apptainer's and SingularityCE's ``registry login`` and ``remote login`` (-p, --password).
@@ -62,12 +63,16 @@ _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlsho
                     "mysqlcheck", "mysqlpump", "mysqlslap", "mariadb", "mariadb-dump",
                     "mariadb-admin"})
 # Options whose value is user:password (curl(1) -u/--user, -U/--proxy-user; HTTPie docs
-# -a/--auth) or user%password (smbclient(1) -U/--user).
+# -a/--auth) or user%password (Samba's common credential options,
+# '-U|--user=[DOMAIN\]USERNAME[%PASSWORD]', which smbclient(1), rpcclient(1), smbcacls(1),
+# smbcquotas(1), smbtree(1), smbget(1), net(8) and samba-tool(8) share).
+_SAMBA_USER = (frozenset({"-U", "--user"}), "%")
 _USER_PASSWORD: dict[str, tuple[frozenset[str], str]] = {
     "curl": (frozenset({"-u", "--user", "-U", "--proxy-user"}), ":"),
     "http": (frozenset({"-a", "--auth"}), ":"),
     "https": (frozenset({"-a", "--auth"}), ":"),
-    "smbclient": (frozenset({"-U", "--user"}), "%"),
+    **dict.fromkeys(("smbclient", "rpcclient", "smbcacls", "smbcquotas", "smbtree", "smbget",
+                     "net", "samba-tool"), _SAMBA_USER),
 }
 # Options whose value names where a password comes from, ``pass:PASSWORD`` being the
 # password itself: openssl-passphrase-options(1) ('pass:password ... visible to utilities
@@ -174,9 +179,9 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
             yield "password", password
     yield from (("password", v[5:]) for v in _option_values(argv, _PASS_SOURCES.get(
         head, frozenset())) if v.startswith("pass:") and _literal(v[5:]))
-    login = _LOGIN_USER_PASSWORD.get(head)
-    if login in argv[1:]:
-        at = argv.index(login) + 2  # the user, then the password
+    option, offset = _POSITIONAL_PASSWORD.get(head, ("", 0))
+    if option in argv[1:]:
+        at = argv.index(option) + offset
         password = argv[at] if at < len(argv) else ""
         if _literal(password) and password[:1] not in ("-", "+"):
             yield "password", password
