@@ -83,6 +83,13 @@ it. Each act is read from the programs' own manuals:
   on``, ``rc-update add``;
 - ``flash``: writes onto attached hardware: firmware into a board, an app or a partition
   onto a phone, an image over a drive (``gate.devices``, each tool's write operations);
+- ``submit``: work queued on a shared scheduler or batch service: Slurm, PBS, LSF,
+  HTCondor, Flux, cloud batch and training services, workflow managers told to use a
+  cluster (``gate.jobs``, each tool's manual);
+- ``setting``: a setting of the system, the desktop or a tool's user-wide configuration
+  written: ``defaults write``, ``sysctl -w``, ``gsettings set``, ``timedatectl set-*``,
+  ``git config --global``, ``npm config set``... (``gate.settings_changes``, each tool's
+  manual);
 - ``account``: an account created, changed or deleted, its password, group memberships or
   role grants: local, Samba, Windows and macOS accounts, directories, password files,
   database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
@@ -93,12 +100,12 @@ it. Each act is read from the programs' own manuals:
   ``curl``, ``ncat`` and ``git ls-remote`` alike; not asked first, since nearly every
   project fetches something, but a refusal among its latest answers is asked on.
 
-The acts that reach beyond the call, onto another machine, into every later boot or login
-(an autostart, an account change) or onto hardware of its own (``MUST_KNOW_ACTS``), are
-asked once before the model may decide them, as a consequential sub-command is
-(``gate.support.must_know``): the first tunnel, remote session, new account or flashed
-board this user lets the agent open or write is the user's call, not the model's guess
-from unrelated programs.
+The acts that reach beyond the call, onto another machine (a job on a cluster too), into
+every later boot or login (an autostart, a setting, an account change) or onto hardware of
+its own (``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a
+consequential sub-command is (``gate.support.must_know``): the first tunnel, remote
+session, submitted job, changed setting, new account or flashed board this user lets the
+agent open or write is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -121,12 +128,14 @@ from neuroplast.gate.captures import captures
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.render import url_host
+from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.transfers import directions
 
@@ -134,9 +143,9 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
-        "account", "connect")
+        "submit", "setting", "account", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
-                            "autostart", "flash", "account"})
+                            "autostart", "flash", "submit", "setting", "account"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -551,6 +560,10 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("autostart")
     if writes_device(seg):
         found.append("flash")
+    if submits_job(seg):
+        found.append("submit")
+    if changes_settings(seg):
+        found.append("setting")
     if changes_accounts(seg):
         found.append("account")
     if remote or database or _names_a_machine(seg):

@@ -1,0 +1,225 @@
+"""Calls that change a setting of the system, the desktop or a tool's user-wide
+configuration.
+
+A setting outlives the call and shapes everything after it: a managed Mac's security
+settings are what its compliance profile checks, a kernel parameter changes every process,
+a default registry or cluster context sends every later command elsewhere. A user's view of
+this is one view whatever tool writes the setting: someone who stops letting the agent run
+``defaults write`` after a changed setting broke a managed fleet stops it for
+``gsettings``, ``sysctl -w``, ``timedatectl`` and ``npm config set`` alike. So it is an act
+across programs (``gate.acts``: ``* setting``). Each tool is read from its own manual;
+reading a setting, listing and help change nothing:
+
+- macOS: defaults(1) ``write|delete|import|rename`` (not ``read``, ``domains``, ``find``,
+  ``export``); systemsetup(8) ``-set*``; networksetup(8) ``-set*``, ``-add*``,
+  ``-remove*``, ``-create*``, ``-delete*``, ``-switchtolocation``, ``-order*``,
+  ``-rename*``; ``scutil --set``; pmset(1) (not ``-g``); nvram(8) ``NAME=VALUE``, ``-d``,
+  ``-c``, ``-f`` (not ``-p``, ``-x``, a name alone); csrutil(8) ``enable|disable|clear``,
+  ``authenticated-root enable|disable``, ``netboot add|remove`` (not ``status``); spctl(8)
+  ``--master-enable|disable``, ``--global-enable|disable``, ``--add``, ``--remove``,
+  ``--enable``, ``--disable``, ``--reset-default`` (not ``--assess``, ``--status``);
+  bless(8) (not ``--info``, ``--getBoot``); ``xcode-select -s|--switch|-r|--reset``;
+  ``fdesetup enable|disable|changerecovery|removerecovery``; ``mdutil -i|-E|-d``;
+  dark-mode (not ``status``); ``launchctl config``; ``tccutil reset`` (privacy
+  decisions); tmutil(8) destinations, exclusions and switches; dockutil
+  ``--add|--remove|--move``; ``duti -s``; ``bclm write|persist``; ``xcodes select``;
+- Linux and the desktops: sysctl(8) ``-w``, ``NAME=VALUE``, ``-p``/``--load``/``--system``;
+  ``timedatectl set-*``; ``hostnamectl set-*`` or ``hostname|icon-name|chassis|deployment|
+  location`` with a value; ``hostname NAME``; ``localectl set-*``; gsettings(1)
+  ``set|reset|reset-recursively``; dconf(1) ``write|reset|load|update|compile``;
+  xfconf-query ``-s|-r|-n``; kwriteconfig5/6; gconftool-2 ``--set|--unset|--load``;
+  ``update-alternatives --set|--install|--remove|--remove-all|--config|--auto``;
+  ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``;
+  ``powerprofilesctl set``; ``date -s``, ``sntp -S|-s``;
+- network settings: ``nmcli connection add|modify|import|delete``, ``nmcli device
+  set|connect|disconnect|up|down``, ``nmcli radio|networking on|off``, ``nmcli general
+  hostname NAME``; ip(8) ``address|link|route|rule|neigh|tunnel`` changes; ifconfig(8)
+  with an interface and a parameter; route(8) ``add|del|change|flush``; ``airport -z``;
+- Windows: ``reg add|delete|import|copy|load|unload|restore`` (not ``query``,
+  ``export``, ``compare``);
+- tools' user-wide configuration: ``git config`` with ``--global`` or ``--system`` that
+  sets, unsets or edits (not ``--get*``, ``--list``); ``npm|pnpm|yarn config
+  set|delete``; ``pip config set|unset``; ``conda config`` with ``--set``, ``--add``,
+  ``--append``, ``--prepend``, ``--remove``; ``gcloud config set|unset``; ``az config
+  set``; ``aws configure set``; ``gh config set``; ``kubectl config use-context|set*|
+  unset|delete-*|rename-context``.
+
+>>> from neuroplast.gate.shell import split_command
+>>> [changes_settings(s) for s in split_command(
+...     "defaults write com.apple.dock autohide -bool true; defaults read com.apple.dock; "
+...     "sysctl -w vm.swappiness=10; sysctl -a; gsettings set org.x.y k 1; csrutil status; "
+...     "git config --global user.name Bob; git config --global --get user.name; "
+...     "npm config set registry https://r.example.com")]
+[True, False, True, False, True, False, True, False, True]
+"""
+
+from __future__ import annotations
+
+from neuroplast.gate.shell import Segment
+
+__all__ = ["changes_settings"]
+
+_NO_CHANGE = frozenset({"--help", "--version"})
+# program -> its commands, among the first plain words, that write a setting
+_VERBS: dict[str, frozenset[str]] = {
+    "defaults": frozenset({"write", "delete", "import", "rename"}),
+    "gsettings": frozenset({"set", "reset", "reset-recursively"}),
+    "dconf": frozenset({"write", "reset", "load", "update", "compile"}),
+    "timedatectl": frozenset({"set-time", "set-timezone", "set-local-rtc", "set-ntp",
+                              "ntp-servers", "revert"}),
+    "localectl": frozenset({"set-locale", "set-keymap", "set-x11-keymap"}),
+    # csrutil(8): also ``authenticated-root enable|disable``, ``netboot add|remove``
+    "csrutil": frozenset({"enable", "disable", "clear", "add", "remove"}),
+    "fdesetup": frozenset({"enable", "disable", "changerecovery", "removerecovery"}),
+    "tuned-adm": frozenset({"profile", "off", "auto_profile"}),
+    "powerprofilesctl": frozenset({"set"}),
+    "xdg-settings": frozenset({"set"}),
+    "xdg-mime": frozenset({"default"}),
+    # tccutil(1): 'reset: Reset decisions for the specified service' (privacy settings)
+    "tccutil": frozenset({"reset"}),
+    # tmutil(8): Time Machine's destinations, exclusions and switches
+    "tmutil": frozenset({"setdestination", "removedestination", "enable", "disable",
+                         "addexclusion", "removeexclusion", "setquota", "enablelocal",
+                         "disablelocal"}),
+    "bclm": frozenset({"write", "persist", "unpersist"}),  # the battery charge limit
+    "xcodes": frozenset({"select"}),  # the active Xcode, as xcode-select --switch
+    # route(8): the kernel's routing table (``route -n``, ``get``, ``monitor`` only show)
+    "route": frozenset({"add", "del", "delete", "change", "flush", "replace"}),
+    "reg": frozenset({"add", "delete", "import", "copy", "load", "unload", "restore"}),
+    "reg.exe": frozenset({"add", "delete", "import", "copy", "load", "unload", "restore"}),
+}
+# programs whose options that write a setting, by exact name or by prefix
+_OPTIONS: dict[str, frozenset[str]] = {
+    "spctl": frozenset({"--master-enable", "--master-disable", "--global-enable",
+                        "--global-disable", "--add", "--remove", "--enable", "--disable",
+                        "--reset-default"}),
+    "xcode-select": frozenset({"-s", "--switch", "-r", "--reset"}),
+    "mdutil": frozenset({"-i", "-E", "-d"}),
+    "scutil": frozenset({"--set"}),
+    "dockutil": frozenset({"--add", "--remove", "--move"}),  # the Dock's items
+    "duti": frozenset({"-s"}),  # duti(1): sets an app as a type's or scheme's handler
+    "sntp": frozenset({"-S", "-s"}),  # sntp(1): slew or step this machine's clock
+    "date": frozenset({"-s", "--set"}),  # date(1): 'set time described by STRING'
+    "airport": frozenset({"-z", "--disassociate"}),
+    "nvram": frozenset(),  # read in changes_settings
+    "update-alternatives": frozenset({"--set", "--install", "--remove", "--remove-all",
+                                      "--config", "--auto", "--all"}),
+    "xfconf-query": frozenset({"-s", "--set", "-r", "--reset", "-n", "--create"}),
+    "gconftool-2": frozenset({"-s", "--set", "-u", "--unset", "--recursive-unset", "--load"}),
+    "gconftool": frozenset({"-s", "--set", "-u", "--unset", "--recursive-unset", "--load"}),
+    "sysctl": frozenset({"-w", "--write", "-p", "--load", "--system"}),
+}
+_OPTION_PREFIXES: dict[str, tuple[str, ...]] = {
+    "systemsetup": ("-set",),
+    "networksetup": ("-set", "-add", "-remove", "-create", "-delete", "-switchtolocation",
+                     "-order", "-rename", "-import"),
+}
+# ip(8): objects and the commands that change them (``show``, ``list``, ``get`` only show)
+_IP_CHANGES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("address", "addr", "a"), frozenset({"add", "del", "delete", "change",
+                                                         "replace", "flush"})),
+    **dict.fromkeys(("link", "l"), frozenset({"set", "add", "del", "delete", "change"})),
+    **dict.fromkeys(("route", "r", "ro"), frozenset({"add", "del", "delete", "change",
+                                                     "replace", "append", "flush"})),
+    **dict.fromkeys(("rule", "ru", "neighbour", "neighbor", "neigh", "n", "tunnel",
+                     "tun"), frozenset({"add", "del", "delete", "change", "replace",
+                                        "flush"})),
+}
+# nmcli(1): connection profiles added, changed, imported or deleted; devices set,
+# connected or disconnected
+_NMCLI_CHANGES = {
+    **dict.fromkeys(("connection", "con", "c"), frozenset({
+        "modify", "mod", "m", "add", "a", "import", "i", "delete", "del", "edit", "clone"})),
+    **dict.fromkeys(("device", "dev", "d"), frozenset({
+        "set", "modify", "connect", "disconnect", "delete", "up", "down", "reapply"})),
+}
+_HOSTNAMECTL_VALUES = frozenset({"hostname", "icon-name", "chassis", "deployment", "location"})
+_ALWAYS = frozenset({"setenforce", "kwriteconfig5", "kwriteconfig6", "kwriteconfig"})
+# (tool, its configuration command) -> the verbs that write the user-wide configuration
+_TOOL_CONFIG: dict[tuple[str, str], frozenset[str]] = {
+    ("npm", "config"): frozenset({"set", "delete", "edit", "fix"}),
+    ("pnpm", "config"): frozenset({"set", "delete"}),
+    ("yarn", "config"): frozenset({"set", "delete", "unset"}),
+    ("pip", "config"): frozenset({"set", "unset", "edit"}),
+    ("pip3", "config"): frozenset({"set", "unset", "edit"}),
+    ("gcloud", "config"): frozenset({"set", "unset"}),
+    ("az", "config"): frozenset({"set", "unset"}),
+    ("aws", "configure"): frozenset({"set"}),
+    ("gh", "config"): frozenset({"set"}),
+    ("kubectl", "config"): frozenset({"use-context", "use", "set", "set-context",
+                                      "set-cluster", "set-credentials", "unset",
+                                      "delete-context", "delete-cluster", "delete-user",
+                                      "rename-context"}),
+}
+_CONDA_WRITES = frozenset({"--set", "--add", "--append", "--prepend", "--remove",
+                           "--remove-key"})
+_GIT_SCOPES = frozenset({"--global", "--system"})
+_GIT_READS = frozenset({"--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list",
+                        "-l", "--show-origin", "--show-scope", "get", "list"})
+_GIT_WRITE_OPTIONS = frozenset({"--unset", "--unset-all", "--add", "--replace-all", "--edit",
+                                "-e", "--rename-section", "--remove-section"})
+
+
+def _git_config_writes(argv: tuple[str, ...]) -> bool:
+    """``git config --global|--system`` that sets, unsets or edits (git-config(1): a name
+    and a value, the writing options, or the ``set|unset|edit|rename-section|
+    remove-section`` commands of git 2.46)."""
+    rest = argv[argv.index("config") + 1:]
+    if not _GIT_SCOPES.intersection(rest) or _GIT_READS.intersection(rest):
+        return False
+    plain = [a for a in rest if not a.startswith("-")]
+    return bool(_GIT_WRITE_OPTIONS.intersection(rest)) or len(plain) >= 2 or plain[:1] in (
+        ["edit"],)
+
+
+def changes_settings(seg: Segment) -> bool:
+    """Whether ``seg`` writes a setting of the system, the desktop or a tool's user-wide
+    configuration (the ``setting`` act)."""
+    head, argv = seg.head, seg.argv
+    words = argv[1:]
+    if any(a in _NO_CHANGE for a in words):
+        return False
+    plain = [a for a in words if not a.startswith("-")]
+    if head in _ALWAYS:
+        return bool(words)
+    if head in _VERBS:  # csrutil's verb may follow its object (authenticated-root, netboot)
+        return bool(_VERBS[head].intersection(plain[:2 if head == "csrutil" else 1]))
+    if head == "launchctl":  # launchctl(1) config: 'persistent configuration' of launchd
+        return plain[:1] == ["config"]
+    if head in _OPTIONS:
+        if head == "sysctl" and any("=" in a and not a.startswith("-") for a in words):
+            return True
+        if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
+            return any("=" in a or (a[:1] == "-" and bool(set(a[1:]) & set("dcf")))
+                       for a in words)
+        return any(a.partition("=")[0] in _OPTIONS[head] for a in words)
+    if head in _OPTION_PREFIXES:
+        return any(a.lower().startswith(_OPTION_PREFIXES[head]) for a in words)
+    if head == "hostnamectl":
+        return any(p.startswith("set-") for p in plain[:1]) or (
+            plain[:1] != [] and plain[0] in _HOSTNAMECTL_VALUES and len(plain) > 1)
+    if head == "hostname":  # hostname(1): a name sets it; its options only print
+        return bool(plain) and not words[0].startswith("-")
+    if head == "pmset":
+        return bool(words) and "-g" not in words
+    if head == "bless":
+        return bool(words) and not any(a in ("--info", "--getBoot") for a in words)
+    if head == "dark-mode":
+        return plain[:1] != ["status"]
+    if head == "nmcli":  # nmcli(1) accepts any prefix of its words; the usual ones
+        obj, verb = [*plain, "", ""][:2]
+        return (bool(_NMCLI_CHANGES.get(obj, frozenset()).intersection(plain[1:4]))
+                or (obj in ("radio", "r", "networking", "n") and bool(
+                    {"on", "off"}.intersection(plain)))
+                or (obj in ("general", "g") and verb == "hostname" and len(plain) > 2))
+    if head == "ip":
+        obj = plain[0] if plain else ""
+        return bool(_IP_CHANGES.get(obj, frozenset()).intersection(plain[1:2]))
+    if head == "ifconfig":  # ifconfig(8): an interface and anything to set on it
+        return len(plain) >= 2 and not any(a in ("-a", "-l", "-s", "-v") for a in words)
+    if head == "git" and "config" in words:
+        return _git_config_writes(argv)
+    if head == "conda" and plain[:1] == ["config"]:
+        return bool(_CONDA_WRITES.intersection(a.partition("=")[0] for a in words))
+    verbs = _TOOL_CONFIG.get((head, plain[0] if plain else ""))
+    return bool(verbs) and bool(verbs.intersection(plain[1:2]))
