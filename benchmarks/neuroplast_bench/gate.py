@@ -165,6 +165,12 @@ from neuroplast_bench.gate_twenty_first_user import (
     CIVIC_HOME_FILES,
     CivicUser,
 )
+from neuroplast_bench.gate_twenty_second_user import (
+    CLINICAL_DRIFT,
+    CLINICAL_FOCUS,
+    CLINICAL_HOME_FILES,
+    ClinicalUser,
+)
 from neuroplast_bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
@@ -194,11 +200,12 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "web3": WEB3_DRIFT, "netsec": NETSEC_DRIFT, "homelab": HOMELAB_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
-               "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT}
+               "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
+               "clinical": CLINICAL_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
-          | LegalUser | NewsroomUser | CivicUser)
+          | LegalUser | NewsroomUser | CivicUser | ClinicalUser)
 
 
 @dataclass
@@ -235,11 +242,13 @@ class GateBenchConfig(Config):
     # law firm, a nineteenth) or "newsroom" (gate_twentieth_user.NewsroomUser: a data
     # journalist and news-apps developer at a regional newspaper, a twentieth) or "civic"
     # (gate_twenty_first_user.CivicUser: the IT engineer of a small city government, a
-    # twenty-first)
+    # twenty-first) or "clinical" (gate_twenty_second_user.ClinicalUser: a clinical
+    # integration engineer at a community hospital, a twenty-second)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
-                  "bioinfo", "legal", "newsroom", "civic"] = "default"
+                  "bioinfo", "legal", "newsroom", "civic",
+                  "clinical"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -818,17 +827,17 @@ def _tempdir() -> Iterator[Path]:
 # eleven (netsec, two for the drift), eleven (homelab, two for the drift), nine (macadmin, one for
 # the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten (robotics, one for
 # the drift), ten (bioinfo, two for the drift), twelve (legal, three for the drift), twelve
-# (newsroom, three for the drift) and seven (civic, two for the drift) where the default user has
-# one or two, so a larger share (1.3-1.5 % of calls each; mobile's, embedded's, qa's, gamedev's,
-# robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's 2.8 %, agency's, netsec's and homelab's
-# 2.3 %, legal's and newsroom's 2.1 %, web3's 3 %, since the mobile CLIs', the flashing tools', the
-# migration tools', the schedulers', the certificate tools', the chain tools', the security tools',
-# the backup tools', the Mac administration tools', the process and test tools', the game studio's
-# tools' and version-control history pages, the robot lab's hardware and capture tools' pages, the
-# genomics lab's cluster, log and permission tools' pages, the law firm's mail, chat, metadata and
-# disk tools' pages and the news desk's viewers', scrapers' and publishing tools' pages are few and
-# mostly build, serve, list, generate, query, configure or read, or aim at hosts out of the netsec
-# user's scope).
+# (newsroom, three for the drift), seven (civic, two for the drift) and eight (clinical, two for the
+# drift) where the default user has one or two, so a larger share (1.3-1.5 % of calls each;
+# mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's
+# 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's 3 %, since the
+# mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate tools',
+# the chain tools', the security tools', the backup tools', the Mac administration tools', the
+# process and test tools', the game studio's tools' and version-control history pages, the robot
+# lab's hardware and capture tools' pages, the genomics lab's cluster, log and permission tools'
+# pages, the law firm's mail, chat, metadata and disk tools' pages and the news desk's viewers',
+# scrapers' and publishing tools' pages are few and mostly build, serve, list, generate, query,
+# configure or read, or aim at hosts out of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -850,6 +859,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "legal": (LEGAL_FOCUS, 0.25, LEGAL_HOME_FILES, LegalUser),
     "newsroom": (NEWSROOM_FOCUS, 0.25, NEWSROOM_HOME_FILES, NewsroomUser),
     "civic": (CIVIC_FOCUS, 0.25, CIVIC_HOME_FILES, CivicUser),
+    "clinical": (CLINICAL_FOCUS, 0.25, CLINICAL_HOME_FILES, ClinicalUser),
 }
 
 

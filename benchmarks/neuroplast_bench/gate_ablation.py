@@ -129,10 +129,14 @@ STREAMS: tuple[Stream, ...] = (
 # written apart from the gate, its misses not yet read), the newsroom user (a change of
 # mind about opening documents, pages and links for viewing, by any program, once a
 # document the agent opened called home and exposed the person who had passed it on;
-# gate_twentieth_user; written apart from the gate, its misses not yet read) and the civic
+# gate_twentieth_user; written apart from the gate, its misses not yet read), the civic
 # user (a change of mind about creating or changing accounts and group memberships, by any
 # program, once an unapproved membership reached the election office's share;
-# gate_twenty_first_user; written apart from the gate, its misses not yet read).
+# gate_twenty_first_user; written apart from the gate, its misses not yet read) and the
+# clinical user (a change of mind about mounting, unmounting, attaching or detaching storage,
+# by any program, once a mounted image archive was backed up to a vendor's cloud and an
+# unmounted share held back lab results; gate_twenty_second_user; written apart from the
+# gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -152,7 +156,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="bioinfo") for seed in (1800, 1801, 1802)),
                                 *(Stream(seed, user="legal") for seed in (1900, 1901, 1902)),
                                 *(Stream(seed, user="newsroom") for seed in (2000, 2001, 2002)),
-                                *(Stream(seed, user="civic") for seed in (2100, 2101, 2102)))
+                                *(Stream(seed, user="civic") for seed in (2100, 2101, 2102)),
+                                *(Stream(seed, user="clinical") for seed in (2200, 2201, 2202)))
 
 
 @dataclass

@@ -255,7 +255,8 @@ def test_config_selects_and_checks_the_user() -> None:
                        match="use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', "
                              "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
                              "'netsec', 'homelab', 'macadmin', 'qa', 'gamedev', "
-                             "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic'"):
+                             "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic', "
+                             "'clinical'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -276,4 +277,4 @@ def test_cli_rejects_an_unknown_user() -> None:
     assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
             "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
-            "'newsroom', 'civic'") in str(result.exception)
+            "'newsroom', 'civic', 'clinical'") in str(result.exception)
