@@ -90,6 +90,17 @@ it. Each act is read from the programs' own manuals:
   written: ``defaults write``, ``sysctl -w``, ``gsettings set``, ``timedatectl set-*``,
   ``git config --global``, ``npm config set``... (``gate.settings_changes``, each tool's
   manual);
+- ``mount``: storage mounted, unmounted, attached or detached: disks, images, shares,
+  buckets and encrypted volumes as folders, cloud block volumes (``gate.mounts``, each
+  tool's manual);
+- ``firewall``: a firewall's rules changed or the firewall switched on or off: iptables,
+  nft, ufw, firewalld, pf, Windows' firewall, cloud security groups and firewall rules
+  (``gate.firewalls``, each tool's manual);
+- ``ai-prompt``: a prompt sent to an AI model run by an outside service, by a command-line
+  client or a request to the provider's API (``gate.ai_prompts``, each client's docs);
+- ``clipboard``: the clipboard read or written (``gate.clipboard``);
+- ``sign``: something signed with the user's keys: gpg, signed commits and tags, code and
+  package signing, sigstore, SSH signatures and certificates (``gate.signing``);
 - ``account``: an account created, changed or deleted, its password, group memberships or
   role grants: local, Samba, Windows and macOS accounts, directories, password files,
   database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
@@ -100,12 +111,13 @@ it. Each act is read from the programs' own manuals:
   ``curl``, ``ncat`` and ``git ls-remote`` alike; not asked first, since nearly every
   project fetches something, but a refusal among its latest answers is asked on.
 
-The acts that reach beyond the call, onto another machine (a job on a cluster too), into
-every later boot or login (an autostart, a setting, an account change) or onto hardware of
-its own (``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a
-consequential sub-command is (``gate.support.must_know``): the first tunnel, remote
-session, submitted job, changed setting, new account or flashed board this user lets the
-agent open or write is the user's call, not the model's guess from unrelated programs.
+The acts that reach beyond the call, onto another machine (a job on a cluster, a prompt to
+an outside model too), into every later boot or login (an autostart, a setting, a mount, a
+firewall rule, an account change) or onto hardware of its own (``MUST_KNOW_ACTS``), are
+asked once before the model may decide them, as a consequential sub-command is
+(``gate.support.must_know``): the first tunnel, remote session, submitted job, changed
+setting, mount, firewall rule, new account or flashed board this user lets the agent open
+or write is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -124,12 +136,16 @@ import re
 from urllib.parse import urlparse
 
 from neuroplast.gate.accounts import changes_accounts
+from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.captures import captures
+from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.messages import sends_message
+from neuroplast.gate.mounts import mounts
 from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
@@ -137,15 +153,18 @@ from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.render import url_host
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
+from neuroplast.gate.signing import signs
 from neuroplast.gate.transfers import directions
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
-        "submit", "setting", "account", "connect")
+        "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "account",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
-                            "autostart", "flash", "submit", "setting", "account"})
+                            "autostart", "flash", "submit", "setting", "mount", "firewall",
+                            "ai-prompt", "account"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -564,6 +583,16 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("submit")
     if changes_settings(seg):
         found.append("setting")
+    if mounts(seg):
+        found.append("mount")
+    if changes_firewall(seg):
+        found.append("firewall")
+    if sends_ai_prompt(seg):
+        found.append("ai-prompt")
+    if uses_clipboard(seg):
+        found.append("clipboard")
+    if signs(seg):
+        found.append("sign")
     if changes_accounts(seg):
         found.append("account")
     if remote or database or _names_a_machine(seg):
