@@ -59,6 +59,12 @@ def _does(command: str) -> bool:
     'az vm disk attach --vm-name vm --name d -g rg',
     'guestmount -a disk.qcow2 -i /mnt/g',
     'jmtpfs ~/phone',
+    'sshfs deploy@host:/var/log mountpoint',
+    'gocryptfs cipher plain',
+    'systemd-mount --automount yes /dev/sdb1 /mnt/x',
+    'systemd-dissect --attach image.raw',
+    'systemd-dissect --mount image.raw /mnt/img',
+    'udiskie --verbose',
 ])
 def test_the_act_by_any_tool(command: str) -> None:
     assert _does(command)
@@ -86,6 +92,7 @@ def test_the_act_by_any_tool(command: str) -> None:
     'net use',
     'aws ec2 describe-volumes',
     'mount --help',
+    'systemd-dissect image.raw',
 ])
 def test_what_is_not_the_act(command: str) -> None:
     assert not _does(command)

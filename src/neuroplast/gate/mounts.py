@@ -18,10 +18,14 @@ its own manual; listing what is mounted, status, and help change nothing:
   power-off``; ``gio mount`` (not ``-l``);
 - macOS: ``hdiutil attach|detach|mount|unmount|eject|mountvol``; ``diskutil mount|unmount|
   mountDisk|unmountDisk|eject``;
-- network and cloud storage as folders: sshfs is ``remote``; ``rclone mount|nfsmount``,
-  s3fs, goofys, gcsfuse, ``blobfuse2 mount``, ``mount-s3``, jmtpfs, ifuse, simple-mtpfs,
-  go-mtpfs, guestmount, guestunmount, ``borg mount|umount``, ``restic mount``, ``veracrypt``
-  with a volume or ``-d`` (not ``--list``); Windows' ``net use X: \\\\server\\share`` or
+- FUSE file systems, each mounting what it serves: sshfs (also ``remote``), ``rclone
+  mount|nfsmount``, s3fs, goofys, gcsfuse, ``blobfuse2 mount``, ``mount-s3``, curlftpfs,
+  smbnetfs, jmtpfs, ifuse, simple-mtpfs, go-mtpfs, guestmount, guestunmount, gocryptfs,
+  encfs, cryfs, securefs, dislocker, archivemount, fuse-zip, squashfuse, fuseiso, bindfs,
+  mergerfs, ntfs-3g, ``borg mount|umount``, ``restic mount``, ``veracrypt`` with a volume
+  or ``-d`` (not ``--list``); systemd-mount(1), systemd-umount, ``systemd-dissect
+  --mount|--umount|--attach|--detach``, and udiskie, pmount, pumount and udevil, which
+  mount removable media; Windows' ``net use X: \\\\server\\share`` or
   ``/delete`` (bare ``net use`` lists), ``Mount-DiskImage``, ``Dismount-DiskImage``;
 - cloud block volumes: ``aws ec2 attach-volume|detach-volume``, ``gcloud compute instances
   attach-disk|detach-disk``, ``az vm disk attach|detach``.
@@ -42,9 +46,15 @@ __all__ = ["mounts"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "--version", "-V"})
 # programs whose every run with an operand mounts, unmounts or detaches
+# (FUSE file systems: each mounts what it serves, SOURCE onto MOUNTPOINT, by its manual;
+# systemd-mount(1) and systemd-umount; udiskie and pmount mount removable media)
 _ALWAYS = frozenset({"umount", "fusermount", "fusermount3", "eject", "s3fs", "goofys",
                      "gcsfuse", "mount-s3", "jmtpfs", "ifuse", "simple-mtpfs", "go-mtpfs",
-                     "guestmount", "guestunmount", "Mount-DiskImage", "Dismount-DiskImage"})
+                     "guestmount", "guestunmount", "Mount-DiskImage", "Dismount-DiskImage",
+                     "sshfs", "gocryptfs", "encfs", "cryfs", "securefs", "archivemount",
+                     "fuse-zip", "bindfs", "mergerfs", "ntfs-3g", "squashfuse", "fuseiso",
+                     "curlftpfs", "smbnetfs", "dislocker", "systemd-mount", "systemd-umount",
+                     "udiskie", "pmount", "pumount", "udevil"})
 # program -> its commands, among the first plain words, that mount or unmount
 _VERBS: dict[str, frozenset[str]] = {
     "cryptsetup": frozenset({"open", "close", "luksOpen", "luksClose", "plainOpen",
@@ -94,6 +104,9 @@ def mounts(seg: Segment) -> bool:
         return _short(words, "dDfP") or len(plain) >= 2
     if head == "kpartx":
         return _short(words, "ad")
+    if head == "systemd-dissect":  # systemd-dissect(1): --mount, --umount, --attach...
+        return any(a.partition("=")[0] in ("-m", "--mount", "-M", "-u", "--umount", "-U",
+                                           "--attach", "--detach") for a in words)
     if head == "qemu-nbd":
         return any(a.partition("=")[0] in ("-c", "--connect", "-d", "--disconnect")
                    for a in words)
