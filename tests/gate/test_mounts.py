@@ -65,6 +65,13 @@ def _does(command: str) -> bool:
     'systemd-dissect --attach image.raw',
     'systemd-dissect --mount image.raw /mnt/img',
     'udiskie --verbose',
+    'udiskie-mount /dev/sdc',
+    'tomb open secrets.tomb -k secrets.key',
+    'tomb slam all',
+    'systemctl bind app.service /srv/data',
+    'sudo losetup --show --partscan --find disk.img',
+    'losetup --detach-all',
+    'zfs set mountpoint=/srv/data tank/data',
 ])
 def test_the_act_by_any_tool(command: str) -> None:
     assert _does(command)
@@ -93,6 +100,9 @@ def test_the_act_by_any_tool(command: str) -> None:
     'aws ec2 describe-volumes',
     'mount --help',
     'systemd-dissect image.raw',
+    'tomb list',
+    'systemctl status app.service',
+    'zfs set compression=lz4 tank/data',
 ])
 def test_what_is_not_the_act(command: str) -> None:
     assert not _does(command)

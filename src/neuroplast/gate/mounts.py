@@ -23,10 +23,12 @@ its own manual; listing what is mounted, status, and help change nothing:
   smbnetfs, jmtpfs, ifuse, simple-mtpfs, go-mtpfs, guestmount, guestunmount, gocryptfs,
   encfs, cryfs, securefs, dislocker, archivemount, fuse-zip, squashfuse, fuseiso, bindfs,
   mergerfs, ntfs-3g, ``borg mount|umount``, ``restic mount``, ``veracrypt`` with a volume
-  or ``-d`` (not ``--list``); systemd-mount(1), systemd-umount, ``systemd-dissect
-  --mount|--umount|--attach|--detach``, and udiskie, pmount, pumount and udevil, which
-  mount removable media; Windows' ``net use X: \\\\server\\share`` or
-  ``/delete`` (bare ``net use`` lists), ``Mount-DiskImage``, ``Dismount-DiskImage``;
+  or ``-d`` (not ``--list``), ``tomb open|close|slam``; systemd-mount(1), systemd-umount,
+  ``systemd-dissect --mount|--umount|--attach|--detach``, ``systemctl bind|mount-image``;
+  udiskie, udiskie-mount, udiskie-umount, pmount, pumount and udevil, which mount
+  removable media; ``zfs set mountpoint=|canmount=``, which remounts a dataset;
+  Windows' ``net use X: \\\\server\\share`` or ``/delete`` (bare ``net use`` lists),
+  ``Mount-DiskImage``, ``Dismount-DiskImage``;
 - cloud block volumes: ``aws ec2 attach-volume|detach-volume``, ``gcloud compute instances
   attach-disk|detach-disk``, ``az vm disk attach|detach``.
 
@@ -54,7 +56,8 @@ _ALWAYS = frozenset({"umount", "fusermount", "fusermount3", "eject", "s3fs", "go
                      "sshfs", "gocryptfs", "encfs", "cryfs", "securefs", "archivemount",
                      "fuse-zip", "bindfs", "mergerfs", "ntfs-3g", "squashfuse", "fuseiso",
                      "curlftpfs", "smbnetfs", "dislocker", "systemd-mount", "systemd-umount",
-                     "udiskie", "pmount", "pumount", "udevil"})
+                     "udiskie", "udiskie-mount", "udiskie-umount", "pmount", "pumount",
+                     "udevil"})
 # program -> its commands, among the first plain words, that mount or unmount
 _VERBS: dict[str, frozenset[str]] = {
     "cryptsetup": frozenset({"open", "close", "luksOpen", "luksClose", "plainOpen",
@@ -68,6 +71,10 @@ _VERBS: dict[str, frozenset[str]] = {
     "blobfuse2": frozenset({"mount", "unmount"}),
     "borg": frozenset({"mount", "umount"}),
     "restic": frozenset({"mount"}),
+    "tomb": frozenset({"open", "close", "slam"}),  # tomb(1): open mounts, close/slam unmount
+    # systemctl(1) bind: 'Bind-mounts a file or directory from the host into the specified
+    # unit's mount namespace'; mount-image: 'Mounts an image from the host into the unit's'
+    "systemctl": frozenset({"bind", "mount-image"}),
 }
 # (program, first plain word) -> the next words that attach or detach a cloud volume
 _NESTED: dict[tuple[str, str], frozenset[str]] = {
@@ -76,6 +83,8 @@ _NESTED: dict[tuple[str, str], frozenset[str]] = {
     ("az", "vm"): frozenset({"attach", "detach"}),  # az vm disk attach|detach
 }
 _LOSETUP_READS = frozenset({"-a", "--all", "-l", "--list", "-j", "--associated"})
+_LOSETUP_CHANGES = frozenset({"-f", "--find", "-d", "--detach", "-D", "--detach-all",
+                              "-P", "--partscan"})
 
 
 def _short(words: tuple[str, ...], letters: str) -> bool:
@@ -101,7 +110,8 @@ def mounts(seg: Segment) -> bool:
     if head == "losetup":
         if _LOSETUP_READS.intersection(words):
             return False
-        return _short(words, "dDfP") or len(plain) >= 2
+        return _short(words, "dDfP") or bool(_LOSETUP_CHANGES.intersection(words)) or (
+            len(plain) >= 2)
     if head == "kpartx":
         return _short(words, "ad")
     if head == "systemd-dissect":  # systemd-dissect(1): --mount, --umount, --attach...
@@ -110,9 +120,10 @@ def mounts(seg: Segment) -> bool:
     if head == "qemu-nbd":
         return any(a.partition("=")[0] in ("-c", "--connect", "-d", "--disconnect")
                    for a in words)
-    if head == "zfs":
-        return plain[:1] in (["mount"], ["unmount"], ["umount"]) and (
-            len(plain) > 1 or "-a" in words)
+    if head == "zfs":  # zfs(8): setting mountpoint or canmount remounts the dataset
+        return (plain[:1] in (["mount"], ["unmount"], ["umount"]) and (
+            len(plain) > 1 or "-a" in words)) or (plain[:1] == ["set"] and any(
+                w.startswith(("mountpoint=", "canmount=")) for w in plain[1:2]))
     if head == "zpool":  # zpool import alone only lists the pools it could import
         return plain[:1] == ["export"] or (plain[:1] == ["import"] and (
             len(plain) > 1 or "-a" in words))
