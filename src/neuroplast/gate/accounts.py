@@ -69,7 +69,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import has_short_option, operands, option_values
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.sql import sql_texts
 
@@ -198,10 +198,8 @@ def _plain(argv: tuple[str, ...], n: int = 5) -> list[str]:
 
 
 def _shows_only(argv: tuple[str, ...], letters: str, longs: tuple[str, ...]) -> bool:
-    return any(a.partition("=")[0] in longs
-               or (letters and a[:1] == "-" and a[1:2] not in ("", "-")
-                   and any(c in letters for c in a[1:]))
-               for a in argv[1:])
+    return has_short_option(argv[1:], letters) or any(a.partition("=")[0] in longs
+                                                      for a in argv[1:])
 
 
 def _net_changes(argv: tuple[str, ...]) -> bool:
@@ -274,15 +272,8 @@ def changes_accounts(seg: Segment) -> bool:
                                     and verb not in _IPA_READS)
     if head in ("kadmin", "kadmin.local"):
         queries = option_values(argv, ("-q",))
-        operands, skip = [], False
-        for a in argv[1:]:
-            if skip:
-                skip = False
-            elif a.startswith("-"):
-                skip = a in _KADMIN_VALUES
-            else:
-                operands.append(a)
-        words = [q.split()[0] for q in queries if q.split()] + operands[:1]
+        words = [q.split()[0] for q in queries if q.split()]
+        words += operands(argv, _KADMIN_VALUES)[:1]
         return bool(_KADMIN_CHANGES.intersection(words))
     if head in ("kcadm.sh", "kcadm"):
         return plain[:1] in (["create"], ["update"], ["delete"]) and len(plain) > 1 and (

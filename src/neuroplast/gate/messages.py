@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import operands, option_values
 from neuroplast.gate.paths import URL
 from neuroplast.gate.shell import Segment
 
@@ -123,24 +123,11 @@ _MESSAGE_ENDPOINT = re.compile(
 _HTTP_CLIENTS = frozenset({"curl", "wget", "wget2", "http", "https", "xh", "xhs"})
 
 
-def _operands(argv: tuple[str, ...], values: frozenset[str]) -> list[str]:
-    """Plain words, without the values of the options in ``values``."""
-    words, skip = [], False
-    for a in argv[1:]:
-        if skip:
-            skip = False
-        elif a.startswith("-"):
-            skip = a in values
-        else:
-            words.append(a)
-    return words
-
-
 def _mail_sends(argv: tuple[str, ...]) -> bool:
     """mail(1), mailx(1), mutt(1): a compose option or a recipient sends; ``-f``/``-u``
     alone read a mailbox."""
     return any(a.partition("=")[0] in _COMPOSE for a in argv[1:]) or bool(
-        _operands(argv, _MAIL_VALUES))
+        operands(argv, _MAIL_VALUES))
 
 
 def sends_message(seg: Segment) -> bool:

@@ -42,6 +42,7 @@ its own manual; listing what is mounted, status, and help change nothing:
 
 from __future__ import annotations
 
+from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["mounts"]
@@ -83,14 +84,8 @@ _NESTED: dict[tuple[str, str], frozenset[str]] = {
     ("az", "vm"): frozenset({"attach", "detach"}),  # az vm disk attach|detach
 }
 _LOSETUP_READS = frozenset({"-a", "--all", "-l", "--list", "-j", "--associated"})
-_LOSETUP_CHANGES = frozenset({"-f", "--find", "-d", "--detach", "-D", "--detach-all",
-                              "-P", "--partscan"})
+_LOSETUP_CHANGES = frozenset({"--find", "--detach", "--detach-all", "--partscan"})
 
-
-def _short(words: tuple[str, ...], letters: str) -> bool:
-    """Whether a short option among ``letters`` is given, alone or in a cluster."""
-    return any(a[:1] == "-" and a[1:2] not in ("", "-") and bool(set(a[1:]) & set(letters))
-               for a in words)
 
 
 def mounts(seg: Segment) -> bool:
@@ -110,10 +105,10 @@ def mounts(seg: Segment) -> bool:
     if head == "losetup":
         if _LOSETUP_READS.intersection(words):
             return False
-        return _short(words, "dDfP") or bool(_LOSETUP_CHANGES.intersection(words)) or (
-            len(plain) >= 2)
+        return (has_short_option(words, "dDfP") or bool(_LOSETUP_CHANGES.intersection(words))
+                or len(plain) >= 2)
     if head == "kpartx":
-        return _short(words, "ad")
+        return has_short_option(words, "ad")
     if head == "systemd-dissect":  # systemd-dissect(1): --mount, --umount, --attach...
         return any(a.partition("=")[0] in ("-m", "--mount", "-M", "-u", "--umount", "-U",
                                            "--attach", "--detach") for a in words)
@@ -128,10 +123,10 @@ def mounts(seg: Segment) -> bool:
         return plain[:1] == ["export"] or (plain[:1] == ["import"] and (
             len(plain) > 1 or "-a" in words))
     if head == "gio":
-        return plain[:1] == ["mount"] and not _short(words, "l")
+        return plain[:1] == ["mount"] and not has_short_option(words, "l")
     if head == "veracrypt":
         return "--list" not in words and "-l" not in words and (
-            bool(plain) or _short(words, "d") or "--dismount" in words)
+            bool(plain) or has_short_option(words, "d") or "--dismount" in words)
     if head == "net":  # Windows: net use DEVICE \\server\share, net use DEVICE /delete
         return plain[:1] == ["use"] and (len(plain) > 1 or any(
             a.lower().startswith("/d") for a in words))

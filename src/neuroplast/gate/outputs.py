@@ -20,7 +20,8 @@ import re
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "option_values", "output_files", "socat_files"]
+__all__ = ["OUTPUT_OPTIONS", "has_short_option", "operands", "option_values", "output_files",
+           "socat_files"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -112,6 +113,35 @@ def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[st
                         values.append(a[j + 1:] or str(following))
                     break
     return values
+
+
+def operands(argv: tuple[str, ...], values: frozenset[str]) -> list[str]:
+    """Plain words of ``argv`` after the program, without the values of the options in
+    ``values`` (which take the next word).
+
+    >>> operands(("kadmin", "-p", "admin/admin", "cpw", "bob"), frozenset({"-p"}))
+    ['cpw', 'bob']
+    """
+    words, skip = [], False
+    for a in argv[1:]:
+        if skip:
+            skip = False
+        elif a.startswith("-"):
+            skip = a in values
+        else:
+            words.append(a)
+    return words
+
+
+def has_short_option(words: tuple[str, ...] | list[str], letters: str) -> bool:
+    """Whether one of the one-letter options ``letters`` is among ``words``, alone or in a
+    cluster (``-xf`` holds ``-f``).
+
+    >>> has_short_option(("-xf", "s.xml"), "dcf"), has_short_option(("--file", "x"), "f")
+    (True, False)
+    """
+    return any(a[:1] == "-" and a[1:2] not in ("", "-") and bool(set(a[1:]) & set(letters))
+               for a in words)
 
 
 def _tar_archive_written(argv: tuple[str, ...]) -> list[str]:

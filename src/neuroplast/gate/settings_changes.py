@@ -55,6 +55,7 @@ reading a setting, listing and help change nothing:
 
 from __future__ import annotations
 
+from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_settings"]
@@ -190,8 +191,7 @@ def changes_settings(seg: Segment) -> bool:
         if head == "sysctl" and any("=" in a and not a.startswith("-") for a in words):
             return True
         if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
-            return any("=" in a or (a[:1] == "-" and bool(set(a[1:]) & set("dcf")))
-                       for a in words)
+            return any("=" in a for a in words) or has_short_option(words, "dcf")
         return any(a.partition("=")[0] in _OPTIONS[head] for a in words)
     if head in _OPTION_PREFIXES:
         return any(a.lower().startswith(_OPTION_PREFIXES[head]) for a in words)

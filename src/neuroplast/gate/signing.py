@@ -28,6 +28,7 @@ manual; verifying and showing a signature sign nothing:
 
 from __future__ import annotations
 
+from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["signs"]
@@ -50,10 +51,6 @@ _VERBS: dict[str, frozenset[str]] = {
 _ALWAYS = frozenset({"sbsign", "rpmsign", "debsign", "kmodsign"})
 
 
-def _short(words: tuple[str, ...], letters: str) -> bool:
-    return any(a[:1] == "-" and a[1:2] not in ("", "-") and bool(set(a[1:]) & set(letters))
-               for a in words)
-
 
 def signs(seg: Segment) -> bool:
     """Whether ``seg`` signs something with the user's keys (the ``sign`` act)."""
@@ -63,7 +60,7 @@ def signs(seg: Segment) -> bool:
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _GPG:
-        return bool(_GPG_SIGN.intersection(words)) or _short(words, "sb")
+        return bool(_GPG_SIGN.intersection(words)) or has_short_option(words, "sb")
     if head == "git":
         sub = plain[0] if plain else ""
         if sub == "tag":
@@ -82,7 +79,7 @@ def signs(seg: Segment) -> bool:
     if head == "jarsigner":
         return bool(words) and "-verify" not in words
     if head in ("minisign", "signify"):
-        return any(a[:1] == "-" and a[1:2] != "-" and "S" in a for a in words)
+        return has_short_option(words, "S")
     if head == "pesign":
         return any(a in ("-s", "--sign") for a in words)
     if head == "ssh-keygen":  # -Y sign; without -Y, -s CA_KEY signs a certificate
