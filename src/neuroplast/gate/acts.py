@@ -22,7 +22,8 @@ it. Each act is read from the programs' own manuals:
   a ``postgresql://``, ``mysql://``, ``mongodb://``, ``redis://`` URI): queries run there;
 - ``forward``: a tunnel or port forward, which makes a port of one machine reachable from
   another network: ssh(1) ``-L``, ``-R``, ``-D``, ``-w`` (also through autossh(1)),
-  ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel``, ``tailscale
+  ``kubectl port-forward``, sshuttle(8), ngrok, ``cloudflared tunnel run|route|--url``
+  and ``cloudflared access tcp|rdp|ssh`` (not ``tunnel login|create|list...``), ``tailscale
   funnel`` (Tailscale's docs: it routes traffic 'from the broader internet to a local
   service') and ``tailscale serve`` (to the tailnet's other devices), not their ``status``
   or ``reset`` nor a share turned ``off``;
@@ -193,6 +194,12 @@ _DB_URI = re.compile(r"^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis
 _FORWARD_OPTIONS = ("-L", "-R", "-D", "-w")
 _FORWARD_CONFIG = re.compile(r"^(?:-o)?(?:Local|Remote|Dynamic)Forward", re.IGNORECASE)
 _ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok"})
+# cloudflared's tunnel commands that only log in, create, list or manage a tunnel without
+# running or routing it (Cloudflare Tunnel docs, 'cloudflared tunnel' commands), and its
+# access commands that forward a local port to an application behind Access
+_CLOUDFLARED_MANAGE = frozenset({"login", "create", "list", "info", "delete", "cleanup",
+                                 "token", "vnet", "ingress", "diag", "update"})
+_CLOUDFLARED_ACCESS = frozenset({"tcp", "rdp", "ssh", "smb"})
 # tailscale funnel and serve: only show or turn off what is shared (Tailscale CLI reference)
 _TAILSCALE_NO_SHARE = frozenset({"status", "reset", "off", "--help", "-h"})
 _KILLERS = frozenset({"pkill", "killall", "skill", "xkill"})
@@ -349,8 +356,13 @@ def _forwards(seg: Segment) -> bool:
         return True
     if head == "kubectl":
         return "port-forward" in _plain(seg)
-    if head == "cloudflared":
-        return "tunnel" in _plain(seg, 1)
+    if head == "cloudflared":  # a tunnel run or routed, or a local port forwarded
+        words = _plain(seg, 8)
+        if words[:1] == ["access"]:
+            return bool(_CLOUDFLARED_ACCESS.intersection(words[1:2]))
+        return words[:1] == ["tunnel"] and (
+            bool({"run", "route"}.intersection(words))
+            or not _CLOUDFLARED_MANAGE.intersection(words))
     if head == "tailscale":  # funnel: from the internet; serve: from the tailnet
         words = _plain(seg, 2)
         return words[:1] in (["funnel"], ["serve"]) and not any(
