@@ -171,6 +171,12 @@ from neuroplast_bench.gate_twenty_second_user import (
     CLINICAL_HOME_FILES,
     ClinicalUser,
 )
+from neuroplast_bench.gate_twenty_third_user import (
+    SUPPORT_DRIFT,
+    SUPPORT_FOCUS,
+    SUPPORT_HOME_FILES,
+    SupportUser,
+)
 from neuroplast_bench.gate_user import (
     DRIFTS,
     EXTRA_PREFERENCES,
@@ -201,11 +207,11 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
-               "clinical": CLINICAL_DRIFT}
+               "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
-          | LegalUser | NewsroomUser | CivicUser | ClinicalUser)
+          | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser)
 
 
 @dataclass
@@ -243,12 +249,14 @@ class GateBenchConfig(Config):
     # journalist and news-apps developer at a regional newspaper, a twentieth) or "civic"
     # (gate_twenty_first_user.CivicUser: the IT engineer of a small city government, a
     # twenty-first) or "clinical" (gate_twenty_second_user.ClinicalUser: a clinical
-    # integration engineer at a community hospital, a twenty-second)
+    # integration engineer at a community hospital, a twenty-second) or "support"
+    # (gate_twenty_third_user.SupportUser: a support escalation engineer at a B2B SaaS
+    # company, a twenty-third)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
-                  "clinical"] = "default"
+                  "clinical", "support"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -827,8 +835,9 @@ def _tempdir() -> Iterator[Path]:
 # eleven (netsec, two for the drift), eleven (homelab, two for the drift), nine (macadmin, one for
 # the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten (robotics, one for
 # the drift), ten (bioinfo, two for the drift), twelve (legal, three for the drift), twelve
-# (newsroom, three for the drift), seven (civic, two for the drift) and eight (clinical, two for the
-# drift) where the default user has one or two, so a larger share (1.3-1.5 % of calls each;
+# (newsroom, three for the drift), seven (civic, two for the drift), eight (clinical, two for the
+# drift) and six (support, two for the drift, whose archive tools' pages mostly create, list or
+# test archives) where the default user has one or two, so a larger share (1.3-1.5 % of calls each;
 # mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's
 # 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's 3 %, since the
 # mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate tools',
@@ -860,6 +869,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "newsroom": (NEWSROOM_FOCUS, 0.25, NEWSROOM_HOME_FILES, NewsroomUser),
     "civic": (CIVIC_FOCUS, 0.25, CIVIC_HOME_FILES, CivicUser),
     "clinical": (CLINICAL_FOCUS, 0.25, CLINICAL_HOME_FILES, ClinicalUser),
+    "support": (SUPPORT_FOCUS, 0.25, SUPPORT_HOME_FILES, SupportUser),
 }
 
 

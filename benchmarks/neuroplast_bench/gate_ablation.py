@@ -132,11 +132,14 @@ STREAMS: tuple[Stream, ...] = (
 # gate_twentieth_user; written apart from the gate, its misses not yet read), the civic
 # user (a change of mind about creating or changing accounts and group memberships, by any
 # program, once an unapproved membership reached the election office's share;
-# gate_twenty_first_user; written apart from the gate, its misses not yet read) and the
+# gate_twenty_first_user; written apart from the gate, its misses not yet read), the
 # clinical user (a change of mind about mounting, unmounting, attaching or detaching storage,
 # by any program, once a mounted image archive was backed up to a vendor's cloud and an
 # unmounted share held back lab results; gate_twenty_second_user; written apart from the
-# gate, its misses not yet read).
+# gate, its misses not yet read) and the support user (a change of mind about extracting
+# archives and decompressing files onto the disk, by any program, once a customer's archive
+# overwrote a repro's configuration and a decompressed log filled a shared disk;
+# gate_twenty_third_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -157,7 +160,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="legal") for seed in (1900, 1901, 1902)),
                                 *(Stream(seed, user="newsroom") for seed in (2000, 2001, 2002)),
                                 *(Stream(seed, user="civic") for seed in (2100, 2101, 2102)),
-                                *(Stream(seed, user="clinical") for seed in (2200, 2201, 2202)))
+                                *(Stream(seed, user="clinical") for seed in (2200, 2201, 2202)),
+                                *(Stream(seed, user="support") for seed in (2300, 2301, 2302)))
 
 
 @dataclass
