@@ -13,6 +13,7 @@ from neuroplast.gate.acts import MUST_KNOW_ACTS, acts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.clipboard import uses_clipboard
+from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.mounts import mounts
@@ -565,6 +566,94 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'ssh-keygen -l -f key.pub',
         'openssl dgst -sha256 -verify pub.pem -signature sig data',
     ]),
+    "extract": (extracts, [
+        'tar xzf a.tgz',
+        'tar -xf /home/alice/projects/webapp/docs/cache.tar --wildcards "html"',
+        'tar --extract --file a.tar',
+        'bsdtar -xf a.zip',
+        'tar -xOf a.tar config.yml > config.yml',
+        'unzip a.zip -d out',
+        'unzip -o config/main.zip',
+        'unzip -p a.zip x.txt > x.txt',
+        'gunzip big.log.gz',
+        'gunzip -c big.log.gz > big.log',
+        'gzip -d a.gz',
+        'gzip --decompress a.gz',
+        'gzip -dc a.gz > a',
+        'zcat a.gz > a.txt',
+        'bzip2 -d scripts/worker.bz2',
+        'bzip3 --decode tests/db.bz3',
+        'xz -d a.xz',
+        'unxz a.xz',
+        'zstd -d a.zst',
+        'lz4 -d a.lz4 a',
+        'brotli --decompress /var/log/syslog -o docs/guide.md',
+        'uncompress -v report.z',
+        'lzop -x a.lzo',
+        'upx -d app',
+        '7z x a.7z',
+        '7za e a.7z -oout',
+        'unrar x a.rar',
+        'cpio -idmv < a.cpio',
+        'pax -r -f a.pax',
+        'ar x libfoo.a',
+        'jar xf app.jar',
+        'unsquashfs -d out rootfs.squashfs',
+        'cabextract setup.cab',
+        'unar a.rar',
+        'dtrx a.tgz',
+        'atool -x a.tgz',
+        'aunpack a.tgz',
+        'patool extract a.rar',
+        'ouch decompress a.tar.gz',
+        'dpkg-deb -x pkg.deb out',
+        'pkgutil --expand pkg.pkg out',
+        'binwalk -e firmware.bin',
+        'binwalk -Me firmware.bin',
+        'pwsh -Command "Expand-Archive -Path a.zip -DestinationPath out"',
+        'python3 -m zipfile -e a.zip out',
+        'p7zip -d -k a.7z',
+        'unsquashfs -i rootfs.squashfs',
+        'atool --extract-to=out a.rar',
+        'zpaq extract a.zpaq',
+        'unar -force-overwrite a.rar',
+    ], [
+        'tar -tzf a.tgz',
+        'tar -czf a.tgz src',
+        'tar cvf example.tar src',
+        'tar -xOf a.tar config.yml',
+        'unzip -l a.zip',
+        'unzip -t a.zip',
+        'unzip -p a.zip x.txt',
+        'gunzip -t big.log.gz',
+        'gunzip -c big.log.gz',
+        'gzip a.txt',
+        'gzip -l a.gz',
+        'gzip -dc a.gz',
+        'zcat a.gz',
+        'zcat a.gz > /dev/null',
+        'xz -l a.xz',
+        'zstd -t a.zst',
+        'zstd a.txt',
+        'upx app',
+        '7z l a.7z',
+        '7z a a.7z src',
+        'unrar l a.rar',
+        'cpio -it < a.cpio',
+        'cpio -o > a.cpio',
+        'ar t libfoo.a',
+        'jar tf app.jar',
+        'unsquashfs -l rootfs.squashfs',
+        'lsar a.rar',
+        'atool -l a.tgz',
+        'patool list a.rar',
+        'ouch list a.tar.gz',
+        'dpkg-deb -c pkg.deb',
+        'binwalk firmware.bin',
+        'python3 -m zipfile -l a.zip',
+        'tar --help',
+        'unar -o - a.gz',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -593,5 +682,5 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account"}
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
-    # reading the clipboard or signing stays on this machine and within the call
-    assert not {"clipboard", "sign"} & MUST_KNOW_ACTS
+    # reading the clipboard, signing or unpacking stays on this machine and within the call
+    assert not {"clipboard", "sign", "extract"} & MUST_KNOW_ACTS

@@ -102,6 +102,9 @@ it. Each act is read from the programs' own manuals:
 - ``clipboard``: the clipboard read or written (``gate.clipboard``);
 - ``sign``: something signed with the user's keys: gpg, signed commits and tags, code and
   package signing, sigstore, SSH signatures and certificates (``gate.signing``);
+- ``extract``: an archive extracted or a file decompressed onto the disk, by any archiver
+  or decompressor, or to standard output redirected into a file (``gate.extracts``, each
+  tool's manual);
 - ``account``: an account created, changed or deleted, its password, group memberships or
   role grants: local, Samba, Windows and macOS accounts, directories, password files,
   database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
@@ -143,6 +146,7 @@ from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.messages import sends_message
@@ -161,8 +165,8 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
-        "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "account",
-        "connect")
+        "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
+        "account", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account"})
@@ -605,6 +609,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("clipboard")
     if signs(seg):
         found.append("sign")
+    if extracts(seg):
+        found.append("extract")
     if changes_accounts(seg):
         found.append("account")
     if remote or database or _names_a_machine(seg):
