@@ -165,6 +165,12 @@ from neuroplast_bench.gate_twenty_first_user import (
     CIVIC_HOME_FILES,
     CivicUser,
 )
+from neuroplast_bench.gate_twenty_fourth_user import (
+    CDN_DRIFT,
+    CDN_FOCUS,
+    CDN_HOME_FILES,
+    CdnUser,
+)
 from neuroplast_bench.gate_twenty_second_user import (
     CLINICAL_DRIFT,
     CLINICAL_FOCUS,
@@ -207,11 +213,11 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
-               "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT}
+               "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
-          | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser)
+          | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser)
 
 
 @dataclass
@@ -251,12 +257,13 @@ class GateBenchConfig(Config):
     # twenty-first) or "clinical" (gate_twenty_second_user.ClinicalUser: a clinical
     # integration engineer at a community hospital, a twenty-second) or "support"
     # (gate_twenty_third_user.SupportUser: a support escalation engineer at a B2B SaaS
-    # company, a twenty-third)
+    # company, a twenty-third) or "cdn" (gate_twenty_fourth_user.CdnUser: a CDN and
+    # video-delivery engineer at a subscription streaming service, a twenty-fourth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
-                  "clinical", "support"] = "default"
+                  "clinical", "support", "cdn"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -836,17 +843,18 @@ def _tempdir() -> Iterator[Path]:
 # the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten (robotics, one for
 # the drift), ten (bioinfo, two for the drift), twelve (legal, three for the drift), twelve
 # (newsroom, three for the drift), seven (civic, two for the drift), eight (clinical, two for the
-# drift) and six (support, two for the drift, whose archive tools' pages mostly create, list or
-# test archives) where the default user has one or two, so a larger share (1.3-1.5 % of calls each;
-# mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's
-# 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's 3 %, since the
-# mobile CLIs', the flashing tools', the migration tools', the schedulers', the certificate tools',
-# the chain tools', the security tools', the backup tools', the Mac administration tools', the
-# process and test tools', the game studio's tools' and version-control history pages, the robot
-# lab's hardware and capture tools' pages, the genomics lab's cluster, log and permission tools'
-# pages, the law firm's mail, chat, metadata and disk tools' pages and the news desk's viewers',
-# scrapers' and publishing tools' pages are few and mostly build, serve, list, generate, query,
-# configure or read, or aim at hosts out of the netsec user's scope).
+# drift), six (support, two for the drift, whose archive tools' pages mostly create, list or
+# test archives) and six (cdn, two for the drift, whose cache tools' pages also list, inspect, warm
+# and configure caches) where the default user has one or two, so a larger share (1.3-1.5 % of calls
+# each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
+# macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
+# 3 %, since the mobile CLIs', the flashing tools', the migration tools', the schedulers', the
+# certificate tools', the chain tools', the security tools', the backup tools', the Mac
+# administration tools', the process and test tools', the game studio's tools' and version-control
+# history pages, the robot lab's hardware and capture tools' pages, the genomics lab's cluster, log
+# and permission tools' pages, the law firm's mail, chat, metadata and disk tools' pages and the
+# news desk's viewers', scrapers' and publishing tools' pages are few and mostly build, serve, list,
+# generate, query, configure or read, or aim at hosts out of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -870,6 +878,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "civic": (CIVIC_FOCUS, 0.25, CIVIC_HOME_FILES, CivicUser),
     "clinical": (CLINICAL_FOCUS, 0.25, CLINICAL_HOME_FILES, ClinicalUser),
     "support": (SUPPORT_FOCUS, 0.25, SUPPORT_HOME_FILES, SupportUser),
+    "cdn": (CDN_FOCUS, 0.25, CDN_HOME_FILES, CdnUser),
 }
 
 

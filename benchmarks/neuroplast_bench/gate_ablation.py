@@ -136,10 +136,13 @@ STREAMS: tuple[Stream, ...] = (
 # clinical user (a change of mind about mounting, unmounting, attaching or detaching storage,
 # by any program, once a mounted image archive was backed up to a vendor's cloud and an
 # unmounted share held back lab results; gate_twenty_second_user; written apart from the
-# gate, its misses not yet read) and the support user (a change of mind about extracting
+# gate, its misses not yet read), the support user (a change of mind about extracting
 # archives and decompressing files onto the disk, by any program, once a customer's archive
 # overwrote a repro's configuration and a decompressed log filled a shared disk;
-# gate_twenty_third_user; written apart from the gate, its misses not yet read).
+# gate_twenty_third_user; written apart from the gate, its misses not yet read) and the cdn
+# user (a change of mind about purging, flushing and invalidating caches, by any program,
+# once a purge of a whole CDN service stalled a premiere and a purged build cache stalled a
+# hotfix; gate_twenty_fourth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -161,7 +164,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="newsroom") for seed in (2000, 2001, 2002)),
                                 *(Stream(seed, user="civic") for seed in (2100, 2101, 2102)),
                                 *(Stream(seed, user="clinical") for seed in (2200, 2201, 2202)),
-                                *(Stream(seed, user="support") for seed in (2300, 2301, 2302)))
+                                *(Stream(seed, user="support") for seed in (2300, 2301, 2302)),
+                                *(Stream(seed, user="cdn") for seed in (2400, 2401, 2402)))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical and support users
-share: the harness selects each by name and keeps its own preferences and drift, the CLI offers
-each, and each module's profile command prints one JSON line per seed
+macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support and cdn
+users share: the harness selects each by name and keeps its own preferences and drift, the CLI
+offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from neuroplast_bench import (
     gate_twelfth_user,
     gate_twentieth_user,
     gate_twenty_first_user,
+    gate_twenty_fourth_user,
     gate_twenty_second_user,
     gate_twenty_third_user,
 )
@@ -62,6 +63,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "civic": (gate_twenty_first_user, gate_twenty_first_user.CIVIC_DRIFT, (2100, 2101)),
     "clinical": (gate_twenty_second_user, gate_twenty_second_user.CLINICAL_DRIFT, (2200, 2201)),
     "support": (gate_twenty_third_user, gate_twenty_third_user.SUPPORT_DRIFT, (2300, 2301)),
+    "cdn": (gate_twenty_fourth_user, gate_twenty_fourth_user.CDN_DRIFT, (2400, 2401)),
 }
 
 
