@@ -11,6 +11,7 @@ import pytest
 from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.acts import MUST_KNOW_ACTS, acts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
+from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.extracts import extracts
@@ -654,6 +655,83 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'tar --help',
         'unar -o - a.gz',
     ]),
+    "purge": (purges_cache, [
+        'pip cache purge',
+        'pip cache remove zod',
+        'uv cache prune',
+        'uv cache clean',
+        'npm cache clean --force',
+        'yarn cache clean',
+        'pnpm store prune',
+        'bun pm cache rm',
+        'conda clean --all --yes',
+        'mamba clean -pt',
+        'poetry cache clear PyPI --all',
+        'composer clear-cache',
+        'go clean -modcache',
+        'go clean -cache',
+        'ccache -C',
+        'docker buildx prune -af',
+        'docker builder prune',
+        'brew cleanup',
+        'sudo apt-get clean',
+        'dnf clean all',
+        'sudo pacman -Scc',
+        'paccache -rk 2',
+        'xbps-remove -O',
+        'apk cache clean',
+        'pre-commit clean',
+        'pio system prune',
+        'apptainer cache clean',
+        'gh cache delete 123',
+        'huggingface-cli delete-cache',
+        'resolvectl flush-caches',
+        'sudo systemd-resolve --flush-caches',
+        'sudo dscacheutil -flushcache',
+        'ipconfig /flushdns',
+        'sudo nscd -i hosts',
+        'rndc flush',
+        'unbound-control flush_zone example.com',
+        'ip neigh flush all',
+        'fastly purge --all',
+        'fastly purge --key homepage',
+        "aws cloudfront create-invalidation --distribution-id E1 --paths '/*'",
+        "gcloud compute url-maps invalidate-cdn-cache web --path '/*'",
+        "az cdn endpoint purge -g rg -n ep --profile-name p --content-paths '/*'",
+        "varnishadm ban req.url '~' /",
+        'curl -X PURGE https://cdn.example.com/index.html',
+        'cli4 --post purge_everything=true /zones/:example.com/purge_cache',
+        'redis-cli FLUSHALL',
+        'redis-cli -n 2 FLUSHDB',
+        'sync; sudo purge',
+        'vmtouch -e big.file',
+        'sudo blockdev --flushbufs /dev/sda',
+        'echo 3 | sudo tee /proc/sys/vm/drop_caches',
+        'php artisan cache:clear',
+        'drush cr',
+        'wp cache flush',
+        'rails tmp:cache:clear',
+        'cake schema_cache clear',
+    ], [
+        'pip cache list',
+        'pip cache dir',
+        'uv cache dir',
+        'npm cache verify',
+        'poetry cache list',
+        'go clean',
+        'ccache -s',
+        'docker buildx ls',
+        'brew cleanup -n',
+        'pacman -Ss vim',
+        'paccache -d',
+        'gh cache list',
+        'resolvectl status',
+        'ip neigh show',
+        'aws cloudfront list-invalidations --distribution-id E1',
+        'redis-cli INFO',
+        'vmtouch -v big.file',
+        'pip install --no-cache-dir rich',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -683,4 +761,4 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
     # reading the clipboard, signing or unpacking stays on this machine and within the call
-    assert not {"clipboard", "sign", "extract"} & MUST_KNOW_ACTS
+    assert not {"clipboard", "sign", "extract", "purge"} & MUST_KNOW_ACTS

@@ -20,7 +20,7 @@ CREDENTIALS = [
     "~/.config/git/credentials", "~/.aws/credentials", "~/.aws/config",
     "~/.aws/sso/cache/a1b2.json", "~/.config/gcloud/application_default_credentials.json",
     "~/.azure/msal_token_cache.json", "~/.config/doctl/config.yaml", "~/.s3cfg", "~/.boto",
-    "~/.config/rclone/rclone.conf", "~/.databrickscfg", "~/.kaggle/kaggle.json",
+    "~/.config/rclone/rclone.conf", "~/.databrickscfg", "~/.edgerc", "~/.kaggle/kaggle.json",
     "~/.terraform.d/credentials.tfrc.json", "~/.vault-token", "~/.cache/huggingface/token",
     "~/.docker/config.json", "~/.config/containers/auth.json", "~/.kube/config",
     "~/.config/helm/registry/config.json", "~/.npmrc", "~/.yarnrc.yml", "~/.pypirc",

@@ -105,6 +105,9 @@ it. Each act is read from the programs' own manuals:
 - ``extract``: an archive extracted or a file decompressed onto the disk, by any archiver
   or decompressor, or to standard output redirected into a file (``gate.extracts``, each
   tool's manual);
+- ``purge``: a cache's contents purged, flushed, invalidated or evicted: package and
+  build caches, DNS caches, CDN and HTTP caches, key-value caches, the page cache,
+  applications' caches (``gate.cache_purges``, each tool's manual);
 - ``account``: an account created, changed or deleted, its password, group memberships or
   role grants: local, Samba, Windows and macOS accounts, directories, password files,
   database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
@@ -141,6 +144,7 @@ from urllib.parse import urlparse
 
 from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
+from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.devices import writes_device
@@ -166,7 +170,7 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
-        "account", "connect")
+        "purge", "account", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account"})
@@ -611,6 +615,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("sign")
     if extracts(seg):
         found.append("extract")
+    if purges_cache(seg):
+        found.append("purge")
     if changes_accounts(seg):
         found.append("account")
     if remote or database or _names_a_machine(seg):

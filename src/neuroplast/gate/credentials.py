@@ -95,6 +95,9 @@ LOCATIONS: tuple[Location, ...] = (
              "gsutil docs, 'The boto configuration file': ~/.boto holds credentials"),
     Location(r"\.config/rclone/rclone\.conf$", "rclone",
              "rclone docs, 'Configuration file': remotes' tokens and passwords"),
+    Location(r"\.edgerc$", "Akamai EdgeGrid",
+             "Akamai TechDocs, 'Authenticate with EdgeGrid': the API client's credentials "
+             "(client_secret, access_token) are kept in ~/.edgerc"),
     Location(r"\.databrickscfg$", "Databricks CLI",
              "Databricks docs, 'configuration profiles': tokens in ~/.databrickscfg"),
     Location(r"(?:\.kaggle|\.config/kaggle)/kaggle\.json$", "Kaggle API",
