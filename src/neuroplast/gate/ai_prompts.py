@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.outputs import option_values
-from neuroplast.gate.paths import URL
+from neuroplast.gate.paths import http_request_urls
 from neuroplast.gate.shell import Segment
 
 __all__ = ["sends_ai_prompt"]
@@ -73,7 +73,6 @@ _PROVIDER_API = re.compile(
     r"|api\.groq\.com|openrouter\.ai/api|api\.together\.(?:xyz|ai)|api\.deepseek\.com"
     r"|api\.perplexity\.ai|api\.x\.ai|api\.fireworks\.ai|api-inference\.huggingface\.co"
     r"|router\.huggingface\.co|bedrock-runtime\.[\w-]+\.amazonaws\.com)", re.IGNORECASE)
-_HTTP_CLIENTS = frozenset({"curl", "wget", "wget2", "http", "https", "xh", "xhs"})
 
 
 def sends_ai_prompt(seg: Segment) -> bool:
@@ -99,6 +98,4 @@ def sends_ai_prompt(seg: Segment) -> bool:
     if head == "aws":
         return plain[:1] == ["bedrock-runtime"] and any(
             w.startswith(("invoke-model", "converse")) for w in plain[1:2])
-    if head in _HTTP_CLIENTS:
-        return any(_PROVIDER_API.match(m.group(0)) for w in words for m in URL.finditer(w))
-    return False
+    return any(_PROVIDER_API.match(u) for u in http_request_urls(head, words))

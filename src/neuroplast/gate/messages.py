@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.outputs import operands, option_values
-from neuroplast.gate.paths import URL
+from neuroplast.gate.paths import HTTP_CLIENTS, http_request_urls
 from neuroplast.gate.shell import Segment
 
 __all__ = ["sends_message"]
@@ -120,7 +120,6 @@ _MESSAGE_ENDPOINT = re.compile(
     r"|api\.telegram\.org/bot|ntfy\.sh/|api\.pushover\.net/|api\.twilio\.com/.*/Messages"
     r"|api\.sendgrid\.com/v3/mail/send|api\.(?:eu\.)?mailgun\.net/.*/messages"
     r"|api\.resend\.com/emails|api\.postmarkapp\.com/email)", re.IGNORECASE)
-_HTTP_CLIENTS = frozenset({"curl", "wget", "wget2", "http", "https", "xh", "xhs"})
 
 
 def _mail_sends(argv: tuple[str, ...]) -> bool:
@@ -159,8 +158,8 @@ def sends_message(seg: Segment) -> bool:
     if head == "twurl":
         return any(a in ("-d", "--data") for a in words) or "POST" in (
             v.upper() for v in option_values(argv, ("-X", "--request")))
-    if head in _HTTP_CLIENTS:
-        urls = [m.group(0).lower() for w in words for m in URL.finditer(w)]
+    if head in HTTP_CLIENTS:
+        urls = http_request_urls(head, words)
         mails = head == "curl" and (
             any(a.partition("=")[0] == "--mail-rcpt" for a in words)
             or any(u.startswith(("smtp://", "smtps://")) for u in urls))

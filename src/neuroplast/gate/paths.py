@@ -10,7 +10,8 @@ import os.path
 import posixpath
 import re
 
-__all__ = ["FILE_URL", "REMOTE_PATH", "URL", "is_local_host", "path_zone", "resolve_path"]
+__all__ = ["FILE_URL", "HTTP_CLIENTS", "REMOTE_PATH", "URL", "http_request_urls",
+           "is_local_host", "path_zone", "resolve_path"]
 
 # RFC 8089: a file URL names a local file (file:///etc/x, file://localhost/etc/x); programs
 # that take URLs (curl, aws --filter file://..., git, pip) read it like a path. Group 1 is
@@ -26,6 +27,22 @@ _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
 _SYSTEM_DIRS = ("/etc", "/usr", "/bin", "/sbin", "/boot", "/dev", "/proc", "/sys", "/lib",
                 "/lib64", "/opt", "/root", "/var", "/System", "/Library", "/private/etc")
 _TEMP_DIRS = ("/tmp", "/var/tmp", "/private/tmp", "/dev/null")
+
+
+# command-line HTTP clients whose operands name the URLs they request: curl(1), wget(1),
+# GNU Wget2, HTTPie (http, https) and xh (xh, xhs)
+HTTP_CLIENTS = frozenset({"curl", "wget", "wget2", "http", "https", "xh", "xhs"})
+
+
+def http_request_urls(head: str, words: tuple[str, ...]) -> list[str]:
+    """The URLs (lower case) among an HTTP client's words; none for any other program.
+
+    >>> http_request_urls("curl", ("-X", "POST", "https://Hooks.Slack.com/x"))
+    ['https://hooks.slack.com/x']
+    """
+    if head not in HTTP_CLIENTS:
+        return []
+    return [m.group(0).lower() for w in words for m in URL.finditer(w)]
 
 
 def is_local_host(host: str) -> bool:
