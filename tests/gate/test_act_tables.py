@@ -14,9 +14,11 @@ from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.clipboard import uses_clipboard
+from neuroplast.gate.deploys import deploys
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
+from neuroplast.gate.loads import generates_load
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment, split_command
@@ -732,6 +734,153 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'vmtouch -v big.file',
         'pip install --no-cache-dir rich',
     ]),
+    "deploy": (deploys, [
+        'kubectl -n prod apply -f app.yaml',
+        'helm upgrade --install web ./chart',
+        'terraform apply -auto-approve',
+        'fly deploy',
+        'kubectl set image deploy/web web=registry/web:2.1',
+        'kubectl rollout undo deploy/web',
+        'kubectl delete -f app.yaml',
+        'kubectl scale --replicas 0 deploy/web',
+        'oc new-app registry/web',
+        'helm rollback web 3',
+        'helm uninstall web',
+        'helmfile sync',
+        'argocd app sync web',
+        'flux reconcile kustomization apps',
+        'skaffold run',
+        'terraform -chdir=infra destroy',
+        'tofu apply plan.out',
+        'terragrunt run-all apply',
+        'pulumi up --yes',
+        'cdk deploy --all',
+        'sam deploy --guided',
+        'sls deploy --stage prod',
+        'aws cloudformation deploy --template-file t.yaml --stack-name web',
+        'aws --region us-east-1 lambda update-function-code --function-name f --zip-file fileb://f.zip',
+        'aws ecs update-service --cluster c --service web --force-new-deployment',
+        'az deployment group create -g rg -f main.bicep',
+        'az webapp up --name web',
+        'gcloud --project p run deploy web --image gcr.io/p/web',
+        'gcloud app deploy app.yaml',
+        'gcloud functions deploy f --runtime python312',
+        'vercel',
+        'vercel --prod',
+        'npx vercel deploy ./site',
+        'netlify deploy --prod',
+        'firebase deploy --only hosting',
+        'wrangler deploy',
+        'wrangler pages deploy dist',
+        'railway up',
+        'cf push web',
+        'heroku ps:scale web=2 -a shop',
+        'heroku releases:rollback v41',
+        'docker stack deploy -c stack.yml shop',
+        'docker service update --image shop:2 shop_web',
+        'nomad job run web.nomad',
+        'kamal deploy',
+        'cap production deploy',
+        'dep deploy production',
+        'mkdocs gh-deploy',
+        'ghp-import --push site',
+        'gh-pages -d dist',
+        'surge ./dist shop.surge.sh',
+        'eas update --branch production',
+        'make deploy',
+        'npm run deploy:prod',
+        'yarn deploy',
+        'just deploy',
+    ], [
+        'kubectl get pods',
+        'kubectl diff -f app.yaml',
+        'kubectl apply --dry-run=server -f app.yaml',
+        'kubectl apply view-last-applied deploy/web',
+        'kubectl rollout status deploy/web',
+        'helm list -A',
+        'helm template web ./chart',
+        'helm upgrade --dry-run web ./chart',
+        'helmfile diff',
+        'terraform plan -out plan.out',
+        'terraform -help',
+        'pulumi preview',
+        'cdk synth',
+        'cdk diff',
+        'aws cloudformation describe-stacks',
+        'aws lambda list-functions',
+        'az deployment group what-if -g rg -f main.bicep',
+        'gcloud run services list',
+        'vercel dev',
+        'vercel ls',
+        'netlify status',
+        'firebase serve',
+        'wrangler dev',
+        'fly scale show',
+        'skaffold build',
+        'argocd app list',
+        'surge list',
+        'cap -T',
+        'mkdocs serve',
+        'ghp-import site',
+        'make test',
+        'npm run build',
+        'pnpm deploy --filter web out',
+        'task add deploy the new site',
+        'dep ensure',
+        'docker service ls',
+        'nomad job status web',
+        'heroku logs --tail',
+    ]),
+    "load": (generates_load, [
+        'ab -n 10000 -c 100 https://shop.example.com/',
+        'wrk -t12 -c400 -d30s http://127.0.0.1:8080/index.html',
+        'hey -z 5m -c 50 https://api.example.com/orders',
+        'oha -n 1000 http://localhost:3000',
+        'bombardier -c 125 -n 10000000 http://localhost:8080',
+        'autocannon -c 100 -d 40 http://localhost:3000',
+        'loadtest -n 200 -c 10 --rps 10 http://example.com',
+        'siege --concurrent=50 --time=1M https://example.com',
+        'siege -f urls.txt',
+        'echo "GET https://example.com" | vegeta attack -rate=500 -duration=60s > r.bin',
+        'k6 run --vus 10 --duration 30s script.js',
+        'k6 cloud script.js',
+        'locust --headless -u 100 -r 10 --host https://staging.example.com',
+        'locust',
+        'jmeter -n -t plan.jmx -l results.jtl',
+        'artillery run load.yml',
+        'artillery quick --count 20 --num 10 https://example.com',
+        'tsung -f tsung.xml start',
+        'iperf3 -c 10.0.0.5 -t 30',
+        'iperf --client 10.0.0.5',
+        'netperf -H 10.0.0.5',
+        'redis-benchmark -h cache.internal -n 100000 -q',
+        'memtier_benchmark -s cache.internal --ratio=1:10',
+        'pgbench -h db.internal -c 10 -T 60 app',
+        'sysbench oltp_read_write --tables=10 run',
+        'ycsb run mongodb -P workloads/workloada',
+        'fio --name=randwrite --rw=randwrite --size=4G --filename=/dev/sdb',
+        'stress --cpu 8 --timeout 60',
+        'stress-ng --vm 4 --vm-bytes 90% -t 10m',
+    ], [
+        'ab -V',
+        'ab -h',
+        'wrk --version',
+        'k6 inspect script.js',
+        'k6 login cloud --token t',
+        'vegeta report results.bin',
+        'vegeta plot results.bin > plot.html',
+        'locust --show-task-ratio',
+        'jmeter -t plan.jmx',
+        'artillery report results.json',
+        'iperf3 -s',
+        'iperf3 --server --port 5201',
+        'sysbench oltp_read_write --tables=10 prepare',
+        'pgbench --version',
+        'stress-ng --class cpu?',
+        'fio --showcmd job.fio',
+        'siege -C',
+        'hyperfine "sleep 0.1"',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -755,10 +904,11 @@ def test_an_act_is_one_key_across_programs(act: str) -> None:
 
 
 def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> None:
-    # a job runs on another machine and a prompt reaches another party's; a setting, a
-    # mount, a firewall rule and an account outlive the call into every later session
-    outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account"}
+    # a job runs on another machine, a prompt reaches another party's and a release serves
+    # others; a setting, a mount, a firewall rule and an account outlive the call into every
+    # later session
+    outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account", "deploy"}
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
-    # reading the clipboard, signing or unpacking stays on this machine and within the call
-    assert not {"clipboard", "sign", "extract", "purge"} & MUST_KNOW_ACTS
+    # reading the clipboard, signing, unpacking, purging or a load test is over with the call
+    assert not {"clipboard", "sign", "extract", "purge", "load"} & MUST_KNOW_ACTS

@@ -88,12 +88,12 @@ def _gradle_facts(ask_share: float) -> CallFacts:
 
 
 def test_a_new_nested_command_is_a_new_part() -> None:
-    undo = _facts_after("kubectl rollout status deploy/web", "kubectl rollout undo deploy/web",
+    paused = _facts_after("kubectl rollout status deploy/web", "kubectl rollout pause deploy/web",
                         0.1)
-    verdict, _ = run_pipeline(GATE_RULES, undo, disabled=())
+    verdict, _ = run_pipeline(GATE_RULES, paused, disabled=())
     assert (verdict.decision, verdict.rule) == ("ask", "new_part")
-    assert "no approved call used Bash:kubectl rollout =undo" in verdict.reason
-    again = _facts_after("kubectl rollout undo deploy/api", "kubectl rollout undo deploy/web",
+    assert "no approved call used Bash:kubectl rollout =pause" in verdict.reason
+    again = _facts_after("kubectl rollout pause deploy/api", "kubectl rollout pause deploy/web",
                          0.1)  # the nested command is known; a new operand after it is not
     assert run_pipeline(GATE_RULES, again, disabled=())[0].rule == "model_allow"
 

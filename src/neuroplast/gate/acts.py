@@ -112,6 +112,14 @@ it. Each act is read from the programs' own manuals:
   role grants: local, Samba, Windows and macOS accounts, directories, password files,
   database roles and ``GRANT``, cloud and cluster identities (``gate.accounts``, each
   tool's manual);
+- ``deploy``: a release of an application, site, function or infrastructure rolled out,
+  rolled back or torn down: Kubernetes and its deployers, infrastructure as code,
+  platforms' deploy commands, sites published, a project's own ``deploy`` target
+  (``gate.deploys``, each tool's manual);
+- ``load``: traffic or work sent at a service or machine to measure or stress its
+  capacity: HTTP load generators, network throughput tests, database and cache
+  benchmarks, disk, processor and memory stress tools (``gate.loads``, each tool's
+  manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -119,12 +127,13 @@ it. Each act is read from the programs' own manuals:
   project fetches something, but a refusal among its latest answers is asked on.
 
 The acts that reach beyond the call, onto another machine (a job on a cluster, a prompt to
-an outside model too), into every later boot or login (an autostart, a setting, a mount, a
-firewall rule, an account change) or onto hardware of its own (``MUST_KNOW_ACTS``), are
-asked once before the model may decide them, as a consequential sub-command is
-(``gate.support.must_know``): the first tunnel, remote session, submitted job, changed
-setting, mount, firewall rule, new account or flashed board this user lets the agent open
-or write is the user's call, not the model's guess from unrelated programs.
+an outside model, a release others use too), into every later boot or login (an
+autostart, a setting, a mount, a firewall rule, an account change) or onto hardware of its
+own (``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a
+consequential sub-command is (``gate.support.must_know``): the first tunnel, remote
+session, submitted job, changed setting, mount, firewall rule, new account, deploy or
+flashed board this user lets the agent open or write is the user's call, not the model's
+guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -147,12 +156,14 @@ from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.clipboard import uses_clipboard
+from neuroplast.gate.deploys import deploys
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
+from neuroplast.gate.loads import generates_load
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.opens import opens_for_viewing
@@ -170,10 +181,10 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
-        "purge", "account", "connect")
+        "purge", "account", "deploy", "load", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
-                            "ai-prompt", "account"})
+                            "ai-prompt", "account", "deploy"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -619,6 +630,10 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("purge")
     if changes_accounts(seg):
         found.append("account")
+    if deploys(seg):
+        found.append("deploy")
+    if generates_load(seg):
+        found.append("load")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
