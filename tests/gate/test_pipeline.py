@@ -89,7 +89,7 @@ def _gradle_facts(ask_share: float) -> CallFacts:
 
 def test_a_new_nested_command_is_a_new_part() -> None:
     paused = _facts_after("kubectl rollout status deploy/web", "kubectl rollout pause deploy/web",
-                        0.1)
+                          0.1)
     verdict, _ = run_pipeline(GATE_RULES, paused, disabled=())
     assert (verdict.decision, verdict.rule) == ("ask", "new_part")
     assert "no approved call used Bash:kubectl rollout =pause" in verdict.reason
