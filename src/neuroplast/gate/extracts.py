@@ -40,7 +40,7 @@ from __future__ import annotations
 from neuroplast.gate.outputs import has_short_option, option_values
 from neuroplast.gate.shell import Segment
 
-__all__ = ["extracts"]
+__all__ = ["extracts", "tar_extracts"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "--version", "-V"})
 _TAR = frozenset({"tar", "bsdtar", "gtar"})
@@ -77,7 +77,13 @@ def _redirected_to_file(seg: Segment) -> bool:
                for op, target in seg.redirects)
 
 
-def _tar_extracts(argv: tuple[str, ...]) -> bool:
+def tar_extracts(argv: tuple[str, ...]) -> bool:
+    """Whether tar's mode is extraction: ``tar xf``, ``tar -xzf``, ``tar --extract``.
+
+    >>> [tar_extracts(tuple(c.split())) for c in ("tar xzf a.tgz", "tar -C d -xf a.tar",
+    ...                                            "tar cf a.tar x", "tar --get -f a.tar")]
+    [True, True, False, True]
+    """
     words = argv[1:]
     first = words[0] if words else ""
     # the traditional style's first word is a cluster of letters (tar xzf, tar xvf)
@@ -92,7 +98,7 @@ def _to_stdout(seg: Segment) -> bool:
     if head in _TO_STDOUT:
         return True
     if head in _TAR:
-        return _tar_extracts(seg.argv) and (has_short_option(words, "O") or bool(
+        return tar_extracts(seg.argv) and (has_short_option(words, "O") or bool(
             _TAR_TO_STDOUT.intersection(words)))
     if head in _ALWAYS:  # exact words: unar's options are one-dash words (-force-skip)
         return bool(_STDOUT.intersection(words)) or (head == "unar" and "-" in option_values(
@@ -118,7 +124,7 @@ def extracts(seg: Segment) -> bool:
         return _redirected_to_file(seg)
     plain = [a for a in words if not a.startswith("-")]
     if head in _TAR:
-        return _tar_extracts(argv) and not any(a in ("-t", "--list") for a in words)
+        return tar_extracts(argv) and not any(a in ("-t", "--list") for a in words)
     if head == "unzip":
         return bool(plain) and not any(a in ("-l", "-t", "-v", "-Z", "-z") for a in words)
     if head in _ALWAYS:

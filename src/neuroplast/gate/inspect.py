@@ -35,6 +35,7 @@ from neuroplast.gate.calls import MAX_FIELD_CHARS, ToolCall, clip_text, require_
 from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.defenses import disables_defense
+from neuroplast.gate.extracts import tar_extracts
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.outputs import option_values, output_files, socat_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
@@ -508,18 +509,9 @@ def _target_directories(seg: Segment) -> list[str]:
     argv = seg.argv
     if not options or (seg.head == "git" and seg.subcommand != "apply"):
         return []
-    if seg.head == "tar" and not _tar_extracts(argv):
+    if seg.head == "tar" and not tar_extracts(argv):
         return []  # tar -C only names where files are read from unless it extracts
     return option_values(argv, options)  # -C DIR, -t DIR, -rt DIR, -tDIR, --directory=DIR
-
-
-def _tar_extracts(argv: tuple[str, ...]) -> bool:
-    """``tar xf``, ``tar -xzf``, ``tar --extract``: the bundled x of tar's modes."""
-    bundle = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else ""
-    return "x" in bundle or any(
-        a in ("--extract", "--get") or (a[:1] == "-" and a[1:2] != "-" and "x" in a)
-        for a in argv[1:]
-    )
 
 
 def _operand_write_targets(seg: Segment) -> list[str]:
