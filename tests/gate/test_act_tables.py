@@ -15,11 +15,14 @@ from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.deploys import deploys
+from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.loads import generates_load
 from neuroplast.gate.mounts import mounts
+from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.provisions import provisions
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment, split_command
 from neuroplast.gate.signing import signs
@@ -881,6 +884,141 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'siege -C',
         'hyperfine "sleep 0.1"',
     ]),
+    "provision": (provisions, [
+        'aws ec2 run-instances --image-id ami-1 --instance-type p4d.24xlarge --count 8',
+        'gcloud compute instances create gpu-1 --zone us-central1-a',
+        'az aks create -g rg -n k8s --node-count 5',
+        'hcloud server create --name x --type cx22 --image debian-12',
+        'aws --region eu-west-1 rds create-db-instance --db-instance-identifier db',
+        'aws ec2 request-spot-instances --instance-count 4',
+        'aws ec2 start-instances --instance-ids i-1',
+        'aws s3 mb s3://team-scratch',
+        'aws s3api create-bucket --bucket b',
+        'gsutil mb gs://team-scratch',
+        'gcloud container clusters create c1 --num-nodes 3',
+        'gcloud container clusters resize c1 --num-nodes 30',
+        'gcloud --project p sql instances create db --tier db-custom-4-16384',
+        'az vm create -g rg -n vm --image Ubuntu2204',
+        'az vm start -g rg -n vm',
+        'az vmss scale -g rg -n ss --new-capacity 40',
+        'doctl compute droplet create web --size s-2vcpu-4gb --image ubuntu-24-04-x64',
+        'linode-cli linodes create --type g6-standard-2',
+        'openstack server create --flavor m1.large --image ubuntu vm1',
+        'oci compute instance launch --shape VM.Standard.E4.Flex',
+        'ibmcloud is instance-create vsi vpc zone bx2-2x8 subnet',
+        'eksctl create cluster --name c --nodes 10',
+        'eksctl scale nodegroup --cluster c --name ng --nodes 20',
+        'kops create cluster --name c.k8s.local --zones us-east-1a',
+        'gh codespace create --repo o/r --machine largePremiumLinux',
+        'heroku addons:create heroku-postgresql:standard-0',
+        'pscale database create shop',
+        'supabase projects create shop --org-id o',
+    ], [
+        'aws ec2 describe-instances',
+        'aws ec2 create-tags --resources i-1 --tags Key=a,Value=b',
+        "aws cloudfront create-invalidation --distribution-id E1 --paths '/*'",
+        'aws ec2 run-instances --dry-run --image-id ami-1',
+        'aws s3 ls',
+        'aws pricing get-products --service-code AmazonEC2',
+        'gcloud compute instances list',
+        'gcloud config configurations create dev',
+        'gcloud auth login',
+        'az vm list -o table',
+        'az login',
+        'az account set -s sub',
+        'hcloud server list',
+        'doctl auth init',
+        'doctl compute droplet list',
+        'eksctl get cluster',
+        'gh codespace list',
+        'heroku apps',
+        'aws ec2 run-instances help',
+    ]),
+    "encrypt": (encrypts, [
+        'gpg -c notes.txt',
+        'gpg --encrypt --recipient ops@example.com backup.tar',
+        'gpg -es -r ops@example.com doc.txt',
+        'openssl enc -aes-256-cbc -salt -in db.sql -out db.sql.enc',
+        'openssl aes-256-cbc -in a -out a.enc',
+        'openssl smime -encrypt -in msg.txt cert.pem',
+        'age -r age1xyz -o data.age data.csv',
+        'age -p -o notes.age notes.txt',
+        'ccrypt secrets.txt',
+        'zip -e secret.zip secret.txt',
+        'zip -P hunter2 s.zip s.txt',
+        '7z a -psecret -mhe=on backup.7z data/',
+        'rar a -hpsecret backup.rar data',
+        'qpdf --encrypt u o 256 -- in.pdf out.pdf',
+        'ansible-vault encrypt group_vars/all/vault.yml',
+        'ansible-vault rekey vault.yml',
+        'ansible-vault encrypt_string hunter2 --name db_password',
+        'sops -e secrets.yaml > secrets.enc.yaml',
+        'sops updatekeys secrets.enc.yaml',
+        'git-crypt lock',
+        'kubeseal < secret.yaml > sealed.yaml',
+        'sudo cryptsetup luksFormat /dev/sdb1',
+        'sudo cryptsetup reencrypt /dev/sdb1',
+        'veracrypt --create /dev/sdb1',
+        'gocryptfs -init vault',
+        'fscrypt encrypt ~/private',
+    ], [
+        'gpg -d notes.txt.gpg',
+        'gpg --list-keys',
+        'gpg --verify sig.asc file',
+        'gpg --clearsign doc.txt',
+        'openssl enc -d -aes-256-cbc -in a.enc -out a',
+        'openssl x509 -in cert.pem -noout -text',
+        'openssl rand -hex 32',
+        'openssl dgst -sha256 file',
+        'age -d -i key.txt data.age',
+        'age-keygen -o key.txt',
+        'ccrypt -d secrets.txt.cpt',
+        'zip -r site.zip site',
+        '7z a backup.7z data/',
+        '7z x backup.7z',
+        'ansible-vault view vault.yml',
+        'ansible-vault decrypt vault.yml',
+        'sops -d secrets.enc.yaml',
+        'cryptsetup open /dev/sdb1 vault',
+        'cryptsetup luksDump /dev/sdb1',
+        'git-crypt unlock',
+    ]),
+    "permission": (changes_permissions, [
+        'chmod +x run.sh',
+        'chmod -R 700 ~/.ssh',
+        'sudo chown -R www-data: /srv/site',
+        'chgrp -h staff notes.md',
+        'chown --reference=a.txt b.txt',
+        'setfacl -m u:bob:r report.pdf',
+        'setfacl -x u:bob report.pdf',
+        'sudo chattr +i /etc/resolv.conf',
+        'chflags uchg notes.md',
+        'sudo setcap cap_net_bind_service=+ep ./server',
+        'chcon -t httpd_sys_content_t /srv/www',
+        'restorecon -R /var/www',
+        'umask 002',
+        'icacls C:\\data /grant bob:F',
+        'takeown /f C:\\data /r',
+        'git update-index --chmod=+x run.sh',
+        'hdfs dfs -chmod -R 750 /data',
+        'gsutil acl ch -u AllUsers:R gs://b/o',
+        'aws s3api put-bucket-policy --bucket b --policy file://p.json',
+        'az storage container set-permission --name c --public-access blob',
+    ], [
+        'ls -l run.sh',
+        'stat -c %a run.sh',
+        'getfacl report.pdf',
+        'lsattr /etc/resolv.conf',
+        'getcap ./server',
+        'umask',
+        'umask -S',
+        'icacls C:\\data',
+        'chmod --help',
+        'setfacl --test -m u:bob:r report.pdf',
+        'gsutil acl get gs://b/o',
+        'aws s3api get-bucket-policy --bucket b',
+        'namei -l /srv/site',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -904,11 +1042,14 @@ def test_an_act_is_one_key_across_programs(act: str) -> None:
 
 
 def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> None:
-    # a job runs on another machine, a prompt reaches another party's and a release serves
-    # others; a setting, a mount, a firewall rule and an account outlive the call into every
-    # later session
-    outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account", "deploy"}
+    # a job runs on another machine, a prompt reaches another party's, a release serves
+    # others and a cloud resource bills an account; a setting, a mount, a firewall rule and
+    # an account outlive the call into every later session
+    outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account", "deploy",
+                 "provision"}
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
-    # reading the clipboard, signing, unpacking, purging or a load test is over with the call
-    assert not {"clipboard", "sign", "extract", "purge", "load"} & MUST_KNOW_ACTS
+    # reading the clipboard, signing, unpacking, purging, a load test, encrypting or a
+    # file's permissions stay on this machine
+    assert not {"clipboard", "sign", "extract", "purge", "load", "encrypt",
+                "permission"} & MUST_KNOW_ACTS

@@ -116,10 +116,18 @@ it. Each act is read from the programs' own manuals:
   rolled back or torn down: Kubernetes and its deployers, infrastructure as code,
   platforms' deploy commands, sites published, a project's own ``deploy`` target
   (``gate.deploys``, each tool's manual);
+- ``provision``: a cloud resource created, started or resized: servers, clusters,
+  databases, buckets and the other resources a cloud account holds and bills
+  (``gate.provisions``, each provider's command-line reference);
 - ``load``: traffic or work sent at a service or machine to measure or stress its
   capacity: HTTP load generators, network throughput tests, database and cache
   benchmarks, disk, processor and memory stress tools (``gate.loads``, each tool's
   manual);
+- ``encrypt``: files, archives, secrets or volumes encrypted, or encrypted again under new
+  keys (``gate.encrypts``, each tool's manual);
+- ``permission``: who may read, write or run a file changed: its mode, owner, group,
+  access list, attributes, capabilities or security label, or a stored object's access
+  (``gate.permission_changes``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -127,13 +135,13 @@ it. Each act is read from the programs' own manuals:
   project fetches something, but a refusal among its latest answers is asked on.
 
 The acts that reach beyond the call, onto another machine (a job on a cluster, a prompt to
-an outside model, a release others use too), into every later boot or login (an
-autostart, a setting, a mount, a firewall rule, an account change) or onto hardware of its
-own (``MUST_KNOW_ACTS``), are asked once before the model may decide them, as a
-consequential sub-command is (``gate.support.must_know``): the first tunnel, remote
-session, submitted job, changed setting, mount, firewall rule, new account, deploy or
-flashed board this user lets the agent open or write is the user's call, not the model's
-guess from unrelated programs.
+an outside model, a release others use, a resource an account pays for too), into every
+later boot or login (an autostart, a setting, a mount, a firewall rule, an account change)
+or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
+decide them, as a consequential sub-command is (``gate.support.must_know``): the first
+tunnel, remote session, submitted job, changed setting, mount, firewall rule, new account,
+deploy, cloud resource or flashed board this user lets the agent open or write is the
+user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -159,6 +167,7 @@ from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
+from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
@@ -170,6 +179,8 @@ from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
+from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.provisions import provisions
 from neuroplast.gate.render import url_host
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
@@ -181,10 +192,11 @@ __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "forward", "kill",
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
-        "purge", "account", "deploy", "load", "connect")
+        "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
-                            "ai-prompt", "account", "deploy"})
+                            "ai-prompt", "account", "deploy", "provision"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -632,8 +644,14 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("account")
     if deploys(seg):
         found.append("deploy")
+    if provisions(seg):
+        found.append("provision")
     if generates_load(seg):
         found.append("load")
+    if encrypts(seg):
+        found.append("encrypt")
+    if changes_permissions(seg):
+        found.append("permission")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
