@@ -159,6 +159,12 @@ from neuroplast_bench.gate_twentieth_user import (
     NEWSROOM_HOME_FILES,
     NewsroomUser,
 )
+from neuroplast_bench.gate_twenty_fifth_user import (
+    TELCO_DRIFT,
+    TELCO_FOCUS,
+    TELCO_HOME_FILES,
+    TelcoUser,
+)
 from neuroplast_bench.gate_twenty_first_user import (
     CIVIC_DRIFT,
     CIVIC_FOCUS,
@@ -213,11 +219,13 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "macadmin": MACADMIN_DRIFT, "qa": QA_DRIFT, "gamedev": GAMEDEV_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
-               "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT}
+               "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT,
+               "telco": TELCO_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
-          | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser)
+          | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
+          | TelcoUser)
 
 
 @dataclass
@@ -258,12 +266,14 @@ class GateBenchConfig(Config):
     # integration engineer at a community hospital, a twenty-second) or "support"
     # (gate_twenty_third_user.SupportUser: a support escalation engineer at a B2B SaaS
     # company, a twenty-third) or "cdn" (gate_twenty_fourth_user.CdnUser: a CDN and
-    # video-delivery engineer at a subscription streaming service, a twenty-fourth)
+    # video-delivery engineer at a subscription streaming service, a twenty-fourth) or
+    # "telco" (gate_twenty_fifth_user.TelcoUser: a voice-core (VoIP) engineer at a regional
+    # telephone company, a twenty-fifth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
-                  "clinical", "support", "cdn"] = "default"
+                  "clinical", "support", "cdn", "telco"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -843,11 +853,12 @@ def _tempdir() -> Iterator[Path]:
 # the drift), ten (qa, one for the drift), ten (gamedev, one for the drift), ten (robotics, one for
 # the drift), ten (bioinfo, two for the drift), twelve (legal, three for the drift), twelve
 # (newsroom, three for the drift), seven (civic, two for the drift), eight (clinical, two for the
-# drift), six (support, two for the drift, whose archive tools' pages mostly create, list or
-# test archives) and six (cdn, two for the drift, whose cache tools' pages also list, inspect, warm
-# and configure caches) where the default user has one or two, so a larger share (1.3-1.5 % of calls
-# each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
-# macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
+# drift), six (support, two for the drift, whose archive tools' pages mostly create, list or test
+# archives), six (cdn, two for the drift, whose cache tools' pages also list, inspect, warm and
+# configure caches) and six (telco, two for the drift, which also draw the probes, monitors and
+# timers beside the load tools) where the default user has one or two, so a larger share (1.3-1.5 %
+# of calls each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's
+# and macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
 # 3 %, since the mobile CLIs', the flashing tools', the migration tools', the schedulers', the
 # certificate tools', the chain tools', the security tools', the backup tools', the Mac
 # administration tools', the process and test tools', the game studio's tools' and version-control
@@ -879,6 +890,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "clinical": (CLINICAL_FOCUS, 0.25, CLINICAL_HOME_FILES, ClinicalUser),
     "support": (SUPPORT_FOCUS, 0.25, SUPPORT_HOME_FILES, SupportUser),
     "cdn": (CDN_FOCUS, 0.25, CDN_HOME_FILES, CdnUser),
+    "telco": (TELCO_FOCUS, 0.25, TELCO_HOME_FILES, TelcoUser),
 }
 
 

@@ -1,7 +1,7 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
-macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support and cdn
-users share: the harness selects each by name and keeps its own preferences and drift, the CLI
-offers each, and each module's profile command prints one JSON line per seed
+macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn and
+telco users share: the harness selects each by name and keeps its own preferences and drift,
+the CLI offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from neuroplast_bench import (
     gate_thirteenth_user,
     gate_twelfth_user,
     gate_twentieth_user,
+    gate_twenty_fifth_user,
     gate_twenty_first_user,
     gate_twenty_fourth_user,
     gate_twenty_second_user,
@@ -64,6 +65,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "clinical": (gate_twenty_second_user, gate_twenty_second_user.CLINICAL_DRIFT, (2200, 2201)),
     "support": (gate_twenty_third_user, gate_twenty_third_user.SUPPORT_DRIFT, (2300, 2301)),
     "cdn": (gate_twenty_fourth_user, gate_twenty_fourth_user.CDN_DRIFT, (2400, 2401)),
+    "telco": (gate_twenty_fifth_user, gate_twenty_fifth_user.TELCO_DRIFT, (2500, 2501)),
 }
 
 
