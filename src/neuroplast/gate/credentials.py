@@ -98,6 +98,37 @@ LOCATIONS: tuple[Location, ...] = (
     Location(r"\.edgerc$", "Akamai EdgeGrid",
              "Akamai TechDocs, 'Authenticate with EdgeGrid': the API client's credentials "
              "(client_secret, access_token) are kept in ~/.edgerc"),
+    Location(r"\.config/hcloud/cli\.toml$", "hcloud",
+             "hcloud context create docs: the API token is stored in ~/.config/hcloud/cli.toml"),
+    Location(r"\.vultr-cli\.yaml$", "Vultr CLI", "vultr-cli README: api-key in ~/.vultr-cli.yaml"),
+    Location(r"\.config/scw/config\.yaml$", "Scaleway CLI",
+             "scw init docs: access and secret keys in ~/.config/scw/config.yaml"),
+    Location(r"\.oci/config$", "OCI CLI",
+             "Oracle Cloud docs, 'SDK and CLI Configuration File': ~/.oci/config names the "
+             "API signing key and its fingerprint"),
+    Location(r"\.bluemix/config\.json$", "IBM Cloud CLI",
+             "IBM Cloud CLI docs: IAM access and refresh tokens kept in ~/.bluemix/config.json"),
+    Location(r"\.twilio-cli/config\.json$", "Twilio CLI",
+             "Twilio CLI docs, 'General usage': profiles with API keys and secrets are "
+             "stored in ~/.twilio-cli/config.json"),
+    Location(r"\.config/netlify/config\.json$|\.netlify/config\.json$", "Netlify CLI",
+             "Netlify CLI docs, 'Get started': the access token is kept in the global "
+             "config.json (~/.config/netlify, formerly ~/.netlify)"),
+    Location(r"\.railway/config\.json$", "Railway CLI",
+             "Railway CLI docs: railway login stores the token in ~/.railway/config.json"),
+    Location(r"\.supabase/access-token$", "Supabase CLI",
+             "supabase login docs: the personal access token is saved to "
+             "~/.supabase/access-token"),
+    Location(r"\.config/ngrok/ngrok\.yml$|\.ngrok2/ngrok\.yml$|"
+             r"Application Support/ngrok/ngrok\.yml$", "ngrok",
+             "ngrok docs, 'Agent configuration file': the authtoken is kept in ngrok.yml"),
+    Location(r"\.sentryclirc$", "Sentry CLI",
+             "sentry-cli docs, 'Configuration and Authentication': the auth token in "
+             "~/.sentryclirc"),
+    Location(r"\.circleci/cli\.yml$", "CircleCI CLI",
+             "circleci setup docs: the API token is written to ~/.circleci/cli.yml"),
+    Location(r"\.travis/config\.yml$", "Travis CLI",
+             "travis login docs: access tokens kept in ~/.travis/config.yml"),
     Location(r"\.databrickscfg$", "Databricks CLI",
              "Databricks docs, 'configuration profiles': tokens in ~/.databrickscfg"),
     Location(r"(?:\.kaggle|\.config/kaggle)/kaggle\.json$", "Kaggle API",
