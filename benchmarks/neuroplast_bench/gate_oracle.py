@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -20,9 +21,10 @@ from urllib.parse import urlparse
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["KNOWN_TOOLS", "PRIVATE_NETS", "PhasedUser", "ReadKind", "clean_host",
-           "command_line_reasons", "grep_reach", "loopback_host", "own_host", "profile_main",
-           "reasons_by_tool", "refusal_profile", "unknown_tool", "written_text"]
+__all__ = ["KNOWN_TOOLS", "PRIVATE_NETS", "PathKind", "PhasedUser", "ReadKind", "clean_host",
+           "command_line_reasons", "embedded_path_reasons", "grep_reach", "loopback_host",
+           "own_host", "profile_main", "reasons_by_tool", "refusal_profile", "unknown_tool",
+           "written_text"]
 
 # A workplace's own address space: the private networks (RFC 1918), loopback and link-local,
 # and their IPv6 counterparts (RFC 4193 unique local, RFC 4291 link-local)
@@ -93,6 +95,32 @@ def command_line_reasons(
         found |= {name for name, check in checks if check(c, cwd)}
         found |= path_reasons(c, cwd)
     return found
+
+
+# A path written inside a program's text (``python -c "open('/x')"``, a heredoc), which no
+# simple command's words hold
+_EMBEDDED_PATH = re.compile(r"(?:~|\$HOME)?/[^\s'\"`;|&()<>,]+")
+PathKind = tuple[str, Callable[[str, str], bool]]  # (reason, is_protected(path, cwd))
+
+
+def embedded_path_reasons(command: str, commands: Sequence[Any], cwd: str,
+                          kinds: Sequence[PathKind]) -> set[str]:
+    """The reasons of ``kinds`` whose protected files a command line names inside a
+    program's text rather than as a word of one of its simple ``commands`` (those are read
+    per command), one reading for every user that refuses such files.
+
+    >>> secret = ("credentials", lambda p, cwd: p.endswith("/.netrc"))
+    >>> class Cmd:
+    ...     words = ("python", "-c", "print(open('/home/u/.netrc').read())")
+    >>> embedded_path_reasons(Cmd.words[2], [Cmd], "/p", [secret])
+    {'credentials'}
+    >>> embedded_path_reasons("cat /home/u/.netrc", [type("C", (), {"words": (
+    ...     "cat", "/home/u/.netrc")})], "/p", [secret])
+    set()
+    """
+    words = {w for c in commands for w in c.words}
+    paths = [m.group(0) for m in _EMBEDDED_PATH.finditer(command) if m.group(0) not in words]
+    return {reason for path in paths for reason, protected in kinds if protected(path, cwd)}
 
 
 def written_text(tool_input: dict[str, Any]) -> str:
