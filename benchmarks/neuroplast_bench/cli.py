@@ -63,9 +63,9 @@ def gate(
     user: Annotated[str, typer.Option(
         help="the simulated user: default, heldout, ops, mlds, webfin, mobile, embedded, dba, "
              "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo, "
-             "legal, newsroom, civic, clinical, support, cdn or telco (the last twenty-four: "
-             "their own preferences and drift, written apart from the gate; --drift, "
-             "--also-refuse and --also-allow then stay unset)")
+             "legal, newsroom, civic, clinical, support, cdn, telco or k12 (the last "
+             "twenty-five: their own preferences and drift, written apart from the gate; "
+             "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
@@ -112,8 +112,8 @@ def gate(
              "1700,1701,1702, the bioinfo user's 1800,1801,1802, the legal user's "
              "1900,1901,1902, the newsroom user's 2000,2001,2002, the civic user's "
              "2100,2101,2102, the clinical user's 2200,2201,2202, the support user's "
-             "2300,2301,2302, the cdn user's 2400,2401,2402 and the telco user's "
-             "2500,2501,2502)")] = "",
+             "2300,2301,2302, the cdn user's 2400,2401,2402, the telco user's "
+             "2500,2501,2502 and the k12 user's 2600,2601,2602)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:
