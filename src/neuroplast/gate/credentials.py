@@ -129,6 +129,10 @@ LOCATIONS: tuple[Location, ...] = (
              "circleci setup docs: the API token is written to ~/.circleci/cli.yml"),
     Location(r"\.travis/config\.yml$", "Travis CLI",
              "travis login docs: access tokens kept in ~/.travis/config.yml"),
+    Location(r"\.gam/(?:oauth2\.txt|oauth2service\.json|client_secrets\.json)$", "GAM",
+             "GAM wiki, 'Authorization': OAuth tokens in oauth2.txt, the service account's "
+             "key in oauth2service.json, in GAM's config folder (~/.gam)"),
+    Location(r"~/\.gam$", "GAM", "as above: the config folder"),
     Location(r"\.databrickscfg$", "Databricks CLI",
              "Databricks docs, 'configuration profiles': tokens in ~/.databrickscfg"),
     Location(r"(?:\.kaggle|\.config/kaggle)/kaggle\.json$", "Kaggle API",
