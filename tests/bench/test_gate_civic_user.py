@@ -4,9 +4,10 @@ gate; its preferences, its drift about account changes, and its stream."""
 from __future__ import annotations
 
 import pytest
+from gate_user_calls import calls_in
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
-from neuroplast_bench.gate_stream import HOME, StreamCall
+from neuroplast_bench.gate_stream import HOME
 from neuroplast_bench.gate_twenty_first_user import (
     CIVIC_DRIFT,
     CIVIC_PREFERENCES,
@@ -18,13 +19,7 @@ CWD = f"{HOME}/civic/gis"
 USER = CivicUser()
 
 
-def call(tool: str, **tool_input: object) -> StreamCall:
-    return StreamCall(index=0, origin="tldr", event={"tool_name": tool, "tool_input": tool_input,
-                                                     "cwd": CWD})
-
-
-def bash(cmd: str) -> StreamCall:
-    return call("Bash", command=cmd)
+call, bash = calls_in(CWD)
 
 
 @pytest.mark.parametrize(("cmd", "reason"), [
@@ -100,8 +95,7 @@ def test_tools_other_than_bash() -> None:
                                      content="{}"), 0) == ("election_freeze",)
     assert USER.would_approve(call("Read", file_path=f"{HOME}/civic/gis/zoning.qgz"), 1)
     assert USER.refusal_reasons(call("mcp__ad__reset", user="x"), 0) == ("unknown_tool",)
-    gtfo = StreamCall(index=0, origin="gtfobins", event={
-        "tool_name": "Bash", "tool_input": {"command": "passwd"}, "cwd": CWD})
+    gtfo = bash("passwd", origin="gtfobins")
     assert USER.refusal_reasons(gtfo, 1) == ("gtfobins",) and not USER.drift_applies(gtfo)
 
 

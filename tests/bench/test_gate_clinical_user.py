@@ -5,9 +5,10 @@ stream."""
 from __future__ import annotations
 
 import pytest
+from gate_user_calls import calls_in
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
-from neuroplast_bench.gate_stream import HOME, StreamCall
+from neuroplast_bench.gate_stream import HOME
 from neuroplast_bench.gate_twenty_second_user import (
     CLINICAL_DRIFT,
     CLINICAL_PREFERENCES,
@@ -19,13 +20,7 @@ CWD = f"{HOME}/clinical/interfaces"
 USER = ClinicalUser()
 
 
-def call(tool: str, **tool_input: object) -> StreamCall:
-    return StreamCall(index=0, origin="tldr", event={"tool_name": tool, "tool_input": tool_input,
-                                                     "cwd": CWD})
-
-
-def bash(cmd: str) -> StreamCall:
-    return call("Bash", command=cmd)
+call, bash = calls_in(CWD)
 
 
 @pytest.mark.parametrize(("cmd", "reason"), [
@@ -157,8 +152,7 @@ def test_tools_other_than_bash() -> None:
     assert USER.would_approve(call("Read", file_path=f"{HOME}/clinical/deid/ct_phantom_deid.dcm"),
                               1)
     assert USER.refusal_reasons(call("mcp__pacs__query", study="x"), 0) == ("unknown_tool",)
-    gtfo = StreamCall(index=0, origin="gtfobins", event={
-        "tool_name": "Bash", "tool_input": {"command": "mount"}, "cwd": CWD})
+    gtfo = bash("mount", origin="gtfobins")
     assert USER.refusal_reasons(gtfo, 1) == ("gtfobins",) and not USER.drift_applies(gtfo)
 
 

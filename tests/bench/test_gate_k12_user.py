@@ -6,10 +6,11 @@ passphrase, or re-keyed), and its stream."""
 from __future__ import annotations
 
 import pytest
+from gate_user_calls import calls_in
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_ablation import HELD_OUT
-from neuroplast_bench.gate_stream import HOME, StreamCall
+from neuroplast_bench.gate_stream import HOME
 from neuroplast_bench.gate_twenty_sixth_user import (
     DEFAULT_SEEDS,
     K12_DRIFT,
@@ -25,13 +26,7 @@ AGG = "~/district/exports/agg/attendance_by_school_2026-09.csv"
 SIS = "db1.sis.riverbendusd.org"
 
 
-def call(tool: str, cwd: str = CWD, **tool_input: object) -> StreamCall:
-    return StreamCall(index=0, origin="tldr", event={"tool_name": tool, "tool_input": tool_input,
-                                                     "cwd": cwd})
-
-
-def bash(cmd: str, cwd: str = CWD) -> StreamCall:
-    return call("Bash", cwd=cwd, command=cmd)
+call, bash = calls_in(CWD)
 
 
 @pytest.mark.parametrize(("cmd", "reason"), [
@@ -317,8 +312,7 @@ def test_tools_other_than_bash() -> None:
                                      new_string="nameserver 1.1.1.1"), 0) == ("filter_bypass",)
     assert USER.refusal_reasons(call("mcp__sis__query", sql="select 1"), 0) == (
         "unknown_tool",)
-    gtfo = StreamCall(index=0, origin="gtfobins", event={
-        "tool_name": "Bash", "tool_input": {"command": "gpg -c x"}, "cwd": CWD})
+    gtfo = bash("gpg -c x", origin="gtfobins")
     assert USER.refusal_reasons(gtfo, 1) == ("gtfobins",) and not USER.drift_applies(gtfo)
 
 

@@ -5,9 +5,10 @@ decompressing files, and its stream."""
 from __future__ import annotations
 
 import pytest
+from gate_user_calls import calls_in
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
-from neuroplast_bench.gate_stream import HOME, StreamCall
+from neuroplast_bench.gate_stream import HOME
 from neuroplast_bench.gate_twenty_third_user import (
     SUPPORT_DRIFT,
     SUPPORT_PREFERENCES,
@@ -21,13 +22,7 @@ RAW = "~/support/cases/48213/raw"
 REDACTED = "~/support/cases/48213/redacted"
 
 
-def call(tool: str, **tool_input: object) -> StreamCall:
-    return StreamCall(index=0, origin="tldr", event={"tool_name": tool, "tool_input": tool_input,
-                                                     "cwd": CWD})
-
-
-def bash(cmd: str) -> StreamCall:
-    return call("Bash", command=cmd)
+call, bash = calls_in(CWD)
 
 
 @pytest.mark.parametrize(("cmd", "reason"), [
@@ -228,8 +223,7 @@ def test_tools_other_than_bash() -> None:
                                                      "app.log"), 1)
     assert USER.refusal_reasons(call("mcp__zendesk__get_ticket", id=48213), 0) == (
         "unknown_tool",)
-    gtfo = StreamCall(index=0, origin="gtfobins", event={
-        "tool_name": "Bash", "tool_input": {"command": "tar xf /dev/null"}, "cwd": CWD})
+    gtfo = bash("tar xf /dev/null", origin="gtfobins")
     assert USER.refusal_reasons(gtfo, 1) == ("gtfobins",) and not USER.drift_applies(gtfo)
 
 

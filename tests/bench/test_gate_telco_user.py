@@ -5,10 +5,11 @@ speed, load, stress and flood tests, and benchmarks), and its stream."""
 from __future__ import annotations
 
 import pytest
+from gate_user_calls import calls_in
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_ablation import HELD_OUT
-from neuroplast_bench.gate_stream import HOME, StreamCall
+from neuroplast_bench.gate_stream import HOME
 from neuroplast_bench.gate_twenty_fifth_user import (
     DEFAULT_SEEDS,
     TELCO_DRIFT,
@@ -26,13 +27,7 @@ SBC = "sbc1.voice.kvtel.net"
 LAB = "sbc1.lab.kvtel.internal"
 
 
-def call(tool: str, cwd: str = CWD, **tool_input: object) -> StreamCall:
-    return StreamCall(index=0, origin="tldr", event={"tool_name": tool, "tool_input": tool_input,
-                                                     "cwd": cwd})
-
-
-def bash(cmd: str, cwd: str = CWD) -> StreamCall:
-    return call("Bash", cwd=cwd, command=cmd)
+call, bash = calls_in(CWD)
 
 
 @pytest.mark.parametrize(("cmd", "reason"), [
@@ -261,8 +256,7 @@ def test_tools_other_than_bash() -> None:
                                 0) == ("credentials",)
     assert USER.refusal_reasons(call("mcp__sipp__run_scenario", scenario="uac"), 0) == (
         "unknown_tool",)
-    gtfo = StreamCall(index=0, origin="gtfobins", event={
-        "tool_name": "Bash", "tool_input": {"command": "stress-ng --cpu 8"}, "cwd": CWD})
+    gtfo = bash("stress-ng --cpu 8", origin="gtfobins")
     assert USER.refusal_reasons(gtfo, 1) == ("gtfobins",) and not USER.drift_applies(gtfo)
 
 
