@@ -59,10 +59,9 @@ _HOST_H = frozenset({"pgbench", "redis-benchmark", "mysqlslap", "netperf"})  # -
 # a benchmark's own defaults)
 _ALWAYS = frozenset({"ab", "wrk", "wrk2", "hey", "oha", "bombardier", "autocannon",
                      "loadtest", "httperf", "http_load", "h2load", "plow", "ddosify",
-                     "slowhttptest", "sipp", "netperf", "nuttcp", "qperf", "sockperf",
-                     "tcpreplay", "mausezahn", "mz", "trafgen", "memtier_benchmark", "pgbench",
-                     "mysqlslap", "fio", "stress", "stress-ng", "stressapptest", "memtester",
-                     "mbw", "bonnie++", "iozone", "cassandra-stress"})
+                     "slowhttptest", "sipp", "nuttcp", "qperf", "sockperf", "tcpreplay",
+                     "mausezahn", "mz", "trafgen", "memtier_benchmark", "fio", "stress",
+                     "stress-ng", "memtester", "mbw", "cassandra-stress"})
 # tools that generate load whenever they run, even with no argument
 _BARE_RUNS = frozenset({"redis-benchmark", "netperf", "pgbench", "locust", "mysqlslap",
                         "pg_test_fsync", "speedtest", "speedtest-cli", "speedtest-rs", "fast",
