@@ -891,6 +891,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
     ], [
         'ab -V',
         'ab -h',
+        'netperf -h',
         'wrk --version',
         'k6 inspect script.js',
         'k6 login cloud --token t',

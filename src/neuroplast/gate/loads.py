@@ -54,7 +54,9 @@ from neuroplast.gate.shell import Segment
 __all__ = ["generates_load"]
 
 _NO_LOAD = frozenset({"--help", "-h", "-help", "--version", "-V", "--usage"})
-_HOST_H = frozenset({"pgbench", "redis-benchmark", "mysqlslap", "netperf"})  # -h: a host
+# -h names the server in these (pgbench(1), redis-benchmark, mysqlslap(1)); netperf(1)'s
+# server is -H and its -h prints the usage
+_HOST_H = frozenset({"pgbench", "redis-benchmark", "mysqlslap"})
 # tools whose every run with an argument generates load (the target, a file of targets, or
 # a benchmark's own defaults)
 _ALWAYS = frozenset({"ab", "wrk", "wrk2", "hey", "oha", "bombardier", "autocannon",
