@@ -128,6 +128,14 @@ it. Each act is read from the programs' own manuals:
 - ``permission``: who may read, write or run a file changed: its mode, owner, group,
   access list, attributes, capabilities or security label, or a stored object's access
   (``gate.permission_changes``, each tool's manual);
+- ``sniff``: network traffic captured off a live link, by a packet capturer, a wireless
+  capture, an intercepting proxy or an intrusion detection system on an interface
+  (``gate.sniffs``, each tool's manual);
+- ``attach``: a process already running attached to by a debugger, tracer or profiler,
+  or its memory, stacks or system calls read or dumped (``gate.attaches``, each tool's
+  manual);
+- ``dump``: a database's, directory's or cluster store's contents exported in bulk
+  (``gate.dumps``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -161,12 +169,14 @@ from urllib.parse import urlparse
 
 from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
+from neuroplast.gate.attaches import attaches
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.downloads import saves_from_network
+from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.extracts import extracts
@@ -185,6 +195,7 @@ from neuroplast.gate.render import url_host
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
+from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.transfers import directions
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
@@ -193,7 +204,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
-        "connect")
+        "sniff", "attach", "dump", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -652,6 +663,12 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("encrypt")
     if changes_permissions(seg):
         found.append("permission")
+    if captures_traffic(seg):
+        found.append("sniff")
+    if attaches(seg):
+        found.append("attach")
+    if dumps_data(seg):
+        found.append("dump")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
