@@ -183,6 +183,12 @@ from neuroplast_bench.gate_twenty_second_user import (
     CLINICAL_HOME_FILES,
     ClinicalUser,
 )
+from neuroplast_bench.gate_twenty_seventh_user import (
+    GRID_DRIFT,
+    GRID_FOCUS,
+    GRID_HOME_FILES,
+    GridUser,
+)
 from neuroplast_bench.gate_twenty_sixth_user import (
     K12_DRIFT,
     K12_FOCUS,
@@ -226,12 +232,12 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
                "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT,
-               "telco": TELCO_DRIFT, "k12": K12_DRIFT}
+               "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
-          | TelcoUser | K12User)
+          | TelcoUser | K12User | GridUser)
 
 
 @dataclass
@@ -275,12 +281,14 @@ class GateBenchConfig(Config):
     # video-delivery engineer at a subscription streaming service, a twenty-fourth) or
     # "telco" (gate_twenty_fifth_user.TelcoUser: a voice-core (VoIP) engineer at a regional
     # telephone company, a twenty-fifth) or "k12" (gate_twenty_sixth_user.K12User: a data
-    # and integrations engineer at a public school district, a twenty-sixth)
+    # and integrations engineer at a public school district, a twenty-sixth) or "grid"
+    # (gate_twenty_seventh_user.GridUser: an OT/SCADA integration engineer at an electric
+    # cooperative, a twenty-seventh)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
-                  "clinical", "support", "cdn", "telco", "k12"] = "default"
+                  "clinical", "support", "cdn", "telco", "k12", "grid"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -863,18 +871,19 @@ def _tempdir() -> Iterator[Path]:
 # drift), six (support, two for the drift, whose archive tools' pages mostly create, list or test
 # archives), six (cdn, two for the drift, whose cache tools' pages also list, inspect, warm and
 # configure caches), six (telco, two for the drift, which also draw the probes, monitors and
-# timers beside the load tools) and six (k12, two for the drift, which also draw the decrypting,
-# signing, listing and mounting pages beside the encrypting ones) where the default user has one
-# or two, so a larger share (1.3-1.5 % of calls each; mobile's, embedded's, qa's, gamedev's,
-# robotics' and bioinfo's 2.5 %, dba's, hpc's and macadmin's 2.8 %, agency's, netsec's and homelab's
-# 2.3 %, legal's and newsroom's 2.1 %, web3's 3 %, since the mobile CLIs', the flashing tools', the
-# migration tools', the schedulers', the certificate tools', the chain tools', the security tools',
-# the backup tools', the Mac administration tools', the process and test tools', the game studio's
-# tools' and version-control history pages, the robot lab's hardware and capture tools' pages, the
-# genomics lab's cluster, log and permission tools' pages, the law firm's mail, chat, metadata and
-# disk tools' pages and the news desk's viewers', scrapers' and publishing tools' pages are few and
-# mostly build, serve, list, generate, query, configure or read, or aim at hosts out of the netsec
-# user's scope).
+# timers beside the load tools), six (k12, two for the drift, which also draw the decrypting,
+# signing, listing and mounting pages beside the encrypting ones) and six (grid, two for the
+# drift, which also draw the pages that start, list and read beside the pages that attach to a
+# running process) where the default user has one or two, so a larger share (1.3-1.5 % of calls
+# each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
+# macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
+# 3 %, since the mobile CLIs', the flashing tools', the migration tools', the schedulers', the
+# certificate tools', the chain tools', the security tools', the backup tools', the Mac
+# administration tools', the process and test tools', the game studio's tools' and version-control
+# history pages, the robot lab's hardware and capture tools' pages, the genomics lab's cluster, log
+# and permission tools' pages, the law firm's mail, chat, metadata and disk tools' pages and the
+# news desk's viewers', scrapers' and publishing tools' pages are few and mostly build, serve, list,
+# generate, query, configure or read, or aim at hosts out of the netsec user's scope).
 _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUser]]] = {
     "heldout": (HELDOUT_FOCUS, 0.12, HELDOUT_HOME_FILES, HeldOutUser),
     "ops": (OPS_FOCUS, 0.16, OPS_HOME_FILES, OpsUser),
@@ -901,6 +910,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "cdn": (CDN_FOCUS, 0.25, CDN_HOME_FILES, CdnUser),
     "telco": (TELCO_FOCUS, 0.25, TELCO_HOME_FILES, TelcoUser),
     "k12": (K12_FOCUS, 0.25, K12_HOME_FILES, K12User),
+    "grid": (GRID_FOCUS, 0.25, GRID_HOME_FILES, GridUser),
 }
 
 

@@ -256,7 +256,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
                              "'netsec', 'homelab', 'macadmin', 'qa', 'gamedev', "
                              "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic', "
-                             "'clinical', 'support', 'cdn', 'telco', 'k12'"):
+                             "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -277,5 +277,5 @@ def test_cli_rejects_an_unknown_user() -> None:
     assert ("use one of 'default', 'heldout', 'ops', 'mlds', 'webfin', 'mobile', "
             "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
-            "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12'") in str(
-                result.exception)
+            "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
+            "'grid'") in str(result.exception)
