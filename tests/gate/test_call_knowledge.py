@@ -74,6 +74,23 @@ def test_a_printed_credential_is_a_credential_read() -> None:
     ("flask run --host 127.0.0.1", False),
     ("curl http://0.0.0.0:8000/health", False),
     ("ping 10.0.0.1", False),
+    # tunnel services publish a local port on the internet, by their own documentation
+    ("ngrok http 8080", True),
+    ("ngrok --config ngrok.yml start --all", True),
+    ("ngrok config add-authtoken abc", False),
+    ("cloudflared tunnel run web", True),
+    ("cloudflared tunnel --url http://localhost:8080", True),
+    ("cloudflared tunnel route dns web app.example.com", True),
+    ("cloudflared tunnel list", False),
+    ("cloudflared tunnel create web", False),
+    ("cloudflared access tcp --hostname db.example.com --url localhost:5432", False),
+    ("tailscale funnel --bg 3000", True),
+    ("tailscale funnel status", False),
+    ("tailscale serve 3000", False),
+    ("lt --port 8000", True),
+    ("bore local 8000 --to bore.pub", True),
+    ("zrok share public localhost:8080", True),
+    ("zrok share private localhost:8080", False),
 ])
 def test_listening_on_every_interface(command: str, listens: bool) -> None:
     assert binds_every_interface(_seg(command)) is listens
@@ -163,7 +180,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("psql -h localhost app", ()),
     ("psql app", ()),
     ("mysql --host=db.example.com shop", ("remote-database",)),
-    ("mongodump --uri mongodb://db.example.com/app", ("remote-database",)),
+    ("mongodump --uri mongodb://db.example.com/app", ("remote-database", "dump")),
     ("redis-cli -h cache.example.com -p 6379", ("remote-database",)),
     ("redis-cli ping", ()),
     ("ssh -N -L 8080:localhost:80 bastion", ("remote", "forward")),

@@ -24,7 +24,19 @@ Some servers bind every interface unless told otherwise, by their own documentat
   given) and socat's ``*-LISTEN`` addresses (socat(1): listen on all interfaces unless a
   ``bind=`` option names one).
 
+A tunnel service publishes a local port on the internet whatever address it binds here,
+by its own documentation: ngrok (``ngrok http|tcp|tls|start``: 'a public URL'),
+cloudflared (``cloudflared tunnel run``, a quick tunnel ``tunnel --url``, and ``tunnel
+route`` of a public hostname to a tunnel; Cloudflare Tunnel docs), Tailscale Funnel
+(``tailscale funnel``: 'route traffic from the broader internet to a local service'; not
+``status``, ``reset`` or ``off``; ``tailscale serve`` stays within the tailnet), localtunnel
+(``lt --port``), bore (``bore local``) and zrok (``zrok share public``).
+
 >>> from neuroplast.gate.shell import split_command
+>>> [binds_every_interface(s) for s in split_command(
+...     "ngrok http 8080; ngrok config check; cloudflared tunnel run web; "
+...     "cloudflared tunnel list; tailscale funnel 3000; tailscale funnel status")]
+[True, False, True, False, True, False]
 >>> [binds_every_interface(s) for s in split_command(
 ...     "kubectl proxy --address 0.0.0.0; flask run --host=0.0.0.0; python -m http.server "
 ...     "--bind :: 8000; uvicorn app:app 0.0.0.0:80; curl http://0.0.0.0:8000; flask run")]
@@ -73,10 +85,37 @@ def _listens_by_default(seg: Segment) -> bool:
     return False
 
 
+# tunnel service -> its commands (among the first plain words) that publish a local port
+_TUNNELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "ngrok": (("http",), ("tcp",), ("tls",), ("start",), ("tunnel",)),
+    "cloudflared": (("tunnel", "run"), ("tunnel", "route")),
+    "tailscale": (("funnel",),),
+    "bore": (("local",),),
+    "zrok": (("share", "public"),),
+}
+_TUNNEL_NO_SHARE = frozenset({"status", "reset", "off", "--help", "-h", "--version"})
+
+
+def _publishes_through_tunnel(seg: Segment) -> bool:
+    head, words = seg.head, seg.argv[1:]
+    if _TUNNEL_NO_SHARE.intersection(words):
+        return False
+    if head == "lt":  # localtunnel: lt --port 8000
+        return any(a.partition("=")[0] in ("--port", "-p") for a in words)
+    plain = [a for a in words if not a.startswith("-")]
+    if head == "cloudflared" and plain[:1] == ["tunnel"] and "--url" in {
+            a.partition("=")[0] for a in words}:
+        return True  # a quick tunnel: a trycloudflare.com address for a local URL
+    # the command among the first plain words (a global option's value may come first)
+    return any(tuple(plain[i:i + len(command)]) == command
+               for command in _TUNNELS.get(head, ()) for i in range(2))
+
+
 def binds_every_interface(seg: Segment) -> bool:
     """Whether ``seg`` listens on every interface: it names the unspecified address as
-    where to listen, or names no address to a server that binds all by default."""
-    if _listens_by_default(seg):
+    where to listen, names no address to a server that binds all by default, or publishes
+    a local port on the internet through a tunnel service."""
+    if _listens_by_default(seg) or _publishes_through_tunnel(seg):
         return True
     for word in seg.argv[1:]:
         if "://" in word:
