@@ -16,6 +16,7 @@ from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.deploys import deploys
+from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.extracts import extracts
@@ -25,6 +26,7 @@ from neuroplast.gate.loads import generates_load
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment, split_command
 from neuroplast.gate.signing import signs
@@ -1342,6 +1344,114 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'python manage.py loaddata users.json',
         'bcp shop.dbo.orders in orders.dat -c',
     ]),
+    "dns": (changes_dns, [
+        'nsupdate -k ddns.key update.txt',
+        'aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://c.json',
+        'aws route53 delete-hosted-zone --id Z1',
+        'aws route53domains update-domain-nameservers --domain-name example.com --nameservers x',
+        'gcloud dns record-sets create www.example.com. --zone=z --type=A --rrdatas=1.2.3.4',
+        'gcloud dns record-sets delete www.example.com. --zone=z --type=A',
+        'gcloud dns record-sets transaction execute --zone=z',
+        'gcloud dns managed-zones create z --dns-name=example.com. --description=d',
+        'az network dns record-set a add-record -g rg -z example.com -n www -a 1.2.3.4',
+        'az network private-dns record-set a delete -g rg -z corp.internal -n db',
+        'az network dns zone create -g rg -n example.com',
+        'doctl compute domain records create example.com --record-type A --record-data 1.2.3.4',
+        'doctl compute domain delete example.com',
+        'linode-cli domains records-create 123 --type A --name www --target 1.2.3.4',
+        'flarectl dns create --zone example.com --name www --type A --content 1.2.3.4',
+        'cloudflared tunnel route dns web app.example.com',
+        'vercel dns add example.com www A 1.2.3.4',
+        'pdnsutil add-record example.com www A 3600 1.2.3.4',
+        'pdnsutil delete-rrset example.com www A',
+        'ipa dnsrecord-add example.com www --a-rec 1.2.3.4',
+        'dnscmd /recordadd example.com www A 1.2.3.4',
+        'octodns-sync --config-file=config.yaml --doit',
+        'dnscontrol push',
+        'lexicon cloudflare create example.com A --name www --content 1.2.3.4',
+    ], [
+        'dig example.com',
+        'host www.example.com',
+        'nslookup example.com',
+        'nsupdate -V',
+        'aws route53 list-resource-record-sets --hosted-zone-id Z1',
+        'aws route53 get-hosted-zone --id Z1',
+        'gcloud dns record-sets list --zone=z',
+        'gcloud dns record-sets transaction add --zone=z --name=www. --type=A 1.2.3.4',
+        'gcloud dns managed-zones describe z',
+        'az network dns record-set a list -g rg -z example.com',
+        'doctl compute domain records list example.com',
+        'vercel dns ls',
+        'pdnsutil list-zone example.com',
+        'ipa dnsrecord-find example.com',
+        'octodns-sync --config-file=config.yaml',
+        'dnscontrol preview',
+        'lexicon cloudflare list example.com A',
+        'cloudflared tunnel list',
+    ]),
+    "secret": (writes_secret, [
+        'vault kv put secret/app db_password=x',
+        'vault kv delete secret/app',
+        'vault kv metadata delete secret/app',
+        'vault write database/rotate-root/postgres',
+        'aws secretsmanager put-secret-value --secret-id db --secret-string x',
+        'aws secretsmanager rotate-secret --secret-id db',
+        'aws --region eu-west-1 secretsmanager delete-secret --secret-id db',
+        'aws ssm put-parameter --name /app/db --type SecureString --value x --overwrite',
+        'gcloud secrets versions add db --data-file=pw.txt',
+        'gcloud secrets delete db',
+        'az keyvault secret set --vault-name kv -n db --value x',
+        'doppler secrets set DB_PASSWORD=x',
+        'infisical secrets set DB_PASSWORD=x',
+        'kubectl create secret generic db --from-literal=password=x',
+        'kubectl -n shop delete secret db',
+        'docker secret create db_password pw.txt',
+        'gh secret set NPM_TOKEN < token.txt',
+        'glab variable set TOKEN x --masked',
+        'heroku config:set DATABASE_URL=postgres://x -a shop',
+        'fly secrets set STRIPE_KEY=x',
+        'vercel env add STRIPE_KEY production',
+        'netlify env:set STRIPE_KEY x',
+        'wrangler secret put STRIPE_KEY',
+        'firebase functions:secrets:set STRIPE_KEY',
+        'supabase secrets set STRIPE_KEY=x',
+        'pass insert email/work',
+        'pass generate web/shop 24',
+        'gopass edit web/shop',
+        'op item create --category login --title shop',
+        'bw delete item 1a2b',
+        'security add-generic-password -a me -s shop -w x',
+        'secret-tool store --label=shop service shop',
+        'keyring set shop me',
+        'git credential approve',
+    ], [
+        'vault kv get secret/app',
+        'vault kv list secret/',
+        'vault read database/creds/app',
+        'aws secretsmanager list-secrets',
+        'aws ssm get-parameter --name /app/db',
+        'gcloud secrets list',
+        'gcloud secrets versions list db',
+        'az keyvault secret list --vault-name kv',
+        'doppler secrets',
+        'kubectl get secrets',
+        'kubectl create configmap app --from-file=app.conf',
+        'docker secret ls',
+        'gh secret list',
+        'glab variable list',
+        'heroku config -a shop',
+        'fly secrets list',
+        'vercel env ls',
+        'pass ls',
+        'pass show email/work',
+        'op item get shop',
+        'bw list items',
+        'security find-generic-password -s shop',
+        'secret-tool lookup service shop',
+        'keyring get shop me',
+        'git credential fill',
+        'gh secret set --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -1373,6 +1483,7 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
     # reading the clipboard, signing, unpacking, purging, a load test, encrypting, a file's
-    # permissions, a capture, an attached debugger or a dump stay on this machine
+    # permissions, a capture, an attached debugger or a dump stay on this machine; a DNS
+    # record or a stored secret changes what is already served, not a new place to reach
     assert not {"clipboard", "sign", "extract", "purge", "load", "encrypt",
-                "permission", "sniff", "attach", "dump"} & MUST_KNOW_ACTS
+                "permission", "sniff", "attach", "dump", "dns", "secret"} & MUST_KNOW_ACTS

@@ -405,7 +405,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("curl https://api.github.com/repos/x/y", ()),
     ("tailscale funnel --bg 3000", ("forward",)),
     ("cloudflared tunnel --loglevel error run web", ("forward",)),
-    ("cloudflared tunnel route dns web app.example.com", ("forward",)),
+    ("cloudflared tunnel route dns web app.example.com", ("forward", "dns")),
     ("cloudflared tunnel --url http://localhost:8000", ("forward",)),
     ("cloudflared access tcp --hostname db.example.com --url localhost:5432", ("forward",)),
     ("cloudflared tunnel create web", ()),  # writes the tunnel's credentials, runs nothing

@@ -136,6 +136,11 @@ it. Each act is read from the programs' own manuals:
   manual);
 - ``dump``: a database's, directory's or cluster store's contents exported in bulk
   (``gate.dumps``, each tool's manual);
+- ``dns``: a DNS record, zone or a domain's name servers created, changed or deleted
+  (``gate.dns_changes``, each service's reference);
+- ``secret``: a secret, password or credential stored, changed, rotated or deleted in a
+  secret store, a cluster's or CI's secrets, a platform's environment, a password manager
+  or keychain (``gate.secret_writes``, each tool's reference);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -175,6 +180,7 @@ from neuroplast.gate.captures import captures
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.devices import writes_device
+from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
@@ -192,6 +198,7 @@ from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.render import url_host
+from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
@@ -204,7 +211,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
-        "sniff", "attach", "dump", "connect")
+        "sniff", "attach", "dump", "dns", "secret", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -669,6 +676,10 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("attach")
     if dumps_data(seg):
         found.append("dump")
+    if changes_dns(seg):
+        found.append("dns")
+    if writes_secret(seg):
+        found.append("secret")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
