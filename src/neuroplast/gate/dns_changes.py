@@ -40,7 +40,7 @@ and describing records, previews and plans, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import GLOBAL_OPTIONS
-from neuroplast.gate.outputs import operands
+from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_dns"]
@@ -97,8 +97,4 @@ def changes_dns(seg: Segment) -> bool:
         return plain[2:3] == ["record-set"] and bool(_AZ_RECORD_VERBS.intersection(plain[3:5]))
     if head == "lexicon":  # lexicon PROVIDER create|update|delete DOMAIN TYPE
         return bool({"create", "update", "delete"}.intersection(plain[1:2]))
-    for lead, verbs in _COMMANDS.get(head, ()):
-        n = len(lead)
-        if tuple(plain[:n]) == lead and verbs.intersection(plain[n:n + 1]):
-            return True
-    return False
+    return leads_to(plain, _COMMANDS.get(head, ()))

@@ -20,8 +20,8 @@ import re
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "has_short_option", "operands", "option_values", "output_files",
-           "socat_files"]
+__all__ = ["OUTPUT_OPTIONS", "has_short_option", "leads_to", "operands", "option_values",
+           "output_files", "socat_files"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -131,6 +131,20 @@ def operands(argv: tuple[str, ...], values: frozenset[str]) -> list[str]:
         else:
             words.append(a)
     return words
+
+
+def leads_to(plain: list[str], commands: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+             ) -> bool:
+    """Whether the plain words start with one of ``commands``' leads followed by one of its
+    verbs (``(("secret",), {"set"})`` for ``gh secret set``; a lead of ``()`` puts the verb
+    first).
+
+    >>> leads_to(["secret", "set", "TOKEN"], ((("secret",), frozenset({"set", "delete"})),))
+    True
+    """
+    return any(tuple(plain[:len(lead)]) == lead
+               and bool(verbs.intersection(plain[len(lead):len(lead) + 1]))
+               for lead, verbs in commands)
 
 
 def has_short_option(words: tuple[str, ...] | list[str], letters: str) -> bool:

@@ -45,7 +45,7 @@ that print a secret), help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import GLOBAL_OPTIONS
-from neuroplast.gate.outputs import operands
+from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["writes_secret"]
@@ -108,8 +108,4 @@ def writes_secret(seg: Segment) -> bool:
     if any(a.partition("=")[0] in _NO_WRITE for a in argv[1:]):
         return False
     plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
-    for lead, verbs in _COMMANDS.get(head, ()):
-        n = len(lead)
-        if tuple(plain[:n]) == lead and verbs.intersection(plain[n:n + 1]):
-            return True
-    return False
+    return leads_to(plain, _COMMANDS.get(head, ()))
