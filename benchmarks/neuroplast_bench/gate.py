@@ -159,6 +159,12 @@ from neuroplast_bench.gate_twentieth_user import (
     NEWSROOM_HOME_FILES,
     NewsroomUser,
 )
+from neuroplast_bench.gate_twenty_eighth_user import (
+    PHARMA_DRIFT,
+    PHARMA_FOCUS,
+    PHARMA_HOME_FILES,
+    PharmaUser,
+)
 from neuroplast_bench.gate_twenty_fifth_user import (
     TELCO_DRIFT,
     TELCO_FOCUS,
@@ -232,12 +238,13 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "robotics": ROBOTICS_DRIFT, "bioinfo": BIOINFO_DRIFT, "legal": LEGAL_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
                "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT,
-               "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT}
+               "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT,
+               "pharma": PHARMA_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
-          | TelcoUser | K12User | GridUser)
+          | TelcoUser | K12User | GridUser | PharmaUser)
 
 
 @dataclass
@@ -283,12 +290,15 @@ class GateBenchConfig(Config):
     # telephone company, a twenty-fifth) or "k12" (gate_twenty_sixth_user.K12User: a data
     # and integrations engineer at a public school district, a twenty-sixth) or "grid"
     # (gate_twenty_seventh_user.GridUser: an OT/SCADA integration engineer at an electric
-    # cooperative, a twenty-seventh)
+    # cooperative, a twenty-seventh) or "pharma" (gate_twenty_eighth_user.PharmaUser: a
+    # laboratory informatics engineer in a contract drug manufacturer's QC laboratory, a
+    # twenty-eighth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
-                  "clinical", "support", "cdn", "telco", "k12", "grid"] = "default"
+                  "clinical", "support", "cdn", "telco", "k12", "grid",
+                  "pharma"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -872,9 +882,11 @@ def _tempdir() -> Iterator[Path]:
 # archives), six (cdn, two for the drift, whose cache tools' pages also list, inspect, warm and
 # configure caches), six (telco, two for the drift, which also draw the probes, monitors and
 # timers beside the load tools), six (k12, two for the drift, which also draw the decrypting,
-# signing, listing and mounting pages beside the encrypting ones) and six (grid, two for the
+# signing, listing and mounting pages beside the encrypting ones), six (grid, two for the
 # drift, which also draw the pages that start, list and read beside the pages that attach to a
-# running process) where the default user has one or two, so a larger share (1.3-1.5 % of calls
+# running process) and six (pharma, two for the drift, which also draw the pages that print,
+# check, diff and write new files beside the pages that rewrite files in place) where the
+# default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
 # 3 %, since the mobile CLIs', the flashing tools', the migration tools', the schedulers', the
@@ -911,6 +923,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "telco": (TELCO_FOCUS, 0.25, TELCO_HOME_FILES, TelcoUser),
     "k12": (K12_FOCUS, 0.25, K12_HOME_FILES, K12User),
     "grid": (GRID_FOCUS, 0.25, GRID_HOME_FILES, GridUser),
+    "pharma": (PHARMA_FOCUS, 0.25, PHARMA_HOME_FILES, PharmaUser),
 }
 
 

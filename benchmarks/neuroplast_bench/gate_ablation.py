@@ -149,11 +149,15 @@ STREAMS: tuple[Stream, ...] = (
 # not yet read), the k12 user (a change of mind about encrypting data at rest, by any
 # program, once backups encrypted under a passphrase nobody kept could not restore students'
 # schedules and secrets encrypted under keys left in a sandbox stopped the nightly jobs;
-# gate_twenty_sixth_user; written apart from the gate, its misses not yet read) and the grid
+# gate_twenty_sixth_user; written apart from the gate, its misses not yet read), the grid
 # user (a change of mind about attaching debuggers, tracers, profilers and dumpers to running
 # processes, by any program, once a tracer put an outage bridge 47 minutes behind in an ice
 # storm, a debugger stopped a historian interface and a core dump spread the services'
-# credentials; gate_twenty_seventh_user; written apart from the gate, its misses not yet read).
+# credentials; gate_twenty_seventh_user; written apart from the gate, its misses not yet read)
+# and the pharma user (a change of mind about programs that rewrite files in place, by any
+# program, once a case-blind sed -i rewrote a validated interface's mapping and its expected
+# test results and two formatters buried the change in a diff no reviewer could read;
+# gate_twenty_eighth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -179,7 +183,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="cdn") for seed in (2400, 2401, 2402)),
                                 *(Stream(seed, user="telco") for seed in (2500, 2501, 2502)),
                                 *(Stream(seed, user="k12") for seed in (2600, 2601, 2602)),
-                                *(Stream(seed, user="grid") for seed in (2700, 2701, 2702)))
+                                *(Stream(seed, user="grid") for seed in (2700, 2701, 2702)),
+                                *(Stream(seed, user="pharma") for seed in (2800, 2801, 2802)))
 
 
 @dataclass

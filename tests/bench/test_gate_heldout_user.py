@@ -256,7 +256,8 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'mobile', 'embedded', 'dba', 'hpc', 'agency', 'web3', "
                              "'netsec', 'homelab', 'macadmin', 'qa', 'gamedev', "
                              "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic', "
-                             "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid'"):
+                             "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
+                             "'pharma'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -278,4 +279,4 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
-            "'grid'") in str(result.exception)
+            "'grid', 'pharma'") in str(result.exception)
