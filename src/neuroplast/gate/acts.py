@@ -141,6 +141,9 @@ it. Each act is read from the programs' own manuals:
 - ``secret``: a secret, password or credential stored, changed, rotated or deleted in a
   secret store, a cluster's or CI's secrets, a platform's environment, a password manager
   or keychain (``gate.secret_writes``, each tool's reference);
+- ``in-place``: files rewritten in place, a program's result written back over the files
+  it reads: stream editors and substitution tools, patches, formatters and fixers that
+  write, image and metadata rewriters (``gate.in_place``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -187,6 +190,7 @@ from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
+from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.loads import generates_load
 from neuroplast.gate.messages import sends_message
@@ -211,7 +215,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
-        "sniff", "attach", "dump", "dns", "secret", "connect")
+        "sniff", "attach", "dump", "dns", "secret", "in-place", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -680,6 +684,8 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("dns")
     if writes_secret(seg):
         found.append("secret")
+    if rewrites_in_place(seg):
+        found.append("in-place")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
