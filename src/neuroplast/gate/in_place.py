@@ -160,10 +160,6 @@ _OPERANDS_NEEDED = {"sd": 3, "rpl": 3, "recode": 2}
 _WRITES_BARE = frozenset({"pint", "phpcbf", "fastmod", "patch", "scalafmt"})
 
 
-def _options(words: tuple[str, ...]) -> set[str]:
-    return {a.partition("=")[0] for a in words if a.startswith("-")}
-
-
 def _cluster_has(word: str, letter: str, takes_rest: str) -> bool:
     """Whether a one-dash option word holds ``letter`` before any switch that takes the
     rest of the word as its argument (``-pi`` holds ``-i``; ``-MList::Util`` does not)."""
@@ -182,7 +178,7 @@ def rewrites_in_place(seg: Segment) -> bool:
     ``in-place`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    options = _options(words)
+    options = set(seg.flags)  # the options given, values dropped
     if options & _NO_WRITE:
         return False
     plain = [a for a in words if not a.startswith("-")]

@@ -103,8 +103,7 @@ def _publishes_through_tunnel(seg: Segment) -> bool:
     if head == "lt":  # localtunnel: lt --port 8000
         return any(a.partition("=")[0] in ("--port", "-p") for a in words)
     plain = [a for a in words if not a.startswith("-")]
-    if head == "cloudflared" and plain[:1] == ["tunnel"] and "--url" in {
-            a.partition("=")[0] for a in words}:
+    if head == "cloudflared" and plain[:1] == ["tunnel"] and "--url" in seg.flags:
         return True  # a quick tunnel: a trycloudflare.com address for a local URL
     # the command among the first plain words (a global option's value may come first)
     return any(tuple(plain[i:i + len(command)]) == command

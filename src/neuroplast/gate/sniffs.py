@@ -70,14 +70,10 @@ _IDS_LIVE = frozenset({"--af-packet", "--pcap", "--netmap", "--pfring", "--inter
 _SAVED_CAPTURE = (".pcap", ".pcapng", ".cap")
 
 
-def _options(words: tuple[str, ...]) -> set[str]:
-    return {a.partition("=")[0] for a in words if a.startswith("-")}
-
-
 def captures_traffic(seg: Segment) -> bool:
     """Whether ``seg`` captures network traffic off a live link (the ``sniff`` act)."""
     head, words = seg.head, seg.argv[1:]
-    options = _options(words)
+    options = set(seg.flags)  # the options given, values dropped
     if options & _NO_CAPTURE:
         return False
     if head == "kubectl":  # ksniff: kubectl sniff POD
