@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import has_short_option, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["rewrites_in_place"]
@@ -160,19 +160,6 @@ _OPERANDS_NEEDED = {"sd": 3, "rpl": 3, "recode": 2}
 _WRITES_BARE = frozenset({"pint", "phpcbf", "fastmod", "patch", "scalafmt"})
 
 
-def _cluster_has(word: str, letter: str, takes_rest: str) -> bool:
-    """Whether a one-dash option word holds ``letter`` before any switch that takes the
-    rest of the word as its argument (``-pi`` holds ``-i``; ``-MList::Util`` does not)."""
-    if word[:1] != "-" or word[1:2] in ("", "-"):
-        return False
-    for ch in word[1:]:
-        if ch == letter:
-            return True
-        if ch in takes_rest:
-            return False
-    return False
-
-
 def rewrites_in_place(seg: Segment) -> bool:
     """Whether ``seg`` writes a program's result back over the files it reads (the
     ``in-place`` act)."""
@@ -183,9 +170,9 @@ def rewrites_in_place(seg: Segment) -> bool:
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head == "sed":  # sed(1): -i[SUFFIX], --in-place[=SUFFIX], or i in a cluster (-Ei)
-        return "--in-place" in options or any(_cluster_has(a, "i", "ef") for a in words)
+        return "--in-place" in options or has_short_option(words, "i", stop="ef")
     if head in _INTERPRETERS:  # perl(1), ruby(1): -i[EXT], also in a cluster (-pi, -pie)
-        return any(_cluster_has(a, "i", _TAKES_REST) for a in words)
+        return has_short_option(words, "i", stop=_TAKES_REST)
     if head in ("gawk", "awk"):  # gawk -i inplace
         return "inplace" in option_values(argv, ("-i", "--include"))
     if head == "git":
@@ -221,6 +208,6 @@ def rewrites_in_place(seg: Segment) -> bool:
         return not told_not and enough
     if head in _WRITES_WITH:
         told = _WRITES_WITH[head]
-        return bool(options & set(told)) or (head not in _NO_CLUSTERS and any(
-            _cluster_has(a, o[1], "") for o in told if len(o) == 2 for a in words))
+        return bool(options & set(told)) or (head not in _NO_CLUSTERS and has_short_option(
+            words, "".join(o[1] for o in told if len(o) == 2)))
     return False

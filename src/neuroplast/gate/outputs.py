@@ -147,15 +147,27 @@ def leads_to(plain: list[str], commands: tuple[tuple[tuple[str, ...], frozenset[
                for lead, verbs in commands)
 
 
-def has_short_option(words: tuple[str, ...] | list[str], letters: str) -> bool:
+def has_short_option(words: tuple[str, ...] | list[str], letters: str, *,
+                     stop: str = "") -> bool:
     """Whether one of the one-letter options ``letters`` is among ``words``, alone or in a
-    cluster (``-xf`` holds ``-f``).
+    cluster (``-xf`` holds ``-f``). A letter of ``stop`` takes the rest of its cluster as its
+    argument, so no option follows it there (perl's ``-MList::Util`` holds no ``-i``).
 
     >>> has_short_option(("-xf", "s.xml"), "dcf"), has_short_option(("--file", "x"), "f")
     (True, False)
+    >>> has_short_option(("-pi",), "i", stop="M"), has_short_option(("-MList::Util",), "i",
+    ...                                                              stop="M")
+    (True, False)
     """
-    return any(a[:1] == "-" and a[1:2] not in ("", "-") and bool(set(a[1:]) & set(letters))
-               for a in words)
+    for a in words:
+        if a[:1] != "-" or a[1:2] in ("", "-"):
+            continue
+        for ch in a[1:]:
+            if ch in letters:
+                return True
+            if ch in stop:
+                break
+    return False
 
 
 def _tar_archive_written(argv: tuple[str, ...]) -> list[str]:
