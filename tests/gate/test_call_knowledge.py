@@ -290,8 +290,8 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git rebase -i HEAD~5", ("rewrite",)),
     ("git -C repo rebase --continue", ("rewrite",)),
     ("git rebase --abort", ()),
-    ("git commit --amend --no-edit", ("rewrite",)),
-    ("git commit -n -m wip", ()),
+    ("git commit --amend --no-edit", ("rewrite", "commit")),  # a new commit replaces the tip
+    ("git commit -n -m wip", ("commit",)),
     ("git filter-repo --path secrets --invert-paths", ("rewrite",)),
     ("git filter-repo --analyze", ()),
     ("git filter-branch --tree-filter 'rm -f a.bin' HEAD", ("rewrite",)),
@@ -326,11 +326,11 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git rename-tag beta latest", ("rewrite",)),
     ("git delete-merged-branches", ("rewrite",)),
     ("git sync", ("rewrite",)),
-    ("git revert HEAD", ()),
-    ("git merge topic", ()),
+    ("git revert HEAD", ("commit",)),  # adds a commit, rewrites none
+    ("git merge topic", ("commit",)),
     ("hg strip -r 3", ("rewrite",)),
-    ("hg commit --amend", ("rewrite",)),
-    ("hg commit -m x", ()),
+    ("hg commit --amend", ("rewrite", "commit")),
+    ("hg commit -m x", ("commit",)),
     ("p4 obliterate -y //depot/old/...", ("rewrite",)),
     ("p4 obliterate //depot/old/...", ()),  # only reports what it would do
     # a screen, camera or microphone captured (gate.captures, each tool's manual)

@@ -144,6 +144,18 @@ it. Each act is read from the programs' own manuals:
 - ``in-place``: files rewritten in place, a program's result written back over the files
   it reads: stream editors and substitution tools, patches, formatters and fixers that
   write, image and metadata rewriters (``gate.in_place``, each tool's manual);
+- ``commit``: a change recorded in a version-control history: a commit, merge, cherry-pick,
+  revert or applied patch, a pull request merged on the forge (``gate.commits``);
+- ``login``: a tool logged in to a service, a session, token or cluster credential stored
+  for later calls (``gate.logins``, each tool's reference);
+- ``join``: this machine joined to a network: a VPN or overlay brought up, a Wi-Fi or
+  wired connection made (``gate.network_joins``);
+- ``kernel``: code loaded into the running kernel or taken out: modules, drivers, kernel
+  extensions, eBPF programs, another kernel staged (``gate.kernel_modules``);
+- ``keygen``: a key pair or secret key generated (``gate.key_generation``, each tool's
+  manual);
+- ``certificate``: a certificate issued, self-signed or signed by a CA the call holds, or
+  a local CA made and trusted (``gate.certificates``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -180,7 +192,9 @@ from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
+from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
+from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.dns_changes import changes_dns
@@ -192,9 +206,13 @@ from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.jobs import submits_job
+from neuroplast.gate.kernel_modules import changes_kernel
+from neuroplast.gate.key_generation import makes_key
 from neuroplast.gate.loads import generates_load
+from neuroplast.gate.logins import logs_in
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
+from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
@@ -215,7 +233,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "discard", "rewrite", "capture", "package", "message", "open", "autostart", "flash",
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
-        "sniff", "attach", "dump", "dns", "secret", "in-place", "connect")
+        "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
+        "kernel", "keygen", "certificate", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -686,6 +705,18 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("secret")
     if rewrites_in_place(seg):
         found.append("in-place")
+    if commits(seg):
+        found.append("commit")
+    if logs_in(seg):
+        found.append("login")
+    if joins_network(seg):
+        found.append("join")
+    if changes_kernel(seg):
+        found.append("kernel")
+    if makes_key(seg):
+        found.append("keygen")
+    if issues_certificate(seg):
+        found.append("certificate")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)

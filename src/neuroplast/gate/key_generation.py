@@ -1,0 +1,86 @@
+"""Calls that generate a key: a key pair or a secret key made, for SSH, signing,
+encryption, a VPN or TLS.
+
+A new key is a new identity: whoever holds the private half can sign, decrypt or log in
+as its owner, and a key left where a call wrote it is one more secret to guard, rotate and
+revoke (NIST SP 800-57 Part 1 Rev. 5 'Recommendation for Key Management' 8.1 on key
+generation and 6 on protecting keys; ATT&CK T1098.004 'SSH Authorized Keys' and T1552.004
+'Private Keys'). Issuing a certificate for a key is another act (``gate.certificates``).
+A user's view of this is one view whatever tool makes the key: someone who stops letting
+the agent run ``ssh-keygen`` stops it for ``openssl genpkey``, ``gpg --gen-key`` and ``wg
+genkey`` alike. So it is an act across programs (``gate.acts``: ``* keygen``). Each tool is
+read from its own reference; fingerprints, conversions, public halves derived, listings,
+verifications, help and versions are not the act:
+
+- ssh-keygen(1) run to generate (not with ``-l``, ``-y``, ``-e``, ``-i``, ``-F``, ``-R``,
+  ``-H``, ``-L``, ``-Q``, ``-Y``, ``-D``, ``-K``, ``-r``, ``-p``, ``-c`` or ``-s``, which
+  select other operations);
+- openssl(1) ``genrsa``, ``genpkey``, ``gendsa``, ``dhparam``, ``ecparam -genkey`` and
+  ``req -newkey`` (or ``-new`` without ``-key``: 'it will generate a new private key');
+  gpg(1) ``--gen-key``, ``--generate-key``, ``--full-generate-key``,
+  ``--quick-generate-key``, ``--quick-add-key``, ``--gen-revoke``/``--generate-revocation``;
+- age-keygen(1) (not ``-y``), minisign ``-G``, signify ``-G``, ``wg genkey|genpsk``,
+  ``cosign generate-key-pair``, ``step crypto keypair``, ``cfssl genkey``, ``nebula-cert
+  keygen``, keytool ``-genkeypair|-genkey|-genseckey``, easy-rsa ``gen-req|
+  build-client-full|build-server-full``.
+
+>>> from neuroplast.gate.shell import split_command
+>>> [makes_key(s) for s in split_command(
+...     "ssh-keygen -t ed25519 -f ~/.ssh/ci; ssh-keygen -lf ~/.ssh/ci.pub; "
+...     "openssl req -x509 -newkey rsa:2048 -nodes -keyout k.pem -out c.pem; "
+...     "openssl x509 -in c.pem -noout -text; wg genkey; wg show")]
+[True, False, True, False, True, False]
+"""
+
+from __future__ import annotations
+
+from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.shell import Segment
+
+__all__ = ["makes_key"]
+
+_NOT_MAKING = frozenset({"--help", "-h", "--version", "-help", "--dry-run"})
+# ssh-keygen(1)'s options that select another operation than generating a key, and those
+# whose value follows them
+_SSH_KEYGEN_OTHER, _SSH_KEYGEN_VALUES = "lyeiFRHLQYDKrpcs", "tbfCNOZIVnza"
+_OPENSSL_ALWAYS = frozenset({"genrsa", "genpkey", "gendsa", "dhparam"})
+_GPG = frozenset({"--gen-key", "--generate-key", "--full-generate-key", "--full-gen-key",
+                  "--quick-generate-key", "--quick-gen-key", "--quick-add-key",
+                  "--gen-revoke", "--generate-revocation"})
+_KEYTOOL = frozenset({"-genkeypair", "-genkey", "-genseckey"})
+# tool -> (the commands, as the first plain words, that lead to the key, the verbs that
+# make it)
+_COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
+    "wg": (((), frozenset({"genkey", "genpsk"})),),
+    "cosign": (((), frozenset({"generate-key-pair"})),),
+    "step": ((("crypto",), frozenset({"keypair"})),),
+    "cfssl": (((), frozenset({"genkey"})),),
+    "nebula-cert": (((), frozenset({"keygen"})),),
+    "easyrsa": (((), frozenset({"gen-req", "build-client-full", "build-server-full"})),),
+}
+
+
+def makes_key(seg: Segment) -> bool:
+    """Whether ``seg`` generates a key pair or a secret key (the ``keygen`` act)."""
+    head, argv = seg.head, seg.argv
+    words = argv[1:]
+    if head == "ssh-keygen":  # its -h is a host certificate, not help
+        return "--help" not in words and not has_short_option(words, _SSH_KEYGEN_OTHER,
+                                                               stop=_SSH_KEYGEN_VALUES)
+    if any(a.partition("=")[0] in _NOT_MAKING for a in words):
+        return False
+    if head == "age-keygen":
+        return "-y" not in words
+    if head in ("minisign", "signify"):
+        return "-G" in words
+    if head in ("gpg", "gpg2"):
+        return bool(_GPG & set(words))
+    if head == "keytool":
+        return bool(_KEYTOOL & set(words))
+    if head == "openssl":
+        sub, rest = words[:1], set(words[1:])
+        return bool(sub) and (sub[0] in _OPENSSL_ALWAYS
+                              or (sub[0] == "ecparam" and "-genkey" in rest)
+                              or (sub[0] == "req" and ("-newkey" in rest or (
+                                  "-new" in rest and "-key" not in rest))))
+    return leads_to(operands(argv, frozenset()), _COMMANDS.get(head, ()))
