@@ -156,6 +156,13 @@ it. Each act is read from the programs' own manuals:
   manual);
 - ``certificate``: a certificate issued, self-signed or signed by a CA the call holds, or
   a local CA made and trusted (``gate.certificates``, each tool's manual);
+- ``restore``: data restored or bulk-loaded from a dump, backup, snapshot or export:
+  databases, managed databases, files, volumes and machines (``gate.restores``);
+- ``start``: a service, container or virtual machine started through its manager, to run
+  on after the call (``gate.starts``; stopping is ``kill``, starting at boot ``autostart``);
+- ``print``: a document sent to a printer (``gate.prints``);
+- ``input``: the user's desktop driven: keystrokes, pointer moves and clicks, windows
+  raised, moved or closed (``gate.desktop_input``);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -196,6 +203,7 @@ from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
+from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
@@ -218,13 +226,16 @@ from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.render import url_host
+from neuroplast.gate.restores import restores
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
+from neuroplast.gate.starts import starts_service
 from neuroplast.gate.transfers import directions
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
@@ -234,7 +245,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
-        "kernel", "keygen", "certificate", "connect")
+        "kernel", "keygen", "certificate", "restore", "start", "print", "input",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -717,6 +729,14 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("keygen")
     if issues_certificate(seg):
         found.append("certificate")
+    if restores(seg):
+        found.append("restore")
+    if starts_service(seg):
+        found.append("start")
+    if prints(seg):
+        found.append("print")
+    if drives_desktop(seg):
+        found.append("input")
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
