@@ -183,6 +183,12 @@ from neuroplast_bench.gate_twenty_fourth_user import (
     CDN_HOME_FILES,
     CdnUser,
 )
+from neuroplast_bench.gate_twenty_ninth_user import (
+    TAXPREP_DRIFT,
+    TAXPREP_FOCUS,
+    TAXPREP_HOME_FILES,
+    TaxprepUser,
+)
 from neuroplast_bench.gate_twenty_second_user import (
     CLINICAL_DRIFT,
     CLINICAL_FOCUS,
@@ -239,12 +245,12 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
                "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT,
                "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT,
-               "pharma": PHARMA_DRIFT}
+               "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
-          | TelcoUser | K12User | GridUser | PharmaUser)
+          | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser)
 
 
 @dataclass
@@ -292,13 +298,14 @@ class GateBenchConfig(Config):
     # (gate_twenty_seventh_user.GridUser: an OT/SCADA integration engineer at an electric
     # cooperative, a twenty-seventh) or "pharma" (gate_twenty_eighth_user.PharmaUser: a
     # laboratory informatics engineer in a contract drug manufacturer's QC laboratory, a
-    # twenty-eighth)
+    # twenty-eighth) or "taxprep" (gate_twenty_ninth_user.TaxprepUser: the integrations
+    # engineer of a tax preparation and bookkeeping firm, a twenty-ninth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
-                  "pharma"] = "default"
+                  "pharma", "taxprep"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -884,8 +891,10 @@ def _tempdir() -> Iterator[Path]:
 # timers beside the load tools), six (k12, two for the drift, which also draw the decrypting,
 # signing, listing and mounting pages beside the encrypting ones), six (grid, two for the
 # drift, which also draw the pages that start, list and read beside the pages that attach to a
-# running process) and six (pharma, two for the drift, which also draw the pages that print,
-# check, diff and write new files beside the pages that rewrite files in place) where the
+# running process), six (pharma, two for the drift, which also draw the pages that print,
+# check, diff and write new files beside the pages that rewrite files in place) and six
+# (taxprep, two for the drift, which also draw the pages that list, save, print and configure
+# beside the pages that copy to or paste from the clipboard) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -924,6 +933,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "k12": (K12_FOCUS, 0.25, K12_HOME_FILES, K12User),
     "grid": (GRID_FOCUS, 0.25, GRID_HOME_FILES, GridUser),
     "pharma": (PHARMA_FOCUS, 0.25, PHARMA_HOME_FILES, PharmaUser),
+    "taxprep": (TAXPREP_FOCUS, 0.25, TAXPREP_HOME_FILES, TaxprepUser),
 }
 
 

@@ -1,6 +1,6 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid and pharma users share: the harness selects each by name and keeps its own
+k12, grid, pharma and taxprep users share: the harness selects each by name and keeps its own
 preferences and drift, the CLI offers each, and each module's profile command prints one JSON
 line per seed (``gate_oracle.profile_main``)."""
 
@@ -37,6 +37,7 @@ from neuroplast_bench import (
     gate_twenty_fifth_user,
     gate_twenty_first_user,
     gate_twenty_fourth_user,
+    gate_twenty_ninth_user,
     gate_twenty_second_user,
     gate_twenty_seventh_user,
     gate_twenty_sixth_user,
@@ -72,6 +73,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "k12": (gate_twenty_sixth_user, gate_twenty_sixth_user.K12_DRIFT, (2600, 2601)),
     "grid": (gate_twenty_seventh_user, gate_twenty_seventh_user.GRID_DRIFT, (2700, 2701)),
     "pharma": (gate_twenty_eighth_user, gate_twenty_eighth_user.PHARMA_DRIFT, (2800, 2801)),
+    "taxprep": (gate_twenty_ninth_user, gate_twenty_ninth_user.TAXPREP_DRIFT, (2900, 2901)),
 }
 
 
