@@ -38,6 +38,8 @@ def test_every_credential_command_is_recognised_with_its_option_and_has_a_source
     "vault status", "pass insert web", "aws ssm get-parameter --name x",
     "security find-generic-password -s x", "cat token", "op whoami",
     "az storage account show -n data", "az redis show -n cache -g rg",
+    "keepassxc-cli show db.kdbx web", "keepassxc-cli ls db.kdbx", "rbw list", "rbw sync",
+    "passage insert web", "secrethub ls org/repo", "gopass ls",
 ])
 def test_commands_that_print_no_credential_are_not_flagged(command: str) -> None:
     assert prints_credential(_seg(command)) == ""

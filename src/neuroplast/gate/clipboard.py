@@ -12,6 +12,25 @@ wl-copy(1) and wl-paste(1); ``clip``/``clip.exe``; termux-clipboard-get|set; cop
 ``Set-Clipboard``; ``kitty +kitten clipboard``; ``tmux load-buffer -w`` and
 ``set-buffer -w`` (which also set the system clipboard); ``osascript -e 'the clipboard'``.
 
+Clipboard managers and tools whose documented job is the clipboard: cliphist (every
+command reads or edits the history it keeps), Clipboard's ``cb``, clipman, clipmenu,
+``greenclip print``, clipcat's ``clipcatctl``, ``lemonade copy|paste`` (a remote one),
+win32yank, yank(1) ('yank terminal output to clipboard'). And programs that use it as
+their output or input when their documentation says so:
+
+- by default, unless told otherwise: code2prompt (the prompt is copied, not with
+  ``--no-clipboard``), farge (the colour is copied, not with ``--stdout``), hyprshot (the
+  screenshot is saved and copied, not with ``--raw``), ``picgo upload`` given no file
+  (the clipboard's image is uploaded);
+- with an option: ``pass|passage|gopass ... -c|--clip`` (a password put on the clipboard),
+  ``keepassxc-cli clip``, ``rbw get|code --clipboard``, ``secrethub read --clip|-c``,
+  ``hyprpicker -a|--autocopy``, ``gnome-screenshot -c|--clipboard``,
+  ``xfce4-screenshooter -c|--clipboard``, ``spectacle -c|--copy-image``, ``flameshot
+  gui|full|screen -c|--clipboard``, ``grimblast copy|copysave``, i3-scrot's
+  ``--*-to-clipboard``, wacaw's ``--to-clipboard``, ``carbon-now --from-clipboard|
+  --to-clipboard``, airshare's ``--clip-send|--clip-receive|--file-path`` (paths read
+  from the clipboard), walker's clipboard module (``-m clipboard``).
+
 >>> from neuroplast.gate.shell import split_command
 >>> [uses_clipboard(s) for s in split_command(
 ...     "pbpaste; git diff | pbcopy; xclip -o -selection clipboard; wl-paste; cat notes; "
@@ -21,6 +40,9 @@ wl-copy(1) and wl-paste(1); ``clip``/``clip.exe``; termux-clipboard-get|set; cop
 
 from __future__ import annotations
 
+import re
+
+from neuroplast.gate.outputs import option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["uses_clipboard"]
@@ -30,6 +52,26 @@ _ALWAYS = frozenset({"pbcopy", "pbpaste", "xclip", "xsel", "wl-copy", "wl-paste"
                      "Get-Clipboard", "Set-Clipboard", "gpaste-client"})
 _COPYQ = frozenset({"add", "read", "write", "copy", "paste", "clipboard", "insert",
                     "select"})
+# clipboard managers: every command of theirs reads or edits the clipboard or its history
+_MANAGERS = frozenset({"cliphist", "cb", "clipman", "clipmenu", "clipcatctl", "win32yank",
+                       "yank"})
+# program -> the options that put its output on the clipboard or read its input from it
+_CLIP_OPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("pass", "passage", "gopass"), frozenset({"-c", "--clip"})),
+    "rbw": frozenset({"--clipboard"}), "secrethub": frozenset({"-c", "--clip"}),
+    "hyprpicker": frozenset({"-a", "--autocopy"}),
+    "gnome-screenshot": frozenset({"-c", "--clipboard"}),
+    "xfce4-screenshooter": frozenset({"-c", "--clipboard"}),
+    "spectacle": frozenset({"-c", "--copy-image"}),
+    "flameshot": frozenset({"-c", "--clipboard"}),
+    "wacaw": frozenset({"--to-clipboard"}),
+    "carbon-now": frozenset({"--from-clipboard", "--to-clipboard"}),
+    "airshare": frozenset({"--clip-send", "--clip-receive", "--file-path", "-cs", "-cr",
+                           "-fp"}),
+}
+# program -> the option that keeps its default copy off the clipboard
+_CLIP_LINE = re.compile(r"(?<=^-c)\d+$")
+_COPIES_UNLESS = {"code2prompt": "--no-clipboard", "farge": "--stdout", "hyprshot": "--raw"}
 _CMDLETS = ("Get-Clipboard", "Set-Clipboard")
 
 
@@ -40,8 +82,28 @@ def uses_clipboard(seg: Segment) -> bool:
     if any(a in ("--help", "-h", "--version") for a in words) and head not in ("xclip",):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head in _ALWAYS:
+    if head in _ALWAYS or head in _MANAGERS:
         return True
+    if head in _CLIP_OPTIONS:  # pass(1): '--clip[=line-number], -c[line-number]'
+        return bool(_CLIP_OPTIONS[head].intersection(
+            _CLIP_LINE.sub("", a.partition("=")[0]) for a in words))
+    if head in _COPIES_UNLESS:
+        return _COPIES_UNLESS[head] not in words
+    if head == "keepassxc-cli":
+        return plain[:1] == ["clip"]
+    if head == "greenclip":
+        return plain[:1] == ["print"]
+    if head == "lemonade":
+        return bool({"copy", "paste"}.intersection(plain[:1]))
+    if head == "grimblast":
+        return bool({"copy", "copysave"}.intersection(plain[:1]))
+    if head == "i3-scrot":
+        return any(a.endswith("-to-clipboard") for a in words)
+    if head == "picgo":  # picgo upload [files]: the clipboard's image when none is given
+        return plain[:1] in (["upload"], ["u"]) and len(plain) == 1
+    if head == "walker":
+        return any("clipboard" in v.split(",") for v in option_values(argv, ("-m",
+                                                                           "--modules")))
     if head == "copyq":
         return bool(_COPYQ.intersection(plain[:1]))
     if head == "kitty" or head == "kitten":

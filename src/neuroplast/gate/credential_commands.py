@@ -97,6 +97,24 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("pass", ("show",), "pass", "pass(1): 'show pass-name: Decrypt and print a password'"),
     _C("pass", (), "pass", "pass(1): with no command pass shows the password; '--clip, "
        "-c' puts it on the clipboard", ("-c", "--clip")),
+    _C("pass", ("otp",), "pass", "pass-otp(1): 'otp [code] pass-name: Generate an OTP code', "
+       "'otp uri pass-name: Display the key URI stored' (the OTP secret itself)"),
+    _C("pass", ("generate",), "pass", "pass(1): 'generate ... Generate a new password ... "
+       "print it' (or put it on the clipboard with --clip)"),
+    _C("passage", ("show",), "passage", "passage(1), pass for age: 'show pass-name'"),
+    _C("passage", (), "passage", "passage(1): with no command it shows the password",
+       ("-c", "--clip")),
+    _C("passage", ("generate",), "passage", "passage(1): 'generate ... print it'"),
+    _C("rbw", ("get",), "rbw", "rbw get: 'Display the password for a given entry'"),
+    _C("rbw", ("code",), "rbw", "rbw code: 'Display the authenticator code for a given "
+       "entry'"),
+    _C("secrethub", ("read",), "SecretHub CLI", "secrethub read: 'Read a secret'"),
+    _C("keepassxc-cli", ("show",), "KeePassXC", "keepassxc-cli(1) show: '-s, "
+       "--show-protected: Show the protected attributes in clear text', '-t, --totp'",
+       ("-s", "--show-protected", "-t", "--totp")),
+    _C("keepassxc-cli", ("clip",), "KeePassXC", "keepassxc-cli(1) clip: 'Copy an entry's "
+       "attribute to the clipboard'"),
+    _C("gopass", ("otp",), "gopass", "gopass otp: 'Generate time- or hmac-based tokens'"),
     _C("terraform", ("output",), "Terraform", "terraform output docs: 'When using the -json "
        "or -raw command-line flag, any sensitive values in Terraform state will be "
        "displayed in plain text'", ("-json", "-raw")),
