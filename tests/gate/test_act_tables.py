@@ -545,6 +545,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'lemonade paste',
         'code2prompt src',
         'farge',
+        'farge --rgb --stdout',
         'hyprshot -m region',
         'picgo upload',
         'pass -c email/work',
@@ -566,7 +567,6 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'walker --modules clipboard',
     ], [
         'code2prompt --no-clipboard src',
-        'farge --stdout',
         'hyprshot -m region --raw',
         'picgo upload shot.png',
         'pass show email/work',

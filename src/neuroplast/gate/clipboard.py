@@ -18,10 +18,11 @@ command reads or edits the history it keeps), Clipboard's ``cb``, clipman, clipm
 win32yank, yank(1) ('yank terminal output to clipboard'). And programs that use it as
 their output or input when their documentation says so:
 
+- always: farge ('The color code is automatically saved to the clipboard', printed too
+  with ``--stdout``);
 - by default, unless told otherwise: code2prompt (the prompt is copied, not with
-  ``--no-clipboard``), farge (the colour is copied, not with ``--stdout``), hyprshot (the
-  screenshot is saved and copied, not with ``--raw``), ``picgo upload`` given no file
-  (the clipboard's image is uploaded);
+  ``--no-clipboard``), hyprshot (the screenshot is saved and copied, not with ``--raw``),
+  ``picgo upload`` given no file (the clipboard's image is uploaded);
 - with an option: ``pass|passage|gopass ... -c|--clip`` (a password put on the clipboard),
   ``keepassxc-cli clip``, ``rbw get|code --clipboard``, ``secrethub read --clip|-c``,
   ``hyprpicker -a|--autocopy``, ``gnome-screenshot -c|--clipboard``,
@@ -49,12 +50,13 @@ __all__ = ["uses_clipboard"]
 
 _ALWAYS = frozenset({"pbcopy", "pbpaste", "xclip", "xsel", "wl-copy", "wl-paste", "clip",
                      "clip.exe", "termux-clipboard-get", "termux-clipboard-set",
-                     "Get-Clipboard", "Set-Clipboard", "gpaste-client"})
+                     "Get-Clipboard", "Set-Clipboard", "gpaste-client",
+                     # clipboard managers: every command reads or edits the clipboard or
+                     # its history; farge always copies the colour it picks
+                     "cliphist", "cb", "clipman", "clipmenu", "clipcatctl", "win32yank",
+                     "yank", "farge"})
 _COPYQ = frozenset({"add", "read", "write", "copy", "paste", "clipboard", "insert",
                     "select"})
-# clipboard managers: every command of theirs reads or edits the clipboard or its history
-_MANAGERS = frozenset({"cliphist", "cb", "clipman", "clipmenu", "clipcatctl", "win32yank",
-                       "yank"})
 # program -> the options that put its output on the clipboard or read its input from it
 _CLIP_OPTIONS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("pass", "passage", "gopass"), frozenset({"-c", "--clip"})),
@@ -71,7 +73,7 @@ _CLIP_OPTIONS: dict[str, frozenset[str]] = {
 }
 # program -> the option that keeps its default copy off the clipboard
 _CLIP_LINE = re.compile(r"(?<=^-c)\d+$")
-_COPIES_UNLESS = {"code2prompt": "--no-clipboard", "farge": "--stdout", "hyprshot": "--raw"}
+_COPIES_UNLESS = {"code2prompt": "--no-clipboard", "hyprshot": "--raw"}
 _CMDLETS = ("Get-Clipboard", "Set-Clipboard")
 
 
@@ -82,7 +84,7 @@ def uses_clipboard(seg: Segment) -> bool:
     if any(a in ("--help", "-h", "--version") for a in words) and head not in ("xclip",):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head in _ALWAYS or head in _MANAGERS:
+    if head in _ALWAYS:
         return True
     if head in _CLIP_OPTIONS:  # pass(1): '--clip[=line-number], -c[line-number]'
         return bool(_CLIP_OPTIONS[head].intersection(
