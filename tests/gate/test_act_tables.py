@@ -536,6 +536,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'kitty +kitten clipboard --get-clipboard',
         'tmux load-buffer -w notes.txt',
         "osascript -e 'the clipboard as text'",
+        'copyq',
         'cliphist list',
         'cliphist decode 12',
         'cb paste',

@@ -8,7 +8,8 @@ whatever tool touches it: someone who stops letting the agent run ``pbpaste`` st
 (``gate.acts``: ``* clipboard``), read from each tool's manual: pbcopy(1) and pbpaste(1);
 xclip(1) (both directions; ``-o`` reads); xsel(1) (both; alone it prints the selection);
 wl-copy(1) and wl-paste(1); ``clip``/``clip.exe``; termux-clipboard-get|set; copyq
-``add|read|write|copy|paste|clipboard``; PowerShell's ``Get-Clipboard`` and
+``add|read|write|copy|paste|clipboard`` and copyq alone (its server, which keeps the
+history of every copy); PowerShell's ``Get-Clipboard`` and
 ``Set-Clipboard``; ``kitty +kitten clipboard``; ``tmux load-buffer -w`` and
 ``set-buffer -w`` (which also set the system clipboard); ``osascript -e 'the clipboard'``.
 
@@ -106,8 +107,8 @@ def uses_clipboard(seg: Segment) -> bool:
     if head == "walker":
         return any("clipboard" in v.split(",") for v in option_values(argv, ("-m",
                                                                            "--modules")))
-    if head == "copyq":
-        return bool(_COPYQ.intersection(plain[:1]))
+    if head == "copyq":  # alone, it starts the server that records every copy
+        return not plain or bool(_COPYQ.intersection(plain[:1]))
     if head == "kitty" or head == "kitten":
         return "clipboard" in plain[:2]
     if head == "tmux":
