@@ -566,8 +566,11 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'carbon-now --from-clipboard',
         'airshare --clip-receive code',
         'walker --modules clipboard',
+        'oneliner --clipboard "compress all pdfs"',
+        'hyprshot -m window --clipboard-only',
     ], [
         'code2prompt --no-clipboard src',
+        'ffmpeg -i a.mp4 -ss 5 -t 3 clip.mp4',
         'hyprshot -m region --raw',
         'picgo upload shot.png',
         'pass show email/work',

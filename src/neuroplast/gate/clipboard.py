@@ -24,14 +24,15 @@ their output or input when their documentation says so:
 - by default, unless told otherwise: code2prompt (the prompt is copied, not with
   ``--no-clipboard``), hyprshot (the screenshot is saved and copied, not with ``--raw``),
   ``picgo upload`` given no file (the clipboard's image is uploaded);
-- with an option: ``pass|passage|gopass ... -c|--clip`` (a password put on the clipboard),
-  ``keepassxc-cli clip``, ``rbw get|code --clipboard``, ``secrethub read --clip|-c``,
-  ``hyprpicker -a|--autocopy``, ``gnome-screenshot -c|--clipboard``,
-  ``xfce4-screenshooter -c|--clipboard``, ``spectacle -c|--copy-image``, ``flameshot
-  gui|full|screen -c|--clipboard``, ``grimblast copy|copysave``, i3-scrot's
-  ``--*-to-clipboard``, wacaw's ``--to-clipboard``, ``carbon-now --from-clipboard|
-  --to-clipboard``, airshare's ``--clip-send|--clip-receive|--file-path`` (paths read
-  from the clipboard), walker's clipboard module (``-m clipboard``).
+- with an option: any long option named for the clipboard, by any program
+  (``--clipboard``, ``--to-clipboard``, ``--from-clipboard``, ``--select-to-clipboard``:
+  rbw, gnome-screenshot, flameshot, wacaw, carbon-now, i3-scrot...; not
+  ``--no-clipboard``), and the options named otherwise: ``pass|passage|gopass ...
+  -c|--clip`` (a password put on the clipboard), ``keepassxc-cli clip``, ``secrethub read
+  --clip|-c``, ``hyprpicker -a|--autocopy``, ``gnome-screenshot|xfce4-screenshooter|
+  flameshot -c``, ``spectacle -c|--copy-image``, ``grimblast copy|copysave``, airshare's
+  ``--clip-send|--clip-receive|--file-path`` (paths read from the clipboard), walker's
+  clipboard module (``-m clipboard``).
 
 >>> from neuroplast.gate.shell import split_command
 >>> [uses_clipboard(s) for s in split_command(
@@ -58,22 +59,25 @@ _ALWAYS = frozenset({"pbcopy", "pbpaste", "xclip", "xsel", "wl-copy", "wl-paste"
                      "yank", "farge"})
 _COPYQ = frozenset({"add", "read", "write", "copy", "paste", "clipboard", "insert",
                     "select"})
-# program -> the options that put its output on the clipboard or read its input from it
+# A long option named for the clipboard (``--clipboard``, ``--to-clipboard``,
+# ``--select-to-clipboard``, ``--from-clipboard``, ``--clipboard-only``) says what it does,
+# whatever the program, by the GNU convention that a long option's name is its meaning;
+# ``--no-clipboard`` says the opposite.
+_CLIPBOARD_OPTION = re.compile(r"^--(?!no-)(?:[\w-]*-)?clipboard(?:-[\w-]*)?(?:=|$)")
+# program -> its other options (short, or named otherwise) that put its output on the
+# clipboard or read its input from it
 _CLIP_OPTIONS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("pass", "passage", "gopass"), frozenset({"-c", "--clip"})),
-    "rbw": frozenset({"--clipboard"}), "secrethub": frozenset({"-c", "--clip"}),
+    "secrethub": frozenset({"-c", "--clip"}),
     "hyprpicker": frozenset({"-a", "--autocopy"}),
-    "gnome-screenshot": frozenset({"-c", "--clipboard"}),
-    "xfce4-screenshooter": frozenset({"-c", "--clipboard"}),
+    **dict.fromkeys(("gnome-screenshot", "xfce4-screenshooter", "flameshot"),
+                    frozenset({"-c"})),
     "spectacle": frozenset({"-c", "--copy-image"}),
-    "flameshot": frozenset({"-c", "--clipboard"}),
-    "wacaw": frozenset({"--to-clipboard"}),
-    "carbon-now": frozenset({"--from-clipboard", "--to-clipboard"}),
     "airshare": frozenset({"--clip-send", "--clip-receive", "--file-path", "-cs", "-cr",
                            "-fp"}),
 }
+_CLIP_LINE = re.compile(r"(?<=^-c)\d+$")  # pass(1): '-c[line-number]'
 # program -> the option that keeps its default copy off the clipboard
-_CLIP_LINE = re.compile(r"(?<=^-c)\d+$")
 _COPIES_UNLESS = {"code2prompt": "--no-clipboard", "hyprshot": "--raw"}
 _CMDLETS = ("Get-Clipboard", "Set-Clipboard")
 
@@ -85,9 +89,9 @@ def uses_clipboard(seg: Segment) -> bool:
     if any(a in ("--help", "-h", "--version") for a in words) and head not in ("xclip",):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head in _ALWAYS:
+    if head in _ALWAYS or any(_CLIPBOARD_OPTION.match(a) for a in words):
         return True
-    if head in _CLIP_OPTIONS:  # pass(1): '--clip[=line-number], -c[line-number]'
+    if head in _CLIP_OPTIONS:
         return bool(_CLIP_OPTIONS[head].intersection(
             _CLIP_LINE.sub("", a.partition("=")[0]) for a in words))
     if head in _COPIES_UNLESS:
@@ -100,8 +104,6 @@ def uses_clipboard(seg: Segment) -> bool:
         return bool({"copy", "paste"}.intersection(plain[:1]))
     if head == "grimblast":
         return bool({"copy", "copysave"}.intersection(plain[:1]))
-    if head == "i3-scrot":
-        return any(a.endswith("-to-clipboard") for a in words)
     if head == "picgo":  # picgo upload [files]: the clipboard's image when none is given
         return plain[:1] in (["upload"], ["u"]) and len(plain) == 1
     if head == "walker":
