@@ -52,12 +52,18 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "nebula-cert": (((), frozenset({"ca", "sign"})),),
 }
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"ssh-keygen", "mkcert", "acme.sh", "lego", "keytool", "openssl",
+                       *_COMMANDS})
+
 
 def issues_certificate(seg: Segment) -> bool:
     """Whether ``seg`` issues a certificate or makes and trusts a CA (the ``certificate``
     act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
+    if head not in _PROGRAMS:
+        return False
     if head == "ssh-keygen":  # -s CA_KEY signs a certificate (its -h is a host certificate)
         return "-s" in words
     if any(a.partition("=")[0] in _NOT_ISSUING for a in words):

@@ -89,7 +89,7 @@ def uses_clipboard(seg: Segment) -> bool:
     if any(a in ("--help", "-h", "--version") for a in words) and head not in ("xclip",):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head in _ALWAYS or any(_CLIPBOARD_OPTION.match(a) for a in words):
+    if head in _ALWAYS or any("clipboard" in a and _CLIPBOARD_OPTION.match(a) for a in words):
         return True
     if head in _CLIP_OPTIONS:
         return bool(_CLIP_OPTIONS[head].intersection(

@@ -63,11 +63,14 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
             (("pull",), frozenset({"merge"}))),
 }
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"git", *_COMMANDS})
+
 
 def commits(seg: Segment) -> bool:
     """Whether ``seg`` records a change in a version-control history (the ``commit`` act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NO_COMMIT for a in argv[1:]):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_COMMIT for a in argv[1:]):
         return False
     plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
     if head == "git":

@@ -43,13 +43,17 @@ _XDOTOOL = frozenset({"key", "keydown", "keyup", "type", "click", "mousedown", "
 _YDOTOOL = frozenset({"key", "type", "click", "mousemove"})
 _OSASCRIPT_INPUT = ("keystroke", "key code", "click")
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"wtype", "dotool", "xte", "cliclick", "xdotool", "ydotool", "wmctrl",
+                       "osascript"})
+
 
 def drives_desktop(seg: Segment) -> bool:
     """Whether ``seg`` sends keystrokes, pointer moves or clicks, or moves, raises or
     closes windows (the ``input`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a in _NOT_DRIVING for a in words):
+    if head not in _PROGRAMS or any(a in _NOT_DRIVING for a in words):
         return False
     if head in ("wtype", "dotool", "xte", "cliclick"):
         return True

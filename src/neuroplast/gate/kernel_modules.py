@@ -44,13 +44,16 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 }
 _ALWAYS = frozenset({"insmod", "rmmod", "kextload", "kextunload"})
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"modprobe", "kexec", "pnputil", *_ALWAYS, *_COMMANDS})
+
 
 def changes_kernel(seg: Segment) -> bool:
     """Whether ``seg`` loads code into the running kernel or removes it (the ``kernel``
     act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NO_CHANGE for a in words):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_CHANGE for a in words):
         return False
     if head in _ALWAYS:
         return bool(words)

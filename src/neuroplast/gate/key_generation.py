@@ -59,11 +59,17 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "easyrsa": (((), frozenset({"gen-req", "build-client-full", "build-server-full"})),),
 }
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"ssh-keygen", "age-keygen", "minisign", "signify", "gpg", "gpg2",
+                       "keytool", "openssl", *_COMMANDS})
+
 
 def makes_key(seg: Segment) -> bool:
     """Whether ``seg`` generates a key pair or a secret key (the ``keygen`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
+    if head not in _PROGRAMS:
+        return False
     if head == "ssh-keygen":  # its -h is a host certificate, not help
         return "--help" not in words and not has_short_option(words, _SSH_KEYGEN_OTHER,
                                                                stop=_SSH_KEYGEN_VALUES)

@@ -82,12 +82,15 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "git": ((("credential",), frozenset({"approve", "store"})),),
 }
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"kinit", *_COMMANDS})
+
 
 def logs_in(seg: Segment) -> bool:
     """Whether ``seg`` logs a tool in to a service or stores a credential for it to use
     (the ``login`` act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NO_LOGIN for a in argv[1:]):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_LOGIN for a in argv[1:]):
         return False
     if head == "kinit":  # kinit(1) obtains (or with -R renews) a ticket whatever else
         return True

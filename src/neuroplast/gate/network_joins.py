@@ -61,12 +61,16 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 }
 _ALWAYS = frozenset({"openconnect", "vpnc", "ifup", "pon", "rasdial"})
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"openvpn", "swanctl", "networksetup", "scutil", "iwctl", *_ALWAYS,
+                       *_COMMANDS})
+
 
 def joins_network(seg: Segment) -> bool:
     """Whether ``seg`` joins this machine to a network (the ``join`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NOT_JOINING for a in words):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_JOINING for a in words):
         return False
     if head in _ALWAYS:
         return bool(words) or head == "pon"

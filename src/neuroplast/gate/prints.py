@@ -36,12 +36,16 @@ _NOT_PRINTING = frozenset({"--help", "-h", "--version", "-V"})
 # formatters -> their options that send the output to a file instead of the printer
 _TO_FILE = {"enscript": ("-p", "--output", "-o"), "a2ps": ("-o", "--output")}
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"lp", "lpr", "ptouch-print", "Out-Printer", "brother_ql",
+                       "glabels-batch", "print", *_TO_FILE})
+
 
 def prints(seg: Segment) -> bool:
     """Whether ``seg`` sends a document to a printer (the ``print`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NOT_PRINTING for a in words):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_PRINTING for a in words):
         return False
     if head in ("lp", "lpr", "ptouch-print", "Out-Printer"):
         return True

@@ -81,13 +81,19 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 # AWS's restore operations all begin so (rds restore-db-instance-from-db-snapshot, ...)
 _AWS_RESTORE = {"rds": "restore-db-", "dynamodb": "restore-table-"}
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"pg_restore", "redis-cli", "sqlite3", "xtrabackup", "mariabackup",
+                       "timeshift", "lvconvert", "VBoxManage", "vboxmanage", "aws",
+                       "manage.py", *_ALWAYS, *_COMMANDS})
+
 
 def restores(seg: Segment) -> bool:
     """Whether ``seg`` restores or bulk-loads data from a dump, backup, snapshot or export
     (the ``restore`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NO_RESTORE for a in words):
+    if not (head in _PROGRAMS or head.startswith("python")) or any(
+            a.partition("=")[0] in _NO_RESTORE for a in words):
         return False
     if head in _ALWAYS:
         return bool(words)

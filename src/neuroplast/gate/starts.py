@@ -64,13 +64,16 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "qm": (((), _START),), "prlctl": (((), _START),),
 }
 
+# the programs this act reads; any other is answered at once
+_PROGRAMS = frozenset({"service", "rc-service", "s6-svc", *_COMMANDS})
+
 
 def starts_service(seg: Segment) -> bool:
     """Whether ``seg`` starts a service, container or virtual machine that runs on after
     the call (the ``start`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NOT_STARTING for a in words):
+    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_STARTING for a in words):
         return False
     if head in ("service", "rc-service"):  # service NAME start
         return operands(argv, frozenset())[1:2] == ["start"]
