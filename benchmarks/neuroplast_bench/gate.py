@@ -147,6 +147,12 @@ from neuroplast_bench.gate_thirteenth_user import (
     HOMELAB_HOME_FILES,
     HomelabUser,
 )
+from neuroplast_bench.gate_thirtieth_user import (
+    AVIONICS_DRIFT,
+    AVIONICS_FOCUS,
+    AVIONICS_HOME_FILES,
+    AvionicsUser,
+)
 from neuroplast_bench.gate_twelfth_user import (
     NETSEC_DRIFT,
     NETSEC_FOCUS,
@@ -245,12 +251,13 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "newsroom": NEWSROOM_DRIFT, "civic": CIVIC_DRIFT,
                "clinical": CLINICAL_DRIFT, "support": SUPPORT_DRIFT, "cdn": CDN_DRIFT,
                "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT,
-               "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT}
+               "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT,
+               "avionics": AVIONICS_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
-          | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser)
+          | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser)
 
 
 @dataclass
@@ -299,13 +306,15 @@ class GateBenchConfig(Config):
     # cooperative, a twenty-seventh) or "pharma" (gate_twenty_eighth_user.PharmaUser: a
     # laboratory informatics engineer in a contract drug manufacturer's QC laboratory, a
     # twenty-eighth) or "taxprep" (gate_twenty_ninth_user.TaxprepUser: the integrations
-    # engineer of a tax preparation and bookkeeping firm, a twenty-ninth)
+    # engineer of a tax preparation and bookkeeping firm, a twenty-ninth) or "avionics"
+    # (gate_thirtieth_user.AvionicsUser: a software engineer on the certified display
+    # software of a small avionics supplier, a thirtieth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
-                  "pharma", "taxprep"] = "default"
+                  "pharma", "taxprep", "avionics"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -892,9 +901,11 @@ def _tempdir() -> Iterator[Path]:
 # signing, listing and mounting pages beside the encrypting ones), six (grid, two for the
 # drift, which also draw the pages that start, list and read beside the pages that attach to a
 # running process), six (pharma, two for the drift, which also draw the pages that print,
-# check, diff and write new files beside the pages that rewrite files in place) and six
+# check, diff and write new files beside the pages that rewrite files in place), six
 # (taxprep, two for the drift, which also draw the pages that list, save, print and configure
-# beside the pages that copy to or paste from the clipboard) where the
+# beside the pages that copy to or paste from the clipboard) and six (avionics, two for the
+# drift, which also draw the pages that stage, list, show, configure and push beside the
+# pages that record commits) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -934,6 +945,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "grid": (GRID_FOCUS, 0.25, GRID_HOME_FILES, GridUser),
     "pharma": (PHARMA_FOCUS, 0.25, PHARMA_HOME_FILES, PharmaUser),
     "taxprep": (TAXPREP_FOCUS, 0.25, TAXPREP_HOME_FILES, TaxprepUser),
+    "avionics": (AVIONICS_FOCUS, 0.25, AVIONICS_HOME_FILES, AvionicsUser),
 }
 
 

@@ -1,8 +1,8 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid, pharma and taxprep users share: the harness selects each by name and keeps its own
-preferences and drift, the CLI offers each, and each module's profile command prints one JSON
-line per seed (``gate_oracle.profile_main``)."""
+k12, grid, pharma, taxprep and avionics users share: the harness selects each by name and keeps
+its own preferences and drift, the CLI offers each, and each module's profile command prints one
+JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from neuroplast_bench import (
     gate_tenth_user,
     gate_third_user,
     gate_thirteenth_user,
+    gate_thirtieth_user,
     gate_twelfth_user,
     gate_twentieth_user,
     gate_twenty_eighth_user,
@@ -74,6 +75,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "grid": (gate_twenty_seventh_user, gate_twenty_seventh_user.GRID_DRIFT, (2700, 2701)),
     "pharma": (gate_twenty_eighth_user, gate_twenty_eighth_user.PHARMA_DRIFT, (2800, 2801)),
     "taxprep": (gate_twenty_ninth_user, gate_twenty_ninth_user.TAXPREP_DRIFT, (2900, 2901)),
+    "avionics": (gate_thirtieth_user, gate_thirtieth_user.AVIONICS_DRIFT, (3000, 3001)),
 }
 
 
