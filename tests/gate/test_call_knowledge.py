@@ -323,7 +323,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git lfs prune -d", ()),
     ("git lfs migrate import --include='*.psd'", ("rewrite",)),
     ("git lfs migrate info", ()),
-    ("git squash HEAD~3 'one commit'", ("rewrite",)),
+    ("git squash HEAD~3 'one commit'", ("rewrite", "commit")),  # git-extras: a message commits
     ("git undo 2", ("rewrite",)),
     ("git rename-tag beta latest", ("rewrite",)),
     ("git delete-merged-branches", ("rewrite",)),

@@ -27,6 +27,7 @@ def _any(command: str) -> bool:
         "curl --oauth2-bearer 0123456789abcdef https://x.io",
         "http -a bob:hunter2 https://api.example.com",  # HTTPie --auth
         "mysql -u root -pS3cret shop",  # MySQL manual: -pPASSWORD
+        "7za a backup.7z -pS3cretPw9 -mhe=on data/",  # 7-Zip: -p{Password}
         "mysqldump --password=S3cret shop > shop.sql",
         "sshpass -p hunter2 ssh deploy@host",  # sshpass(1)
         "docker login -u bob -p hunter2 registry.example.com",  # docker login reference
@@ -82,6 +83,7 @@ def test_secrets_on_the_command_line(command: str) -> None:
     "command",
     [
         "mysql -p shop",  # prompts; shop is the database
+        "7z a backup.7z -p data/",  # prompts for it
         "mysql --password shop",
         "curl -u admin https://api.example.com",  # curl prompts for the password
         "wget --ask-password https://example.com/f",

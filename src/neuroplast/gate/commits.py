@@ -11,14 +11,27 @@ that view is one view whatever tool records it: a user who stops letting the age
 is an act across programs (``gate.acts``: ``* commit``). Each tool is read from its own
 reference; status, diffs, logs, help, dry runs and the abort of one in progress are not:
 
-- git: ``commit`` (not ``--dry-run``), ``merge``, ``cherry-pick``, ``revert`` (not ``-n``,
-  ``--no-commit``), ``am``, ``commit-tree`` and ``pull`` when it is told to merge
-  (``--no-rebase``) are each documented to create commits; ``--abort``, ``--quit``,
-  ``--skip`` and ``--show-current-patch`` end or show one in progress instead;
+- git: ``commit`` (not ``--dry-run``), ``merge`` (not ``--squash``, ``--ff-only``, which
+  make no commit), ``cherry-pick``, ``revert`` (not ``-n``, ``--no-commit``), ``am``,
+  ``commit-tree`` and ``pull`` when it may merge (``--no-rebase``, ``--commit``, ``--ff``,
+  ``--no-ff``) are each documented to create commits; ``--abort``, ``--quit``, ``--skip``
+  and ``--show-current-patch`` end or show one in progress instead; and the tools run as
+  ``git NAME``: ``subtree add|merge|pull`` and ``split --rejoin``, ``svn dcommit|set-tree|
+  commit-diff``, ``p4 submit``, ``imerge merge|continue|finish|record|revert``, ``annex
+  sync|assist``, ``flow ... finish``, git-extras' ``setup``, ``release``, ``merge-repo``,
+  ``merge-into`` (not ``--ff``), ``feature finish`` (not ``--squash``) and ``squash`` given
+  a message; gitmoji ``-c``; etckeeper, yadm and vcsh's ``commit``;
 - Mercurial hg(1) and Sapling ``sl``: ``commit``/``ci``, ``graft``, ``backout``, ``import``
-  (not ``--no-commit``); Subversion svn(1) and CVS: ``commit``/``ci``, ``import``;
-  Breezy/Bazaar ``brz``/``bzr`` and Fossil: ``commit``/``ci``; Jujutsu ``jj commit``;
-  darcs and pijul ``record``; Perforce ``p4 submit``; DVC ``dvc commit``;
+  (not ``--no-commit``), hg's ``tag`` (not ``--local``); Subversion svn(1) and CVS:
+  ``commit``/``ci``, ``import``, and svn's ``mkdir|copy|move|delete`` given a URL ('via an
+  immediate commit'); RCS ci(1); Breezy/Bazaar ``brz``/``bzr`` and Fossil:
+  ``commit``/``ci``; Jujutsu's ``commit``, ``new``, ``describe``, ``split``, ``duplicate``
+  and ``revert``; Dolt's ``commit``, ``merge``, ``cherry-pick`` and ``revert``; darcs and
+  pijul ``record``; Perforce ``p4 submit|populate``. DVC's ``dvc commit`` records data in
+  its cache, not a revision;
+- release tools that commit the version they set: ``npm|yarn|pnpm version NEW`` (not
+  ``--no-git-tag-version``), standard-version (not ``--skip.commit``), ``lerna
+  version|publish``;
 - a pull or merge request merged on the forge: ``gh pr merge`` (not ``--disable-auto``),
   ``glab mr merge``, Gitea's ``tea pulls merge``.
 
@@ -38,33 +51,59 @@ from neuroplast.gate.shell import Segment
 __all__ = ["commits"]
 
 _NO_COMMIT = frozenset({"--help", "-h", "--version", "--dry-run", "--abort", "--quit",
-                        "--skip", "--show-current-patch", "--disable-auto"})
+                        "--skip", "--show-current-patch", "--disable-auto", "--no-commit",
+                        "--no-git-tag-version", "--skip.commit"})
 _COMMIT = frozenset({"commit", "ci"})
-# git sub-commands documented to create commits, and the options that stop them doing so
-_GIT = {"commit": frozenset(), "merge": frozenset({"--no-commit"}),
-        "cherry-pick": frozenset({"-n", "--no-commit"}),
-        "revert": frozenset({"-n", "--no-commit"}), "am": frozenset(),
-        "commit-tree": frozenset()}
+_ANY: frozenset[str] = frozenset()
+# git's sub-commands (and the git tools run as ``git NAME``) documented to create commits,
+# and the options that stop them doing so
+_GIT: dict[str, frozenset[str]] = {
+    "commit": _ANY, "cherry-pick": frozenset({"-n"}), "revert": frozenset({"-n"}),
+    "am": _ANY, "commit-tree": _ANY,
+    # git-merge(1): --squash 'do not actually make a commit'; --ff-only makes none either
+    "merge": frozenset({"--squash", "--ff-only"}),
+    # git-extras: setup 'make an initial commit', release 'Commit, tag and push', squash
+    # commits when given a message, merge-repo merges two histories, merge-into merges
+    # (not --ff), feature finish merges (not --squash)
+    "setup": _ANY, "release": _ANY, "merge-repo": _ANY, "merge-into": frozenset({"--ff"}),
+}
+# git tools whose commands, as the words after the tool, commit
+_GIT_TOOLS: dict[str, frozenset[str]] = {
+    "subtree": frozenset({"add", "merge", "pull"}),  # git-subtree(1): 'A new commit is created'
+    "svn": frozenset({"dcommit", "set-tree", "commit-diff"}),  # git-svn(1)
+    "p4": frozenset({"submit"}),  # git-p4(1)
+    "imerge": frozenset({"merge", "continue", "finish", "record", "revert"}),
+    "annex": frozenset({"sync", "assist"}),  # git-annex-sync(1): 'commits any staged changes'
+}
 # tool -> (the commands, as the first plain words, that lead to the commit, the verbs
 # that make it)
 _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
-    "hg": (((), _COMMIT | {"graft", "backout", "import"}),),
+    # hg help tag: 'tagging creates a new commit' (not --local)
+    "hg": (((), _COMMIT | {"graft", "backout", "import", "tag"}),),
     "sl": (((), _COMMIT | {"graft", "backout", "import"}),),
     "svn": (((), _COMMIT | {"import"}),),
     "cvs": (((), _COMMIT | {"import"}),),
     "brz": (((), _COMMIT),), "bzr": (((), _COMMIT),), "fossil": (((), _COMMIT),),
-    "jj": (((), frozenset({"commit"})),),
+    # jj: commit, new, describe, split, duplicate and revert each record a new change
+    "jj": (((), frozenset({"commit", "new", "describe", "desc", "split", "duplicate",
+                           "revert", "backout"})),),
     "darcs": (((), frozenset({"record", "rec"})),), "pijul": (((), frozenset({"record"})),),
-    "p4": (((), frozenset({"submit"})),),
-    "dvc": (((), frozenset({"commit"})),),
+    "p4": (((), frozenset({"submit", "populate"})),),
+    "dolt": (((), frozenset({"commit", "merge", "cherry-pick", "revert"})),),
+    "etckeeper": (((), frozenset({"commit"})),),
+    "yadm": (((), frozenset({"commit"})),),
+    "lerna": (((), frozenset({"version", "publish"})),),  # both commit the version bumps
     "gh": ((("pr",), frozenset({"merge"})),),
     "glab": ((("mr",), frozenset({"merge"})),),
     "tea": ((("pulls",), frozenset({"merge"})), (("pr",), frozenset({"merge"})),
             (("pull",), frozenset({"merge"}))),
 }
-
+# svn(1): mkdir, copy, move and delete given a URL commit at once ('via an immediate commit')
+_SVN_URL_COMMANDS = frozenset({"mkdir", "copy", "cp", "move", "mv", "rename", "ren",
+                               "delete", "del", "remove", "rm"})
 # the programs this act reads; any other is answered at once
-_PROGRAMS = frozenset({"git", *_COMMANDS})
+_PROGRAMS = frozenset({"git", "ci", "gitmoji", "standard-version", "npm", "yarn", "pnpm",
+                       "vcsh", *_COMMANDS})
 
 
 def commits(seg: Segment) -> bool:
@@ -74,11 +113,39 @@ def commits(seg: Segment) -> bool:
         return False
     plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
     if head == "git":
-        sub = plain[:1]
-        if sub == ["pull"]:
-            return "--no-rebase" in argv
-        stops = _GIT.get(sub[0]) if sub else None
-        return stops is not None and not stops.intersection(argv)
-    if head in ("hg", "sl") and "--no-commit" in argv:
+        return _git_commits(plain, argv)
+    if head == "ci":  # RCS ci(1): 'ci stores new revisions into RCS files'
+        return len(argv) > 1
+    if head == "gitmoji":  # gitmoji -c|--commit: 'Interactively commit'
+        return bool({"-c", "--commit"} & set(argv))
+    if head == "standard-version":  # commits the release unless --skip.commit
+        return True
+    if head in ("npm", "yarn", "pnpm"):  # npm-version(1): 'create a version commit and tag'
+        return plain[:1] == ["version"] and len(plain) > 1
+    if head == "vcsh":  # vcsh REPO commit ...: git's commit in that repository
+        return plain[1:2] == ["commit"]
+    if head == "svn" and plain[:1] and plain[0] in _SVN_URL_COMMANDS:
+        return any("://" in a for a in plain[1:])
+    if head == "hg" and plain[:1] == ["tag"] and "--local" in argv:
         return False
+    if head == "dolt" and plain[:1] == ["merge"] and "--squash" in argv:
+        return False  # dolt merge --squash: 'without updating the commit history'
     return leads_to(plain, _COMMANDS.get(head, ()))
+
+
+def _git_commits(plain: list[str], argv: tuple[str, ...]) -> bool:
+    sub = plain[0] if plain else ""
+    if sub == "pull":  # git-pull(1): a merge that may commit, unless it only fast-forwards
+        return bool({"--no-rebase", "--commit", "--no-ff", "--ff"} & set(argv))
+    if sub in _GIT_TOOLS:
+        if sub == "subtree" and plain[1:2] == ["split"]:
+            return "--rejoin" in argv
+        return bool(_GIT_TOOLS[sub].intersection(plain[1:2]))
+    if sub == "flow":  # git flow feature|release|hotfix|bugfix finish: merges
+        return plain[2:3] == ["finish"]
+    if sub == "feature":  # git-extras' feature finish merges, --squash does not commit
+        return plain[1:2] == ["finish"] and "--squash" not in argv
+    if sub == "squash":  # git-extras: a commit when a message is given
+        return len(plain) > 2 or "--squash-msg" in argv
+    stops = _GIT.get(sub)
+    return stops is not None and not stops.intersection(argv)

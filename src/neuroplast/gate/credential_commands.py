@@ -115,6 +115,10 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("keepassxc-cli", ("clip",), "KeePassXC", "keepassxc-cli(1) clip: 'Copy an entry's "
        "attribute to the clipboard'"),
     _C("gopass", ("otp",), "gopass", "gopass otp: 'Generate time- or hmac-based tokens'"),
+    _C("gpg", (), "GnuPG", "gpg(1): '--export-secret-keys: Same as --export, but exports "
+       "the secret keys instead'", ("--export-secret-keys", "--export-secret-subkeys")),
+    _C("gpg2", (), "GnuPG", "gpg(1): '--export-secret-keys'", ("--export-secret-keys",
+                                                              "--export-secret-subkeys")),
     _C("terraform", ("output",), "Terraform", "terraform output docs: 'When using the -json "
        "or -raw command-line flag, any sensitive values in Terraform state will be "
        "displayed in plain text'", ("-json", "-raw")),

@@ -62,6 +62,8 @@ _LOGIN_OPTIONS = frozenset({"-p", "--password"})
 _MYSQL = frozenset({"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow",
                     "mysqlcheck", "mysqlpump", "mysqlslap", "mariadb", "mariadb-dump",
                     "mariadb-admin"})
+# 7-Zip takes it attached as well: '-p{Password}: Specifies password' (7-Zip's -p switch).
+_SEVEN_ZIP = frozenset({"7z", "7za", "7zr", "7zz"})
 # Options whose value is user:password (curl(1) -u/--user, -U/--proxy-user; HTTPie docs
 # -a/--auth) or user%password (Samba's common credential options,
 # '-U|--user=[DOMAIN\]USERNAME[%PASSWORD]', which smbclient(1), rpcclient(1), smbcacls(1),
@@ -172,6 +174,9 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
         yield from (("password", v) for v in _option_values(
             argv, frozenset({"-p", "--password"}), next_word=False) if _literal(v))
         return
+    if head in _SEVEN_ZIP:
+        yield from (("password", v) for v in _option_values(
+            argv, frozenset({"-p"}), next_word=False) if _literal(v))
     user_options, separator = _USER_PASSWORD.get(head, (frozenset(), ""))
     for value in _option_values(argv, user_options):
         password = value.partition(separator)[2]
