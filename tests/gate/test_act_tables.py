@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from neuroplast.gate.accounts import changes_accounts
-from neuroplast.gate.acts import MUST_KNOW_ACTS, acts
+from neuroplast.gate.acts import _READERS, ACTS, MUST_KNOW_ACTS, acts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.cache_purges import purges_cache
@@ -2323,3 +2323,8 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
                 "permission", "sniff", "attach", "dump", "dns", "secret",
                 "in-place", "commit", "login", "join", "kernel", "keygen",
                 "certificate", "restore", "start", "print", "input"} & MUST_KNOW_ACTS
+
+
+def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:
+    names = [act for act, _ in _READERS]
+    assert names == [act for act in ACTS if act in names]

@@ -192,6 +192,7 @@ This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlparse
 
 from neuroplast.gate.accounts import changes_accounts
@@ -640,6 +641,24 @@ def _discards(seg: Segment) -> bool:
     return False
 
 
+# each act read by one predicate of the segment, in the order of ACTS
+_READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
+    ("forward", _forwards), ("kill", _kills), ("discard", _discards), ("rewrite", _rewrites),
+    ("capture", captures), ("package", changes_packages), ("message", sends_message),
+    ("open", opens_for_viewing), ("autostart", _autostarts), ("flash", writes_device),
+    ("submit", submits_job), ("setting", changes_settings), ("mount", mounts),
+    ("firewall", changes_firewall), ("ai-prompt", sends_ai_prompt), ("clipboard", uses_clipboard),
+    ("sign", signs), ("extract", extracts), ("purge", purges_cache), ("account", changes_accounts),
+    ("deploy", deploys), ("provision", provisions), ("load", generates_load),
+    ("encrypt", encrypts), ("permission", changes_permissions), ("sniff", captures_traffic),
+    ("attach", attaches), ("dump", dumps_data), ("dns", changes_dns), ("secret", writes_secret),
+    ("in-place", rewrites_in_place), ("commit", commits), ("login", logs_in),
+    ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
+    ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
+    ("print", prints), ("input", drives_desktop),
+)
+
+
 def acts(seg: Segment) -> tuple[str, ...]:
     """The acts of :data:`ACTS` that ``seg`` performs, in that order."""
     found = []
@@ -655,88 +674,7 @@ def acts(seg: Segment) -> tuple[str, ...]:
         found.append("remote")
     if database:
         found.append("remote-database")
-    if _forwards(seg):
-        found.append("forward")
-    if _kills(seg):
-        found.append("kill")
-    if _discards(seg):
-        found.append("discard")
-    if _rewrites(seg):
-        found.append("rewrite")
-    if captures(seg):
-        found.append("capture")
-    if changes_packages(seg):
-        found.append("package")
-    if sends_message(seg):
-        found.append("message")
-    if opens_for_viewing(seg):
-        found.append("open")
-    if _autostarts(seg):
-        found.append("autostart")
-    if writes_device(seg):
-        found.append("flash")
-    if submits_job(seg):
-        found.append("submit")
-    if changes_settings(seg):
-        found.append("setting")
-    if mounts(seg):
-        found.append("mount")
-    if changes_firewall(seg):
-        found.append("firewall")
-    if sends_ai_prompt(seg):
-        found.append("ai-prompt")
-    if uses_clipboard(seg):
-        found.append("clipboard")
-    if signs(seg):
-        found.append("sign")
-    if extracts(seg):
-        found.append("extract")
-    if purges_cache(seg):
-        found.append("purge")
-    if changes_accounts(seg):
-        found.append("account")
-    if deploys(seg):
-        found.append("deploy")
-    if provisions(seg):
-        found.append("provision")
-    if generates_load(seg):
-        found.append("load")
-    if encrypts(seg):
-        found.append("encrypt")
-    if changes_permissions(seg):
-        found.append("permission")
-    if captures_traffic(seg):
-        found.append("sniff")
-    if attaches(seg):
-        found.append("attach")
-    if dumps_data(seg):
-        found.append("dump")
-    if changes_dns(seg):
-        found.append("dns")
-    if writes_secret(seg):
-        found.append("secret")
-    if rewrites_in_place(seg):
-        found.append("in-place")
-    if commits(seg):
-        found.append("commit")
-    if logs_in(seg):
-        found.append("login")
-    if joins_network(seg):
-        found.append("join")
-    if changes_kernel(seg):
-        found.append("kernel")
-    if makes_key(seg):
-        found.append("keygen")
-    if issues_certificate(seg):
-        found.append("certificate")
-    if restores(seg):
-        found.append("restore")
-    if starts_service(seg):
-        found.append("start")
-    if prints(seg):
-        found.append("print")
-    if drives_desktop(seg):
-        found.append("input")
+    found.extend(act for act, reads in _READERS if reads(seg))
     if remote or database or _names_a_machine(seg):
         found.append("connect")
     return tuple(found)
