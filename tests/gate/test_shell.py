@@ -129,9 +129,11 @@ def test_split_command_never_raises() -> None:
     ("'a' \"b $x\" " * 1000)[:10_000],
 ])
 def test_a_10k_character_line_is_split_in_bounded_time(command: str) -> None:
+    # a guard against a parse that grows faster than the line (a hang on hostile input),
+    # not a speed claim: about 10-30 ms on one core, 0.6 s seen under a loaded CI run
     start = time.perf_counter()
     shell._split_cached.__wrapped__(command)
-    assert time.perf_counter() - start < 0.5  # about 10-30 ms on one core
+    assert time.perf_counter() - start < 5.0
 
 
 def test_a_typical_line_is_split_fast() -> None:
@@ -139,7 +141,8 @@ def test_a_typical_line_is_split_fast() -> None:
     start = time.perf_counter()
     for line in lines:
         shell._split_cached.__wrapped__(line)
-    assert (time.perf_counter() - start) / len(lines) < 2e-3  # about 0.06 ms
+    # a guard against a slow path on ordinary lines, not a speed claim (about 0.06 ms)
+    assert (time.perf_counter() - start) / len(lines) < 2e-2
 
 
 def test_inner_commands_of_shells_fed_their_script() -> None:
