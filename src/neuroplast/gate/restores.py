@@ -117,13 +117,13 @@ def restores(seg: Segment) -> bool:
     plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
     if head == "aws":
         prefix = _AWS_RESTORE.get(plain[0]) if plain else None
-        return prefix is not None and plain[1:2] != [] and plain[1].startswith(prefix)
+        return prefix is not None and len(plain) > 1 and plain[1].startswith(prefix)
     if head == "manage.py":  # ./manage.py loaddata, python manage.py loaddata
         return plain[:1] == ["loaddata"]
     if head.startswith("python") and plain[:1] and plain[0].endswith("manage.py"):
         return plain[1:2] == ["loaddata"]
     if head in ("restic", "borg", "kopia", "duplicacy"):
-        # their repository is given by an option with a value before the command
-        return bool(_COMMANDS[head][0][1].intersection(words)) or leads_to(
-            plain, _COMMANDS[head])
+        # their repository is given by an option with a value before the command, so the
+        # verb is looked for among all the words (kopia's ``snapshot restore`` too)
+        return bool(_COMMANDS[head][0][1].intersection(words))
     return leads_to(plain, _COMMANDS.get(head, ()))
