@@ -13,6 +13,7 @@ from neuroplast.gate.credential_commands import CREDENTIAL_COMMANDS, prints_cred
 from neuroplast.gate.credentials import credential_kind, holds_credentials, locate
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.inspect import inspect_call
+from neuroplast.gate.key_generation import prints_private_key
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.shell import split_command
 from neuroplast.gate.sql import sql_writes
@@ -48,6 +49,36 @@ def test_commands_that_print_no_credential_are_not_flagged(command: str) -> None
 def test_a_printed_credential_is_a_credential_read() -> None:
     call = ToolCall("Bash", {"command": "gcloud auth print-access-token | pbcopy"}, cwd="/p")
     assert "credential_path_read" in inspect_call(call).flags
+
+
+@pytest.mark.parametrize(("command", "printed"), [
+    ("openssl genrsa 2048", True),
+    ("openssl genrsa -aes256 4096", True),
+    ("openssl genpkey -algorithm ed25519", True),
+    ("openssl ecparam -name prime256v1 -genkey", True),
+    ("wg genkey", True),
+    ("wg genpsk", True),
+    ("age-keygen", True),
+    ("echo made; openssl genrsa", True),
+    ("openssl genrsa -out server.key 2048", False),  # -out: 'Output the key to the file'
+    ("openssl genpkey -algorithm ed25519 -out k.pem", False),
+    ("openssl genrsa 2048 > server.key", False),
+    ("wg genkey > private.key", False),
+    ("wg genkey | tee wg0.txt | wg pubkey > pub.txt", False),  # piped on
+    ("age-keygen -o key.txt", False),
+    ("age-keygen -y key.txt", False),  # the public half
+    ("openssl dhparam 2048", False),  # parameters, no secret
+    ("openssl rsa -pubout", False),
+    ("wg pubkey < wg0.txt", False),
+])
+def test_a_new_secret_key_printed_is_a_credential_read(command: str, printed: bool) -> None:
+    # openssl-genrsa(1) and -genpkey(1): 'If this argument [-out] is not specified then
+    # standard output is used'; wg(8) genkey 'prints it to standard output'; age-keygen(1)
+    if "|" not in command:  # piped on, the next command's output is what is printed
+        assert any(prints_private_key(s) for s in split_command(command)) == printed
+    if printed or "-out" not in command:  # a key file named is a credential path itself
+        flags = inspect_call(ToolCall("Bash", {"command": command}, cwd="/p")).flags
+        assert ("credential_path_read" in flags) == printed
 
 
 @pytest.mark.parametrize(("command", "listens"), [

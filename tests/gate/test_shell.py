@@ -149,3 +149,18 @@ def test_inner_commands_of_shells_fed_their_script() -> None:
     assert inner_commands(split_command("bash -s <<< 'rm x'")[0]) == ["rm x"]
     assert inner_commands(split_command("bash script.sh <<< 'rm x'")[0]) == []
     assert inner_commands(split_command("sh -c 'ls' <<< 'rm x'")[0]) == ["ls"]
+
+
+@pytest.mark.parametrize(("line", "inner"), [
+    ("find . -name '*.tmp' -exec rm {} + -print", ["rm {}"]),
+    ("find . -ok cat {} \\;", ["cat {}"]),
+    ("ippfind --txt-pdl application/pdf --exec ipptool -f a.pdf '{}' print-job.test \\;",
+     ["ipptool -f a.pdf {} print-job.test"]),
+    ("ippfind -x ipptool '{}' get-jobs.test \\; -l", ["ipptool {} get-jobs.test"]),
+    ("ippfind -h 'lab.*' --ls", []),
+    ("fd -e log -x gzip -9", ["gzip -9"]),
+    ("fd -e rs -X wc -l \\; --hidden", ["wc -l"]),
+    ("fd -x", []),
+])
+def test_finders_run_a_command_for_each_result(line: str, inner: list[str]) -> None:
+    assert inner_commands(split_command(line)[0]) == inner

@@ -37,7 +37,7 @@ write no file and are not the act, unless that output is redirected into a file:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, option_values
+from neuroplast.gate.outputs import has_short_option, option_values, stdout_to_file
 from neuroplast.gate.shell import Segment
 
 __all__ = ["extracts", "tar_extracts"]
@@ -69,14 +69,6 @@ _VERBS: dict[str, frozenset[str]] = {
     "lha": frozenset({"x", "e"}), "zpaq": frozenset({"x", "extract"}), "ar": frozenset({"x"}),
     "jar": frozenset({"x", "xf", "xvf"}),
 }
-_WRITES_REDIRECT = (">", ">>", ">|", "&>", "&>>")
-
-
-def _redirected_to_file(seg: Segment) -> bool:
-    return any(op in _WRITES_REDIRECT and target not in ("", "/dev/null")
-               for op, target in seg.redirects)
-
-
 def tar_extracts(argv: tuple[str, ...]) -> bool:
     """Whether tar's mode is extraction: ``tar xf``, ``tar -xzf``, ``tar --extract``.
 
@@ -121,7 +113,7 @@ def extracts(seg: Segment) -> bool:
     if any(a in _NO_CHANGE for a in words):
         return False
     if _to_stdout(seg):
-        return _redirected_to_file(seg)
+        return stdout_to_file(seg)
     plain = [a for a in words if not a.startswith("-")]
     if head in _TAR:
         return tar_extracts(argv) and not any(a in ("-t", "--list") for a in words)

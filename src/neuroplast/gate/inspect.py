@@ -36,6 +36,7 @@ from neuroplast.gate.credential_commands import prints_credential
 from neuroplast.gate.credentials import credential_kind, holds_credentials
 from neuroplast.gate.defenses import disables_defense
 from neuroplast.gate.extracts import tar_extracts
+from neuroplast.gate.key_generation import prints_private_key
 from neuroplast.gate.listeners import binds_every_interface
 from neuroplast.gate.outputs import option_values, output_files, socat_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
@@ -229,6 +230,9 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
     segments = split_command(command)
     for k, seg in enumerate(segments):
         _check_segment(call, seg, flags)
+        piped_on = k + 1 < len(segments) and segments[k + 1].joiner in ("|", "|&")
+        if prints_private_key(seg) and not piped_on:
+            flags.add("credential_path_read")  # a new secret printed, as one read from a store
         # download piped into an interpreter: curl ... | sh, wget -O- ... | sudo bash
         piped_to_shell = seg.joiner in ("|", "|&") and seg.head in _SHELLS and k > 0
         if piped_to_shell and any(s.head in _FETCHERS for s in segments[:k]):

@@ -34,10 +34,16 @@ verifications, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import (
+    has_short_option,
+    leads_to,
+    operands,
+    option_values,
+    stdout_to_file,
+)
 from neuroplast.gate.shell import Segment
 
-__all__ = ["makes_key"]
+__all__ = ["makes_key", "prints_private_key"]
 
 _NOT_MAKING = frozenset({"--help", "-h", "--version", "-help", "--dry-run"})
 # ssh-keygen(1)'s options that select another operation than generating a key, and those
@@ -90,3 +96,33 @@ def makes_key(seg: Segment) -> bool:
                               or (sub[0] == "req" and ("-newkey" in rest or (
                                   "-new" in rest and "-key" not in rest))))
     return leads_to(operands(argv, frozenset()), _COMMANDS.get(head, ()))
+
+
+# tools that print the secret key they make unless told where to write it -> those options:
+# openssl-genrsa(1), -genpkey(1), -gendsa(1) and -ecparam(1): '-out filename: Output the key
+# to the specified file. If this argument is not specified then standard output is used';
+# wg(8): 'genkey: Generates a random private key in base64 and prints it to standard
+# output' (genpsk likewise, a preshared key); age-keygen(1): '-o, --output: Write the
+# identity to OUTPUT instead of standard output'
+_PRINTED_UNLESS = {"openssl": ("-out",), "wg": (), "age-keygen": ("-o", "--output")}
+_OPENSSL_SECRET_KEYS = frozenset({"genrsa", "genpkey", "gendsa", "ecparam"})  # dhparam: public
+
+
+def prints_private_key(seg: Segment) -> bool:
+    """Whether ``seg`` makes a private or secret key and prints it: the new secret lands in
+    the agent's transcript as surely as one read from a key store (``credential_commands``).
+    Written to a file (its output option, or standard output redirected), it does not; the
+    caller knows whether the output is piped on to another command instead.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [prints_private_key(s) for s in split_command(
+    ...     "openssl genrsa 2048; openssl genrsa -out k.pem 2048; wg genkey > k; wg genpsk; "
+    ...     "age-keygen -o key.txt; openssl dhparam 2048")]
+    [True, False, False, True, False, False]
+    """
+    head, argv = seg.head, seg.argv
+    if head not in _PRINTED_UNLESS or not makes_key(seg) or stdout_to_file(seg):
+        return False
+    if head == "openssl" and argv[1] not in _OPENSSL_SECRET_KEYS:
+        return False
+    return not option_values(argv, _PRINTED_UNLESS[head], clusters=head != "openssl")

@@ -21,7 +21,7 @@ import re
 from neuroplast.gate.shell import Segment
 
 __all__ = ["OUTPUT_OPTIONS", "has_short_option", "leads_to", "operands", "option_values",
-           "output_files", "socat_files"]
+           "output_files", "socat_files", "stdout_to_file"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -74,6 +74,21 @@ _TAR_WRITE_LONG = frozenset({"--create", "--append", "--update", "--catenate",
 _ZIP_VALUE_OPTIONS = frozenset({"-b", "-t", "-tt", "-n", "-P", "-O", "--output-file"})
 # uniq(1): 'uniq [OPTION]... [INPUT [OUTPUT]]'; -f, -s, -w take a number.
 _UNIQ_VALUE_OPTIONS = frozenset({"-f", "-s", "-w"})
+
+
+_WRITES_REDIRECT = (">", ">>", ">|", "&>", "&>>")
+
+
+def stdout_to_file(seg: Segment) -> bool:
+    """Whether ``seg``'s standard output is redirected to a file (``> f``, ``1>> f``,
+    ``&> f``; not ``/dev/null``), so what it prints lands there instead of the terminal.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [stdout_to_file(s) for s in split_command("wg genkey > k; wg genkey 2> e; a 1>>f")]
+    [True, False, True]
+    """
+    return any((op[1:] if op.startswith("1") else op) in _WRITES_REDIRECT
+               and target not in ("", "/dev/null") for op, target in seg.redirects)
 
 
 def option_values(argv: tuple[str, ...], options: tuple[str, ...] | frozenset[str],

@@ -743,20 +743,28 @@ def split_command(command: str) -> list[Segment]:
 
 
 _INNER_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "su"})
-_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+# finders -> the options that run a command for each result, up to ``;`` (or find's ``+``):
+# find(1), ippfind(1) (``-x``/``--exec utility [argument ...] ;``) and fd(1) (``-x``,
+# ``-X``: 'all positional arguments following --exec are considered to be arguments to
+# the command', up to an optional ``;``)
+_FINDER_EXEC = {"find": frozenset({"-exec", "-execdir", "-ok", "-okdir"}),
+                "ippfind": frozenset({"-x", "--exec"}),
+                "fd": frozenset({"-x", "--exec", "-X", "--exec-batch"})}
 _MAX_NESTING = 3
 
 
 def inner_commands(seg: Segment) -> list[str]:
     """The command lines a simple command runs itself: the script of ``bash -c`` (any shell,
     ``su -c``), a here-string or here-document fed to a shell (``bash <<< 'rm x'``), the
-    words of ``eval``, each ``find -exec ... ;``. They run as surely as the line's own
-    commands, so their programs, files and risks count the same.
+    words of ``eval``, each ``find -exec ... ;`` (and ippfind's and fd's). They run as
+    surely as the line's own commands, so their programs, files and risks count the same.
 
     >>> [inner_commands(s) for s in split_command("bash -lc 'rm -rf x'; find . -exec cat {} +")[:2]]
     [['rm -rf x'], ['cat {}']]
     >>> inner_commands(split_command("sh <<< 'rm -rf x'")[0])
     ['rm -rf x']
+    >>> inner_commands(split_command("fd -e log -x gzip -9")[0])
+    ['gzip -9']
     """
     argv, head = seg.argv, seg.head
     if head == "eval":
@@ -768,17 +776,21 @@ def inner_commands(seg: Segment) -> list[str]:
         if all(a.startswith("-") for a in argv[1:]):  # no script file: stdin is the script
             return [t for op, t in seg.redirects if op in ("<<<", "<<", "<<-") and t][-1:]
         return []
-    if head != "find":
+    exec_options = _FINDER_EXEC.get(head)
+    if exec_options is None:
         return []
+    ends = (";", "+") if head == "find" else (";",)
     found, current = [], None
     for a in argv[1:]:
         if current is None:
-            current = [] if a in _FIND_EXEC else None
-        elif a in (";", "+"):
+            current = [] if a in exec_options else None
+        elif a in ends:
             found.append(" ".join(current))
             current = None
         else:
             current.append(a)
+    if head == "fd" and current:  # fd's command may run to the end of the line
+        found.append(" ".join(current))
     return [c for c in found if c]
 
 
