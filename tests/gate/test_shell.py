@@ -164,3 +164,18 @@ def test_inner_commands_of_shells_fed_their_script() -> None:
 ])
 def test_finders_run_a_command_for_each_result(line: str, inner: list[str]) -> None:
     assert inner_commands(split_command(line)[0]) == inner
+
+
+@pytest.mark.parametrize(("line", "redirected"), [
+    ("a | b > f", [(), (">",)]),
+    ("a && b > f", [(), (">",)]),
+    ("a || b && c 2> e", [(), (), ("2>",)]),
+    ("a && b | c > f", [(), (), (">",)]),
+    ("a > f | b", [(">",), ()]),
+    ("{ a; b; } > f", [(">",), (">",)]),
+    ("a | { b; c; } > f", [(), (">",), (">",)]),
+])
+def test_a_redirect_after_a_chain_is_its_last_commands(line: str, redirected: list) -> None:
+    # bash(1) 'REDIRECTION': a redirection applies to the simple command it follows;
+    # tree-sitter-bash hangs it on the whole pipeline or list
+    assert [tuple(op for op, _ in s.redirects) for s in split_command(line)] == redirected

@@ -342,21 +342,7 @@ class _Line:
             self.command(node, node, (), depth)
         elif t == "redirected_statement":
             body = node.child_by_field_name("body")
-            redirects = [c for c in node.named_children if c != body]
-            if body is None or body.type == "command":
-                self.command(node, body, redirects, depth)
-            else:
-                first = len(self.segments)
-                self.walk(body, depth + 1)
-                reds, words, subst, trailing = self.redirects(redirects, depth)
-                if len(self.segments) == first:
-                    self.emit(node, words, reds, subst)
-                for k in range(first, len(self.segments)):  # { a; b; } > f: each writes f
-                    s = self.segments[k]
-                    self.segments[k] = Segment(s.words, s.redirects + tuple(reds), s.joiner,
-                                               s.wrappers, s.substitution or subst)
-                for statement in trailing:
-                    self.walk(statement, depth + 1)
+            self.redirected(node, body, [c for c in node.named_children if c != body], depth)
         elif t == "test_command":
             words: list[str] = []
             subst = self.leaves(node, words, depth)
@@ -400,6 +386,29 @@ class _Line:
         else:  # pipelines, compound statements; words of for/case are only searched
             for child in node.children:
                 self.walk(child, depth + 1)
+
+    def redirected(self, node: Any, body: Any, redirects: list[Any], depth: int) -> None:
+        """A statement with redirects: a command's own, or every command of a group's
+        (``{ a; b; } > f``: each writes f). The grammar hangs ``a | b > f`` and ``a && b >
+        f`` on the whole chain, where bash redirects its last command only."""
+        while body is not None and body.type in ("pipeline", "list"):
+            *before, body = body.children
+            for child in before:
+                self.walk(child, depth + 1)
+        if body is None or body.type == "command":
+            self.command(node, body, redirects, depth)
+            return
+        first = len(self.segments)
+        self.walk(body, depth + 1)
+        reds, words, subst, trailing = self.redirects(redirects, depth)
+        if len(self.segments) == first:
+            self.emit(node, words, reds, subst)
+        for k in range(first, len(self.segments)):
+            s = self.segments[k]
+            self.segments[k] = Segment(s.words, s.redirects + tuple(reds), s.joiner,
+                                       s.wrappers, s.substitution or subst)
+        for statement in trailing:
+            self.walk(statement, depth + 1)
 
     def emit(self, node: Any, words: list[str], redirects: list[tuple[str, str]],
              subst: bool) -> None:
