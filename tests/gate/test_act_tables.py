@@ -36,6 +36,7 @@ from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.restores import restores
+from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment, split_command
@@ -2095,6 +2096,47 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'enscript -V',
         'lpmove --help',
     ]),
+    "scan": (scans, [
+        'nmap -sV -p 1-1000 10.0.0.0/24',
+        'masscan 10.0.0.0/8 -p80,443 --rate 10000',
+        'arp-scan --localnet',
+        'nc -zv db.internal 5432-5440',
+        'nmap -sn 192.168.1.0/24',
+        'rustscan -a 10.0.0.5',
+        'zmap -p 443 -o hosts.csv',
+        'fping -a -g 10.0.0.0/24',
+        'hping3 --scan 1-1024 -S target.example',
+        'nikto -h https://staging.example',
+        'nuclei -u https://staging.example',
+        'wpscan --url https://blog.example --enumerate u',
+        'sqlmap -u "https://shop.example/item?id=1" --batch',
+        'gobuster dir -u https://staging.example -w words.txt',
+        'ffuf -w words.txt -u https://staging.example/FUZZ',
+        'testssl.sh https://staging.example',
+        'dnsrecon -d example.com -t brt',
+        'netdiscover -r 10.0.0.0/24',
+        'whatweb https://staging.example',
+    ], [
+        'nmap -sL 10.0.0.0/24',
+        'nmap --iflist',
+        'nmap --help',
+        'nmap --script=/tmp/prerule.nse',
+        'nc db.internal 5432',
+        'ncat -l 8080',
+        'fping db.internal',
+        'hping3 -S -p 80 -c 1 target.example',
+        'netdiscover -p',
+        'masscan --readscan scan.bin',
+        'zmap --list-probe-modules',
+        'nuclei -tl',
+        'wpscan --update',
+        'sqlmap --version',
+        'gobuster version',
+        'arp-scan --version',
+        'nikto -Help',
+        'trivy image app:latest',
+        'traceroute example.com',
+    ]),
     "input": (drives_desktop, [
         "xdotool type 'hello'",
         'wtype ls',
@@ -2341,6 +2383,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
                 "permission", "sniff", "attach", "dump", "dns", "secret",
                 "in-place", "commit", "login", "join", "kernel", "keygen",
                 "certificate", "restore", "start", "print", "input"} & MUST_KNOW_ACTS
+    # a scan reaches other machines, but each scanner's first use is asked already
+    # (``first_use``); read ahead of any user, the act only carries a refusal across them
+    assert "scan" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

@@ -163,6 +163,8 @@ it. Each act is read from the programs' own manuals:
 - ``print``: a document sent to a printer (``gate.prints``);
 - ``input``: the user's desktop driven: keystrokes, pointer moves and clicks, windows
   raised, moved or closed (``gate.desktop_input``);
+- ``scan``: a network's hosts swept, ports probed, services fingerprinted, web servers
+  and their TLS enumerated or probed for weaknesses (``gate.scans``);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -231,6 +233,7 @@ from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
+from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
@@ -246,7 +249,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
-        "kernel", "keygen", "certificate", "restore", "start", "print", "input",
+        "kernel", "keygen", "certificate", "restore", "start", "print", "input", "scan",
         "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
@@ -655,7 +658,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("in-place", rewrites_in_place), ("commit", commits), ("login", logs_in),
     ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
-    ("print", prints), ("input", drives_desktop),
+    ("print", prints), ("input", drives_desktop), ("scan", scans),
 )
 
 
