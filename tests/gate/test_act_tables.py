@@ -19,6 +19,7 @@ from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
+from neuroplast.gate.destroys import destroys
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
@@ -2096,6 +2097,58 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'enscript -V',
         'lpmove --help',
     ]),
+    "destroy": (destroys, [
+        'zfs destroy -r tank/backups@2024-01',
+        'borg prune --keep-daily 7 --list /srv/borg',
+        'docker volume rm pgdata',
+        'lvremove -y vg0/data',
+        'zpool destroy tank',
+        'btrfs subvolume delete /mnt/@snapshots/1',
+        'snapper -c root delete 12-20',
+        'qm destroy 100 --purge',
+        'pct delsnapshot 200 before-upgrade',
+        'virsh undefine web --remove-all-storage',
+        'vagrant destroy -f',
+        'multipass delete --purge dev',
+        'docker compose down -v',
+        'docker-compose down --volumes',
+        'podman system prune --all --volumes',
+        'kubectl delete pvc data-postgres-0',
+        'restic forget --keep-last 3 --prune',
+        'kopia snapshot delete k1234 --delete',
+        'duplicity remove-older-than 6M file:///srv/backup',
+        'rdiff-backup --remove-older-than 2W /srv/backup',
+        'tmutil delete -d /Volumes/TM -t 2024-01-01-120000',
+        'dropdb -h db.internal app',
+        'redis-cli -h cache flushall',
+        'mysqladmin -h db drop app',
+        'wipefs -a /dev/sdb',
+        'sgdisk --zap-all /dev/sdb',
+        'shred -u secrets.txt',
+        'vssadmin delete shadows /all /quiet',
+        'timeshift --delete-all',
+        'VBoxManage unregistervm dev --delete',
+    ], [
+        'zfs list -t snapshot',
+        'zfs destroy -n tank/backups@2024-01',
+        'borg prune --dry-run --keep-daily 7 /srv/borg',
+        'borg list /srv/borg',
+        'docker volume ls',
+        'docker compose down',
+        'docker rm web',
+        'podman system prune',
+        'kubectl delete pod web-1',
+        'lvremove --help',
+        'wipefs /dev/sdb',
+        'restic snapshots',
+        'snapper list',
+        'virsh undefine web',
+        'multipass delete dev',
+        'redis-cli -h cache get k',
+        'rm -rf build',
+        'VBoxManage unregistervm dev',
+        'timeshift --list',
+    ]),
     "scan": (scans, [
         'nmap -sV -p 1-1000 10.0.0.0/24',
         'masscan 10.0.0.0/8 -p80,443 --rate 10000',
@@ -2386,6 +2439,8 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a scan reaches other machines, but each scanner's first use is asked already
     # (``first_use``); read ahead of any user, the act only carries a refusal across them
     assert "scan" not in MUST_KNOW_ACTS
+    # data destroyed stays on this machine's stores; read ahead, it only carries a refusal
+    assert "destroy" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

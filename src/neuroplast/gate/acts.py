@@ -163,6 +163,8 @@ it. Each act is read from the programs' own manuals:
 - ``print``: a document sent to a printer (``gate.prints``);
 - ``input``: the user's desktop driven: keystrokes, pointer moves and clicks, windows
   raised, moved or closed (``gate.desktop_input``);
+- ``destroy``: stored data destroyed through its store's manager: volumes, datasets,
+  snapshots, backups, virtual machines' disks, databases (``gate.destroys``);
 - ``scan``: a network's hosts swept, ports probed, services fingerprinted, web servers
   and their TLS enumerated or probed for weaknesses (``gate.scans``);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
@@ -207,6 +209,7 @@ from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
+from neuroplast.gate.destroys import destroys
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
@@ -249,7 +252,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "submit", "setting", "mount", "firewall", "ai-prompt", "clipboard", "sign", "extract",
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
-        "kernel", "keygen", "certificate", "restore", "start", "print", "input", "scan",
+        "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
@@ -658,7 +661,8 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("in-place", rewrites_in_place), ("commit", commits), ("login", logs_in),
     ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
-    ("print", prints), ("input", drives_desktop), ("scan", scans),
+    ("print", prints), ("input", drives_desktop), ("destroy", destroys),
+    ("scan", scans),
 )
 
 
