@@ -45,9 +45,9 @@ __all__ = ["destroys"]
 
 _NOT_DESTROYING = frozenset({"--help", "-h", "--version", "--dry-run", "-n"})
 # options that mean something else to these tools: a host (-h), redis-cli's database
-# number (-n), sgdisk's --hybrid (-h)
+# number (-n), shred's iterations (-n), sgdisk's --hybrid and --new (-h, -n)
 _OWN_MEANING = {"redis-cli": ("-h", "-n"), "mysqladmin": ("-h",), "dropdb": ("-h",),
-                "sgdisk": ("-h",)}
+                "sgdisk": ("-h", "-n"), "shred": ("-n",)}
 _LEADING_OPTION_WORDS = 3  # global options' values may come before the command
 _ALWAYS = frozenset({"lvremove", "vgremove", "pvremove", "blkdiscard", "shred", "dropdb"})
 _CONTAINERS = frozenset({"docker", "podman", "nerdctl"})
@@ -110,8 +110,7 @@ def destroys(seg: Segment) -> bool:
     if head == "VBoxManage":
         return plain[:1] in (["unregistervm"], ["closemedium"]) and "--delete" in options
     if head == "kubectl":
-        return plain[:1] == ["delete"] and (bool(_PVC.intersection(plain[1:2])) or any(
-            a.split("/", 1)[0] in _PVC for a in plain[1:2]))
+        return plain[:1] == ["delete"] and any(a.split("/", 1)[0] in _PVC for a in plain[1:2])
     if head == "virsh" and plain[:1] == ["undefine"]:
         return bool({"--remove-all-storage", "--storage", "--wipe-storage"} & options)
     if head == "multipass" and plain[:1] == ["delete"]:
