@@ -2128,6 +2128,8 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'shred -n 3 -z disk.img',
         'sgdisk -Z -n 1:0:0 /dev/sdb',
         'kubectl delete pvc/data-postgres-0',
+        'kubectl -n db delete pvc data-postgres-0',
+        'docker -H ssh://nas volume prune -f',
         'vssadmin delete shadows /all /quiet',
         'timeshift --delete-all',
         'VBoxManage unregistervm dev --delete',

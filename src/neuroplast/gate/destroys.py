@@ -38,6 +38,7 @@ own files (``rm``: what it touches is keyed already) nor a cache (``purge``):
 
 from __future__ import annotations
 
+from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -48,7 +49,9 @@ _NOT_DESTROYING = frozenset({"--help", "-h", "--version", "--dry-run", "-n"})
 # number (-n), shred's iterations (-n), sgdisk's --hybrid and --new (-h, -n)
 _OWN_MEANING = {"redis-cli": ("-h", "-n"), "mysqladmin": ("-h",), "dropdb": ("-h",),
                 "sgdisk": ("-h", "-n"), "shred": ("-n",)}
-_LEADING_OPTION_WORDS = 3  # global options' values may come before the command
+# the values of global options the executed-command table does not list (snapper -c,
+# restic -r, redis-cli -h) may still come before the command
+_LEADING_OPTION_WORDS = 3
 _ALWAYS = frozenset({"lvremove", "vgremove", "pvremove", "blkdiscard", "shred", "dropdb"})
 _CONTAINERS = frozenset({"docker", "podman", "nerdctl"})
 # tool -> (the commands, as the first plain words, that lead to the verb, the verbs)
@@ -92,13 +95,14 @@ def destroys(seg: Segment) -> bool:
     words = argv[1:]
     if head not in _PROGRAMS:
         return False
+    global_values = GLOBAL_OPTIONS.get(head, (frozenset(), False))[0]  # kubectl -n: namespace
     options = {a.partition("=")[0] for a in words if a.startswith("-")}
-    options.difference_update(_OWN_MEANING.get(head, ()))
+    options.difference_update(_OWN_MEANING.get(head, ()), global_values)
     if options & _NOT_DESTROYING:
         return False
     if head in _ALWAYS:
         return bool(words)
-    plain = operands(argv, frozenset())
+    plain = operands(argv, global_values)
     if head == "wipefs":
         return "--all" in options or "--offset" in options or has_short_option(words, "ao")
     if head == "sgdisk":

@@ -69,6 +69,8 @@ _VERBS: dict[str, frozenset[str]] = {
     "lha": frozenset({"x", "e"}), "zpaq": frozenset({"x", "extract"}), "ar": frozenset({"x"}),
     "jar": frozenset({"x", "xf", "xvf"}),
 }
+
+
 def tar_extracts(argv: tuple[str, ...]) -> bool:
     """Whether tar's mode is extraction: ``tar xf``, ``tar -xzf``, ``tar --extract``.
 
