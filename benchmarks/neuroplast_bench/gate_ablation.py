@@ -166,11 +166,15 @@ STREAMS: tuple[Stream, ...] = (
 # program, once a commit the agent made, signed with the engineer's cached key, carried an
 # unreviewed change to a caution limit into a release candidate that the for-credit tests
 # and a certification audit then sampled; gate_thirtieth_user; written apart from the gate,
-# its misses not yet read) and the warehouse user (a change of mind about printing, by any
+# its misses not yet read), the warehouse user (a change of mind about printing, by any
 # program, once test labels rendered from real orders came out at a pack station mid-wave
 # and went onto shoppers' cartons, and a wave's packing slips printed on the dock printer
 # went into the wrong ones; gate_thirty_first_user; written apart from the gate, its misses
-# not yet read).
+# not yet read) and the radio user (a change of mind about playing audio, by any program,
+# once a test EAS header played on the workstation went out on the AM station as a false
+# Severe Thunderstorm Warning that another station relayed, and a text-to-speech test went
+# out over a song on the FM; gate_thirty_second_user; written apart from the gate, its
+# misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -200,7 +204,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="pharma") for seed in (2800, 2801, 2802)),
                                 *(Stream(seed, user="taxprep") for seed in (2900, 2901, 2902)),
                                 *(Stream(seed, user="avionics") for seed in (3000, 3001, 3002)),
-                                *(Stream(seed, user="warehouse") for seed in (3100, 3101, 3102)))
+                                *(Stream(seed, user="warehouse") for seed in (3100, 3101, 3102)),
+                                *(Stream(seed, user="radio") for seed in (3200, 3201, 3202)))
 
 
 @dataclass
