@@ -391,9 +391,9 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("arecord -d 10 -f cd take.wav", ("capture",)),
     ("arecord -l", ()),
     ("pw-record take.wav", ("capture",)),
-    ("pw-cat --playback take.wav", ()),
+    ("pw-cat --playback take.wav", ("play",)),
     ("sox -d take.wav", ("capture",)),
-    ("sox take.wav -d", ()),  # plays it
+    ("sox take.wav -d", ("play",)),  # plays it
     ("scrcpy --record file.mp4", ("capture",)),
     ("scrcpy --list-cameras", ()),
     ("adb shell screencap -p /sdcard/s.png", ("capture",)),

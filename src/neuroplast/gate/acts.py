@@ -167,6 +167,8 @@ it. Each act is read from the programs' own manuals:
   snapshots, backups, virtual machines' disks, databases (``gate.destroys``);
 - ``scan``: a network's hosts swept, ports probed, services fingerprinted, web servers
   and their TLS enumerated or probed for weaknesses (``gate.scans``);
+- ``play``: sound played to an output: players, tones, speech, players' remotes that
+  start, resume or skip (``gate.playbacks``);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -232,6 +234,7 @@ from neuroplast.gate.outputs import option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.render import url_host
@@ -253,7 +256,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "connect")
+        "play", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -662,7 +665,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
-    ("scan", scans),
+    ("scan", scans), ("play", plays_sound),
 )
 
 
