@@ -57,12 +57,11 @@ _SHORT_HELP = frozenset({"aplay", "paplay", "pacat", "pw-play", "pw-cat", "pw-mi
                          "pw-dsdplay", "espeak", "espeak-ng", "streamlink", "ffplay", "mocp",
                          "audacious", "clementine", "strawberry", "beep"})  # -h is help there
 # programs that play whatever they are given (stdin included), unless an option says not to
-_ALWAYS = frozenset({"aplay", "paplay", "pw-play", "pw-midiplay", "pw-midi2play", "pw-dsdplay",
-                     "speaker-test",
-                     "beep", "play", "afplay", "sndfile-play", "canberra-gtk-play", "spd-say",
-                     "castnow", "mpg123", "mpg321", "ogg123", "flite", "say", "espeak",
-                     "espeak-ng", "gst-play-1.0"})
-# options (long names, or -x letters) that make a player list, write or stay silent instead
+_ALWAYS = frozenset({"aplay", "paplay", "pacat", "pw-play", "pw-midiplay", "pw-midi2play",
+                     "pw-dsdplay", "speaker-test", "beep", "play", "afplay", "sndfile-play",
+                     "canberra-gtk-play", "spd-say", "castnow", "mpg123", "mpg321", "ogg123",
+                     "flite", "say", "espeak", "espeak-ng", "gst-play-1.0"})
+# options (or whole words: ``--ao=null``) that make a player list, write or stay silent instead
 _SILENT = {
     "aplay": frozenset({"-l", "-L", "--list-devices", "--list-pcms"}),
     "pacat": frozenset({"-r", "--record"}),
@@ -109,7 +108,8 @@ _REMOTE_COMMANDS = {
     "pactl": frozenset({"play-sample"}),
     "pacmd": frozenset({"play-sample", "play-file"}),
 }
-# remotes' options that take a value before the sub-command (playerctl -p spotify play)
+# remotes' options that take a value before the sub-command (playerctl -p spotify play;
+# mpc's -h is its host)
 _REMOTE_VALUES = frozenset({"-p", "--player", "-i", "--ignore-player", "-f", "--format",
                             "-h", "--host", "--port", "-P", "--password", "-d", "--device",
                             "-s", "--server"})
@@ -148,7 +148,7 @@ def plays_sound(seg: Segment) -> bool:
     silent = _SILENT.get(head, frozenset())
     if names & silent or any(a in silent for a in words):
         return False
-    if head in _ALWAYS or head == "pacat":
+    if head in _ALWAYS:
         return True
     if head in _REMOTE_COMMANDS:
         command = operands(argv, _REMOTE_VALUES)[:1]
