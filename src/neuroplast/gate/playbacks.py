@@ -84,7 +84,6 @@ _SILENT = {
     "spd-say": frozenset({"-S", "--stop", "-C", "--cancel", "-L", "--list-output-modules",
                           "-O", "--list-synthesis-voices"}),
 }
-_PLAYERS = frozenset({"mpv", "mplayer", "vlc", "cvlc", "ffplay", "timidity", "streamlink"})
 # timidity's output modes that write a file (timidity(1) -O): WAVE, raw, Sun au, AIFF,
 # a MIDI event list, MOD, Ogg Vorbis, FLAC, Speex
 _TIMIDITY_FILE_MODES = "wruaMlvFS"
@@ -131,9 +130,9 @@ _REMOTE_OPTIONS["strawberry"] = _REMOTE_OPTIONS["clementine"]
 _QUEUES_ONLY = frozenset({"-e", "--enqueue", "-a", "--append", "-l", "--load"})
 _OPENS_FILES = frozenset({"audacious", "clementine", "strawberry"})
 
-# the programs this act reads; any other is answered at once
-_PROGRAMS = frozenset({*_ALWAYS, *_SILENT, *_PLAYERS, *_REMOTE_COMMANDS, *_REMOTE_OPTIONS,
-                       "pw-cat", "sox", "festival", "gst-launch-1.0"})
+# the programs this act reads (the players are those of _SILENT); any other is answered at once
+_PROGRAMS = frozenset({*_ALWAYS, *_SILENT, *_REMOTE_COMMANDS, *_REMOTE_OPTIONS, "pw-cat", "sox",
+                       "festival", "gst-launch-1.0"})
 
 
 def plays_sound(seg: Segment) -> bool:
