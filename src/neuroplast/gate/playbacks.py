@@ -127,6 +127,9 @@ _REMOTE_OPTIONS = {
     "cmus-remote": ("--play", "--pause", "--next", "--prev", "-p", "-u", "-n", "-r"),
 }
 _REMOTE_OPTIONS["strawberry"] = _REMOTE_OPTIONS["clementine"]
+# each player's one-letter remote options, which may come clustered (mocp -pG)
+_REMOTE_LETTERS = {head: "".join(o[1] for o in options if len(o) == 2)
+                   for head, options in _REMOTE_OPTIONS.items()}
 _QUEUES_ONLY = frozenset({"-e", "--enqueue", "-a", "--append", "-l", "--load"})
 _OPENS_FILES = frozenset({"audacious", "clementine", "strawberry"})
 
@@ -155,8 +158,8 @@ def plays_sound(seg: Segment) -> bool:
             return bool(names & _SPT_PLAYBACK)
         return bool(command) and command[0] in _REMOTE_COMMANDS[head]
     if head in _REMOTE_OPTIONS:
-        letters = "".join(o[1] for o in _REMOTE_OPTIONS[head] if len(o) == 2)
-        if names & set(_REMOTE_OPTIONS[head]) or has_short_option(words, letters):
+        if (names.intersection(_REMOTE_OPTIONS[head])
+                or has_short_option(words, _REMOTE_LETTERS[head])):
             return True
         return (head in _OPENS_FILES and bool(operands(argv, frozenset()))
                 and not names & _QUEUES_ONLY)
