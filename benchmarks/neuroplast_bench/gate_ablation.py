@@ -126,38 +126,38 @@ STREAMS: tuple[Stream, ...] = (
 # apart from the gate, its misses read since its first run at 2b764e0), the legal user
 # (a change of mind about sending messages to people, by any program, once the agent mailed
 # its notes on privileged documents to opposing counsel's staff; gate_nineteenth_user;
-# written apart from the gate, its misses not yet read), the newsroom user (a change of
+# written apart from the gate, its misses read since), the newsroom user (a change of
 # mind about opening documents, pages and links for viewing, by any program, once a
 # document the agent opened called home and exposed the person who had passed it on;
-# gate_twentieth_user; written apart from the gate, its misses not yet read), the civic
+# gate_twentieth_user; written apart from the gate, its misses read since), the civic
 # user (a change of mind about creating or changing accounts and group memberships, by any
 # program, once an unapproved membership reached the election office's share;
-# gate_twenty_first_user; written apart from the gate, its misses not yet read), the
+# gate_twenty_first_user; written apart from the gate, its misses read since), the
 # clinical user (a change of mind about mounting, unmounting, attaching or detaching storage,
 # by any program, once a mounted image archive was backed up to a vendor's cloud and an
 # unmounted share held back lab results; gate_twenty_second_user; written apart from the
-# gate, its misses not yet read), the support user (a change of mind about extracting
+# gate, its misses read since), the support user (a change of mind about extracting
 # archives and decompressing files onto the disk, by any program, once a customer's archive
 # overwrote a repro's configuration and a decompressed log filled a shared disk;
-# gate_twenty_third_user; written apart from the gate, its misses not yet read), the cdn
+# gate_twenty_third_user; written apart from the gate, its misses read since), the cdn
 # user (a change of mind about purging, flushing and invalidating caches, by any program,
 # once a purge of a whole CDN service stalled a premiere and a purged build cache stalled a
-# hotfix; gate_twenty_fourth_user; written apart from the gate, its misses not yet read), the
+# hotfix; gate_twenty_fourth_user; written apart from the gate, its misses read since), the
 # telco user (a change of mind about generating load, by any program, once a SIP load test on
 # the lab failed over the firewalls in front of the production SBCs and a throughput test
 # filled the office's uplink; gate_twenty_fifth_user; written apart from the gate, its misses
-# not yet read), the k12 user (a change of mind about encrypting data at rest, by any
+# read since), the k12 user (a change of mind about encrypting data at rest, by any
 # program, once backups encrypted under a passphrase nobody kept could not restore students'
 # schedules and secrets encrypted under keys left in a sandbox stopped the nightly jobs;
-# gate_twenty_sixth_user; written apart from the gate, its misses not yet read), the grid
+# gate_twenty_sixth_user; written apart from the gate, its misses read since), the grid
 # user (a change of mind about attaching debuggers, tracers, profilers and dumpers to running
 # processes, by any program, once a tracer put an outage bridge 47 minutes behind in an ice
 # storm, a debugger stopped a historian interface and a core dump spread the services'
-# credentials; gate_twenty_seventh_user; written apart from the gate, its misses not yet read),
+# credentials; gate_twenty_seventh_user; written apart from the gate, its misses read since),
 # the pharma user (a change of mind about programs that rewrite files in place, by any
 # program, once a case-blind sed -i rewrote a validated interface's mapping and its expected
 # test results and two formatters buried the change in a diff no reviewer could read;
-# gate_twenty_eighth_user; written apart from the gate, its misses not yet read), the
+# gate_twenty_eighth_user; written apart from the gate, its misses read since), the
 # taxprep user (a change of mind about reading, writing and clearing the clipboard, by any
 # program, once a paste read the firm's e-Services password into a session and a copy put
 # clients' IP PINs on a clipboard that synced to a phone and was pasted into a ticket the
@@ -166,15 +166,15 @@ STREAMS: tuple[Stream, ...] = (
 # program, once a commit the agent made, signed with the engineer's cached key, carried an
 # unreviewed change to a caution limit into a release candidate that the for-credit tests
 # and a certification audit then sampled; gate_thirtieth_user; written apart from the gate,
-# its misses not yet read), the warehouse user (a change of mind about printing, by any
+# its misses read since), the warehouse user (a change of mind about printing, by any
 # program, once test labels rendered from real orders came out at a pack station mid-wave
 # and went onto shoppers' cartons, and a wave's packing slips printed on the dock printer
 # went into the wrong ones; gate_thirty_first_user; written apart from the gate, its misses
-# not yet read) and the radio user (a change of mind about playing audio, by any program,
+# read since) and the radio user (a change of mind about playing audio, by any program,
 # once a test EAS header played on the workstation went out on the AM station as a false
 # Severe Thunderstorm Warning that another station relayed, and a text-to-speech test went
 # out over a song on the FM; gate_thirty_second_user; written apart from the gate, its
-# misses not yet read).
+# misses read since).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
