@@ -257,7 +257,8 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'netsec', 'homelab', 'macadmin', 'qa', 'gamedev', "
                              "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic', "
                              "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
-                             "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio'"):
+                             "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
+                             "'orchard'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -279,5 +280,5 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'embedded', 'dba', 'hpc', 'agency', 'web3', 'netsec', 'homelab', "
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
-            "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio'") in str(
-                result.exception)
+            "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
+            "'orchard'") in str(result.exception)

@@ -1,8 +1,8 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid, pharma, taxprep, avionics, warehouse and radio users share: the harness selects each by
-name and keeps its own preferences and drift, the CLI offers each, and each module's profile
-command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+k12, grid, pharma, taxprep, avionics, warehouse, radio and orchard users share: the harness
+selects each by name and keeps its own preferences and drift, the CLI offers each, and each
+module's profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from neuroplast_bench import (
     gate_thirtieth_user,
     gate_thirty_first_user,
     gate_thirty_second_user,
+    gate_thirty_third_user,
     gate_twelfth_user,
     gate_twentieth_user,
     gate_twenty_eighth_user,
@@ -80,6 +81,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "avionics": (gate_thirtieth_user, gate_thirtieth_user.AVIONICS_DRIFT, (3000, 3001)),
     "warehouse": (gate_thirty_first_user, gate_thirty_first_user.WAREHOUSE_DRIFT, (3100, 3101)),
     "radio": (gate_thirty_second_user, gate_thirty_second_user.RADIO_DRIFT, (3200, 3201)),
+    "orchard": (gate_thirty_third_user, gate_thirty_third_user.ORCHARD_DRIFT, (3300, 3301)),
 }
 
 
