@@ -20,6 +20,7 @@ from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
+from neuroplast.gate.detaches import detaches
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
@@ -2291,6 +2292,80 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'mpv --help',
         'espeak -h',
     ]),
+    "detach": (detaches, [
+        'nohup ./sync.sh > sync.log',
+        'sudo nohup python -m http.server 8000',
+        'setsid ./watcher',
+        'setsid --fork ./watcher',
+        'disown -h %1',
+        'bg %2',
+        'daemonize -c /srv/app /srv/app/run',
+        'daemon --name=tailer -- tail -F /var/log/syslog',
+        'start-stop-daemon --start --background --exec /usr/bin/app',
+        'start-stop-daemon -S -b -x /usr/bin/app',
+        'cpulimit -l 50 -b -- ./encode.sh',
+        'screen -dmS logs tail -f app.log',
+        'screen -d -m top',
+        'tmux new-session -d -s build make',
+        'tmux new -d "./run.sh"',
+        'dtach -n /tmp/s ./long.sh',
+        'abduco -n work ./long.sh',
+        'ssh -fN -L 5432:db:5432 bastion',
+        'autossh -f -M 0 -N bastion',
+        'redis-server --daemonize yes',
+        'redis-server --daemonize=yes',
+        'rsync --daemon --config=rsyncd.conf',
+        'bitcoind -daemon',
+        'emacs --daemon',
+        'openconnect --background vpn.example.org',
+        'wpa_supplicant -B -i wlan0 -c wpa.conf',
+        'mosquitto -d -c mosquitto.conf',
+        'memcached -d -m 64',
+        'haproxy -D -f haproxy.cfg',
+        'picom -b',
+        'pueue add -- make test',
+        'pueue enqueue 3',
+        'pueue restart 4',
+        'tsp make all',
+        'nq make all',
+        'systemd-run --user ./backup.sh',
+        'systemd-run --on-calendar=daily ./backup.sh',
+        'bash -c "nohup ./serve &"',
+        'picom &',
+        './serve.sh > serve.log 2>&1 &',
+        'python -m http.server 8000 & sleep 1; curl -s localhost:8000',
+    ], [
+        'setsid -w ./job',
+        'setsid --wait ./job',
+        'nohup --help',
+        'screen -ls',
+        'screen -r logs',
+        'screen -S logs',
+        'tmux attach -t build',
+        'tmux ls',
+        'tmux new -s work',
+        'ssh -N -L 5432:db:5432 bastion',
+        'ssh bastion uptime',
+        'redis-server --daemonize no',
+        'redis-server redis.conf',
+        'mosquitto -c mosquitto.conf',
+        'haproxy -c -f haproxy.cfg',
+        'pueue status',
+        'pueue log 3',
+        'pueue kill 3',
+        'tsp -l',
+        'systemd-run --scope ./job',
+        'systemd-run --wait ./job',
+        'systemd-run --pty bash',
+        'systemd-run --help',
+        'git checkout --detach main',
+        'make watch & npm test & wait',
+        'make build && make test',
+        'echo "a & b"',
+        'jobs -l',
+        'fg %1',
+        'make test',
+    ]),
     "input": (drives_desktop, [
         "xdotool type 'hello'",
         'wtype ls',
@@ -2544,6 +2619,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     assert "destroy" not in MUST_KNOW_ACTS
     # sound is heard once and leaves nothing behind; the act only carries a refusal
     assert "play" not in MUST_KNOW_ACTS
+    # work left running stays on this machine, and most projects run a server or a watcher
+    # in the background; read ahead, the act only carries a refusal
+    assert "detach" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

@@ -169,6 +169,9 @@ it. Each act is read from the programs' own manuals:
   and their TLS enumerated or probed for weaknesses (``gate.scans``);
 - ``play``: sound played to an output: players, tones, speech, players' remotes that
   start, resume or skip (``gate.playbacks``);
+- ``detach``: work left running after the call returns: nohup, setsid, sessions started
+  detached, a program's own ``--daemon``, task queues (``gate.detaches``, each tool's
+  manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -212,6 +215,7 @@ from neuroplast.gate.commits import commits
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
+from neuroplast.gate.detaches import detaches
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
@@ -256,7 +260,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "play", "connect")
+        "play", "detach", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -665,7 +669,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
-    ("scan", scans), ("play", plays_sound),
+    ("scan", scans), ("play", plays_sound), ("detach", detaches),
 )
 
 

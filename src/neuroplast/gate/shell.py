@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 __all__ = ["CONTROL_OPERATORS", "LAUNCHERS", "WRAPPERS", "Segment", "inner_commands",
@@ -109,6 +109,9 @@ class Segment:
     joiner: str = ""  # the control operator before this segment ("" for the first)
     wrappers: tuple[str, ...] = ()
     substitution: bool = False  # contains $(...), `...` or <(...)
+    # ended by ``&`` (the last command of its pipeline) and not waited for by a later
+    # ``wait`` on the line: it runs on after the line returns
+    background: bool = False
 
     @functools.cached_property
     def argv(self) -> tuple[str, ...]:
@@ -373,6 +376,8 @@ class _Line:
             joiner = _JOINERS.get(t)
             if joiner is not None:
                 self.pending = joiner
+            if joiner == "&" and self.segments:
+                self.segments[-1] = replace(self.segments[-1], background=True)
         elif t == "list":  # a && b || c nests to the left: walk it as a flat chain
             rests = []
             while node.type == "list" and node.child_count:
@@ -405,8 +410,8 @@ class _Line:
             self.emit(node, words, reds, subst)
         for k in range(first, len(self.segments)):
             s = self.segments[k]
-            self.segments[k] = Segment(s.words, s.redirects + tuple(reds), s.joiner,
-                                       s.wrappers, s.substitution or subst)
+            self.segments[k] = replace(s, redirects=s.redirects + tuple(reds),
+                                                   substitution=s.substitution or subst)
         for statement in trailing:
             self.walk(statement, depth + 1)
 
@@ -696,9 +701,8 @@ def _scan_segments(command: str, depth: int = 0) -> tuple[Segment, ...]:
         subst, seg_subst = seg_subst, False
         if words or redirects:
             wrappers, _ = _effective(tuple(words))
-            segments.append(
-                Segment(tuple(words), tuple(redirects), joiner, wrappers, subst)
-            )
+            segments.append(Segment(tuple(words), tuple(redirects), joiner, wrappers, subst,
+                                    background=next_joiner == "&"))
             joiner = next_joiner
         elif not segments:
             joiner = ""
@@ -726,8 +730,8 @@ def _scan_segments(command: str, depth: int = 0) -> tuple[Segment, ...]:
     close("")
     if depth < _MAX_NESTING:
         for body in bodies:
-            segments += [Segment(s.words, s.redirects, ";", s.wrappers, s.substitution)
-                         for s in _scan_segments(body, depth + 1)]
+            segments += [replace(s, joiner=";")
+                          for s in _scan_segments(body, depth + 1)]
     return tuple(segments)
 
 
@@ -809,9 +813,11 @@ def _split_cached(command: str, depth: int = 0) -> tuple[Segment, ...]:
     segments = _parse(command)
     if segments is None:
         segments = _scan_segments(command)
+    waited = max((i for i, s in enumerate(segments) if s.words[:1] == ("wait",)), default=-1)
+    segments = tuple(replace(s, background=False) if i < waited and s.background else s
+                     for i, s in enumerate(segments))
     if depth >= _MAX_NESTING:
         return segments
     inner = [s for seg in segments for line in inner_commands(seg)
              for s in _split_cached(line, depth + 1)]
-    return segments + tuple(Segment(s.words, s.redirects, ";", s.wrappers, s.substitution)
-                            for s in inner)
+    return segments + tuple(replace(s, joiner=";") for s in inner)
