@@ -81,7 +81,10 @@ it. Each act is read from the programs' own manuals:
   load/bootstrap/enable/submit`` (launchctl(1)), ``systemctl enable/link`` (systemctl(1):
   units started at boot), installing a crontab (crontab(1): ``crontab FILE``, ``-e``; not
   ``-l``), at(1) and batch(1) jobs, ``update-rc.d ... enable|defaults``, ``chkconfig ...
-  on``, ``rc-update add``;
+  on``, ``rc-update add``, systemd-run(1) with a timer (``--on-calendar``...), tools'
+  own schedulers and triggers (``resticprofile schedule``, ``velero schedule create``,
+  ``watchman trigger``), cloud schedulers (``gcloud scheduler jobs create``, ``aws
+  scheduler create-schedule``);
 - ``flash``: writes onto attached hardware: firmware into a board, an app or a partition
   onto a phone, an image over a drive (``gate.devices``, each tool's write operations);
 - ``submit``: work queued on a shared scheduler or batch service: Slurm, PBS, LSF,
@@ -589,7 +592,17 @@ _AUTOSTART_VERBS = {
     "update-rc.d": frozenset({"enable", "defaults"}),
     "chkconfig": frozenset({"on"}),
     "rc-update": frozenset({"add"}),
+    "resticprofile": frozenset({"schedule"}),  # resticprofile's docs: installs the schedules
+    "watchman": frozenset({"trigger"}),  # watchman's docs: a command run on every change
 }
+# (program, first plain word) -> the words after it that schedule: a cloud scheduler's job
+_AUTOSTART_NESTED = {("velero", "schedule"): ("create",),
+                     ("gcloud", "scheduler"): ("jobs", "create"),
+                     ("aws", "scheduler"): ("create-schedule",)}
+# systemd-run(1)'s timer options: the command runs later, from a transient timer
+_SYSTEMD_RUN_TIMERS = ("--on-active", "--on-boot", "--on-startup", "--on-unit-active",
+                       "--on-unit-inactive", "--on-calendar", "--on-clock-change",
+                       "--on-timezone-change")
 _CRONTAB_READ_ONLY = ("-l", "-r", "-V", "--help")  # list, remove (no new job), version
 _AT_READ_ONLY = ("-l", "-r", "-d", "-c", "-V")  # atq, atrm, show a job, version
 
@@ -598,6 +611,12 @@ def _autostarts(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if head in _AUTOSTART_VERBS:
         return bool(set(_plain(seg)) & _AUTOSTART_VERBS[head])
+    plain = _plain(seg)
+    words = _AUTOSTART_NESTED.get((head, plain[0] if plain else ""))
+    if words:
+        return tuple(plain[1 : 1 + len(words)]) == words
+    if head == "systemd-run":
+        return any(a.partition("=")[0] in _SYSTEMD_RUN_TIMERS for a in argv[1:])
     if head == "crontab":
         return len(argv) > 1 and not any(a in _CRONTAB_READ_ONLY for a in argv[1:])
     if head in ("at", "batch"):
