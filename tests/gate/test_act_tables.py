@@ -2354,6 +2354,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'pueue log 3',
         'pueue kill 3',
         'tsp -l',
+        "tail -f app.log | ts '%H:%M:%S'",
         'systemd-run --scope ./job',
         'systemd-run --wait ./job',
         'systemd-run --pty bash',

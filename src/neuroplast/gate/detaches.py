@@ -30,7 +30,7 @@ stopping are not the act:
   picom(1) ``-b``;
 - task queues that run work unattended: pueue ``add|enqueue|start|restart|resume|
   parallel`` (pueue's README: 'a command-line task management tool for ... long-running
-  tasks'), task-spooler's ``tsp``/``ts`` and nq(1) given a command;
+  tasks'), task-spooler's ``tsp`` and nq(1) given a command;
 - systemd-run(1), which runs the command as a transient unit in the background unless
   ``--scope``, ``--wait``, ``--pty``, ``--pipe`` or ``--shell`` keep it attached.
 
@@ -50,7 +50,7 @@ keys: whether each forks is a fact of its build and configuration, not of the co
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, option_values
+from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["detaches"]
@@ -69,9 +69,9 @@ _SHORT: dict[str, str] = {"start-stop-daemon": "b", "cpulimit": "b", "ssh": "f",
                           "autossh": "f", "wpa_supplicant": "B", "mosquitto": "d",
                           "memcached": "d", "php-fpm": "D", "haproxy": "D", "picom": "b",
                           "dtach": "n", "abduco": "n"}
-_QUEUE_VERBS = {"pueue": frozenset({"add", "enqueue", "start", "restart", "resume",
-                                    "parallel"})}
-_SPOOLERS = frozenset({"tsp", "ts", "nq"})
+_PUEUE_QUEUES = frozenset({"add", "enqueue", "start", "restart", "resume", "parallel"})
+# task-spooler (Debian's ``tsp``; not moreutils' ``ts``, which timestamps lines) and nq(1)
+_SPOOLERS = frozenset({"tsp", "nq"})
 _SYSTEMD_RUN_ATTACHED = frozenset({"--scope", "--wait", "--pty", "-t", "--pipe", "-P",
                                    "--shell", "-S"})
 
@@ -91,8 +91,8 @@ def detaches(seg: Segment) -> bool:
         return has_short_option(options, "d") and has_short_option(options, "m")
     if head == "tmux":
         return bool({"new-session", "new"} & set(options[:1])) and "-d" in options
-    if head in _QUEUE_VERBS:
-        return bool(_QUEUE_VERBS[head] & set([a for a in options if not a.startswith("-")][:1]))
+    if head == "pueue":
+        return next((a for a in options if not a.startswith("-")), "") in _PUEUE_QUEUES
     if head in _SPOOLERS:
         return any(not a.startswith("-") for a in options)
     if head == "systemd-run":
@@ -112,12 +112,12 @@ def _wrapper_detaches(seg: Segment) -> bool:
 
 
 def _detach_option(argv: tuple[str, ...]) -> bool:
-    """One of the conventional long options that detach, not switched off by its value."""
-    for a in argv[1:]:
-        name, _, value = a.partition("=")
-        if name in _DETACH_OPTIONS and value.lower() not in _OFF:
-            break
-    else:
-        return False
-    values = option_values(argv, ("--daemonize", "-daemonize", "--daemon"))
-    return not (values and values[0].lower() in _OFF)
+    """One of the conventional long options that detach, unless its value (after ``=`` or
+    as the next word) switches it off: ``--daemonize no``, ``--daemon=false``."""
+    for i, a in enumerate(argv[1:], 1):
+        name, eq, value = a.partition("=")
+        if name in _DETACH_OPTIONS:
+            if not eq:
+                value = argv[i + 1] if i + 1 < len(argv) else ""
+            return value.lower() not in _OFF
+    return False

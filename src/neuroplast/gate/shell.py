@@ -411,7 +411,7 @@ class _Line:
         for k in range(first, len(self.segments)):
             s = self.segments[k]
             self.segments[k] = replace(s, redirects=s.redirects + tuple(reds),
-                                                   substitution=s.substitution or subst)
+                                       substitution=s.substitution or subst)
         for statement in trailing:
             self.walk(statement, depth + 1)
 
@@ -730,8 +730,7 @@ def _scan_segments(command: str, depth: int = 0) -> tuple[Segment, ...]:
     close("")
     if depth < _MAX_NESTING:
         for body in bodies:
-            segments += [replace(s, joiner=";")
-                          for s in _scan_segments(body, depth + 1)]
+            segments += [replace(s, joiner=";") for s in _scan_segments(body, depth + 1)]
     return tuple(segments)
 
 
