@@ -159,6 +159,12 @@ from neuroplast_bench.gate_thirty_first_user import (
     WAREHOUSE_HOME_FILES,
     WarehouseUser,
 )
+from neuroplast_bench.gate_thirty_fourth_user import (
+    LIBRARY_DRIFT,
+    LIBRARY_FOCUS,
+    LIBRARY_HOME_FILES,
+    LibraryUser,
+)
 from neuroplast_bench.gate_thirty_second_user import (
     RADIO_DRIFT,
     RADIO_FOCUS,
@@ -271,13 +277,14 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "telco": TELCO_DRIFT, "k12": K12_DRIFT, "grid": GRID_DRIFT,
                "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
-               "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT}
+               "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
+               "library": LIBRARY_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
-          | WarehouseUser | RadioUser | OrchardUser)
+          | WarehouseUser | RadioUser | OrchardUser | LibraryUser)
 
 
 @dataclass
@@ -332,15 +339,17 @@ class GateBenchConfig(Config):
     # (gate_thirty_first_user.WarehouseUser: the integrations engineer of a third-party
     # logistics fulfilment warehouse, a thirty-first), "radio"
     # (gate_thirty_second_user.RadioUser: the broadcast engineer of a regional radio group,
-    # a thirty-second) or "orchard" (gate_thirty_third_user.OrchardUser: the farm-systems
-    # engineer of a fruit-growing cooperative, a thirty-third)
+    # a thirty-second), "orchard" (gate_thirty_third_user.OrchardUser: the farm-systems
+    # engineer of a fruit-growing cooperative, a thirty-third) or "library"
+    # (gate_thirty_fourth_user.LibraryUser: the systems engineer of a regional public
+    # library system, a thirty-fourth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
-                  "radio", "orchard"] = "default"
+                  "radio", "orchard", "library"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -934,9 +943,11 @@ def _tempdir() -> Iterator[Path]:
 # pages that record commits), six (warehouse, two for the drift, which also draw the
 # pages that list, hold, cancel and configure print queues beside the pages that print),
 # six (radio, two for the drift, which also draw the pages that record, list, route, stop
-# and set volumes beside the pages that play) and six (orchard, two for the drift, which
+# and set volumes beside the pages that play), six (orchard, two for the drift, which
 # also draw the pages that list, remove, attach and run in the foreground beside the pages
-# that schedule, queue, detach or daemonize) where the
+# that schedule, queue, detach or daemonize) and seven (library, three for the drift,
+# which also draw the pages that dry-run, copy, list, scan and print beside the pages that
+# rename or move files, the renaming tools' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -980,6 +991,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "warehouse": (WAREHOUSE_FOCUS, 0.25, WAREHOUSE_HOME_FILES, WarehouseUser),
     "radio": (RADIO_FOCUS, 0.25, RADIO_HOME_FILES, RadioUser),
     "orchard": (ORCHARD_FOCUS, 0.25, ORCHARD_HOME_FILES, OrchardUser),
+    "library": (LIBRARY_FOCUS, 0.25, LIBRARY_HOME_FILES, LibraryUser),
 }
 
 

@@ -174,11 +174,16 @@ STREAMS: tuple[Stream, ...] = (
 # once a test EAS header played on the workstation went out on the AM station as a false
 # Severe Thunderstorm Warning that another station relayed, and a text-to-speech test went
 # out over a song on the FM; gate_thirty_second_user; written apart from the gate, its
-# misses read since) and the orchard user (a change of mind about leaving work to run on
+# misses read since), the orchard user (a change of mind about leaving work to run on
 # its own, by any program, once a log tailer left running under nohup filled the
 # frost-alarm server's disk and a frost alert went out late at bloom, and a forgotten
 # crontab line had the irrigation scheduler running on stale weather data;
-# gate_thirty_third_user; written apart from the gate, its misses not yet read).
+# gate_thirty_third_user; written apart from the gate, its misses not yet read) and the
+# library user (a change of mind about renaming and moving files, by any program, once
+# renamed access copies took a digital collection's images, catalogue links and
+# aggregator records offline and failed its bags' fixity audit, and moved EZproxy stanza
+# files left forty-one databases unconfigured; gate_thirty_fourth_user; written apart
+# from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -210,7 +215,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="avionics") for seed in (3000, 3001, 3002)),
                                 *(Stream(seed, user="warehouse") for seed in (3100, 3101, 3102)),
                                 *(Stream(seed, user="radio") for seed in (3200, 3201, 3202)),
-                                *(Stream(seed, user="orchard") for seed in (3300, 3301, 3302)))
+                                *(Stream(seed, user="orchard") for seed in (3300, 3301, 3302)),
+                                *(Stream(seed, user="library") for seed in (3400, 3401, 3402)))
 
 
 @dataclass
