@@ -171,7 +171,8 @@ def test_approved_in_both_phases(cmd: str) -> None:
     "clamscan --copy=/tmp/quarantine -r docs", "exiftool -o /tmp/ docs/a.jpg",
     # content and tags rewritten under the same name
     "repren --from 'Sorrel' --to 'SVLS' docs", "exiftool -Artist=SVLS docs/a.jpg",
-    "exiv2 -d a docs/a.jpg", "exiv2 pr docs/a.jpg", "jhead -ft docs/a.jpg", "jhead -norot docs/a.jpg",
+    "exiv2 -d a docs/a.jpg", "exiv2 pr docs/a.jpg", "jhead -ft docs/a.jpg",
+    "jhead -norot docs/a.jpg",
     "sed -i 's/jstor/JSTOR/' ezproxy/stanzas/jstor.txt",
     # look-alikes that share a name, or only say one
     "imv docs/a.png", "imv -f docs/a.png", "mvn package", "mvn -v", "thunar --bulk-rename",

@@ -38,6 +38,7 @@ from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.renames import renames
 from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
@@ -2367,6 +2368,70 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'fg %1',
         'make test',
     ]),
+    "rename": (renames, [
+        'mv report.txt report-2026.txt',
+        'mv -v *.log archive/',
+        'mv -t archive/ a.log b.log',
+        'sudo mv /srv/www/old /srv/www/new',
+        'find . -name "*.jpeg" -exec mv {} renamed/ \\;',
+        "rename 's/ /_/g' *.txt",
+        'rename .jpeg .jpg *.jpeg',
+        'prename -v "s/^/2026-/" *.pdf',
+        "mmv '*.jpeg' '#1.jpg'",
+        "zmv '(*).txt' '$1.md'",
+        'detox -r scans/',
+        'rnm -ss old -rs new docs',
+        'qmv *.jpg',
+        'vidir photos/',
+        'convmv -f latin1 -t utf8 --notest -r music/',
+        'repren --rename --from old --to new src',
+        "exiftool '-FileName<DateTimeOriginal' -d %Y%m%d_%H%M%S%%-c.%%e photos",
+        'exiftool -directory=sorted IMG_0001.jpg',
+        "exiv2 -r '%Y%m%d_%H%M%S_:basename:' rename IMG_0001.jpg",
+        'exiv2 mv IMG_0001.jpg',
+        'jhead -n%Y%m%d-%H%M%S *.jpg',
+        'git mv src/old.py src/new.py',
+        'git -C repo mv a b',
+        'git worktree move ../wt ../wt2',
+        'hg rename a.py b.py',
+        'svn move trunk/a.c trunk/b.c',
+        'bzr mv a b',
+        'fossil rename a b',
+        'gio move a.txt ~/Documents/',
+        'kioclient mv a.txt b.txt',
+        'rclone move remote:inbox remote:done',
+        'aws s3 mv s3://b/a.csv s3://b/archive/a.csv',
+        'gsutil mv gs://b/a gs://b/b',
+        'gcloud storage mv gs://b/a gs://b/b',
+        'clamscan -r --move=/quarantine ~/Downloads',
+        'fclones group . | fclones move ~/dupes',
+    ], [
+        'mv --help',
+        'mv --version',
+        "rename -n 's/ /_/g' *.txt",
+        "rename --dry-run 's/ /_/g' *.txt",
+        "mmv -n '*.jpeg' '#1.jpg'",
+        'detox -n -r scans/',
+        'detox --dry-run scans/',
+        'convmv -f latin1 -t utf8 -r music/',
+        'repren --from old --to new src',
+        "exiftool -testname '-FileName<DateTimeOriginal' photos",
+        'exiftool -DateTimeOriginal IMG_0001.jpg',
+        'exiv2 pr IMG_0001.jpg',
+        'jhead -norot IMG_0001.jpg',
+        'jhead IMG_0001.jpg',
+        'git branch -m old new',
+        'git worktree list',
+        'git status',
+        'docker rename web web-old',
+        'hg status',
+        'rclone copy remote:inbox remote:done',
+        'aws s3 cp s3://b/a.csv s3://b/archive/a.csv',
+        'cp report.txt report-2026.txt',
+        'ln -s a b',
+        'clamscan -r ~/Downloads',
+        'fclones group .',
+    ]),
     "input": (drives_desktop, [
         "xdotool type 'hello'",
         'wtype ls',
@@ -2623,6 +2688,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS
+    # a file renamed stays on this machine, and most projects move files about; read
+    # ahead, the act only carries a refusal
+    assert "rename" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

@@ -175,6 +175,9 @@ it. Each act is read from the programs' own manuals:
 - ``detach``: work left running after the call returns: nohup, setsid, sessions started
   detached, a program's own ``--daemon``, task queues (``gate.detaches``, each tool's
   manual);
+- ``rename``: a file renamed or moved, the file kept and the path it is found at changed:
+  mv, the bulk renamers, photo tools renaming by date, version control's and remote
+  stores' moves (``gate.renames``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -244,6 +247,7 @@ from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
@@ -263,7 +267,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "play", "detach", "connect")
+        "play", "detach", "rename", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -688,7 +692,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("join", joins_network), ("kernel", changes_kernel), ("keygen", makes_key),
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
-    ("scan", scans), ("play", plays_sound), ("detach", detaches),
+    ("scan", scans), ("play", plays_sound), ("detach", detaches), ("rename", renames),
 )
 
 
