@@ -15,8 +15,8 @@ was), nor renaming what is not a file (a branch, a container, a volume):
   and Perl's ``rename EXPR FILE``, as ``prename``, ``perl-rename`` and ``file-rename``; not
   ``-n``/``--no-act``/``--dry-run``), mmv(1) (not ``-n``), zsh's zmv (not ``-n``), detox(1)
   (not ``-n``/``--dry-run``), rnm, qmv and vidir (moreutils) given files, convmv(1) with
-  ``--notest`` (without it, convmv only shows what it would do), repren with ``--rename``
-  (not ``--dry-run``);
+  ``--notest`` (without it, convmv only shows what it would do), repren with
+  ``--renames`` or ``--full`` (not ``-n``/``--dry-run``);
 - photo tools that rename by metadata: exiftool(1) writing the ``FileName`` or
   ``Directory`` tag (``-FileName<DateTimeOriginal``, ``-directory=DIR``; not with
   ``-testname``), exiv2(1)'s ``rename``/``mv`` action (``-r FORMAT``), jhead(1) ``-n``;
@@ -78,8 +78,9 @@ def renames(seg: Segment) -> bool:
         return bool(plain) and not dry
     if head == "convmv":
         return "--notest" in options
-    if head == "repren":
-        return "--rename" in options
+    if head == "repren":  # --renames (argparse takes --rename too) or --full; -n: dry run
+        return "-n" not in options and any(a in ("--renames", "--rename", "--full")
+                                           for a in options)
     if head == "exiftool":
         return "-testname" not in (a.lower() for a in options) and any(
             a.lower().startswith(_EXIF_PATH_TAGS) for a in options)
