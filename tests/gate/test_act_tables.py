@@ -2420,6 +2420,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'repren -n --full -p patterns.txt src',
         "exiftool -testname '-FileName<DateTimeOriginal' photos",
         'exiftool -DateTimeOriginal IMG_0001.jpg',
+        'exiftool -FileName -Directory IMG_0001.jpg',
         'exiv2 pr IMG_0001.jpg',
         'jhead -norot IMG_0001.jpg',
         'jhead IMG_0001.jpg',

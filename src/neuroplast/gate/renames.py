@@ -47,8 +47,8 @@ _NOT_RUN = frozenset({"--help", "--version", "--usage", "--dry-run", "--no-act",
 # renamers that rename whatever they are given (each manual's synopsis), unless ``-n``
 _RENAMERS = frozenset({"rename", "prename", "perl-rename", "file-rename", "mmv", "zmv",
                        "detox", "rnm", "qmv", "vidir"})
-_DRY_RUN_LETTER = frozenset({"rename", "prename", "perl-rename", "file-rename", "mmv", "zmv",
-                             "detox"})  # their -n is "no action"
+_N_IS_DRY_RUN = frozenset({"rename", "prename", "perl-rename", "file-rename", "mmv", "zmv",
+                           "detox"})  # their -n is "no action"
 # program -> its sub-commands that move a tracked or stored file
 _MOVE_VERBS: dict[str, frozenset[str]] = {
     "git": frozenset({"mv"}), "hg": frozenset({"mv", "move", "rename"}),
@@ -73,7 +73,7 @@ def renames(seg: Segment) -> bool:
     if head == "mv":
         return len(plain) >= 2 or any(a.startswith(("-t", "--target-directory")) for a in options)
     if head in _RENAMERS:
-        dry = head in _DRY_RUN_LETTER and has_short_option(
+        dry = head in _N_IS_DRY_RUN and has_short_option(
             [a for a in options if not a.startswith("--")], "n")
         return bool(plain) and not dry
     if head == "convmv":
@@ -81,9 +81,9 @@ def renames(seg: Segment) -> bool:
     if head == "repren":  # --renames (argparse takes --rename too) or --full; -n: dry run
         return "-n" not in options and any(a in ("--renames", "--rename", "--full")
                                            for a in options)
-    if head == "exiftool":
+    if head == "exiftool":  # a tag written (-TAG=VALUE, -TAG<SOURCE); -TAG alone prints it
         return "-testname" not in (a.lower() for a in options) and any(
-            a.lower().startswith(_EXIF_PATH_TAGS) for a in options)
+            a.lower().startswith(_EXIF_PATH_TAGS) and ("=" in a or "<" in a) for a in options)
     if head == "exiv2":  # its mv/rename action, or -r FORMAT, the rename action's format
         return plain[:1] in (["mv"], ["rename"]) or any(a.startswith("-r") for a in options)
     if head == "jhead":  # -n[FORMAT] renames by date; -norot only clears a flag
