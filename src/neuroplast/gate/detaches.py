@@ -25,9 +25,8 @@ stopping are not the act:
   execution');
 - a program's own option to detach, as the GNU and BSD conventions name it: ``--daemon``,
   ``-daemon``, ``--daemonize`` (``--daemonize yes``; not ``no``), ``--background``; and
-  these one-letter ones in their manuals: wpa_supplicant(8)
-  ``-B``, mosquitto(8) ``-d``, memcached(1) ``-d``, php-fpm(8) ``-D``, haproxy(1) ``-D``,
-  picom(1) ``-b``;
+  these one-letter ones in their manuals: wpa_supplicant(8) ``-B``, mosquitto(8) ``-d``,
+  memcached(1) ``-d``, php-fpm(8) ``-D``, haproxy(1) ``-D``, picom(1) ``-b``;
 - task queues that run work unattended: pueue ``add|enqueue|start|restart|resume|
   parallel`` (pueue's README: 'a command-line task management tool for ... long-running
   tasks'), task-spooler's ``tsp`` and nq(1) given a command;

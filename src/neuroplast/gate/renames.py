@@ -14,9 +14,9 @@ was), nor renaming what is not a file (a branch, a container, a volume):
 - mv(1) with a source and a destination; rename(1) (util-linux's ``rename FROM TO FILE``
   and Perl's ``rename EXPR FILE``, as ``prename``, ``perl-rename`` and ``file-rename``; not
   ``-n``/``--no-act``/``--dry-run``), mmv(1) (not ``-n``), zsh's zmv (not ``-n``), detox(1)
-  (not ``-n``/``--dry-run``), rnm, qmv and vidir (moreutils) given files, convmv(1) with
-  ``--notest`` (without it, convmv only shows what it would do), repren with
-  ``--renames`` or ``--full`` (not ``-n``/``--dry-run``);
+  (not ``-n``/``--dry-run``), rnm, renameutils' qmv and moreutils' vidir given files,
+  convmv(1) with ``--notest`` (without it, convmv only shows what it would do), repren
+  with ``--renames`` or ``--full`` (not ``-n``/``--dry-run``);
 - photo tools that rename by metadata: exiftool(1) writing the ``FileName`` or
   ``Directory`` tag (``-FileName<DateTimeOriginal``, ``-directory=DIR``; not with
   ``-testname``), exiv2(1)'s ``rename``/``mv`` action (``-r FORMAT``), jhead(1) ``-n``;
