@@ -612,10 +612,9 @@ _AT_READ_ONLY = ("-l", "-r", "-d", "-c", "-V")  # atq, atrm, show a job, version
 
 
 def _autostarts(seg: Segment) -> bool:
-    head, argv = seg.head, seg.argv
+    head, argv, plain = seg.head, seg.argv, _plain(seg)
     if head in _AUTOSTART_VERBS:
-        return bool(set(_plain(seg)) & _AUTOSTART_VERBS[head])
-    plain = _plain(seg)
+        return bool(set(plain) & _AUTOSTART_VERBS[head])
     words = _AUTOSTART_NESTED.get((head, plain[0] if plain else ""))
     if words:
         return tuple(plain[1 : 1 + len(words)]) == words

@@ -83,8 +83,7 @@ def detaches(seg: Segment) -> bool:
     if seg.background or _wrapper_detaches(seg) or head in _BUILTINS or head in _DAEMONIZERS:
         return True
     options = argv[1:]
-    if head in _SHORT and has_short_option([a for a in options if not a.startswith("--")],
-                                           _SHORT[head]):
+    if head in _SHORT and has_short_option(options, _SHORT[head]):
         return True
     if head == "screen":
         return has_short_option(options, "d") and has_short_option(options, "m")

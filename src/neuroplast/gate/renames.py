@@ -47,8 +47,7 @@ _NOT_RUN = frozenset({"--help", "--version", "--usage", "--dry-run", "--no-act",
 # renamers that rename whatever they are given (each manual's synopsis), unless ``-n``
 _RENAMERS = frozenset({"rename", "prename", "perl-rename", "file-rename", "mmv", "zmv",
                        "detox", "rnm", "qmv", "vidir"})
-_N_IS_DRY_RUN = frozenset({"rename", "prename", "perl-rename", "file-rename", "mmv", "zmv",
-                           "detox"})  # their -n is "no action"
+_N_IS_DRY_RUN = _RENAMERS - {"rnm", "qmv", "vidir"}  # the others' -n is "no action"
 # program -> its sub-commands that move a tracked or stored file
 _MOVE_VERBS: dict[str, frozenset[str]] = {
     "git": frozenset({"mv"}), "hg": frozenset({"mv", "move", "rename"}),
@@ -73,9 +72,7 @@ def renames(seg: Segment) -> bool:
     if head == "mv":
         return len(plain) >= 2 or any(a.startswith(("-t", "--target-directory")) for a in options)
     if head in _RENAMERS:
-        dry = head in _N_IS_DRY_RUN and has_short_option(
-            [a for a in options if not a.startswith("--")], "n")
-        return bool(plain) and not dry
+        return bool(plain) and not (head in _N_IS_DRY_RUN and has_short_option(options, "n"))
     if head == "convmv":
         return "--notest" in options
     if head == "repren":  # --renames (argparse takes --rename too) or --full; -n: dry run
