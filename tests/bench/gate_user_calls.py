@@ -1,6 +1,6 @@
 """What the tests of the simulated gate users (``test_gate_*_user.py``) share: hook calls
-made in a project folder, test ids for them, and the checks every user's tables of answers
-run.
+made in a project folder, test ids for them, the checks every user's tables of answers
+run, and a user that works out each call's answer once.
 
 A module the tests import, not a ``conftest.py``: the tables are built when a test module
 is imported (for ``pytest.mark.parametrize``), before any fixture exists, and pytest swaps
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
 from neuroplast_bench.gate_oracle import PhasedUser
@@ -28,7 +28,44 @@ from neuroplast_bench.gate_stream import StreamCall
 
 __all__ = ["assert_approved", "assert_drift_flips", "assert_drift_in_stream",
            "assert_drift_leaves_alone", "assert_refused", "assert_stream_follows_its_config",
-           "calls_in", "command_ids", "input_ids", "reason_ids"]
+           "calls_in", "command_ids", "input_ids", "reason_ids", "remembering"]
+
+U = TypeVar("U", bound=PhasedUser)
+
+
+def remembering(user_class: type[U]) -> U:
+    """A ``user_class`` that answers each call object once: the stream tests ask about each
+    call of a stream several times (its profile, its drifted calls), and the answers are the
+    same each time, so they are worked out once (keyed by the call object, which the cached
+    streams keep alive). Each user's tests check it answers as a fresh user does.
+
+    >>> class Counting(PhasedUser):
+    ...     drift, asked = "x", 0
+    ...     def _fixed_reasons(self, call):
+    ...         Counting.asked += 1
+    ...         return ()
+    >>> user, c = remembering(Counting), calls_in("/p")[1]("ls")
+    >>> user._fixed_reasons(c), user._fixed_reasons(c), Counting.asked
+    ((), (), 1)
+    """
+
+    class Remembering(user_class):  # type: ignore[valid-type,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self._fixed: dict[int, tuple[str, ...]] = {}
+            self._drift: dict[int, bool] = {}
+
+        def _fixed_reasons(self, call: StreamCall) -> tuple[str, ...]:
+            if id(call) not in self._fixed:
+                self._fixed[id(call)] = super()._fixed_reasons(call)
+            return self._fixed[id(call)]
+
+        def _drifted(self, call: StreamCall) -> bool:
+            if id(call) not in self._drift:
+                self._drift[id(call)] = super()._drifted(call)
+            return self._drift[id(call)]
+
+    return Remembering()
 
 
 def calls_in(cwd: str) -> tuple[Callable[..., StreamCall], Callable[..., StreamCall]]:

@@ -19,6 +19,7 @@ from gate_user_calls import (
     assert_refused,
     assert_stream_follows_its_config,
     calls_in,
+    remembering,
 )
 
 from neuroplast_bench.gate import GateBenchConfig, stream_and_user
@@ -377,33 +378,12 @@ def test_the_harness_registers_the_user() -> None:
         3300, 3301, 3302}
 
 
-class _RememberingUser(OrchardUser):
-    """The orchard user, answering each call object once: the stream tests ask about each
-    call of a stream several times (its profile, its drifted calls), and the answers are the
-    same each time, so they are worked out once (keyed by the call object, which the cached
-    streams keep alive)."""
-
-    def __init__(self) -> None:
-        self._fixed: dict[int, tuple[str, ...]] = {}
-        self._drift: dict[int, bool] = {}
-
-    def _fixed_reasons(self, call: StreamCall) -> tuple[str, ...]:
-        if id(call) not in self._fixed:
-            self._fixed[id(call)] = super()._fixed_reasons(call)
-        return self._fixed[id(call)]
-
-    def _drifted(self, call: StreamCall) -> bool:
-        if id(call) not in self._drift:
-            self._drift[id(call)] = super()._drifted(call)
-        return self._drift[id(call)]
-
-
 @cache
 def _stream(seed: int) -> tuple[list[StreamCall], OrchardUser, dict[str, Any]]:
     """A held-out stream at 5,000 calls, its user and its refusal profile (made once)."""
     calls, user = stream_and_user(GateBenchConfig(user="orchard", calls=5000, seed=seed))
     assert type(user) is OrchardUser
-    user = _RememberingUser()
+    user = remembering(OrchardUser)
     return calls, user, orchard_refusal_profile(calls, user)
 
 
