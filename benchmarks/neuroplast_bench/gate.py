@@ -153,6 +153,12 @@ from neuroplast_bench.gate_thirtieth_user import (
     AVIONICS_HOME_FILES,
     AvionicsUser,
 )
+from neuroplast_bench.gate_thirty_fifth_user import (
+    MUSEUM_DRIFT,
+    MUSEUM_FOCUS,
+    MUSEUM_HOME_FILES,
+    MuseumUser,
+)
 from neuroplast_bench.gate_thirty_first_user import (
     WAREHOUSE_DRIFT,
     WAREHOUSE_FOCUS,
@@ -278,13 +284,13 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
-               "library": LIBRARY_DRIFT}
+               "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
-          | WarehouseUser | RadioUser | OrchardUser | LibraryUser)
+          | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser)
 
 
 @dataclass
@@ -340,16 +346,17 @@ class GateBenchConfig(Config):
     # logistics fulfilment warehouse, a thirty-first), "radio"
     # (gate_thirty_second_user.RadioUser: the broadcast engineer of a regional radio group,
     # a thirty-second), "orchard" (gate_thirty_third_user.OrchardUser: the farm-systems
-    # engineer of a fruit-growing cooperative, a thirty-third) or "library"
+    # engineer of a fruit-growing cooperative, a thirty-third), "library"
     # (gate_thirty_fourth_user.LibraryUser: the systems engineer of a regional public
-    # library system, a thirty-fourth)
+    # library system, a thirty-fourth) or "museum" (gate_thirty_fifth_user.MuseumUser: the
+    # collections-systems engineer of a regional museum of art and history, a thirty-fifth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
-                  "radio", "orchard", "library"] = "default"
+                  "radio", "orchard", "library", "museum"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -945,9 +952,12 @@ def _tempdir() -> Iterator[Path]:
 # six (radio, two for the drift, which also draw the pages that record, list, route, stop
 # and set volumes beside the pages that play), six (orchard, two for the drift, which
 # also draw the pages that list, remove, attach and run in the foreground beside the pages
-# that schedule, queue, detach or daemonize) and seven (library, three for the drift,
+# that schedule, queue, detach or daemonize), seven (library, three for the drift,
 # which also draw the pages that dry-run, copy, list, scan and print beside the pages that
-# rename or move files, the renaming tools' pages being few) where the
+# rename or move files, the renaming tools' pages being few) and seven (museum, three for
+# the drift, which also draw the pages that list and show permissions, ACLs, attributes,
+# labels and capabilities, dry-run, and set attributes that are no permission beside the
+# pages that change permissions, those tools' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -992,6 +1002,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "radio": (RADIO_FOCUS, 0.25, RADIO_HOME_FILES, RadioUser),
     "orchard": (ORCHARD_FOCUS, 0.25, ORCHARD_HOME_FILES, OrchardUser),
     "library": (LIBRARY_FOCUS, 0.25, LIBRARY_HOME_FILES, LibraryUser),
+    "museum": (MUSEUM_FOCUS, 0.25, MUSEUM_HOME_FILES, MuseumUser),
 }
 
 

@@ -178,11 +178,16 @@ STREAMS: tuple[Stream, ...] = (
 # its own, by any program, once a log tailer left running under nohup filled the
 # frost-alarm server's disk and a frost alert went out late at bloom, and a forgotten
 # crontab line had the irrigation scheduler running on stale weather data;
-# gate_thirty_third_user; written apart from the gate, its misses not yet read) and the
+# gate_thirty_third_user; written apart from the gate, its misses not yet read), the
 # library user (a change of mind about renaming and moving files, by any program, once
 # renamed access copies took a digital collection's images, catalogue links and
 # aggregator records offline and failed its bags' fixity audit, and moved EZproxy stanza
 # files left forty-one databases unconfigured; gate_thirty_fourth_user; written apart
+# from the gate, its misses not yet read) and the museum user (a change of mind about
+# changing files' permissions, owners, ACLs, attributes and labels, by any program, once a
+# chown of the image share let the image server serve restricted NAGPRA images that a
+# harvester then published, and a chmod under an ACL cut the backup agent off the
+# collections system's attachments for three weeks; gate_thirty_fifth_user; written apart
 # from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
@@ -216,7 +221,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="warehouse") for seed in (3100, 3101, 3102)),
                                 *(Stream(seed, user="radio") for seed in (3200, 3201, 3202)),
                                 *(Stream(seed, user="orchard") for seed in (3300, 3301, 3302)),
-                                *(Stream(seed, user="library") for seed in (3400, 3401, 3402)))
+                                *(Stream(seed, user="library") for seed in (3400, 3401, 3402)),
+                                *(Stream(seed, user="museum") for seed in (3500, 3501, 3502)))
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard and library users share: the
-harness selects each by name and keeps its own preferences and drift, the CLI offers each, and
-each module's profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library and museum users share:
+the harness selects each by name and keeps its own preferences and drift, the CLI offers each,
+and each module's profile command prints one JSON line per seed
+(``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from neuroplast_bench import (
     gate_third_user,
     gate_thirteenth_user,
     gate_thirtieth_user,
+    gate_thirty_fifth_user,
     gate_thirty_first_user,
     gate_thirty_fourth_user,
     gate_thirty_second_user,
@@ -84,6 +86,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "radio": (gate_thirty_second_user, gate_thirty_second_user.RADIO_DRIFT, (3200, 3201)),
     "orchard": (gate_thirty_third_user, gate_thirty_third_user.ORCHARD_DRIFT, (3300, 3301)),
     "library": (gate_thirty_fourth_user, gate_thirty_fourth_user.LIBRARY_DRIFT, (3400, 3401)),
+    "museum": (gate_thirty_fifth_user, gate_thirty_fifth_user.MUSEUM_DRIFT, (3500, 3501)),
 }
 
 
