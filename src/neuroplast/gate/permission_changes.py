@@ -15,7 +15,11 @@ from its own manual; reading permissions and help are not the act:
   ``hdfs dfs -chmod|-chown|-chgrp``; the shell's ``umask MODE`` (modes of every file the
   shell creates from then on; ``umask`` alone prints it);
 - access control lists and attributes: setfacl(1) (not ``--test``), chattr(1),
-  chflags(1), setcap(8) (file capabilities), chcon(1) and restorecon(8) (SELinux labels),
+  chflags(1), setcap(8) (file capabilities), chcon(1), and SELinux's relabelers, which
+  set each file's label to its policy's: restorecon(8) and setfiles(8) (not ``-n``, 'don't
+  change any file labels (passive check)'), fixfiles(8) ``restore``, ``relabel`` and
+  ``onboot`` (not ``check`` or ``verify``, which only list), and restorecond(8), the daemon
+  that 'sets the default SELinux file context' of the files it watches;
   Windows' icacls (``/grant``, ``/deny``, ``/remove``, ``/setowner``, ``/reset``,
   ``/inheritance``, ``/restore``, ``/setintegritylevel``), cacls, takeown;
 - stored objects: ``gsutil acl ch|set`` and ``defacl ch|set``, ``aws s3api
@@ -32,13 +36,16 @@ from its own manual; reading permissions and help are not the act:
 
 from __future__ import annotations
 
+from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_permissions"]
 
 _NO_CHANGE = frozenset({"--help", "--version"})  # (-h is chown's and chgrp's --no-dereference)
 _ALWAYS = frozenset({"chmod", "chown", "chgrp", "chattr", "chflags", "setcap", "chcon",
-                     "restorecon", "takeown", "cacls"})
+                     "takeown", "cacls"})
+_RELABELERS = frozenset({"restorecon", "setfiles"})  # each with -n, a passive check
+_FIXFILES_CHANGES = frozenset({"restore", "relabel", "onboot"})
 _ICACLS_CHANGES = ("/grant", "/deny", "/remove", "/setowner", "/reset", "/inheritance",
                    "/restore", "/setintegritylevel", "/substitute")
 _HDFS = frozenset({"-chmod", "-chown", "-chgrp"})
@@ -57,6 +64,12 @@ def changes_permissions(seg: Segment) -> bool:
     plain = [a for a in words if not a.startswith("-")]
     if head in _ALWAYS or head == "umask":  # umask alone prints the mask
         return bool(plain)
+    if head in _RELABELERS:
+        return bool(plain) and not has_short_option(words, "n")
+    if head == "restorecond":
+        return True
+    if head == "fixfiles":
+        return bool(_FIXFILES_CHANGES.intersection(plain))  # -R PACKAGE, -C FILE before it
     if head == "setfacl":
         return bool(words) and "--test" not in words
     if head in ("icacls", "icacls.exe"):
