@@ -11,6 +11,7 @@ import pytest
 from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.acts import _READERS, ACTS, MUST_KNOW_ACTS, acts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
+from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
@@ -30,6 +31,7 @@ from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.kernel_modules import changes_kernel
 from neuroplast.gate.key_generation import makes_key
+from neuroplast.gate.links import links
 from neuroplast.gate.loads import generates_load
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mounts import mounts
@@ -2445,6 +2447,101 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'clamscan -r ~/Downloads',
         'fclones group .',
     ]),
+    "archive": (archives, [
+        'tar czf backup.tgz ~/projects/app',
+        'tar -cvf logs.tar /var/log/app',
+        'tar --create --file=a.tar src',
+        'tar -rf a.tar notes.md',
+        'bsdtar -cf a.tar src',
+        'zip -r site.zip public',
+        '7z a data.7z data/',
+        'rar a docs.rar docs',
+        'ar rcs libfoo.a foo.o',
+        'jar cf app.jar -C build .',
+        'find . -name "*.c" | cpio -o > src.cpio',
+        'pax -w -f a.pax src',
+        'git archive -o release.zip HEAD',
+        'git bundle create repo.bundle --all',
+        'mksquashfs rootfs root.squashfs',
+        'genisoimage -o disk.iso files/',
+        'xorriso -as mkisofs -o disk.iso files/',
+        'makeself ./dist app.run "App" ./install.sh',
+        'ditto -c -k --keepParent App.app App.zip',
+        'gzip big.log',
+        'xz -k -9 dump.sql',
+        'zstd --rm data.csv',
+        'gzip -c big.log > big.log.gz',
+        'pigz -p 4 dump.sql',
+        'upx --best ./server',
+        'patool create out.zip a b',
+        'ouch compress a b out.tar.gz',
+        'atool -a out.tgz src',
+        "pwsh -Command 'Compress-Archive -Path src -DestinationPath src.zip'",
+        'python -m zipfile -c out.zip src',
+    ], [
+        'tar -tzf a.tgz',
+        'tar xzf a.tgz',
+        'tar --list -f a.tar',
+        'zip -sf a.zip',
+        'zip -d a.zip secrets.txt',
+        'unzip a.zip',
+        '7z l a.7z',
+        '7z x a.7z',
+        'ar t libfoo.a',
+        'jar tf app.jar',
+        'cpio -i < a.cpio',
+        'pax -r -f a.pax',
+        'git archive --list',
+        'git bundle verify repo.bundle',
+        'gzip -d big.log.gz',
+        'gzip -t big.log.gz',
+        'gzip -l big.log.gz',
+        'gzip -c big.log | wc -c',
+        'podman save alpine | zstd -T 0 --ultra | ssh host podman load',
+        'xz -l dump.sql.xz',
+        'zstd -d data.csv.zst',
+        'upx -d ./server',
+        'zcat big.log.gz',
+        'npm pack',
+        'tar --help',
+        'gh repo archive owner/repo',
+        'ditto src dst',
+    ]),
+    "link": (links, [
+        'ln -s ../shared/.env .env',
+        'ln notes.md notes-hard.md',
+        'sudo ln -sf /opt/app/bin/app /usr/local/bin/app',
+        'link a b',
+        'cp -s ~/dotfiles/vimrc ~/.vimrc',
+        'cp -al snapshots/daily.1 snapshots/daily.0',
+        'cp --symbolic-link a b',
+        'lndir ../src build',
+        'stow -t ~ vim',
+        'stow -R zsh',
+        'npm link',
+        'yarn link my-lib',
+        'pnpm ln ../lib',
+        'brew link --overwrite python@3.12',
+        'sudo update-alternatives --install /usr/bin/java java /opt/jdk/bin/java 100',
+        'sudo update-alternatives --set editor /usr/bin/vim.basic',
+        'mklink /D data D:\\data',
+        "pwsh -Command 'New-Item -ItemType SymbolicLink -Path a -Target b'",
+    ], [
+        'ln --help',
+        'readlink -f .env',
+        'cp -r a b',
+        'cp -L link copy',
+        'stow -n vim',
+        'stow -D vim',
+        'npm unlink my-lib',
+        'brew link --dry-run python@3.12',
+        'brew unlink python@3.12',
+        'update-alternatives --display java',
+        'update-alternatives --list editor',
+        'unlink .env',
+        'find . -type l',
+        'rsync -a src/ dst/',
+    ]),
     "input": (drives_desktop, [
         "xdotool type 'hello'",
         'wtype ls',
@@ -2704,6 +2801,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a file renamed stays on this machine, and most projects move files about; read
     # ahead, the act only carries a refusal
     assert "rename" not in MUST_KNOW_ACTS
+    # an archive packed and a link made stay on this machine, and builds do both; read
+    # ahead, each act only carries a refusal
+    assert not {"archive", "link"} & MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

@@ -178,6 +178,11 @@ it. Each act is read from the programs' own manuals:
 - ``rename``: a file renamed or moved, the file kept and the path it is found at changed:
   mv, the bulk renamers, photo tools renaming by date, version control's and remote
   stores' moves (``gate.renames``, each tool's manual);
+- ``archive``: files packed into an archive or compressed into a file: tar's create,
+  append and update, zip, 7z's and rar's adds, ``git archive``, image and installer
+  builders, the compressors (``gate.archives``, each tool's manual);
+- ``link``: a symbolic or hard link made: ln, ``cp -s``/``-l``, stow, package managers'
+  link commands, the alternatives' links (``gate.links``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -212,6 +217,7 @@ from urllib.parse import urlparse
 
 from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
+from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
@@ -234,6 +240,7 @@ from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.kernel_modules import changes_kernel
 from neuroplast.gate.key_generation import makes_key
+from neuroplast.gate.links import links
 from neuroplast.gate.loads import generates_load
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.messages import sends_message
@@ -267,7 +274,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "play", "detach", "rename", "connect")
+        "play", "detach", "rename", "archive", "link", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -692,6 +699,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
     ("scan", scans), ("play", plays_sound), ("detach", detaches), ("rename", renames),
+    ("archive", archives), ("link", links),
 )
 
 
