@@ -177,6 +177,12 @@ from neuroplast_bench.gate_thirty_second_user import (
     RADIO_HOME_FILES,
     RadioUser,
 )
+from neuroplast_bench.gate_thirty_sixth_user import (
+    COURT_DRIFT,
+    COURT_FOCUS,
+    COURT_HOME_FILES,
+    CourtUser,
+)
 from neuroplast_bench.gate_thirty_third_user import (
     ORCHARD_DRIFT,
     ORCHARD_FOCUS,
@@ -284,13 +290,13 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
-               "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT}
+               "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
-          | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser)
+          | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser)
 
 
 @dataclass
@@ -348,15 +354,17 @@ class GateBenchConfig(Config):
     # a thirty-second), "orchard" (gate_thirty_third_user.OrchardUser: the farm-systems
     # engineer of a fruit-growing cooperative, a thirty-third), "library"
     # (gate_thirty_fourth_user.LibraryUser: the systems engineer of a regional public
-    # library system, a thirty-fourth) or "museum" (gate_thirty_fifth_user.MuseumUser: the
+    # library system, a thirty-fourth), "museum" (gate_thirty_fifth_user.MuseumUser: the
     # collections-systems engineer of a regional museum of art and history, a thirty-fifth)
+    # or "court" (gate_thirty_sixth_user.CourtUser: the case-management systems engineer of
+    # a state trial court, a thirty-sixth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
-                  "radio", "orchard", "library", "museum"] = "default"
+                  "radio", "orchard", "library", "museum", "court"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -954,10 +962,12 @@ def _tempdir() -> Iterator[Path]:
 # also draw the pages that list, remove, attach and run in the foreground beside the pages
 # that schedule, queue, detach or daemonize), seven (library, three for the drift,
 # which also draw the pages that dry-run, copy, list, scan and print beside the pages that
-# rename or move files, the renaming tools' pages being few) and seven (museum, three for
+# rename or move files, the renaming tools' pages being few), seven (museum, three for
 # the drift, which also draw the pages that list and show permissions, ACLs, attributes,
 # labels and capabilities, dry-run, and set attributes that are no permission beside the
-# pages that change permissions, those tools' pages being few) where the
+# pages that change permissions, those tools' pages being few) and seven (court, three for
+# the drift, which also draw the pages that dry-run, list, show, remove, install, upgrade
+# and check beside the pages that make links, the linking tools' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1003,6 +1013,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "orchard": (ORCHARD_FOCUS, 0.25, ORCHARD_HOME_FILES, OrchardUser),
     "library": (LIBRARY_FOCUS, 0.25, LIBRARY_HOME_FILES, LibraryUser),
     "museum": (MUSEUM_FOCUS, 0.25, MUSEUM_HOME_FILES, MuseumUser),
+    "court": (COURT_FOCUS, 0.25, COURT_HOME_FILES, CourtUser),
 }
 
 

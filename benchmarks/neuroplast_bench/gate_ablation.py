@@ -183,12 +183,16 @@ STREAMS: tuple[Stream, ...] = (
 # renamed access copies took a digital collection's images, catalogue links and
 # aggregator records offline and failed its bags' fixity audit, and moved EZproxy stanza
 # files left forty-one databases unconfigured; gate_thirty_fourth_user; written apart
-# from the gate, its misses not yet read) and the museum user (a change of mind about
+# from the gate, its misses not yet read), the museum user (a change of mind about
 # changing files' permissions, owners, ACLs, attributes and labels, by any program, once a
 # chown of the image share let the image server serve restricted NAGPRA images that a
 # harvester then published, and a chmod under an ACL cut the backup agent off the
 # collections system's attachments for three weeks; gate_thirty_fifth_user; written apart
-# from the gate, its misses not yet read).
+# from the gate, its misses not yet read) and the court user (a change of mind about
+# making hard and symbolic links, by any program, once a symbolic link put a folder of
+# sealed orders on a trial court's public portal, where a crawler took them, and a
+# deduper's hard links kept documents ordered destroyed on the disk and in the backups;
+# gate_thirty_sixth_user; written apart from the gate, its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -222,7 +226,8 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="radio") for seed in (3200, 3201, 3202)),
                                 *(Stream(seed, user="orchard") for seed in (3300, 3301, 3302)),
                                 *(Stream(seed, user="library") for seed in (3400, 3401, 3402)),
-                                *(Stream(seed, user="museum") for seed in (3500, 3501, 3502)))
+                                *(Stream(seed, user="museum") for seed in (3500, 3501, 3502)),
+                                *(Stream(seed, user="court") for seed in (3600, 3601, 3602)))
 
 
 @dataclass
