@@ -20,7 +20,25 @@ removing links are not the act:
   ``-n``/``--dry-run``);
 - update-alternatives(1) and alternatives(8) ``--install``, ``--set``, ``--config`` and
   ``--auto``, which change the links of ``/etc/alternatives``;
-- Windows' ``mklink`` and PowerShell's ``New-Item -ItemType SymbolicLink|HardLink|Junction``.
+- Windows' ``mklink`` and PowerShell's ``New-Item -ItemType SymbolicLink|HardLink|Junction``;
+
+and, read after the court user's first run, from each manual:
+
+- de-duplicators that replace copies with links: hardlink(1) ('consolidate duplicate files
+  via hardlinks'; not ``-n``/``--dry-run``), rdfind(1) ``-makesymlinks true`` and
+  ``-makehardlinks true`` (not ``-dryrun true``), jdupes(1) ``-L``/``--link-hard`` and
+  ``-l``/``--link-soft``, ``fclones link``, ``nix-store --optimise`` and ``nix store
+  optimise`` ('replaces identical files in the store by hard links');
+- copies and upgrades that link: rsync(1) ``--link-dest`` ('hardlink to files in DIR when
+  unchanged'), pg_upgrade(1) ``-k``/``--link`` (not ``-c``/``--check``);
+- tools' own link commands: ``systemctl link`` ('link a unit file ... into the unit file
+  search path'), eselect(1) modules' ``set`` and ``update`` (the symlink each module
+  manages: ``/usr/src/linux``, ``make.profile``...), ``valet link``, ``homeshick link``,
+  ``rustup toolchain link`` ('create a custom toolchain by symlinking to a directory'),
+  ``tlmgr path add`` ('adds symlinks for the binaries ... in the system directories'), and
+  ldconfig(8), which 'creates the necessary links ... to the most recent shared libraries'
+  (not ``-p``/``--print-cache``, nor ``-X``, which updates no link);
+- Ansible's file module with ``state=link`` or ``state=hard``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [links(s) for s in split_command(
@@ -30,6 +48,8 @@ removing links are not the act:
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from neuroplast.gate.outputs import has_short_option
 from neuroplast.gate.shell import Segment
@@ -43,6 +63,16 @@ _PACKAGE_LINKERS = frozenset({"npm", "yarn", "pnpm", "bun", "brew"})
 _ALTERNATIVES = frozenset({"update-alternatives", "alternatives"})
 _ALTERNATIVES_CHANGES = frozenset({"--install", "--set", "--config", "--auto"})
 _LINK_TYPES = ("symboliclink", "hardlink", "junction")
+# program -> its sub-commands that link (each manual)
+_LINK_VERBS: dict[str, frozenset[str]] = {
+    "systemctl": frozenset({"link"}), "valet": frozenset({"link"}),
+    "homeshick": frozenset({"link"}), "fclones": frozenset({"link"}),
+    "eselect": frozenset({"set", "update"}),
+}
+# (program, sub-command) -> the word after it that links
+_NESTED_LINKS = {("rustup", "toolchain"): "link", ("tlmgr", "path"): "add",
+                 ("nix", "store"): "optimise"}
+_RDFIND_LINKS = ("-makesymlinks", "-makehardlinks")
 
 
 def links(seg: Segment) -> bool:
@@ -61,6 +91,33 @@ def links(seg: Segment) -> bool:
         return seg.subcommand in ("link", "ln") and not (head == "brew" and "-n" in words)
     if head in _ALTERNATIVES:
         return bool(_ALTERNATIVES_CHANGES.intersection(words))
+    if head == "hardlink":
+        return bool(plain) and not has_short_option(words, "n")
+    if head == "rdfind":  # -OPTION true|false, one word each
+        pairs = dict(pairwise(words))
+        return pairs.get("-dryrun") != "true" and any(pairs.get(o) == "true"
+                                                      for o in _RDFIND_LINKS)
+    if head == "jdupes":
+        return has_short_option(words, "Ll") or any(a in ("--link-hard", "--link-soft")
+                                                    for a in words)
+    if head == "nix-store":
+        return "--optimise" in words or "--optimize" in words
+    if head == "rsync":
+        return any(a.startswith("--link-dest") for a in words)
+    if head == "pg_upgrade":
+        return (has_short_option(words, "k") or "--link" in words) and not (
+            has_short_option(words, "c") or "--check" in words)
+    if head == "ldconfig":
+        return not (has_short_option(words, "pX") or "--print-cache" in words)
+    if head in ("ansible", "ansible-playbook"):
+        return "file" in words and any(f"state={s}" in a for a in words for s in ("link", "hard"))
+    nested = _NESTED_LINKS.get((head, seg.subcommand))
+    if nested is not None:
+        return plain[1:2] == [nested]
+    if head in _LINK_VERBS:
+        verbs = _LINK_VERBS[head]
+        # eselect MODULE ACTION: the action is the second plain word
+        return bool(verbs.intersection(plain[1:2] if head == "eselect" else plain[:1]))
     if head in ("pwsh", "powershell"):
         text = " ".join(words).lower()
         return "new-item" in text and any(t in text for t in _LINK_TYPES)
