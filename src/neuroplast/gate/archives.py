@@ -21,9 +21,9 @@ comparing and decompressing are not the act, nor are the package builders (``npm
   a|add``; ``xar -c``; PowerShell's ``Compress-Archive``; ``python -m zipfile -c`` and
   ``python -m tarfile -c``;
 - compressors that write the compressed file: gzip, pigz, bzip2, pbzip2, lbzip2, bzip3,
-  xz, lzma, zstd, lz4, brotli, lzip, plzip, lzop, compress, lrzip and upx given a file (not
-  with ``-d``/``--decompress``, ``-t``/``--test`` or ``-l``/``--list``, and to standard
-  output only when that is redirected into a file).
+  xz, lzma, zstd, lz4, brotli, lzip, plzip, lzop, compress, lrzip, upx and p7zip given a
+  file (``extracts.COMPRESSORS``; not with ``-d``/``--decompress``, ``-t``/``--test`` or
+  ``-l``/``--list``, and to standard output only when that is redirected into a file).
 
 >>> from neuroplast.gate.shell import split_command
 >>> [archives(s) for s in split_command(
@@ -35,6 +35,7 @@ comparing and decompressing are not the act, nor are the package builders (``npm
 
 from __future__ import annotations
 
+from neuroplast.gate.extracts import COMPRESSORS
 from neuroplast.gate.outputs import has_short_option, stdout_to_file
 from neuroplast.gate.shell import Segment
 
@@ -55,9 +56,6 @@ _VERBS: dict[str, frozenset[str]] = {
     "patool": frozenset({"create"}), "ouch": frozenset({"compress", "c"}),
     "lha": frozenset({"a"}), "zpaq": frozenset({"a", "add"}),
 }
-_COMPRESSORS = frozenset({"gzip", "pigz", "bzip2", "pbzip2", "lbzip2", "bzip3", "xz", "lzma",
-                          "zstd", "lz4", "brotli", "lzip", "plzip", "lzop", "compress",
-                          "lrzip", "upx"})
 _NOT_COMPRESSING = frozenset({"-d", "--decompress", "--uncompress", "--decode", "-t", "--test",
                               "-l", "--list"})
 _STDOUT = frozenset({"-c", "--stdout", "--to-stdout"})
@@ -95,7 +93,7 @@ def archives(seg: Segment) -> bool:
                                        for a in words)
     if head in _ALWAYS:
         return bool(plain)
-    if head in _COMPRESSORS:
+    if head in COMPRESSORS:
         return _compresses(seg, words, plain)
     if head in _VERBS:
         return bool(_VERBS[head].intersection(plain[:1]))

@@ -40,7 +40,7 @@ from __future__ import annotations
 from neuroplast.gate.outputs import has_short_option, option_values, stdout_to_file
 from neuroplast.gate.shell import Segment
 
-__all__ = ["extracts", "tar_extracts"]
+__all__ = ["COMPRESSORS", "extracts", "tar_extracts"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "--version", "-V"})
 _TAR = frozenset({"tar", "bsdtar", "gtar"})
@@ -53,9 +53,9 @@ _ALWAYS = frozenset({"gunzip", "unpigz", "bunzip2", "unxz", "unlzma", "unzstd", 
                      "aunpack", "unarj"})
 _ALWAYS_READS = frozenset({"-l", "-ls", "-ll", "-lls", "-s", "-stat", "-t", "--list",
                            "--test", "-c", "--stdout"})
-# compressors whose decompression writes the decompressed file (their manuals)
 _DECOMPRESS = frozenset({"-d", "--decompress", "--uncompress", "--decode"})
-_COMPRESSORS = frozenset({"gzip", "pigz", "bzip2", "pbzip2", "lbzip2", "bzip3", "xz", "lzma",
+# the compressors: each compresses a file, and its -d (or the like) writes it decompressed
+COMPRESSORS = frozenset({"gzip", "pigz", "bzip2", "pbzip2", "lbzip2", "bzip3", "xz", "lzma",
                           "zstd", "lz4", "brotli", "lzip", "plzip", "lzop", "compress",
                           "lrzip", "upx", "p7zip"})
 # tools that decompress to standard output: an output redirect writes the file
@@ -97,7 +97,7 @@ def _to_stdout(seg: Segment) -> bool:
     if head in _ALWAYS:  # exact words: unar's options are one-dash words (-force-skip)
         return bool(_STDOUT.intersection(words)) or (head == "unar" and "-" in option_values(
             seg.argv, ("-o", "-output-directory")))
-    if head in _COMPRESSORS:  # gzip -dc: a cluster that decompresses to standard output
+    if head in COMPRESSORS:  # gzip -dc: a cluster that decompresses to standard output
         return bool(_STDOUT.intersection(words)) or (has_short_option(words, "c") and (
             bool(_DECOMPRESS.intersection(words)) or has_short_option(words, "d")))
     if head == "unzip":
@@ -123,7 +123,7 @@ def extracts(seg: Segment) -> bool:
         return bool(plain) and not any(a in ("-l", "-t", "-v", "-Z", "-z") for a in words)
     if head in _ALWAYS:
         return bool(plain) and not _ALWAYS_READS.intersection(words)
-    if head in _COMPRESSORS:
+    if head in COMPRESSORS:
         decompress = bool(_DECOMPRESS.intersection(words)) or has_short_option(
             words, "x" if head == "lzop" else "d")
         return decompress and not _CHECKS.intersection(words) and not has_short_option(
