@@ -59,13 +59,14 @@ __all__ = ["links"]
 _NOT_RUN = frozenset({"--help", "--version", "--dry-run", "--simulate", "--no"})
 _ALWAYS = frozenset({"ln", "link", "lndir", "mklink"})
 _CP_LINKS = frozenset({"--symbolic-link", "--link"})
-_PACKAGE_LINKERS = frozenset({"npm", "yarn", "pnpm", "bun", "brew"})
 _ALTERNATIVES = frozenset({"update-alternatives", "alternatives"})
 _ALTERNATIVES_CHANGES = frozenset({"--install", "--set", "--config", "--auto"})
 _LINK_TYPES = ("symboliclink", "hardlink", "junction")
+_PACKAGE_LINK = frozenset({"link", "ln"})
 # program -> its sub-commands that link (each manual)
 _LINK_VERBS: dict[str, frozenset[str]] = {
-    "systemctl": frozenset({"link"}), "valet": frozenset({"link"}),
+    "npm": _PACKAGE_LINK, "yarn": _PACKAGE_LINK, "pnpm": _PACKAGE_LINK, "bun": _PACKAGE_LINK,
+    "brew": _PACKAGE_LINK, "systemctl": frozenset({"link"}), "valet": frozenset({"link"}),
     "homeshick": frozenset({"link"}), "fclones": frozenset({"link"}),
     "eselect": frozenset({"set", "update"}),
 }
@@ -87,8 +88,6 @@ def links(seg: Segment) -> bool:
         return has_short_option(words, "sl") or bool(_CP_LINKS.intersection(words))
     if head == "stow":
         return bool(plain) and not has_short_option(words, "nD") and "--delete" not in words
-    if head in _PACKAGE_LINKERS:
-        return seg.subcommand in ("link", "ln") and not (head == "brew" and "-n" in words)
     if head in _ALTERNATIVES:
         return bool(_ALTERNATIVES_CHANGES.intersection(words))
     if head == "hardlink":
@@ -109,15 +108,15 @@ def links(seg: Segment) -> bool:
             has_short_option(words, "c") or "--check" in words)
     if head == "ldconfig":
         return not (has_short_option(words, "pX") or "--print-cache" in words)
-    if head in ("ansible", "ansible-playbook"):
+    if head == "ansible":
         return "file" in words and any(f"state={s}" in a for a in words for s in ("link", "hard"))
     nested = _NESTED_LINKS.get((head, seg.subcommand))
     if nested is not None:
         return plain[1:2] == [nested]
     if head in _LINK_VERBS:
-        verbs = _LINK_VERBS[head]
-        # eselect MODULE ACTION: the action is the second plain word
-        return bool(verbs.intersection(plain[1:2] if head == "eselect" else plain[:1]))
+        # eselect MODULE ACTION: the action is the second plain word; brew's -n: a dry run
+        verb = plain[1:2] if head == "eselect" else [seg.subcommand]
+        return bool(_LINK_VERBS[head].intersection(verb)) and not (head == "brew" and "-n" in words)
     if head in ("pwsh", "powershell"):
         text = " ".join(words).lower()
         return "new-item" in text and any(t in text for t in _LINK_TYPES)
