@@ -27,7 +27,8 @@ from neuroplast_bench.gate_oracle import PhasedUser
 from neuroplast_bench.gate_stream import StreamCall
 
 __all__ = ["assert_approved", "assert_drift_flips", "assert_drift_in_stream",
-           "assert_drift_leaves_alone", "assert_refused", "assert_stream_follows_its_config",
+           "assert_drift_leaves_alone", "assert_refusal_counts", "assert_refused",
+           "assert_stream_follows_its_config",
            "calls_in", "command_ids", "input_ids", "reason_ids", "remembering"]
 
 U = TypeVar("U", bound=PhasedUser)
@@ -143,6 +144,29 @@ def assert_drift_in_stream(profile: dict[str, Any], calls: Sequence[StreamCall],
     drifted = [c for c in calls if user.drift_applies(c)]
     assert all(user.would_approve(c, 0) and not user.would_approve(c, 1) for c in drifted)
     return drifted
+
+
+def assert_refusal_counts(profile: dict[str, Any], calls: Sequence[StreamCall],
+                          user: PhasedUser, drift: str, *, refused: int, drifted: int,
+                          programs: int, bound: dict[str, int], late: tuple[str, ...],
+                          unseen: tuple[str, ...]) -> None:
+    """A held-out stream's refusal profile (``refusal_profile``) as its user's commit reports
+    it: ``refused`` calls, ``drifted`` calls after the drift over ``programs`` tldr pages,
+    the calls each preference binds (``bound``), the pages whose drifted calls come only
+    after the drift (``late``) and those of them the stream draws no call of before it
+    (``unseen``)."""
+    assert (profile["refused"], profile["drift_calls_after"],
+            len(profile["drift_families"])) == (refused, drifted, programs)
+    assert {r: profile["by_reason"][r] for r in bound} == bound
+    assert profile["by_reason"][drift] == drifted
+    half = len(calls) // 2
+    first: dict[str, int] = {}
+    for c in calls:
+        if user.drift_applies(c):
+            first.setdefault(c.family, c.index)
+    assert tuple(sorted(f for f, i in first.items() if i >= half)) == late
+    seen_before = {c.family for c in calls[:half]}
+    assert tuple(f for f in late if f not in seen_before) == unseen
 
 
 def assert_stream_follows_its_config(config: GateBenchConfig, calls: Sequence[StreamCall],

@@ -16,6 +16,7 @@ from gate_user_calls import (
     assert_drift_flips,
     assert_drift_in_stream,
     assert_drift_leaves_alone,
+    assert_refusal_counts,
     assert_refused,
     assert_stream_follows_its_config,
     calls_in,
@@ -433,15 +434,6 @@ def test_the_held_out_streams_refusal_counts(seed: int, refused: int, drifted: i
                                              late: tuple[str, ...],
                                              unseen: tuple[str, ...]) -> None:
     calls, user, profile = _stream(seed)
-    assert (profile["refused"], profile["drift_calls_after"],
-            len(profile["drift_families"])) == (refused, drifted, programs)
-    assert tuple(profile["by_reason"][r] for r in _BOUND) == bound
-    assert profile["by_reason"][ORCHARD_DRIFT] == drifted
-    half = len(calls) // 2
-    first: dict[str, int] = {}
-    for c in calls:
-        if user.drift_applies(c):
-            first.setdefault(c.family, c.index)
-    assert tuple(sorted(f for f, i in first.items() if i >= half)) == late
-    seen_before = {c.family for c in calls[:half]}
-    assert tuple(f for f in late if f not in seen_before) == unseen
+    assert_refusal_counts(profile, calls, user, ORCHARD_DRIFT, refused=refused, drifted=drifted,
+                          programs=programs, bound=dict(zip(_BOUND, bound, strict=True)),
+                          late=late, unseen=unseen)
