@@ -35,14 +35,18 @@ comparing and decompressing are not the act, nor are the package builders (``npm
 
 from __future__ import annotations
 
-from neuroplast.gate.extracts import COMPRESSORS
-from neuroplast.gate.outputs import has_short_option, stdout_to_file
+from neuroplast.gate.extracts import (
+    CHECK_OPTIONS,
+    COMPRESSORS,
+    DECOMPRESS_OPTIONS,
+    STDOUT_OPTIONS,
+)
+from neuroplast.gate.outputs import TARS, has_short_option, stdout_to_file
 from neuroplast.gate.shell import Segment
 
 __all__ = ["archives"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "--version", "-V"})
-_TAR = frozenset({"tar", "bsdtar", "gtar"})
 _TAR_PACKS = frozenset({"--create", "--append", "--update", "--catenate", "--concatenate"})
 # the tar modes that pack, as the traditional style's first cluster or a short option
 _TAR_LETTERS = "cruA"
@@ -56,9 +60,7 @@ _VERBS: dict[str, frozenset[str]] = {
     "patool": frozenset({"create"}), "ouch": frozenset({"compress", "c"}),
     "lha": frozenset({"a"}), "zpaq": frozenset({"a", "add"}),
 }
-_NOT_COMPRESSING = frozenset({"-d", "--decompress", "--uncompress", "--decode", "-t", "--test",
-                              "-l", "--list"})
-_STDOUT = frozenset({"-c", "--stdout", "--to-stdout"})
+_NOT_COMPRESSING = DECOMPRESS_OPTIONS | CHECK_OPTIONS
 
 
 def _tar_packs(words: tuple[str, ...]) -> bool:
@@ -74,7 +76,7 @@ def _compresses(seg: Segment, words: tuple[str, ...], plain: list[str]) -> bool:
     if _NOT_COMPRESSING.intersection(words) or has_short_option(words, letters):
         return False
     files = [a for a in plain if not a.isdigit()]  # not the values of -T 0, -p 4, -q 11
-    if _STDOUT.intersection(words) or has_short_option(words, "c") or not files:
+    if STDOUT_OPTIONS.intersection(words) or has_short_option(words, "c") or not files:
         return stdout_to_file(seg)
     return True
 
@@ -86,7 +88,7 @@ def archives(seg: Segment) -> bool:
     if any(a in _NO_CHANGE for a in words):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head in _TAR:
+    if head in TARS:
         return _tar_packs(words)
     if head == "zip":
         return bool(plain) and not any(a in ("-sf", "--show-files", "-d", "--delete")

@@ -37,23 +37,23 @@ write no file and are not the act, unless that output is redirected into a file:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, option_values, stdout_to_file
+from neuroplast.gate.outputs import TARS, has_short_option, option_values, stdout_to_file
 from neuroplast.gate.shell import Segment
 
-__all__ = ["COMPRESSORS", "extracts", "tar_extracts"]
+__all__ = ["CHECK_OPTIONS", "COMPRESSORS", "DECOMPRESS_OPTIONS", "STDOUT_OPTIONS", "extracts",
+           "tar_extracts"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "--version", "-V"})
-_TAR = frozenset({"tar", "bsdtar", "gtar"})
 _TAR_TO_STDOUT = frozenset({"--to-stdout", "--to-command"})
-_STDOUT = frozenset({"-c", "--stdout", "--to-stdout"})
-_CHECKS = frozenset({"-t", "--test", "-l", "--list"})
+STDOUT_OPTIONS = frozenset({"-c", "--stdout", "--to-stdout"})
+CHECK_OPTIONS = frozenset({"-t", "--test", "-l", "--list"})
 # tools whose every run with an operand extracts (listing and testing excepted)
 _ALWAYS = frozenset({"gunzip", "unpigz", "bunzip2", "unxz", "unlzma", "unzstd", "unlz4",
                      "uncompress", "lrunzip", "unsquashfs", "cabextract", "unar", "dtrx",
                      "aunpack", "unarj"})
 _ALWAYS_READS = frozenset({"-l", "-ls", "-ll", "-lls", "-s", "-stat", "-t", "--list",
                            "--test", "-c", "--stdout"})
-_DECOMPRESS = frozenset({"-d", "--decompress", "--uncompress", "--decode"})
+DECOMPRESS_OPTIONS = frozenset({"-d", "--decompress", "--uncompress", "--decode"})
 # the compressors: each compresses a file, and its -d (or the like) writes it decompressed
 COMPRESSORS = frozenset({"gzip", "pigz", "bzip2", "pbzip2", "lbzip2", "bzip3", "xz", "lzma",
                           "zstd", "lz4", "brotli", "lzip", "plzip", "lzop", "compress",
@@ -91,15 +91,15 @@ def _to_stdout(seg: Segment) -> bool:
     head, words = seg.head, seg.argv[1:]
     if head in _TO_STDOUT:
         return True
-    if head in _TAR:
+    if head in TARS:
         return tar_extracts(seg.argv) and (has_short_option(words, "O") or bool(
             _TAR_TO_STDOUT.intersection(words)))
     if head in _ALWAYS:  # exact words: unar's options are one-dash words (-force-skip)
-        return bool(_STDOUT.intersection(words)) or (head == "unar" and "-" in option_values(
+        return bool(STDOUT_OPTIONS.intersection(words)) or (head == "unar" and "-" in option_values(
             seg.argv, ("-o", "-output-directory")))
     if head in COMPRESSORS:  # gzip -dc: a cluster that decompresses to standard output
-        return bool(_STDOUT.intersection(words)) or (has_short_option(words, "c") and (
-            bool(_DECOMPRESS.intersection(words)) or has_short_option(words, "d")))
+        return bool(STDOUT_OPTIONS.intersection(words)) or (has_short_option(words, "c") and (
+            bool(DECOMPRESS_OPTIONS.intersection(words)) or has_short_option(words, "d")))
     if head == "unzip":
         return any(a in ("-p", "-c") for a in words)
     if head in _VERBS:
@@ -117,16 +117,16 @@ def extracts(seg: Segment) -> bool:
     if _to_stdout(seg):
         return stdout_to_file(seg)
     plain = [a for a in words if not a.startswith("-")]
-    if head in _TAR:
+    if head in TARS:
         return tar_extracts(argv) and not any(a in ("-t", "--list") for a in words)
     if head == "unzip":
         return bool(plain) and not any(a in ("-l", "-t", "-v", "-Z", "-z") for a in words)
     if head in _ALWAYS:
         return bool(plain) and not _ALWAYS_READS.intersection(words)
     if head in COMPRESSORS:
-        decompress = bool(_DECOMPRESS.intersection(words)) or has_short_option(
+        decompress = bool(DECOMPRESS_OPTIONS.intersection(words)) or has_short_option(
             words, "x" if head == "lzop" else "d")
-        return decompress and not _CHECKS.intersection(words) and not has_short_option(
+        return decompress and not CHECK_OPTIONS.intersection(words) and not has_short_option(
             words, "tl")
     if head in _VERBS:
         return bool(_VERBS[head].intersection(plain[:1])) or (

@@ -20,7 +20,7 @@ import re
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "has_short_option", "leads_to", "operands", "option_values",
+__all__ = ["OUTPUT_OPTIONS", "TARS", "has_short_option", "leads_to", "operands", "option_values",
            "output_files", "socat_files", "stdout_to_file"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
@@ -29,6 +29,8 @@ _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-outpu
 # Programs whose one-dash options are words, not clusters of letters (gcc -fno-common).
 _NO_CLUSTERS = frozenset({"gcc", "g++", "cc", "c++", "clang", "clang++", "gfortran", "tcc",
                           "nvcc", "rustc", "ld", "as", "go", "openssl"})
+# GNU tar and its kin, one reading of their options (tar(1), bsdtar(1))
+TARS = frozenset({"tar", "gtar", "bsdtar"})
 # program (or "program subcommand") -> options whose value is a file the program writes.
 OUTPUT_OPTIONS: dict[str, tuple[str, ...]] = {
     # curl(1): -o/--output, -c/--cookie-jar, -D/--dump-header, --trace, --trace-ascii,
@@ -275,7 +277,7 @@ def output_files(seg: Segment) -> list[str]:
         options = OUTPUT_OPTIONS.get(key)
         if options:
             found += option_values(argv, options, clusters=head not in _NO_CLUSTERS)
-    if head in ("tar", "gtar", "bsdtar"):
+    if head in TARS:
         found += _tar_archive_written(argv)
     elif head == "zip":
         found += _first_operand_after(argv, _ZIP_VALUE_OPTIONS)[:1]
