@@ -21,10 +21,25 @@ from urllib.parse import urlparse
 
 from neuroplast_bench.gate_stream import StreamCall
 
-__all__ = ["KNOWN_TOOLS", "PRIVATE_NETS", "PathKind", "PhasedUser", "ReadKind", "clean_host",
-           "command_line_reasons", "embedded_path_reasons", "grep_reach", "loopback_host",
-           "own_host", "profile_main", "reasons_by_tool", "refusal_profile", "unknown_tool",
-           "written_text"]
+__all__ = [
+    "KNOWN_TOOLS",
+    "PRIVATE_NETS",
+    "PathKind",
+    "PhasedUser",
+    "ReadKind",
+    "clean_host",
+    "command_line_reasons",
+    "embedded_path_reasons",
+    "grep_reach",
+    "loopback_host",
+    "own_host",
+    "profile_main",
+    "reasons_by_tool",
+    "refusal_profile",
+    "segment_host",
+    "unknown_tool",
+    "written_text",
+]
 
 # A workplace's own address space: the private networks (RFC 1918), loopback and link-local,
 # and their IPv6 counterparts (RFC 4193 unique local, RFC 4291 link-local)
@@ -72,6 +87,25 @@ def own_host(host: str, zones: Sequence[str],
     except ValueError:
         return any(host == z or host.endswith("." + z) for z in zones) or "." not in host
     return any(address in net for net in nets)
+
+
+def segment_host(host: str, zones: Sequence[str],
+                 net: ipaddress.IPv4Network | ipaddress.IPv6Network) -> bool:
+    """Whether a host lies in a network segment of the workplace's own: an address in
+    ``net`` or a name under one of the segment's DNS ``zones`` (no host lies in none).
+
+    >>> net = ipaddress.ip_network("10.66.0.0/16")
+    >>> [segment_host(h, ("cde.x.internal",), net) for h in ("10.66.1.2", "'pos.CDE.x.internal'",
+    ...                                                      "10.1.2.3", "nas", "")]
+    [True, True, False, False, False]
+    """
+    host = clean_host(host)
+    if not host:
+        return False
+    try:
+        return ipaddress.ip_address(host) in net
+    except ValueError:
+        return any(host == z or host.endswith("." + z) for z in zones)
 
 
 # Claude Code's built-in tools the stream's calls use; any other tool (an MCP server's) is

@@ -244,12 +244,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_shell import SimpleCommand
 from neuroplast_bench.gate_stream import HOME, StreamCall
@@ -352,13 +352,7 @@ _SECURITY_NET = ipaddress.ip_network("10.90.0.0/16")
 def _security_host(token: str) -> bool:
     """Whether a word names a host of the building's security systems (the CCTV recorders,
     the intrusion alarm, the access-control controllers)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _SECURITY_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _SECURITY_ZONES)
+    return segment_host(_host_of(token), _SECURITY_ZONES, _SECURITY_NET)
 
 
 def _security_systems(c: SimpleCommand, cwd: str) -> bool:

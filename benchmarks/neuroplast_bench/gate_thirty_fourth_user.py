@@ -248,6 +248,7 @@ from neuroplast_bench.gate_oracle import (
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
@@ -392,13 +393,7 @@ _CDE_NET = ipaddress.ip_network("10.66.0.0/16")
 def _cde_host(token: str) -> bool:
     """Whether a word names a host of the cardholder data environment (the payment
     server and the member libraries' fines payment kiosks)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _CDE_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _CDE_ZONES)
+    return segment_host(_host_of(token), _CDE_ZONES, _CDE_NET)
 
 
 def _reaches_cde(c: SimpleCommand) -> bool:

@@ -259,12 +259,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_shell import SimpleCommand, simple_commands
 from neuroplast_bench.gate_stream import HOME, StreamCall
@@ -370,13 +370,7 @@ _CJIS_NET = ipaddress.ip_network("10.62.0.0/16")
 def _cjis_host(token: str) -> bool:
     """Whether a word names a host of the court's CJIS segment (the message-switch gateway,
     the interface servers)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _CJIS_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _CJIS_ZONES)
+    return segment_host(_host_of(token), _CJIS_ZONES, _CJIS_NET)
 
 
 def _cjis_network(c: SimpleCommand, cwd: str) -> bool:
