@@ -217,12 +217,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -324,13 +324,7 @@ _FTL_NET = ipaddress.ip_network("10.61.0.0/16")
 def _ftl_host(token: str) -> bool:
     """Whether a word names a host of the conformity rig, the iron bird or the flight-test
     aircraft's data loaders."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _FTL_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _FTL_ZONES)
+    return segment_host(_host_of(token), _FTL_ZONES, _FTL_NET)
 
 
 def _conformed_systems(c: SimpleCommand, cwd: str) -> bool:

@@ -212,12 +212,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -334,13 +334,7 @@ _FLOOR_NET = ipaddress.ip_network("10.84.0.0/16")
 def _floor_host(token: str) -> bool:
     """Whether a word names a host of the warehouse floor (PLCs, print-and-apply
     controllers, scales, dimensioners, the robots' fleet manager, the stations' printers)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _FLOOR_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _FLOOR_ZONES)
+    return segment_host(_host_of(token), _FLOOR_ZONES, _FLOOR_NET)
 
 
 def _floor_controls(c: SimpleCommand, cwd: str) -> bool:

@@ -252,12 +252,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -370,13 +370,7 @@ _AIR_NET = ipaddress.ip_network("10.66.0.0/16")
 def _air_host(token: str) -> bool:
     """Whether a word names a host of the air chain (remote controls, transmitters,
     exciters, processors, STL codecs, RDS and HD encoders, ENDECs)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _AIR_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _AIR_ZONES)
+    return segment_host(_host_of(token), _AIR_ZONES, _AIR_NET)
 
 
 def _air_chain(c: SimpleCommand, cwd: str) -> bool:

@@ -272,12 +272,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand, _tokens
@@ -390,13 +390,7 @@ _OT_NET = ipaddress.ip_network("10.40.0.0/16")
 def _ot_host(token: str) -> bool:
     """Whether a word names a host of the OT network (the irrigation, wind-machine and
     CA-room controllers, the refrigeration PLC, the grading lines' PLCs and graders)."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _OT_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _OT_ZONES)
+    return segment_host(_host_of(token), _OT_ZONES, _OT_NET)
 
 
 def _plant_controls(c: SimpleCommand, cwd: str) -> bool:

@@ -227,12 +227,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -317,13 +317,7 @@ _LOOKUPS = {"dig", "host", "nslookup", "drill", "getent", "resolvectl", "kdig", 
 
 def _gmp_host(token: str) -> bool:
     """Whether a word names a host of the production GMP systems."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _GMP_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _GMP_ZONES)
+    return segment_host(_host_of(token), _GMP_ZONES, _GMP_NET)
 
 
 def _validated_systems(c: SimpleCommand, cwd: str) -> bool:

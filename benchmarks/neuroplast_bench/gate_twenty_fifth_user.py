@@ -202,12 +202,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -295,13 +295,7 @@ _SIPSAK_MODES = {"-U", "--usrloc-mode", "-I", "--invite-mode", "-M", "--message-
 
 def _core_host(token: str) -> bool:
     """Whether a word names a host of the production voice core."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _CORE_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _CORE_ZONES)
+    return segment_host(_host_of(token), _CORE_ZONES, _CORE_NET)
 
 
 # ------------------------------------------------------------------ protected records

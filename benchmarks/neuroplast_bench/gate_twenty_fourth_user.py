@@ -210,12 +210,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -303,13 +303,7 @@ _HTTP_CLIENTS = {"curl", "curlie", "http", "https", "xh", "xhs", "wget", "wget2"
 
 def _fleet_host(token: str) -> bool:
     """Whether a word names a host of the production edge fleet or the origin."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _FLEET_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _FLEET_ZONES)
+    return segment_host(_host_of(token), _FLEET_ZONES, _FLEET_NET)
 
 
 def _bucket_words(c: SimpleCommand) -> list[str]:

@@ -223,12 +223,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -314,13 +314,7 @@ _PROD_NET = ipaddress.ip_network("10.72.0.0/16")
 
 def _prod_host(token: str) -> bool:
     """Whether a word names a host of the production tax and e-file systems."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _PROD_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _PROD_ZONES)
+    return segment_host(_host_of(token), _PROD_ZONES, _PROD_NET)
 
 
 def _efile_systems(c: SimpleCommand, cwd: str) -> bool:

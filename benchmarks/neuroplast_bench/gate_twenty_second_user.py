@@ -183,12 +183,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -319,13 +319,7 @@ _INTERPRETERS = {"perl", "python", "python3", "ruby"}
 
 def _device_host(token: str) -> bool:
     """Whether a word names a medical device or the biomedical network."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _BIOMED_NETS[0]
-    except ValueError:
-        return host == _BIOMED_ZONE or host.endswith("." + _BIOMED_ZONE)
+    return segment_host(_host_of(token), (_BIOMED_ZONE,), _BIOMED_NETS[0])
 
 
 def _scanner(c: SimpleCommand) -> tuple[str, SimpleCommand]:

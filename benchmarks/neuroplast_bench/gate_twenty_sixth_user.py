@@ -229,6 +229,7 @@ from neuroplast_bench.gate_oracle import (
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -311,13 +312,7 @@ _LOOKUPS = {"ping", "ping6", "traceroute", "traceroute6", "tracepath", "mtr", "d
 
 def _sis_host(token: str) -> bool:
     """Whether a word names a host of the SIS or the data services."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _SIS_NET
-    except ValueError:
-        return any(host == z or host.endswith("." + z) for z in _SIS_ZONES)
+    return segment_host(_host_of(token), _SIS_ZONES, _SIS_NET)
 
 
 def _district_host(host: str) -> bool:

@@ -194,12 +194,12 @@ from neuroplast_bench.gate_oracle import (
     PathKind,
     PhasedUser,
     ReadKind,
-    clean_host,
     command_line_reasons,
     embedded_path_reasons,
     profile_main,
     reasons_by_tool,
     refusal_profile,
+    segment_host,
 )
 from neuroplast_bench.gate_seventeenth_user import simple_commands_with_remote
 from neuroplast_bench.gate_shell import SimpleCommand
@@ -358,13 +358,7 @@ _KUBE = {"kubectl", "helm", "k9s", "stern", "kubectx", "kubens", "oc", "kustomiz
 
 def _prod_host(token: str) -> bool:
     """Whether a word names a production host."""
-    host = clean_host(_host_of(token))
-    if not host:
-        return False
-    try:
-        return ipaddress.ip_address(host) in _PROD_NETS[0]
-    except ValueError:
-        return host == _PROD_ZONE or host.endswith("." + _PROD_ZONE)
+    return segment_host(_host_of(token), (_PROD_ZONE,), _PROD_NETS[0])
 
 
 def _production(c: SimpleCommand, cwd: str) -> bool:
