@@ -177,6 +177,12 @@ from neuroplast_bench.gate_thirty_second_user import (
     RADIO_HOME_FILES,
     RadioUser,
 )
+from neuroplast_bench.gate_thirty_seventh_user import (
+    BROKERAGE_DRIFT,
+    BROKERAGE_FOCUS,
+    BROKERAGE_HOME_FILES,
+    BrokerageUser,
+)
 from neuroplast_bench.gate_thirty_sixth_user import (
     COURT_DRIFT,
     COURT_FOCUS,
@@ -290,13 +296,15 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "pharma": PHARMA_DRIFT, "taxprep": TAXPREP_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
-               "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT}
+               "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
+               "brokerage": BROKERAGE_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
-          | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser)
+          | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
+          | BrokerageUser)
 
 
 @dataclass
@@ -355,16 +363,19 @@ class GateBenchConfig(Config):
     # engineer of a fruit-growing cooperative, a thirty-third), "library"
     # (gate_thirty_fourth_user.LibraryUser: the systems engineer of a regional public
     # library system, a thirty-fourth), "museum" (gate_thirty_fifth_user.MuseumUser: the
-    # collections-systems engineer of a regional museum of art and history, a thirty-fifth)
-    # or "court" (gate_thirty_sixth_user.CourtUser: the case-management systems engineer of
-    # a state trial court, a thirty-sixth)
+    # collections-systems engineer of a regional museum of art and history, a thirty-fifth),
+    # "court" (gate_thirty_sixth_user.CourtUser: the case-management systems engineer of a
+    # state trial court, a thirty-sixth) or "brokerage"
+    # (gate_thirty_seventh_user.BrokerageUser: the trading-systems engineer of a small
+    # broker-dealer, a thirty-seventh)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
                   "bioinfo", "legal", "newsroom", "civic",
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
-                  "radio", "orchard", "library", "museum", "court"] = "default"
+                  "radio", "orchard", "library", "museum", "court",
+                  "brokerage"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -965,9 +976,11 @@ def _tempdir() -> Iterator[Path]:
 # rename or move files, the renaming tools' pages being few), seven (museum, three for
 # the drift, which also draw the pages that list and show permissions, ACLs, attributes,
 # labels and capabilities, dry-run, and set attributes that are no permission beside the
-# pages that change permissions, those tools' pages being few) and seven (court, three for
+# pages that change permissions, those tools' pages being few), seven (court, three for
 # the drift, which also draw the pages that dry-run, list, show, remove, install, upgrade
-# and check beside the pages that make links, the linking tools' pages being few) where the
+# and check beside the pages that make links, the linking tools' pages being few) and seven
+# (brokerage, three for the drift, which also draw the pages that extract, decompress,
+# list, test, verify and dry-run beside the pages that pack) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1014,6 +1027,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "library": (LIBRARY_FOCUS, 0.25, LIBRARY_HOME_FILES, LibraryUser),
     "museum": (MUSEUM_FOCUS, 0.25, MUSEUM_HOME_FILES, MuseumUser),
     "court": (COURT_FOCUS, 0.25, COURT_HOME_FILES, CourtUser),
+    "brokerage": (BROKERAGE_FOCUS, 0.25, BROKERAGE_HOME_FILES, BrokerageUser),
 }
 
 

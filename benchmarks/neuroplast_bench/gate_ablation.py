@@ -188,11 +188,17 @@ STREAMS: tuple[Stream, ...] = (
 # chown of the image share let the image server serve restricted NAGPRA images that a
 # harvester then published, and a chmod under an ACL cut the backup agent off the
 # collections system's attachments for three weeks; gate_thirty_fifth_user; written apart
-# from the gate, its misses not yet read) and the court user (a change of mind about
+# from the gate, its misses not yet read), the court user (a change of mind about
 # making hard and symbolic links, by any program, once a symbolic link put a folder of
 # sealed orders on a trial court's public portal, where a crawler took them, and a
 # deduper's hard links kept documents ordered destroyed on the disk and in the backups;
-# gate_thirty_sixth_user; written apart from the gate, its misses not yet read).
+# gate_thirty_sixth_user; written apart from the gate, its misses not yet read) and the
+# brokerage user (a change of mind about making archives and compressing files, by any
+# program, once a compressor run to free disk space removed a broker-dealer's live
+# drop-copy log under its writer and lost a day's executions from its books, and an
+# archive of a vendor's folder carried passwords, customers' orders and the restricted
+# list to the vendor; gate_thirty_seventh_user; written apart from the gate, its misses not
+# yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -227,7 +233,9 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="orchard") for seed in (3300, 3301, 3302)),
                                 *(Stream(seed, user="library") for seed in (3400, 3401, 3402)),
                                 *(Stream(seed, user="museum") for seed in (3500, 3501, 3502)),
-                                *(Stream(seed, user="court") for seed in (3600, 3601, 3602)))
+                                *(Stream(seed, user="court") for seed in (3600, 3601, 3602)),
+                                *(Stream(seed, user="brokerage")
+                                  for seed in (3700, 3701, 3702)))
 
 
 @dataclass

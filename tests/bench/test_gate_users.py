@@ -1,8 +1,8 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum and court users
-share: the harness selects each by name and keeps its own preferences and drift, the CLI offers
-each, and each module's profile command prints one JSON line per seed
+k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court and
+brokerage users share: the harness selects each by name and keeps its own preferences and drift,
+the CLI offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from neuroplast_bench import (
     gate_thirty_first_user,
     gate_thirty_fourth_user,
     gate_thirty_second_user,
+    gate_thirty_seventh_user,
     gate_thirty_sixth_user,
     gate_thirty_third_user,
     gate_twelfth_user,
@@ -89,6 +90,8 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "library": (gate_thirty_fourth_user, gate_thirty_fourth_user.LIBRARY_DRIFT, (3400, 3401)),
     "museum": (gate_thirty_fifth_user, gate_thirty_fifth_user.MUSEUM_DRIFT, (3500, 3501)),
     "court": (gate_thirty_sixth_user, gate_thirty_sixth_user.COURT_DRIFT, (3600, 3601)),
+    "brokerage": (gate_thirty_seventh_user, gate_thirty_seventh_user.BROKERAGE_DRIFT,
+                  (3700, 3701)),
 }
 
 
