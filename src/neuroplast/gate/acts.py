@@ -183,6 +183,15 @@ it. Each act is read from the programs' own manuals:
   builders, the compressors (``gate.archives``, each tool's manual);
 - ``link``: a symbolic or hard link made: ln, ``cp -s``/``-l``, stow, package managers'
   link commands, the alternatives' links (``gate.links``, each tool's manual);
+- ``log``: a system's or service's logs read: the journal, dmesg, login records, a
+  container's, cluster's or cloud's log store, files under ``/var/log`` (``gate.log_reads``,
+  each tool's manual);
+- ``enqueue``: a message put on a machine queue, topic or event bus for other programs to
+  act on: MQTT, Kafka, NATS, Redis pub/sub and streams, AMQP, task queues, the clouds'
+  queues and buses (``gate.enqueues``, each client's manual);
+- ``image``: a container or machine image built: the engines' build and commit, the
+  builders, Jib, Packer, the clouds' build services (``gate.image_builds``, each tool's
+  manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -233,15 +242,18 @@ from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.encrypts import encrypts
+from neuroplast.gate.enqueues import enqueues
 from neuroplast.gate.executed import GLOBAL_OPTIONS
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
+from neuroplast.gate.image_builds import builds_image
 from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.jobs import submits_job
 from neuroplast.gate.kernel_modules import changes_kernel
 from neuroplast.gate.key_generation import makes_key
 from neuroplast.gate.links import links
 from neuroplast.gate.loads import generates_load
+from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
@@ -274,7 +286,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "play", "detach", "rename", "archive", "link", "connect")
+        "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -699,7 +711,8 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("certificate", issues_certificate), ("restore", restores), ("start", starts_service),
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
     ("scan", scans), ("play", plays_sound), ("detach", detaches), ("rename", renames),
-    ("archive", archives), ("link", links),
+    ("archive", archives), ("link", links), ("log", reads_logs), ("enqueue", enqueues),
+    ("image", builds_image),
 )
 
 
