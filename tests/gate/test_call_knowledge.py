@@ -239,7 +239,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("service postgresql status", ()),
     ("sv down web", ("kill",)),
     ("pm2 restart api", ("kill",)),
-    ("pm2 logs api", ()),
+    ("pm2 logs api", ("log",)),  # reads its logs (gate.log_reads), stops nothing
     ("docker container stop web", ("kill",)),
     ("docker compose down", ("kill",)),
     ("docker compose up -d", ("start",)),  # starts, not stops (gate.starts)

@@ -192,6 +192,12 @@ it. Each act is read from the programs' own manuals:
 - ``image``: a container or machine image built: the engines' build and commit, the
   builders, Jib, Packer, the clouds' build services (``gate.image_builds``, each tool's
   manual);
+- ``backup``: a backup or snapshot taken, a copy of data kept beyond the original's life:
+  backup programs, file systems', volumes' and virtual machines' snapshots, the clouds'
+  snapshots and backup jobs (``gate.backups``, each tool's manual);
+- ``disk``: the storage layout changed: partitions, file systems, volumes, arrays, pools and
+  swap created, resized, relabelled, repaired or removed (``gate.disks``, each tool's
+  manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -228,6 +234,7 @@ from neuroplast.gate.accounts import changes_accounts
 from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
+from neuroplast.gate.backups import backs_up
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
@@ -238,6 +245,7 @@ from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
 from neuroplast.gate.detaches import detaches
 from neuroplast.gate.devices import writes_device
+from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.dumps import dumps_data
@@ -286,7 +294,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "purge", "account", "deploy", "provision", "load", "encrypt", "permission",
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
-        "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "connect")
+        "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -712,7 +721,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("print", prints), ("input", drives_desktop), ("destroy", destroys),
     ("scan", scans), ("play", plays_sound), ("detach", detaches), ("rename", renames),
     ("archive", archives), ("link", links), ("log", reads_logs), ("enqueue", enqueues),
-    ("image", builds_image),
+    ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
 )
 
 

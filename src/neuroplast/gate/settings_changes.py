@@ -30,7 +30,8 @@ reading a setting, listing and help change nothing:
   xfconf-query ``-s|-r|-n``; kwriteconfig5/6; gconftool-2 ``--set|--unset|--load``;
   ``update-alternatives --set|--install|--remove|--remove-all|--config|--auto``;
   ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``;
-  ``powerprofilesctl set``; ``date -s``, ``sntp -S|-s``;
+  ``powerprofilesctl set``; ``date -s``, ``sntp -S|-s``, ``hwclock
+  -w|-s|--set|--adjust|--systz``, ``rdate -s``;
 - network settings: ``nmcli connection add|modify|import|delete``, ``nmcli device
   set|connect|disconnect|up|down``, ``nmcli radio|networking on|off``, ``nmcli general
   hostname NAME``; ip(8) ``address|link|route|rule|neigh|tunnel`` changes; ifconfig(8)
@@ -101,6 +102,11 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "duti": frozenset({"-s"}),  # duti(1): sets an app as a type's or scheme's handler
     "sntp": frozenset({"-S", "-s"}),  # sntp(1): slew or step this machine's clock
     "date": frozenset({"-s", "--set"}),  # date(1): 'set time described by STRING'
+    # hwclock(8): set the hardware clock, or the system clock from it; rdate(8) -s: set the
+    # system clock from another host's
+    "hwclock": frozenset({"-w", "--systohc", "-s", "--hctosys", "--set", "-a", "--adjust",
+                          "--systz"}),
+    "rdate": frozenset({"-s"}),
     "airport": frozenset({"-z", "--disassociate"}),
     "nvram": frozenset(),  # read in changes_settings
     "update-alternatives": frozenset({"--set", "--install", "--remove", "--remove-all",
