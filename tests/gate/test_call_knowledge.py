@@ -424,8 +424,9 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git send-email --dry-run -1", ()),
     ("b4 send -o outgoing/", ()),  # writes the patches to a folder
     ("postfix flush", ("message",)),
-    ("aws sns publish --topic-arn arn:aws:sns:x --message hi", ("message",)),
-    ("aws sqs send-message --queue-url q --message-body hi", ()),  # a machine's queue
+    # a topic's subscribers may be people (mail, texts) and programs (queues, functions)
+    ("aws sns publish --topic-arn arn:aws:sns:x --message hi", ("message", "enqueue")),
+    ("aws sqs send-message --queue-url q --message-body hi", ("enqueue",)),  # no person reads
     ("aws ses send-email --from a@x.io --to b@x.io --text hi", ("message",)),
     ("slackcat --channel general notes.txt", ("message",)),
     ("ntfy pub alerts 'build done'", ("message",)),

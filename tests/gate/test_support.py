@@ -246,7 +246,8 @@ def test_memory_grows_past_its_first_block() -> None:
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
-                                  "Bash:docker logs", "Bash:docker logs =web")
+                                  "Bash:docker logs", "Bash:docker log", "Bash:* log",
+                                  "Bash:docker logs =web")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
     assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:git rewrite",
                                     "Bash:* push", "Bash:* rewrite",
