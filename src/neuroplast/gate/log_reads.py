@@ -91,12 +91,13 @@ _FILE_READERS = frozenset({"cat", "tac", "less", "more", "most", "head", "tail",
                            "cut", "sort", "uniq", "bat", "batcat", "view", "strings", "jq",
                            "Get-Content"})
 _LOG_DIRS = ("/var/log/", "/private/var/log/", "/Library/Logs/", "~/Library/Logs/")
+_LOG_DIR_NAMES = frozenset(d.rstrip("/") for d in _LOG_DIRS)
 
 _PROGRAMS = frozenset({*_ALWAYS, *_LOG_READS, "journalctl", "dmesg", *_FILE_READERS})
 
 
 def _under_log_dir(word: str) -> bool:
-    return word.startswith(_LOG_DIRS) or word.rstrip("/") in (d.rstrip("/") for d in _LOG_DIRS)
+    return word.startswith(_LOG_DIRS) or word.rstrip("/") in _LOG_DIR_NAMES
 
 
 def reads_logs(seg: Segment) -> bool:
@@ -110,9 +111,8 @@ def reads_logs(seg: Segment) -> bool:
         return True
     if head == "journalctl":
         return not any(a.partition("=")[0] in _JOURNAL_NOT_READING for a in words)
-    if head == "dmesg":
-        return not (has_short_option(words, "DEn") or any(
-            a in ("--console-off", "--console-on", "--console-level") for a in words)
-                    or words in (("-C",), ("--clear",)))
+    if head == "dmesg":  # -C alone clears; -D, -E, -n and --console-* set the console
+        return words not in (("-C",), ("--clear",)) and not (
+            has_short_option(words, "DEn") or any(a.startswith("--console") for a in words))
     return leads_to(operands(seg.argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0]),
                     _LOG_READS[head])
