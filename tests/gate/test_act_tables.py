@@ -2471,6 +2471,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'find . -name "*.c" | cpio -o > src.cpio',
         'pax -w -f a.pax src',
         'git archive -o release.zip HEAD',
+        'git archive-file',
         'git bundle create repo.bundle --all',
         'mksquashfs rootfs root.squashfs',
         'genisoimage -o disk.iso files/',

@@ -16,14 +16,14 @@ archive'; ``borg create``: 'create new archive'):
   ``-u``/``--update``, ``-A``/``--catenate`` (also ``czf`` in the traditional style);
   zip(1) given files (not ``-sf``/``--show-files``, nor ``-d``/``--delete``, which only
   removes members); 7z, 7za, 7zr, 7zz ``a``/``u``; rar ``a``/``u``/``m``; ar(1) ``r``/``q``
-  (``ar rcs libx.a x.o``); jar ``c``/``u``; cpio ``-o``/``--create``; pax ``-w``;
-  ``git archive`` (not ``-l``/``--list``); ``git bundle create``; mksquashfs; mkisofs,
-  genisoimage and xorrisofs; ``xorriso -as mkisofs``; makeself; shar; ditto(1) ``-c``; ``atool
-  -a``/``--add`` and apack; ``patool create``; ``ouch compress|c``; ``lha a``; ``zpaq
-  a|add``; ``xar -c``; PowerShell's ``Compress-Archive``; ``python -m zipfile -c`` and
-  ``python -m tarfile -c``; repackers and splitters that write new archives: ``atool
-  -r|--repack`` and arepack, zipsplit (not ``-t``), sqfstar, lrztar; gpg-zip (not
-  ``--list-archive`` nor ``-d``), ``asar pack|p``;
+  (``ar rcs libx.a x.o``); jar ``c``/``u``; cpio ``-o``/``--create``; pax ``-w``; ``git
+  archive`` (not ``-l``/``--list``) and git-extras' ``git archive-file``; ``git bundle
+  create``; mksquashfs; mkisofs, genisoimage and xorrisofs; ``xorriso -as mkisofs``;
+  makeself; shar; ditto(1) ``-c``; ``atool -a``/``--add`` and apack; ``patool create``;
+  ``ouch compress|c``; ``lha a``; ``zpaq a|add``; ``xar -c``; PowerShell's
+  ``Compress-Archive``; ``python -m zipfile -c`` and ``python -m tarfile -c``; repackers
+  and splitters that write new archives: ``atool -r|--repack`` and arepack, zipsplit (not
+  ``-t``), sqfstar, lrztar; gpg-zip (not ``--list-archive`` nor ``-d``), ``asar pack|p``;
 - tools' own archives: ``npm|pnpm|yarn pack``, ``bun pm pack``, ``cargo package`` (not
   ``--list``), ``poetry build``, ``dpkg-deb -b|--build``; ``docker|podman|nerdctl save``
   and ``export`` (also ``image save``, ``container export``) and ``crane export``, to a
@@ -169,7 +169,8 @@ def archives(seg: Segment) -> bool:
     if head in ("pax", "xar", "ditto"):  # pax -w writes; xar -c, ditto -c create
         return has_short_option(words, "w" if head == "pax" else "c")
     if head == "git":  # git archive -l/--list names the formats
-        return ((plain[:1] == ["archive"] and not any(a in ("-l", "--list") for a in words))
+        return ((plain[:1] in (["archive"], ["archive-file"])
+                 and not any(a in ("-l", "--list") for a in words))
                 or plain[:2] == ["bundle", "create"])
     if head == "xorriso":
         return "-as" in words and "mkisofs" in plain
