@@ -42,7 +42,7 @@ restoring, pruning, dry runs, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -128,7 +128,7 @@ def backs_up(seg: Segment) -> bool:
         return "--take-snapshots" in words or "--cron" in words
     if head == "lvcreate":
         return has_short_option(words, "s") or "--snapshot" in words
-    plain = operands(seg.argv, _VALUES.get(head) or GLOBAL_OPTIONS.get(head, (frozenset(),))[0])
+    plain = operands(seg.argv, _VALUES.get(head) or global_values(head))
     if head in ("VBoxManage", "vboxmanage"):  # VBoxManage snapshot VM take NAME
         return plain[:1] == ["snapshot"] and plain[2:3] == ["take"]
     if head == "rsnapshot":  # rsnapshot INTERVAL: the intervals are the user's own names

@@ -44,7 +44,7 @@ reference; status, diffs, logs, help, dry runs and the abort of one in progress 
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -111,7 +111,7 @@ def commits(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_COMMIT for a in argv[1:]):
         return False
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     if head == "git":
         return _git_commits(plain, argv)
     if head == "ci":  # RCS ci(1): 'ci stores new revisions into RCS files'

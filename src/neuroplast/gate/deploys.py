@@ -60,7 +60,7 @@ runs, builds, renders, lists, logs and help are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import operands
 from neuroplast.gate.shell import Segment
 
@@ -189,7 +189,7 @@ def deploys(seg: Segment) -> bool:
     # real run)
     if any(a.startswith("--dry-run") and a.partition("=")[2] != "none" for a in argv[1:]):
         return False
-    words = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    words = operands(argv, global_values(head))
     if head in ("kubectl", "oc"):
         return _kubectl(words, argv)
     if head == "terragrunt":  # terragrunt apply, run-all apply, run -- apply

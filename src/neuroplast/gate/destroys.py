@@ -38,7 +38,7 @@ own files (``rm``: what it touches is keyed already) nor a cache (``purge``):
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -95,14 +95,14 @@ def destroys(seg: Segment) -> bool:
     words = argv[1:]
     if head not in _PROGRAMS:
         return False
-    global_values = GLOBAL_OPTIONS.get(head, (frozenset(), False))[0]  # kubectl -n: namespace
+    before_verb = global_values(head)  # kubectl -n: namespace
     options = {a.partition("=")[0] for a in words if a.startswith("-")}
-    options.difference_update(_OWN_MEANING.get(head, ()), global_values)
+    options.difference_update(_OWN_MEANING.get(head, ()), before_verb)
     if options & _NOT_DESTROYING:
         return False
     if head in _ALWAYS:
         return bool(words)
-    plain = operands(argv, global_values)
+    plain = operands(argv, before_verb)
     if head == "wipefs":
         return "--all" in options or "--offset" in options or has_short_option(words, "ao")
     if head == "sgdisk":

@@ -39,7 +39,7 @@ and describing records, previews and plans, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -88,7 +88,7 @@ def changes_dns(seg: Segment) -> bool:
         return "--doit" in words
     if head == "dnscmd":
         return any(a.lower() in _DNSCMD for a in words)
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     if head == "az":  # az network dns|private-dns record-set TYPE VERB, zone VERB
         if plain[:2] not in (["network", "dns"], ["network", "private-dns"]):
             return False

@@ -35,7 +35,7 @@ manual; a schema without its rows, restores, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, operands
 from neuroplast.gate.shell import Segment
 
@@ -79,7 +79,7 @@ def dumps_data(seg: Segment) -> bool:
         return not has_short_option(words, _SCHEMA_ONLY[head])
     if head in _ALWAYS:
         return True
-    plain = operands(seg.argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(seg.argv, global_values(head))
     if head in _COMMANDS:
         return any(tuple(plain[:len(c)]) == c for c in _COMMANDS[head])
     if head in ("sqlite3", "sqlite", "turso"):  # sqlite3 DB .dump; turso db shell DB .dump

@@ -40,7 +40,7 @@ versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -70,7 +70,7 @@ _PUBLISHES: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 }
 _REDIS_PUBLISH = frozenset({"publish", "spublish", "xadd"})
 # options that take a value, before the command (redis-cli(1), celery's reference); the
-# others' are in GLOBAL_OPTIONS
+# others' are in executed.GLOBAL_OPTIONS
 _VALUES = {"celery": frozenset({"-A", "--app", "-b", "--broker", "--result-backend", "--loader",
                                 "--config", "--workdir"}),
            "redis-cli": frozenset({"-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D",
@@ -92,7 +92,7 @@ def enqueues(seg: Segment) -> bool:
         return True
     if head in ("kcat", "kafkacat"):
         return has_short_option(words, "P")
-    plain = operands(seg.argv, _VALUES.get(head) or GLOBAL_OPTIONS.get(head, (frozenset(),))[0])
+    plain = operands(seg.argv, _VALUES.get(head) or global_values(head))
     if head == "redis-cli":  # redis-cli [options] COMMAND ARGS; commands in any case
         return bool(plain) and plain[0].lower() in _REDIS_PUBLISH
     return leads_to(plain, _PUBLISHES[head])

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed"]
+__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed", "global_values"]
 
 
 def _same(*groups: str) -> dict[str, tuple[str, ...]]:
@@ -140,6 +140,16 @@ GLOBAL_OPTIONS: dict[str, tuple[frozenset[str], bool]] = {
                              "--property", "--state", "-n", "--lines", "-o", "--output", "-s",
                              "--signal", "--kill-whom", "--root"}), True),
 }
+
+
+def global_values(program: str) -> frozenset[str]:
+    """The options of ``program`` that take a value and may come before its sub-command
+    (:data:`GLOBAL_OPTIONS`; none for a program not listed there).
+
+    >>> sorted(global_values("kubectl"))[:3], global_values("ls")
+    (['--as', '--as-group', '--as-uid'], frozenset())
+    """
+    return GLOBAL_OPTIONS.get(program, (frozenset(), False))[0]
 # Options whose value is optional and, when given, a number (make -j 4, make -j)
 _OPTIONAL_NUMBER = {"make": frozenset({"-j", "--jobs", "-l", "--load-average"})}
 # Programs that take a toolchain as "+name" before the sub-command (cargo +nightly build)

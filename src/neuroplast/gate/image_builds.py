@@ -39,7 +39,7 @@ the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -104,5 +104,5 @@ def builds_image(seg: Segment) -> bool:
         return not seg.subcommand or seg.subcommand not in _MKOSI_OTHER
     if head == "distrobuilder":
         return seg.subcommand.startswith("build-")
-    return leads_to(operands(seg.argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0]),
+    return leads_to(operands(seg.argv, global_values(head)),
                     _BUILDS[head])

@@ -46,7 +46,7 @@ unit's state; it is left out, so that a status check is not a log read.
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -114,5 +114,5 @@ def reads_logs(seg: Segment) -> bool:
     if head == "dmesg":  # -C alone clears; -D, -E, -n and --console-* set the console
         return words not in (("-C",), ("--clear",)) and not (
             has_short_option(words, "DEn") or any(a.startswith("--console") for a in words))
-    return leads_to(operands(seg.argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0]),
+    return leads_to(operands(seg.argv, global_values(head)),
                     _LOG_READS[head])

@@ -41,7 +41,7 @@ listing accounts, ``whoami``, logging out, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -94,7 +94,7 @@ def logs_in(seg: Segment) -> bool:
         return False
     if head == "kinit":  # kinit(1) obtains (or with -R renews) a ticket whatever else
         return True
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     if head == "aws" and plain[:1] == ["configure"]:
         # bare, it prompts for the access keys; ``set`` of a key writes one
         return not plain[1:] or (plain[1:2] == ["set"] and len(plain) > 2

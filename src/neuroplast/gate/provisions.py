@@ -38,7 +38,7 @@ listing, describing, pricing, logging in and the CLI's own configuration are not
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import operands
 from neuroplast.gate.shell import Segment
 
@@ -70,7 +70,7 @@ def provisions(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if any(a.partition("=")[0] in _NO_CHANGE for a in argv[1:]):
         return False
-    words = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    words = operands(argv, global_values(head))
     if head == "aws":
         op = words[1] if len(words) > 1 else ""
         return op in _AWS_OTHER or (op.startswith(_AWS_PREFIXES)

@@ -39,7 +39,7 @@ versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -114,7 +114,7 @@ def restores(seg: Segment) -> bool:
             {"restore", "restorecurrent"} & set(words[2:3]))
     if head == "rdiff-backup" and has_short_option(words, "r"):
         return True
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     if head == "aws":
         prefix = _AWS_RESTORE.get(plain[0]) if plain else None
         return prefix is not None and len(plain) > 1 and plain[1].startswith(prefix)

@@ -44,7 +44,7 @@ that print a secret), help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -107,5 +107,5 @@ def writes_secret(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if any(a.partition("=")[0] in _NO_WRITE for a in argv[1:]):
         return False
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     return leads_to(plain, _COMMANDS.get(head, ()))

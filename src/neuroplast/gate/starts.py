@@ -34,7 +34,7 @@ which ends with the call:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, operands
 from neuroplast.gate.shell import Segment
 
@@ -79,7 +79,7 @@ def starts_service(seg: Segment) -> bool:
         return operands(argv, frozenset())[1:2] == ["start"]
     if head == "s6-svc":
         return has_short_option(words, "uo")
-    plain = operands(argv, GLOBAL_OPTIONS.get(head, (frozenset(), False))[0])
+    plain = operands(argv, global_values(head))
     if head == "systemctl" and plain[:1] == ["enable"]:
         return "--now" in words
     if head in _CONTAINERS and (plain[:1] == ["run"] or plain[:2] == ["container", "run"]):
