@@ -2510,6 +2510,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'podman export web > web.tar',
         'docker container export -o web.tar web',
         'crane export alpine:3 rootfs.tar',
+        'crane export - rootfs.tar < image.tar',
         'ctr images export img.tar docker.io/library/alpine:3',
         'pg_dump -Fc shop > shop.dump',
         'pg_dump --format=directory -f out shop',

@@ -139,8 +139,10 @@ def archives(seg: Segment) -> bool:
     if head == "zip":
         return bool(plain) and not any(a in ("-sf", "--show-files", "-d", "--delete")
                                        for a in words)
-    if head == "crane":  # crane export IMAGE [TARBALL]: '-' or none is standard output
-        return plain[:1] == ["export"] and (plain[2:3] not in ([], ["-"]) or stdout_to_file(seg))
+    if head == "crane":  # crane export IMAGE|- [TARBALL|-]: '-' is standard input or output
+        operands = [a for a in words if a == "-" or not a.startswith("-")]
+        return operands[:1] == ["export"] and (operands[2:3] not in ([], ["-"])
+                                               or stdout_to_file(seg))
     if head in _ALWAYS:
         return bool(plain)
     if head in ("zipsplit", "gzexe", "gpg-zip"):
