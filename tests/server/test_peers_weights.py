@@ -285,7 +285,11 @@ def test_an_adapter_for_another_base_model_is_refused(pair: dict[str, Any]) -> N
         shutil.rmtree(pair["homes"]["b"] / "memory")
 
 
-def test_forgetting_a_peer_deletes_the_weights_it_sent(pair: dict[str, Any]) -> None:
+def test_forgetting_a_peer_deletes_the_weights_it_sent(
+        pair: dict[str, Any], eventually: Callable[..., bool]) -> None:
+    # B pulls A's adapter in the background; under pytest-xdist this test may run on a
+    # worker where the test that waits for the pull did not, so it waits for it itself
+    assert eventually(lambda: len(_taken(pair)) == 1, timeout=120)
     home = pair["homes"]["b"]
     assert (home / "peers" / "adapters" / "a").is_dir()
     PeerList(home / "peers" / "peers.db").remove("a")  # as `peers remove a --forget` does
