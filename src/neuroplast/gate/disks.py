@@ -93,12 +93,14 @@ def changes_disks(seg: Segment) -> bool:
     plain = [a for a in words if not a.startswith("-")]
     if head == "lvm" and plain:  # lvm COMMAND: the LVM command it runs
         head, plain = plain[0], plain[1:]
-    known = head in _PROGRAMS or bool(_MKFS.match(head) or _FSCK.match(head) or _LVM.match(head))
-    if not known or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    changes = head in _ALWAYS or bool(_MKFS.match(head) or _LVM.match(head))
+    repairs = bool(_FSCK.match(head))
+    if not (changes or repairs or head in _PROGRAMS) or any(
+            a.partition("=")[0] in _NOT_RUN for a in words):
         return False
-    if head in _ALWAYS or _MKFS.match(head) or _LVM.match(head):
+    if changes:
         return bool(words)
-    if _FSCK.match(head):  # a check that may repair, unless told not to (-n, -N)
+    if repairs:  # a check that may repair, unless told not to (-n, -N)
         return not has_short_option(words, "nN") and "--no-modify" not in words
     if head in _PARTITION_READS:
         if any(a.partition("=")[0] in _PARTITION_READS[head] for a in words) or (
