@@ -198,6 +198,15 @@ it. Each act is read from the programs' own manuals:
 - ``disk``: the storage layout changed: partitions, file systems, volumes, arrays, pools and
   swap created, resized, relabelled, repaired or removed (``gate.disks``, each tool's
   manual);
+- ``vm``: a virtual machine or system container changed through its manager: created,
+  imported, cloned, reconfigured, started, stopped, snapshotted, rolled back, migrated or
+  deleted (``gate.virtual_machines``, each manager's manual);
+- ``boot``: what the machine boots changed: its boot loader installed or configured, boot
+  entries and their order, the kernel's command line, the initramfs rebuilt, Secure Boot's
+  keys (``gate.boots``, each tool's manual);
+- ``policy``: the machine's security policy changed: SELinux's modes, booleans, contexts and
+  modules, AppArmor's profiles, audit rules, Gatekeeper and System Integrity Protection,
+  Defender's preferences (``gate.security_policies``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -235,6 +244,7 @@ from neuroplast.gate.ai_prompts import sends_ai_prompt
 from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.backups import backs_up
+from neuroplast.gate.boots import changes_boot
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
@@ -279,12 +289,14 @@ from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
+from neuroplast.gate.security_policies import changes_security_policy
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.transfers import directions
+from neuroplast.gate.virtual_machines import changes_vm
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
@@ -295,7 +307,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
-        "connect")
+        "vm", "boot", "policy", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -722,6 +734,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("scan", scans), ("play", plays_sound), ("detach", detaches), ("rename", renames),
     ("archive", archives), ("link", links), ("log", reads_logs), ("enqueue", enqueues),
     ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
+    ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
 )
 
 

@@ -30,8 +30,10 @@ reading a setting, listing and help change nothing:
   xfconf-query ``-s|-r|-n``; kwriteconfig5/6; gconftool-2 ``--set|--unset|--load``;
   ``update-alternatives --set|--install|--remove|--remove-all|--config|--auto``;
   ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``;
-  ``powerprofilesctl set``; ``date -s``, ``sntp -S|-s``, ``hwclock
-  -w|-s|--set|--adjust|--systz``, ``rdate -s``;
+  ``powerprofilesctl set``; the clock set or stepped: ``date -s`` or ``date MMDDhhmm...``,
+  ``sntp -S|-s``, ``ntpdig -S|-s``, ``hwclock -w|-s|--set|--adjust|--systz``, ``rdate -s``,
+  ntpdate(8) (not ``-q``, ``-d``), ``chronyc makestep|settime``, ``ntpd -q``, ``htpdate
+  -s|-a|-x``, ``w32tm /resync|/config``;
 - network settings: ``nmcli connection add|modify|import|delete``, ``nmcli device
   set|connect|disconnect|up|down``, ``nmcli radio|networking on|off``, ``nmcli general
   hostname NAME``; ip(8) ``address|link|route|rule|neigh|tunnel`` changes; ifconfig(8)
@@ -56,7 +58,9 @@ reading a setting, listing and help change nothing:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option
+import re
+
+from neuroplast.gate.outputs import has_short_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_settings"]
@@ -67,6 +71,7 @@ _VERBS: dict[str, frozenset[str]] = {
     "defaults": frozenset({"write", "delete", "import", "rename"}),
     "gsettings": frozenset({"set", "reset", "reset-recursively"}),
     "dconf": frozenset({"write", "reset", "load", "update", "compile"}),
+    "chronyc": frozenset({"makestep", "settime"}),  # chronyc(1): step the clock, set it
     "timedatectl": frozenset({"set-time", "set-timezone", "set-local-rtc", "set-ntp",
                               "ntp-servers", "revert"}),
     "localectl": frozenset({"set-locale", "set-keymap", "set-x11-keymap"}),
@@ -107,6 +112,11 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "hwclock": frozenset({"-w", "--systohc", "-s", "--hctosys", "--set", "-a", "--adjust",
                           "--systz"}),
     "rdate": frozenset({"-s"}),
+    "ntpdig": frozenset({"-S", "-s", "--step", "--slew"}),
+    # ntpd(8) -q: set the clock once and exit; htpdate(8): step, slew or adjust the kernel's
+    # clock (both read in changes_settings)
+    "ntpd": frozenset(), "htpdate": frozenset(),
+    "w32tm": frozenset({"/resync", "/config"}),
     "airport": frozenset({"-z", "--disassociate"}),
     "nvram": frozenset(),  # read in changes_settings
     "update-alternatives": frozenset({"--set", "--install", "--remove", "--remove-all",
@@ -141,6 +151,10 @@ _NMCLI_CHANGES = {
         "set", "modify", "connect", "disconnect", "delete", "up", "down", "reapply"})),
 }
 _HOSTNAMECTL_VALUES = frozenset({"hostname", "icon-name", "chassis", "deployment", "location"})
+# date(1)'s options that take a value (GNU's and BSD's), which is not the date to set
+_DATE_VALUES = frozenset({"-d", "--date", "-r", "--reference", "-f", "--file", "-s", "--set",
+                          "-v", "-z"})
+_DATE_SET = re.compile(r"\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?")
 _ALWAYS = frozenset({"setenforce", "kwriteconfig5", "kwriteconfig6", "kwriteconfig"})
 # (tool, its configuration command) -> the verbs that write the user-wide configuration
 _TOOL_CONFIG: dict[tuple[str, str], frozenset[str]] = {
@@ -193,9 +207,16 @@ def changes_settings(seg: Segment) -> bool:
         return bool(_VERBS[head].intersection(plain[:2 if head == "csrutil" else 1]))
     if head == "launchctl":  # launchctl(1) config: 'persistent configuration' of launchd
         return plain[:1] == ["config"]
+    if head == "date" and "-j" not in words:  # BSD date -j: never set the clock
+        given = operands(argv, _DATE_VALUES)
+        if given[:1] and _DATE_SET.fullmatch(given[0]):
+            return True  # date(1): ``date [MMDDhhmm[[CC]YY][.ss]]`` sets the system's clock
     if head in _OPTIONS:
         if head == "sysctl" and any("=" in a and not a.startswith("-") for a in words):
             return True
+        if head in ("ntpd", "htpdate"):  # their one-letter options cluster (ntpd -gq)
+            return has_short_option(words, "q" if head == "ntpd" else "sax") or (
+                "--quit" in words)
         if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
             return any("=" in a for a in words) or has_short_option(words, "dcf")
         return any(a.partition("=")[0] in _OPTIONS[head] for a in words)
@@ -204,6 +225,8 @@ def changes_settings(seg: Segment) -> bool:
     if head == "hostnamectl":
         return any(p.startswith("set-") for p in plain[:1]) or (
             plain[:1] != [] and plain[0] in _HOSTNAMECTL_VALUES and len(plain) > 1)
+    if head == "ntpdate":  # ntpdate(8) sets the clock unless it only queries or debugs
+        return bool(plain) and not has_short_option(words, "qd")
     if head == "hostname":  # hostname(1): a name sets it; its options only print
         return bool(plain) and not words[0].startswith("-")
     if head == "pmset":
