@@ -52,6 +52,7 @@ from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
 from neuroplast.gate.settings_changes import changes_settings
+from neuroplast.gate.shares import shares
 from neuroplast.gate.shell import Segment, split_command
 from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
@@ -3512,6 +3513,63 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'audit2allow -a',
         'aa-complain --help',
     ]),
+    "share": (shares, [
+        'aws s3 presign s3://exports/customers.csv --expires-in 86400',
+        'gsutil signurl -d 1h key.json gs://exports/c.csv',
+        'gcloud storage sign-url gs://exports/c.csv --duration=1h',
+        'az storage blob generate-sas --account-name acct -c exports -n c.csv --permissions r',
+        'az storage account generate-sas --account-name acct --services b --permissions rl',
+        'az disk grant-access -g rg -n data --access Read --duration-in-seconds 3600',
+        'rclone link gdrive:reports/q3.pdf',
+        'gh gist create --public notes.md',
+        'vhs publish demo.gif',
+        'croc send report.pdf',
+        'wormhole send build.tar.gz',
+        'airshare noodles report.pdf',
+        'expose share http://localhost:8000',
+        'gotty -w bash',
+        'tmate',
+        'upterm host -- bash',
+        'sshx',
+        'zrok share public localhost:8080',
+        'valet share',
+        'qrcp send report.pdf',
+        'kdeconnect-cli --share report.pdf -d abc123',
+        'smbserver.py share ./data -smb2support',
+        'sudo net usershare add docs /srv/docs "docs" everyone:R',
+        'sudo exportfs -o rw 10.0.0.0/24:/srv/data',
+        'sudo exportfs -ra',
+        'sudo sharing -a /Users/alice/Public',
+        'npm access grant read-write myorg:devs mypkg',
+        'npm access set status=public mypkg',
+        'npm owner add bob mypkg',
+        'pio access grant maintainer bob myorg/mylib',
+        'git secret tell bob@example.com',
+        'git-crypt add-gpg-user 0xABCDEF',
+        'gh repo edit --visibility public',
+        'gh repo create tool --public',
+    ], [
+        'aws s3 ls s3://exports',
+        'aws s3 presign help',
+        'rclone link --unlink gdrive:reports/q3.pdf',
+        'gh gist create notes.md',
+        'gh gist list',
+        'croc 7-fancy-words',
+        'wormhole receive',
+        'airshare noodles',
+        'expose token abc123',
+        'tmate show-messages',
+        'qrcp receive',
+        'exportfs -v',
+        'exportfs -u 10.0.0.0/24:/srv/data',
+        'npm access list packages myorg',
+        'npm access revoke myorg:devs mypkg',
+        'npm owner ls mypkg',
+        'git secret whoknows',
+        'gh repo edit --visibility private',
+        'gh repo view',
+        'zrok status',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -3580,6 +3638,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a security policy is changed by an administrator on every new service; switching a
     # protection off is flagged on its own (gate.defenses); the act only carries a refusal
     assert "policy" not in MUST_KNOW_ACTS
+    # a link or a share reaches people, but most are already asked: an upload, a listener
+    # on every interface or a public repository; read ahead, the act only carries a refusal
+    assert "share" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:
