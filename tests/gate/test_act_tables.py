@@ -518,6 +518,11 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
     ]),
     "ai-prompt": (sends_ai_prompt, [
         "llm 'summarise this' < brief.txt",
+        'git diff | chatgpt',
+        'copilot --prompt "fix the failing test" --allow-all-tools',
+        'crush run "update the docs"',
+        'openclaw agent --message "summarise the incident"',
+        'zeroclaw agent -m "hello"',
         'llm -m gpt-4o "what is this"',
         'llm chat -m claude-3.5-sonnet',
         "cat notes.md | llm -s 'summarise'",
@@ -555,6 +560,11 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'gh copilot --help',
         'curl https://platform.openai.com/docs',
         'ollama run llama3 "hi"',
+        'chatgpt',
+        'copilot --help',
+        'crush logs',
+        'openclaw channels list',
+        'zeroclaw daemon',
         'llama-cli -m model.gguf -p hi',
     ]),
     "clipboard": (uses_clipboard, [

@@ -15,9 +15,10 @@ outside service:
   (not ``login``, ``logout``, ``completion``, ``mcp``), ``claude`` (not ``config``,
   ``mcp``, ``update``, ``doctor``, ``install``, ``setup-token``), ``gemini``, ``qwen``,
   ``opencode run``, ``goose run``, ``cursor-agent``, ``sgpt``, ``aichat``, ``mods``,
-  ``tgpt``, ``chatgpt``, ``fabric`` with a pattern, ``q chat`` (Amazon Q), ``gh copilot
-  suggest|explain``, ``openai api ... create``, ``aws bedrock-runtime
-  invoke-model|converse*``;
+  ``tgpt``, ``chatgpt``, GitHub's ``copilot``, ``crush`` (not ``logs``, ``schema``...),
+  ``openclaw agent`` and ``zeroclaw agent``, each also with the prompt piped in,
+  ``fabric`` with a pattern, ``q chat`` (Amazon Q), ``gh copilot suggest|explain``,
+  ``openai api ... create``, ``aws bedrock-runtime invoke-model|converse*``;
 - requests to a model provider's API: OpenAI, Azure OpenAI, Anthropic, Google's Gemini
   API, Mistral, Cohere, Groq, OpenRouter, Together, DeepSeek, Perplexity, xAI, Fireworks,
   Hugging Face inference, Amazon Bedrock's runtime.
@@ -60,12 +61,15 @@ _CLIENTS: dict[str, frozenset[str]] = {
     "cursor-agent": frozenset({"login", "logout", "status", "update"}),
     "sgpt": frozenset(), "aichat": frozenset(), "mods": frozenset(), "tgpt": frozenset(),
     "chatgpt": frozenset(),
+    "copilot": frozenset({"help", "version", "update"}),  # GitHub Copilot CLI
+    "crush": frozenset({"logs", "update-providers", "schema", "dirs", "help", "completion"}),
 }
 # client -> the command that sends a prompt
 _VERBS: dict[str, frozenset[str]] = {
     "opencode": frozenset({"run"}),
     "goose": frozenset({"run", "session"}),
     "q": frozenset({"chat"}),
+    "openclaw": frozenset({"agent"}), "zeroclaw": frozenset({"agent"}),
 }
 _PROVIDER_API = re.compile(
     r"^https?://(?:api\.openai\.com|[\w-]+\.openai\.azure\.com|api\.anthropic\.com"
@@ -85,8 +89,9 @@ def sends_ai_prompt(seg: Segment) -> bool:
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _CLIENTS:
+        # a prompt given, or piped or redirected in; a bare client only opens its prompt
         return not _CLIENTS[head].intersection(plain[:1]) and (
-            bool(words) or bool(seg.redirects) or head == "aider")
+            bool(words) or bool(seg.redirects) or seg.joiner == "|" or head == "aider")
     if head in _VERBS:
         return bool(_VERBS[head].intersection(plain[:1]))
     if head == "fabric":  # fabric -p PATTERN (or --pattern) sends its input to the model
