@@ -64,9 +64,10 @@ def gate(
         help="the simulated user: default, heldout, ops, mlds, webfin, mobile, embedded, dba, "
              "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo, "
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
-             "taxprep, avionics, warehouse, radio, orchard, library, museum, court or "
-             "brokerage (the last thirty-six: their own preferences and drift, written apart "
-             "from the gate; --drift, --also-refuse and --also-allow then stay unset)")
+             "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
+             "brokerage or transit (the last thirty-seven: their own preferences and drift, "
+             "written apart from the gate; --drift, --also-refuse and --also-allow then stay "
+             "unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
@@ -119,8 +120,8 @@ def gate(
              "2900,2901,2902, the avionics user's 3000,3001,3002, the warehouse user's "
              "3100,3101,3102, the radio user's 3200,3201,3202, the orchard user's "
              "3300,3301,3302, the library user's 3400,3401,3402, the museum user's "
-             "3500,3501,3502, the court user's 3600,3601,3602 and the brokerage user's "
-             "3700,3701,3702)")] = "",
+             "3500,3501,3502, the court user's 3600,3601,3602, the brokerage user's "
+             "3700,3701,3702 and the transit user's 3800,3801,3802)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

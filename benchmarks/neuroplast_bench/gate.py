@@ -153,6 +153,12 @@ from neuroplast_bench.gate_thirtieth_user import (
     AVIONICS_HOME_FILES,
     AvionicsUser,
 )
+from neuroplast_bench.gate_thirty_eighth_user import (
+    TRANSIT_DRIFT,
+    TRANSIT_FOCUS,
+    TRANSIT_HOME_FILES,
+    TransitUser,
+)
 from neuroplast_bench.gate_thirty_fifth_user import (
     MUSEUM_DRIFT,
     MUSEUM_FOCUS,
@@ -297,14 +303,14 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
-               "brokerage": BROKERAGE_DRIFT}
+               "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
-          | BrokerageUser)
+          | BrokerageUser | TransitUser)
 
 
 @dataclass
@@ -365,9 +371,10 @@ class GateBenchConfig(Config):
     # library system, a thirty-fourth), "museum" (gate_thirty_fifth_user.MuseumUser: the
     # collections-systems engineer of a regional museum of art and history, a thirty-fifth),
     # "court" (gate_thirty_sixth_user.CourtUser: the case-management systems engineer of a
-    # state trial court, a thirty-sixth) or "brokerage"
+    # state trial court, a thirty-sixth), "brokerage"
     # (gate_thirty_seventh_user.BrokerageUser: the trading-systems engineer of a small
-    # broker-dealer, a thirty-seventh)
+    # broker-dealer, a thirty-seventh) or "transit" (gate_thirty_eighth_user.TransitUser:
+    # the transit-technology engineer of a regional transit district, a thirty-eighth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -375,7 +382,7 @@ class GateBenchConfig(Config):
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
-                  "brokerage"] = "default"
+                  "brokerage", "transit"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -978,9 +985,12 @@ def _tempdir() -> Iterator[Path]:
 # labels and capabilities, dry-run, and set attributes that are no permission beside the
 # pages that change permissions, those tools' pages being few), seven (court, three for
 # the drift, which also draw the pages that dry-run, list, show, remove, install, upgrade
-# and check beside the pages that make links, the linking tools' pages being few) and seven
+# and check beside the pages that make links, the linking tools' pages being few), seven
 # (brokerage, three for the drift, which also draw the pages that extract, decompress,
-# list, test, verify and dry-run beside the pages that pack) where the
+# list, test, verify and dry-run beside the pages that pack) and seven (transit, three for
+# the drift, which also draw the pages that verify, list, make keys and requests, encrypt,
+# build unsigned, commit and tag beside the pages that sign, the signing tools' pages being
+# few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1028,6 +1038,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "museum": (MUSEUM_FOCUS, 0.25, MUSEUM_HOME_FILES, MuseumUser),
     "court": (COURT_FOCUS, 0.25, COURT_HOME_FILES, CourtUser),
     "brokerage": (BROKERAGE_FOCUS, 0.25, BROKERAGE_HOME_FILES, BrokerageUser),
+    "transit": (TRANSIT_FOCUS, 0.25, TRANSIT_HOME_FILES, TransitUser),
 }
 
 

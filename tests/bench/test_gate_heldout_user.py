@@ -258,7 +258,8 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'robotics', 'bioinfo', 'legal', 'newsroom', 'civic', "
                              "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
-                             "'orchard', 'library', 'museum', 'court', 'brokerage'"):
+                             "'orchard', 'library', 'museum', 'court', 'brokerage', "
+                             "'transit'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -281,4 +282,5 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
-            "'orchard', 'library', 'museum', 'court', 'brokerage'") in str(result.exception)
+            "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit'") in str(
+                result.exception)
