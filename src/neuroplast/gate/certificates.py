@@ -19,7 +19,9 @@ dry runs, help and versions are not the act:
 - local CAs and toolkits: mkcert(1) (not ``-CAROOT``; ``-install`` trusts its CA), ``step
   certificate create|sign``, ``step ca certificate|renew``, ``cfssl gencert|sign|
   selfsign``, easy-rsa ``build-ca|sign-req|build-client-full|build-server-full``,
-  ``nebula-cert ca|sign``, keytool ``-gencert``, ``ssh-keygen -s`` (an SSH certificate);
+  ``nebula-cert ca|sign``, ``elasticsearch-certutil ca|cert|http``, keytool ``-gencert``,
+  certtool ``--generate-self-signed|--generate-certificate|--generate-proxy``,
+  ``ssh-keygen -s`` (an SSH certificate);
 - openssl(1): ``req -x509`` (a self-signed certificate), ``x509 -req`` and ``ca`` (a
   request signed).
 
@@ -50,11 +52,16 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "easyrsa": (((), frozenset({"build-ca", "sign-req", "build-client-full",
                                 "build-server-full"})),),
     "nebula-cert": (((), frozenset({"ca", "sign"})),),
+    # elasticsearch-certutil(1): ca, cert and http make certificates; csr only asks
+    "elasticsearch-certutil": (((), frozenset({"ca", "cert", "http"})),),
 }
+# GnuTLS certtool(1): a self-signed certificate, one signed by a CA, a proxy certificate
+_CERTTOOL = frozenset({"--generate-self-signed", "-s", "--generate-certificate", "-c",
+                       "--generate-proxy"})
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({"ssh-keygen", "mkcert", "acme.sh", "lego", "keytool", "openssl",
-                       *_COMMANDS})
+                       "certtool", *_COMMANDS})
 
 
 def issues_certificate(seg: Segment) -> bool:
@@ -64,8 +71,8 @@ def issues_certificate(seg: Segment) -> bool:
     words = argv[1:]
     if head not in _PROGRAMS:
         return False
-    if head == "ssh-keygen":  # -s CA_KEY signs a certificate (its -h is a host certificate)
-        return "-s" in words
+    if head == "ssh-keygen":  # -s CA_KEY signs a certificate (its -h is a host certificate);
+        return "-s" in words and "-Y" not in words  # under -Y, -s names a signature file
     if any(a.partition("=")[0] in _NOT_ISSUING for a in words):
         return False
     if head == "mkcert":
@@ -76,6 +83,8 @@ def issues_certificate(seg: Segment) -> bool:
         return bool({"run", "renew"} & set(words))
     if head == "keytool":
         return "-gencert" in words
+    if head == "certtool":
+        return bool(_CERTTOOL.intersection(words))
     if head == "certbot" and _CERTBOT_PLUGINS & set(words):
         return True
     if head == "openssl":
