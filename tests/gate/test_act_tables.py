@@ -51,6 +51,7 @@ from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
+from neuroplast.gate.service_changes import changes_service
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shares import shares
 from neuroplast.gate.shell import Segment, split_command
@@ -311,6 +312,13 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'hwclock --set --date "2026-01-01 10:00"',
         'sudo rdate -s time.example.org',
         'sudo date 010112002026',
+        'rustup default nightly',
+        'nvm alias default 20',
+        'pyenv global 3.12.1',
+        'asdf set -u nodejs 20.1.0',
+        'sdk default java 17.0.2-tem',
+        'mise use --global node@20',
+        'uv python install 3.12 --default',
         'sudo ntpdate pool.ntp.org',
         'sudo chronyc makestep',
         'chronyc settime 10:00:00',
@@ -378,6 +386,12 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'rdate -p time.example.org',
         'date +%Y-%m-%d',
         'date -r 1473305798',
+        'rustup default',
+        'rustup override set nightly',
+        'nvm use 20',
+        'pyenv local 3.11',
+        'mise use node@20',
+        'uv python install 3.12',
         'date -j 010112002026',
         'ntpdate -q pool.ntp.org',
         'chronyc tracking',
@@ -3655,6 +3669,59 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'gh repo view',
         'zrok status',
     ]),
+    "service": (changes_service, [
+        'sudo systemctl mask nginx',
+        'sudo systemctl unmask nginx',
+        'sudo systemctl edit nginx',
+        'systemctl edit --full app.service',
+        'sudo systemctl set-property nginx CPUQuota=20%',
+        'systemctl add-wants multi-user.target app.service',
+        'sudo systemctl disable --now cups',
+        'systemctl enable --user syncthing',
+        'sudo systemctl daemon-reload',
+        'systemctl revert nginx',
+        'sudo systemctl set-default multi-user.target',
+        'systemctl import-environment PATH',
+        'sudo update-rc.d nginx disable',
+        'sudo update-rc.d nginx defaults',
+        'chkconfig --level 2345 sshd on',
+        'chkconfig --del nginx',
+        'sudo rc-update del nginx default',
+        'sudo sysrc nginx_enable=YES',
+        'rcctl enable nginx',
+        'svcadm disable network/ssh',
+        'launchctl disable gui/501/com.example.agent',
+        'sudo launchctl bootout system/com.example.daemon',
+        'supervisorctl update',
+        'supervisorctl reread',
+        'pm2 save',
+        'pm2 startup',
+        'sc config spooler start= disabled',
+        'sc.exe create App binPath= C:\\app\\app.exe',
+        'Set-Service -Name Spooler -StartupType Disabled',
+        'New-Service -Name App -BinaryPathName C:\\app\\app.exe',
+        'nssm install App C:\\app\\app.exe',
+    ], [
+        'systemctl status nginx',
+        'systemctl cat nginx',
+        'systemctl list-unit-files --state enabled',
+        'systemctl is-enabled nginx',
+        'systemctl show nginx -p MainPID',
+        'sudo systemctl start nginx',
+        'sudo systemctl restart nginx',
+        'chkconfig --list',
+        'rc-update show',
+        'sysrc nginx_enable',
+        'rcctl check nginx',
+        'launchctl list',
+        'launchctl print system/com.example.daemon',
+        'supervisorctl status',
+        'pm2 list',
+        'sc query spooler',
+        'sc qc spooler',
+        'nssm status App',
+        'systemctl edit --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -3726,6 +3793,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a link or a share reaches people, but most are already asked: an upload, a listener
     # on every interface or a public repository; read ahead, the act only carries a refusal
     assert "share" not in MUST_KNOW_ACTS
+    # a service's definition is changed by an administrator on every deployment, and
+    # enabling one is asked as autostart already; read ahead, the act only carries a refusal
+    assert "service" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

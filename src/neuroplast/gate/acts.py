@@ -210,6 +210,10 @@ it. Each act is read from the programs' own manuals:
 - ``share``: something shared with other people: a presigned or signed link, a SAS token,
   files or a terminal served by a sharing tool, access to a package, repository or
   encrypted secret granted (``gate.shares``, each tool's manual);
+- ``service``: a service's definition changed through its manager: enabled, disabled,
+  masked, edited, overridden, its dependencies, properties or environment set, created,
+  removed, the manager's definitions reloaded (``gate.service_changes``, each manager's
+  manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -293,6 +297,7 @@ from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
+from neuroplast.gate.service_changes import changes_service
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shares import shares
 from neuroplast.gate.shell import Segment
@@ -311,7 +316,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
-        "vm", "boot", "policy", "share", "connect")
+        "vm", "boot", "policy", "share", "service", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -739,7 +744,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("archive", archives), ("link", links), ("log", reads_logs), ("enqueue", enqueues),
     ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
-    ("share", shares),
+    ("share", shares), ("service", changes_service),
 )
 
 

@@ -45,7 +45,15 @@ reading a setting, listing and help change nothing:
   set|delete``; ``pip config set|unset``; ``conda config`` with ``--set``, ``--add``,
   ``--append``, ``--prepend``, ``--remove``; ``gcloud config set|unset``; ``az config
   set``; ``aws configure set``; ``gh config set``; ``kubectl config use-context|set*|
-  unset|delete-*|rename-context``.
+  unset|delete-*|rename-context``;
+- a toolchain's or runtime's default version for the user or the machine (every shell and
+  project without its own pin then runs it): ``rustup default VERSION``, ``nvm alias
+  default VERSION``, ``pyenv|rbenv|jenv|goenv|nodenv|plenv|phpenv global VERSION``, ``asdf
+  global`` and ``asdf set -u|--home``, ``sdk default``, ``fnm default``, ``volta install``
+  (it makes the tool the default), ``mise use -g|--global``, ``gvm use --default``,
+  ``juliaup default``, ``elan default``, ``ghcup set``, ``rig default``, ``uv python install
+  --default``; a project's own pin (``pyenv local``, ``rustup override set``) and a switch
+  for one shell (``nvm use``) are not the user's.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [changes_settings(s) for s in split_command(
@@ -172,6 +180,15 @@ _TOOL_CONFIG: dict[tuple[str, str], frozenset[str]] = {
                                       "delete-context", "delete-cluster", "delete-user",
                                       "rename-context"}),
 }
+# (tool, its command, as the first plain words) -> the default version set for the user or
+# the machine, given one more operand (each version manager's manual)
+_TOOLCHAIN_DEFAULTS: dict[str, tuple[str, ...]] = {
+    "rustup": ("default",), "nvm": ("alias", "default"), "sdk": ("default",),
+    "fnm": ("default",), "volta": ("install",), "juliaup": ("default",),
+    "elan": ("default",), "ghcup": ("set",), "rig": ("default",), "asdf": ("global",),
+    **{manager: ("global",) for manager in ("pyenv", "rbenv", "jenv", "goenv", "nodenv",
+                                            "plenv", "phpenv")},
+}
 _CONDA_WRITES = frozenset({"--set", "--add", "--append", "--prepend", "--remove",
                            "--remove-key"})
 _GIT_SCOPES = frozenset({"--global", "--system"})
@@ -250,5 +267,23 @@ def changes_settings(seg: Segment) -> bool:
         return _git_config_writes(argv)
     if head == "conda" and plain[:1] == ["config"]:
         return bool(_CONDA_WRITES.intersection(a.partition("=")[0] for a in words))
+    if head in _TOOLCHAIN_DEFAULTS or head in ("mise", "rtx", "gvm", "uv"):
+        return _sets_toolchain_default(head, plain, words)
     verbs = _TOOL_CONFIG.get((head, plain[0] if plain else ""))
     return bool(verbs) and bool(verbs.intersection(plain[1:2]))
+
+
+def _sets_toolchain_default(head: str, plain: list[str], words: tuple[str, ...]) -> bool:
+    """Whether a version manager sets its default version for the user or the machine."""
+    if head in ("mise", "rtx"):  # mise use -g|--global TOOL@VERSION
+        return plain[:1] == ["use"] and len(plain) > 1 and (
+            "--global" in words or has_short_option(words, "g"))
+    if head == "gvm":  # gvm use VERSION --default
+        return plain[:1] == ["use"] and "--default" in words
+    if head == "uv":  # uv python install --default: python and python3 on the PATH
+        return plain[:2] == ["python", "install"] and "--default" in words
+    if head == "asdf" and plain[:1] == ["set"]:  # asdf set -u|--home TOOL VERSION
+        return ("--home" in words or has_short_option(words, "u")) and len(plain) > 2
+    lead = _TOOLCHAIN_DEFAULTS[head]
+    return tuple(plain[:len(lead)]) == lead and len(plain) > len(lead)
+
