@@ -45,6 +45,7 @@ from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
+from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.renames import renames
 from neuroplast.gate.restores import restores
@@ -3722,6 +3723,40 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'nssm status App',
         'systemctl edit --help',
     ]),
+    "priority": (changes_priority, [
+        'sudo renice -n -5 -p 4242',
+        'renice --priority 3 -p 355',
+        'renice +10 -u builder',
+        'ionice -c 3 -p 4242',
+        'ionice --class 1 --classdata 0 --pid 480',
+        'sudo chrt -p 80 4242',
+        'chrt --batch -p 0 369',
+        'sudo chrt -f 99 ./feed-handler',
+        'taskset -p 0x3 4242',
+        'taskset -pc 2-3 4242',
+        'cpulimit -p 617 -l 25',
+        'cpulimit -e ffmpeg -l 50',
+        'prlimit --pid 4242 --nofile=1024:2048',
+        'sudo cgcreate -g cpu:batch',
+        'cgset -r cpu.shares=100 batch',
+        'cgclassify -g cpu:batch 4242',
+        'sudo cpupower frequency-set --governor performance',
+        'sudo cpupower --cpu all frequency-set -g powersave',
+    ], [
+        'ionice -p 4242',
+        'ionice -c 3 tar czf a.tgz src',
+        'nice -n 10 make',
+        'chrt -p 4242',
+        'chrt -m',
+        'taskset -p 4242',
+        'taskset -c 0 ./bench',
+        'cpulimit --limit 50 -- make',
+        'prlimit --pid 4242',
+        'prlimit -n10 ls',
+        'cpupower frequency-info',
+        'sudo cpupower -c all info',
+        'renice --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -3796,6 +3831,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a service's definition is changed by an administrator on every deployment, and
     # enabling one is asked as autostart already; read ahead, the act only carries a refusal
     assert "service" not in MUST_KNOW_ACTS
+    # a process's share of the machine lasts as long as the process and stays on this
+    # machine; read ahead, the act only carries a refusal
+    assert "priority" not in MUST_KNOW_ACTS
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

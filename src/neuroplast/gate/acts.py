@@ -214,6 +214,9 @@ it. Each act is read from the programs' own manuals:
   masked, edited, overridden, its dependencies, properties or environment set, created,
   removed, the manager's definitions reloaded (``gate.service_changes``, each manager's
   manual);
+- ``priority``: how much of the machine running processes get changed: their processor or
+  I/O priority, scheduling policy, affinity, a processor limit, their control group, the
+  processors' frequency policy (``gate.priorities``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -290,6 +293,7 @@ from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
+from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
@@ -316,7 +320,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
-        "vm", "boot", "policy", "share", "service", "connect")
+        "vm", "boot", "policy", "share", "service", "priority",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -744,7 +749,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("archive", archives), ("link", links), ("log", reads_logs), ("enqueue", enqueues),
     ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
-    ("share", shares), ("service", changes_service),
+    ("share", shares), ("service", changes_service), ("priority", changes_priority),
 )
 
 
