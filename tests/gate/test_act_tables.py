@@ -2141,6 +2141,11 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
     ]),
     "start": (starts_service, [
         'sudo systemctl start nginx',
+        'limactl start dev',
+        'minikube start --memory 4096',
+        'podman machine start',
+        'pct start 200',
+        'sudo lxc-start -n c1',
         'brew services start postgresql@16',
         'pm2 start app.js --name api',
         'vagrant up',

@@ -255,6 +255,12 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("VBoxManage controlvm vm1 poweroff", ("kill", "vm")),
     ("qm shutdown 100", ("kill", "vm")),
     ("qm start 100", ("start", "vm")),
+    ("limactl stop dev", ("kill", "vm")),
+    ("minikube pause", ("kill", "vm")),
+    ("podman machine stop", ("kill", "vm")),
+    ("sudo lxc-stop -n c1", ("kill", "vm")),
+    ("sudo lxc-start -n c1 -F", ("vm",)),  # in the foreground: it ends with the call
+    ("xl shutdown web", ("kill", "vm")),
     ("launchctl bootout gui/501/com.x", ("kill", "service")),  # gate.service_changes
     ("adb reboot recovery", ("kill",)),
     ("adb shell am force-stop com.example", ("kill",)),

@@ -38,7 +38,9 @@ it. Each act is read from the programs' own manuals:
   ``service NAME stop|restart``, ``rc-service``, sv(8), supervisorctl, pm2, ``docker
   stop|kill|restart|pause`` and ``compose down|stop``, podman, nerdctl, crictl, ``kubectl
   drain``, ``kubectl rollout restart``, ``kubectl delete`` of a workload, vagrant, virsh(1),
-  ``VBoxManage controlvm``, multipass, lxc, incus, Proxmox's qm and pct, ``launchctl
+  ``VBoxManage controlvm``, multipass, lxc, incus, Proxmox's qm and pct, limactl,
+  minikube, colima, docker-machine, ``podman machine``, distrobox, LXC's ``lxc-stop`` and
+  ``lxc-freeze``, tart, utmctl, prlctl, vmrun, Xen's xl, orbctl, ``launchctl
   stop|bootout|unload``, ``adb reboot|kill-server``, ``fastboot reboot``, ``xcrun simctl
   shutdown``, ``brew services stop``, ``tmux kill-*``, ``nginx -s stop|quit``, ``apachectl
   stop``, ``pg_ctl stop|restart``, ``mysqladmin shutdown``, ``redis-cli shutdown``, and
@@ -361,7 +363,8 @@ _CLOUDFLARED_MANAGE = frozenset({"login", "create", "list", "info", "delete", "c
 _CLOUDFLARED_ACCESS = frozenset({"tcp", "rdp", "ssh", "smb"})
 # tailscale funnel and serve: only show or turn off what is shared (Tailscale CLI reference)
 _TAILSCALE_NO_SHARE = frozenset({"status", "reset", "off", "--help", "-h"})
-_KILLERS = frozenset({"pkill", "killall", "skill", "xkill"})
+_KILLERS = frozenset({"pkill", "killall", "skill", "xkill", "lxc-stop", "lxc-freeze",
+                      "distrobox-stop"})
 _KILL_NO_SIGNAL = ("-l", "-L", "--list", "--table", "-0", "-s0", "-SIG0")
 _SYSTEMCTL_STOPS = frozenset({
     "stop", "restart", "try-restart", "reload-or-restart", "try-reload-or-restart", "kill",
@@ -387,6 +390,16 @@ _STOP_VERBS: dict[str, frozenset[str]] = {
     "vagrant": _VM_STOPS, "virsh": _VM_STOPS, "multipass": _VM_STOPS, "lxc": _VM_STOPS,
     "incus": _VM_STOPS, "qm": _VM_STOPS, "pct": _VM_STOPS, "VBoxManage": _VM_STOPS,
     "vboxmanage": _VM_STOPS,
+    # local machine managers (each one's manual; gate.virtual_machines reads their changes)
+    "limactl": frozenset({"stop", "restart"}), "minikube": frozenset({"stop", "pause"}),
+    "colima": frozenset({"stop", "restart"}),
+    "docker-machine": frozenset({"stop", "restart", "kill"}),
+    "distrobox": frozenset({"stop"}), "tart": frozenset({"stop", "suspend"}),
+    "utmctl": frozenset({"stop", "suspend"}),
+    "prlctl": frozenset({"stop", "restart", "reset", "suspend", "pause"}),
+    "vmrun": frozenset({"stop", "reset", "suspend", "pause"}),
+    "xl": frozenset({"shutdown", "destroy", "reboot", "pause"}),
+    "orbctl": frozenset({"stop", "restart"}), "orb": frozenset({"stop", "restart"}),
     "launchctl": frozenset({"stop", "bootout", "unload", "kill", "remove"}),
     "adb": frozenset({"reboot", "kill-server", "force-stop"}),  # adb shell am force-stop
     "fastboot": frozenset({"reboot"}),

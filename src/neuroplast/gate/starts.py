@@ -22,8 +22,10 @@ which ends with the call:
   (``--detach``), ``docker compose up`` and ``docker-compose|podman-compose up``, ``crictl
   start``;
 - virtual machines: ``vagrant up|resume``, ``virsh start|resume|create``, ``multipass
-  start|launch``, ``lxc start|launch``, ``VBoxManage startvm``, ``qm start``, ``prlctl
-  start``.
+  start|launch``, ``lxc|incus start|launch``, ``VBoxManage startvm``, ``qm|pct start``,
+  ``prlctl start``, ``limactl|colima|minikube|docker-machine|utmctl|vmrun|orbctl start``,
+  ``podman machine start``, ``xl create``, ``lxc-start`` (not
+  ``-F``/``--foreground``).
 
 >>> from neuroplast.gate.shell import split_command
 >>> [starts_service(s) for s in split_command(
@@ -53,7 +55,7 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "brew": ((("services",), frozenset({"start", "run"})),),
     "sc": (((), _START),), "net": (((), _START),), "nssm": (((), _START),),
     **{tool: (((), _START), (("compose",), frozenset({"up"})),
-              (("container",), _START)) for tool in _CONTAINERS},
+              (("container",), _START), (("machine",), _START)) for tool in _CONTAINERS},
     "docker-compose": (((), frozenset({"up"})),), "podman-compose": (((), frozenset({"up"})),),
     "crictl": (((), _START),),
     "vagrant": (((), frozenset({"up", "resume"})),),
@@ -61,11 +63,16 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "multipass": (((), frozenset({"start", "launch"})),),
     "lxc": (((), frozenset({"start", "launch"})),),
     "VBoxManage": (((), frozenset({"startvm"})),), "vboxmanage": (((), frozenset({"startvm"})),),
-    "qm": (((), _START),), "prlctl": (((), _START),),
+    "qm": (((), _START),), "prlctl": (((), _START),), "pct": (((), _START),),
+    "incus": (((), frozenset({"start", "launch"})),),
+    "limactl": (((), _START),), "colima": (((), _START),), "minikube": (((), _START),),
+    "docker-machine": (((), _START),), "utmctl": (((), _START),), "vmrun": (((), _START),),
+    "orbctl": (((), _START),), "orb": (((), _START),),
+    "xl": (((), frozenset({"create"})),),
 }
 
 # the programs this act reads; any other is answered at once
-_PROGRAMS = frozenset({"service", "rc-service", "s6-svc", *_COMMANDS})
+_PROGRAMS = frozenset({"service", "rc-service", "s6-svc", "lxc-start", *_COMMANDS})
 
 
 def starts_service(seg: Segment) -> bool:
@@ -79,6 +86,8 @@ def starts_service(seg: Segment) -> bool:
         return operands(argv, frozenset())[1:2] == ["start"]
     if head == "s6-svc":
         return has_short_option(words, "uo")
+    if head == "lxc-start":  # lxc-start(1) daemonizes the container unless -F
+        return not (has_short_option(words, "F") or "--foreground" in words)
     plain = operands(argv, global_values(head))
     if head == "systemctl" and plain[:1] == ["enable"]:
         return "--now" in words
