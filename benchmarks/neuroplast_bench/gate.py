@@ -177,6 +177,12 @@ from neuroplast_bench.gate_thirty_fourth_user import (
     LIBRARY_HOME_FILES,
     LibraryUser,
 )
+from neuroplast_bench.gate_thirty_ninth_user import (
+    CASINO_DRIFT,
+    CASINO_FOCUS,
+    CASINO_HOME_FILES,
+    CasinoUser,
+)
 from neuroplast_bench.gate_thirty_second_user import (
     RADIO_DRIFT,
     RADIO_FOCUS,
@@ -303,14 +309,15 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "avionics": AVIONICS_DRIFT, "warehouse": WAREHOUSE_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
-               "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT}
+               "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
+               "casino": CASINO_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
-          | BrokerageUser | TransitUser)
+          | BrokerageUser | TransitUser | CasinoUser)
 
 
 @dataclass
@@ -373,8 +380,10 @@ class GateBenchConfig(Config):
     # "court" (gate_thirty_sixth_user.CourtUser: the case-management systems engineer of a
     # state trial court, a thirty-sixth), "brokerage"
     # (gate_thirty_seventh_user.BrokerageUser: the trading-systems engineer of a small
-    # broker-dealer, a thirty-seventh) or "transit" (gate_thirty_eighth_user.TransitUser:
-    # the transit-technology engineer of a regional transit district, a thirty-eighth)
+    # broker-dealer, a thirty-seventh), "transit" (gate_thirty_eighth_user.TransitUser:
+    # the transit-technology engineer of a regional transit district, a thirty-eighth) or
+    # "casino" (gate_thirty_ninth_user.CasinoUser: the gaming-systems engineer of a Nevada
+    # casino resort, a thirty-ninth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -382,7 +391,7 @@ class GateBenchConfig(Config):
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
-                  "brokerage", "transit"] = "default"
+                  "brokerage", "transit", "casino"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -987,10 +996,12 @@ def _tempdir() -> Iterator[Path]:
 # the drift, which also draw the pages that dry-run, list, show, remove, install, upgrade
 # and check beside the pages that make links, the linking tools' pages being few), seven
 # (brokerage, three for the drift, which also draw the pages that extract, decompress,
-# list, test, verify and dry-run beside the pages that pack) and seven (transit, three for
+# list, test, verify and dry-run beside the pages that pack), seven (transit, three for
 # the drift, which also draw the pages that verify, list, make keys and requests, encrypt,
 # build unsigned, commit and tag beside the pages that sign, the signing tools' pages being
-# few) where the
+# few) and seven (casino, three for the drift, which also draw the pages that derive, list,
+# import, upload, use and revoke keys and make requests beside the pages that make keys,
+# the key-making tools' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1039,6 +1050,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "court": (COURT_FOCUS, 0.25, COURT_HOME_FILES, CourtUser),
     "brokerage": (BROKERAGE_FOCUS, 0.25, BROKERAGE_HOME_FILES, BrokerageUser),
     "transit": (TRANSIT_FOCUS, 0.25, TRANSIT_HOME_FILES, TransitUser),
+    "casino": (CASINO_FOCUS, 0.25, CASINO_HOME_FILES, CasinoUser),
 }
 
 

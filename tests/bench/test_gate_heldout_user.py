@@ -259,7 +259,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
-                             "'transit'"):
+                             "'transit', 'casino'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -282,5 +282,5 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'macadmin', 'qa', 'gamedev', 'robotics', 'bioinfo', 'legal', "
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
-            "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit'") in str(
-                result.exception)
+            "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
+            "'casino'") in str(result.exception)

@@ -1,9 +1,9 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
-k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court, brokerage
-and transit users share: the harness selects each by name and keeps its own preferences and
-drift, the CLI offers each, and each module's profile command prints one JSON line per seed
-(``gate_oracle.profile_main``)."""
+k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court,
+brokerage, transit and casino users share: the harness selects each by name and keeps its own
+preferences and drift, the CLI offers each, and each module's profile command prints one JSON
+line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from neuroplast_bench import (
     gate_thirty_fifth_user,
     gate_thirty_first_user,
     gate_thirty_fourth_user,
+    gate_thirty_ninth_user,
     gate_thirty_second_user,
     gate_thirty_seventh_user,
     gate_thirty_sixth_user,
@@ -94,6 +95,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "brokerage": (gate_thirty_seventh_user, gate_thirty_seventh_user.BROKERAGE_DRIFT,
                   (3700, 3701)),
     "transit": (gate_thirty_eighth_user, gate_thirty_eighth_user.TRANSIT_DRIFT, (3800, 3801)),
+    "casino": (gate_thirty_ninth_user, gate_thirty_ninth_user.CASINO_DRIFT, (3900, 3901)),
 }
 
 
