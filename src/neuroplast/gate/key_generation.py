@@ -5,7 +5,8 @@ A new key is a new identity: whoever holds the private half can sign, decrypt or
 as its owner, and a key left where a call wrote it is one more secret to guard, rotate and
 revoke (NIST SP 800-57 Part 1 Rev. 5 'Recommendation for Key Management' 8.1 on key
 generation and 6 on protecting keys; ATT&CK T1098.004 'SSH Authorized Keys' and T1552.004
-'Private Keys'). Issuing a certificate for a key is another act (``gate.certificates``).
+'Private Keys'). Issuing a certificate for a key is another act (``gate.certificates``);
+a tool that makes a new key for the certificate it issues makes a key too.
 A user's view of this is one view whatever tool makes the key: someone who stops letting
 the agent run ``ssh-keygen`` stops it for ``openssl genpkey``, ``gpg --gen-key`` and ``wg
 genkey`` alike. So it is an act across programs (``gate.acts``: ``* keygen``). Each tool is
@@ -22,7 +23,29 @@ verifications, help and versions are not the act:
 - age-keygen(1) (not ``-y``), minisign ``-G``, signify ``-G``, ``wg genkey|genpsk``,
   ``cosign generate-key-pair``, ``step crypto keypair``, ``cfssl genkey``, ``nebula-cert
   keygen``, keytool ``-genkeypair|-genkey|-genseckey``, easy-rsa ``gen-req|
-  build-client-full|build-server-full``.
+  build-client-full|build-server-full``; ``sq key generate``, ``sqop generate-key``,
+  dropbearkey(1), certtool ``--generate-privkey``, ``openvpn --genkey``, ``fastd
+  --generate-key``, gmssl's ``-genkey`` and ``sm2keygen``, .NET's ``sn -k``,
+  ``dnssec-keygen``, ``tsig-keygen``, ``ddns-confgen``, ``rndc-confgen``, strongSwan's
+  ``pki --gen``, tarsnap-keygen, ``tomb forge``, ``ukify genkey``,
+  ``elasticsearch-syskeygen``, ``systemd-cryptenroll --recovery-key``;
+- keys made in a token or a TPM: ``tpm2_create``, ``tpm2_createprimary``, ``tpm2_createak``,
+  ``tpm2_createek``, ``pkcs11-tool --keypairgen|--keygen``, ``yubico-piv-tool -a
+  generate``, ``ykman piv keys generate``, ``ykman openpgp keys generate``... ;
+- certificates issued with a new key, as the tools make them by default: mkcert(1) (not
+  ``-CAROOT``, ``-uninstall``), ``certbot certonly|run|renew`` (not ``--reuse-key`` or
+  ``--csr``), ``acme.sh --issue``, ``lego run|renew`` (not ``--csr``);
+- keys a service makes and holds or hands out: ``aws kms create-key``, ``aws ec2
+  create-key-pair``, ``aws iam create-access-key``, ``gcloud kms keys create``, ``gcloud
+  iam service-accounts keys create``, ``az keyvault key create``, ``az sshkey create``,
+  ``ibmcloud iam api-key-create|service-api-key-create``, Vault's ``write`` to a transit
+  key path or its ``rotate``, ``vault operator init`` (the unseal keys and root key),
+  ``exo iam api-key create``, ``linode-cli object-storage keys create``, ``b2
+  create-key``, any ``az`` command with ``--generate-ssh-keys``; ``kubeadm init`` (a
+  self-signed CA and each component's keys); ``zerotier-idtool generate``;
+- wallets' new keys and seeds: ``electrum create``, ``cast wallet new|new-mnemonic``,
+  ``solana-keygen new|grind``, ``sui keytool generate``, ``sui client new-address``,
+  ``bitcoin-cli createwallet``, ``geth account new``, ``clef newaccount``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [makes_key(s) for s in split_command(
@@ -33,6 +56,8 @@ verifications, help and versions are not the act:
 """
 
 from __future__ import annotations
+
+import re
 
 from neuroplast.gate.outputs import (
     has_short_option,
@@ -63,11 +88,58 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "cfssl": (((), frozenset({"genkey"})),),
     "nebula-cert": (((), frozenset({"keygen"})),),
     "easyrsa": (((), frozenset({"gen-req", "build-client-full", "build-server-full"})),),
+    "sq": ((("key",), frozenset({"generate"})),),
+    "sqop": (((), frozenset({"generate-key"})),),
+    "gmssl": (((), frozenset({"sm2keygen", "sm9keygen"})),),
+    "tomb": (((), frozenset({"forge"})),),
+    "ukify": (((), frozenset({"genkey"})),),
+    "ykman": ((("piv", "keys"), frozenset({"generate"})),
+              (("openpgp", "keys"), frozenset({"generate"})),
+              (("fido", "credentials"), frozenset({"generate"}))),
+    "aws": ((("kms",), frozenset({"create-key"})), (("ec2",), frozenset({"create-key-pair"})),
+            (("iam",), frozenset({"create-access-key"}))),
+    "gcloud": ((("kms", "keys"), frozenset({"create"})),
+               (("iam", "service-accounts", "keys"), frozenset({"create"}))),
+    "az": ((("keyvault", "key"), frozenset({"create"})), (("sshkey",), frozenset({"create"}))),
+    "ibmcloud": ((("iam",), frozenset({"api-key-create", "service-api-key-create"})),),
+    "electrum": (((), frozenset({"create"})),),
+    "cast": ((("wallet",), frozenset({"new", "new-mnemonic"})),),
+    "solana-keygen": (((), frozenset({"new", "grind"})),),
+    "sui": ((("keytool",), frozenset({"generate"})), (("client",), frozenset({"new-address"}))),
+    "bitcoin-cli": (((), frozenset({"createwallet"})),),
+    "geth": ((("account",), frozenset({"new"})),),
+    "clef": (((), frozenset({"newaccount"})),),
+    "zerotier-idtool": (((), frozenset({"generate"})),),
+    # kubeadm-init(1): 'generates a self-signed CA to set up identities for each component'
+    "kubeadm": (((), frozenset({"init"})),),
+    "exo": ((("iam", "api-key"), frozenset({"create"})),),
+    "linode-cli": ((("object-storage", "keys"), frozenset({"create"})),),
+    "b2": (((), frozenset({"create-key"})),),
 }
+_ALWAYS = frozenset({"dropbearkey", "dnssec-keygen", "tsig-keygen", "ddns-confgen",
+                     "rndc-confgen", "tarsnap-keygen", "elasticsearch-syskeygen",
+                     "tpm2_create", "tpm2_createprimary", "tpm2_createak", "tpm2_createek"})
+# each tool -> its options that make a key (its manual)
+_KEY_OPTIONS: dict[str, frozenset[str]] = {
+    "certtool": frozenset({"--generate-privkey", "-p"}),
+    "openvpn": frozenset({"--genkey"}),
+    "fastd": frozenset({"--generate-key"}),
+    "gmssl": frozenset({"-genkey"}),
+    "sn": frozenset({"-k"}),
+    "systemd-cryptenroll": frozenset({"--recovery-key"}),
+    "pkcs11-tool": frozenset({"--keypairgen", "--keygen"}),
+    "pki": frozenset({"--gen"}),
+}
+# ACME clients make a new key for each certificate unless given one (certbot(1)
+# --reuse-key, --csr; lego --csr)
+_ACME_OWN_KEY = frozenset({"--reuse-key", "--csr", "-csr"})
+# a Vault transit key created (transit/keys/NAME) or rotated (.../rotate)
+_VAULT_KEY_PATH = re.compile(r"(?:^|/)keys/[^/]+(?:/rotate)?$")
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({"ssh-keygen", "age-keygen", "minisign", "signify", "gpg", "gpg2",
-                       "keytool", "openssl", *_COMMANDS})
+                       "keytool", "openssl", "mkcert", "certbot", "acme.sh", "lego",
+                       "yubico-piv-tool", "vault", *_COMMANDS, *_ALWAYS, *_KEY_OPTIONS})
 
 
 def makes_key(seg: Segment) -> bool:
@@ -89,6 +161,23 @@ def makes_key(seg: Segment) -> bool:
         return bool(_GPG & set(words))
     if head == "keytool":
         return bool(_KEYTOOL & set(words))
+    if head in _ALWAYS:
+        return bool(words) or head in ("rndc-confgen", "ddns-confgen", "tpm2_createek",
+                                       "tpm2_createprimary", "elasticsearch-syskeygen")
+    if head in _KEY_OPTIONS and any(a.partition("=")[0] in _KEY_OPTIONS[head] for a in words):
+        return True
+    if head == "mkcert":  # a new key with each certificate, and with its CA on -install
+        return not {"-uninstall", "-CAROOT"}.intersection(words)
+    if head in ("certbot", "acme.sh", "lego"):
+        return _acme_makes_key(head, words)
+    if head == "yubico-piv-tool":  # -a generate
+        return "generate" in option_values(argv, ("-a", "--action"))
+    if head == "vault":  # vault write [-f] transit/keys/NAME[/rotate]; operator init
+        plain = operands(argv, frozenset())  # (the unseal keys and root key: vault(1))
+        return plain[:2] == ["operator", "init"] or plain[:1] == ["init"] or (
+            plain[:1] == ["write"] and bool(_VAULT_KEY_PATH.search(" ".join(plain[1:2]))))
+    if head == "az" and "--generate-ssh-keys" in words:  # 'if missing' in ~/.ssh
+        return True
     if head == "openssl":
         sub, rest = words[:1], set(words[1:])
         return bool(sub) and (sub[0] in _OPENSSL_ALWAYS
@@ -96,6 +185,18 @@ def makes_key(seg: Segment) -> bool:
                               or (sub[0] == "req" and ("-newkey" in rest or (
                                   "-new" in rest and "-key" not in rest))))
     return leads_to(operands(argv, frozenset()), _COMMANDS.get(head, ()))
+
+
+def _acme_makes_key(head: str, words: tuple[str, ...]) -> bool:
+    """Whether an ACME client's run makes a new key for the certificate it obtains."""
+    if _ACME_OWN_KEY.intersection(a.partition("=")[0] for a in words):
+        return False
+    if head == "acme.sh":
+        return "--issue" in words
+    if head == "lego":
+        return bool({"run", "renew"}.intersection(words))
+    return bool({"certonly", "run", "renew", "--nginx", "--apache", "--standalone",
+                 "--webroot"}.intersection(words))
 
 
 # tools that print the secret key they make unless told where to write it -> those options:
