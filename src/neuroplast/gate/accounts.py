@@ -69,7 +69,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from neuroplast.gate.outputs import has_short_option, operands, option_values
+from neuroplast.gate.outputs import has_short_option, names_option, operands, option_values
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.sql import sql_texts
 
@@ -198,8 +198,7 @@ def _plain(argv: tuple[str, ...], n: int = 5) -> list[str]:
 
 
 def _shows_only(argv: tuple[str, ...], letters: str, longs: tuple[str, ...]) -> bool:
-    return has_short_option(argv[1:], letters) or any(a.partition("=")[0] in longs
-                                                      for a in argv[1:])
+    return has_short_option(argv[1:], letters) or names_option(argv[1:], longs)
 
 
 def _net_changes(argv: tuple[str, ...]) -> bool:
@@ -255,7 +254,7 @@ def changes_accounts(seg: Segment) -> bool:
     if head in _VERBS and _VERBS[head].intersection(plain[:2]):
         return True
     if head == "pdbedit":
-        return any(a.partition("=")[0] in _PDBEDIT_CHANGES for a in argv[1:])
+        return names_option(argv[1:], _PDBEDIT_CHANGES)
     if head == "dscl":
         return any(a.lstrip("-") in _DSCL_CHANGES for a in argv[2:])
     if head == "sysadminctl":

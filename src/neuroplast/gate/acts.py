@@ -289,7 +289,7 @@ from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.opens import opens_for_viewing
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
@@ -686,7 +686,7 @@ def _autostarts(seg: Segment) -> bool:
     if words:
         return tuple(plain[1 : 1 + len(words)]) == words
     if head == "systemd-run":
-        return any(a.partition("=")[0] in _SYSTEMD_RUN_TIMERS for a in argv[1:])
+        return names_option(argv[1:], _SYSTEMD_RUN_TIMERS)
     if head == "crontab":
         return len(argv) > 1 and not any(a in _CRONTAB_READ_ONLY for a in argv[1:])
     if head in ("at", "batch"):

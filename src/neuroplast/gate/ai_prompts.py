@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.paths import http_request_urls
 from neuroplast.gate.shell import Segment
 
@@ -84,7 +84,7 @@ def sends_ai_prompt(seg: Segment) -> bool:
     ``ai-prompt`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NO_PROMPT for a in words) or any(
+    if names_option(words, _NO_PROMPT) or any(
             _LOCAL_MODEL.search(m) for m in option_values(argv, ("-m", "--model"))):
         return False
     plain = [a for a in words if not a.startswith("-")]
@@ -95,7 +95,7 @@ def sends_ai_prompt(seg: Segment) -> bool:
     if head in _VERBS:
         return bool(_VERBS[head].intersection(plain[:1]))
     if head == "fabric":  # fabric -p PATTERN (or --pattern) sends its input to the model
-        return any(a.partition("=")[0] in ("-p", "--pattern") for a in words)
+        return names_option(words, ("-p", "--pattern"))
     if head == "gh":
         return plain[:1] == ["copilot"] and plain[1:2] in (["suggest"], ["explain"])
     if head == "openai":

@@ -54,7 +54,13 @@ from neuroplast.gate.extracts import (
     DECOMPRESS_OPTIONS,
     STDOUT_OPTIONS,
 )
-from neuroplast.gate.outputs import TARS, has_short_option, option_values, stdout_to_file
+from neuroplast.gate.outputs import (
+    TARS,
+    has_short_option,
+    names_option,
+    option_values,
+    stdout_to_file,
+)
 from neuroplast.gate.shell import Segment
 
 __all__ = ["archives"]
@@ -130,7 +136,7 @@ def archives(seg: Segment) -> bool:
     if any(a in _NO_CHANGE for a in words):
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if any(a.partition("=")[0] in _NOT_PACKING.get(head, ()) for a in words):
+    if names_option(words, _NOT_PACKING.get(head, ())):
         return False
     if head in TARS:
         return _tar_packs(words)

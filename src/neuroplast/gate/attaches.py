@@ -53,7 +53,7 @@ help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, operands, option_values
+from neuroplast.gate.outputs import has_short_option, names_option, operands, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["attaches"]
@@ -131,7 +131,7 @@ def attaches(seg: Segment) -> bool:
     (the ``attach`` act)."""
     head, argv = seg.head.removesuffix("-bpfcc"), seg.argv
     words = argv[1:]
-    if not words or any(a.partition("=")[0] in _NO_ATTACH for a in words):
+    if not words or names_option(words, _NO_ATTACH):
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _ALWAYS:

@@ -43,7 +43,7 @@ restoring, pruning, dry runs, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["backs_up"]
@@ -114,7 +114,7 @@ _PROGRAMS = frozenset({*_ALWAYS, *_BACKS_UP, "rsnapshot", "tarsnap", "xtrabackup
 def backs_up(seg: Segment) -> bool:
     """Whether ``seg`` takes a backup or a snapshot (the ``backup`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS:
         return True
@@ -139,5 +139,5 @@ def backs_up(seg: Segment) -> bool:
     if head == "duplicity" and len(plain) == 2 and plain[0] not in _DUPLICITY_OTHER:
         return "://" in plain[1]  # duplicity SOURCE TARGET_URL
     if head == "rdiff-backup" and len(plain) == 2 and plain[0] not in _RDIFF_OTHER:
-        return not any(a.partition("=")[0] in _RDIFF_OTHER_OPTIONS for a in words)
+        return not names_option(words, _RDIFF_OTHER_OPTIONS)
     return leads_to(plain, _BACKS_UP[head])

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import has_short_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_boot"]
@@ -110,17 +110,17 @@ def changes_boot(seg: Segment) -> bool:
     """Whether ``seg`` changes what the machine boots or how (the ``boot`` act)."""
     head, argv = _GRUB2.sub("grub-", seg.head), seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS:
         return head not in ("grub-set-default", "grub-reboot") or bool(
             operands(argv, frozenset({"--boot-directory"})))
     if head in _CHANGING_OPTIONS:
-        return any(a.partition("=")[0] in _CHANGING_OPTIONS[head] for a in words) or (
+        return names_option(words, _CHANGING_OPTIONS[head]) or (
             head in ("efibootmgr", "update-initramfs") and has_short_option(
                 words, "cBonNaAOtT" if head == "efibootmgr" else "cud"))
     if head in _READ_ONLY:
-        return not any(a.partition("=")[0] in _READ_ONLY[head] for a in words) and (
+        return not names_option(words, _READ_ONLY[head]) and (
             head != "bless" or bool(words))
     plain = operands(argv, frozenset({"--esp-path", "--boot-path", "--root", "-d", "-f"}))
     verb = plain[0] if plain else ""

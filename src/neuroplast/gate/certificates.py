@@ -34,7 +34,7 @@ dry runs, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["issues_certificate"]
@@ -73,7 +73,7 @@ def issues_certificate(seg: Segment) -> bool:
         return False
     if head == "ssh-keygen":  # -s CA_KEY signs a certificate (its -h is a host certificate);
         return "-s" in words and "-Y" not in words  # under -Y, -s names a signature file
-    if any(a.partition("=")[0] in _NOT_ISSUING for a in words):
+    if names_option(words, _NOT_ISSUING):
         return False
     if head == "mkcert":
         return True

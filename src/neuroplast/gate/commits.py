@@ -45,7 +45,7 @@ reference; status, diffs, logs, help, dry runs and the abort of one in progress 
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["commits"]
@@ -109,7 +109,7 @@ _PROGRAMS = frozenset({"git", "ci", "gitmoji", "standard-version", "npm", "yarn"
 def commits(seg: Segment) -> bool:
     """Whether ``seg`` records a change in a version-control history (the ``commit`` act)."""
     head, argv = seg.head, seg.argv
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_COMMIT for a in argv[1:]):
+    if head not in _PROGRAMS or names_option(argv[1:], _NO_COMMIT):
         return False
     plain = operands(argv, global_values(head))
     if head == "git":

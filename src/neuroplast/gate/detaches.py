@@ -49,7 +49,7 @@ keys: whether each forks is a fact of its build and configuration, not of the co
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option
+from neuroplast.gate.outputs import has_short_option, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["detaches"]
@@ -78,7 +78,7 @@ _SYSTEMD_RUN_ATTACHED = frozenset({"--scope", "--wait", "--pty", "-t", "--pipe",
 def detaches(seg: Segment) -> bool:
     """Whether ``seg`` leaves work running after it returns (the ``detach`` act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NOT_RUN for a in argv[1:]):
+    if names_option(argv[1:], _NOT_RUN):
         return False
     if seg.background or _wrapper_detaches(seg) or head in _BUILTINS or head in _DAEMONIZERS:
         return True
@@ -94,8 +94,7 @@ def detaches(seg: Segment) -> bool:
     if head in _SPOOLERS:
         return any(not a.startswith("-") for a in options)
     if head == "systemd-run":
-        return len(options) > 0 and not any(a.partition("=")[0] in _SYSTEMD_RUN_ATTACHED
-                                            for a in options)
+        return len(options) > 0 and not names_option(options, _SYSTEMD_RUN_ATTACHED)
     return _detach_option(argv)
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import has_short_option
+from neuroplast.gate.outputs import has_short_option, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_disks"]
@@ -95,15 +95,14 @@ def changes_disks(seg: Segment) -> bool:
         head, plain = plain[0], plain[1:]
     changes = head in _ALWAYS or bool(_MKFS.match(head) or _LVM.match(head))
     repairs = bool(_FSCK.match(head))
-    if not (changes or repairs or head in _PROGRAMS) or any(
-            a.partition("=")[0] in _NOT_RUN for a in words):
+    if not (changes or repairs or head in _PROGRAMS) or names_option(words, _NOT_RUN):
         return False
     if changes:
         return bool(words)
     if repairs:  # a check that may repair, unless told not to (-n, -N)
         return not has_short_option(words, "nN") and "--no-modify" not in words
     if head in _PARTITION_READS:
-        if any(a.partition("=")[0] in _PARTITION_READS[head] for a in words) or (
+        if names_option(words, _PARTITION_READS[head]) or (
                 head == "parted" and (not plain[1:] or plain[1] in _PARTED_READS)):
             return False
         return bool(plain)

@@ -40,7 +40,7 @@ and describing records, previews and plans, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_dns"]
@@ -80,7 +80,7 @@ def changes_dns(seg: Segment) -> bool:
     servers (the ``dns`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NO_CHANGE for a in words):
+    if names_option(words, _NO_CHANGE):
         return False
     if head == "nsupdate":
         return True

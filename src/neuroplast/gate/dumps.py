@@ -36,7 +36,7 @@ manual; a schema without its rows, restores, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["dumps_data"]
@@ -73,7 +73,7 @@ _SQLITE_DUMPS = (".dump", ".backup", ".clone")
 def dumps_data(seg: Segment) -> bool:
     """Whether ``seg`` exports a data store's contents in bulk (the ``dump`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if any(a.partition("=")[0] in _NO_DUMP for a in words):
+    if names_option(words, _NO_DUMP):
         return False
     if head in _SCHEMA_ONLY:
         return not has_short_option(words, _SCHEMA_ONLY[head])

@@ -41,7 +41,7 @@ versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["enqueues"]
@@ -86,7 +86,7 @@ def enqueues(seg: Segment) -> bool:
     """Whether ``seg`` puts a message on a machine queue, topic or event bus (the
     ``enqueue`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS:
         return True

@@ -37,7 +37,13 @@ write no file and are not the act, unless that output is redirected into a file:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import TARS, has_short_option, option_values, stdout_to_file
+from neuroplast.gate.outputs import (
+    TARS,
+    has_short_option,
+    names_option,
+    option_values,
+    stdout_to_file,
+)
 from neuroplast.gate.shell import Segment
 
 __all__ = ["CHECK_OPTIONS", "COMPRESSORS", "DECOMPRESS_OPTIONS", "STDOUT_OPTIONS", "extracts",
@@ -137,7 +143,7 @@ def extracts(seg: Segment) -> bool:
     if head == "pax":
         return has_short_option(words, "r")
     if head == "atool":  # atool(1): -x/--extract, -X/--extract-to=PATH
-        return any(a.partition("=")[0] in ("--extract", "--extract-to") for a in words) or (
+        return names_option(words, ("--extract", "--extract-to")) or (
             has_short_option(words, "xX"))
     if head == "dpkg-deb":
         return any(a in ("-x", "--extract", "-X", "--vextract", "-R", "--raw-extract")

@@ -39,6 +39,7 @@ nothing:
 
 from __future__ import annotations
 
+from neuroplast.gate.outputs import names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_firewall"]
@@ -99,7 +100,7 @@ def changes_firewall(seg: Segment) -> bool:
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _IPTABLES:
-        return any(a.partition("=")[0] in _IPTABLES_CHANGES for a in words)
+        return names_option(words, _IPTABLES_CHANGES)
     if head in ("iptables-restore", "ip6tables-restore", "nft") and "-f" in words:
         return "-c" not in words and "--check" not in words  # nft -c only checks
     if head in ("iptables-restore", "ip6tables-restore"):

@@ -40,7 +40,7 @@ the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["builds_image"]
@@ -83,7 +83,7 @@ _PROGRAMS = frozenset({*_BUILDS, "executor", "earthly", "debos", "virt-builder",
 def builds_image(seg: Segment) -> bool:
     """Whether ``seg`` builds a container or machine image (the ``image`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head == "executor":
         return any(a.startswith(_KANIKO_OPTIONS) for a in words)

@@ -35,7 +35,7 @@ test-only runs submit nothing:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["submits_job"]
@@ -77,7 +77,7 @@ def submits_job(seg: Segment) -> bool:
     """Whether ``seg`` queues or starts work on a shared scheduler or batch service (the
     ``submit`` act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NO_SUBMIT for a in argv[1:]):
+    if names_option(argv[1:], _NO_SUBMIT):
         return False
     plain = [a for a in argv[1:] if not a.startswith("-")][:4]
     if head in _ALWAYS:
@@ -88,7 +88,7 @@ def submits_job(seg: Segment) -> bool:
         return bool(_VERBS[head].intersection(plain[:1]))
     if head == "snakemake":
         executors = option_values(argv, ("-e", "--executor"))
-        return any(a.partition("=")[0] in _SNAKEMAKE_CLUSTER for a in argv[1:]) or any(
+        return names_option(argv[1:], _SNAKEMAKE_CLUSTER) or any(
             e not in ("local", "dryrun", "touch") for e in executors)
     verbs = _NESTED.get((head, plain[0] if plain else ""))
     if verbs is None:

@@ -28,7 +28,7 @@ information, dry runs, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_kernel"]
@@ -53,7 +53,7 @@ def changes_kernel(seg: Segment) -> bool:
     act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_CHANGE for a in words):
+    if head not in _PROGRAMS or names_option(words, _NO_CHANGE):
         return False
     if head in _ALWAYS:
         return bool(words)

@@ -62,6 +62,7 @@ import re
 from neuroplast.gate.outputs import (
     has_short_option,
     leads_to,
+    names_option,
     operands,
     option_values,
     stdout_to_file,
@@ -151,7 +152,7 @@ def makes_key(seg: Segment) -> bool:
     if head == "ssh-keygen":  # its -h is a host certificate, not help
         return "--help" not in words and not has_short_option(words, _SSH_KEYGEN_OTHER,
                                                                stop=_SSH_KEYGEN_VALUES)
-    if any(a.partition("=")[0] in _NOT_MAKING for a in words):
+    if names_option(words, _NOT_MAKING):
         return False
     if head == "age-keygen":
         return "-y" not in words
@@ -164,7 +165,7 @@ def makes_key(seg: Segment) -> bool:
     if head in _ALWAYS:
         return bool(words) or head in ("rndc-confgen", "ddns-confgen", "tpm2_createek",
                                        "tpm2_createprimary", "elasticsearch-syskeygen")
-    if head in _KEY_OPTIONS and any(a.partition("=")[0] in _KEY_OPTIONS[head] for a in words):
+    if head in _KEY_OPTIONS and names_option(words, _KEY_OPTIONS[head]):
         return True
     if head == "mkcert":  # a new key with each certificate, and with its CA on -install
         return not {"-uninstall", "-CAROOT"}.intersection(words)

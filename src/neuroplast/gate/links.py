@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from neuroplast.gate.outputs import has_short_option
+from neuroplast.gate.outputs import has_short_option, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["links"]
@@ -79,7 +79,7 @@ _RDFIND_LINKS = ("-makesymlinks", "-makehardlinks")
 def links(seg: Segment) -> bool:
     """Whether ``seg`` makes a symbolic or hard link (the ``link`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if names_option(words, _NOT_RUN):
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _ALWAYS:

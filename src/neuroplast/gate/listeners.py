@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["binds_every_interface"]
@@ -101,7 +101,7 @@ def _publishes_through_tunnel(seg: Segment) -> bool:
     if _TUNNEL_NO_SHARE.intersection(words):
         return False
     if head == "lt":  # localtunnel: lt --port 8000
-        return any(a.partition("=")[0] in ("--port", "-p") for a in words)
+        return names_option(words, ("--port", "-p"))
     plain = [a for a in words if not a.startswith("-")]
     if head == "cloudflared" and plain[:1] == ["tunnel"] and "--url" in seg.flags:
         return True  # a quick tunnel: a trycloudflare.com address for a local URL

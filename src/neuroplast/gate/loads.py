@@ -48,7 +48,7 @@ timing the project's own code (hyperfine, ``cargo bench``) measure without loadi
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, option_values
+from neuroplast.gate.outputs import has_short_option, names_option, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["generates_load"]
@@ -109,7 +109,7 @@ def generates_load(seg: Segment) -> bool:
     if head in _VERBS:
         return bool(_VERBS[head].intersection(plain[:1]))
     if head in _WHEN:  # iperf3 -c HOST, ioping -R DIR, ioping -i 0 (flat out)
-        told = any(a.partition("=")[0] in _WHEN[head] for a in words)
+        told = names_option(words, _WHEN[head])
         attached = head in ("iperf", "iperf3") and any(a.startswith("-c") for a in words)
         flat_out = head == "ioping" and option_values(argv, ("-i", "-interval")) == ["0"]
         return told or attached or flat_out
@@ -132,7 +132,7 @@ def generates_load(seg: Segment) -> bool:
     if head in ("speedtest", "speedtest-cli", "speedtest-rs", "librespeed-cli") and any(
             a in _SPEEDTEST_LISTS for a in words):
         return False
-    if head == "fio" and any(a.partition("=")[0] in _FIO_PRINT for a in words):
+    if head == "fio" and names_option(words, _FIO_PRINT):
         return False
     if head == "pgbench" and ("--initialize" in words or has_short_option(words, "i")):
         return False  # pgbench(1) -i: creates and fills its tables, as sysbench's prepare

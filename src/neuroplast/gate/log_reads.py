@@ -47,7 +47,7 @@ unit's state; it is left out, so that a status check is not a log read.
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["reads_logs"]
@@ -103,14 +103,14 @@ def _under_log_dir(word: str) -> bool:
 def reads_logs(seg: Segment) -> bool:
     """Whether ``seg`` reads a system's or a service's logs (the ``log`` act)."""
     head, words = seg.head, seg.argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _FILE_READERS:
         return any(_under_log_dir(a) for a in words if not a.startswith("-"))
     if head in _ALWAYS:
         return True
     if head == "journalctl":
-        return not any(a.partition("=")[0] in _JOURNAL_NOT_READING for a in words)
+        return not names_option(words, _JOURNAL_NOT_READING)
     if head == "dmesg":  # -C alone clears; -D, -E, -n and --console-* set the console
         return words not in (("-C",), ("--clear",)) and not (
             has_short_option(words, "DEn") or any(a.startswith("--console") for a in words))

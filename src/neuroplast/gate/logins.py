@@ -42,7 +42,7 @@ listing accounts, ``whoami``, logging out, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["logs_in"]
@@ -90,7 +90,7 @@ def logs_in(seg: Segment) -> bool:
     """Whether ``seg`` logs a tool in to a service or stores a credential for it to use
     (the ``login`` act)."""
     head, argv = seg.head, seg.argv
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NO_LOGIN for a in argv[1:]):
+    if head not in _PROGRAMS or names_option(argv[1:], _NO_LOGIN):
         return False
     if head == "kinit":  # kinit(1) obtains (or with -R renews) a ticket whatever else
         return True

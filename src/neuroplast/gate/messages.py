@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import operands, option_values
+from neuroplast.gate.outputs import names_option, operands, option_values
 from neuroplast.gate.paths import HTTP_CLIENTS, http_request_urls
 from neuroplast.gate.shell import Segment
 
@@ -125,7 +125,7 @@ _MESSAGE_ENDPOINT = re.compile(
 def _mail_sends(argv: tuple[str, ...]) -> bool:
     """mail(1), mailx(1), mutt(1): a compose option or a recipient sends; ``-f``/``-u``
     alone read a mailbox."""
-    return any(a.partition("=")[0] in _COMPOSE for a in argv[1:]) or bool(
+    return names_option(argv[1:], _COMPOSE) or bool(
         operands(argv, _MAIL_VALUES))
 
 
@@ -133,7 +133,7 @@ def sends_message(seg: Segment) -> bool:
     """Whether ``seg`` sends a message to people (the ``message`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if any(a.partition("=")[0] in _NO_SEND for a in words):
+    if names_option(words, _NO_SEND):
         return False
     plain = [a for a in words if not a.startswith("-")]
     if head in _MAILERS:
@@ -152,9 +152,9 @@ def sends_message(seg: Segment) -> bool:
     if head in ("gh", "glab") and any(a in _WEB_FORM for a in words):
         return False
     if head == "gh" and plain[:2] == ["pr", "review"]:
-        return any(a.partition("=")[0] in _GH_REVIEW_BODY for a in words)
+        return names_option(words, _GH_REVIEW_BODY)
     if head == "matrix-commander":
-        return any(a.partition("=")[0] in _MATRIX_CONTENT for a in words)
+        return names_option(words, _MATRIX_CONTENT)
     if head == "twurl":
         return any(a in ("-d", "--data") for a in words) or "POST" in (
             v.upper() for v in option_values(argv, ("-X", "--request")))

@@ -42,7 +42,7 @@ its own manual; listing what is mounted, status, and help change nothing:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option
+from neuroplast.gate.outputs import has_short_option, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["mounts"]
@@ -110,11 +110,10 @@ def mounts(seg: Segment) -> bool:
     if head == "kpartx":
         return has_short_option(words, "ad")
     if head == "systemd-dissect":  # systemd-dissect(1): --mount, --umount, --attach...
-        return any(a.partition("=")[0] in ("-m", "--mount", "-M", "-u", "--umount", "-U",
-                                           "--attach", "--detach") for a in words)
+        return names_option(words, ("-m", "--mount", "-M", "-u", "--umount", "-U",
+                                           "--attach", "--detach"))
     if head == "qemu-nbd":
-        return any(a.partition("=")[0] in ("-c", "--connect", "-d", "--disconnect")
-                   for a in words)
+        return names_option(words, ("-c", "--connect", "-d", "--disconnect"))
     if head == "zfs":  # zfs(8): setting mountpoint or canmount remounts the dataset
         return (plain[:1] in (["mount"], ["unmount"], ["umount"]) and (
             len(plain) > 1 or "-a" in words)) or (plain[:1] == ["set"] and any(

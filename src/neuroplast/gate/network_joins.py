@@ -32,7 +32,7 @@ listing, showing and help are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["joins_network"]
@@ -70,7 +70,7 @@ def joins_network(seg: Segment) -> bool:
     """Whether ``seg`` joins this machine to a network (the ``join`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_JOINING for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_JOINING):
         return False
     if head in _ALWAYS:
         return bool(words) or head == "pon"

@@ -17,11 +17,12 @@ that is no path, ``kubectl get -o json``'s format, is none).
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "TARS", "has_short_option", "leads_to", "operands", "option_values",
-           "output_files", "socat_files", "stdout_to_file"]
+__all__ = ["OUTPUT_OPTIONS", "TARS", "has_short_option", "leads_to", "names_option", "operands",
+           "option_values", "output_files", "socat_files", "stdout_to_file"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -162,6 +163,16 @@ def leads_to(plain: list[str], commands: tuple[tuple[tuple[str, ...], frozenset[
     return any(tuple(plain[:len(lead)]) == lead
                and bool(verbs.intersection(plain[len(lead):len(lead) + 1]))
                for lead, verbs in commands)
+
+
+def names_option(words: Iterable[str], options: Container[str]) -> bool:
+    """Whether one of ``options`` is among ``words``, a ``--name=value`` counting as
+    ``--name``.
+
+    >>> names_option(("--dry-run=client", "x"), {"--dry-run"}), names_option(("-n",), ("-v",))
+    (True, False)
+    """
+    return any(a.partition("=")[0] in options for a in words)
 
 
 def has_short_option(words: tuple[str, ...] | list[str], letters: str, *,

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_packages"]
@@ -271,7 +271,7 @@ def changes_packages(seg: Segment) -> bool:
     """Whether ``seg`` installs, upgrades or removes packages (the ``package`` act)."""
     head, argv = seg.head, seg.argv
     manager = "pip" if _PIP.match(head) else head
-    if any(a.partition("=")[0] in _NO_CHANGE for a in argv[1:]) or any(
+    if names_option(argv[1:], _NO_CHANGE) or any(
             a in _PREVIEW_SHORT.get(manager, ()) for a in argv[1:]):
         return False
     if manager in _R_OR_JULIA:

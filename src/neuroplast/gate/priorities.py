@@ -33,7 +33,7 @@ printing a process's current values, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_priority"]
@@ -53,7 +53,7 @@ def changes_priority(seg: Segment) -> bool:
     ``priority`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS:
         return bool(words)

@@ -39,7 +39,7 @@ listing, describing, pricing, logging in and the CLI's own configuration are not
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import operands
+from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["provisions"]
@@ -68,7 +68,7 @@ def provisions(seg: Segment) -> bool:
     """Whether ``seg`` creates, starts or resizes a billed cloud resource (the ``provision``
     act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NO_CHANGE for a in argv[1:]):
+    if names_option(argv[1:], _NO_CHANGE):
         return False
     words = operands(argv, global_values(head))
     if head == "aws":

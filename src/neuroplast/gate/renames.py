@@ -38,7 +38,7 @@ was), nor renaming what is not a file (a branch, a container, a volume):
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option
+from neuroplast.gate.outputs import has_short_option, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["renames"]
@@ -66,7 +66,7 @@ def renames(seg: Segment) -> bool:
     """Whether ``seg`` renames or moves a file (the ``rename`` act)."""
     head, argv = seg.head, seg.argv
     options = argv[1:]
-    if any(a.partition("=")[0] in _NOT_RUN for a in options):
+    if names_option(options, _NOT_RUN):
         return False
     plain = [a for a in options if not a.startswith("-")]
     if head == "mv":

@@ -40,7 +40,7 @@ versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["restores"]
@@ -92,8 +92,7 @@ def restores(seg: Segment) -> bool:
     (the ``restore`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if not (head in _PROGRAMS or head.startswith("python")) or any(
-            a.partition("=")[0] in _NO_RESTORE for a in words):
+    if not (head in _PROGRAMS or head.startswith("python")) or names_option(words, _NO_RESTORE):
         return False
     if head in _ALWAYS:
         return bool(words)

@@ -45,7 +45,7 @@ that print a secret), help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["writes_secret"]
@@ -105,7 +105,7 @@ def writes_secret(seg: Segment) -> bool:
     """Whether ``seg`` stores, changes, rotates or deletes a secret in a secret store (the
     ``secret`` act)."""
     head, argv = seg.head, seg.argv
-    if any(a.partition("=")[0] in _NO_WRITE for a in argv[1:]):
+    if names_option(argv[1:], _NO_WRITE):
         return False
     plain = operands(argv, global_values(head))
     return leads_to(plain, _COMMANDS.get(head, ()))

@@ -42,7 +42,7 @@ help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import has_short_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_security_policy"]
@@ -78,17 +78,15 @@ def changes_security_policy(seg: Segment) -> bool:
     records (the ``policy`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     plain = operands(argv, frozenset())
     if head in _ALWAYS:
         return head not in _NEEDS_OPERAND or bool(plain)
     if head == "semanage":  # semanage OBJECT -a|-d|-m|-D ..., semanage import
-        return plain[:1] == ["import"] or any(a.partition("=")[0] in _SEMANAGE_CHANGES
-                                              for a in words)
+        return plain[:1] == ["import"] or names_option(words, _SEMANAGE_CHANGES)
     if head == "semodule":
-        return has_short_option(words, "ireRdBubD") or any(
-            a.partition("=")[0] in _SEMODULE_CHANGES for a in words)
+        return has_short_option(words, "ireRdBubD") or names_option(words, _SEMODULE_CHANGES)
     if head == "fixfiles":
         return bool({"restore", "relabel", "onboot"}.intersection(plain))
     if head == "aa-remove-unknown":
@@ -99,10 +97,9 @@ def changes_security_policy(seg: Segment) -> bool:
         loads = has_short_option(words, "arR") or bool(
             {"--add", "--replace", "--remove"}.intersection(words))
         return loads and not has_short_option(words, "pQSoN") and (
-            not any(a.partition("=")[0] in _APPARMOR_NO_LOAD for a in words))
+            not names_option(words, _APPARMOR_NO_LOAD))
     if head == "auditctl":
-        return has_short_option(words, "aAdDwWefbrR") or any(
-            a.partition("=")[0] in _AUDITCTL_CHANGES for a in words)
+        return has_short_option(words, "aAdDwWefbrR") or names_option(words, _AUDITCTL_CHANGES)
     if head == "augenrules":
         return "--load" in words
     if head == "spctl":

@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import has_short_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_settings"]
@@ -236,7 +236,7 @@ def changes_settings(seg: Segment) -> bool:
                 "--quit" in words)
         if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
             return any("=" in a for a in words) or has_short_option(words, "dcf")
-        return any(a.partition("=")[0] in _OPTIONS[head] for a in words)
+        return names_option(words, _OPTIONS[head])
     if head in _OPTION_PREFIXES:
         return any(a.lower().startswith(_OPTION_PREFIXES[head]) for a in words)
     if head == "hostnamectl":

@@ -42,7 +42,7 @@ access, revoking it, receiving, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["shares"]
@@ -79,7 +79,7 @@ def shares(seg: Segment) -> bool:
     """Whether ``seg`` shares something with other people (the ``share`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_RUN for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS:
         return True
@@ -101,7 +101,7 @@ def shares(seg: Segment) -> bool:
     if head == "airshare":  # airshare CODE FILE... serves them; a code alone receives
         return len(plain) > 1 and "--receive" not in words and not has_short_option(words, "r")
     if head == "kdeconnect-cli":
-        return any(a.partition("=")[0] in ("--share", "--share-text") for a in words)
+        return names_option(words, ("--share", "--share-text"))
     if head == "exportfs":  # exportfs(8): -a, -r export; -o with a client:path adds one
         return has_short_option(words, "aro") and not has_short_option(words, "u")
     if head == "sharing":  # macOS sharing(8): -a adds a share point, -e edits one

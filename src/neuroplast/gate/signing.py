@@ -70,7 +70,7 @@ import re
 
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["signs"]
@@ -128,6 +128,7 @@ _VERBS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
                                      "split-coin", "merge-coin"}))),
     "solana": (((), frozenset({"transfer", "sign-offchain-message"})),),
 }
+_PUSH_SIGNING = frozenset({"--gpg-sign", "--sign-by"})  # flatpak build-*, podman|buildah push
 _FASTLANE_SIGNING = frozenset({"gym", "build_app", "build_ios_app", "build_mac_app"})
 # each tool -> its options that sign what it makes
 _SIGNING_OPTIONS: dict[str, frozenset[str]] = {
@@ -175,8 +176,7 @@ def signs(seg: Segment) -> bool:
         return "--no-sign" not in words and not (
             any(a in ("-us", "--unsigned-source") for a in words)
             and any(a in ("-uc", "--unsigned-changes") for a in words))
-    if head in _SIGNING_OPTIONS and any(
-            a.partition("=")[0] in _SIGNING_OPTIONS[head] for a in words):
+    if head in _SIGNING_OPTIONS and names_option(words, _SIGNING_OPTIONS[head]):
         return True
     if head == "in-toto-sign":  # signs the file it is given, unless told to verify
         return "--verify" not in words
@@ -187,8 +187,7 @@ def signs(seg: Segment) -> bool:
             has_short_option(words, "s") or "--add-my-sob" in words)
     if head == "fastlane":  # fastlane gym, or fastlane run build_app
         return bool(_FASTLANE_SIGNING.intersection(plain[:2]))
-    if head in ("flatpak", "podman", "buildah") and any(
-            a.partition("=")[0] in ("--gpg-sign", "--sign-by") for a in words):
+    if head in ("flatpak", "podman", "buildah") and names_option(words, _PUSH_SIGNING):
         return True
     if head == "ostree" and plain[:1] == ["commit"]:
         return any(a.partition("=")[0] == "--gpg-sign" for a in words)

@@ -37,7 +37,7 @@ which ends with the call:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["starts_service"]
@@ -80,7 +80,7 @@ def starts_service(seg: Segment) -> bool:
     the call (the ``start`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head not in _PROGRAMS or any(a.partition("=")[0] in _NOT_STARTING for a in words):
+    if head not in _PROGRAMS or names_option(words, _NOT_STARTING):
         return False
     if head in ("service", "rc-service"):  # service NAME start
         return operands(argv, frozenset())[1:2] == ["start"]

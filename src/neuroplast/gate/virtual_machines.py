@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_vm"]
@@ -215,8 +215,7 @@ def changes_vm(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     words = argv[1:]
     hyperv, qemu = bool(_HYPERV.match(head)), bool(_QEMU_SYSTEM.match(head))
-    if not (head in _PROGRAMS or hyperv or qemu) or any(
-            a.partition("=")[0] in _NOT_RUN for a in words):
+    if not (head in _PROGRAMS or hyperv or qemu) or names_option(words, _NOT_RUN):
         return False
     if head in _ALWAYS or hyperv:
         return True
@@ -247,8 +246,7 @@ def changes_vm(seg: Segment) -> bool:
     if head == "virsh":
         return verb in _VIRSH_CHANGES
     if head == "virt-xml":  # virt-xml(1): a change defined, unless the XML is only printed
-        edits = any(a.partition("=")[0] in ("--edit", "--add-device", "--remove-device")
-                    for a in words)
+        edits = names_option(words, ("--edit", "--add-device", "--remove-device"))
         prints = any(a in ("--build-xml", "--print-xml", "--print-diff") for a in words)
         return edits and not (prints and not {"--define", "--update"} & set(words))
     if head == "virt-sysprep":
