@@ -105,8 +105,10 @@ it. Each act is read from the programs' own manuals:
 - ``ai-prompt``: a prompt sent to an AI model run by an outside service, by a command-line
   client or a request to the provider's API (``gate.ai_prompts``, each client's docs);
 - ``clipboard``: the clipboard read or written (``gate.clipboard``);
-- ``sign``: something signed with the user's keys: gpg, signed commits and tags, code and
-  package signing, sigstore, SSH signatures and certificates (``gate.signing``);
+- ``sign``: something signed in the user's name, with their keys or by a signing service
+  or CA for them: gpg, signed commits and tags, sign-offs, code, package, image and boot
+  signing, sigstore, SSH signatures, certificates issued, KMS and Vault signing
+  (``gate.signing``);
 - ``extract``: an archive extracted or a file decompressed onto the disk, by any archiver
   or decompressor, or to standard output redirected into a file (``gate.extracts``, each
   tool's manual);
