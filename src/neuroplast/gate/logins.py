@@ -29,7 +29,13 @@ listing accounts, ``whoami``, logging out, help and versions are not the act:
   cluster kubeconfig save``, ``kubectl config set-credentials``;
 - secret managers and identity: ``vault|consul|nomad login``, ``op signin``, ``bw login``,
   ``pulumi|terraform login``, ``huggingface-cli login``, ``hf auth login``, ``wandb
-  login``, kinit(1) (a Kerberos ticket), ``git credential approve|store``.
+  login``, kinit(1) (a Kerberos ticket), ``git credential approve|store``;
+- keys and vaults unlocked for later calls, the same credential made available without a
+  service in between: ssh-add(1) adding keys to the agent or unlocking it (``-X``; not
+  ``-l``, ``-L``, ``-d``, ``-D``, ``-e``, ``-T``, ``-x``, which list, remove, test or
+  lock), keychain(1) given keys,
+  ``security unlock-keychain``, ``bw unlock``, ``gpg-preset-passphrase --preset``,
+  ``gnome-keyring-daemon --unlock``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [logs_in(s) for s in split_command(
@@ -42,7 +48,7 @@ listing accounts, ``whoami``, logging out, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, names_option, operands
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["logs_in"]
@@ -78,12 +84,14 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "kubectl": ((("config",), frozenset({"set-credentials"})),),
     "oci": ((("session",), frozenset({"authenticate"})),),
     "op": (((), frozenset({"signin"})),),
-    "bw": (((), _LOGIN),),
+    "bw": (((), frozenset({"login", "unlock"})),),
+    "security": (((), frozenset({"unlock-keychain"})),),
     "git": ((("credential",), frozenset({"approve", "store"})),),
 }
 
 # the programs this act reads; any other is answered at once
-_PROGRAMS = frozenset({"kinit", *_COMMANDS})
+_PROGRAMS = frozenset({"kinit", "ssh-add", "keychain", "gpg-preset-passphrase",
+                       "gnome-keyring-daemon", *_COMMANDS})
 
 
 def logs_in(seg: Segment) -> bool:
@@ -94,6 +102,15 @@ def logs_in(seg: Segment) -> bool:
         return False
     if head == "kinit":  # kinit(1) obtains (or with -R renews) a ticket whatever else
         return True
+    words = argv[1:]
+    if head == "ssh-add":  # keys added unless it lists, removes, tests or locks
+        return not has_short_option(words, "lLdDTxe", stop="tEhHS")
+    if head == "keychain":  # keychain(1) loads the keys it is given into the agents
+        return bool(operands(argv, frozenset({"--dir", "--host", "--timeout"})))
+    if head == "gpg-preset-passphrase":
+        return "--preset" in words
+    if head == "gnome-keyring-daemon":
+        return "--unlock" in words
     plain = operands(argv, global_values(head))
     if head == "aws" and plain[:1] == ["configure"]:
         # bare, it prompts for the access keys; ``set`` of a key writes one
