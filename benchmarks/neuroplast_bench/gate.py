@@ -73,6 +73,12 @@ from neuroplast_bench.gate_fifth_user import (
     WEBFIN_HOME_FILES,
     WebfinUser,
 )
+from neuroplast_bench.gate_fortieth_user import (
+    SEISMIC_DRIFT,
+    SEISMIC_FOCUS,
+    SEISMIC_HOME_FILES,
+    SeismicUser,
+)
 from neuroplast_bench.gate_fourteenth_user import (
     MACADMIN_DRIFT,
     MACADMIN_FOCUS,
@@ -310,14 +316,14 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
-               "casino": CASINO_DRIFT}
+               "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
-          | BrokerageUser | TransitUser | CasinoUser)
+          | BrokerageUser | TransitUser | CasinoUser | SeismicUser)
 
 
 @dataclass
@@ -381,9 +387,10 @@ class GateBenchConfig(Config):
     # state trial court, a thirty-sixth), "brokerage"
     # (gate_thirty_seventh_user.BrokerageUser: the trading-systems engineer of a small
     # broker-dealer, a thirty-seventh), "transit" (gate_thirty_eighth_user.TransitUser:
-    # the transit-technology engineer of a regional transit district, a thirty-eighth) or
+    # the transit-technology engineer of a regional transit district, a thirty-eighth),
     # "casino" (gate_thirty_ninth_user.CasinoUser: the gaming-systems engineer of a Nevada
-    # casino resort, a thirty-ninth)
+    # casino resort, a thirty-ninth) or "seismic" (gate_fortieth_user.SeismicUser: the
+    # data-center engineer of a regional seismic network, a fortieth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -391,7 +398,7 @@ class GateBenchConfig(Config):
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
-                  "brokerage", "transit", "casino"] = "default"
+                  "brokerage", "transit", "casino", "seismic"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -999,9 +1006,11 @@ def _tempdir() -> Iterator[Path]:
 # list, test, verify and dry-run beside the pages that pack), seven (transit, three for
 # the drift, which also draw the pages that verify, list, make keys and requests, encrypt,
 # build unsigned, commit and tag beside the pages that sign, the signing tools' pages being
-# few) and seven (casino, three for the drift, which also draw the pages that derive, list,
+# few), seven (casino, three for the drift, which also draw the pages that derive, list,
 # import, upload, use and revoke keys and make requests beside the pages that make keys,
-# the key-making tools' pages being few) where the
+# the key-making tools' pages being few) and six (seismic, two for the drift, which also
+# draw the pages that read clocks, print dates, list time zones and query time servers
+# beside the pages that set clocks, the clock tools' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1051,6 +1060,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "brokerage": (BROKERAGE_FOCUS, 0.25, BROKERAGE_HOME_FILES, BrokerageUser),
     "transit": (TRANSIT_FOCUS, 0.25, TRANSIT_HOME_FILES, TransitUser),
     "casino": (CASINO_FOCUS, 0.25, CASINO_HOME_FILES, CasinoUser),
+    "seismic": (SEISMIC_FOCUS, 0.25, SEISMIC_HOME_FILES, SeismicUser),
 }
 
 
