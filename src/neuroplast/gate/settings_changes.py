@@ -32,8 +32,10 @@ reading a setting, listing and help change nothing:
   ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``;
   ``powerprofilesctl set``; the clock set or stepped: ``date -s`` or ``date MMDDhhmm...``,
   ``sntp -S|-s``, ``ntpdig -S|-s``, ``hwclock -w|-s|--set|--adjust|--systz``, ``rdate -s``,
-  ntpdate(8) (not ``-q``, ``-d``), ``chronyc makestep|settime``, ``ntpd -q``, ``htpdate
-  -s|-a|-x``, ``w32tm /resync|/config``;
+  ntpdate(8) (not ``-q``, ``-d``), ``chronyc makestep|settime``, ``htpdate -s|-a|-x``,
+  ``w32tm /resync|/config``; the clock daemons that set and keep it (ntpd, chronyd, sntpd,
+  linuxptp's phc2sys and ptp4l; not their checks and prints), ``phc_ctl ... set|adj|freq``
+  (a PTP hardware clock), ``idevicedate --set|--sync`` (a phone's clock);
 - network settings: ``nmcli connection add|modify|import|delete``, ``nmcli device
   set|connect|disconnect|up|down``, ``nmcli radio|networking on|off``, ``nmcli general
   hostname NAME``; ip(8) ``address|link|route|rule|neigh|tunnel`` changes; ifconfig(8)
@@ -123,7 +125,8 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "ntpdig": frozenset({"-S", "-s", "--step", "--slew"}),
     # ntpd(8) -q: set the clock once and exit; htpdate(8): step, slew or adjust the kernel's
     # clock (both read in changes_settings)
-    "ntpd": frozenset(), "htpdate": frozenset(),
+    "htpdate": frozenset(), **{daemon: frozenset() for daemon in ("ntpd", "chronyd", "sntpd",
+                                                                   "phc2sys", "ptp4l")},
     "w32tm": frozenset({"/resync", "/config"}),
     "airport": frozenset({"-z", "--disassociate"}),
     "nvram": frozenset(),  # read in changes_settings
@@ -162,6 +165,17 @@ _HOSTNAMECTL_VALUES = frozenset({"hostname", "icon-name", "chassis", "deployment
 # date(1)'s options that take a value (GNU's and BSD's), which is not the date to set
 _DATE_VALUES = frozenset({"-d", "--date", "-r", "--reference", "-f", "--file", "-s", "--set",
                           "-v", "-z"})
+# clock daemons and one-shot clients, which set and keep a clock (ntpd(8): 'sets and
+# maintains the system time of day'; chronyd(8); sntpd; linuxptp's phc2sys(8) and ptp4l(8)
+# adjust a PTP hardware clock or the system clock) -> their options that only print, test a
+# configuration or take the local clock as the source (OpenNTPD's bare ``ntpd -n`` checks
+# its configuration)
+_CLOCK_DAEMONS: dict[str, frozenset[str]] = {
+    "ntpd": frozenset({"--help", "--version", "-V"}),
+    "chronyd": frozenset({"-Q", "-p", "--help", "--version", "-v"}),
+    "sntpd": frozenset({"-L", "--help", "-h", "--version"}),
+    "phc2sys": frozenset({"-h", "-v"}), "ptp4l": frozenset({"-h", "-v"}),
+}
 _DATE_SET = re.compile(r"\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?")
 _ALWAYS = frozenset({"setenforce", "kwriteconfig5", "kwriteconfig6", "kwriteconfig"})
 # (tool, its configuration command) -> the verbs that write the user-wide configuration
@@ -231,9 +245,10 @@ def changes_settings(seg: Segment) -> bool:
     if head in _OPTIONS:
         if head == "sysctl" and any("=" in a and not a.startswith("-") for a in words):
             return True
-        if head in ("ntpd", "htpdate"):  # their one-letter options cluster (ntpd -gq)
-            return has_short_option(words, "q" if head == "ntpd" else "sax") or (
-                "--quit" in words)
+        if head == "htpdate":  # htpdate(8): -s steps, -a slews, -x adjusts the kernel's clock
+            return has_short_option(words, "sax")
+        if head in _CLOCK_DAEMONS:  # they set and keep the clock; see _CLOCK_DAEMONS
+            return not (names_option(words, _CLOCK_DAEMONS[head]) or words == ("-n",))
         if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
             return any("=" in a for a in words) or has_short_option(words, "dcf")
         return names_option(words, _OPTIONS[head])
@@ -244,6 +259,10 @@ def changes_settings(seg: Segment) -> bool:
             plain[:1] != [] and plain[0] in _HOSTNAMECTL_VALUES and len(plain) > 1)
     if head == "ntpdate":  # ntpdate(8) sets the clock unless it only queries or debugs
         return bool(plain) and not has_short_option(words, "qd")
+    if head == "phc_ctl":  # phc_ctl(8) DEVICE set|adj|freq ...: a PTP hardware clock
+        return bool({"set", "adj", "freq"}.intersection(plain[1:]))
+    if head == "idevicedate":  # idevicedate(1): -s/--set, -c/--sync set the device's clock
+        return has_short_option(words, "sc") or names_option(words, ("--set", "--sync"))
     if head == "hostname":  # hostname(1): a name sets it; its options only print
         return bool(plain) and not words[0].startswith("-")
     if head == "pmset":
