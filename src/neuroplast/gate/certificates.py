@@ -37,7 +37,7 @@ from __future__ import annotations
 from neuroplast.gate.outputs import leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["issues_certificate"]
+__all__ = ["ACME_CLIENTS", "issues_certificate"]
 
 _NOT_ISSUING = frozenset({"--help", "-h", "--version", "-help", "--dry-run", "-CAROOT"})
 _CERTBOT_PLUGINS = frozenset({"--nginx", "--apache", "--standalone", "--webroot",
@@ -59,9 +59,11 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 _CERTTOOL = frozenset({"--generate-self-signed", "-s", "--generate-certificate", "-c",
                        "--generate-proxy"})
 
+# the ACME clients: a public CA issues (and signs under its own key) what they ask for
+ACME_CLIENTS = frozenset({"certbot", "acme.sh", "lego"})
 # the programs this act reads; any other is answered at once
-_PROGRAMS = frozenset({"ssh-keygen", "mkcert", "acme.sh", "lego", "keytool", "openssl",
-                       "certtool", *_COMMANDS})
+_PROGRAMS = frozenset({"ssh-keygen", "mkcert", "keytool", "openssl", "certtool",
+                       *ACME_CLIENTS, *_COMMANDS})
 
 
 def issues_certificate(seg: Segment) -> bool:

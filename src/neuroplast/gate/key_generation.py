@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 
+from neuroplast.gate.certificates import ACME_CLIENTS, issues_certificate
 from neuroplast.gate.outputs import (
     has_short_option,
     leads_to,
@@ -139,7 +140,7 @@ _VAULT_KEY_PATH = re.compile(r"(?:^|/)keys/[^/]+(?:/rotate)?$")
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({"ssh-keygen", "age-keygen", "minisign", "signify", "gpg", "gpg2",
-                       "keytool", "openssl", "mkcert", "certbot", "acme.sh", "lego",
+                       "keytool", "openssl", "mkcert", *ACME_CLIENTS,
                        "yubico-piv-tool", "vault", *_COMMANDS, *_ALWAYS, *_KEY_OPTIONS})
 
 
@@ -169,8 +170,10 @@ def makes_key(seg: Segment) -> bool:
         return True
     if head == "mkcert":  # a new key with each certificate, and with its CA on -install
         return not {"-uninstall", "-CAROOT"}.intersection(words)
-    if head in ("certbot", "acme.sh", "lego"):
-        return _acme_makes_key(head, words)
+    if head in ACME_CLIENTS:  # a new key with each certificate issued, unless given one;
+        # acme.sh keeps the domain's key when it renews
+        return issues_certificate(seg) and not names_option(words, _ACME_OWN_KEY) and (
+            head != "acme.sh" or "--issue" in words)
     if head == "yubico-piv-tool":  # -a generate
         return "generate" in option_values(argv, ("-a", "--action"))
     if head == "vault":  # vault write [-f] transit/keys/NAME[/rotate]; operator init
@@ -186,18 +189,6 @@ def makes_key(seg: Segment) -> bool:
                               or (sub[0] == "req" and ("-newkey" in rest or (
                                   "-new" in rest and "-key" not in rest))))
     return leads_to(operands(argv, frozenset()), _COMMANDS.get(head, ()))
-
-
-def _acme_makes_key(head: str, words: tuple[str, ...]) -> bool:
-    """Whether an ACME client's run makes a new key for the certificate it obtains."""
-    if _ACME_OWN_KEY.intersection(a.partition("=")[0] for a in words):
-        return False
-    if head == "acme.sh":
-        return "--issue" in words
-    if head == "lego":
-        return bool({"run", "renew"}.intersection(words))
-    return bool({"certonly", "run", "renew", "--nginx", "--apache", "--standalone",
-                 "--webroot"}.intersection(words))
 
 
 # tools that print the secret key they make unless told where to write it -> those options:

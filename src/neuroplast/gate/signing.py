@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.certificates import issues_certificate
+from neuroplast.gate.certificates import ACME_CLIENTS, issues_certificate
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
@@ -85,8 +85,6 @@ _GIT_SIGNING = frozenset({"commit", "merge", "rebase", "revert", "cherry-pick", 
 # before which a cluster's letters stop (their value follows: commit -sm MSG)
 _GIT_SHORT_SIGNOFF = frozenset({"commit", "am", "cherry-pick", "revert", "format-patch"})
 _GIT_VALUE_LETTERS = "mFcCtSuX"
-# the ACME clients: a public CA signs their certificates under its own key
-_ACME = frozenset({"certbot", "acme.sh", "lego"})
 _ALWAYS = frozenset({"sbsign", "rpmsign", "debsign", "kmodsign", "sign-file", "productsign",
                      "Set-AuthenticodeSignature", "tpm2_sign"})
 # program -> (the words that lead to a verb, the verbs that sign), each from its manual
@@ -163,7 +161,7 @@ def signs(seg: Segment) -> bool:
     # names a key's version)
     if "--help" in words or words[:1] == ("--version",):
         return False
-    if head in _ACME:
+    if head in ACME_CLIENTS:  # a public CA signs their certificates under its own key
         return False
     if issues_certificate(seg):  # a certificate is its issuer's signature over it
         return True
