@@ -125,8 +125,6 @@ _OPTIONS: dict[str, frozenset[str]] = {
     "ntpdig": frozenset({"-S", "-s", "--step", "--slew"}),
     # ntpd(8) -q: set the clock once and exit; htpdate(8): step, slew or adjust the kernel's
     # clock (both read in changes_settings)
-    "htpdate": frozenset(), **{daemon: frozenset() for daemon in ("ntpd", "chronyd", "sntpd",
-                                                                   "phc2sys", "ptp4l")},
     "w32tm": frozenset({"/resync", "/config"}),
     "airport": frozenset({"-z", "--disassociate"}),
     "nvram": frozenset(),  # read in changes_settings
@@ -242,13 +240,13 @@ def changes_settings(seg: Segment) -> bool:
         given = operands(argv, _DATE_VALUES)
         if given[:1] and _DATE_SET.fullmatch(given[0]):
             return True  # date(1): ``date [MMDDhhmm[[CC]YY][.ss]]`` sets the system's clock
+    if head == "htpdate":  # htpdate(8): -s steps, -a slews, -x adjusts the kernel's clock
+        return has_short_option(words, "sax")
+    if head in _CLOCK_DAEMONS:  # they set and keep the clock; see _CLOCK_DAEMONS
+        return not (names_option(words, _CLOCK_DAEMONS[head]) or words == ("-n",))
     if head in _OPTIONS:
         if head == "sysctl" and any("=" in a and not a.startswith("-") for a in words):
             return True
-        if head == "htpdate":  # htpdate(8): -s steps, -a slews, -x adjusts the kernel's clock
-            return has_short_option(words, "sax")
-        if head in _CLOCK_DAEMONS:  # they set and keep the clock; see _CLOCK_DAEMONS
-            return not (names_option(words, _CLOCK_DAEMONS[head]) or words == ("-n",))
         if head == "nvram":  # nvram(8): NAME=VALUE, or -d, -c, -f in any cluster (-xf)
             return any("=" in a for a in words) or has_short_option(words, "dcf")
         return names_option(words, _OPTIONS[head])
