@@ -41,6 +41,7 @@ from neuroplast.gate.loads import generates_load
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mounts import mounts
+from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
@@ -3837,6 +3838,106 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'sudo cpupower -c all info',
         'renice --help',
     ]),
+    "network-config": (changes_network_config, [
+        'sudo ip route add default via 10.0.0.1 dev eth0',
+        'sudo ip r a default via 10.0.0.1 dev eth0',
+        'sudo ip l s eth0 down',
+        'ip -n ns1 link set eth0 up',
+        'sudo ip a add 10.0.0.2/24 dev eth0',
+        'ip ru a from 10.1.0.0/16 table 5',
+        'ip neigh flush dev eth0',
+        'ip -batch changes.txt',
+        'sudo tc q a dev eth0 root netem delay 100ms',
+        'tc filter add dev eth0 parent 1: u32 match ip dst 10.0.0.1 flowid 1:1',
+        'sudo bridge v a dev lan1 vid 10 pvid tagged',
+        'sudo ifconfig eth0 down',
+        'iwconfig wlan0 mode Managed',
+        'sudo route add -net 10.0.0.0 netmask 255.0.0.0 gw 10.0.0.1',
+        'sudo arp -s 10.0.0.5 aa:bb:cc:dd:ee:ff',
+        'ifdown eth0',
+        'sudo brctl addif br0 eth1',
+        'macchanger -r wlan0',
+        'sudo dhclient -r eth0',
+        'rfkill block wifi',
+        'nmcli connection modify office ipv4.dns 10.0.0.53',
+        'nmcli c down office',
+        'nmcli radio wifi off',
+        'sudo netplan apply',
+        'sudo netplan set ethernets.eth0.dhcp4=true',
+        'sudo networkctl reconfigure eth0',
+        'resolvectl dns eth0 10.0.0.53',
+        'systemd-resolve --set-dns=10.0.0.53 --interface=eth0',
+        'sudo wpa_cli set_n 0 ssid "lab"',
+        'sudo wpa_cli sa',
+        'sudo ethtool -s eth0 speed 100 duplex full autoneg off',
+        'ethtool --set-eee eth0 eee off',
+        'iw dev wlan0 set power_save off',
+        'iw reg set US',
+        'sudo wg set wg0 peer K= allowed-ips 10.0.0.0/8',
+        'ovs-vsctl --may-exist add-br br0 -- set Bridge br0 fail_mode=secure',
+        'ovs-ofctl add-flow br0 in_port=1,actions=drop',
+        'ipvsadm -A -t 10.0.0.1:80 -s rr',
+        'wg-quick down wg0',
+        'tailscale set --exit-node 100.64.0.1',
+        'sudo wg-quick up wg0',
+        'networksetup -setdnsservers Wi-Fi 10.0.0.53',
+        'ipconfig set en0 DHCP',
+        'netsh interface ip set address Ethernet static 10.0.0.2 255.255.255.0',
+        'ipconfig /renew',
+        'Set-DnsClientServerAddress -InterfaceIndex 12 -ServerAddresses 10.0.0.53',
+        'hostess add app.local 127.0.0.1',
+        'sudo hostapd /etc/hostapd/hostapd.conf',
+        'sudo airmon-ng start wlan0',
+    ], [
+        'ip a',
+        'ip -br a',
+        'ip r',
+        'ip route get 1.1.1.1',
+        'ip -s link',
+        'ip rule',
+        'ip netns exec ns1 ip a',
+        'ip monitor',
+        'tc -s qdisc show dev eth0',
+        'tc q s dev eth0',
+        'bridge fdb show',
+        'ifconfig',
+        'ifconfig eth0',
+        'ifconfig -a',
+        'iwconfig wlan0',
+        'route -n',
+        'route get 10.0.0.1',
+        'route -t add 10.0.0.0/24 10.0.0.1',
+        'arp -a',
+        'ifup -n eth0',
+        'brctl show',
+        'dhcpcd -U eth0',
+        'nmcli connection show',
+        'nmcli dev wifi list',
+        'netplan status',
+        'networkctl status',
+        'resolvectl dns eth0',
+        'resolvectl query example.com',
+        'wpa_cli status',
+        'wpa_cli scan_results',
+        'ethtool eth0',
+        'ethtool -S eth0',
+        'ethtool -p eth0 5',
+        'iw dev wlan0 scan',
+        'iw reg get',
+        'wg show',
+        'wg genkey',
+        'ovs-vsctl show',
+        'ovs-ofctl dump-flows br0',
+        'ipvsadm -L -n',
+        'networksetup -getinfo Wi-Fi',
+        'ipconfig /all',
+        'netsh wlan show profiles',
+        'Get-NetAdapter',
+        'Set-NetFirewallRule -Name web -Enabled False',
+        'hostess list',
+        'tailscale status',
+        'ip --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -3914,6 +4015,11 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a process's share of the machine lasts as long as the process and stays on this
     # machine; read ahead, the act only carries a refusal
     assert "priority" not in MUST_KNOW_ACTS
+    # a network changed through its own tools is a setting already, asked once as one;
+    # read ahead, the act only carries a refusal across its tools and the joins
+    assert "network-config" not in MUST_KNOW_ACTS
+    assert all("setting" in acts(s) for s in split_command(
+        "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 
 
 def test_the_acts_read_by_one_predicate_come_in_the_order_of_acts() -> None:

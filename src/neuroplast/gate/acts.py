@@ -221,6 +221,10 @@ it. Each act is read from the programs' own manuals:
 - ``priority``: how much of the machine running processes get changed: their processor or
   I/O priority, scheduling policy, affinity, a processor limit, their control group, the
   processors' frequency policy (``gate.priorities``, each tool's manual);
+- ``network-config``: this machine's network configuration changed: interfaces, addresses,
+  routes, bridges, tunnels, a link's parameters, traffic shaping, wireless settings, the
+  resolver's servers, the network managers' profiles, a network joined or left
+  (``gate.network_changes``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -289,6 +293,7 @@ from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
+from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import names_option, option_values
@@ -324,7 +329,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "sniff", "attach", "dump", "dns", "secret", "in-place", "commit", "login", "join",
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
-        "vm", "boot", "policy", "share", "service", "priority",
+        "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
@@ -765,6 +770,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
+    ("network-config", changes_network_config),
 )
 
 

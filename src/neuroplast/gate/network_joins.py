@@ -72,8 +72,9 @@ def joins_network(seg: Segment) -> bool:
     words = argv[1:]
     if head not in _PROGRAMS or names_option(words, _NOT_JOINING):
         return False
-    if head in _ALWAYS:
-        return bool(words) or head == "pon"
+    if head in _ALWAYS:  # ifup(8) -n/--no-act prints what it would do
+        return (bool(words) or head == "pon") and not (
+            head == "ifup" and names_option(words, ("-n", "--no-act")))
     if head == "openvpn":  # openvpn(8): --config FILE, or a lone config file
         return "--config" in words or (len(words) == 1 and not words[0].startswith("-"))
     if head == "swanctl":

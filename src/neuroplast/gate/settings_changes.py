@@ -11,17 +11,15 @@ across programs (``gate.acts``: ``* setting``). Each tool is read from its own m
 reading a setting, listing and help change nothing:
 
 - macOS: defaults(1) ``write|delete|import|rename`` (not ``read``, ``domains``, ``find``,
-  ``export``); systemsetup(8) ``-set*``; networksetup(8) ``-set*``, ``-add*``,
-  ``-remove*``, ``-create*``, ``-delete*``, ``-switchtolocation``, ``-order*``,
-  ``-rename*``; ``scutil --set``; pmset(1) (not ``-g``); nvram(8) ``NAME=VALUE``, ``-d``,
-  ``-c``, ``-f`` (not ``-p``, ``-x``, a name alone); csrutil(8) ``enable|disable|clear``,
-  ``authenticated-root enable|disable``, ``netboot add|remove`` (not ``status``); spctl(8)
-  ``--master-enable|disable``, ``--global-enable|disable``, ``--add``, ``--remove``,
-  ``--enable``, ``--disable``, ``--reset-default`` (not ``--assess``, ``--status``);
-  bless(8) (not ``--info``, ``--getBoot``); ``xcode-select -s|--switch|-r|--reset``;
-  ``fdesetup enable|disable|changerecovery|removerecovery``; ``mdutil -i|-E|-d``;
-  dark-mode (not ``status``); ``launchctl config``; ``tccutil reset`` (privacy
-  decisions); tmutil(8) destinations, exclusions and switches; dockutil
+  ``export``); systemsetup(8) ``-set*``; ``scutil --set``; pmset(1) (not ``-g``); nvram(8)
+  ``NAME=VALUE``, ``-d``, ``-c``, ``-f`` (not ``-p``, ``-x``, a name alone); csrutil(8)
+  ``enable|disable|clear``, ``authenticated-root enable|disable``, ``netboot add|remove``
+  (not ``status``); spctl(8) ``--master-enable|disable``, ``--global-enable|disable``,
+  ``--add``, ``--remove``, ``--enable``, ``--disable``, ``--reset-default`` (not
+  ``--assess``, ``--status``); bless(8) (not ``--info``, ``--getBoot``); ``xcode-select
+  -s|--switch|-r|--reset``; ``fdesetup enable|disable|changerecovery|removerecovery``;
+  ``mdutil -i|-E|-d``; dark-mode (not ``status``); ``launchctl config``; ``tccutil reset``
+  (privacy decisions); tmutil(8) destinations, exclusions and switches; dockutil
   ``--add|--remove|--move``; ``duti -s``; ``bclm write|persist``; ``xcodes select``;
 - Linux and the desktops: sysctl(8) ``-w``, ``NAME=VALUE``, ``-p``/``--load``/``--system``;
   ``timedatectl set-*``; ``hostnamectl set-*`` or ``hostname|icon-name|chassis|deployment|
@@ -36,10 +34,9 @@ reading a setting, listing and help change nothing:
   ``w32tm /resync|/config``; the clock daemons that set and keep it (ntpd, chronyd, sntpd,
   linuxptp's phc2sys and ptp4l; not their checks and prints), ``phc_ctl ... set|adj|freq``
   (a PTP hardware clock), ``idevicedate --set|--sync`` (a phone's clock);
-- network settings: ``nmcli connection add|modify|import|delete``, ``nmcli device
-  set|connect|disconnect|up|down``, ``nmcli radio|networking on|off``, ``nmcli general
-  hostname NAME``; ip(8) ``address|link|route|rule|neigh|tunnel`` changes; ifconfig(8)
-  with an interface and a parameter; route(8) ``add|del|change|flush``; ``airport -z``;
+- the network's configuration, read by ``gate.network_changes`` (interfaces, addresses,
+  routes, links, traffic shaping, wireless settings, resolvers, the network managers'
+  profiles: ip, tc, nmcli, netplan, networksetup...), and ``nmcli general hostname NAME``;
 - Windows: ``reg add|delete|import|copy|load|unload|restore`` (not ``query``,
   ``export``, ``compare``);
 - tools' user-wide configuration: ``git config`` with ``--global`` or ``--system`` that
@@ -70,6 +67,7 @@ from __future__ import annotations
 
 import re
 
+from neuroplast.gate.network_changes import configures_network
 from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
@@ -100,8 +98,6 @@ _VERBS: dict[str, frozenset[str]] = {
                          "disablelocal"}),
     "bclm": frozenset({"write", "persist", "unpersist"}),  # the battery charge limit
     "xcodes": frozenset({"select"}),  # the active Xcode, as xcode-select --switch
-    # route(8): the kernel's routing table (``route -n``, ``get``, ``monitor`` only show)
-    "route": frozenset({"add", "del", "delete", "change", "flush", "replace"}),
     "reg": frozenset({"add", "delete", "import", "copy", "load", "unload", "restore"}),
     "reg.exe": frozenset({"add", "delete", "import", "copy", "load", "unload", "restore"}),
 }
@@ -126,7 +122,6 @@ _OPTIONS: dict[str, frozenset[str]] = {
     # ntpd(8) -q: set the clock once and exit; htpdate(8): step, slew or adjust the kernel's
     # clock (both read in changes_settings)
     "w32tm": frozenset({"/resync", "/config"}),
-    "airport": frozenset({"-z", "--disassociate"}),
     "nvram": frozenset(),  # read in changes_settings
     "update-alternatives": frozenset({"--set", "--install", "--remove", "--remove-all",
                                       "--config", "--auto", "--all"}),
@@ -137,27 +132,6 @@ _OPTIONS: dict[str, frozenset[str]] = {
 }
 _OPTION_PREFIXES: dict[str, tuple[str, ...]] = {
     "systemsetup": ("-set",),
-    "networksetup": ("-set", "-add", "-remove", "-create", "-delete", "-switchtolocation",
-                     "-order", "-rename", "-import"),
-}
-# ip(8): objects and the commands that change them (``show``, ``list``, ``get`` only show)
-_IP_CHANGES: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("address", "addr", "a"), frozenset({"add", "del", "delete", "change",
-                                                         "replace", "flush"})),
-    **dict.fromkeys(("link", "l"), frozenset({"set", "add", "del", "delete", "change"})),
-    **dict.fromkeys(("route", "r", "ro"), frozenset({"add", "del", "delete", "change",
-                                                     "replace", "append", "flush"})),
-    **dict.fromkeys(("rule", "ru", "neighbour", "neighbor", "neigh", "n", "tunnel",
-                     "tun"), frozenset({"add", "del", "delete", "change", "replace",
-                                        "flush"})),
-}
-# nmcli(1): connection profiles added, changed, imported or deleted; devices set,
-# connected or disconnected
-_NMCLI_CHANGES = {
-    **dict.fromkeys(("connection", "con", "c"), frozenset({
-        "modify", "mod", "m", "add", "a", "import", "i", "delete", "del", "edit", "clone"})),
-    **dict.fromkeys(("device", "dev", "d"), frozenset({
-        "set", "modify", "connect", "disconnect", "delete", "up", "down", "reapply"})),
 }
 _HOSTNAMECTL_VALUES = frozenset({"hostname", "icon-name", "chassis", "deployment", "location"})
 # date(1)'s options that take a value (GNU's and BSD's), which is not the date to set
@@ -229,6 +203,8 @@ def changes_settings(seg: Segment) -> bool:
     words = argv[1:]
     if any(a in _NO_CHANGE for a in words):
         return False
+    if configures_network(seg):
+        return True
     plain = [a for a in words if not a.startswith("-")]
     if head in _ALWAYS:
         return bool(words)
@@ -269,17 +245,8 @@ def changes_settings(seg: Segment) -> bool:
         return bool(words) and not any(a in ("--info", "--getBoot") for a in words)
     if head == "dark-mode":
         return plain[:1] != ["status"]
-    if head == "nmcli":  # nmcli(1) accepts any prefix of its words; the usual ones
-        obj, verb = [*plain, "", ""][:2]
-        return (bool(_NMCLI_CHANGES.get(obj, frozenset()).intersection(plain[1:4]))
-                or (obj in ("radio", "r", "networking", "n") and bool(
-                    {"on", "off"}.intersection(plain)))
-                or (obj in ("general", "g") and verb == "hostname" and len(plain) > 2))
-    if head == "ip":
-        obj = plain[0] if plain else ""
-        return bool(_IP_CHANGES.get(obj, frozenset()).intersection(plain[1:2]))
-    if head == "ifconfig":  # ifconfig(8): an interface and anything to set on it
-        return len(plain) >= 2 and not any(a in ("-a", "-l", "-s", "-v") for a in words)
+    if head == "nmcli" and plain[:2] in (["general", "hostname"], ["g", "hostname"]):
+        return len(plain) > 2
     if head == "git" and "config" in words:
         return _git_config_writes(argv)
     if head == "conda" and plain[:1] == ["config"]:
