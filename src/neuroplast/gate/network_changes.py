@@ -34,19 +34,20 @@ showing, listing, statistics, scans, help and versions are not the act:
   ``-U``, ``-T``); rfkill(8) ``block|unblock|toggle``; ``airmon-ng start|stop`` (monitor
   mode); the hosts file's entries (``hostess add|del|on|off``); an access point, a routing
   daemon or a tunnel brought up (hostapd(8), create_ap, babeld(8), fastd(1));
-- the network managers: nmcli(1) ``connection add|modify|down|delete|import|edit|clone|
-  reload|load`` (``up`` joins), ``device set|modify|connect|disconnect|delete|up|down|
-  reapply``, ``radio`` and ``networking on|off``, ``general reload``; ``nmtui connect
-  NAME``; netplan(8) ``apply|set|try``; networkctl(1)
-  ``up|down|renew|forcerenew|reconfigure|reload|delete| edit|mask|unmask``; resolvectl(1)
-  ``dns|domain|default-route|llmnr|mdns|dnssec| dnsovertls|nta`` with a link and a value,
+- the network managers: nmcli(1) ``connection up|down|add|modify|clone|edit|delete|reload|
+  load|import|migrate``, ``device set|connect|reapply|modify|disconnect|delete|up|down``,
+  ``device wifi connect|hotspot``, ``radio`` and ``networking on|off``, ``general reload``,
+  each word also as the prefix nmcli matches (``nmcli c d`` is ``connection down``); ``nmtui
+  connect NAME``; netplan(8) ``apply|set|try``; networkctl(1)
+  ``up|down|renew|forcerenew|reconfigure|reload|delete|edit|mask|unmask``; resolvectl(1)
+  ``dns|domain|default-route|llmnr|mdns|dnssec|dnsovertls|nta`` with a link and a value,
   ``revert`` with a link, and systemd-resolve's ``--set-*`` and ``--revert``; connmanctl
-  ``enable|disable|connect|disconnect|config| tether|move-before|move-after|remove``;
-  iwctl's ``connect*|disconnect|forget| set-property`` and an access point started or
-  stopped; wpa_cli(8) ``add_network|
-  set_network|enable_network|disable_network|remove_network|select_network|save_config|
-  reconfigure|disconnect|reconnect|reassociate|roam|set|terminate|wps_*``, each also as the
-  unambiguous prefix wpa_cli accepts (``add_n``, ``en``, ``sa``);
+  ``enable|disable|connect|disconnect|config|tether|move-before|move-after|remove``; iwctl's
+  ``connect*|disconnect|forget|set-property`` and an access point started or stopped;
+  wpa_cli(8)'s commands that add, set, enable, disable, remove or select a network, save
+  or reload its configuration, or drop, renew or move the association (``add_network``,
+  ``set_network``, ``save_config``, ``disconnect``, ``roam``, ``wps_*``...), each also as
+  the unambiguous prefix wpa_cli accepts (``add_n``, ``en``, ``sa``);
 - links and switches: ethtool(8)'s changing modes (``-s``, ``-K``, ``-G``, ``-A``, ``-C``,
   ``-L``, ``-E``, ``-f``, ``-X``, ``-N``/``-U``, ``-r``, ``-W``, ``--set-*``,
   ``--reset``; not ``-p``, which blinks an LED, nor the showing modes); iw(8) ``set``,
@@ -330,19 +331,33 @@ def configures_network(seg: Segment) -> bool:
             _CMDLET.search(w) for w in words))
 
 
-# nmcli(1): its objects, any prefix of each accepted; the changing commands of each
-_NMCLI_CHANGES = {
-    **dict.fromkeys(("connection", "con", "c"), frozenset({
-        "modify", "mod", "m", "add", "a", "import", "i", "delete", "del", "edit", "clone",
-        "down", "reload", "load"})),
-    **dict.fromkeys(("device", "dev", "d"), frozenset({
-        "set", "modify", "connect", "disconnect", "delete", "up", "down", "reapply"})),
+# nmcli(1): its objects and each object's commands in the order nmcli matches an
+# abbreviation against them (``nmcli c d`` is ``connection down``), and the commands that
+# change the network; ``general hostname`` and ``logging`` with a value are settings
+_NMCLI_OBJECTS = ("general", "networking", "radio", "connection", "device", "agent",
+                  "monitor")
+_NMCLI_COMMANDS = {
+    "connection": ("show", "up", "down", "add", "modify", "clone", "edit", "delete",
+                   "monitor", "reload", "load", "import", "export", "migrate"),
+    "device": ("status", "show", "set", "connect", "reapply", "modify", "disconnect",
+               "delete", "monitor", "wifi", "lldp", "up", "down"),
+    "general": ("status", "hostname", "permissions", "logging", "reload"),
+    "networking": ("on", "off", "connectivity"),
 }
+_NMCLI_CHANGES = frozenset({"up", "down", "add", "modify", "clone", "edit", "delete", "reload",
+                            "load", "import", "migrate", "set", "connect", "reapply",
+                            "disconnect", "on", "off"})
+_NMCLI_WIFI_CHANGES = ("list", "connect", "hotspot", "rescan", "show-password")
 
 
 def _nmcli_changes(plain: list[str]) -> bool:
-    obj, verb = [*plain, "", ""][:2]
-    return (bool(_NMCLI_CHANGES.get(obj, frozenset()).intersection(plain[1:4]))
-            or (obj in ("radio", "r", "networking", "n") and bool(
-                {"on", "off"}.intersection(plain)))
-            or (obj in ("general", "g") and verb == "reload"))
+    obj = _resolve(plain[0], _NMCLI_OBJECTS) if plain else ""
+    if obj == "radio":  # nmcli radio [all|wifi|wwan] on|off
+        return bool({"on", "off"}.intersection(plain[1:3]))
+    command = _resolve(plain[1], _NMCLI_COMMANDS.get(obj, ())) if len(plain) > 1 else ""
+    if obj == "device" and command == "wifi":
+        return _resolve(plain[2] if len(plain) > 2 else "", _NMCLI_WIFI_CHANGES) in (
+            "connect", "hotspot")
+    if obj == "general":
+        return command == "reload"
+    return command in _NMCLI_CHANGES

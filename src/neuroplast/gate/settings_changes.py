@@ -36,7 +36,8 @@ reading a setting, listing and help change nothing:
   (a PTP hardware clock), ``idevicedate --set|--sync`` (a phone's clock);
 - the network's configuration, read by ``gate.network_changes`` (interfaces, addresses,
   routes, links, traffic shaping, wireless settings, resolvers, the network managers'
-  profiles: ip, tc, nmcli, netplan, networksetup...), and ``nmcli general hostname NAME``;
+  profiles: ip, tc, nmcli, netplan, networksetup...), and ``nmcli general hostname|logging``
+  with a value;
 - Windows: ``reg add|delete|import|copy|load|unload|restore`` (not ``query``,
   ``export``, ``compare``);
 - tools' user-wide configuration: ``git config`` with ``--global`` or ``--system`` that
@@ -245,8 +246,9 @@ def changes_settings(seg: Segment) -> bool:
         return bool(words) and not any(a in ("--info", "--getBoot") for a in words)
     if head == "dark-mode":
         return plain[:1] != ["status"]
-    if head == "nmcli" and plain[:2] in (["general", "hostname"], ["g", "hostname"]):
-        return len(plain) > 2
+    if head == "nmcli" and len(plain) > 2 and "general".startswith(plain[0]):
+        # nmcli general hostname|logging with a value, any prefix of each (nmcli g h NAME)
+        return "hostname".startswith(plain[1]) or "logging".startswith(plain[1])
     if head == "git" and "config" in words:
         return _git_config_writes(argv)
     if head == "conda" and plain[:1] == ["config"]:
