@@ -20,6 +20,7 @@ from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
@@ -3943,6 +3944,50 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'tailscale status',
         'ip --help',
     ]),
+    "delete": (deletes_files, [
+        'rm -rf build',
+        'rm notes.txt',
+        'sudo rmdir /srv/old',
+        'unlink current.log',
+        'find . -name "*.pyc" -delete',
+        "find /data/passes -mtime +30 -exec rm {} +",
+        'ls *.tmp | xargs rm -f',
+        'fd -e bak -x rm',
+        'git rm old_plan.py',
+        'git -C repo rm -r docs/old',
+        'git worktree remove ../feature',
+        'hg rm old.c',
+        'svn delete notes.txt',
+        'trash-put report.pdf',
+        'trash-empty',
+        'trash put capture.iq',
+        'gio trash ~/Desktop/a.png',
+        'shred -u key.pem',
+        'srm secrets.txt',
+        'rsync -a --delete src/ /mnt/backup/src/',
+        'rsync -a --remove-source-files captures/ /mnt/archive/',
+        'bleachbit --clean system.cache',
+        'fdupes -rd ~/Pictures',
+        'del /Q build\\*.obj',
+        'Remove-Item -Recurse -Force dist',
+    ], [
+        'rm --help',
+        'ls -la',
+        'find . -name "*.pyc"',
+        'git rm --cached .env',
+        'git rm -n old.py',
+        'git worktree list',
+        'svn delete --keep-local notes.txt',
+        'trash-list',
+        'trash list',
+        'gio info a.png',
+        'shred key.pem',
+        'rsync -a src/ dst/',
+        'rsync -an --delete src/ dst/',
+        'bleachbit --preview system.cache',
+        'fdupes -r ~/Pictures',
+        'hg status',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4023,6 +4068,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a network changed through its own tools is a setting already, asked once as one;
     # read ahead, the act only carries a refusal across its tools and the joins
     assert "network-config" not in MUST_KNOW_ACTS
+    # most projects delete their own build outputs and temporary files; the deleted paths
+    # are keyed already; read ahead, the act only carries a refusal across programs
+    assert "delete" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -225,6 +225,9 @@ it. Each act is read from the programs' own manuals:
   routes, bridges, tunnels, a link's parameters, traffic shaping, wireless settings, the
   resolver's servers, the network managers' profiles, a network joined or left
   (``gate.network_changes``, each tool's manual);
+- ``delete``: files or folders deleted from this machine's disk, whatever program removes
+  them: rm, the trash's tools, ``find -delete``, ``git rm``, ``rsync --delete``
+  (``gate.deletes``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -268,6 +271,7 @@ from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
@@ -330,7 +334,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "connect")
+        "delete", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -770,7 +774,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("image", builds_image), ("backup", backs_up), ("disk", changes_disks),
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
-    ("network-config", changes_network_config),
+    ("network-config", changes_network_config), ("delete", deletes_files),
 )
 
 

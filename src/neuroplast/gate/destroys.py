@@ -8,8 +8,8 @@ T1490 'Inhibit System Recovery'; NIST SP 800-34 Rev. 1 3.4.2 on backups). A user
 this is one view whatever tool does it: someone who stops letting the agent run ``zfs
 destroy`` stops it for ``lvremove``, ``borg prune`` and ``docker volume rm`` alike. So it
 is an act across programs (``gate.acts``: ``* destroy``). Each tool is read from its own
-manual; listings, dry runs, help and versions are not the act, nor is deleting a project's
-own files (``rm``: what it touches is keyed already) nor a cache (``purge``):
+manual; listings, dry runs, help and versions are not the act, nor are files deleted
+(``delete``: ``rm``, ``find -delete``...) nor a cache purged (``purge``):
 
 - file systems and volumes: ``zfs destroy``, ``zpool destroy|labelclear``, ``btrfs
   subvolume delete``, lvremove(8), vgremove(8), pvremove(8), ``wipefs -a|-o`` (wipefs(8):
