@@ -79,6 +79,12 @@ from neuroplast_bench.gate_fortieth_user import (
     SEISMIC_HOME_FILES,
     SeismicUser,
 )
+from neuroplast_bench.gate_forty_first_user import (
+    GROUND_DRIFT,
+    GROUND_FOCUS,
+    GROUND_HOME_FILES,
+    GroundUser,
+)
 from neuroplast_bench.gate_fourteenth_user import (
     MACADMIN_DRIFT,
     MACADMIN_FOCUS,
@@ -316,14 +322,15 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "radio": RADIO_DRIFT, "orchard": ORCHARD_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
-               "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT}
+               "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
+               "ground": GROUND_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
-          | BrokerageUser | TransitUser | CasinoUser | SeismicUser)
+          | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser)
 
 
 @dataclass
@@ -389,8 +396,10 @@ class GateBenchConfig(Config):
     # broker-dealer, a thirty-seventh), "transit" (gate_thirty_eighth_user.TransitUser:
     # the transit-technology engineer of a regional transit district, a thirty-eighth),
     # "casino" (gate_thirty_ninth_user.CasinoUser: the gaming-systems engineer of a Nevada
-    # casino resort, a thirty-ninth) or "seismic" (gate_fortieth_user.SeismicUser: the
-    # data-center engineer of a regional seismic network, a fortieth)
+    # casino resort, a thirty-ninth), "seismic" (gate_fortieth_user.SeismicUser: the
+    # data-center engineer of a regional seismic network, a fortieth) or "ground"
+    # (gate_forty_first_user.GroundUser: the ground-segment engineer of a small
+    # Earth-observation satellite operator, a forty-first)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -398,7 +407,8 @@ class GateBenchConfig(Config):
                   "clinical", "support", "cdn", "telco", "k12", "grid",
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
-                  "brokerage", "transit", "casino", "seismic"] = "default"
+                  "brokerage", "transit", "casino", "seismic",
+                  "ground"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1008,9 +1018,12 @@ def _tempdir() -> Iterator[Path]:
 # build unsigned, commit and tag beside the pages that sign, the signing tools' pages being
 # few), seven (casino, three for the drift, which also draw the pages that derive, list,
 # import, upload, use and revoke keys and make requests beside the pages that make keys,
-# the key-making tools' pages being few) and six (seismic, two for the drift, which also
+# the key-making tools' pages being few), six (seismic, two for the drift, which also
 # draw the pages that read clocks, print dates, list time zones and query time servers
-# beside the pages that set clocks, the clock tools' pages being few) where the
+# beside the pages that set clocks, the clock tools' pages being few) and six (ground, two
+# for the drift, which also draw the pages that read priorities, policies and affinities
+# and the launchers', containers' and guests' pages that start, detach, limit memory and
+# configure beside the pages that change how a process is scheduled) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1061,6 +1074,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "transit": (TRANSIT_FOCUS, 0.25, TRANSIT_HOME_FILES, TransitUser),
     "casino": (CASINO_FOCUS, 0.25, CASINO_HOME_FILES, CasinoUser),
     "seismic": (SEISMIC_FOCUS, 0.25, SEISMIC_HOME_FILES, SeismicUser),
+    "ground": (GROUND_FOCUS, 0.25, GROUND_HOME_FILES, GroundUser),
 }
 
 

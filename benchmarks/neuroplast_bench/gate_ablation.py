@@ -207,13 +207,18 @@ STREAMS: tuple[Stream, ...] = (
 # made on a casino's kiosk gateway replaced the gateway's own and took 31 ticket
 # redemption kiosks offline for a Friday night, and a passphrase-less key it had made for
 # a nightly job turned up in the cybersecurity review as a key no one owned;
-# gate_thirty_ninth_user; written apart from the gate, its misses not yet read) and the
+# gate_thirty_ninth_user; written apart from the gate, its misses not yet read), the
 # seismic user (a change of mind about setting clocks, by any program, once a local time
 # the agent typed into a seismic network's acquisition server set its clock eight hours
 # back and cut the network's stations out of earthquake early warning for 53 minutes, and
 # a station's real-time clock it had set to local time wrote data eight hours off after
 # each power cut; gate_fortieth_user; written apart from the gate, its misses not yet
-# read).
+# read) and the ground user (a change of mind about changing how a process is scheduled,
+# by any program, once a real-time priority and the isolated CPUs the agent gave a ground
+# station's ingest starved the X-band demodulator through a satellite pass and 63 scenes
+# came down with missing lines, and a real-time I/O class it had given an archive sync cut
+# a pass's recording 94 seconds short; gate_forty_first_user; written apart from the gate,
+# its misses not yet read).
 HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100, 101, 102)),
                                 *(Stream(seed, user="ops") for seed in (200, 201, 202)),
                                 *(Stream(seed, user="mlds") for seed in (300, 301, 302)),
@@ -256,7 +261,9 @@ HELD_OUT: tuple[Stream, ...] = (*(Stream(seed, user="heldout") for seed in (100,
                                 *(Stream(seed, user="casino")
                                   for seed in (3900, 3901, 3902)),
                                 *(Stream(seed, user="seismic")
-                                  for seed in (4000, 4001, 4002)))
+                                  for seed in (4000, 4001, 4002)),
+                                *(Stream(seed, user="ground")
+                                  for seed in (4100, 4101, 4102)))
 
 
 @dataclass
