@@ -27,13 +27,15 @@ reading a setting, listing and help change nothing:
   ``set|reset|reset-recursively``; dconf(1) ``write|reset|load|update|compile``;
   xfconf-query ``-s|-r|-n``; kwriteconfig5/6; gconftool-2 ``--set|--unset|--load``;
   ``update-alternatives --set|--install|--remove|--remove-all|--config|--auto``;
-  ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``;
-  ``powerprofilesctl set``; the clock set or stepped: ``date -s`` or ``date MMDDhhmm...``,
-  ``sntp -S|-s``, ``ntpdig -S|-s``, ``hwclock -w|-s|--set|--adjust|--systz``, ``rdate -s``,
-  ntpdate(8) (not ``-q``, ``-d``), ``chronyc makestep|settime``, ``htpdate -s|-a|-x``,
-  ``w32tm /resync|/config``; the clock daemons that set and keep it (ntpd, chronyd, sntpd,
-  linuxptp's phc2sys and ptp4l; not their checks and prints), ``phc_ctl ... set|adj|freq``
-  (a PTP hardware clock), ``idevicedate --set|--sync`` (a phone's clock);
+  ``xdg-settings set``, ``xdg-mime default``; setenforce(8); ``tuned-adm profile|off``; the
+  processors' frequency and power policy (``cpupower frequency-set|set|idle-set``,
+  ``cpufreq-set``); ``powerprofilesctl set``; the clock set or stepped: ``date -s`` or
+  ``date MMDDhhmm...``, ``sntp -S|-s``, ``ntpdig -S|-s``, ``hwclock
+  -w|-s|--set|--adjust|--systz``, ``rdate -s``, ntpdate(8) (not ``-q``, ``-d``), ``chronyc
+  makestep|settime``, ``htpdate -s|-a|-x``, ``w32tm /resync|/config``; the clock daemons
+  that set and keep it (ntpd, chronyd, sntpd, linuxptp's phc2sys and ptp4l; not their checks
+  and prints), ``phc_ctl ... set|adj|freq`` (a PTP hardware clock), ``idevicedate
+  --set|--sync`` (a phone's clock);
 - the network's configuration, read by ``gate.network_changes`` (interfaces, addresses,
   routes, links, traffic shaping, wireless settings, resolvers, the network managers'
   profiles: ip, tc, nmcli, netplan, networksetup...), and ``nmcli general hostname|logging``
@@ -150,7 +152,8 @@ _CLOCK_DAEMONS: dict[str, frozenset[str]] = {
     "phc2sys": frozenset({"-h", "-v"}), "ptp4l": frozenset({"-h", "-v"}),
 }
 _DATE_SET = re.compile(r"\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?")
-_ALWAYS = frozenset({"setenforce", "kwriteconfig5", "kwriteconfig6", "kwriteconfig"})
+_ALWAYS = frozenset({"setenforce", "kwriteconfig5", "kwriteconfig6", "kwriteconfig",
+                     "cpufreq-set"})
 # (tool, its configuration command) -> the verbs that write the user-wide configuration
 _TOOL_CONFIG: dict[tuple[str, str], frozenset[str]] = {
     ("npm", "config"): frozenset({"set", "delete", "edit", "fix"}),
@@ -211,6 +214,9 @@ def changes_settings(seg: Segment) -> bool:
         return bool(words)
     if head in _VERBS:  # csrutil's verb may follow its object (authenticated-root, netboot)
         return bool(_VERBS[head].intersection(plain[:2 if head == "csrutil" else 1]))
+    if head == "cpupower":  # cpupower(1): the processors' frequency, bias and idle policy
+        return bool({"frequency-set", "set", "idle-set"}.intersection(
+            operands(argv, frozenset({"-c", "--cpu"}))[:1]))
     if head == "launchctl":  # launchctl(1) config: 'persistent configuration' of launchd
         return plain[:1] == ["config"]
     if head == "date" and "-j" not in words:  # BSD date -j: never set the clock
