@@ -63,6 +63,7 @@ from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
 from neuroplast.gate.virtual_machines import changes_vm
+from neuroplast.gate.web_writes import writes_to_web
 
 # act -> (its reader, calls that perform it, calls that do not)
 TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
@@ -4027,6 +4028,41 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'fdupes -r ~/Pictures',
         'hg status',
     ]),
+    "web-write": (writes_to_web, [
+        "curl -X POST https://api.example.com/v1/items -d '{}'",
+        'curl -XDELETE https://api.example.com/v1/items/3',
+        'curl -d name=x https://forms.example.com/submit',
+        "curl --json '{\"a\": 1}' https://api.example.com/a",
+        'curl -F file=@scene.tif https://upload.example.com/',
+        'curl -T report.pdf https://dav.example.com/report.pdf',
+        "wget --post-data 'a=1' https://example.com/form",
+        'wget --method=DELETE https://api.example.com/a/1',
+        'http POST api.example.com/items name=x',
+        'http api.example.com/items name=x',
+        'https PATCH api.example.com/items/1 done:=true',
+        'xh put api.example.com/a b=1',
+        'restish post api.example.com/items',
+        'gh api -X POST repos/o/r/issues -f title=x',
+        'gh api repos/o/r/issues -f title=x',
+        'glab api projects/1/issues --field title=x',
+        'Invoke-RestMethod -Uri https://api.example.com/a -Method Delete',
+        'python3 -c "import requests; requests.post(\'https://api.example.com/a\', json={})"',
+    ], [
+        'curl https://example.com',
+        'curl -I https://example.com',
+        'curl -X GET https://api.example.com/a',
+        'curl -G -d q=1 https://example.com/search',
+        'wget https://example.com/a.tgz',
+        'http api.example.com/items',
+        'http GET api.example.com/items q==1',
+        'http api.example.com/items Authorization:Bearer',
+        'gh api repos/o/r',
+        'gh api -X GET repos/o/r/issues -f state=open',
+        'gh pr list',
+        'Invoke-RestMethod -Uri https://api.example.com/a',
+        'python3 -c "import requests; print(requests.get(\'https://example.com\').text)"',
+        'curl --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4110,6 +4146,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # most projects delete their own build outputs and temporary files; the deleted paths
     # are keyed already; read ahead, the act only carries a refusal across programs
     assert "delete" not in MUST_KNOW_ACTS
+    # a project's own API is posted to all day in development, mostly on this machine;
+    # read ahead, the act only carries a refusal across clients
+    assert "web-write" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -228,6 +228,9 @@ it. Each act is read from the programs' own manuals:
 - ``delete``: files or folders deleted from this machine's disk, whatever program removes
   them: rm, the trash's tools, ``find -delete``, ``git rm``, ``rsync --delete``
   (``gate.deletes``, each tool's manual);
+- ``web-write``: a web service asked to change something: an HTTP request with a method
+  that is not safe (POST, PUT, PATCH, DELETE), by curl, wget, HTTPie, the forges' ``api``
+  commands, PowerShell or a script (``gate.web_writes``, each client's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -323,6 +326,7 @@ from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.transfers import directions
 from neuroplast.gate.virtual_machines import changes_vm
+from neuroplast.gate.web_writes import writes_to_web
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
 
@@ -334,7 +338,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "delete", "connect")
+        "delete", "web-write", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -775,6 +779,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
     ("network-config", changes_network_config), ("delete", deletes_files),
+    ("web-write", writes_to_web),
 )
 
 
