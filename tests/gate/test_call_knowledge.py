@@ -452,7 +452,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("jira issue create", ("message",)),
     ("twurl -X POST -d status=hi /2/tweets", ("message",)),
     ("twurl /2/users/me", ()),
-    ("curl -X POST -d '{}' https://hooks.slack.com/services/T0/B0/X", ("message",)),
+    ("curl -X POST -d '{}' https://hooks.slack.com/services/T0/B0/X", ("message", "web-write")),
     ("curl --url smtps://mail.example.com --mail-rcpt bob@example.com -T m.txt",
      ("upload", "message")),
     ("curl https://api.github.com/repos/x/y", ()),

@@ -14,8 +14,9 @@ the agent ``curl -X POST`` to an API stops it for ``http POST``, ``gh api -f``, 
 is read from its own manual; a request without a body or method that only reads, help and
 versions are not the act:
 
-- curl(1): ``-X``/``--request`` with a method other than GET, HEAD or OPTIONS; a body
-  (``-d``, ``--data*``, ``--json``, ``-F``, ``--form*``), which makes it a POST unless
+- curl(1), to an ``http``/``https`` URL (its other protocols are mail, file transfers...):
+  ``-X``/``--request`` with a method other than GET, HEAD or OPTIONS; a body (``-d``,
+  ``--data*``, ``--json``, ``-F``, ``--form*``), which makes it a POST unless
   ``-G``/``--get`` sends it as a query; ``-T``/``--upload-file`` (a PUT);
 - wget(1): ``--post-data``, ``--post-file``, ``--body-data``, ``--body-file`` and
   ``--method`` with a method that changes;
@@ -79,6 +80,9 @@ def writes_to_web(seg: Segment) -> bool:
     if names_option(words, _NOT_RUN):
         return False
     if head == "curl":
+        schemes = {w.partition("://")[0].lower() for w in words if "://" in w}
+        if schemes and not schemes & {"http", "https"}:
+            return False  # curl's other protocols: mail sent (smtp), files sent (ftp)...
         method = _method(option_values(argv, _CURL_METHOD))
         if method:
             return method not in _SAFE
