@@ -62,6 +62,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
+from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import changes_vm
 from neuroplast.gate.web_writes import writes_to_web
 
@@ -4063,6 +4064,52 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'python3 -c "import requests; print(requests.get(\'https://example.com\').text)"',
         'curl --help',
     ]),
+    "trust": (changes_trust, [
+        'sudo update-ca-certificates',
+        'sudo update-ca-trust extract',
+        'sudo trust anchor proxy-ca.crt',
+        'certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n proxy -i proxy-ca.crt',
+        'certutil -addstore Root proxy-ca.cer',
+        'sudo security add-trusted-cert -d -r trustRoot -k System.keychain ca.crt',
+        'keytool -importcert -alias proxy -file ca.crt -keystore cacerts',
+        'Import-Certificate -FilePath ca.cer -CertStoreLocation Cert:\\LocalMachine\\Root',
+        'mkcert -install',
+        'gpg --import vendor.asc',
+        'gpg --recv-keys 0xABCDEF',
+        'gpg --lsign-key 0xABCDEF',
+        'curl -fsSL https://x.example/key.gpg | sudo apt-key add -',
+        'sudo rpm --import https://x.example/RPM-GPG-KEY',
+        'sudo pacman-key --lsign-key 0xABCDEF',
+        'sudo add-apt-repository ppa:deadsnakes/ppa',
+        'sudo yum-config-manager --add-repo https://x.example/x.repo',
+        'sudo dnf config-manager --add-repo https://x.example/x.repo',
+        'sudo zypper ar https://x.example/repo x',
+        'flatpak remote-add --if-not-exists flathub https://flathub.org/repo/flathub.flatpakrepo',
+        'helm repo add bitnami https://charts.bitnami.com/bitnami',
+        'gem sources --add https://gems.example.com/',
+        'ssh-keyscan github.com >> ~/.ssh/known_hosts',
+        'ssh-keygen -R gs-01.example.com',
+        'ssh -o StrictHostKeyChecking=no ops@gs-01.example.com uptime',
+        'scp -o UserKnownHostsFile=/dev/null a.txt ops@gs-01:/tmp/',
+        "git config --global --add safe.directory '*'",
+    ], [
+        'gpg --list-keys',
+        'gpg --verify SHA256SUMS.sig SHA256SUMS',
+        'rpm -qa',
+        'apt-key list',
+        'keytool -list -keystore cacerts',
+        'certutil -d sql:$HOME/.pki/nssdb -L',
+        'security find-certificate -a',
+        'trust list',
+        'zypper lr',
+        'flatpak remotes',
+        'helm repo list',
+        'gem install rails',
+        'ssh-keyscan github.com',
+        'ssh -o ConnectTimeout=5 ops@gs-01 uptime',
+        'git config --global user.name Bob',
+        'update-ca-certificates --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4149,6 +4196,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a project's own API is posted to all day in development, mostly on this machine;
     # read ahead, the act only carries a refusal across clients
     assert "web-write" not in MUST_KNOW_ACTS
+    # a new project's setup imports keys and adds sources routinely, and each tool's first
+    # use is asked already; read ahead, the act only carries a refusal across tools
+    assert "trust" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

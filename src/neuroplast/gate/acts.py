@@ -231,6 +231,9 @@ it. Each act is read from the programs' own manuals:
 - ``web-write``: a web service asked to change something: an HTTP request with a method
   that is not safe (POST, PUT, PATCH, DELETE), by curl, wget, HTTPie, the forges' ``api``
   commands, PowerShell or a script (``gate.web_writes``, each client's manual);
+- ``trust``: what this machine or a tool trusts changed: a certificate authority added to
+  or removed from a trust store, a signing key imported or trusted, a package source
+  added or removed, a host's key accepted unchecked (``gate.trusts``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -325,6 +328,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.transfers import directions
+from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import changes_vm
 from neuroplast.gate.web_writes import writes_to_web
 
@@ -338,7 +342,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "delete", "web-write", "connect")
+        "delete", "web-write", "trust", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -779,7 +783,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("vm", changes_vm), ("boot", changes_boot), ("policy", changes_security_policy),
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
     ("network-config", changes_network_config), ("delete", deletes_files),
-    ("web-write", writes_to_web),
+    ("web-write", writes_to_web), ("trust", changes_trust),
 )
 
 
