@@ -39,6 +39,7 @@ from neuroplast.gate.kernel_modules import changes_kernel
 from neuroplast.gate.key_generation import makes_key
 from neuroplast.gate.links import links
 from neuroplast.gate.loads import generates_load
+from neuroplast.gate.log_clears import clears_logs
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mounts import mounts
@@ -4110,6 +4111,44 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'git config --global user.name Bob',
         'update-ca-certificates --help',
     ]),
+    "log-clear": (clears_logs, [
+        'history -c',
+        'history -d 1042',
+        'Clear-History',
+        'sudo journalctl --vacuum-time=2d',
+        'journalctl --rotate --vacuum-size=10M',
+        'sudo dmesg -C',
+        'sudo dmesg --read-clear',
+        'sudo logrotate -f /etc/logrotate.conf',
+        'sudo log erase --all',
+        'wevtutil cl Security',
+        'Clear-EventLog -LogName Application',
+        'pm2 flush',
+        'supervisorctl clear all',
+        'sudo truncate -s 0 /var/log/syslog',
+        ': > build.log',
+        'cat /dev/null > /var/log/auth.log',
+        'ln -sf /dev/null ~/.bash_history',
+        'aws logs delete-log-group --log-group-name /ground/ingest',
+        'aws logs put-retention-policy --log-group-name x --retention-in-days 1',
+        'gcloud logging logs delete ingest',
+    ], [
+        'history',
+        'history 20',
+        'journalctl -u ssh --since today',
+        'journalctl --disk-usage',
+        'dmesg',
+        'dmesg -T',
+        'logrotate -d /etc/logrotate.conf',
+        'log show --last 1h',
+        'wevtutil qe Security /c:5',
+        'pm2 logs',
+        'truncate -s 10M disk.img',
+        'echo done > result.txt',
+        'aws logs tail /ground/ingest',
+        'gcloud logging read "severity>=ERROR"',
+        'journalctl --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4199,6 +4238,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a new project's setup imports keys and adds sources routinely, and each tool's first
     # use is asked already; read ahead, the act only carries a refusal across tools
     assert "trust" not in MUST_KNOW_ACTS
+    # logs cleared stay on this machine or its account, and rotating logs is routine
+    # administration; read ahead, the act only carries a refusal across tools
+    assert "log-clear" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

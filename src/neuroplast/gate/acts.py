@@ -234,6 +234,9 @@ it. Each act is read from the programs' own manuals:
 - ``trust``: what this machine or a tool trusts changed: a certificate authority added to
   or removed from a trust store, a signing key imported or trusted, a package source
   added or removed, a host's key accepted unchecked (``gate.trusts``, each tool's manual);
+- ``log-clear``: a record of what happened cleared: a shell's history, the journal, the
+  kernel's ring buffer, event logs, log files emptied, cloud log stores deleted
+  (``gate.log_clears``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -299,6 +302,7 @@ from neuroplast.gate.kernel_modules import changes_kernel
 from neuroplast.gate.key_generation import makes_key
 from neuroplast.gate.links import links
 from neuroplast.gate.loads import generates_load
+from neuroplast.gate.log_clears import clears_logs
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.messages import sends_message
@@ -342,7 +346,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "delete", "web-write", "trust", "connect")
+        "delete", "web-write", "trust", "log-clear", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -784,6 +788,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
     ("network-config", changes_network_config), ("delete", deletes_files),
     ("web-write", writes_to_web), ("trust", changes_trust),
+    ("log-clear", clears_logs),
 )
 
 
