@@ -333,7 +333,7 @@ from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.transfers import directions
 from neuroplast.gate.trusts import changes_trust
-from neuroplast.gate.virtual_machines import changes_vm
+from neuroplast.gate.virtual_machines import MACHINE_STOPS, changes_vm
 from neuroplast.gate.web_writes import writes_to_web
 
 __all__ = ["ACTS", "MUST_KNOW_ACTS", "acts", "database_hosts", "socket_hosts"]
@@ -413,16 +413,7 @@ _STOP_VERBS: dict[str, frozenset[str]] = {
     "vagrant": _VM_STOPS, "virsh": _VM_STOPS, "multipass": _VM_STOPS, "lxc": _VM_STOPS,
     "incus": _VM_STOPS, "qm": _VM_STOPS, "pct": _VM_STOPS, "VBoxManage": _VM_STOPS,
     "vboxmanage": _VM_STOPS,
-    # local machine managers (each one's manual; gate.virtual_machines reads their changes)
-    "limactl": frozenset({"stop", "restart"}), "minikube": frozenset({"stop", "pause"}),
-    "colima": frozenset({"stop", "restart"}),
-    "docker-machine": frozenset({"stop", "restart", "kill"}),
-    "distrobox": frozenset({"stop"}), "tart": frozenset({"stop", "suspend"}),
-    "utmctl": frozenset({"stop", "suspend"}),
-    "prlctl": frozenset({"stop", "restart", "reset", "suspend", "pause"}),
-    "vmrun": frozenset({"stop", "reset", "suspend", "pause"}),
-    "xl": frozenset({"shutdown", "destroy", "reboot", "pause"}),
-    "orbctl": frozenset({"stop", "restart"}), "orb": frozenset({"stop", "restart"}),
+    **MACHINE_STOPS,  # the local machine managers' (gate.virtual_machines)
     "launchctl": frozenset({"stop", "bootout", "unload", "kill", "remove"}),
     "adb": frozenset({"reboot", "kill-server", "force-stop"}),  # adb shell am force-stop
     "fastboot": frozenset({"reboot"}),

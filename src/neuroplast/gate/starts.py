@@ -39,6 +39,7 @@ from __future__ import annotations
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
 from neuroplast.gate.shell import Segment
+from neuroplast.gate.virtual_machines import MACHINE_STARTS
 
 __all__ = ["starts_service"]
 
@@ -63,12 +64,10 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "multipass": (((), frozenset({"start", "launch"})),),
     "lxc": (((), frozenset({"start", "launch"})),),
     "VBoxManage": (((), frozenset({"startvm"})),), "vboxmanage": (((), frozenset({"startvm"})),),
-    "qm": (((), _START),), "prlctl": (((), _START),), "pct": (((), _START),),
+    "qm": (((), _START),), "pct": (((), _START),),
     "incus": (((), frozenset({"start", "launch"})),),
-    "limactl": (((), _START),), "colima": (((), _START),), "minikube": (((), _START),),
-    "docker-machine": (((), _START),), "utmctl": (((), _START),), "vmrun": (((), _START),),
-    "orbctl": (((), _START),), "orb": (((), _START),),
-    "xl": (((), frozenset({"create"})),),
+    # the local machine managers' (gate.virtual_machines)
+    **{manager: (((), verbs),) for manager, verbs in MACHINE_STARTS.items()},
 }
 
 # the programs this act reads; any other is answered at once

@@ -118,44 +118,64 @@ _VBOX_CHANGES = frozenset({
 _VBOX_READS = frozenset({"list", "showvminfo", "info"})
 # program -> (the words that lead to a verb, the verbs that change a machine), each from its
 # manual; the words are the sub-command and the plain words after it
+# The local machine managers' verbs that stop, restart or pause a machine and those that
+# start one, from each manager's manual: the ``kill`` and ``start`` acts read them from
+# here, and each is also a change of the machine (below).
+MACHINE_STOPS: dict[str, frozenset[str]] = {
+    "limactl": frozenset({"stop", "restart"}), "minikube": frozenset({"stop", "pause"}),
+    "colima": frozenset({"stop", "restart"}),
+    "docker-machine": frozenset({"stop", "restart", "kill"}),
+    "distrobox": frozenset({"stop"}), "tart": frozenset({"stop", "suspend"}),
+    "utmctl": frozenset({"stop", "suspend"}),
+    "prlctl": frozenset({"stop", "restart", "reset", "suspend", "pause"}),
+    "vmrun": frozenset({"stop", "reset", "suspend", "pause"}),
+    "xl": frozenset({"shutdown", "destroy", "reboot", "pause"}),
+    "orbctl": frozenset({"stop", "restart"}), "orb": frozenset({"stop", "restart"}),
+}
+MACHINE_STARTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("limactl", "colima", "minikube", "docker-machine", "utmctl", "vmrun",
+                     "orbctl", "orb", "prlctl"), frozenset({"start"})),
+    "xl": frozenset({"create"}),
+}
+
+
+def _runs(manager: str, *others: str) -> frozenset[str]:
+    """A manager's verbs that start or stop a machine, with ``others`` that change it."""
+    return MACHINE_STOPS[manager] | MACHINE_STARTS.get(manager, frozenset()) | frozenset(others)
+
+
 _CHANGES: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "vagrant": (((), frozenset({"up", "halt", "reload", "destroy", "suspend", "resume",
                                 "provision"})),
                 (("snapshot",), frozenset({"save", "push", "pop", "restore", "delete"}))),
-    "limactl": (((), frozenset({"create", "start", "stop", "delete", "remove", "rm", "edit",
-                                "clone", "rename", "factory-reset", "restart"})),
+    "limactl": (((), _runs("limactl", "create", "delete", "remove", "rm", "edit", "clone",
+                           "rename", "factory-reset")),
                 (("snapshot",), frozenset({"create", "delete", "apply"})),
                 (("disk",), frozenset({"create", "delete", "resize", "unlock"}))),
     "multipass": (((), frozenset({"launch", "start", "stop", "restart", "suspend", "delete",
                                   "purge", "recover", "snapshot", "restore", "clone", "set"})),),
-    "colima": (((), frozenset({"start", "stop", "restart", "delete"})),
+    "colima": (((), _runs("colima", "delete")),
                (("kubernetes",), frozenset({"start", "stop", "reset", "delete"}))),
-    "minikube": (((), frozenset({"start", "stop", "delete", "pause", "unpause"})),
+    "minikube": (((), _runs("minikube", "delete", "unpause")),
                  (("node",), frozenset({"add", "delete", "start", "stop"}))),
-    "docker-machine": (((), frozenset({"create", "start", "stop", "restart", "kill", "rm",
-                                       "upgrade", "provision"})),),
+    "docker-machine": (((), _runs("docker-machine", "create", "rm", "upgrade", "provision")),),
     "podman": ((("machine",), frozenset({"init", "start", "stop", "rm", "reset", "set"})),),
-    "orbctl": (((), frozenset({"create", "delete", "start", "stop", "restart", "rename",
-                               "clone"})),),
-    "orb": (((), frozenset({"create", "delete", "start", "stop", "restart", "rename",
-                            "clone"})),),
-    "distrobox": (((), frozenset({"create", "rm", "stop", "upgrade"})),
+    **{orb: (((), _runs(orb, "create", "delete", "rename", "clone")),)
+       for orb in ("orbctl", "orb")},
+    "distrobox": (((), _runs("distrobox", "create", "rm", "upgrade")),
                   (("assemble",), frozenset({"create", "rm"}))),
     "toolbox": (((), frozenset({"create", "rm"})),),
-    "tart": (((), frozenset({"create", "clone", "set", "delete", "run", "stop", "suspend",
-                             "rename", "import"})),),
-    "prlctl": (((), frozenset({"create", "clone", "delete", "set", "start", "stop", "restart",
-                               "reset", "suspend", "resume", "pause", "snapshot",
-                               "snapshot-delete", "snapshot-switch", "register",
-                               "unregister", "migrate"})),),
-    "vmrun": (((), frozenset({"start", "stop", "reset", "suspend", "pause", "unpause",
-                              "snapshot", "deletesnapshot", "reverttosnapshot", "clone",
-                              "deletevm", "register", "unregister", "upgradevm"})),),
-    "utmctl": (((), frozenset({"start", "suspend", "stop", "clone", "delete"})),),
-    "xl": (((), frozenset({"create", "destroy", "shutdown", "reboot", "pause", "unpause",
-                           "migrate", "save", "restore", "rename", "mem-set", "mem-max",
-                           "vcpu-set", "block-attach", "block-detach", "network-attach",
-                           "network-detach", "config-update"})),),
+    "tart": (((), _runs("tart", "create", "clone", "set", "delete", "run", "rename",
+                        "import")),),
+    "prlctl": (((), _runs("prlctl", "create", "clone", "delete", "set", "resume", "snapshot",
+                          "snapshot-delete", "snapshot-switch", "register", "unregister",
+                          "migrate")),),
+    "vmrun": (((), _runs("vmrun", "unpause", "snapshot", "deletesnapshot", "reverttosnapshot",
+                         "clone", "deletevm", "register", "unregister", "upgradevm")),),
+    "utmctl": (((), _runs("utmctl", "clone", "delete")),),
+    "xl": (((), _runs("xl", "unpause", "migrate", "save", "restore", "rename", "mem-set",
+                      "mem-max", "vcpu-set", "block-attach", "block-detach", "network-attach",
+                      "network-detach", "config-update")),),
     "qemu-img": (((), frozenset({"create", "resize", "snapshot", "commit", "rebase",
                                  "amend"})),),
 }
