@@ -85,6 +85,12 @@ from neuroplast_bench.gate_forty_first_user import (
     GROUND_HOME_FILES,
     GroundUser,
 )
+from neuroplast_bench.gate_forty_second_user import (
+    WATER_DRIFT,
+    WATER_FOCUS,
+    WATER_HOME_FILES,
+    WaterUser,
+)
 from neuroplast_bench.gate_fourteenth_user import (
     MACADMIN_DRIFT,
     MACADMIN_FOCUS,
@@ -323,14 +329,15 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
-               "ground": GROUND_DRIFT}
+               "ground": GROUND_DRIFT, "water": WATER_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
           | LegalUser | NewsroomUser | CivicUser | ClinicalUser | SupportUser | CdnUser
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
-          | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser)
+          | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
+          | WaterUser)
 
 
 @dataclass
@@ -397,9 +404,11 @@ class GateBenchConfig(Config):
     # the transit-technology engineer of a regional transit district, a thirty-eighth),
     # "casino" (gate_thirty_ninth_user.CasinoUser: the gaming-systems engineer of a Nevada
     # casino resort, a thirty-ninth), "seismic" (gate_fortieth_user.SeismicUser: the
-    # data-center engineer of a regional seismic network, a fortieth) or "ground"
+    # data-center engineer of a regional seismic network, a fortieth), "ground"
     # (gate_forty_first_user.GroundUser: the ground-segment engineer of a small
-    # Earth-observation satellite operator, a forty-first)
+    # Earth-observation satellite operator, a forty-first) or "water"
+    # (gate_forty_second_user.WaterUser: the laboratory and compliance-data engineer of a
+    # municipal water utility, a forty-second)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -408,7 +417,7 @@ class GateBenchConfig(Config):
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
-                  "ground"] = "default"
+                  "ground", "water"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1020,10 +1029,14 @@ def _tempdir() -> Iterator[Path]:
 # import, upload, use and revoke keys and make requests beside the pages that make keys,
 # the key-making tools' pages being few), six (seismic, two for the drift, which also
 # draw the pages that read clocks, print dates, list time zones and query time servers
-# beside the pages that set clocks, the clock tools' pages being few) and six (ground, two
+# beside the pages that set clocks, the clock tools' pages being few), six (ground, two
 # for the drift, which also draw the pages that read priorities, policies and affinities
 # and the launchers', containers' and guests' pages that start, detach, limit memory and
-# configure beside the pages that change how a process is scheduled) where the
+# configure beside the pages that change how a process is scheduled) and six (water, two
+# for the drift, which also draw the pages that read, strip and rename by metadata and the
+# optimizers', version control's and packaging tools' pages that compress, commit, strip
+# and repair beside the pages that set a file's or a record's time, those tools' pages
+# being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1075,6 +1088,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "casino": (CASINO_FOCUS, 0.25, CASINO_HOME_FILES, CasinoUser),
     "seismic": (SEISMIC_FOCUS, 0.25, SEISMIC_HOME_FILES, SeismicUser),
     "ground": (GROUND_FOCUS, 0.25, GROUND_HOME_FILES, GroundUser),
+    "water": (WATER_FOCUS, 0.25, WATER_HOME_FILES, WaterUser),
 }
 
 

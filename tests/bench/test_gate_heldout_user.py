@@ -259,7 +259,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
-                             "'transit', 'casino', 'seismic', 'ground'"):
+                             "'transit', 'casino', 'seismic', 'ground', 'water'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -283,4 +283,4 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
             "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
-            "'casino', 'seismic', 'ground'") in str(result.exception)
+            "'casino', 'seismic', 'ground', 'water'") in str(result.exception)
