@@ -63,6 +63,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
+from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import changes_vm
 from neuroplast.gate.web_writes import writes_to_web
@@ -4149,6 +4150,66 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'gcloud logging read "severity>=ERROR"',
         'journalctl --help',
     ]),
+    "timestamp": (sets_timestamp, [
+        "touch -d '2026-03-03 14:10' /mnt/lims-import/ic/run.csv",
+        'touch -t 202603031410 run.csv',
+        'touch -r original.csv copy.csv',
+        'touch -A -01 run.csv',
+        'SetFile -m "03/03/2026 14:10" run.csv',
+        'git utimes',
+        'exiftool "-AllDates+=1" -overwrite_original photos/',
+        'exiftool -DateTimeOriginal="2026:02:10 09:00:00" a.jpg',
+        'exiftool "-FileModifyDate<DateTimeOriginal" photos/',
+        'exiv2 ad -a 1:00 a.jpg',
+        'exiv2 -M"set Exif.Photo.DateTimeOriginal 2026:02:10 09:00:00" a.jpg',
+        'jhead -ft a.jpg',
+        'jhead -ta+1:00 *.jpg',
+        'ffmpeg -i in.mp4 -metadata creation_time=2026-02-10T09:00:00 -c copy out.mp4',
+        'eyeD3 --recording-date 2020 a.mp3',
+        'git commit --date="2026-03-03 14:10" -m results',
+        'GIT_COMMITTER_DATE="2026-03-03" git commit --amend --no-edit',
+        'git rebase --committer-date-is-author-date main',
+        'tar --mtime=2026-01-01 -cf a.tar src',
+        'zip -o -r a.zip src',
+        '7z a -stl a.7z src',
+        "faketime '2026-03-03 14:10' ./export.sh",
+        'LD_PRELOAD=/usr/lib/faketime/libfaketime.so.1 FAKETIME=-1d make',
+        'mid3v2 --date=2020-01-01 a.mp3',
+        'strip-nondeterminism --timestamp 0 a.zip',
+        'ect -keep a.png',
+        'exiv2 -d a --keep a.jpg',
+        "hg commit -d '2026-03-03 14:10' -m results",
+        'dolt commit --date 2021-12-31T00:00:00 -m x',
+        'git am --committer-date-is-author-date fix.patch',
+        'rclone touch -t 2026-03-03T14:10:00 remote:run.csv',
+        'node -e "require(\'fs\').utimesSync(\'a\', 0, 0)"',
+        'python3 -c "import os; os.utime(\'run.csv\', (0, 0))"',
+    ], [
+        'touch run.csv',
+        'touch -c run.csv',
+        'stat run.csv',
+        'exiftool -AllDates a.jpg',
+        'exiftool -DateTimeOriginal= a.jpg',
+        "exiftool '-filename<DateTimeOriginal' photos/",
+        'exiftool -all= a.jpg',
+        'exiv2 pr a.jpg',
+        'jhead a.jpg',
+        'git commit -m results',
+        'git log --date=iso',
+        'tar -cf a.tar src',
+        'cp -p run.csv backup/',
+        'rsync -a src/ dst/',
+        'ffmpeg -i in.mp4 out.webm',
+        'date -d yesterday',
+        'python3 -c "import os; os.utime(\'run.csv\')"',
+        'touch --help',
+        'SOURCE_DATE_EPOCH=0 make dist',
+        'strip-nondeterminism --type zip a.zip',
+        'exiv2 -d a a.jpg',
+        'git rebase --ignore-date main',
+        'hg log -d 2026-03-03',
+        'ect -9 a.png',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4241,6 +4302,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # logs cleared stay on this machine or its account, and rotating logs is routine
     # administration; read ahead, the act only carries a refusal across tools
     assert "log-clear" not in MUST_KNOW_ACTS
+    # a time set stays in this machine's files, and builds set times for reproducibility;
+    # read afterwards, the act only carries a refusal across tools
+    assert "timestamp" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

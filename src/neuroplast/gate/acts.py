@@ -237,6 +237,9 @@ it. Each act is read from the programs' own manuals:
 - ``log-clear``: a record of what happened cleared: a shell's history, the journal, the
   kernel's ring buffer, event logs, log files emptied, cloud log stores deleted
   (``gate.log_clears``, each tool's manual);
+- ``timestamp``: a recorded time set to another than now: files' times, the dates media and
+  documents carry, commits' and archives' dates, a program run under a faked time
+  (``gate.timestamps``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -331,6 +334,7 @@ from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
+from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.transfers import directions
 from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import MACHINE_STOPS, changes_vm
@@ -346,7 +350,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "delete", "web-write", "trust", "log-clear", "connect")
+        "delete", "web-write", "trust", "log-clear", "timestamp", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -779,7 +783,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("share", shares), ("service", changes_service), ("priority", changes_priority),
     ("network-config", changes_network_config), ("delete", deletes_files),
     ("web-write", writes_to_web), ("trust", changes_trust),
-    ("log-clear", clears_logs),
+    ("log-clear", clears_logs), ("timestamp", sets_timestamp),
 )
 
 
