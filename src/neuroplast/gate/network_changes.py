@@ -118,7 +118,7 @@ _IP_VALUES = frozenset({"-n", "-netns", "-f", "-family", "-l", "-loops", "-rc", 
 _TC_OBJECTS = ("qdisc", "class", "filter", "chain", "actions", "monitor", "exec")
 _TC_COMMANDS = ("add", "change", "replace", "link", "delete", "show", "list", "lst", "get")
 _TC_VALUES = frozenset({"-b", "-batch", "-n", "-netns", "-cf", "-conf"})
-_BATCH = frozenset({"-b", "-batch", "-force"})
+_BATCH = frozenset({"-b", "-batch"})  # -batch FILE runs the file's commands
 # programs that change the configuration whenever they run, save help, versions and the
 # options here that only print or test (ifupdown's -n/--no-act, dhcpcd's lease dump and
 # test, macchanger's show and list)
