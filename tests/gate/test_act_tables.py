@@ -49,6 +49,7 @@ from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
+from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.renames import renames
 from neuroplast.gate.restores import restores
@@ -4210,6 +4211,38 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'hg log -d 2026-03-03',
         'ect -9 a.png',
     ]),
+    "profile": (changes_profile, [
+        "echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc",
+        "echo 'alias ls=eza' >> ~/.zshrc",
+        'pyenv init - >> ~/.bash_profile',
+        "printf 'set -gx EDITOR nvim\\n' >> ~/.config/fish/config.fish",
+        "echo 'export HTTP_PROXY=http://proxy:3128' | sudo tee -a /etc/environment",
+        'sudo cp proxy.sh /etc/profile.d/proxy.sh',
+        'ln -sf ~/dotfiles/.zshrc ~/.zshrc',
+        "sed -i '/conda initialize/d' ~/.bashrc",
+        'conda init zsh',
+        'micromamba shell init -s bash',
+        'pipx ensurepath',
+        'uv tool update-shell',
+        'chezmoi apply',
+        'setx JAVA_HOME C:\\jdk',
+        'launchctl setenv JAVA_HOME /opt/jdk',
+        'systemctl --user set-environment EDITOR=nvim',
+    ], [
+        'cat ~/.bashrc',
+        'source ~/.bashrc',
+        'echo hi > notes.txt',
+        'export PATH=$HOME/bin:$PATH',
+        'conda init --dry-run',
+        'conda init -d zsh',
+        'starship init zsh',
+        'cp ~/.bashrc backup/',
+        'chezmoi diff',
+        'pipx list',
+        'launchctl getenv JAVA_HOME',
+        'systemctl --user show-environment',
+        'sed -n 1,5p ~/.bashrc',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4305,6 +4338,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a time set stays in this machine's files, and builds set times for reproducibility;
     # read afterwards, the act only carries a refusal across tools
     assert "timestamp" not in MUST_KNOW_ACTS
+    # a startup file written is keyed by its path already, and installers add themselves
+    # to it routinely; read ahead, the act only carries a refusal across tools
+    assert "profile" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -240,6 +240,9 @@ it. Each act is read from the programs' own manuals:
 - ``timestamp``: a recorded time set to another than now: files' times, the dates media and
   documents carry, commits' and archives' dates, a program run under a faked time
   (``gate.timestamps``, each tool's manual);
+- ``profile``: the user's shell startup or login environment changed: a startup file
+  written, a tool added to it, a variable set for every later session (``gate.profiles``,
+  each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -320,6 +323,7 @@ from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
+from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
@@ -350,7 +354,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "kernel", "keygen", "certificate", "restore", "start", "print", "input", "destroy", "scan",
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
-        "delete", "web-write", "trust", "log-clear", "timestamp", "connect")
+        "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -784,6 +789,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("network-config", changes_network_config), ("delete", deletes_files),
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
+    ("profile", changes_profile),
 )
 
 
