@@ -169,7 +169,8 @@ def rewrites_in_place(seg: Segment) -> bool:
     if options & _NO_WRITE:
         return False
     plain = [a for a in words if not a.startswith("-")]
-    if head == "sed":  # sed(1): -i[SUFFIX], --in-place[=SUFFIX], or i in a cluster (-Ei)
+    if head in ("sed", "gsed"):  # sed(1) (gsed: GNU sed's name on the BSDs and macOS):
+        # -i[SUFFIX], --in-place[=SUFFIX], or i in a cluster (-Ei)
         return "--in-place" in options or has_short_option(words, "i", stop="ef")
     if head in _INTERPRETERS:  # perl(1), ruby(1): -i[EXT], also in a cluster (-pi, -pie)
         return has_short_option(words, "i", stop=_TAKES_REST)

@@ -83,7 +83,7 @@ from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["changes_network_config", "configures_network"]
+__all__ = ["changes_network_config", "configures_network", "nmcli_command"]
 
 _NOT_RUN = frozenset({"--help", "--version"})
 _ONLY_HELP = (("-h",), ("-V",), ("help",))
@@ -350,11 +350,22 @@ _NMCLI_CHANGES = frozenset({"up", "down", "add", "modify", "clone", "edit", "del
 _NMCLI_WIFI_CHANGES = ("list", "connect", "hotspot", "rescan", "show-password")
 
 
-def _nmcli_changes(plain: list[str]) -> bool:
+def nmcli_command(plain: list[str]) -> tuple[str, str]:
+    """nmcli's object and command that its first plain words name, each as nmcli matches a
+    prefix (``nmcli g h NAME`` is ``general hostname``); ``""`` for what names none.
+
+    >>> nmcli_command(["c", "d", "office"]), nmcli_command(["g", "h", "gs-01"])
+    (('connection', 'down'), ('general', 'hostname'))
+    """
     obj = _resolve(plain[0], _NMCLI_OBJECTS) if plain else ""
+    command = _resolve(plain[1], _NMCLI_COMMANDS.get(obj, ())) if len(plain) > 1 else ""
+    return obj, command
+
+
+def _nmcli_changes(plain: list[str]) -> bool:
+    obj, command = nmcli_command(plain)
     if obj == "radio":  # nmcli radio [all|wifi|wwan] on|off
         return bool({"on", "off"}.intersection(plain[1:3]))
-    command = _resolve(plain[1], _NMCLI_COMMANDS.get(obj, ())) if len(plain) > 1 else ""
     if obj == "device" and command == "wifi":
         return _resolve(plain[2] if len(plain) > 2 else "", _NMCLI_WIFI_CHANGES) in (
             "connect", "hotspot")

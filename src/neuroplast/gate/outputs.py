@@ -21,8 +21,9 @@ from collections.abc import Container, Iterable
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["OUTPUT_OPTIONS", "TARS", "has_short_option", "leads_to", "names_option", "operands",
-           "option_values", "output_files", "socat_files", "stdout_to_file"]
+__all__ = ["OUTPUT_OPTIONS", "SCRIPT_INTERPRETERS", "TARS", "has_short_option", "leads_to",
+           "names_option", "operands", "option_values", "output_files", "script_matches",
+           "socat_files", "stdout_to_file"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -173,6 +174,26 @@ def names_option(words: Iterable[str], options: Container[str]) -> bool:
     (True, False)
     """
     return any(a.partition("=")[0] in options for a in words)
+
+
+# interpreters a call may hand code to on its command line (python -c, perl -e, node -e,
+# pwsh -Command); any version of each (python3.12)
+SCRIPT_INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "php",
+                                 "pwsh", "powershell"})
+
+
+def script_matches(seg: Segment, pattern: re.Pattern[str],
+                   interpreters: frozenset[str] = SCRIPT_INTERPRETERS) -> bool:
+    r"""Whether ``seg`` runs one of ``interpreters`` with an argument ``pattern`` finds: a
+    script's own call in the code handed to it (an act's readers' way to read scripts).
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [script_matches(s, re.compile(r"os\.nice\(")) for s in split_command(
+    ...     "python3.12 -c 'import os; os.nice(5)'; echo 'os.nice(5)'")]
+    [True, False]
+    """
+    return seg.head.rstrip("0123456789.") in interpreters and any(
+        pattern.search(w) for w in seg.argv[1:])
 
 
 def has_short_option(words: tuple[str, ...] | list[str], letters: str, *,

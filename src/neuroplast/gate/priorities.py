@@ -64,14 +64,12 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import has_short_option, names_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands, script_matches
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_priority"]
 
 _NOT_RUN = frozenset({"--help", "-h", "--version", "-V"})
-_INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "php",
-                           "pwsh", "powershell"})
 # a script's own scheduling calls (os(3) in Python, perlfunc setpriority, Ruby's Process,
 # psutil's Process methods given a value, .NET's Process properties assigned)
 _SCRIPT_CALLS = re.compile(
@@ -108,19 +106,13 @@ _WINDOWS_START = ("/low", "/belownormal", "/normal", "/abovenormal", "/high", "/
 _ALWAYS = frozenset({"renice", "taskpolicy", "cpulimit"})
 
 
-def _wrapper_words(seg: Segment) -> tuple[str, ...]:
-    """The words before the program a wrapper runs (``nice -n 5`` of ``nice -n 5 make``)."""
-    return seg.words[:len(seg.words) - len(seg.argv)]
-
-
 def _nice_or_ionice_wraps(seg: Segment) -> bool:
     """nice(1) with a command, or ionice(1) with a class or level and a command, which the
     shell reader peels off as wrappers."""
     if "nice" in seg.wrappers:
         return True
     return "ionice" in seg.wrappers and (
-        has_short_option(_wrapper_words(seg), "cn") or names_option(
-            _wrapper_words(seg), _IONICE_SETS))
+        has_short_option(seg.prefix, "cn") or names_option(seg.prefix, _IONICE_SETS))
 
 
 def _controllers_named(words: tuple[str, ...]) -> bool:
@@ -147,8 +139,8 @@ def changes_priority(seg: Segment) -> bool:
     given = operands(argv, frozenset())
     if head in _ALWAYS:
         return bool(words)
-    if head.rstrip("0123456789.") in _INTERPRETERS:
-        return any(_SCRIPT_CALLS.search(w) for w in words)
+    if script_matches(seg, _SCRIPT_CALLS):
+        return True
     if head == "ionice":  # a class or level, for a running process or a command
         sets = has_short_option(words, "cn") or names_option(words, _IONICE_SETS)
         return sets and (running or has_short_option(words, "Pu") or bool(

@@ -36,6 +36,7 @@ is read from its own manual; printing what it would add (``conda init --dry-run`
 
 from __future__ import annotations
 
+from neuroplast.gate.in_place import rewrites_in_place
 from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
@@ -51,7 +52,7 @@ _STARTUP_NAMES = frozenset({".bashrc", ".bash_profile", ".bash_login", ".bash_lo
 _STARTUP_FOLDERS = ("/etc/profile.d/", "/etc/zsh/", "/.config/environment.d/",
                     "/etc/environment.d/", "/.config/fish/conf.d/")
 _WRITERS = frozenset({"tee", "cp", "ln", "install", "mv"})
-_IN_PLACE = frozenset({"sed", "gsed", "perl"})
+_EDITORS = frozenset({"sed", "gsed", "perl"})  # the stream editors a startup file is edited with
 _INIT_TOOLS = frozenset({"conda", "mamba"})
 
 
@@ -76,9 +77,8 @@ def changes_profile(seg: Segment) -> bool:
     if head in _WRITERS:
         targets = given[-1:] if head in ("cp", "ln", "install", "mv") else given
         return any(_is_startup_file(t) for t in targets)
-    if head in _IN_PLACE:
-        return any(w.startswith("-") and "i" in w.lstrip("-")[:3] for w in words) and any(
-            _is_startup_file(t) for t in given)
+    if head in _EDITORS:  # sed -i, perl -pi, as gate.in_place reads them
+        return rewrites_in_place(seg) and any(_is_startup_file(t) for t in given)
     if head in _INIT_TOOLS:  # conda init -d is its dry run
         return given[:1] == ["init"] and "-d" not in words
     if head == "micromamba":

@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.network_changes import configures_network
+from neuroplast.gate.network_changes import configures_network, nmcli_command
 from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
@@ -252,9 +252,8 @@ def changes_settings(seg: Segment) -> bool:
         return bool(words) and not any(a in ("--info", "--getBoot") for a in words)
     if head == "dark-mode":
         return plain[:1] != ["status"]
-    if head == "nmcli" and len(plain) > 2 and "general".startswith(plain[0]):
-        # nmcli general hostname|logging with a value, any prefix of each (nmcli g h NAME)
-        return "hostname".startswith(plain[1]) or "logging".startswith(plain[1])
+    if head == "nmcli" and len(plain) > 2:  # nmcli general hostname|logging with a value
+        return nmcli_command(plain) in (("general", "hostname"), ("general", "logging"))
     if head == "git" and "config" in words:
         return _git_config_writes(argv)
     if head == "conda" and plain[:1] == ["config"]:

@@ -119,6 +119,16 @@ class Segment:
         return _effective(self.words)[1]
 
     @property
+    def prefix(self) -> tuple[str, ...]:
+        """Words before the program: environment assignments and wrappers with their
+        options.
+
+        >>> split_command("FAKETIME=-1d nice -n 5 make")[0].prefix
+        ('FAKETIME=-1d', 'nice', '-n', '5')
+        """
+        return self.words[:len(self.words) - len(self.argv)]
+
+    @property
     def flags(self) -> list[str]:
         """The distinct flags the program is run with, sorted, values dropped.
 

@@ -58,7 +58,13 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import has_short_option, names_option, operands, option_values
+from neuroplast.gate.outputs import (
+    has_short_option,
+    names_option,
+    operands,
+    option_values,
+    script_matches,
+)
 from neuroplast.gate.shell import Segment
 
 __all__ = ["sets_timestamp"]
@@ -88,20 +94,14 @@ _KEEPS_TIME: dict[str, tuple[str, ...]] = {
 # exiv2(1)'s actions that rewrite a file (-k/--keep then gives it back its time)
 _EXIV2_REWRITES = frozenset({"ad", "adjust", "rm", "delete", "in", "insert", "mo", "modify",
                              "fi", "fixiso", "fc", "fixcom"})
-_DEBUGFS_TIMES = re.compile(r"set_inode_field\s+\S+\s+[acmd]?c?r?time|"
-                            r"set_inode_field\s+\S+\s+(?:atime|ctime|mtime|crtime|dtime)")
+# debugfs(8) set_inode_field FILE FIELD VALUE on an inode's time fields (and their _extra)
+_DEBUGFS_TIMES = re.compile(r"set_inode_field\s+\S+\s+(?:atime|ctime|mtime|crtime|dtime)")
 _SCRIPT_TIMES = re.compile(
     r"\bos\.utime\s*\([^,)]+,|\bshutil\.copystat\b|\.(?:LastWriteTime|CreationTime|"
     r"LastAccessTime)(?:Utc)?\s*=|\b(?:l|f)?utimes(?:Sync)?\s*\(|File\.utime\b"
     r"|FileUtils\.touch\b.*mtime|\butime\s*\(\s*\$?\w+\s*,|\btouch\s*\([^,)]+,"
     r"|os\.Chtimes\b|setLastModified(?:Time)?\s*\(|SetFileTime\b")
-_INTERPRETERS = frozenset({"python", "python2", "python3", "pwsh", "powershell", "node",
-                           "ruby", "perl", "php"})
 
-
-def _environment(seg: Segment) -> tuple[str, ...]:
-    """The words before the program: its environment assignments and wrappers."""
-    return seg.words[:len(seg.words) - len(seg.argv)]
 
 
 def _exiftool_sets(words: tuple[str, ...]) -> bool:
@@ -116,9 +116,8 @@ def _exiftool_sets(words: tuple[str, ...]) -> bool:
 
 def sets_timestamp(seg: Segment) -> bool:
     """Whether ``seg`` sets a recorded time other than now (the ``timestamp`` act)."""
-    before = _environment(seg)
     if any(w.startswith(_TIME_ENVIRONMENT) or (w.startswith("LD_PRELOAD=") and "faketime" in w)
-           for w in before):
+           for w in seg.prefix):
         return True
     head, argv = seg.head, seg.argv
     words = argv[1:]
@@ -197,7 +196,7 @@ def sets_timestamp(seg: Segment) -> bool:
         if given[:1] == ["filter-branch"]:
             return any("_DATE" in w for w in words)
         return given[:1] in (["rebase"], ["am"]) and names_option(words, _GIT_AUTHOR_DATES)
-    if head.rstrip("0123456789.") in _INTERPRETERS:
-        return any(_SCRIPT_TIMES.search(w) for w in words)
+    if script_matches(seg, _SCRIPT_TIMES):
+        return True
     return head == "Set-ItemProperty" and any(
         w.endswith(("WriteTime", "CreationTime", "AccessTime")) for w in words)

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import names_option, option_values
+from neuroplast.gate.outputs import names_option, option_values, script_matches
 from neuroplast.gate.shell import Segment
 
 __all__ = ["writes_to_web"]
@@ -62,7 +62,7 @@ _HTTPIE = frozenset({"http", "https", "xh", "xhs", "curlie"})
 _DATA_ITEM = re.compile(r"^[^=:@\s/]*(?::=|=(?!=)|@)")
 _FORGE_FIELDS = ("-f", "-F", "--field", "--raw-field", "--input")
 _POWERSHELL = frozenset({"Invoke-RestMethod", "irm", "Invoke-WebRequest", "iwr"})
-_INTERPRETERS = frozenset({"python", "python2", "python3"})
+_PYTHON = frozenset({"python", "python2", "python3"})
 _SCRIPT_REQUEST = re.compile(
     r"\b(?:requests|httpx|session|client)\.(?:post|put|patch|delete)\s*\("
     r"|method\s*=\s*['\"](?:POST|PUT|PATCH|DELETE)['\"]", re.IGNORECASE)
@@ -110,6 +110,4 @@ def writes_to_web(seg: Segment) -> bool:
     if head in _POWERSHELL:
         method = _method(option_values(argv, ("-Method",)))
         return bool(method) and method not in _SAFE
-    if head.rstrip("0123456789.") in _INTERPRETERS:
-        return any(_SCRIPT_REQUEST.search(w) for w in words)
-    return False
+    return script_matches(seg, _SCRIPT_REQUEST, _PYTHON)
