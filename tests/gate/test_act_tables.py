@@ -20,6 +20,7 @@ from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.database_writes import writes_database
 from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
@@ -4243,6 +4244,88 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'systemctl --user show-environment',
         'sed -n 1,5p ~/.bashrc',
     ]),
+    "database-write": (writes_database, [
+        'psql -h db -c "UPDATE results SET analyzed_at = now() WHERE id = 4"',
+        'redis-cli -h cache -n 2 SET session:1 x',
+        'aws dynamodb put-item --table-name samples --item \'{"id": {"S": "1"}}\'',
+        'rails db:migrate',
+        'psql -c "\\copy samples from \'in.csv\' csv"',
+        'mysql -e "LOAD DATA LOCAL INFILE \'x.csv\' INTO TABLE t" app',
+        'sqlite3 app.db "INSERT INTO t VALUES (1)"',
+        'sqlite3 -cmd "DELETE FROM t" app.db',
+        'duckdb -c "CREATE TABLE t AS SELECT 1"',
+        "mongosh --eval 'db.users.updateMany({}, {$set: {a: 1}})'",
+        'cypher-shell -u neo4j "MATCH (n:Sample) DETACH DELETE n"',
+        'influx -execute "DROP MEASUREMENT cpu"',
+        'redis-cli FLUSHALL',
+        'valkey-cli -a pw DEL session:1',
+        'etcdctl --endpoints=http://e:2379 put /cfg/x 1',
+        'consul kv put app/x 1',
+        'zkCli.sh -server zk:2181 create /x data',
+        'aws dynamodb execute-statement --statement "UPDATE t SET a=1 WHERE k=\'x\'"',
+        'aws rds-data execute-statement --resource-arn a --sql "DELETE FROM t"',
+        'gcloud spanner rows insert --table=t --database=d --data=a=1',
+        'gcloud spanner databases execute-sql d --sql="UPDATE t SET a=1 WHERE true"',
+        'cbt -instance i set t r1 f:c=1',
+        'bq load --source_format=CSV ds.t data.csv',
+        "bq query --nouse_legacy_sql 'DELETE FROM ds.t WHERE true'",
+        'bundle exec rake db:seed',
+        'python manage.py migrate',
+        './manage.py flush --no-input',
+        'php artisan migrate:fresh --seed',
+        'alembic upgrade head',
+        'flask db upgrade',
+        'npx prisma migrate deploy',
+        'prisma db push',
+        'sequelize db:seed:all',
+        'knex migrate:latest',
+        'typeorm migration:run',
+        'sqlx migrate run',
+        'diesel migration run',
+        'flyway migrate',
+        'liquibase update',
+        'dbmate up',
+        'goose postgres "dbname=app" up',
+        'migrate -path db -database postgres://h/app up',
+        'mix ecto.migrate',
+        'dotnet ef database update',
+        'supabase db reset',
+        'pgloader mysql://u@h/db postgresql://u@h/db',
+        'python3 -c "import sqlite3; sqlite3.connect(\'a.db\').execute(\'DELETE FROM t\')"',
+        'trino --execute "INSERT INTO t VALUES 1"',
+        'cockroach sql --execute "DROP TABLE t"',
+        'dolt sql -q "UPDATE t SET a=1"',
+        'sqlite-utils query app.db "delete from t"',
+        'sqlite-utils insert app.db t rows.json',
+    ], [
+        'psql -h db -c "SELECT * FROM results"',
+        'psql -c "COPY samples TO STDOUT"',
+        'psql -c "GRANT ALL ON t TO bob"',
+        'psql -f fix.sql',
+        'duckdb db.duckdb -c "SELECT 1"',
+        'cypher-shell -u neo4j "MATCH (n) RETURN n LIMIT 5"',
+        'influx -execute "SHOW DATABASES"',
+        "redis-cli -h cache KEYS '*'",
+        'redis-cli --version',
+        'etcdctl get /cfg/x',
+        'consul kv get app/x',
+        'zkCli.sh -server zk:2181 ls /',
+        'aws dynamodb scan --table-name t',
+        'aws dynamodb execute-statement --statement "SELECT * FROM t"',
+        'gcloud spanner databases execute-sql d --sql="SELECT 1"',
+        'cbt -instance i read t',
+        'bq ls',
+        'rails db:migrate:status',
+        'python3 manage.py showmigrations',
+        'alembic history',
+        'npx prisma migrate status',
+        'flyway info',
+        'liquibase status',
+        'goose postgres "dbname=app" status',
+        'python3 -c "import sqlite3; sqlite3.connect(\'a.db\').execute(\'SELECT 1\')"',
+        'sqlite-utils tables app.db',
+        'psql --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4341,6 +4424,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a startup file written is keyed by its path already, and installers add themselves
     # to it routinely; read ahead, the act only carries a refusal across tools
     assert "profile" not in MUST_KNOW_ACTS
+    # a project's own development database is written all day (migrations, seeds, tests);
+    # read ahead, the act only carries a refusal across clients and tools
+    assert "database-write" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

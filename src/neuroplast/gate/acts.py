@@ -243,6 +243,9 @@ it. Each act is read from the programs' own manuals:
 - ``profile``: the user's shell startup or login environment changed: a startup file
   written, a tool added to it, a variable set for every later session (``gate.profiles``,
   each tool's manual);
+- ``database-write``: what a database holds changed, as the call's own words say: a
+  writing statement handed to a client, a key-value store's write, a managed database's
+  item writes, a migration or seed applied (``gate.database_writes``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -286,6 +289,7 @@ from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.database_writes import writes_database
 from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
@@ -355,7 +359,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "connect")
+        "database-write", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -789,7 +793,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("network-config", changes_network_config), ("delete", deletes_files),
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
-    ("profile", changes_profile),
+    ("profile", changes_profile), ("database-write", writes_database),
 )
 
 

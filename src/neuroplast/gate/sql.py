@@ -11,7 +11,11 @@ Where each client takes SQL, from its manual: psql(1) ``-c``/``--command``; mysq
 mariadb ``-e``/``--execute``; sqlite3(1) and duckdb the operands after the database file;
 clickhouse-client ``-q``/``--query``; cqlsh ``-e``/``--execute``; sqlcmd ``-Q``/``-q``;
 snowsql ``-q``/``--query``; ``bq query`` its operand; mongosh ``--eval`` (JavaScript; its
-``drop``/``delete``/``update``/``insert`` methods). The writing statements are SQL's data
+``drop``/``delete``/``update``/``insert`` methods); Trino's and Presto's ``--execute``;
+beeline, hive and spark-sql ``-e``; impala-shell ``-q``/``--query``; mycli and litecli
+``-e``/``--execute``; usql and vsql ``-c``/``--command``; ``cockroach sql -e|--execute``;
+``dolt sql -q|--query``; ``sqlite-utils query DB SQL``; duckdb ``-c`` and, with sqlite3,
+``-cmd``. The writing statements are SQL's data
 and schema changes and its privilege statements (ISO/IEC 9075's SQL-data-change,
 SQL-schema and access-control statements): INSERT, UPDATE, DELETE, MERGE, UPSERT,
 REPLACE, TRUNCATE, CREATE, ALTER, DROP, RENAME, GRANT, REVOKE.
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.outputs import operands, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["SQL_WRITES", "sql_texts", "sql_writes"]
@@ -43,7 +47,23 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
     "cqlsh": ("-e", "--execute"),
     "sqlcmd": ("-Q", "-q"),
     "snowsql": ("-q", "--query"),
+    "trino": ("--execute",),
+    "presto": ("--execute",),
+    "beeline": ("-e",),
+    "hive": ("-e",),
+    "spark-sql": ("-e",),
+    "impala-shell": ("-q", "--query"),
+    "mycli": ("-e", "--execute"),
+    "litecli": ("-e", "--execute"),
+    "usql": ("-c", "--command"),
+    "vsql": ("-c", "--command"),
 }
+# programs whose SQL sub-command takes it by an option (cockroach sql -e, dolt sql -q)
+_SUBCOMMAND_OPTIONS: dict[str, tuple[str, ...]] = {"cockroach": ("-e", "--execute"),
+                                                   "dolt": ("-q", "--query")}
+# the file clients' options whose value is SQL (duckdb -c; -cmd runs before the input)
+_FILE_CLIENT_OPTIONS: dict[str, tuple[str, ...]] = {"sqlite3": ("-cmd",),
+                                                    "duckdb": ("-c", "-cmd")}
 _FILE_CLIENTS = frozenset({"sqlite3", "duckdb"})  # CLIENT [OPTIONS] FILE [SQL]
 _STATEMENT_START = re.compile(r"(?:^|;)\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)")
 # mongosh's JavaScript: the collection and database methods that change data, schema or
@@ -66,11 +86,16 @@ def sql_texts(seg: Segment) -> list[str]:
     if head in _OPTIONS:
         return option_values(argv, _OPTIONS[head], clusters=False)
     if head in _FILE_CLIENTS:
-        operands = [a for a in argv[1:] if not a.startswith("-")]
-        return operands[1:]
+        given = option_values(argv, _FILE_CLIENT_OPTIONS[head], clusters=False)
+        return [*given, *operands(argv, frozenset(_FILE_CLIENT_OPTIONS[head]))[1:]]
+    plain = operands(argv, frozenset())
+    if head in _SUBCOMMAND_OPTIONS:
+        return (option_values(argv, _SUBCOMMAND_OPTIONS[head], clusters=False)
+                if plain[:1] == ["sql"] else [])
+    if head == "sqlite-utils":  # sqlite-utils query DB SQL
+        return plain[2:3] if plain[:1] == ["query"] else []
     if head == "bq":
-        operands = [a for a in argv[1:] if not a.startswith("-")]
-        return operands[1:] if operands[:1] == ["query"] else []
+        return plain[1:] if plain[:1] == ["query"] else []
     if head in ("mongosh", "mongo"):
         return option_values(argv, ("--eval",), clusters=False)
     return []
