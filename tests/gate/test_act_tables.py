@@ -57,6 +57,7 @@ from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
+from neuroplast.gate.serves import serves
 from neuroplast.gate.service_changes import changes_service
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shares import shares
@@ -4326,6 +4327,82 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'sqlite-utils tables app.db',
         'psql --help',
     ]),
+    "serve": (serves, [
+        'python3 -m http.server 8000',
+        'npx serve -s build',
+        'hugo server -D',
+        'jupyter notebook',
+        'python -m SimpleHTTPServer',
+        'npx http-server dist -p 8080',
+        'live-server',
+        'miniserve tests',
+        'uvicorn app:app --reload',
+        'gunicorn -w 4 app:app',
+        'mongod --dbpath data',
+        'mysqld',
+        'postgres -D data',
+        'redis-server',
+        'nginx',
+        'caddy file-server --browse',
+        'ollama serve',
+        'vllm serve facebook/opt-125m',
+        'tensorboard --logdir runs',
+        'bundle exec jekyll serve',
+        'mkdocs serve',
+        'npx next dev',
+        'vite',
+        'vite preview',
+        'rails s',
+        'python manage.py runserver',
+        'php artisan serve',
+        'php -S localhost:8000',
+        'ruby -run -e httpd . -p 8000',
+        'flask run',
+        'fastapi dev main.py',
+        'streamlit run app.py',
+        'jupyter lab',
+        'marimo edit',
+        'mlflow ui',
+        'nc -lvnp 4444',
+        'ncat -l 5432',
+        'socat TCP-LISTEN:8080,fork TCP:localhost:80',
+        'iperf3 -s',
+        'pydoc -b',
+        'godoc -http=:6060',
+        'esbuild --bundle --serve=80 src/index.js',
+        'pg_ctl -D data -l log start',
+        'apachectl start',
+        'ng serve',
+        'expo start',
+        'firebase emulators:start',
+        'hg serve -p 8000',
+        'crane registry serve',
+        'minio server /data',
+        'glances -w',
+        'browser-sync start --server',
+        'ttyd bash',
+    ], [
+        'serve --help',
+        'nginx -t',
+        'nginx -s reload',
+        'caddy validate',
+        'ollama run llama3',
+        'hugo',
+        'mkdocs build',
+        'next build',
+        'npx vite build',
+        'rails console',
+        'python manage.py migrate',
+        'jupyter notebook list',
+        'jupyter nbconvert --to html a.ipynb',
+        'nc example.com 80',
+        'socat - TCP:example.com:80',
+        'iperf3 -c host',
+        'pg_ctl -D data status',
+        'ng build',
+        'curl http://localhost:8000',
+        'uvicorn --version',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4427,6 +4504,10 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a project's own development database is written all day (migrations, seeds, tests);
     # read ahead, the act only carries a refusal across clients and tools
     assert "database-write" not in MUST_KNOW_ACTS
+    # a development server is how most projects are run and tried, mostly on this machine
+    # (where it listens is a risk of its own, gate.listeners); read ahead, the act only
+    # carries a refusal across servers
+    assert "serve" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

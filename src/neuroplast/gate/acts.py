@@ -246,6 +246,9 @@ it. Each act is read from the programs' own manuals:
 - ``database-write``: what a database holds changed, as the call's own words say: a
   writing statement handed to a client, a key-value store's write, a managed database's
   item writes, a migration or seed applied (``gate.database_writes``, each tool's manual);
+- ``serve``: a server run by the call listens for connections on this machine: a
+  development or file server, a notebook, a database run in the foreground, a listening
+  socket (``gate.serves``, each server's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -335,6 +338,7 @@ from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
+from neuroplast.gate.serves import serves
 from neuroplast.gate.service_changes import changes_service
 from neuroplast.gate.settings_changes import changes_settings
 from neuroplast.gate.shares import shares
@@ -359,7 +363,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "connect")
+        "database-write", "serve", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -793,7 +797,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("network-config", changes_network_config), ("delete", deletes_files),
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
-    ("profile", changes_profile), ("database-write", writes_database),
+    ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
 )
 
 
