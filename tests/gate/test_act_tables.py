@@ -52,6 +52,7 @@ from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.releases import cuts_release
 from neuroplast.gate.renames import renames
 from neuroplast.gate.restores import restores
 from neuroplast.gate.scans import scans
@@ -4403,6 +4404,53 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'curl http://localhost:8000',
         'uvicorn --version',
     ]),
+    "release": (cuts_release, [
+        'git tag -a v1.2.0 -m "Release 1.2.0"',
+        'gh release create v1.2.0 --notes x',
+        'npm version patch',
+        'cargo release minor --execute',
+        'git tag v1.2.0',
+        'git -C repo tag v2',
+        'git push --tags',
+        'git push origin --follow-tags',
+        'git flow release finish 1.2',
+        'hg tag v1.0',
+        'glab release create v1',
+        'yarn version --new-version 1.2.3',
+        'pnpm version minor',
+        'poetry version minor',
+        'hatch version patch',
+        'cargo set-version 1.2.0',
+        'bump2version patch',
+        'bump-my-version bump minor',
+        'semantic-release',
+        'release-it',
+        'standard-version',
+        'changeset version',
+        'lerna version',
+        'goreleaser release --clean',
+        'mvn release:prepare',
+        'dch -r',
+    ], [
+        'git tag',
+        'git tag -l "v1.*"',
+        'git tag -d v1.0',
+        'git tag --contains abc123',
+        'git push origin main',
+        'hg tags',
+        'gh release view v1.2.0',
+        'npm version',
+        'poetry version --short',
+        'hatch version',
+        'cargo release minor',
+        'bump-my-version show current_version',
+        'semantic-release --dry-run',
+        'changeset add',
+        'goreleaser release --snapshot',
+        'goreleaser check',
+        'mvn package',
+        'dch -i',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4508,6 +4556,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # (where it listens is a risk of its own, gate.listeners); read ahead, the act only
     # carries a refusal across servers
     assert "serve" not in MUST_KNOW_ACTS
+    # a release reaches others only once published or pushed, which are asked on their own
+    # (publish, push); read ahead, the act only carries a refusal across tools
+    assert "release" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -332,7 +332,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git push -d origin v1.0", ("rewrite",)),
     ("git push -n --force", ()),  # a dry run
     ("git push origin main", ()),
-    ("git push --tags", ()),
+    ("git push --tags", ("release",)),
     ("git reset --soft HEAD~2", ("rewrite",)),
     ("git reset HEAD~", ("rewrite",)),
     ("git reset --hard origin/main", ("discard", "rewrite")),
@@ -353,9 +353,11 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git branch -M main", ("rewrite",)),
     ("git branch topic", ()),
     ("git tag -d v1.0", ("rewrite",)),
-    ("git tag -f v1.0", ("rewrite",)),
+    ("git tag -f v1.0", ("rewrite", "release")),
     ("git tag -n", ()),
-    ("git tag v1.1", ()),
+    ("git tag v1.1", ("release",)),
+    ("git tag -a v1.1 -m 'release 1.1'", ("release",)),  # -m is the message, no move
+    ("git branch -m old new", ("rewrite",)),
     ("git update-ref -d refs/heads/old", ("rewrite",)),
     ("git replace --edit abc1234", ("rewrite",)),
     ("git replace -l", ()),

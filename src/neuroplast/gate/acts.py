@@ -249,6 +249,9 @@ it. Each act is read from the programs' own manuals:
 - ``serve``: a server run by the call listens for connections on this machine: a
   development or file server, a notebook, a database run in the foreground, a listening
   socket (``gate.serves``, each server's manual);
+- ``release``: a version of the project named as released: a tag made or pushed, a
+  version bumped by a release tool, a release created on a forge (``gate.releases``, each
+  tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -332,6 +335,7 @@ from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.releases import cuts_release
 from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
@@ -363,7 +367,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "serve", "connect")
+        "database-write", "serve", "release", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -665,9 +669,11 @@ def _rewrites(seg: Segment) -> bool:
             any(f in _RESET_MODES for f in flags) or bool(_REVISION.match(target)))
     if sub == "commit":
         return "--amend" in flags
-    if sub in ("branch", "tag"):
+    if sub == "branch":
         return any(f in ("-d", "-D", "--delete", "-f", "--force", "-m", "-M", "--move")
                    for f in flags)
+    if sub == "tag":  # git-tag(1): -m is the tag's message, not a move as git-branch's
+        return any(f in ("-d", "--delete", "-f", "--force") for f in flags)
     if sub == "replace":
         return bool(plain) or any(f in ("-d", "--delete", "--edit", "--graft")
                                   for f in flags)
@@ -798,6 +804,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
+    ("release", cuts_release),
 )
 
 
