@@ -65,9 +65,9 @@ def gate(
              "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo, "
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
              "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
-             "brokerage, transit, casino, seismic, ground or water (the last forty-one: "
-             "their own preferences and drift, written apart from the gate; --drift, "
-             "--also-refuse and --also-allow then stay unset)")
+             "brokerage, transit, casino, seismic, ground, water or claims (the last "
+             "forty-two: their own preferences and drift, written apart from the gate; "
+             "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
         help="refuse_docker, refuse_publish, allow_force_push or none")] = "refuse_docker",
@@ -123,7 +123,8 @@ def gate(
              "3500,3501,3502, the court user's 3600,3601,3602, the brokerage user's "
              "3700,3701,3702, the transit user's 3800,3801,3802, the casino user's "
              "3900,3901,3902, the seismic user's 4000,4001,4002, the ground user's "
-             "4100,4101,4102 and the water user's 4200,4201,4202)")] = "",
+             "4100,4101,4102, the water user's 4200,4201,4202 and the claims user's "
+             "4300,4301,4302)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -91,6 +91,12 @@ from neuroplast_bench.gate_forty_second_user import (
     WATER_HOME_FILES,
     WaterUser,
 )
+from neuroplast_bench.gate_forty_third_user import (
+    CLAIMS_DRIFT,
+    CLAIMS_FOCUS,
+    CLAIMS_HOME_FILES,
+    ClaimsUser,
+)
 from neuroplast_bench.gate_fourteenth_user import (
     MACADMIN_DRIFT,
     MACADMIN_FOCUS,
@@ -329,7 +335,7 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
-               "ground": GROUND_DRIFT, "water": WATER_DRIFT}
+               "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -337,7 +343,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser)
+          | WaterUser | ClaimsUser)
 
 
 @dataclass
@@ -406,9 +412,11 @@ class GateBenchConfig(Config):
     # casino resort, a thirty-ninth), "seismic" (gate_fortieth_user.SeismicUser: the
     # data-center engineer of a regional seismic network, a fortieth), "ground"
     # (gate_forty_first_user.GroundUser: the ground-segment engineer of a small
-    # Earth-observation satellite operator, a forty-first) or "water"
+    # Earth-observation satellite operator, a forty-first), "water"
     # (gate_forty_second_user.WaterUser: the laboratory and compliance-data engineer of a
-    # municipal water utility, a forty-second)
+    # municipal water utility, a forty-second) or "claims"
+    # (gate_forty_third_user.ClaimsUser: the claims-systems engineer of a New York property
+    # and casualty insurer, a forty-third)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -417,7 +425,7 @@ class GateBenchConfig(Config):
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
-                  "ground", "water"] = "default"
+                  "ground", "water", "claims"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1032,11 +1040,12 @@ def _tempdir() -> Iterator[Path]:
 # beside the pages that set clocks, the clock tools' pages being few), six (ground, two
 # for the drift, which also draw the pages that read priorities, policies and affinities
 # and the launchers', containers' and guests' pages that start, detach, limit memory and
-# configure beside the pages that change how a process is scheduled) and six (water, two
+# configure beside the pages that change how a process is scheduled), six (water, two
 # for the drift, which also draw the pages that read, strip and rename by metadata and the
 # optimizers', version control's and packaging tools' pages that compress, commit, strip
 # and repair beside the pages that set a file's or a record's time, those tools' pages
-# being few) where the
+# being few) and six (claims, two for the drift, the elevating programs' pages and the
+# administration tools' pages, whose rows tldr writes with and without sudo) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1089,6 +1098,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "seismic": (SEISMIC_FOCUS, 0.25, SEISMIC_HOME_FILES, SeismicUser),
     "ground": (GROUND_FOCUS, 0.25, GROUND_HOME_FILES, GroundUser),
     "water": (WATER_FOCUS, 0.25, WATER_HOME_FILES, WaterUser),
+    "claims": (CLAIMS_FOCUS, 0.25, CLAIMS_HOME_FILES, ClaimsUser),
 }
 
 

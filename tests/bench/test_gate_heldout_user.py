@@ -259,7 +259,8 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'clinical', 'support', 'cdn', 'telco', 'k12', 'grid', "
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
-                             "'transit', 'casino', 'seismic', 'ground', 'water'"):
+                             "'transit', 'casino', 'seismic', 'ground', 'water', "
+                             "'claims'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -283,4 +284,4 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
             "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
-            "'casino', 'seismic', 'ground', 'water'") in str(result.exception)
+            "'casino', 'seismic', 'ground', 'water', 'claims'") in str(result.exception)
