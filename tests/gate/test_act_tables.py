@@ -29,6 +29,7 @@ from neuroplast.gate.detaches import detaches
 from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.dumps import dumps_data
+from neuroplast.gate.elevations import elevates
 from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.enqueues import enqueues
 from neuroplast.gate.extracts import extracts
@@ -4451,6 +4452,59 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'mvn package',
         'dch -i',
     ]),
+    "elevate": (elevates, [
+        'sudo apt install jq',
+        'su - bob -c id',
+        'ssh root@db uptime',
+        'docker run --privileged -it alpine sh',
+        'sudo -u www-data ls /srv',
+        'sudo -v',
+        'sudo -i',
+        'sudo --login',
+        'sudo -e /etc/hosts',
+        'sudoedit /etc/hosts',
+        'doas rm -rf /tmp/x',
+        'doas -s',
+        'su',
+        'pkexec visudo',
+        'run0 systemctl restart nginx',
+        'runuser -u bob -- id',
+        'setpriv --reuid=1000 --regid=1000 --init-groups id',
+        'chroot --userspec=bob:bob / id',
+        'systemd-run --property MemoryMax=1G --wait make test',
+        'machinectl shell',
+        'dzdo -v',
+        'gosu bob id',
+        'ssh -l root db uptime',
+        'ssh-copy-id -i key.pub root@host',
+        'scp file root@host:/tmp',
+        'ansible all -b -m shell -a uptime',
+        'ansible-playbook site.yml --become',
+        'docker run -u 0 alpine id',
+        'docker run --cap-add=SYS_ADMIN alpine',
+        'docker exec -u root web sh',
+        'kubectl debug node/n1 -it --image=busybox',
+        'python3 -c "import os; os.setuid(0)"',
+        'python3 -c "import subprocess; subprocess.run([\'sudo\', \'ls\'])"',
+        'Start-Process pwsh -Verb RunAs',
+        'osascript -e \'do shell script "id" with administrator privileges\'',
+    ], [
+        'sudo -l',
+        'sudo -k',
+        'sudo --help',
+        'doas -C /etc/doas.conf',
+        'doas -L',
+        'setpriv -d',
+        'systemd-run --user --wait make test',
+        'ssh deploy@db uptime',
+        'docker run alpine',
+        'docker run -u 1000 alpine id',
+        'fakeroot dpkg-deb -b pkg',
+        'unshare -r id',
+        'id',
+        'psql -U postgres -c "SELECT 1"',
+        'kubectl --as=admin get pods',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4559,6 +4613,10 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a release reaches others only once published or pushed, which are asked on their own
     # (publish, push); read ahead, the act only carries a refusal across tools
     assert "release" not in MUST_KNOW_ACTS
+    # an administrator elevates all day, and sudo, doas, su and pkexec are flagged as a risk
+    # of their own (gate.inspect); read after the claims user's first run, the act only
+    # carries a refusal across the ways to elevate
+    assert "elevate" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -233,7 +233,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("xkill -id 0x1200003", ("kill",)),
     # stopped, restarted or paused through its manager: one act with the signals above
     ("systemctl restart nginx", ("kill",)),
-    ("sudo systemctl isolate rescue.target", ("kill",)),
+    ("sudo systemctl isolate rescue.target", ("kill", "elevate")),
     ("systemctl reload nginx", ()),
     ("service postgresql stop", ("kill",)),
     ("service postgresql status", ()),
@@ -258,8 +258,8 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("limactl stop dev", ("kill", "vm")),
     ("minikube pause", ("kill", "vm")),
     ("podman machine stop", ("kill", "vm")),
-    ("sudo lxc-stop -n c1", ("kill", "vm")),
-    ("sudo lxc-start -n c1 -F", ("vm",)),  # in the foreground: it ends with the call
+    ("sudo lxc-stop -n c1", ("kill", "vm", "elevate")),
+    ("sudo lxc-start -n c1 -F", ("vm", "elevate")),  # in the foreground: it ends with the call
     ("xl shutdown web", ("kill", "vm")),
     ("launchctl bootout gui/501/com.x", ("kill", "service")),  # gate.service_changes
     ("adb reboot recovery", ("kill",)),
@@ -280,7 +280,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("crontab jobs.txt", ("autostart",)),
     ("crontab -l", ()),
     ("at now + 1 hour", ("autostart",)),
-    ("systemd-run --on-calendar=daily ./backup.sh", ("autostart", "detach")),
+    ("systemd-run --on-calendar=daily ./backup.sh", ("autostart", "detach", "elevate")),
     ("systemd-run --scope ./job", ()),
     ("resticprofile schedule --all", ("autostart",)),
     ("resticprofile unschedule --all", ()),
@@ -514,10 +514,10 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("brew upgrade", ("package",)),
     ("brew info wget", ()),
     ("brew cleanup -n", ()),  # only shows what it would remove
-    ("sudo apt-get install -y jq", ("package",)),
+    ("sudo apt-get install -y jq", ("package", "elevate")),
     ("apt-get -s install jq", ()),  # -s simulates
     ("apt update", ()),  # refreshes the package lists
-    ("sudo dnf group install 'Development Tools'", ("package",)),
+    ("sudo dnf group install 'Development Tools'", ("package", "elevate")),
     ("dnf search vim", ()),
     ("pacman -Syu", ("package",)),
     ("pacman -Ss vim", ()),

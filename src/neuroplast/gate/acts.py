@@ -252,6 +252,9 @@ it. Each act is read from the programs' own manuals:
 - ``release``: a version of the project named as released: a tag made or pushed, a
   version bumped by a release tool, a release created on a forge (``gate.releases``, each
   tool's manual);
+- ``elevate``: something run as another operating-system user, root above all: sudo and
+  its kin, a root login on another machine, a privileged container (``gate.elevations``,
+  each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -306,6 +309,7 @@ from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.dumps import dumps_data
+from neuroplast.gate.elevations import elevates
 from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.enqueues import enqueues
 from neuroplast.gate.executed import GLOBAL_OPTIONS
@@ -367,7 +371,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "serve", "release", "connect")
+        "database-write", "serve", "release", "elevate", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -804,7 +808,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
-    ("release", cuts_release),
+    ("release", cuts_release), ("elevate", elevates),
 )
 
 
