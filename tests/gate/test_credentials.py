@@ -57,6 +57,8 @@ CREDENTIALS = [
     "~/.appstoreconnect/private_keys", "~/.fastlane/spaceship/me@example.com/cookie",
     "deploy/my-service-account-key.json", "~/.config/configstore/firebase-tools.json",
     ".godot/export_credentials.cfg", "android/key.properties",
+    "/run/secrets/db_password", "/var/run/secrets/kubernetes.io/serviceaccount/token",
+    "deploy/secrets/api.token", "~/.secrets/github",
 ]
 HISTORIES = [
     "~/.bash_history", "~/.zsh_history", "~/.zhistory", "~/.histfile", "~/.sh_history",
@@ -71,7 +73,7 @@ NOT_SECRETS = [
     "~/.bashrc", "/etc/hosts", "/etc/passwd", "docs/ssh.md", "~/.config/git/ignore",
     ".docker", ".docker/Dockerfile", "deploy/.kube",  # a project's own folders
     ".godot/export_presets.cfg", "android/gradle.properties", "src/keystore.py",
-    "private_keys.md", "fastlane/Fastfile",
+    "private_keys.md", "fastlane/Fastfile", "src/secrets.py", "docs/secrets.md",
 ]
 
 

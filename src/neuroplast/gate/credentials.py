@@ -329,6 +329,11 @@ LOCATIONS: tuple[Location, ...] = (
              "credentials file format"),
     Location(r"secrets?\.(?:ya?ml|json|toml)$", "secrets files",
              "Rails guides, 'Custom Credentials' (secrets.yml); Kubernetes Secret manifests"),
+    Location(r"\.?secrets/", "secrets folders",
+             "Docker docs, 'Manage secrets securely in Docker Compose': secrets are mounted "
+             "as files in /run/secrets/<secret_name>; Kubernetes docs, 'Configure Service "
+             "Accounts for Pods': the token under /var/run/secrets/kubernetes.io; and a "
+             "project's own folder so named, a name like credentials.json and secrets.yml"),
     # -- shell and REPL histories --------------------------------------------------------
     Location(r"\.bash_history$", "bash", "bash(1) HISTFILE: default ~/.bash_history", _H),
     Location(r"\.zsh_history$|\.zhistory$|\.histfile$", "zsh",
