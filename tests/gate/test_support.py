@@ -246,8 +246,8 @@ def test_memory_grows_past_its_first_block() -> None:
 def test_program_keys_and_input_errors() -> None:
     call = ToolCall("Bash", {"command": "sudo docker ps | grep web; docker logs web"})
     assert program_keys(call) == ("Bash:docker", "Bash:grep", "Bash:docker ps", "Bash:grep web",
-                                  "Bash:docker logs", "Bash:docker log", "Bash:* log",
-                                  "Bash:docker logs =web")
+                                  "Bash:docker logs", "Bash:docker elevate", "Bash:docker log",
+                                  "Bash:* elevate", "Bash:* log", "Bash:docker logs =web")
     forced = ToolCall("Bash", {"command": "git push --force-with-lease=main origin -v"})
     assert program_keys(forced) == ("Bash:git", "Bash:git push", "Bash:git rewrite",
                                     "Bash:* push", "Bash:* rewrite",
@@ -522,8 +522,10 @@ def test_a_refusal_reaches_another_program_described_alike(kit, make_gate,
                                                            rule_on: bool) -> None:
     """Real MiniLM: after a refused "Run all pending migrations" with sequelize, knex's
     "Apply all pending migrations" (about 0.9) is asked, a program whose every key the user
-    approved; with the rule off, the model allows it. A restart rebuilds the same."""
-    off = [] if rule_on else ["described_refusal"]
+    approved; with the rule off, the model allows it. A restart rebuilds the same. (Both
+    apply migrations, an act, ``database-write``, whose refusal asks too: that rule is off
+    here, so only the description can ask.)"""
+    off = ["latest_refusal"] + ([] if rule_on else ["described_refusal"])
     gate = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0, disabled_rules=off)
     _approve_all(gate, kit)
     for i, (command, description) in enumerate(MIGRATIONS):
@@ -542,7 +544,8 @@ def test_a_refusal_reaches_another_program_described_alike(kit, make_gate,
     assert gate.decide(_described(kit, "knex migrate:status", "Show the migration status")
                        ).decision == "allow"
     gate.close()
-    again = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0).decide(knex)
+    again = make_gate(min_labels_to_decide=4, min_recent_accuracy=0.0,
+                      disabled_rules=off).decide(knex)
     assert again.decision == "ask" and again.source == "described_refusal", again
 
 
