@@ -56,8 +56,14 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, names_option, operands, option_values
+from neuroplast.gate.executed import runner_command
+from neuroplast.gate.outputs import (
+    leads_to,
+    names_option,
+    operands,
+    option_values,
+    script_matches,
+)
 from neuroplast.gate.shell import Segment
 from neuroplast.gate.sql import SQL_WRITES, sql_texts, sql_writes
 
@@ -203,20 +209,6 @@ def _statements_write(seg: Segment) -> bool:
     return False
 
 
-def _migration_tool(seg: Segment) -> tuple[str, list[str]]:
-    """The tool and its plain words, the framework's runner unwrapped (``python manage.py
-    migrate``, ``php artisan migrate``, ``bundle exec rake db:migrate``)."""
-    head = seg.head
-    plain = operands(seg.argv, global_values(head))
-    if head.rstrip("0123456789.") in _PYTHON and plain[:1] and plain[0].endswith("manage.py"):
-        return "manage.py", plain[1:]
-    if head == "php" and plain[:1] == ["artisan"]:
-        return "artisan", plain[1:]
-    if head.endswith("manage.py"):
-        return "manage.py", plain
-    return head, plain
-
-
 def writes_database(seg: Segment) -> bool:
     """Whether ``seg`` changes what a database holds, as its own words say (the
     ``database-write`` act)."""
@@ -225,7 +217,7 @@ def writes_database(seg: Segment) -> bool:
         return False
     if _statements_write(seg):
         return True
-    head, plain = _migration_tool(seg)
+    head, plain = runner_command(seg)
     if head in _REDIS_CLIENTS:
         command = operands(seg.argv, _REDIS_VALUES)[:1]
         return bool(command) and command[0].lower() in _REDIS_WRITES
@@ -251,8 +243,7 @@ def writes_database(seg: Segment) -> bool:
         return any(_starts_writing(s) for s in option_values(seg.argv, ("--sql",)))
     if leads_to(plain, _COMMANDS.get(head, ())):
         return True
-    return seg.head.rstrip("0123456789.") in _PYTHON and any(
-        _SCRIPT_WRITE.search(w) for w in words)
+    return script_matches(seg, _SCRIPT_WRITE, _PYTHON)
 
 
 def _starts_writing(statement: str) -> bool:

@@ -35,7 +35,7 @@ manual; a schema without its rows, restores, help and versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import global_values
+from neuroplast.gate.executed import global_values, runner_command
 from neuroplast.gate.outputs import has_short_option, names_option, operands
 from neuroplast.gate.shell import Segment
 
@@ -88,6 +88,7 @@ def dumps_data(seg: Segment) -> bool:
         return "--rdb" in words or "--functions-rdb" in words
     if head == "bcp":  # bcp TABLE out|queryout FILE
         return len(plain) > 1 and plain[1] in ("out", "queryout")
-    if head.startswith("python"):  # python manage.py dumpdata
-        return len(plain) > 1 and plain[0].endswith("manage.py") and plain[1] == "dumpdata"
+    if head.startswith("python") or head.endswith("manage.py"):  # python manage.py dumpdata
+        runner, words = runner_command(seg)
+        return runner == "manage.py" and words[:1] == ["dumpdata"]
     return False

@@ -31,7 +31,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed", "global_values"]
+from neuroplast.gate.outputs import operands
+from neuroplast.gate.shell import Segment
+
+__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed", "global_values",
+           "runner_command"]
 
 
 def _same(*groups: str) -> dict[str, tuple[str, ...]]:
@@ -183,6 +187,33 @@ _SUBCOMMAND_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("docker", "container", "run"): ("run",),
     ("docker", "container", "exec"): ("exec",),
 }
+
+
+# the frameworks' command runners a program hands its command to (php artisan migrate)
+_PHP_RUNNERS = frozenset({"artisan", "yii"})
+
+
+def runner_command(seg: Segment) -> tuple[str, list[str]]:
+    """The tool a call runs and its plain words, a framework's command runner taken as the
+    tool: ``python manage.py migrate`` and ``./manage.py migrate`` are ``manage.py``'s
+    ``migrate``, ``php artisan serve`` is ``artisan``'s ``serve``; any other program is
+    itself, without its global options' values.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [runner_command(s) for s in split_command(
+    ...     "python3 manage.py runserver; php artisan migrate --seed; git -C repo tag v1")]
+    [('manage.py', ['runserver']), ('artisan', ['migrate']), ('git', ['tag', 'v1'])]
+    """
+    head = seg.head
+    plain = operands(seg.argv, global_values(head))
+    if head.rstrip("0123456789.").startswith("python") and plain[:1] and plain[0].endswith(
+            "manage.py"):
+        return "manage.py", plain[1:]
+    if head == "php" and plain[:1] and plain[0] in _PHP_RUNNERS:
+        return plain[0], plain[1:]
+    if head.endswith("manage.py"):
+        return "manage.py", plain
+    return head, plain
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ versions are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import has_short_option, leads_to, names_option, operands
+from neuroplast.gate.executed import runner_command
+from neuroplast.gate.outputs import has_short_option, leads_to, names_option
 from neuroplast.gate.shell import Segment
 
 __all__ = ["restores"]
@@ -113,14 +113,12 @@ def restores(seg: Segment) -> bool:
             {"restore", "restorecurrent"} & set(words[2:3]))
     if head == "rdiff-backup" and has_short_option(words, "r"):
         return True
-    plain = operands(argv, global_values(head))
+    head, plain = runner_command(seg)  # ./manage.py loaddata, python manage.py loaddata
     if head == "aws":
         prefix = _AWS_RESTORE.get(plain[0]) if plain else None
         return prefix is not None and len(plain) > 1 and plain[1].startswith(prefix)
-    if head == "manage.py":  # ./manage.py loaddata, python manage.py loaddata
+    if head == "manage.py":
         return plain[:1] == ["loaddata"]
-    if head.startswith("python") and plain[:1] and plain[0].endswith("manage.py"):
-        return plain[1:2] == ["loaddata"]
     if head in ("restic", "borg", "kopia", "duplicacy"):
         # their repository is given by an option with a value before the command, so the
         # verb is looked for among all the words (kopia's ``snapshot restore`` too)

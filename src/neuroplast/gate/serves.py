@@ -56,7 +56,7 @@ stopping are not the act:
 
 from __future__ import annotations
 
-from neuroplast.gate.executed import global_values
+from neuroplast.gate.executed import runner_command
 from neuroplast.gate.outputs import leads_to, names_option, operands, option_values
 from neuroplast.gate.shell import Segment
 
@@ -140,22 +140,6 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 # only lists or stops what runs is not the act (jupyter notebook list, jupyter lab stop)
 _NOT_SERVING = frozenset({"list", "stop", "password", "--generate-config", "build", "check"})
 _NETCATS = frozenset({"nc", "ncat", "netcat"})
-_PHP_FRAMEWORKS = frozenset({"artisan", "yii"})
-
-
-def _tool(seg: Segment) -> tuple[str, list[str]]:
-    """The tool and its plain words, a framework's runner unwrapped (``python manage.py
-    runserver``, ``php artisan serve``)."""
-    head = seg.head
-    plain = operands(seg.argv, global_values(head))
-    if head.rstrip("0123456789.").startswith("python") and plain[:1] and plain[0].endswith(
-            "manage.py"):
-        return "manage.py", plain[1:]
-    if head == "php" and plain[:1] and plain[0] in _PHP_FRAMEWORKS:
-        return plain[0], plain[1:]
-    if head.endswith("manage.py"):
-        return "manage.py", plain
-    return head, plain
 
 
 def _serves_by_option(seg: Segment) -> bool:
@@ -198,7 +182,7 @@ def serves(seg: Segment) -> bool:
     words = seg.argv[1:]
     if names_option(words, _NOT_RUN) or words[:1] in (["help"], ["version"]):
         return False
-    head, plain = _tool(seg)
+    head, plain = runner_command(seg)
     if head in _ALWAYS:
         return bool(words) or head in _ALWAYS_BARE
     if head == "nginx":
