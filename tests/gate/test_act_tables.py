@@ -1540,6 +1540,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'wp db export backup.sql',
         'drush sql-dump --result-file=../dump.sql',
         'python manage.py dumpdata auth.user > users.json',
+        './manage.py dumpdata --indent 2 > all.json',
         'django-admin dumpdata --indent 2',
     ], [
         'pg_dump --schema-only app',
