@@ -4325,6 +4325,8 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'npx prisma migrate status',
         'flyway info',
         'liquibase status',
+        'liquibase update-sql',
+        'liquibase updateSQL',
         'goose postgres "dbname=app" status',
         'python3 -c "import sqlite3; sqlite3.connect(\'a.db\').execute(\'SELECT 1\')"',
         'sqlite-utils tables app.db',

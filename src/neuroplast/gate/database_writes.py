@@ -226,8 +226,9 @@ def writes_database(seg: Segment) -> bool:
         return bool(command) and command[0] in _ZOOKEEPER_WRITES
     if head in ("rails", "rake"):
         return any(w in _RAILS_WRITES for w in plain)
-    if head == "liquibase":
-        return any(_LIQUIBASE_WRITES.match(w) for w in plain)
+    if head == "liquibase":  # its *-sql / *SQL forms (updateSQL, rollback-sql) only print
+        return any(_LIQUIBASE_WRITES.match(w) and (
+            not w.lower().endswith("sql") or w.lower() == "execute-sql") for w in plain)
     if head in _LATE_COMMANDS:
         verbs, values = _LATE_COMMANDS[head]
         return bool(verbs.intersection(operands(seg.argv, values)[:3]))

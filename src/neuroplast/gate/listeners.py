@@ -56,7 +56,7 @@ import re
 from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.shell import Segment
 
-__all__ = ["binds_every_interface"]
+__all__ = ["binds_every_interface", "opens_socket"]
 
 _UNSPECIFIED = re.compile(r"(?:0\.0\.0\.0|::|\[::\])(?::\d{1,5})?")
 
@@ -77,12 +77,26 @@ def _listens_by_default(seg: Segment) -> bool:
             return True
         return any(not _LOOPBACK.match(p) for p in option_values(argv, ("-p", "--publish")))
     if head in _NETCATS:
-        listens = any(a == "--listen" or (a.startswith("-") and not a.startswith("--")
-                                          and "l" in a) for a in argv[1:])
-        return listens and not any(_LOOPBACK.match(a) for a in argv[1:])
+        return opens_socket(seg) and not any(_LOOPBACK.match(a) for a in argv[1:])
     if head == "socat":
         return any("-LISTEN" in a.upper() and "bind=" not in a.lower() for a in argv[1:])
     return False
+
+
+def opens_socket(seg: Segment) -> bool:
+    """Whether ``seg`` is netcat in listen mode (``-l``/``--listen``, alone or in a cluster)
+    or socat with a ``*-LISTEN`` address, on any address.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [opens_socket(s) for s in split_command(
+    ...     "nc -lvnp 4444; nc example.com 80; socat TCP-LISTEN:8080,fork -")]
+    [True, False, True]
+    """
+    words = seg.argv[1:]
+    if seg.head in _NETCATS:
+        return any(a == "--listen" or (a.startswith("-") and not a.startswith("--")
+                                       and "l" in a) for a in words)
+    return seg.head == "socat" and any("-LISTEN" in a.upper() for a in words)
 
 
 # tunnel service -> its commands (among the first plain words) that publish a local port

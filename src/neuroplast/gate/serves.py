@@ -57,6 +57,7 @@ stopping are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import runner_command
+from neuroplast.gate.listeners import opens_socket
 from neuroplast.gate.outputs import leads_to, names_option, operands, option_values
 from neuroplast.gate.shell import Segment
 
@@ -139,18 +140,14 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
 # programs whose serve command, after the leading words, ends the list: a command that
 # only lists or stops what runs is not the act (jupyter notebook list, jupyter lab stop)
 _NOT_SERVING = frozenset({"list", "stop", "password", "--generate-config", "build", "check"})
-_NETCATS = frozenset({"nc", "ncat", "netcat"})
 
 
 def _serves_by_option(seg: Segment) -> bool:
     """A server started by an option of a program that does other things too."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
-    if head in _NETCATS:
-        return any(a == "--listen" or (a.startswith("-") and not a.startswith("--")
-                                       and "l" in a) for a in words)
-    if head == "socat":
-        return any("-LISTEN" in a.upper() for a in words)
+    if opens_socket(seg):
+        return True
     if head.rstrip("0123456789.") == "php":
         return "-S" in words
     if head.rstrip("0123456789.") == "ruby":  # ruby -run -e httpd (un.rb's httpd)

@@ -61,10 +61,9 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
 # programs whose SQL sub-command takes it by an option (cockroach sql -e, dolt sql -q)
 _SUBCOMMAND_OPTIONS: dict[str, tuple[str, ...]] = {"cockroach": ("-e", "--execute"),
                                                    "dolt": ("-q", "--query")}
-# the file clients' options whose value is SQL (duckdb -c; -cmd runs before the input)
-_FILE_CLIENT_OPTIONS: dict[str, tuple[str, ...]] = {"sqlite3": ("-cmd",),
-                                                    "duckdb": ("-c", "-cmd")}
-_FILE_CLIENTS = frozenset({"sqlite3", "duckdb"})  # CLIENT [OPTIONS] FILE [SQL]
+# the file clients (CLIENT [OPTIONS] FILE [SQL]) and their options whose value is SQL
+# (duckdb -c; -cmd runs before the input)
+_FILE_CLIENTS: dict[str, tuple[str, ...]] = {"sqlite3": ("-cmd",), "duckdb": ("-c", "-cmd")}
 _STATEMENT_START = re.compile(r"(?:^|;)\s*(?:--[^\n]*\n\s*)*([A-Za-z]+)")
 # mongosh's JavaScript: the collection and database methods that change data, schema or
 # users, each as the SQL verb it is
@@ -86,8 +85,8 @@ def sql_texts(seg: Segment) -> list[str]:
     if head in _OPTIONS:
         return option_values(argv, _OPTIONS[head], clusters=False)
     if head in _FILE_CLIENTS:
-        given = option_values(argv, _FILE_CLIENT_OPTIONS[head], clusters=False)
-        return [*given, *operands(argv, frozenset(_FILE_CLIENT_OPTIONS[head]))[1:]]
+        given = option_values(argv, _FILE_CLIENTS[head], clusters=False)
+        return [*given, *operands(argv, frozenset(_FILE_CLIENTS[head]))[1:]]
     plain = operands(argv, frozenset())
     if head in _SUBCOMMAND_OPTIONS:
         return (option_values(argv, _SUBCOMMAND_OPTIONS[head], clusters=False)
