@@ -85,6 +85,12 @@ from neuroplast_bench.gate_forty_first_user import (
     GROUND_HOME_FILES,
     GroundUser,
 )
+from neuroplast_bench.gate_forty_fourth_user import (
+    VFX_DRIFT,
+    VFX_FOCUS,
+    VFX_HOME_FILES,
+    VfxUser,
+)
 from neuroplast_bench.gate_forty_second_user import (
     WATER_DRIFT,
     WATER_FOCUS,
@@ -335,7 +341,8 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "library": LIBRARY_DRIFT, "museum": MUSEUM_DRIFT, "court": COURT_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
-               "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT}
+               "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
+               "vfx": VFX_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -343,7 +350,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser | ClaimsUser)
+          | WaterUser | ClaimsUser | VfxUser)
 
 
 @dataclass
@@ -414,9 +421,10 @@ class GateBenchConfig(Config):
     # (gate_forty_first_user.GroundUser: the ground-segment engineer of a small
     # Earth-observation satellite operator, a forty-first), "water"
     # (gate_forty_second_user.WaterUser: the laboratory and compliance-data engineer of a
-    # municipal water utility, a forty-second) or "claims"
+    # municipal water utility, a forty-second), "claims"
     # (gate_forty_third_user.ClaimsUser: the claims-systems engineer of a New York property
-    # and casualty insurer, a forty-third)
+    # and casualty insurer, a forty-third) or "vfx" (gate_forty_fourth_user.VfxUser: the
+    # pipeline technical director of a visual effects studio, a forty-fourth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -425,7 +433,7 @@ class GateBenchConfig(Config):
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
-                  "ground", "water", "claims"] = "default"
+                  "ground", "water", "claims", "vfx"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1044,8 +1052,11 @@ def _tempdir() -> Iterator[Path]:
 # for the drift, which also draw the pages that read, strip and rename by metadata and the
 # optimizers', version control's and packaging tools' pages that compress, commit, strip
 # and repair beside the pages that set a file's or a record's time, those tools' pages
-# being few) and six (claims, two for the drift, the elevating programs' pages and the
-# administration tools' pages, whose rows tldr writes with and without sudo) where the
+# being few), six (claims, two for the drift, the elevating programs' pages and the
+# administration tools' pages, whose rows tldr writes with and without sudo) and six (vfx,
+# two for the drift, the transcoders' pages and the Netpbm suite's, which also draw the
+# pages that list, probe, capture, generate and stream-copy beside the pages that
+# transcode) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1099,6 +1110,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "ground": (GROUND_FOCUS, 0.25, GROUND_HOME_FILES, GroundUser),
     "water": (WATER_FOCUS, 0.25, WATER_HOME_FILES, WaterUser),
     "claims": (CLAIMS_FOCUS, 0.25, CLAIMS_HOME_FILES, ClaimsUser),
+    "vfx": (VFX_FOCUS, 0.25, VFX_HOME_FILES, VfxUser),
 }
 
 

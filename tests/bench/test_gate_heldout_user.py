@@ -260,7 +260,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
                              "'transit', 'casino', 'seismic', 'ground', 'water', "
-                             "'claims'"):
+                             "'claims', 'vfx'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -284,4 +284,5 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
             "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
-            "'casino', 'seismic', 'ground', 'water', 'claims'") in str(result.exception)
+            "'casino', 'seismic', 'ground', 'water', 'claims', 'vfx'") in str(
+                result.exception)
