@@ -69,6 +69,7 @@ from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
 from neuroplast.gate.timestamps import sets_timestamp
+from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import changes_vm
 from neuroplast.gate.web_writes import writes_to_web
@@ -4508,6 +4509,70 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'psql -U postgres -c "SELECT 1"',
         'kubectl --as=admin get pods',
     ]),
+    "transcode": (transcodes, [
+        'ffmpeg -i in.avi -codec:a aac -b:a 128k -c:v libx264 -crf 23 out.mp4',
+        'magick in.exr -resize 50% out.jpg',
+        'sox in.wav out.flac',
+        'cwebp in.png -o out.webp',
+        'ffmpeg -i in.mp4 -vn out.mp3',
+        'ffmpeg -i in.mp4 -filter:v "scale=-1:1000" -r 15 web.gif',
+        'convert in.png -resize 50% out.png',
+        'mogrify -format jpg *.png',
+        'magick montage a.png b.png -geometry +2+2 sheet.jpg',
+        'gm convert in.tif out.jpg',
+        'sox -m a.wav b.wav mix.wav',
+        'flac in.wav',
+        'lame -b 320 in.wav out.mp3',
+        'dwebp in.webp -o out.png',
+        'cjxl in.png out.jxl',
+        'pngquant in.png',
+        'gifski -o out.gif frames/*.png',
+        'HandBrakeCLI -i input.avi -o output.mkv --encoder x264',
+        'gifsicle -b --scale 0.25 in.gif',
+        'jpegoptim --size 250k a.jpg',
+        'sips -s format jpeg in.heic --out out.jpg',
+        'inkscape in.svg --export-filename out.png',
+        'oiiotool in.exr --colorconvert ACEScg sRGB -o out.jpg',
+        'vips copy in.tif out.jpg',
+        'gst-launch-1.0 filesrc location=in.mp4 ! decodebin ! x264enc ! mp4mux ! '
+        'filesink location=out.mp4',
+        'gst-transcoder-1.0 in.webm out.mp4',
+        'cvlc in.mp4 --sout "#transcode{vcodec=h264}:std{access=file,dst=out.mp4}"',
+        'jpegtopnm in.jpg > out.pnm',
+        'pnmtopng in.pnm > out.png',
+        'pamscale 0.5 in.pam > out.pam',
+        'python3 -c "from PIL import Image; Image.open(\'a.png\').save(\'a.jpg\')"',
+    ], [
+        'ffmpeg -i in.mkv -codec copy out.mp4',
+        'ffmpeg -i in.mp4 -ss 00:01 -to 00:02 -c copy clip.mp4',
+        'ffmpeg -i in.mp4 -f null -',
+        'ffmpeg -i in.mp4',
+        'ffmpeg -f lavfi -i testsrc -t 5 out.mp4',
+        'ffmpeg -formats',
+        'ffprobe in.mp4',
+        'magick -size 640x480 pattern:checkerboard out.png',
+        'magick identify in.png',
+        'gm identify in.tif',
+        'sox in.wav --null stat',
+        'sox -n tone.wav synth 1 sine 440',
+        'flac -t in.flac',
+        'cjxl -h',
+        'HandBrakeCLI -z',
+        'gifsicle in.gif --optimize=3 --output out.gif',
+        'jpegoptim a.jpg',
+        'optipng in.png',
+        'sips -g pixelWidth in.jpg',
+        'inkscape in.svg',
+        'oiiotool --info in.exr',
+        'gst-launch-1.0 -e videotestsrc ! x264enc ! mp4mux ! filesink location=out.mp4',
+        'gst-launch-1.0 videotestsrc ! autovideosink',
+        'mkvmerge -o out.mkv in.mp4',
+        'ppmmake red 10 10 > out.ppm',
+        'pnmfile in.pnm',
+        'pnmtopng -version',
+        'exiftool in.jpg',
+        'pandoc in.md -o out.pdf',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4620,6 +4685,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # of their own (gate.inspect); read after the claims user's first run, the act only
     # carries a refusal across the ways to elevate
     assert "elevate" not in MUST_KNOW_ACTS
+    # a transcode stays on this machine and most media projects make derivatives all day;
+    # read after the vfx user's first run, the act only carries a refusal across tools
+    assert "transcode" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -399,7 +399,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("ffmpeg -f alsa -i default mic.wav", ("capture",)),
     ("ffplay /dev/video0", ("capture", "open")),  # ffplay's input needs no -i; it shows it
     ("ffplay -f v4l2 -i /dev/video0", ("capture", "open")),
-    ("ffmpeg -i in.mp4 -c:v libx264 out.mp4", ()),
+    ("ffmpeg -i in.mp4 -c:v libx264 out.mp4", ("transcode",)),
     ("gst-launch-1.0 v4l2src ! videoconvert ! autovideosink", ("capture",)),
     ("gst-launch-1.0 filesrc location=a.mp4 ! decodebin ! autovideosink", ()),
     ("gst-launch-1.0 ' ' 'v4l2src ! autovideosink'", ("capture",)),  # a blank word too

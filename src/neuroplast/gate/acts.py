@@ -255,6 +255,8 @@ it. Each act is read from the programs' own manuals:
 - ``elevate``: something run as another operating-system user, root above all: sudo and
   its kin, a root login on another machine, a privileged container (``gate.elevations``,
   each tool's manual);
+- ``transcode``: a picture, image sequence, video or sound decoded and encoded again as
+  something new, by any tool (``gate.transcodes``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -355,6 +357,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.timestamps import sets_timestamp
+from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.transfers import directions
 from neuroplast.gate.trusts import changes_trust
 from neuroplast.gate.virtual_machines import MACHINE_STOPS, changes_vm
@@ -371,7 +374,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "serve", "release", "elevate", "connect")
+        "database-write", "serve", "release", "elevate", "transcode", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -808,7 +811,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("web-write", writes_to_web), ("trust", changes_trust),
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
-    ("release", cuts_release), ("elevate", elevates),
+    ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
 )
 
 
