@@ -48,6 +48,7 @@ from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.pipeline_runs import starts_pipeline
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
@@ -4573,6 +4574,34 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'exiftool in.jpg',
         'pandoc in.md -o out.pdf',
     ]),
+    "pipeline": (starts_pipeline, [
+        'gh workflow run deploy.yml --ref main',
+        'glab ci run -b main',
+        'az pipelines run --name nightly',
+        'airflow dags trigger nightly',
+        'gh run rerun 123 --failed',
+        'tkn pipeline start build -p x=1',
+        'argo submit wf.yaml --watch',
+        'java -jar jenkins-cli.jar -s http://ci:8080 build deploy-prod',
+        'gcloud builds submit --tag gcr.io/p/i',
+        'aws codebuild start-build --project-name x',
+        'aws codepipeline start-pipeline-execution --name x',
+        'aws stepfunctions start-execution --state-machine-arn a',
+        'prefect deployment run flow/dep',
+        'temporal workflow start --type x',
+        'fly -t ci trigger-job -j p/j',
+    ], [
+        'gh workflow view deploy.yml',
+        'gh run cancel 123',
+        'glab ci view',
+        'tkn pipeline list',
+        'argo list',
+        'gcloud builds list',
+        'airflow dags test nightly',
+        'act -j build',
+        'fly deploy',
+        'gh workflow run --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4688,6 +4717,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a transcode stays on this machine and most media projects make derivatives all day;
     # read after the vfx user's first run, the act only carries a refusal across tools
     assert "transcode" not in MUST_KNOW_ACTS
+    # a project's own CI runs on every push anyway; read ahead, the act only carries a
+    # refusal across services
+    assert "pipeline" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -257,6 +257,8 @@ it. Each act is read from the programs' own manuals:
   each tool's manual);
 - ``transcode``: a picture, image sequence, video or sound decoded and encoded again as
   something new, by any tool (``gate.transcodes``, each tool's manual);
+- ``pipeline``: a run of a CI/CD pipeline or an orchestrated workflow started on the
+  service that runs it (``gate.pipeline_runs``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -336,6 +338,7 @@ from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.permission_changes import changes_permissions
+from neuroplast.gate.pipeline_runs import starts_pipeline
 from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
@@ -374,7 +377,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "serve", "release", "elevate", "transcode", "connect")
+        "database-write", "serve", "release", "elevate", "transcode", "pipeline", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -812,6 +815,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
+    ("pipeline", starts_pipeline),
 )
 
 
