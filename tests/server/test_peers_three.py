@@ -103,6 +103,10 @@ def test_c_approvals_never_lift_b_users_refusal_nor_clear_a_risk_flag(
         trio: dict[str, Any], eventually: Callable[..., bool]) -> None:
     b_gate = trio["apps"]["b"].state.gate
     with _client(trio, "b") as b:
+        # B's own model needs its user's labels to decide (min_labels_to_decide), whether
+        # or not the test above taught them in this process first
+        for i, command in enumerate(TRAIN):
+            b.answer(f"b-own-{i}", command, approved=True)
         b.answer("b-docker-no", "docker run --rm alpine", approved=False)
         b.answer("b-sudo-yes", SUDO, approved=True)  # once: a risky call needs two
     before = _taught(trio, "b", "peer:c")
