@@ -28,6 +28,7 @@ from neuroplast.gate.destroys import destroys
 from neuroplast.gate.detaches import detaches
 from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
+from neuroplast.gate.documents import reworks_document
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.elevations import elevates
 from neuroplast.gate.encrypts import encrypts
@@ -4602,6 +4603,35 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'fly deploy',
         'gh workflow run --help',
     ]),
+    "document": (reworks_document, [
+        'pdftk a.pdf b.pdf cat output all.pdf',
+        'pandoc notes.md -o notes.docx',
+        'qpdf a.pdf --pages . 1-3 -- out.pdf',
+        'soffice --headless --convert-to pdf a.docx',
+        'gs -sDEVICE=pdfwrite -dPDFSETTINGS=/ebook -o small.pdf big.pdf',
+        'pdfunite a.pdf b.pdf all.pdf',
+        'pdftoppm -png a.pdf page',
+        'pdftotext a.pdf a.txt',
+        'ocrmypdf scan.pdf scan-ocr.pdf',
+        'tesseract scan.png out',
+        'cpdf -merge a.pdf b.pdf -o all.pdf',
+        'mutool convert -o out.png a.pdf',
+        'wkhtmltopdf https://example.com page.pdf',
+        'img2pdf a.jpg b.jpg -o all.pdf',
+    ], [
+        'pdftk a.pdf dump_data',
+        'qpdf --check a.pdf',
+        'pandoc --list-output-formats',
+        'pdfinfo a.pdf',
+        'pdfgrep TODO a.pdf',
+        'mutool info a.pdf',
+        'cpdf -list-bookmarks a.pdf',
+        'soffice --view a.docx',
+        'gs -h',
+        'typst compile paper.typ',
+        'pdflatex paper.tex',
+        'tesseract --list-langs',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4720,6 +4750,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a project's own CI runs on every push anyway; read ahead, the act only carries a
     # refusal across services
     assert "pipeline" not in MUST_KNOW_ACTS
+    # a document reworked stays on this machine and most projects convert their own docs;
+    # read ahead, the act only carries a refusal across tools
+    assert "document" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

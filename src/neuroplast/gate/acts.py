@@ -259,6 +259,8 @@ it. Each act is read from the programs' own manuals:
   something new, by any tool (``gate.transcodes``, each tool's manual);
 - ``pipeline``: a run of a CI/CD pipeline or an orchestrated workflow started on the
   service that runs it (``gate.pipeline_runs``, each tool's manual);
+- ``document``: a document reworked into a new one: converted, merged, split, rotated,
+  compressed, OCR'd or rendered (``gate.documents``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -311,6 +313,7 @@ from neuroplast.gate.detaches import detaches
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
+from neuroplast.gate.documents import reworks_document
 from neuroplast.gate.downloads import saves_from_network
 from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.elevations import elevates
@@ -377,7 +380,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "play", "detach", "rename", "archive", "link", "log", "enqueue", "image", "backup", "disk",
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
-        "database-write", "serve", "release", "elevate", "transcode", "pipeline", "connect")
+        "database-write", "serve", "release", "elevate", "transcode", "pipeline",
+        "document", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -815,7 +819,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
-    ("pipeline", starts_pipeline),
+    ("pipeline", starts_pipeline), ("document", reworks_document),
 )
 
 
