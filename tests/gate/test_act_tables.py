@@ -4273,6 +4273,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'aws rds-data execute-statement --resource-arn a --sql "DELETE FROM t"',
         'gcloud spanner rows insert --table=t --database=d --data=a=1',
         'gcloud spanner databases execute-sql d --sql="UPDATE t SET a=1 WHERE true"',
+        'aws rds-data execute-statement --resource-arn a --sql "SELECT 1; DELETE FROM t"',
         'cbt -instance i set t r1 f:c=1',
         'bq load --source_format=CSV ds.t data.csv',
         "bq query --nouse_legacy_sql 'DELETE FROM ds.t WHERE true'",

@@ -65,14 +65,14 @@ from neuroplast.gate.outputs import (
     script_matches,
 )
 from neuroplast.gate.shell import Segment
-from neuroplast.gate.sql import SQL_WRITES, sql_texts, sql_writes
+from neuroplast.gate.sql import SQL_WRITES, sql_texts, sql_writes, statement_verbs
 
 __all__ = ["writes_database"]
 
 # (not -h: psql's, redis-cli's and most clients' host)
 _NOT_RUN = frozenset({"--help", "--version", "--dry-run", "--generate-cli-skeleton"})
-# SQL's privilege statements change who may act, the ``account`` act's
-_PRIVILEGES = frozenset({"grant", "revoke"})
+# the writing statements but SQL's privilege ones, which change who may act (``account``)
+_WRITING_VERBS = SQL_WRITES - {"grant", "revoke"}
 # COPY ... FROM and psql's \copy ... from (a file loaded into a table; COPY ... TO reads)
 # and MySQL's LOAD DATA
 _BULK_LOAD = re.compile(r"(?:^|;)\s*\\?copy\s+[\w.\"]+\s*(?:\([^)]*\)\s*)?from\b"
@@ -192,7 +192,7 @@ _PYTHON = frozenset({"python", "python2", "python3"})
 def _statements_write(seg: Segment) -> bool:
     """Whether a statement the call hands to a client writes (``gate.sql``'s clients and
     the other query languages above)."""
-    if set(sql_writes(seg)) - _PRIVILEGES:
+    if _WRITING_VERBS.intersection(sql_writes(seg)):
         return True
     if any(_BULK_LOAD.search(text) for text in sql_texts(seg)):
         return True
@@ -241,12 +241,8 @@ def writes_database(seg: Segment) -> bool:
             seg.argv, ("--statement", "--statements", "--transact-statements")))
     if (head == "aws" and plain[:2] == ["rds-data", "execute-statement"]) or (
             head == "gcloud" and plain[:3] == ["spanner", "databases", "execute-sql"]):
-        return any(_starts_writing(s) for s in option_values(seg.argv, ("--sql",)))
+        return any(_WRITING_VERBS.intersection(statement_verbs(s))
+                   for s in option_values(seg.argv, ("--sql",)))
     if leads_to(plain, _COMMANDS.get(head, ())):
         return True
     return script_matches(seg, _SCRIPT_WRITE, _PYTHON)
-
-
-def _starts_writing(statement: str) -> bool:
-    first = re.match(r"\s*([A-Za-z]+)", statement)
-    return first is not None and first.group(1).lower() in SQL_WRITES - _PRIVILEGES

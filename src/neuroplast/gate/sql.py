@@ -35,7 +35,7 @@ import re
 from neuroplast.gate.outputs import operands, option_values
 from neuroplast.gate.shell import Segment
 
-__all__ = ["SQL_WRITES", "sql_texts", "sql_writes"]
+__all__ = ["SQL_WRITES", "sql_texts", "sql_writes", "statement_verbs"]
 
 SQL_WRITES = frozenset({"insert", "update", "delete", "merge", "upsert", "replace",
                         "truncate", "create", "alter", "drop", "rename", "grant", "revoke"})
@@ -100,6 +100,15 @@ def sql_texts(seg: Segment) -> list[str]:
     return []
 
 
+def statement_verbs(text: str) -> list[str]:
+    r"""The first word of each SQL statement in ``text``, lower case, comments skipped.
+
+    >>> statement_verbs("-- fix\nSELECT 1; delete from t")
+    ['select', 'delete']
+    """
+    return [m.group(1).lower() for m in _STATEMENT_START.finditer(text)]
+
+
 def sql_writes(seg: Segment) -> list[str]:
     """The writing statements' verbs (lower case, in order, once each) ``seg`` runs."""
     found: list[str] = []
@@ -107,6 +116,6 @@ def sql_writes(seg: Segment) -> list[str]:
         if seg.head in ("mongosh", "mongo"):
             verbs = [_MONGO_WRITES[m.group(1)] for m in _MONGO_WRITE.finditer(text)]
         else:
-            verbs = [m.group(1).lower() for m in _STATEMENT_START.finditer(text)]
+            verbs = statement_verbs(text)
         found += [v for v in verbs if v in SQL_WRITES and v not in found]
     return found
