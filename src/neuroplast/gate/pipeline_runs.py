@@ -79,11 +79,11 @@ def starts_pipeline(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if names_option(argv[1:], _NOT_RUN):
         return False
-    plain = operands(argv, global_values(head))
     if head == "jenkins-cli" or (head == "java" and any(
             a.endswith("jenkins-cli.jar") for a in argv)):
         # jenkins-cli [-s URL] [-auth ...] build JOB (java -jar jenkins-cli.jar ...)
         return "build" in operands(argv, frozenset({"-s", "-auth", "-i", "-jar"}))[:2]
     if head == "fly":  # Concourse's fly -t TARGET trigger-job (Fly.io's fly has none)
         return operands(argv, frozenset({"-t", "--target"}))[:1] == ["trigger-job"]
-    return leads_to(plain, _COMMANDS.get(head, ()))
+    return head in _COMMANDS and leads_to(operands(argv, global_values(head)),
+                                          _COMMANDS[head])

@@ -71,6 +71,10 @@ _JS_MANAGERS = frozenset({"npm", "yarn", "pnpm"})
 _SETS_VERSION_WITH_ARGUMENT = frozenset({"poetry", "hatch", *_JS_MANAGERS})
 
 
+# the programs this act reads beyond _ALWAYS; any other is answered at once
+_PROGRAMS = frozenset({"git", "hg", "dch", *_SETS_VERSION_WITH_ARGUMENT, *_COMMANDS})
+
+
 def _git_tag(words: list[str], argv: tuple[str, ...]) -> bool:
     if words[:1] == ["tag"]:
         rest = argv[argv.index("tag") + 1:]
@@ -91,6 +95,8 @@ def cuts_release(seg: Segment) -> bool:
         return False
     if head in _ALWAYS:
         return True
+    if head not in _PROGRAMS:
+        return False
     plain = operands(argv, global_values(head))
     if head == "git":
         return _git_tag(plain, argv)
