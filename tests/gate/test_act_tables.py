@@ -20,6 +20,7 @@ from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.crawls import crawls
 from neuroplast.gate.database_writes import writes_database
 from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
@@ -4633,6 +4634,41 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'pdflatex paper.tex',
         'tesseract --list-langs',
     ]),
+    "crawl": (crawls, [
+        'wget -r -np -l 2 https://example.org/docs/',
+        'wget -mnp https://example.org/docs/',
+        'wget --mirror --convert-links https://example.org',
+        'wget2 --recursive https://example.org',
+        'httrack https://example.org -O site',
+        'katana -u https://example.org -d 3',
+        'echo https://example.org | hakrawler',
+        'gospider -s https://example.org -o out',
+        'scrapy crawl docs -o items.json',
+        'scrapy runspider spider.py',
+        'linkchecker https://example.org',
+        'muffet https://example.org',
+        'blc https://example.org -ro',
+        'trafilatura --sitemap https://example.org',
+        'xidel https://example.org --follow //a -e //title',
+        'lftp -c "open ftp.example.org; mirror pub/docs docs"',
+    ], [
+        'wget https://example.org/file.tar.gz',
+        'wget -pkw 3 https://example.org',
+        'wget -P/tmp/rm https://example.org/x',
+        'wget -O - https://example.org',
+        'wget --help',
+        'curl -L https://example.org',
+        'scrapy fetch https://example.org',
+        'scrapy startproject docs',
+        'linkchecker -r 0 https://example.org',
+        'linkchecker --version',
+        'blc https://example.org',
+        'trafilatura -u https://example.org',
+        'xidel https://example.org -e //title',
+        'lftp -c "open ftp.example.org; mirror -R site pub/site"',
+        'katana -h',
+        'gau example.org',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4754,6 +4790,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a document reworked stays on this machine and most projects convert their own docs;
     # read ahead, the act only carries a refusal across tools
     assert "document" not in MUST_KNOW_ACTS
+    # a crawl only fetches, and a project's own docs are link-checked and mirrored routinely;
+    # read ahead, the act only carries a refusal across crawlers
+    assert "crawl" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -261,6 +261,8 @@ it. Each act is read from the programs' own manuals:
   service that runs it (``gate.pipeline_runs``, each tool's manual);
 - ``document``: a document reworked into a new one: converted, merged, split, rotated,
   compressed, OCR'd or rendered (``gate.documents``, each tool's manual);
+- ``crawl``: pages fetched by following the links or the sitemap of those the call names:
+  a mirror, a spider, a recursive link check (``gate.crawls``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -304,6 +306,7 @@ from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
+from neuroplast.gate.crawls import crawls
 from neuroplast.gate.database_writes import writes_database
 from neuroplast.gate.deletes import deletes_files
 from neuroplast.gate.deploys import deploys
@@ -381,7 +384,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "connect")
+        "document", "crawl", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -819,7 +822,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("log-clear", clears_logs), ("timestamp", sets_timestamp),
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
-    ("pipeline", starts_pipeline), ("document", reworks_document),
+    ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
 )
 
 
