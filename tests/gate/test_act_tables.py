@@ -18,6 +18,7 @@ from neuroplast.gate.boots import changes_boot
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.certificates import issues_certificate
+from neuroplast.gate.checkouts import checks_out
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.crawls import crawls
@@ -4669,6 +4670,45 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'katana -h',
         'gau example.org',
     ]),
+    "checkout": (checks_out, [
+        'git switch develop',
+        'git switch -c release/1.4 main',
+        'git -C lib switch -',
+        'git checkout develop',
+        'git checkout -b fix/login origin/main',
+        'git checkout -',
+        'git checkout --detach v1.2.0',
+        'git bisect start HEAD v1.0',
+        'git bisect bad',
+        'git bisect run ./test.sh',
+        'hg update -r 42',
+        'hg up stable',
+        'sl goto main',
+        'svn switch ^/branches/1.x',
+        'svn update -r 1200',
+        'bzr switch trunk',
+        'fossil checkout trunk',
+        'jj edit qpvuntsm',
+        'gh pr checkout 42',
+        'glab mr checkout 7',
+    ], [
+        'git checkout -- src/app.py',
+        'git checkout .',
+        'git checkout main -- config.yaml',
+        'git checkout src/app.py',
+        'git switch --help',
+        'git bisect log',
+        'git bisect visualize',
+        'git worktree add ../hotfix hotfix',
+        'git pull',
+        'git branch new-feature',
+        'hg update',
+        'svn update',
+        'fossil update',
+        'jj log',
+        'gh pr view 42',
+        'git checkout-index -a',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4793,6 +4833,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a crawl only fetches, and a project's own docs are link-checked and mirrored routinely;
     # read ahead, the act only carries a refusal across crawlers
     assert "crawl" not in MUST_KNOW_ACTS
+    # a branch switched to keeps every commit and most workflows switch branches all day;
+    # read ahead, the act only carries a refusal across tools
+    assert "checkout" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

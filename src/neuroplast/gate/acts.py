@@ -261,6 +261,9 @@ it. Each act is read from the programs' own manuals:
   service that runs it (``gate.pipeline_runs``, each tool's manual);
 - ``document``: a document reworked into a new one: converted, merged, split, rotated,
   compressed, OCR'd or rendered (``gate.documents``, each tool's manual);
+- ``checkout``: the work tree checked out at another branch or revision: a branch switched
+  to, a commit checked out, a bisection's steps, a pull request's branch
+  (``gate.checkouts``, each tool's manual);
 - ``crawl``: pages fetched by following the links or the sitemap of those the call names:
   a mirror, a spider, a recursive link check (``gate.crawls``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
@@ -304,6 +307,7 @@ from neuroplast.gate.boots import changes_boot
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
+from neuroplast.gate.checkouts import checks_out
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.crawls import crawls
@@ -322,7 +326,7 @@ from neuroplast.gate.dumps import dumps_data
 from neuroplast.gate.elevations import elevates
 from neuroplast.gate.encrypts import encrypts
 from neuroplast.gate.enqueues import enqueues
-from neuroplast.gate.executed import GLOBAL_OPTIONS
+from neuroplast.gate.executed import after_global_options
 from neuroplast.gate.extracts import extracts
 from neuroplast.gate.firewalls import changes_firewall
 from neuroplast.gate.image_builds import builds_image
@@ -384,7 +388,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "crawl", "connect")
+        "document", "crawl", "checkout", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -666,7 +670,7 @@ def _rewrites(seg: Segment) -> bool:
         return "obliterate" in _plain(seg, 1) and "-y" in argv
     if head != "git":
         return False
-    words = _git_words(argv)
+    words = after_global_options("git", argv)
     if not words or any(a in _GIT_READ_ONLY for a in words[1:]):
         return False
     sub, rest = words[0], words[1:]
@@ -753,14 +757,6 @@ _FILE_NAME = re.compile(r"[\w-]\.[A-Za-z]\w{0,7}$")  # ci.yaml, requirements.txt
 _CLEARS_OUTPUT = ("--clear-output", "--ClearOutputPreprocessor.enabled=True")
 
 
-def _git_words(argv: tuple[str, ...]) -> list[str]:
-    """git's words after its global options (``git -C dir restore x`` -> restore, x)."""
-    values, i = GLOBAL_OPTIONS["git"][0], 1
-    while i < len(argv) and argv[i].startswith("-"):
-        i += 2 if argv[i] in values else 1
-    return list(argv[i:])
-
-
 def _discards(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if head == "jupyter":
@@ -768,7 +764,7 @@ def _discards(seg: Segment) -> bool:
             a in _CLEARS_OUTPUT for a in argv)
     if head != "git":
         return False
-    words = _git_words(argv)
+    words = after_global_options("git", argv)
     if not words:
         return False
     sub, rest = words[0], words[1:]
@@ -823,6 +819,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
+    ("checkout", checks_out),
 )
 
 

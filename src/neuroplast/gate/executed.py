@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from neuroplast.gate.outputs import operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed", "global_values",
-           "runner_command"]
+__all__ = ["FLAG_ALIASES", "GLOBAL_OPTIONS", "SUBCOMMAND_PROGRAMS", "Executed",
+           "after_global_options", "global_values", "runner_command"]
 
 
 def _same(*groups: str) -> dict[str, tuple[str, ...]]:
@@ -154,6 +154,19 @@ def global_values(program: str) -> frozenset[str]:
     (['--as', '--as-group', '--as-uid'], frozenset())
     """
     return GLOBAL_OPTIONS.get(program, (frozenset(), False))[0]
+
+
+def after_global_options(program: str, argv: tuple[str, ...]) -> list[str]:
+    """``argv``'s words after ``program``'s leading global options and their values: its
+    sub-command and what follows it, options included.
+
+    >>> after_global_options("git", ("git", "-C", "lib", "--no-pager", "switch", "-c", "x"))
+    ['switch', '-c', 'x']
+    """
+    values, i = global_values(program), 1
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in values else 1
+    return list(argv[i:])
 # Options whose value is optional and, when given, a number (make -j 4, make -j)
 _OPTIONAL_NUMBER = {"make": frozenset({"-j", "--jobs", "-l", "--load-average"})}
 # Programs that take a toolchain as "+name" before the sub-command (cargo +nightly build)
