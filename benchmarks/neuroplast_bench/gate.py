@@ -79,6 +79,12 @@ from neuroplast_bench.gate_fortieth_user import (
     SEISMIC_HOME_FILES,
     SeismicUser,
 )
+from neuroplast_bench.gate_forty_fifth_user import (
+    RELIEF_DRIFT,
+    RELIEF_FOCUS,
+    RELIEF_HOME_FILES,
+    ReliefUser,
+)
 from neuroplast_bench.gate_forty_first_user import (
     GROUND_DRIFT,
     GROUND_FOCUS,
@@ -342,7 +348,7 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
-               "vfx": VFX_DRIFT}
+               "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -350,7 +356,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser | ClaimsUser | VfxUser)
+          | WaterUser | ClaimsUser | VfxUser | ReliefUser)
 
 
 @dataclass
@@ -423,8 +429,10 @@ class GateBenchConfig(Config):
     # (gate_forty_second_user.WaterUser: the laboratory and compliance-data engineer of a
     # municipal water utility, a forty-second), "claims"
     # (gate_forty_third_user.ClaimsUser: the claims-systems engineer of a New York property
-    # and casualty insurer, a forty-third) or "vfx" (gate_forty_fourth_user.VfxUser: the
-    # pipeline technical director of a visual effects studio, a forty-fourth)
+    # and casualty insurer, a forty-third), "vfx" (gate_forty_fourth_user.VfxUser: the
+    # pipeline technical director of a visual effects studio, a forty-fourth) or "relief"
+    # (gate_forty_fifth_user.ReliefUser: the data engineer of a humanitarian relief
+    # organisation, a forty-fifth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -433,7 +441,7 @@ class GateBenchConfig(Config):
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
-                  "ground", "water", "claims", "vfx"] = "default"
+                  "ground", "water", "claims", "vfx", "relief"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1053,10 +1061,12 @@ def _tempdir() -> Iterator[Path]:
 # optimizers', version control's and packaging tools' pages that compress, commit, strip
 # and repair beside the pages that set a file's or a record's time, those tools' pages
 # being few), six (claims, two for the drift, the elevating programs' pages and the
-# administration tools' pages, whose rows tldr writes with and without sudo) and six (vfx,
+# administration tools' pages, whose rows tldr writes with and without sudo), six (vfx,
 # two for the drift, the transcoders' pages and the Netpbm suite's, which also draw the
 # pages that list, probe, capture, generate and stream-copy beside the pages that
-# transcode) where the
+# transcode) and six (relief, two for the drift, the AWS CLI's pages and the other clouds'
+# CLIs' pages, which also draw the pages that describe, list, copy, delete and configure
+# beside the pages that create, start and scale) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1111,6 +1121,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "water": (WATER_FOCUS, 0.25, WATER_HOME_FILES, WaterUser),
     "claims": (CLAIMS_FOCUS, 0.25, CLAIMS_HOME_FILES, ClaimsUser),
     "vfx": (VFX_FOCUS, 0.25, VFX_HOME_FILES, VfxUser),
+    "relief": (RELIEF_FOCUS, 0.25, RELIEF_HOME_FILES, ReliefUser),
 }
 
 
