@@ -72,6 +72,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
+from neuroplast.gate.swarms import joins_swarm
 from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.trusts import changes_trust
@@ -4709,6 +4710,40 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'gh pr view 42',
         'git checkout-index -a',
     ]),
+    "p2p": (joins_swarm, [
+        'aria2c "magnet:?xt=urn:btih:0123456789abcdef"',
+        'aria2c --seed-time=0 ubuntu.iso.torrent',
+        'aria2c -T ubuntu.torrent',
+        'transmission-cli -w ~/Downloads ubuntu.torrent',
+        'transmission-daemon -c ~/torrents',
+        'transmission-remote localhost -a ubuntu.torrent',
+        'transmission-remote -t all --start',
+        'qbittorrent-nox --webui-port=8081',
+        'deluge-console "add magnet:?xt=urn:btih:abc"',
+        'rtorrent ubuntu.torrent',
+        'webtorrent download "magnet:?xt=urn:btih:abc"',
+        'webtorrent seed build/',
+        'peerflix ubuntu.torrent --vlc',
+        'ipfs get QmHash -o out',
+        'ipfs add -r site/',
+        'ipfs pin add QmHash',
+        'ipfs daemon',
+    ], [
+        'aria2c https://example.org/ubuntu.iso',
+        'transmission-cli --new src',
+        'transmission-create -o a.torrent src',
+        'transmission-daemon --dump-settings',
+        'transmission-remote -l',
+        'transmission-remote -t 3 --stop',
+        'transmission-show a.torrent',
+        'mktorrent -a https://tracker.example.org/announce src',
+        'deluge-console info',
+        'webtorrent info a.torrent',
+        'ctorrent -x a.torrent',
+        'ipfs pin ls',
+        'ipfs repo gc',
+        'qbittorrent-nox --version',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4836,6 +4871,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a branch switched to keeps every commit and most workflows switch branches all day;
     # read ahead, the act only carries a refusal across tools
     assert "checkout" not in MUST_KNOW_ACTS
+    # a swarm is how some projects fetch their own large files (a distribution's ISO, an IPFS
+    # site); read ahead, the act only carries a refusal across clients
+    assert "p2p" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -261,11 +261,13 @@ it. Each act is read from the programs' own manuals:
   service that runs it (``gate.pipeline_runs``, each tool's manual);
 - ``document``: a document reworked into a new one: converted, merged, split, rotated,
   compressed, OCR'd or rendered (``gate.documents``, each tool's manual);
+- ``crawl``: pages fetched by following the links or the sitemap of those the call names:
+  a mirror, a spider, a recursive link check (``gate.crawls``, each tool's manual);
 - ``checkout``: the work tree checked out at another branch or revision: a branch switched
   to, a commit checked out, a bisection's steps, a pull request's branch
   (``gate.checkouts``, each tool's manual);
-- ``crawl``: pages fetched by following the links or the sitemap of those the call names:
-  a mirror, a spider, a recursive link check (``gate.crawls``, each tool's manual);
+- ``p2p``: a peer-to-peer swarm joined, downloading or seeding through it: a torrent, a
+  magnet link, an IPFS node (``gate.swarms``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -369,6 +371,7 @@ from neuroplast.gate.shell import Segment
 from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
+from neuroplast.gate.swarms import joins_swarm
 from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.transfers import directions
@@ -388,7 +391,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "crawl", "checkout", "connect")
+        "document", "crawl", "checkout", "p2p", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -819,7 +822,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
-    ("checkout", checks_out),
+    ("checkout", checks_out), ("p2p", joins_swarm),
 )
 
 
