@@ -25,7 +25,21 @@ listing, describing, pricing, logging in and the CLI's own configuration are not
   (``instance-create``): a ``create`` or ``launch`` command;
 - clusters and managed services: ``eksctl create|scale``, ``kops create``, ``gh codespace
   create``, ``heroku create|apps:create|addons:create``, PlanetScale's ``pscale``, Neon's
-  ``neonctl``, ``turso`` and ``supabase projects``: a ``create`` command.
+  ``neonctl``, ``turso`` and ``supabase projects``: a ``create`` command;
+- a stopped resource started again or a running one resized, which bills again or more:
+  AWS's ``rds|docdb|neptune start-db-instance|start-db-cluster``, ``sagemaker
+  start-notebook-instance``, ``lightsail start-instance|start-relational-database``,
+  ``workspaces start-workspaces``, ``redshift resume-cluster|resize-cluster``,
+  ``autoscaling set-desired-capacity``; gcloud's ``resume`` and ``snapshot`` (``compute
+  disks snapshot`` makes a billed snapshot, as AWS's ``create-snapshot`` does); the other
+  clouds' CLIs' ``start``, ``boot``, ``poweron``/``power-on``, ``resize`` and
+  ``change-type`` (hcloud, doctl, linode-cli, openstack, scw, vultr-cli, exo);
+- infrastructure as code applied, which creates what its code declares (Terraform's
+  documentation: 'provision infrastructure'; the same for each tool's deploy command):
+  ``terraform|tofu|terragrunt apply`` (not ``-destroy``), ``pulumi up|update``,
+  ``cdk|cdktf deploy``, ``sam deploy|sync``, ``serverless|sls|sst deploy``, ``aws
+  cloudformation deploy|update-stack|execute-change-set``. These are ``deploy`` too: a user
+  may refuse the rollout or the bill, and either view carries across tools.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [provisions(s) for s in split_command(
@@ -50,8 +64,11 @@ _AWS_PREFIXES = ("create-", "run-", "request-spot-", "allocate-", "purchase-")
 _AWS_NO_CAPACITY = frozenset({"create-tags", "create-invalidation", "create-multipart-upload",
                               "create-access-key", "create-login-profile",
                               "create-presigned-url", "create-presigned-post"})
-_AWS_OTHER = frozenset({"start-instances", "mb"})
-_GCLOUD_VERBS = frozenset({"create", "resize", "start"})
+_AWS_OTHER = frozenset({"start-instances", "mb", "start-db-instance", "start-db-cluster",
+                        "start-notebook-instance", "start-instance", "start-relational-database",
+                        "start-workspaces", "resume-cluster", "resize-cluster",
+                        "set-desired-capacity", "deploy", "update-stack", "execute-change-set"})
+_GCLOUD_VERBS = frozenset({"create", "resize", "start", "resume", "snapshot"})
 _GCLOUD_OWN = frozenset({"config", "auth", "components", "init", "topic", "info"})
 _AZ_VERBS = frozenset({"create", "start", "scale"})
 _AZ_OWN = frozenset({"config", "login", "logout", "account", "extension", "configure",
@@ -61,6 +78,15 @@ _CREATES = frozenset({"doctl", "hcloud", "linode-cli", "vultr-cli", "scw", "civo
                       "upcloud", "openstack", "oci", "ibmcloud", "eksctl", "kops", "pscale",
                       "neonctl", "turso"})
 _CREATE_WORDS = frozenset({"create", "launch", "instance-create"})
+# the verbs with which the other clouds' CLIs start or enlarge a resource (their references)
+_GROW_WORDS = frozenset({"start", "boot", "poweron", "power-on", "resize", "change-type"})
+_GROWS = frozenset({"hcloud", "doctl", "linode-cli", "openstack", "scw", "vultr-cli", "exo"})
+# infrastructure-as-code tools -> the commands that apply their code
+_IAC_APPLY = {"terraform": frozenset({"apply"}), "tofu": frozenset({"apply"}),
+              "pulumi": frozenset({"up", "update"}), "cdk": frozenset({"deploy"}),
+              "cdktf": frozenset({"deploy"}), "sam": frozenset({"deploy", "sync"}),
+              "serverless": frozenset({"deploy"}), "sls": frozenset({"deploy"}),
+              "sst": frozenset({"deploy"})}
 _OWN_GROUPS = frozenset({"auth", "config", "configure", "context", "login", "completion"})
 
 
@@ -84,9 +110,13 @@ def provisions(seg: Segment) -> bool:
         return words[:1] == ["mb"]
     if head == "eksctl" and words[:1] == ["scale"]:
         return True
-    if head in _CREATES:
-        return not _OWN_GROUPS.intersection(words[:1]) and bool(
-            _CREATE_WORDS.intersection(words[:4]))
+    if head in _IAC_APPLY or head == "terragrunt":  # terragrunt apply, run-all apply
+        applies = _IAC_APPLY.get(head, frozenset({"apply"}))
+        return bool(applies.intersection(words[:1 if head != "terragrunt" else 3])) and not (
+            names_option(argv[1:], ("-destroy", "--destroy")))
+    if head in _CREATES or head in _GROWS:
+        verbs = _CREATE_WORDS | _GROW_WORDS if head in _GROWS else _CREATE_WORDS
+        return not _OWN_GROUPS.intersection(words[:1]) and bool(verbs.intersection(words[:4]))
     if head == "gh":
         return words[:2] == ["codespace", "create"] or words[:2] == ["cs", "create"]
     if head == "heroku":
