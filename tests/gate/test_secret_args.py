@@ -67,6 +67,10 @@ def _any(command: str) -> bool:
         "steamcmd +login builder hunter22 +app_update 740 +quit",
         "networksetup -setairportnetwork en0 OfficeWiFi hunter22",  # networksetup(8)
         "htpasswd -b -c .htpasswd admin hunter22",  # htpasswd(1) -b
+        # a secret as the command's operand (Vault's operator unseal and login docs)
+        "vault operator unseal 48d04b13fc96a681",
+        "vault unseal 48d04b13fc96a681",
+        "vault login s.2aBcD3eFgH4iJkL5mN",
         "p4 -u bob -P hunter22 sync",  # Helix Core global options
         "keytool -list -keystore release.jks -storepass hunter22",  # keytool docs
         "jarsigner -keystore r.jks -storepass hunter22 app.apk key0",
@@ -115,6 +119,10 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "rpcclient -U bob 10.0.0.5",  # prompts for the password
         "net user bob /domain",
         "htpasswd -c .htpasswd admin",  # prompts
+        "vault operator unseal",  # prompts for the key
+        "vault operator unseal -reset",
+        "vault login -method=userpass username=bob",  # prompts for the password
+        "vault status",
         "keytool -list -keystore release.jks -storepass:env STOREPASS",
         "apksigner sign --ks r.jks --ks-pass env:KS_PASS app.apk",
     ],

@@ -50,6 +50,12 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
 # prompt for it; networksetup(8) ('-setairportnetwork hardwareport network [password]').
 _POSITIONAL_PASSWORD = {"steam": ("-login", 2), "steamcmd": ("+login", 2),
                         "networksetup": ("-setairportnetwork", 3)}
+# Commands whose manual takes the secret as their first operand and says not to: Vault's
+# ``operator unseal [KEY]`` ('The unseal key can be supplied as an argument to the command,
+# but this is not recommended as the unseal key will be available in your history'), its
+# older name ``unseal``, and ``login [TOKEN]`` (token auth, likewise kept in history); an
+# operand with "=" is an auth method's parameter, read as any other NAME=VALUE.
+_SECRET_OPERAND = {"vault": (("operator", "unseal"), ("unseal",), ("login",))}
 # Registry logins: docker login reference, '--password ... Using --password via the CLI is
 # insecure. Use --password-stdin'; podman-login(1), helm registry login, oras login alike;
 # Apptainer's and SingularityCE's ``registry login`` and ``remote login`` (-p, --password).
@@ -190,12 +196,16 @@ def _secret_values(seg: Segment) -> Iterator[tuple[str, str]]:
         password = argv[at] if at < len(argv) else ""
         if _literal(password) and password[:1] not in ("-", "+"):
             yield "password", password
+    plain = [a for a in argv[1:] if not a.startswith("-")]
+    for lead in _SECRET_OPERAND.get(head, ()):
+        if tuple(plain[:len(lead)]) == lead and len(plain) > len(lead):
+            value = plain[len(lead)]
+            if _literal(value) and "=" not in value:
+                yield "password", value
+    # htpasswd(1) -b: 'the password is clearly visible on the command line', its last word
     if head == "htpasswd" and any(a[:1] == "-" and a[1:2] != "-" and "b" in a
-                                  for a in argv[1:]):
-        # htpasswd(1) -b: 'the password is clearly visible on the command line', its last word
-        plain = [a for a in argv[1:] if not a.startswith("-")]
-        if len(plain) >= 3 and _literal(plain[-1]):
-            yield "password", plain[-1]
+                                  for a in argv[1:]) and len(plain) >= 3 and _literal(plain[-1]):
+        yield "password", plain[-1]
     for i, a in enumerate(argv[1:], 1):
         name, eq, value = a.partition("=")
         following = argv[i + 1] if i + 1 < len(argv) else ""
