@@ -50,6 +50,7 @@ from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
+from neuroplast.gate.people_searches import searches_people
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.pipeline_runs import starts_pipeline
 from neuroplast.gate.playbacks import plays_sound
@@ -4772,6 +4773,32 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'ipfs repo gc',
         'qbittorrent-nox --version',
     ]),
+    "osint": (searches_people, [
+        'sherlock jdoe --timeout 5',
+        'maigret jdoe --html',
+        'blackbird -u jdoe',
+        'holehe jdoe@example.com',
+        'h8mail -t jdoe@example.com',
+        'ghunt email jdoe@gmail.com',
+        'phoneinfoga scan -n +15551234567',
+        'theHarvester -d example.com -b all',
+        'recon-ng -w acme',
+        'spiderfoot -s jdoe@example.com -m sfp_hunter',
+        'instaloader jdoe',
+        'tookie-osint -u jdoe',
+        'snscrape twitter-user jdoe',
+    ], [
+        'sherlock --help',
+        'maigret --version',
+        'phoneinfoga serve -p 8080',
+        'maigret --web 5000',
+        'ghunt login',
+        'spiderfoot -l 127.0.0.1:5001',
+        'whois example.com',
+        'dig example.com any',
+        'nmap -sV 10.0.0.5',
+        'instaloader --help',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4902,6 +4929,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a swarm is how some projects fetch their own large files (a distribution's ISO, an IPFS
     # site); read ahead, the act only carries a refusal across clients
     assert "p2p" not in MUST_KNOW_ACTS
+    # investigators and recruiters search for people as their work; read ahead, the act
+    # only carries a refusal across tools
+    assert "osint" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

@@ -268,6 +268,9 @@ it. Each act is read from the programs' own manuals:
   (``gate.checkouts``, each tool's manual);
 - ``p2p``: a peer-to-peer swarm joined, downloading or seeding through it: a torrent, a
   magnet link, an IPFS node (``gate.swarms``, each tool's manual);
+- ``osint``: a person searched for: a username across sites, an email address or phone
+  number checked, an organisation's people harvested, someone's social accounts
+  downloaded (``gate.people_searches``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -349,6 +352,7 @@ from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
+from neuroplast.gate.people_searches import searches_people
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.pipeline_runs import starts_pipeline
 from neuroplast.gate.playbacks import plays_sound
@@ -391,7 +395,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "crawl", "checkout", "p2p", "connect")
+        "document", "crawl", "checkout", "p2p", "osint", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -822,7 +826,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("profile", changes_profile), ("database-write", writes_database), ("serve", serves),
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
-    ("checkout", checks_out), ("p2p", joins_swarm),
+    ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
 )
 
 
