@@ -47,6 +47,7 @@ from neuroplast.gate.loads import generates_load
 from neuroplast.gate.log_clears import clears_logs
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
+from neuroplast.gate.mailboxes import reads_mail
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
@@ -4799,6 +4800,36 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'nmap -sV 10.0.0.5',
         'instaloader --help',
     ]),
+    "mailbox": (reads_mail, [
+        'mutt -f ~/Mail/inbox',
+        'neomutt -Z',
+        'mutt',
+        'mail',
+        'mailx -f ~/mbox',
+        'mail -H',
+        'alpine',
+        'mu find from:bob subject:contract',
+        'mu index',
+        'notmuch search tag:inbox',
+        'notmuch show thread:0001',
+        'mairix -f ~/.mairixrc bob',
+        'offlineimap -o -a work',
+        'mbsync -a',
+        'fetchmail -k',
+        'himalaya envelope list',
+        'mshow 42',
+    ], [
+        'mutt -s "report" -a report.pdf -- bob@example.com',
+        'mutt -v',
+        'mail -s hi bob@example.com',
+        'echo hi | mailx -s subject bob@example.com',
+        'alpine bob@example.com',
+        'notmuch setup',
+        'mu init --maildir=~/Maildir',
+        'himalaya account configure work',
+        'offlineimap --help',
+        'sendmail bob@example.com < msg.txt',
+    ]),
 }
 ROWS = [(act, command, does) for act, (_, performing, other) in TABLES.items()
         for does, commands in ((True, performing), (False, other)) for command in commands]
@@ -4932,6 +4963,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # investigators and recruiters search for people as their work; read ahead, the act
     # only carries a refusal across tools
     assert "osint" not in MUST_KNOW_ACTS
+    # many users triage their own mail with an agent; read ahead, the act only carries a
+    # refusal across clients
+    assert "mailbox" not in MUST_KNOW_ACTS
     assert all("setting" in acts(s) for s in split_command(
         "ip r a default via 10.0.0.1; tc q a dev eth0 root netem delay 9ms"))
 

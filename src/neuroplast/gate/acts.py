@@ -271,6 +271,8 @@ it. Each act is read from the programs' own manuals:
 - ``osint``: a person searched for: a username across sites, an email address or phone
   number checked, an organisation's people harvested, someone's social accounts
   downloaded (``gate.people_searches``, each tool's manual);
+- ``mailbox``: mail read, searched, indexed or synced to here, by any client
+  (``gate.mailboxes``, each client's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -344,6 +346,7 @@ from neuroplast.gate.loads import generates_load
 from neuroplast.gate.log_clears import clears_logs
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
+from neuroplast.gate.mailboxes import reads_mail
 from neuroplast.gate.messages import sends_message
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
@@ -395,7 +398,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "crawl", "checkout", "p2p", "osint", "connect")
+        "document", "crawl", "checkout", "p2p", "osint", "mailbox",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision"})
@@ -827,6 +831,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
+    ("mailbox", reads_mail),
 )
 
 
