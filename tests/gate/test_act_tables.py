@@ -2187,6 +2187,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'nebula-cert print -path c.crt',
     ]),
     "restore": (restores, [
+        'tarsnap -xvf home-2026-12-01',
         'pg_restore -d app app.dump',
         'mongorestore --drop dump/',
         'restic -r /srv/backup restore latest --target /',
@@ -2237,6 +2238,8 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         './manage.py loaddata initial',
         'django-admin loaddata users.json',
     ], [
+        'tarsnap -t -f home-2026-12-01',
+        'tarsnap --list-archives',
         'pg_restore -l app.dump',
         'pg_restore --list app.dump',
         'pg_dump app > app.sql',
@@ -2374,6 +2377,8 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'lpmove --help',
     ]),
     "destroy": (destroys, [
+        'tarsnap -d -f home-2026-12-01',
+        'tarsnap --nuke',
         'zfs destroy -r tank/backups@2024-01',
         'borg prune --keep-daily 7 --list /srv/borg',
         'docker volume rm pgdata',

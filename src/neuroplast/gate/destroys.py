@@ -26,6 +26,8 @@ manual; listings, dry runs, help and versions are not the act, nor are files del
 - backups: ``borg prune|delete|compact``, ``restic forget|prune``, duplicity's
   ``remove-*`` commands, ``rdiff-backup --remove-older-than``, ``tmutil delete``,
   ``pgbackrest expire``, ``wal-g delete``, ``barman delete``, ``velero backup delete``,
+  ``tarsnap -d`` and ``--nuke`` (tarsnap(1): 'Delete the specified archive(s)', 'Delete
+  all of the archives'),
   ``wbadmin delete``;
 - databases: dropdb(1), ``mysqladmin drop``, ``redis-cli flushall|flushdb``.
 
@@ -85,6 +87,7 @@ _PVC = frozenset({"pvc", "pv", "persistentvolumeclaim", "persistentvolumeclaims"
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({*_ALWAYS, *_COMMANDS, "wipefs", "sgdisk", "timeshift", "rdiff-backup",
+                       "tarsnap",
                        "VBoxManage", "kubectl", "docker-compose"})
 
 
@@ -109,6 +112,8 @@ def destroys(seg: Segment) -> bool:
         return bool({"--zap-all", "--zap"} & options) or has_short_option(words, "Zz")
     if head == "timeshift":
         return bool({"--delete", "--delete-all"} & options)
+    if head == "tarsnap":  # its modes are tar's letters: -d deletes archives
+        return "--nuke" in options or has_short_option(words, "d")
     if head == "rdiff-backup":
         return "--remove-older-than" in options or plain[:2] == ["remove", "increments"]
     if head == "VBoxManage":

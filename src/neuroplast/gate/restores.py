@@ -27,7 +27,8 @@ versions are not the act:
   restore`` and ``kopia restore``, ``duplicacy restore``, ``tmutil restore``, ``zfs
   rollback``, ``snapper undochange|rollback``, ``timeshift --restore``, ``virsh
   snapshot-revert``, ``VBoxManage snapshot VM restore|restorecurrent``, ``lvconvert
-  --merge`` (a snapshot merged back), Django's ``loaddata``.
+  --merge`` (a snapshot merged back), ``tarsnap -x`` (tarsnap(1): 'Extract to disk from
+  the archive'), Django's ``loaddata``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [restores(s) for s in split_command(
@@ -83,7 +84,7 @@ _AWS_RESTORE = {"rds": "restore-db-", "dynamodb": "restore-table-"}
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({"pg_restore", "redis-cli", "sqlite3", "xtrabackup", "mariabackup",
-                       "timeshift", "lvconvert", "VBoxManage", "vboxmanage", "aws",
+                       "tarsnap", "timeshift", "lvconvert", "VBoxManage", "vboxmanage", "aws",
                        "manage.py", *_ALWAYS, *_COMMANDS})
 
 
@@ -106,6 +107,8 @@ def restores(seg: Segment) -> bool:
         return bool({"--copy-back", "--move-back"} & set(words))
     if head == "timeshift":
         return "--restore" in words
+    if head == "tarsnap":  # its modes are tar's letters: -x extracts
+        return has_short_option(words, "x")
     if head == "lvconvert":
         return "--merge" in words or "--mergesnapshot" in words
     if head in ("VBoxManage", "vboxmanage"):  # VBoxManage snapshot VM restore NAME
