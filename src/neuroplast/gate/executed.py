@@ -167,6 +167,8 @@ def after_global_options(program: str, argv: tuple[str, ...]) -> list[str]:
     while i < len(argv) and argv[i].startswith("-"):
         i += 2 if argv[i] in values else 1
     return list(argv[i:])
+
+
 # Options whose value is optional and, when given, a number (make -j 4, make -j)
 _OPTIONAL_NUMBER = {"make": frozenset({"-j", "--jobs", "-l", "--load-average"})}
 # Programs that take a toolchain as "+name" before the sub-command (cargo +nightly build)

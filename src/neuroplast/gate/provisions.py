@@ -81,8 +81,10 @@ _CREATE_WORDS = frozenset({"create", "launch", "instance-create"})
 # the verbs with which the other clouds' CLIs start or enlarge a resource (their references)
 _GROW_WORDS = frozenset({"start", "boot", "poweron", "power-on", "resize", "change-type"})
 _GROWS = frozenset({"hcloud", "doctl", "linode-cli", "openstack", "scw", "vultr-cli", "exo"})
-# infrastructure-as-code tools -> the commands that apply their code
+# infrastructure-as-code tools -> the commands that apply their code (terragrunt's may
+# follow run-all or run --)
 _IAC_APPLY = {"terraform": frozenset({"apply"}), "tofu": frozenset({"apply"}),
+              "terragrunt": frozenset({"apply"}),
               "pulumi": frozenset({"up", "update"}), "cdk": frozenset({"deploy"}),
               "cdktf": frozenset({"deploy"}), "sam": frozenset({"deploy", "sync"}),
               "serverless": frozenset({"deploy"}), "sls": frozenset({"deploy"}),
@@ -110,10 +112,10 @@ def provisions(seg: Segment) -> bool:
         return words[:1] == ["mb"]
     if head == "eksctl" and words[:1] == ["scale"]:
         return True
-    if head in _IAC_APPLY or head == "terragrunt":  # terragrunt apply, run-all apply
-        applies = _IAC_APPLY.get(head, frozenset({"apply"}))
-        return bool(applies.intersection(words[:1 if head != "terragrunt" else 3])) and not (
-            names_option(argv[1:], ("-destroy", "--destroy")))
+    if head in _IAC_APPLY:
+        within = 3 if head == "terragrunt" else 1
+        return bool(_IAC_APPLY[head].intersection(words[:within])) and not names_option(
+            argv[1:], ("-destroy", "--destroy"))
     if head in _CREATES or head in _GROWS:
         verbs = _CREATE_WORDS | _GROW_WORDS if head in _GROWS else _CREATE_WORDS
         return not _OWN_GROUPS.intersection(words[:1]) and bool(verbs.intersection(words[:4]))
