@@ -103,6 +103,12 @@ from neuroplast_bench.gate_forty_second_user import (
     WATER_HOME_FILES,
     WaterUser,
 )
+from neuroplast_bench.gate_forty_sixth_user import (
+    MARITIME_DRIFT,
+    MARITIME_FOCUS,
+    MARITIME_HOME_FILES,
+    MaritimeUser,
+)
 from neuroplast_bench.gate_forty_third_user import (
     CLAIMS_DRIFT,
     CLAIMS_FOCUS,
@@ -348,7 +354,8 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "brokerage": BROKERAGE_DRIFT, "transit": TRANSIT_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
-               "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT}
+               "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
+               "maritime": MARITIME_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -356,7 +363,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser | ClaimsUser | VfxUser | ReliefUser)
+          | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser)
 
 
 @dataclass
@@ -430,9 +437,10 @@ class GateBenchConfig(Config):
     # municipal water utility, a forty-second), "claims"
     # (gate_forty_third_user.ClaimsUser: the claims-systems engineer of a New York property
     # and casualty insurer, a forty-third), "vfx" (gate_forty_fourth_user.VfxUser: the
-    # pipeline technical director of a visual effects studio, a forty-fourth) or "relief"
+    # pipeline technical director of a visual effects studio, a forty-fourth), "relief"
     # (gate_forty_fifth_user.ReliefUser: the data engineer of a humanitarian relief
-    # organisation, a forty-fifth)
+    # organisation, a forty-fifth) or "maritime" (gate_forty_sixth_user.MaritimeUser: the
+    # shore-side fleet systems engineer of a container shipping line, a forty-sixth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -441,7 +449,8 @@ class GateBenchConfig(Config):
                   "pharma", "taxprep", "avionics", "warehouse",
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
-                  "ground", "water", "claims", "vfx", "relief"] = "default"
+                  "ground", "water", "claims", "vfx", "relief",
+                  "maritime"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1064,9 +1073,12 @@ def _tempdir() -> Iterator[Path]:
 # administration tools' pages, whose rows tldr writes with and without sudo), six (vfx,
 # two for the drift, the transcoders' pages and the Netpbm suite's, which also draw the
 # pages that list, probe, capture, generate and stream-copy beside the pages that
-# transcode) and six (relief, two for the drift, the AWS CLI's pages and the other clouds'
+# transcode), six (relief, two for the drift, the AWS CLI's pages and the other clouds'
 # CLIs' pages, which also draw the pages that describe, list, copy, delete and configure
-# beside the pages that create, start and scale) where the
+# beside the pages that create, start and scale) and six (maritime, two for the drift, the
+# hosts' packet filters' pages and the clouds' firewall and security group pages, which
+# also draw the pages that list, save, monitor and describe beside the pages that change
+# rules) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1122,6 +1134,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "claims": (CLAIMS_FOCUS, 0.25, CLAIMS_HOME_FILES, ClaimsUser),
     "vfx": (VFX_FOCUS, 0.25, VFX_HOME_FILES, VfxUser),
     "relief": (RELIEF_FOCUS, 0.25, RELIEF_HOME_FILES, ReliefUser),
+    "maritime": (MARITIME_FOCUS, 0.25, MARITIME_HOME_FILES, MaritimeUser),
 }
 
 

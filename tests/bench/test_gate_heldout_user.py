@@ -260,7 +260,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
                              "'transit', 'casino', 'seismic', 'ground', 'water', "
-                             "'claims', 'vfx', 'relief'"):
+                             "'claims', 'vfx', 'relief', 'maritime'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -284,5 +284,6 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'newsroom', 'civic', 'clinical', 'support', 'cdn', 'telco', 'k12', "
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
             "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
-            "'casino', 'seismic', 'ground', 'water', 'claims', 'vfx', 'relief'") in str(
+            "'casino', 'seismic', 'ground', 'water', 'claims', 'vfx', 'relief', "
+            "'maritime'") in str(
                 result.exception)

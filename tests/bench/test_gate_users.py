@@ -1,9 +1,10 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
 k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court,
-brokerage, transit, casino, seismic, ground, water, claims, vfx and relief users share: the
-harness selects each by name and keeps its own preferences and drift, the CLI offers each, and
-each module's profile command prints one JSON line per seed (``gate_oracle.profile_main``)."""
+brokerage, transit, casino, seismic, ground, water, claims, vfx, relief and maritime users
+share: the harness selects each by name and keeps its own preferences and drift, the CLI offers
+each, and each module's profile command prints one JSON line per seed
+(``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from neuroplast_bench import (
     gate_forty_first_user,
     gate_forty_fourth_user,
     gate_forty_second_user,
+    gate_forty_sixth_user,
     gate_forty_third_user,
     gate_fourteenth_user,
     gate_fourth_user,
@@ -108,6 +110,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "claims": (gate_forty_third_user, gate_forty_third_user.CLAIMS_DRIFT, (4300, 4301)),
     "vfx": (gate_forty_fourth_user, gate_forty_fourth_user.VFX_DRIFT, (4400, 4401)),
     "relief": (gate_forty_fifth_user, gate_forty_fifth_user.RELIEF_DRIFT, (4500, 4501)),
+    "maritime": (gate_forty_sixth_user, gate_forty_sixth_user.MARITIME_DRIFT, (4600, 4601)),
 }
 
 
