@@ -26,8 +26,22 @@ nothing:
 - cloud: ``aws ec2 authorize-security-group-ingress|egress``,
   ``revoke-security-group-*``, ``modify-security-group-rules``; ``gcloud compute
   firewall-rules create|update|delete``; ``az network nsg rule create|update|delete``;
-  ``doctl compute firewall create|update|delete|add-rules|remove-rules``; ``hcloud
-  firewall`` changes.
+  ``doctl compute firewall create|update|delete|add-rules|remove-rules`` and ``doctl
+  databases firewalls append|replace|remove`` (aliases ``d``, ``db``, ``fw``, ``a``,
+  ``rm``); ``hcloud firewall`` changes; Exoscale's ``exo compute security-group
+  create|delete`` and ``rule add|delete``; OpenStack's ``security group [rule]
+  create|delete|set``; Linode's ``linode-cli firewalls create|delete|update|rules-update``;
+  IBM Cloud's ``is security-group-rule-add|-update|-delete``; Cloudflare's ``flarectl
+  firewall`` rule and access-rule changes;
+- the tools that write a host's rules for it: fail2ban-client ``set JAIL
+  banip|unbanip|addignoreip|delignoreip``, ``banip``, ``unban``, ``start``, ``stop``,
+  ``reload``, ``restart`` (a ban is a rule); Proxmox VE's ``pve-firewall
+  start|stop|restart``; Shorewall's ``start|stop|restart|reload|clear|safe-start``;
+  ConfigServer's ``csf`` allow, deny, remove, enable, disable and temporary rules;
+  ``ipfw add|delete|flush``; ``firewall-offline-cmd`` as firewall-cmd;
+- a firewall's own service started, stopped or disabled through the service manager
+  (``systemctl start|stop|restart|disable|mask firewalld|ufw|nftables|iptables|...``),
+  which switches it on or off as ``ufw enable|disable`` does.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [changes_firewall(s) for s in split_command(
@@ -39,7 +53,8 @@ nothing:
 
 from __future__ import annotations
 
-from neuroplast.gate.outputs import names_option
+from neuroplast.gate.executed import global_values
+from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_firewall"]
@@ -82,6 +97,24 @@ _NESTED: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
                                                     "apply-to-resource",
                                                     "remove-from-resource"})),
 }
+# the firewalls' own services (their packages' unit names)
+_FIREWALL_SERVICES = frozenset({"firewalld", "ufw", "nftables", "iptables", "ip6tables",
+                                "netfilter-persistent", "pve-firewall", "shorewall",
+                                "shorewall6", "csf", "lfd", "fail2ban", "ebtables"})
+_SERVICE_SWITCHES = frozenset({"start", "stop", "restart", "reload", "try-restart",
+                               "reload-or-restart", "disable", "enable", "mask", "unmask",
+                               "kill"})
+_CHANGES = frozenset({"create", "delete", "update", "set", "add", "remove"})
+_FAIL2BAN_SET = frozenset({"banip", "unbanip", "addignoreip", "delignoreip"})
+_FAIL2BAN = frozenset({"banip", "unban", "start", "stop", "reload", "restart"})
+_DAEMON_SWITCHES = frozenset({"start", "stop", "restart", "reload", "clear", "safe-start",
+                              "safe-restart", "try", "restore"})
+# ConfigServer Firewall's options that change rules or switch it (csf's usage)
+_CSF_CHANGES = frozenset({"-a", "--add", "-d", "--deny", "-ar", "--addrm", "-dr", "--denyrm",
+                          "-tr", "--temprm", "-ta", "--tempallow", "-td", "--tempdeny",
+                          "-tf", "--tempf", "-df", "--denyf", "-x", "--disable", "-e",
+                          "--enable", "-r", "--restart", "-f", "--stop", "-s", "--start",
+                          "-q", "--startq"})
 _AWS_SECURITY_GROUPS = frozenset({"authorize-security-group-ingress",
                                   "authorize-security-group-egress",
                                   "revoke-security-group-ingress",
@@ -108,7 +141,7 @@ def changes_firewall(seg: Segment) -> bool:
     if head in _VERBS:
         return bool(_VERBS[head].intersection(
             [w for w in words if not w.startswith("--")][:1]))
-    if head == "firewall-cmd":
+    if head in ("firewall-cmd", "firewall-offline-cmd"):
         return any(a.startswith(_FIREWALLD_CHANGES) for a in words)
     if head == "pfctl":
         return bool(_PFCTL_CHANGES.intersection(a.partition("=")[0] for a in words)) or (
@@ -123,6 +156,37 @@ def changes_firewall(seg: Segment) -> bool:
         return any(c in w for w in argv for c in _NETFIREWALL_CMDLETS)
     if head == "aws":
         return plain[:1] == ["ec2"] and bool(_AWS_SECURITY_GROUPS.intersection(plain[1:2]))
+    if head == "fail2ban-client":
+        return (plain[:1] == ["set"] and bool(_FAIL2BAN_SET.intersection(plain[2:3]))) or (
+            bool(_FAIL2BAN.intersection(plain[:1])))
+    if head in ("pve-firewall", "shorewall", "shorewall6", "shorewall-lite"):
+        return bool(_DAEMON_SWITCHES.intersection(plain[:1]))
+    if head == "csf":
+        return names_option(words, _CSF_CHANGES)
+    if head == "ipfw":
+        return bool({"add", "delete", "flush"}.intersection(plain[:2]))
+    if head == "systemctl":
+        units = operands(argv, global_values(head))
+        return bool(_SERVICE_SWITCHES.intersection(units[:1])) and any(
+            w.removesuffix(".service") in _FIREWALL_SERVICES for w in units[1:])
+    if head == "doctl" and plain[:1] in (["databases"], ["database"], ["db"], ["dbs"], ["d"]):
+        return plain[1:2] in (["firewalls"], ["fw"]) and plain[2:3] in (
+            ["append"], ["a"], ["replace"], ["r"], ["remove"], ["rm"])
+    if head == "exo":  # exo compute security-group [rule] add|create|delete
+        return any(w in ("security-group", "sg") for w in plain[:2]) and bool(
+            _CHANGES.intersection(plain[2:4]))
+    if head == "openstack":  # openstack security group [rule] create|delete|set
+        return plain[:2] == ["security", "group"] and bool(_CHANGES.intersection(plain[2:4]))
+    if head == "linode-cli":
+        return plain[:1] == ["firewalls"] and plain[1:2] != [] and (
+            plain[1] in ("create", "delete", "update", "rules-update")
+            or plain[1].startswith(("device-create", "device-delete")))
+    if head == "ibmcloud":
+        return plain[:1] == ["is"] and plain[1:2] != [] and plain[1].startswith(
+            "security-group") and plain[1].endswith(("-add", "-update", "-delete", "-create"))
+    if head == "flarectl":  # flarectl firewall rules create, access-rules create-zone-rule
+        return plain[:1] == ["firewall"] and any(
+            w.split("-")[0] in ("create", "update", "delete") for w in plain[1:3])
     nested = _NESTED.get((head, plain[0] if plain else ""))
     if nested is None:
         return False
