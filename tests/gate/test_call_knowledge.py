@@ -369,8 +369,8 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("git gc", ()),  # keeps two weeks of unreachable objects (git-gc(1))
     ("git stash drop", ("discard", "rewrite")),
     ("git stash pop", ()),
-    ("git checkout -B main origin/main", ("rewrite",)),
-    ("git switch -C topic", ("rewrite",)),
+    ("git checkout -B main origin/main", ("rewrite", "checkout")),
+    ("git switch -C topic", ("rewrite", "checkout")),
     ("git lfs prune", ("rewrite",)),
     ("git lfs prune -d", ()),
     ("git lfs migrate import --include='*.psd'", ("rewrite",)),
@@ -422,9 +422,9 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("obs --startrecording --minimize-to-tray", ("capture",)),
     # a message sent to people (gate.messages, each tool's manual)
     ("mailx -s 'Q3' bob@example.com", ("message",)),
-    ("mail -f ~/mbox", ()),  # reads a mailbox
+    ("mail -f ~/mbox", ("mailbox",)),  # reads a mailbox
     ("mutt -H draft.eml", ("message",)),
-    ("mutt", ()),
+    ("mutt", ("mailbox",)),
     ("msmtp --account=work bob@example.com", ("message",)),
     ("sendmail -bp", ()),  # prints the queue
     ("swaks --to bob@example.com --server mail.example.com", ("message",)),
