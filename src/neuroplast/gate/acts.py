@@ -314,7 +314,7 @@ from neuroplast.gate.boots import changes_boot
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
-from neuroplast.gate.checkouts import checks_out
+from neuroplast.gate.checkouts import checks_out, names_files
 from neuroplast.gate.clipboard import uses_clipboard
 from neuroplast.gate.commits import commits
 from neuroplast.gate.crawls import crawls
@@ -764,7 +764,6 @@ def _autostarts(seg: Segment) -> bool:
     return False
 
 
-_FILE_NAME = re.compile(r"[\w-]\.[A-Za-z]\w{0,7}$")  # ci.yaml, requirements.txt
 _CLEARS_OUTPUT = ("--clear-output", "--ClearOutputPreprocessor.enabled=True")
 
 
@@ -785,8 +784,7 @@ def _discards(seg: Segment) -> bool:
     if sub == "reset":
         return "--hard" in flags
     if sub == "checkout":
-        return forced or "--" in rest[:-1] or any(
-            a in (".", ":/") or _FILE_NAME.search(a) for a in plain)
+        return forced or "--" in rest[:-1] or names_files(plain)
     if sub == "restore":
         staged_only = any(a in ("-S", "--staged") for a in flags) and not any(
             a in ("-W", "--worktree") or (a.startswith("-") and not a.startswith("--")

@@ -43,7 +43,7 @@ from neuroplast.gate.executed import after_global_options
 from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["checks_out"]
+__all__ = ["checks_out", "names_files"]
 
 _HELP = frozenset({"--help", "-h"})
 _FILE_NAME = re.compile(r"[\w-]\.[A-Za-z]\w{0,7}$")  # app.py, ci.yaml: a file, not a branch
@@ -87,6 +87,16 @@ def checks_out(seg: Segment) -> bool:
     return False
 
 
+def names_files(plain: list[str]) -> bool:
+    """Whether ``git checkout``'s plain words name files, not a branch or commit: ``.``,
+    ``:/`` or a file's name (``app.py``, ``ci.yaml``).
+
+    >>> names_files(["src/app.py"]), names_files(["."]), names_files(["release/1.4"])
+    (True, True, False)
+    """
+    return any(p in (".", ":/") or _FILE_NAME.search(p) for p in plain)
+
+
 def _git_checks_out(words: list[str]) -> bool:
     if not words:
         return False
@@ -98,6 +108,6 @@ def _git_checks_out(words: list[str]) -> bool:
     if sub != "checkout" or "--" in rest:
         return False
     plain = operands(("checkout", *rest), _GIT_CHECKOUT_VALUES)
-    if any(p in (".", ":/") or _FILE_NAME.search(p) for p in plain):
+    if names_files(plain):
         return False
     return names_option(rest, _GIT_CHECKOUT_BRANCH) or len(plain) == 1 or rest == ("-",)
