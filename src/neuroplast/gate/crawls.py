@@ -36,10 +36,8 @@ is read from its own manual; help and versions are not the act:
 
 from __future__ import annotations
 
-import shlex
-
 from neuroplast.gate.outputs import has_short_option, names_option, option_values
-from neuroplast.gate.shell import Segment
+from neuroplast.gate.shell import Segment, split_command
 
 __all__ = ["crawls"]
 
@@ -88,12 +86,7 @@ def crawls(seg: Segment) -> bool:
 
 def _lftp_mirrors_down(script: str) -> bool:
     """Whether an lftp script runs ``mirror`` from the server to here (lftp(1): ``mirror
-    -R``/``--reverse`` uploads instead)."""
-    for command in script.split(";"):
-        try:
-            words = shlex.split(command)
-        except ValueError:
-            words = command.split()
-        if words[:1] == ["mirror"] and not names_option(words[1:], ("-R", "--reverse")):
-            return True
-    return False
+    -R``/``--reverse`` uploads instead). Its commands split and quote as a shell's do."""
+    return any(command.head == "mirror" and not names_option(command.argv[1:],
+                                                              ("-R", "--reverse"))
+               for command in split_command(script))

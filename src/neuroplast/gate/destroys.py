@@ -87,8 +87,7 @@ _PVC = frozenset({"pvc", "pv", "persistentvolumeclaim", "persistentvolumeclaims"
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({*_ALWAYS, *_COMMANDS, "wipefs", "sgdisk", "timeshift", "rdiff-backup",
-                       "tarsnap",
-                       "VBoxManage", "kubectl", "docker-compose"})
+                       "tarsnap", "VBoxManage", "kubectl", "docker-compose"})
 
 
 def destroys(seg: Segment) -> bool:
