@@ -65,9 +65,9 @@ def gate(
              "hpc, agency, web3, netsec, homelab, macadmin, qa, gamedev, robotics, bioinfo, "
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
              "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
-             "brokerage, transit, casino, seismic, ground, water, claims, vfx, relief or "
-             "maritime (the last forty-five: their own preferences and drift, written "
-             "apart from the gate; "
+             "brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, "
+             "maritime or esp (the last forty-six: their own preferences and drift, "
+             "written apart from the gate; "
              "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
@@ -126,7 +126,8 @@ def gate(
              "3900,3901,3902, the seismic user's 4000,4001,4002, the ground user's "
              "4100,4101,4102, the water user's 4200,4201,4202, the claims user's "
              "4300,4301,4302, the vfx user's 4400,4401,4402, the relief user's "
-             "4500,4501,4502 and the maritime user's 4600,4601,4602)")] = "",
+             "4500,4501,4502, the maritime user's 4600,4601,4602 and the esp user's "
+             "4700,4701,4702)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -103,6 +103,12 @@ from neuroplast_bench.gate_forty_second_user import (
     WATER_HOME_FILES,
     WaterUser,
 )
+from neuroplast_bench.gate_forty_seventh_user import (
+    ESP_DRIFT,
+    ESP_FOCUS,
+    ESP_HOME_FILES,
+    EspUser,
+)
 from neuroplast_bench.gate_forty_sixth_user import (
     MARITIME_DRIFT,
     MARITIME_FOCUS,
@@ -355,7 +361,7 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
                "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
-               "maritime": MARITIME_DRIFT}
+               "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -363,7 +369,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser)
+          | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser)
 
 
 @dataclass
@@ -439,8 +445,10 @@ class GateBenchConfig(Config):
     # and casualty insurer, a forty-third), "vfx" (gate_forty_fourth_user.VfxUser: the
     # pipeline technical director of a visual effects studio, a forty-fourth), "relief"
     # (gate_forty_fifth_user.ReliefUser: the data engineer of a humanitarian relief
-    # organisation, a forty-fifth) or "maritime" (gate_forty_sixth_user.MaritimeUser: the
-    # shore-side fleet systems engineer of a container shipping line, a forty-sixth)
+    # organisation, a forty-fifth), "maritime" (gate_forty_sixth_user.MaritimeUser: the
+    # shore-side fleet systems engineer of a container shipping line, a forty-sixth) or "esp"
+    # (gate_forty_seventh_user.EspUser: the deliverability and messaging-infrastructure
+    # engineer of an email service provider, a forty-seventh)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -450,7 +458,7 @@ class GateBenchConfig(Config):
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
                   "ground", "water", "claims", "vfx", "relief",
-                  "maritime"] = "default"
+                  "maritime", "esp"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1075,10 +1083,13 @@ def _tempdir() -> Iterator[Path]:
 # pages that list, probe, capture, generate and stream-copy beside the pages that
 # transcode), six (relief, two for the drift, the AWS CLI's pages and the other clouds'
 # CLIs' pages, which also draw the pages that describe, list, copy, delete and configure
-# beside the pages that create, start and scale) and six (maritime, two for the drift, the
+# beside the pages that create, start and scale), six (maritime, two for the drift, the
 # hosts' packet filters' pages and the clouds' firewall and security group pages, which
 # also draw the pages that list, save, monitor and describe beside the pages that change
-# rules) where the
+# rules) and six (esp, two for the drift, the DNS providers' CLIs' pages and the name
+# servers', the ACME DNS challenges' and Linode's domains' pages, which also draw the pages
+# that list, export, read and issue over HTTP beside the pages that change records) where
+# the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1135,6 +1146,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "vfx": (VFX_FOCUS, 0.25, VFX_HOME_FILES, VfxUser),
     "relief": (RELIEF_FOCUS, 0.25, RELIEF_HOME_FILES, ReliefUser),
     "maritime": (MARITIME_FOCUS, 0.25, MARITIME_HOME_FILES, MaritimeUser),
+    "esp": (ESP_FOCUS, 0.25, ESP_HOME_FILES, EspUser),
 }
 
 
