@@ -75,6 +75,7 @@ from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.support import must_know, program_keys
 from neuroplast.gate.swarms import joins_swarm
+from neuroplast.gate.teardowns import tears_down
 from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.trusts import changes_trust
@@ -1673,6 +1674,78 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'dnscontrol preview',
         'lexicon cloudflare list example.com A',
         'cloudflared tunnel list',
+    ]),
+    "teardown": (tears_down, [
+        'aws ec2 terminate-instances --instance-ids i-0abc',
+        'aws rds delete-db-instance --db-instance-identifier db1 --skip-final-snapshot',
+        'aws cloudformation delete-stack --stack-name web',
+        'aws s3 rb s3://bucket --force',
+        'aws eks delete-cluster --name prod',
+        'gcloud compute instances delete vm-1 --zone europe-west1-b',
+        'gcloud sql instances delete db1',
+        'gcloud projects delete my-project',
+        'gcloud dns managed-zones delete z',
+        'az group delete -n rg --yes',
+        'az aks delete -g rg -n k',
+        'az storage container delete -n c --account-name a',
+        'gsutil rb gs://bucket',
+        'doctl compute droplet delete web-1',
+        'hcloud server delete s1',
+        'linode-cli linodes delete 123',
+        'openstack server delete s1',
+        'ibmcloud is instance-delete i1',
+        'civo instance remove web',
+        'eksctl delete cluster --name prod',
+        'kubectl delete namespace prod',
+        'kubectl -n prod delete deployment web',
+        'kubectl delete -f k8s/',
+        'helm uninstall web',
+        'terraform destroy -auto-approve',
+        'terraform apply -destroy',
+        'terragrunt run-all destroy',
+        'pulumi destroy --yes',
+        'cdk destroy',
+        'sam delete --stack-name web',
+        'serverless remove',
+        'gh repo delete acme/old --yes',
+        'glab repo delete acme/old',
+        'huggingface-cli repo delete acme/model',
+        'heroku apps:destroy --app shop',
+        'fly apps destroy shop',
+        'vercel remove shop',
+        'netlify sites:delete 123',
+        'supabase projects delete abc',
+    ], [
+        'aws ec2 describe-instances',
+        'aws ec2 terminate-instances --dry-run --instance-ids i-0abc',
+        'aws s3api delete-object --bucket b --key k',
+        'aws sqs delete-message --queue-url q --receipt-handle r',
+        'aws iam delete-user --user-name bob',
+        'aws s3 rm s3://bucket/key',
+        'gcloud compute instances list',
+        'gcloud config configurations delete dev',
+        'gcloud iam service-accounts delete sa@p.iam.gserviceaccount.com',
+        'gcloud dns record-sets delete www.example.com. --zone=z --type=A',
+        'gcloud storage objects delete gs://b/k',
+        'az storage blob delete -c c -n b',
+        'az keyvault secret delete --vault-name v -n s',
+        'az ad user delete --id bob@example.com',
+        'az tag delete -n env',
+        'doctl compute domain records delete example.com 1',
+        'doctl databases user delete db1 bob',
+        'openstack server remove volume s1 v1',
+        'openstack user delete bob',
+        'kubectl delete pod web-1',
+        'kubectl -n x delete pods --all',
+        'kubectl delete deployment web --dry-run=client',
+        'kubectl delete --help',
+        'helm list',
+        'terraform plan -destroy',
+        'terraform apply',
+        'pulumi preview',
+        'gh repo view acme/old',
+        'fly apps list',
+        'vercel ls',
     ]),
     "secret": (writes_secret, [
         'vault kv put secret/app db_password=x',
@@ -4885,10 +4958,11 @@ def test_an_act_is_one_key_across_programs(act: str) -> None:
 
 def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> None:
     # a job runs on another machine, a prompt reaches another party's, a release serves
-    # others and a cloud resource bills an account; a setting, a mount, a firewall rule and
-    # an account outlive the call into every later session
+    # others and a cloud resource bills an account, or is lost to it when torn down; a
+    # setting, a mount, a firewall rule and an account outlive the call into every later
+    # session
     outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account", "deploy",
-                 "provision"}
+                 "provision", "teardown"}
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
     # reading the clipboard, signing, unpacking, purging, a load test, encrypting, a file's

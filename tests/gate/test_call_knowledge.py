@@ -248,7 +248,7 @@ def test_a_raw_ip_remote_is_flagged_as_a_raw_ip_url_is(command: str, flagged: bo
     ("kubectl drain node-1", ("kill",)),
     ("kubectl rollout restart deploy/web", ("kill",)),
     ("kubectl delete pod web-1", ("kill",)),
-    ("kubectl delete configmap web", ()),
+    ("kubectl delete configmap web", ("teardown",)),  # gate.teardowns: not a pod
     ("vagrant halt", ("kill", "vm")),  # a machine's lifecycle too (gate.virtual_machines)
     ("vagrant up", ("start", "vm")),
     ("virsh shutdown vm1", ("kill", "vm")),

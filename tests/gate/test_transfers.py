@@ -72,6 +72,8 @@ def _seg(command: str):
     # the object's data from a local file; Taildrop; files attached to a message
     ("aws s3api put-object --bucket b --key k --body report.pdf", ("up",)),
     ("aws s3api get-object --bucket b --key k report.pdf", ()),
+    ("aws s3api delete-object --bucket b --key k", ("remote-delete",)),
+    ("aws --profile p s3api delete-objects --bucket b --delete file://d.json", ("remote-delete",)),
     ("tailscale file cp report.pdf laptop:", ("up",)),
     ("mailx -a report.pdf -s 'Q3' bob@example.com", ("up",)),
     ("mail -s 'Q3' bob@example.com", ()),  # the body comes from standard input

@@ -273,6 +273,9 @@ it. Each act is read from the programs' own manuals:
   downloaded (``gate.people_searches``, each tool's manual);
 - ``mailbox``: mail read, searched, indexed or synced to here, by any client
   (``gate.mailboxes``, each client's manual);
+- ``teardown``: a resource a provider hosts deleted, terminated or destroyed: servers,
+  clusters, databases, buckets, repositories, projects, apps, whole stacks
+  (``gate.teardowns``, each provider's command-line reference);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -280,13 +283,14 @@ it. Each act is read from the programs' own manuals:
   project fetches something, but a refusal among its latest answers is asked on.
 
 The acts that reach beyond the call, onto another machine (a job on a cluster, a prompt to
-an outside model, a release others use, a resource an account pays for too), into every
+an outside model, a release others use, a resource an account pays for too or one it
+loses), into every
 later boot or login (an autostart, a setting, a mount, a firewall rule, an account change)
 or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
 decide them, as a consequential sub-command is (``gate.support.must_know``): the first
 tunnel, remote session, submitted job, changed setting, mount, firewall rule, new account,
-deploy, cloud resource or flashed board this user lets the agent open or write is the
-user's call, not the model's guess from unrelated programs.
+deploy, cloud resource created or deleted or flashed board this user lets the agent open
+or write is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 
@@ -379,6 +383,7 @@ from neuroplast.gate.signing import signs
 from neuroplast.gate.sniffs import captures_traffic
 from neuroplast.gate.starts import starts_service
 from neuroplast.gate.swarms import joins_swarm
+from neuroplast.gate.teardowns import tears_down
 from neuroplast.gate.timestamps import sets_timestamp
 from neuroplast.gate.transcodes import transcodes
 from neuroplast.gate.transfers import directions
@@ -398,11 +403,11 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "vm", "boot", "policy", "share", "service", "priority", "network-config",
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
-        "document", "crawl", "checkout", "p2p", "osint", "mailbox",
+        "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
         "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
-                            "ai-prompt", "account", "deploy", "provision"})
+                            "ai-prompt", "account", "deploy", "provision", "teardown"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -829,7 +834,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
-    ("mailbox", reads_mail),
+    ("mailbox", reads_mail), ("teardown", tears_down),
 )
 
 

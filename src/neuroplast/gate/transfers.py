@@ -26,7 +26,7 @@ direction, from each program's manual:
 - ``remote-delete`` (data deleted on another machine): ``aws s3 rm|rb``, ``gsutil rm|rb``,
   ``s3cmd del|rm|rb``, ``rclone delete|deletefile|purge|rmdir|rmdirs|cleanup``, ``azcopy
   remove``, ``b2 rm|delete-file-version|delete-bucket``, ``az storage blob|file|fs|container
-  ... delete``; a move
+  ... delete``, ``aws s3api delete-object|delete-objects``; a move
   whose source is remote (it is deleted there); a sync into remote storage that deletes what
   the source lacks (``rclone sync``, ``--delete``, ``gsutil rsync -d``, ``s3cmd sync
   --delete-removed``, ``azcopy sync --delete-destination=true``).
@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import re
 
-from neuroplast.gate.outputs import option_values
+from neuroplast.gate.executed import global_values
+from neuroplast.gate.outputs import operands, option_values
 from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 
@@ -231,7 +232,9 @@ def directions(seg: Segment) -> tuple[str, ...]:
             found.update(_copy_directions(seg, program))
             break
     if (head == "az" and sub == "storage" and plain[1:2] and plain[1] in _AZ_DATA
-            and any(w.startswith("delete") for w in plain[:_NESTED])):
+            and any(w.startswith("delete") for w in plain[:_NESTED])) or (
+            head == "aws" and operands(seg.argv, global_values("aws"))[:2] in (
+                ["s3api", "delete-object"], ["s3api", "delete-objects"])):
         found.add("remote-delete")
     if _sends(seg):
         found.add("up")
