@@ -48,7 +48,7 @@ CREDENTIALS = [
     "~/.mlflow/credentials", "~/.config/io.datasette.llm/keys.json",
     "~/.local/share/jupyter/runtime/jpserver-4242.json", "~/.streamlit/secrets.toml",
     "~/.dbt/profiles.yml", "~/.snowsql/config", "~/.snowflake/connections.toml",
-    "~/.pulumi/credentials.json", "~/.fly/config.yml", "~/.b2_account_info",
+    "~/.pulumi/credentials.json", "dns/creds.json", "~/.fly/config.yml", "~/.b2_account_info",
     "~/.mc/config.json", "~/.local/share/com.vercel.cli/auth.json",
     "~/.config/.wrangler/config/default.toml", "~/.config/linode-cli",
     "~/.claude/.credentials.json", "~/.codex/auth.json", "~/.Renviron",

@@ -143,6 +143,9 @@ LOCATIONS: tuple[Location, ...] = (
     Location(r"\.pulumi/credentials\.json$", "Pulumi",
              "pulumi login docs and pkg/workspace/creds.go: access tokens are kept in "
              "~/.pulumi/credentials.json (PULUMI_HOME)"),
+    Location(r"creds\.json$", "DNSControl",
+             "DNSControl docs, 'creds.json': the DNS providers' and registrars' API keys "
+             "and tokens, kept apart from dnsconfig.js and out of source control"),
     Location(r"\.fly/config\.yml$", "flyctl",
              "Fly.io docs, 'Authenticating to Fly.io': a signed-in session is kept in "
              "~/.fly/config.yml"),

@@ -21,12 +21,29 @@ and describing records, previews and plans, help and versions are not the act:
   create|update|delete``; ``linode-cli domains create|update|delete|records-create|
   records-update|records-delete``; Cloudflare's flarectl ``dns create|update|delete|
   create-or-update`` and ``cloudflared tunnel route dns``; ``vercel dns add|rm``;
+  ``aws lightsail create-domain|delete-domain|create-domain-entry|update-domain-entry|
+  delete-domain-entry``; ``gcloud domains registrations configure dns`` (the delegation);
+  ``vultr-cli dns record create|update|delete`` and ``dns domain create|delete``; ``exo
+  dns add|remove|create|delete|update``; ``ibmcloud dns resource-record-create|-update|
+  -delete|zone-create|zone-update|zone-delete`` and ``ibmcloud cis dns-record-create|
+  -update|-delete|dns-records-import``; cli53's ``create|delete|import|rrcreate|rc|
+  rrdelete|rd|rrpurge|instances`` (Route 53; not ``list``, ``export``, ``--dry-run``);
+  Cloudflare's cli4 ``--post|--put|--patch|--delete`` on ``/zones`` or ``.../dns_records``;
 - DNS servers and tools that push a zone: PowerDNS' ``pdnsutil add-record|delete-rrset|
   replace-rrset|create-zone|delete-zone|edit-zone|load-zone``, FreeIPA's ``ipa
   dnsrecord-add|dnsrecord-mod|dnsrecord-del|dnszone-add|dnszone-mod|dnszone-del``, Windows'
   ``dnscmd /recordadd|/recorddelete|/zoneadd|/zonedelete``, ``octodns-sync --doit``
   (without it, a plan), ``dnscontrol push`` (not ``preview``), ``lexicon PROVIDER
-  create|update|delete``.
+  create|update|delete``; Knot DNS' ``knotc zone-set|zone-unset|zone-commit|zone-reload|
+  zone-purge|zone-sign|zone-key-rollover|zone-restore|reload`` (not ``zone-begin``,
+  ``zone-read``, ``conf-read``); BIND's ``rndc reload|thaw|addzone|delzone|modzone|sign|
+  loadkeys``; NSD's ``nsd-control reload|addzone|delzone|changezone``; Unbound's
+  ``unbound-control local_zone|local_data`` and their removals (what the resolver answers);
+- certificates whose ACME challenge is a TXT record the tool writes through a DNS
+  provider's API (RFC 8555 8.4, 'DNS Challenge'): ``acme.sh --dns dns_*`` (not its manual
+  mode, ``--dns`` alone), certbot with a DNS plugin (``--dns-*``, ``-a|--authenticator
+  dns-*``; a ``--dry-run`` too, which validates the record against the staging server),
+  ``lego --dns PROVIDER``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [changes_dns(s) for s in split_command(
@@ -39,8 +56,10 @@ and describing records, previews and plans, help and versions are not the act:
 
 from __future__ import annotations
 
+import re
+
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import leads_to, names_option, operands
+from neuroplast.gate.outputs import leads_to, names_option, operands, option_values
 from neuroplast.gate.shell import Segment
 
 __all__ = ["changes_dns"]
@@ -52,7 +71,9 @@ _CHANGE = frozenset({"create", "update", "delete", "import"})
 _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "aws": ((("route53",), frozenset({"change-resource-record-sets", "create-hosted-zone",
                                       "delete-hosted-zone"})),
-            (("route53domains",), frozenset({"update-domain-nameservers"}))),
+            (("route53domains",), frozenset({"update-domain-nameservers"})),
+            (("lightsail",), frozenset({"create-domain", "delete-domain", "create-domain-entry",
+                                        "update-domain-entry", "delete-domain-entry"}))),
     "gcloud": ((("dns", "record-sets"), _CHANGE), (("dns", "record-sets", "transaction"),
                                                    frozenset({"execute"})),
                (("dns", "managed-zones"), frozenset({"create", "update", "delete"}))),
@@ -69,7 +90,32 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "ipa": (((), frozenset({"dnsrecord-add", "dnsrecord-mod", "dnsrecord-del", "dnszone-add",
                             "dnszone-mod", "dnszone-del"})),),
     "dnscontrol": (((), frozenset({"push"})),),
+    "vultr-cli": ((("dns", "record"), _CHANGE - {"import"}),
+                  (("dns", "domain"), frozenset({"create", "delete"}))),
+    "exo": ((("dns",), frozenset({"add", "remove", "create", "delete", "update"})),),
+    "ibmcloud": ((("dns",), frozenset({"resource-record-create", "resource-record-update",
+                                       "resource-record-delete", "zone-create", "zone-update",
+                                       "zone-delete"})),
+                 (("cis",), frozenset({"dns-record-create", "dns-record-update",
+                                       "dns-record-delete", "dns-records-import"}))),
+    "cli53": (((), frozenset({"create", "delete", "import", "rrcreate", "rc", "rrdelete", "rd",
+                              "rrpurge", "instances"})),),
 }
+# name servers' control programs -> the commands that change what they serve; their
+# options' values (a socket, a server, a key) may come before the command
+_SERVER_CONTROL = {
+    "knotc": frozenset({"zone-set", "zone-unset", "zone-commit", "zone-reload", "zone-purge",
+                        "zone-sign", "zone-key-rollover", "zone-restore", "reload"}),
+    "rndc": frozenset({"reload", "thaw", "addzone", "delzone", "modzone", "sign", "loadkeys"}),
+    "nsd-control": frozenset({"reload", "addzone", "delzone", "changezone", "addzones",
+                              "delzones"}),
+    "unbound-control": frozenset({"local_zone", "local_zone_remove", "local_data",
+                                  "local_data_remove", "local_zones", "local_zones_remove",
+                                  "local_datas", "local_datas_remove"}),
+}
+_CONTROL_WORDS = 3
+_CLI4_METHODS = ("--post", "--put", "--patch", "--delete")
+_CLI4_PATH = re.compile(r"^/zones(?:/[^/\s]+)?/?$|/dns_records(?:/|$)")
 _AZ_RECORD_VERBS = frozenset({"add-record", "remove-record", "create", "update", "delete",
                               "set-record"})
 _DNSCMD = ("/recordadd", "/recorddelete", "/zoneadd", "/zonedelete")
@@ -80,6 +126,8 @@ def changes_dns(seg: Segment) -> bool:
     servers (the ``dns`` act)."""
     head, argv = seg.head, seg.argv
     words = argv[1:]
+    if head == "certbot":  # its --dry-run still writes the challenge record
+        return _certbot_dns(words)
     if names_option(words, _NO_CHANGE):
         return False
     if head == "nsupdate":
@@ -88,7 +136,18 @@ def changes_dns(seg: Segment) -> bool:
         return "--doit" in words
     if head == "dnscmd":
         return any(a.lower() in _DNSCMD for a in words)
+    if head == "acme.sh":
+        return any(v.startswith("dns_") for v in option_values(argv, ("--dns",)))
+    if head == "lego":
+        return bool(option_values(argv, ("--dns",)))
+    if head == "cli4":
+        return any(a in _CLI4_METHODS for a in words) and any(_CLI4_PATH.search(a)
+                                                                for a in words)
     plain = operands(argv, global_values(head))
+    if head in _SERVER_CONTROL:
+        return bool(_SERVER_CONTROL[head].intersection(plain[:_CONTROL_WORDS]))
+    if head == "gcloud" and plain[:4] == ["domains", "registrations", "configure", "dns"]:
+        return True
     if head == "az":  # az network dns|private-dns record-set TYPE VERB, zone VERB
         if plain[:2] not in (["network", "dns"], ["network", "private-dns"]):
             return False
@@ -98,3 +157,12 @@ def changes_dns(seg: Segment) -> bool:
     if head == "lexicon":  # lexicon PROVIDER create|update|delete DOMAIN TYPE
         return bool({"create", "update", "delete"}.intersection(plain[1:2]))
     return leads_to(plain, _COMMANDS.get(head, ()))
+
+
+def _certbot_dns(words: tuple[str, ...]) -> bool:
+    """Whether certbot is told to answer its challenge with a DNS plugin."""
+    if names_option(words, ("--help", "-h", "--version")):
+        return False
+    argv = ("certbot", *words)
+    return any(a.startswith("--dns-") for a in words) or any(
+        v.startswith("dns-") for v in option_values(argv, ("-a", "--authenticator")))
