@@ -46,6 +46,7 @@ from neuroplast.gate.secret_args import secret_in_arguments
 from neuroplast.gate.secret_scan import PRIVATE_KEY_BEGIN, secret_in_text
 from neuroplast.gate.shell import Segment, split_command
 from neuroplast.gate.verification import turns_verification_off
+from neuroplast.gate.whole_reads import folders_read_whole
 
 __all__ = ["RISK_FLAGS", "RiskReport", "inspect_call"]
 
@@ -354,7 +355,7 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("credential_path_read")  # the tool reads its store and prints the secret
     if binds_every_interface(seg):
         flags.add("network_listener")
-    if _searches_credential_folders(call, seg):
+    if _searches_credential_folders(call, seg) or _copies_credential_folders(call, seg):
         flags.add("credential_path_read")
     if head in REMOTE_PROGRAMS and any(
         (m := _REMOTE_IP.match(a)) and not m.group(1).startswith(_LOOPBACK) for a in argv[1:]
@@ -432,6 +433,13 @@ def _searches_credential_folders(call: ToolCall, seg: Segment) -> bool:
         return False
     operands = [a for a in argv[1:] if not a.startswith("-")][1:]  # after the pattern
     return any(holds_credentials(resolve_path(a, call.cwd)) for a in operands)
+
+
+def _copies_credential_folders(call: ToolCall, seg: Segment) -> bool:
+    """Whether ``seg`` copies, syncs, archives or backs up a folder that holds credential
+    stores whole (``tar czf etc.tgz /etc``, ``aws s3 sync ~ s3://b``): as a recursive
+    search does, it reads every store under it (``gate.whole_reads``)."""
+    return any(holds_credentials(resolve_path(a, call.cwd)) for a in folders_read_whole(seg))
 
 
 def _starts_session(seg: Segment) -> bool:
