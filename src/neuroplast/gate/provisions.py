@@ -56,7 +56,7 @@ from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["provisions"]
+__all__ = ["CLOUD_CLIS", "provisions"]
 
 _NO_CHANGE = frozenset({"--help", "-h", "help", "--version", "--dry-run",
                         "--generate-cli-skeleton"})
@@ -74,7 +74,8 @@ _AZ_VERBS = frozenset({"create", "start", "scale"})
 _AZ_OWN = frozenset({"config", "login", "logout", "account", "extension", "configure",
                      "init", "upgrade", "version"})
 # CLIs whose ``create`` (or ``launch``) among their first plain words creates a resource
-_CREATES = frozenset({"doctl", "hcloud", "linode-cli", "vultr-cli", "scw", "civo", "exo",
+# (and whose ``delete`` deletes it: gate.teardowns)
+CLOUD_CLIS = frozenset({"doctl", "hcloud", "linode-cli", "vultr-cli", "scw", "civo", "exo",
                       "upcloud", "openstack", "oci", "ibmcloud", "eksctl", "kops", "pscale",
                       "neonctl", "turso"})
 _CREATE_WORDS = frozenset({"create", "launch", "instance-create"})
@@ -116,7 +117,7 @@ def provisions(seg: Segment) -> bool:
         within = 3 if head == "terragrunt" else 1
         return bool(_IAC_APPLY[head].intersection(words[:within])) and not names_option(
             argv[1:], ("-destroy", "--destroy"))
-    if head in _CREATES or head in _GROWS:
+    if head in CLOUD_CLIS or head in _GROWS:
         verbs = _CREATE_WORDS | _GROW_WORDS if head in _GROWS else _CREATE_WORDS
         return not _OWN_GROUPS.intersection(words[:1]) and bool(verbs.intersection(words[:4]))
     if head == "gh":

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import names_option, operands
+from neuroplast.gate.provisions import CLOUD_CLIS
 from neuroplast.gate.shell import Segment
 
 __all__ = ["tears_down"]
@@ -71,9 +72,6 @@ _RECORDS = frozenset({"record-sets", "record-set", "records", "records-delete"})
 # az storage's data-plane groups and a key vault's contents (az's reference)
 _AZ_DATA = frozenset({"blob", "file", "fs", "directory", "message", "entity", "secret", "key",
                       "certificate"})
-_CLOUDS = frozenset({"doctl", "hcloud", "linode-cli", "vultr-cli", "scw", "civo", "exo",
-                     "upcloud", "openstack", "oci", "ibmcloud", "eksctl", "kops", "pscale",
-                     "neonctl", "turso"})
 _DELETE_WORDS = frozenset({"delete", "destroy", "terminate"})
 _IAC_DESTROY = {"terraform": "destroy", "tofu": "destroy", "terragrunt": "destroy",
                 "pulumi": "destroy", "cdk": "destroy", "cdktf": "destroy", "sam": "delete",
@@ -107,7 +105,7 @@ def tears_down(seg: Segment) -> bool:
         return _IAC_DESTROY[head] in words[:within] or (
             head in ("terraform", "tofu", "terragrunt") and "apply" in words[:within]
             and names_option(argv[1:], ("-destroy", "--destroy")))
-    if head in _CLOUDS:
+    if head in CLOUD_CLIS:
         verbs = _DELETE_WORDS | ({"remove", "rm"} if head == "civo" else set())
         return not (_CLI_OWN | _IDENTITIES | _RECORDS).intersection(words[:4]) and any(
             w in verbs or (head == "ibmcloud" and w.endswith("-delete")) for w in words[:4])
