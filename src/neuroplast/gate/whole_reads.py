@@ -108,7 +108,7 @@ def _backup_or_bucket_sources(head: str, words: list[str], options: tuple[str, .
     if head in ("aws", "gcloud"):
         if words[:1] not in (["s3"], ["storage"]) or len(words) < 4:
             return []
-        always = words[1] == "sync" or (head == "gcloud" and words[1] == "rsync")
+        always = head == "aws" and words[1] == "sync"  # gcloud storage rsync needs -r
         return words[2:-1] if always or (words[1] in ("cp", "mv", "rsync") and recursive) else []
     if head in _BUCKETS and words:
         told, always = _BUCKETS[head]
