@@ -76,7 +76,8 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
                                         "update-domain-entry", "delete-domain-entry"}))),
     "gcloud": ((("dns", "record-sets"), _CHANGE), (("dns", "record-sets", "transaction"),
                                                    frozenset({"execute"})),
-               (("dns", "managed-zones"), frozenset({"create", "update", "delete"}))),
+               (("dns", "managed-zones"), frozenset({"create", "update", "delete"})),
+               (("domains", "registrations", "configure"), frozenset({"dns"}))),
     "doctl": ((("compute", "domain"), frozenset({"create", "delete"})),
               (("compute", "domain", "records"), frozenset({"create", "update", "delete"}))),
     "linode-cli": ((("domains",), frozenset({"create", "update", "delete", "records-create",
@@ -127,7 +128,7 @@ def changes_dns(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     words = argv[1:]
     if head == "certbot":  # its --dry-run still writes the challenge record
-        return _certbot_dns(words)
+        return _certbot_dns(argv)
     if names_option(words, _NO_CHANGE):
         return False
     if head == "nsupdate":
@@ -146,8 +147,6 @@ def changes_dns(seg: Segment) -> bool:
     plain = operands(argv, global_values(head))
     if head in _SERVER_CONTROL:
         return bool(_SERVER_CONTROL[head].intersection(plain[:_CONTROL_WORDS]))
-    if head == "gcloud" and plain[:4] == ["domains", "registrations", "configure", "dns"]:
-        return True
     if head == "az":  # az network dns|private-dns record-set TYPE VERB, zone VERB
         if plain[:2] not in (["network", "dns"], ["network", "private-dns"]):
             return False
@@ -159,10 +158,10 @@ def changes_dns(seg: Segment) -> bool:
     return leads_to(plain, _COMMANDS.get(head, ()))
 
 
-def _certbot_dns(words: tuple[str, ...]) -> bool:
+def _certbot_dns(argv: tuple[str, ...]) -> bool:
     """Whether certbot is told to answer its challenge with a DNS plugin."""
+    words = argv[1:]
     if names_option(words, ("--help", "-h", "--version")):
         return False
-    argv = ("certbot", *words)
     return any(a.startswith("--dns-") for a in words) or any(
         v.startswith("dns-") for v in option_values(argv, ("-a", "--authenticator")))

@@ -355,7 +355,7 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("credential_path_read")  # the tool reads its store and prints the secret
     if binds_every_interface(seg):
         flags.add("network_listener")
-    if _searches_credential_folders(call, seg) or _copies_credential_folders(call, seg):
+    if _reads_credential_folders(call, seg):
         flags.add("credential_path_read")
     if head in REMOTE_PROGRAMS and any(
         (m := _REMOTE_IP.match(a)) and not m.group(1).startswith(_LOOPBACK) for a in argv[1:]
@@ -414,31 +414,11 @@ def _check_segment(call: ToolCall, seg: Segment, flags: set[str]) -> None:
         flags.add("network_listener")
 
 
-# grep(1) reads a folder only with -r/-R (--recursive, --dereference-recursive,
-# --directories=recurse); ripgrep, ag and ack search folders recursively by default.
-_GREPS = frozenset({"grep", "egrep", "fgrep", "ugrep"})
-_RECURSIVE_SEARCHERS = frozenset({"rg", "ag", "ack"})
-
-
-def _searches_credential_folders(call: ToolCall, seg: Segment) -> bool:
-    """Whether ``seg`` searches, recursively, a folder that holds credential stores
-    (``grep -r TOKEN ~``, ``rg key /etc``): every store under it is read."""
-    head, argv = seg.head, seg.argv
-    if head in _GREPS:
-        if not any(a in ("--recursive", "--dereference-recursive", "--directories=recurse")
-                   or (a[:1] == "-" and a[1:2] != "-" and ("r" in a or "R" in a))
-                   for a in argv[1:]):
-            return False
-    elif head not in _RECURSIVE_SEARCHERS:
-        return False
-    operands = [a for a in argv[1:] if not a.startswith("-")][1:]  # after the pattern
-    return any(holds_credentials(resolve_path(a, call.cwd)) for a in operands)
-
-
-def _copies_credential_folders(call: ToolCall, seg: Segment) -> bool:
-    """Whether ``seg`` copies, syncs, archives or backs up a folder that holds credential
-    stores whole (``tar czf etc.tgz /etc``, ``aws s3 sync ~ s3://b``): as a recursive
-    search does, it reads every store under it (``gate.whole_reads``)."""
+def _reads_credential_folders(call: ToolCall, seg: Segment) -> bool:
+    """Whether ``seg`` reads a folder that holds credential stores whole: searches it
+    recursively (``grep -r TOKEN ~``, ``rg key /etc``) or copies, syncs, archives or backs
+    it up (``tar czf etc.tgz /etc``, ``aws s3 sync ~ s3://b``); every store under it is
+    read (``gate.whole_reads``)."""
     return any(holds_credentials(resolve_path(a, call.cwd)) for a in folders_read_whole(seg))
 
 

@@ -56,10 +56,11 @@ from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import names_option, operands
 from neuroplast.gate.shell import Segment
 
-__all__ = ["CLOUD_CLIS", "provisions"]
+__all__ = ["CLI_OWN_GROUPS", "CLOUD_CLIS", "NO_CHANGE", "provisions"]
 
-_NO_CHANGE = frozenset({"--help", "-h", "help", "--version", "--dry-run",
-                        "--generate-cli-skeleton"})
+# help, versions and dry runs (the AWS CLI's --generate-cli-skeleton prints a template)
+NO_CHANGE = frozenset({"--help", "-h", "help", "--version", "--dry-run",
+                       "--generate-cli-skeleton"})
 _AWS_PREFIXES = ("create-", "run-", "request-spot-", "allocate-", "purchase-")
 _AWS_NO_CAPACITY = frozenset({"create-tags", "create-invalidation", "create-multipart-upload",
                               "create-access-key", "create-login-profile",
@@ -91,13 +92,16 @@ _IAC_APPLY = {"terraform": frozenset({"apply"}), "tofu": frozenset({"apply"}),
               "serverless": frozenset({"deploy"}), "sls": frozenset({"deploy"}),
               "sst": frozenset({"deploy"})}
 _OWN_GROUPS = frozenset({"auth", "config", "configure", "context", "login", "completion"})
+# every cloud CLI's own groups (its configuration, login, extensions), which hold no
+# resource (gate.teardowns)
+CLI_OWN_GROUPS = _GCLOUD_OWN | _AZ_OWN | _OWN_GROUPS
 
 
 def provisions(seg: Segment) -> bool:
     """Whether ``seg`` creates, starts or resizes a billed cloud resource (the ``provision``
     act)."""
     head, argv = seg.head, seg.argv
-    if names_option(argv[1:], _NO_CHANGE):
+    if names_option(argv[1:], NO_CHANGE):
         return False
     words = operands(argv, global_values(head))
     if head == "aws":

@@ -52,21 +52,18 @@ from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import names_option, operands
-from neuroplast.gate.provisions import CLOUD_CLIS
+from neuroplast.gate.provisions import CLI_OWN_GROUPS, CLOUD_CLIS, NO_CHANGE
 from neuroplast.gate.shell import Segment
 
 __all__ = ["tears_down"]
 
-_NO_CHANGE = frozenset({"--help", "-h", "help", "--version", "--dry-run", "--dryrun",
-                        "--generate-cli-skeleton"})
+_NO_CHANGE = NO_CHANGE | {"--dryrun"}
 _AWS_PREFIXES = ("delete-", "terminate-")
 # operations that delete data inside a resource, or its tags, not the resource
 _AWS_DATA = frozenset({"delete-object", "delete-objects", "delete-message",
                        "delete-message-batch", "delete-item", "delete-tags",
                        "delete-attributes", "delete-bucket-tagging"})
-_CLI_OWN = frozenset({"config", "auth", "components", "init", "topic", "info", "login",
-                      "logout", "account", "extension", "configure", "upgrade", "version",
-                      "completion", "context", "tag"})
+_CLI_OWN = CLI_OWN_GROUPS | {"tag"}
 _IDENTITIES = frozenset({"iam", "ad", "role", "user", "users"})
 _RECORDS = frozenset({"record-sets", "record-set", "records", "records-delete"})
 # az storage's data-plane groups and a key vault's contents (az's reference)

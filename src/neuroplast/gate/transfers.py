@@ -51,7 +51,7 @@ from neuroplast.gate.outputs import operands, option_values
 from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 
-__all__ = ["DIRECTIONS", "directions"]
+__all__ = ["DIRECTIONS", "directions", "is_remote_side"]
 
 DIRECTIONS = ("up", "down", "remote-delete")
 
@@ -121,7 +121,15 @@ _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
 _HTTPIE_FILE = re.compile(r"^[\w.-]+(?:=?@|:=@)[^@\s]+$")  # field@file, field=@f, f:=@f
 
 
-def _remote(word: str, head: str) -> bool:
+def is_remote_side(word: str, head: str) -> bool:
+    """Whether ``word``, an operand of ``head``, names another machine's side of a copy: a
+    storage URL, scp's or rsync's ``[user@]host:path`` (not this machine), an rclone
+    remote.
+
+    >>> [is_remote_side(w, h) for w, h in (("s3://b/k", "aws"), ("web-1:/etc", "rsync"),
+    ...                                    ("localhost:/etc", "rsync"), ("a:b", "cp"))]
+    [True, True, False, False]
+    """
     if _STORAGE_URL.match(word):
         return True
     if head in ("scp", "rsync"):
@@ -161,7 +169,7 @@ def _copy_directions(seg: Segment, program: tuple[str, str]) -> list[str]:
     found = []
     if verb in _DELETES.get(program, ()):
         return ["remote-delete"] if head in ("azcopy", "b2") or any(
-            _remote(w, head) for w in _operands(argv, at)) else []
+            is_remote_side(w, head) for w in _operands(argv, at)) else []
     if verb in _PULLS.get(program, ()):
         return ["down"]
     if verb not in _COPY.get(program, ()):
@@ -170,8 +178,8 @@ def _copy_directions(seg: Segment, program: tuple[str, str]) -> list[str]:
     if len(words) < 2:
         return []
     sources, destination = words[:-1], words[-1]
-    remote_sources = [_remote(w, head) for w in sources]
-    if _remote(destination, head):
+    remote_sources = [is_remote_side(w, head) for w in sources]
+    if is_remote_side(destination, head):
         if not all(remote_sources):
             found.append("up")
         if (head == "rclone" and verb == "sync") or any(
@@ -188,8 +196,8 @@ def _sends(seg: Segment) -> bool:
     argv, head = seg.argv, seg.head
     if head in ("scp", "rsync"):
         words = [a for a in argv[1:] if not a.startswith("-")]
-        return len(words) >= 2 and _remote(words[-1], head) and not all(
-            _remote(w, head) for w in words[:-1])
+        return len(words) >= 2 and is_remote_side(words[-1], head) and not all(
+            is_remote_side(w, head) for w in words[:-1])
     if head == "curl":
         if option_values(argv, ("-T", "--upload-file")):
             return True

@@ -1,13 +1,18 @@
-"""Folders a call reads whole: copied, synced, archived or backed up with everything in them.
+"""Folders a call reads whole: searched recursively, or copied, synced, archived or backed up
+with everything in them.
 
-A program that copies a folder recursively reads every file under it, as ``grep -r`` does:
+A recursive search reads every file under the folders it is given, and so does a program
+that copies a folder recursively:
 ``tar czf etc.tgz /etc`` reads ``/etc/shadow`` and ``/etc/ssl/private`` with the rest, and
 ``aws s3 sync ~ s3://b`` sends ``~/.aws/credentials`` along (ATT&CK T1005 'Data from
 Local System', T1560 'Archive Collected Data'). So what such a call reads is each source
 folder entire, whatever files it names; ``gate.inspect`` flags it when one of them holds
 credential stores (``gate.credentials.holds_credentials``). Which operands are sources,
-and when a copy recurses, is each tool's manual:
+and when a search or a copy recurses, is each tool's manual:
 
+- grep(1) and its kin with ``-r``/``-R`` (``--recursive``, ``--dereference-recursive``,
+  ``--directories=recurse``); ripgrep, ag and ack, which recurse by default: every
+  operand after the pattern;
 - cp(1) and scp(1) with ``-r``/``-R``/``-a``/``--recursive``/``--archive``, rsync(1) with
   ``-r``/``-a``/``--recursive``/``--archive``: every operand but the last (the
   destination);
@@ -19,29 +24,29 @@ and when a copy recurses, is each tool's manual:
 - bucket and remote copies: ``aws s3 sync`` and ``aws s3 cp|mv --recursive``, ``gsutil
   cp|mv|rsync -r``, ``gcloud storage cp|mv|rsync`` with ``-r``/``--recursive``,
   ``rclone copy|sync|move``, ``azcopy copy|sync`` with ``--recursive``: every operand but
-  the last.
+  the last; another machine's side of these copies (``transfers.is_remote_side``) is not
+  read here.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [folders_read_whole(s) for s in split_command(
 ...     "tar czf etc.tgz /etc; cp -r ~/.ssh backup/; cp ~/.ssh/config x; "
-...     "aws s3 sync /etc s3://b; rclone copy remote:etc /etc; restic backup ~")]
-[['etc.tgz', '/etc'], ['~/.ssh'], [], ['/etc'], [], ['~']]
+...     "aws s3 sync /etc s3://b; rclone copy remote:etc /etc; restic backup ~; "
+...     "grep -r token ~/.config; grep token notes.txt")]
+[['etc.tgz', '/etc'], ['~/.ssh'], [], ['/etc'], [], ['~'], ['~/.config'], []]
 """
 
 from __future__ import annotations
 
-import re
-
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import has_short_option, operands
 from neuroplast.gate.shell import Segment
+from neuroplast.gate.transfers import is_remote_side
 
 __all__ = ["folders_read_whole"]
 
+_GREPS = frozenset({"grep", "egrep", "fgrep", "ugrep"})
+_RECURSIVE_SEARCHERS = frozenset({"rg", "ag", "ack"})
 _COPIERS = {"cp": "rRa", "scp": "r", "rsync": "ra"}
-# another machine's side of a copy: a URL (s3://, gs://), an rclone remote or scp's
-# [user@]host:path; this machine's folders are what the call reads here
-_REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.@-]+:", re.IGNORECASE)
 # archivers' options that take a value, which is no folder to archive (tar(1), tarsnap(1))
 _ARCHIVER_VALUES = frozenset({"-f", "--file", "-C", "--directory", "-T", "--files-from",
                               "-X", "--exclude-from", "--keyfile", "--cachedir",
@@ -64,7 +69,18 @@ _BUCKETS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 
 def folders_read_whole(seg: Segment) -> list[str]:
     """The local operands of ``seg`` that it reads recursively, as typed."""
-    return [w for w in _sources(seg) if not _REMOTE.match(w)]
+    if seg.head in _GREPS or seg.head in _RECURSIVE_SEARCHERS:
+        return _searched(seg)
+    return [w for w in _sources(seg) if not is_remote_side(w, seg.head)]
+
+
+def _searched(seg: Segment) -> list[str]:
+    argv = seg.argv
+    if seg.head in _GREPS and not any(
+            a in ("--recursive", "--dereference-recursive", "--directories=recurse")
+            or (a[:1] == "-" and a[1:2] != "-" and ("r" in a or "R" in a)) for a in argv[1:]):
+        return []
+    return [a for a in argv[1:] if not a.startswith("-")][1:]  # after the pattern
 
 
 def _sources(seg: Segment) -> list[str]:
