@@ -16,7 +16,9 @@ it. Each act is read from the programs' own manuals:
   copy files to or from, a container on the cluster); ``gcloud compute ssh/scp``, ``az ssh``,
   ``aws ssm start-session/send-command`` (each CLI's reference: a session on, or a command
   run on, an instance); ``ansible`` and ``ansible-playbook`` (they run modules on the
-  inventory's hosts, unless ``-c local`` / ``--connection local``);
+  inventory's hosts, unless ``-c local`` / ``--connection local``); and the other clients
+  of remote services, PuTTY, remote desktops, WinRM, SMB shares, a container engine on
+  another host (``gate.remote_sessions``);
 - ``remote-database``: a database or cache client told to connect to another machine
   (``-h``/``--host`` of psql, pg_dump, mysql, mysqldump, mongosh, mongodump, redis-cli...;
   a ``postgresql://``, ``mysql://``, ``mongodb://``, ``redis://`` URI): queries run there;
@@ -368,6 +370,7 @@ from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.releases import cuts_release
+from neuroplast.gate.remote_sessions import opens_remote_session
 from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
@@ -527,7 +530,7 @@ def _remote(seg: Segment) -> bool:
     if head in _ANSIBLE:
         connection = option_values(argv, ("-c", "--connection"))
         return "local" not in connection and len(argv) > 1
-    return False
+    return opens_remote_session(seg)
 
 
 def database_hosts(seg: Segment) -> list[str]:

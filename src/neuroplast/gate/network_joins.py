@@ -17,7 +17,9 @@ listing, showing and help are not the act:
   ``--show-*``); ``openvpn3 session-start``; openconnect(8) and vpnc(8); strongSwan's
   ``ipsec up`` and ``swanctl --initiate``; Cisco Secure Client's ``vpn connect``,
   ``globalprotect connect``, and ``warp-cli``, ``nordvpn``, ``expressvpn``, ``mullvad``,
-  ``protonvpn`` and ``protonvpn-cli connect`` (``c``);
+  ``protonvpn`` and ``protonvpn-cli connect`` (``c``), ``ivpn connect``, Private Internet
+  Access's ``piactl connect``, ``mozillavpn activate``; openfortivpn(1) (every run but
+  help and versions connects);
 - links: NetworkManager's ``nmcli connection up``, ``nmcli device connect`` and ``nmcli
   device wifi connect``; iwd's ``iwctl station DEV connect``; ifup(8); pon(1); macOS
   ``networksetup -setairportnetwork`` and ``scutil --nc start``; Windows ``rasdial ENTRY``
@@ -53,13 +55,14 @@ _COMMANDS: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = {
     "ipsec": (((), _UP),),
     **{tool: (((), _CONNECT),) for tool in (
         "vpn", "globalprotect", "warp-cli", "nordvpn", "expressvpn", "mullvad",
-        "protonvpn-cli", "protonvpn")},
+        "protonvpn-cli", "protonvpn", "ivpn", "piactl")},
+    "mozillavpn": (((), frozenset({"activate"})),),
     "nmcli": (*(((obj,), _UP) for obj in ("connection", "con", "c")),
               *(((dev,), frozenset({"connect"})) for dev in ("device", "dev", "d")),
               *(((dev, "wifi"), frozenset({"connect"})) for dev in ("device", "dev", "d"))),
     "netsh": ((("wlan",), frozenset({"connect"})),),
 }
-_ALWAYS = frozenset({"openconnect", "vpnc", "ifup", "pon", "rasdial"})
+_ALWAYS = frozenset({"openconnect", "openfortivpn", "vpnc", "ifup", "pon", "rasdial"})
 
 # the programs this act reads; any other is answered at once
 _PROGRAMS = frozenset({"openvpn", "swanctl", "networksetup", "scutil", "iwctl", *_ALWAYS,
