@@ -28,7 +28,12 @@ it. Each act is read from the programs' own manuals:
   and ``cloudflared access tcp|rdp|ssh`` (not ``tunnel login|create|list...``), ``tailscale
   funnel`` (Tailscale's docs: it routes traffic 'from the broader internet to a local
   service') and ``tailscale serve`` (to the tailnet's other devices), not their ``status``
-  or ``reset`` nor a share turned ``off``;
+  or ``reset`` nor a share turned ``off``; ``kubectl|oc port-forward|proxy`` (kubectl
+  proxy: 'a proxy server or application-level gateway between localhost and the Kubernetes
+  API server'), the tunnels of chisel, frp (``frpc``, ``frps``), localtunnel's ``lt``,
+  ``bore local|server``, ``code tunnel`` (VS Code Remote Tunnels), ``devtunnel host``,
+  ``gcloud compute start-iap-tunnel`` and ``az network bastion tunnel``, not their help,
+  versions, config checks or completions (``_TUNNEL_VERBS``);
 - ``kill``: something that runs is stopped, restarted or paused, whatever stops it (ATT&CK
   T1489 Service Stop, T1529 System Shutdown/Reboot: one act to whoever's work it cuts
   short). A signal sent to processes picked by PID, name or port: kill(1) (not ``-l`` /
@@ -438,7 +443,21 @@ _DB_URI = re.compile(r"^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis
                      r"|clickhouse)://", re.IGNORECASE)
 _FORWARD_OPTIONS = ("-L", "-R", "-D", "-w")
 _FORWARD_CONFIG = re.compile(r"^(?:-o)?(?:Local|Remote|Dynamic)Forward", re.IGNORECASE)
-_ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok"})
+_ALWAYS_FORWARD = frozenset({"sshuttle", "ngrok", "lt"})
+# (program, the leading plain words that run a tunnel or forward), from each tool's reference
+_TUNNEL_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "kubectl": (("port-forward",), ("proxy",)), "oc": (("port-forward",), ("proxy",)),
+    "chisel": (("client",), ("server",)), "bore": (("local",), ("server",)),
+    "code": (("tunnel",),), "devtunnel": (("host",),),
+    "gcloud": (("compute", "start-iap-tunnel"),),
+    "az": (("network", "bastion", "tunnel"),),
+}
+# VS Code's tunnel subcommands that only sign in, show, stop or forget a tunnel
+_CODE_TUNNEL_MANAGE = frozenset({"user", "status", "kill", "prune", "unregister", "rename",
+                                 "help"})
+_FRP = frozenset({"frpc", "frps"})
+_FRP_NOT_RUNNING = frozenset({"verify", "completion", "help", "-v", "--version", "-h",
+                              "--help"})
 # cloudflared's tunnel commands that only log in, create, list or manage a tunnel without
 # running or routing it (Cloudflare Tunnel docs, 'cloudflared tunnel' commands), and its
 # access commands that forward a local port to an application behind Access
@@ -600,9 +619,13 @@ def _forwards(seg: Segment) -> bool:
                                              and not a[2:].isalpha())
                    or _FORWARD_CONFIG.match(a) for a in argv[1:])
     if head in _ALWAYS_FORWARD:
-        return True
-    if head == "kubectl":
-        return "port-forward" in _plain(seg)
+        return not any(a in ("-h", "--help", "--version") for a in argv[1:])
+    if head in _FRP:  # frp runs its client or server unless told to check or print
+        return not any(a in _FRP_NOT_RUNNING for a in argv[1:])
+    if head in _TUNNEL_VERBS:
+        words = [w for w in after_global_options(head, argv) if not w.startswith("-")][:3]
+        return (any(tuple(words[:len(lead)]) == lead for lead in _TUNNEL_VERBS[head])
+                and not (head == "code" and bool(_CODE_TUNNEL_MANAGE.intersection(words[1:2]))))
     if head == "cloudflared":  # a tunnel run or routed, or a local port forwarded
         words = _plain(seg, 8)
         if words[:1] == ["access"]:

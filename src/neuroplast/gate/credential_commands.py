@@ -86,6 +86,25 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
        "account token'"),
     _C("heroku", ("auth:token",), "Heroku CLI", "heroku auth:token: 'outputs current CLI "
        "authentication token'"),
+    *(_C("heroku", (words,), "Heroku CLI", "heroku config and config:get: 'display the "
+         "config vars for an app'; Heroku Dev Center 'Configuration and Config Vars': config "
+         "vars hold 'credentials for external resources, such as databases'")
+      for words in ("config", "config:get")),
+    _C("netlify", ("env:get",), "Netlify CLI", "netlify env:get: 'Get resolved value of "
+       "specified environment variable'"),
+    _C("railway", ("variables",), "Railway CLI", "railway variables: 'Show variables for "
+       "active environment', their values included"),
+    _C("pulumi", ("config", "get"), "Pulumi", "pulumi config get: 'Get a single "
+       "configuration value'; a secret is printed decrypted"),
+    _C("pulumi", ("stack", "output"), "Pulumi", "pulumi stack output: '--show-secrets "
+       "Display outputs which are marked as secret in plaintext'", ("--show-secrets",)),
+    _C("elasticsearch-keystore", ("show",), "Elasticsearch", "elasticsearch-keystore show: "
+       "'Displays the value of a single setting in the keystore'"),
+    _C("infisical", ("secrets",), "Infisical CLI", "infisical secrets: 'used to read, "
+       "write, and delete secrets' and 'get' prints a secret's value"),
+    *(_C("chamber", (verb,), "chamber (Segment)", "chamber read: prints a secret's value; "
+         "chamber export: 'Exports parameters in the specified format'")
+      for verb in ("read", "export")),
     _C("git", ("credential", "fill"), "git", "git-credential(1): fill prints the "
        "credential, password included"),
     _C("vault", ("print", "token"), "Vault", "vault print token: 'prints the token'"),
