@@ -66,8 +66,8 @@ def gate(
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
              "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
              "brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, "
-             "maritime or esp (the last forty-six: their own preferences and drift, "
-             "written apart from the gate; "
+             "maritime, esp or finops (the last forty-seven: their own preferences and "
+             "drift, written apart from the gate; "
              "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
@@ -126,8 +126,8 @@ def gate(
              "3900,3901,3902, the seismic user's 4000,4001,4002, the ground user's "
              "4100,4101,4102, the water user's 4200,4201,4202, the claims user's "
              "4300,4301,4302, the vfx user's 4400,4401,4402, the relief user's "
-             "4500,4501,4502, the maritime user's 4600,4601,4602 and the esp user's "
-             "4700,4701,4702)")] = "",
+             "4500,4501,4502, the maritime user's 4600,4601,4602, the esp user's "
+             "4700,4701,4702 and the finops user's 4800,4801,4802)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

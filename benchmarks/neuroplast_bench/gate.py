@@ -79,6 +79,12 @@ from neuroplast_bench.gate_fortieth_user import (
     SEISMIC_HOME_FILES,
     SeismicUser,
 )
+from neuroplast_bench.gate_forty_eighth_user import (
+    FINOPS_DRIFT,
+    FINOPS_FOCUS,
+    FINOPS_HOME_FILES,
+    FinopsUser,
+)
 from neuroplast_bench.gate_forty_fifth_user import (
     RELIEF_DRIFT,
     RELIEF_FOCUS,
@@ -361,7 +367,7 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
                "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
-               "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT}
+               "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT, "finops": FINOPS_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -369,7 +375,8 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | TelcoUser | K12User | GridUser | PharmaUser | TaxprepUser | AvionicsUser
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
-          | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser)
+          | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser
+          | FinopsUser)
 
 
 @dataclass
@@ -446,9 +453,11 @@ class GateBenchConfig(Config):
     # pipeline technical director of a visual effects studio, a forty-fourth), "relief"
     # (gate_forty_fifth_user.ReliefUser: the data engineer of a humanitarian relief
     # organisation, a forty-fifth), "maritime" (gate_forty_sixth_user.MaritimeUser: the
-    # shore-side fleet systems engineer of a container shipping line, a forty-sixth) or "esp"
+    # shore-side fleet systems engineer of a container shipping line, a forty-sixth), "esp"
     # (gate_forty_seventh_user.EspUser: the deliverability and messaging-infrastructure
-    # engineer of an email service provider, a forty-seventh)
+    # engineer of an email service provider, a forty-seventh) or "finops"
+    # (gate_forty_eighth_user.FinopsUser: the FinOps and cloud cost engineer of a SaaS
+    # company, a forty-eighth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -458,7 +467,7 @@ class GateBenchConfig(Config):
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
                   "ground", "water", "claims", "vfx", "relief",
-                  "maritime", "esp"] = "default"
+                  "maritime", "esp", "finops"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1086,10 +1095,13 @@ def _tempdir() -> Iterator[Path]:
 # beside the pages that create, start and scale), six (maritime, two for the drift, the
 # hosts' packet filters' pages and the clouds' firewall and security group pages, which
 # also draw the pages that list, save, monitor and describe beside the pages that change
-# rules) and six (esp, two for the drift, the DNS providers' CLIs' pages and the name
+# rules), six (esp, two for the drift, the DNS providers' CLIs' pages and the name
 # servers', the ACME DNS challenges' and Linode's domains' pages, which also draw the pages
-# that list, export, read and issue over HTTP beside the pages that change records) where
-# the
+# that list, export, read and issue over HTTP beside the pages that change records) and
+# seven (finops, four for the drift, the AWS CLI's pages, Azure's and Google Cloud's, the
+# other clouds', platforms' and forges' pages, and the clusters' and infrastructure code's,
+# which also draw the pages that describe, list, create, stop and plan beside the pages that
+# delete) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1147,6 +1159,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "relief": (RELIEF_FOCUS, 0.25, RELIEF_HOME_FILES, ReliefUser),
     "maritime": (MARITIME_FOCUS, 0.25, MARITIME_HOME_FILES, MaritimeUser),
     "esp": (ESP_FOCUS, 0.25, ESP_HOME_FILES, EspUser),
+    "finops": (FINOPS_FOCUS, 0.25, FINOPS_HOME_FILES, FinopsUser),
 }
 
 

@@ -1,9 +1,9 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
 k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court,
-brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, maritime and esp
-users share: the harness selects each by name and keeps its own preferences and drift, the CLI
-offers each, and each module's profile command prints one JSON line per seed
+brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, maritime, esp and
+finops users share: the harness selects each by name and keeps its own preferences and drift,
+the CLI offers each, and each module's profile command prints one JSON line per seed
 (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from neuroplast_bench import (
     gate_fifteenth_user,
     gate_fifth_user,
     gate_fortieth_user,
+    gate_forty_eighth_user,
     gate_forty_fifth_user,
     gate_forty_first_user,
     gate_forty_fourth_user,
@@ -113,6 +114,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "relief": (gate_forty_fifth_user, gate_forty_fifth_user.RELIEF_DRIFT, (4500, 4501)),
     "maritime": (gate_forty_sixth_user, gate_forty_sixth_user.MARITIME_DRIFT, (4600, 4601)),
     "esp": (gate_forty_seventh_user, gate_forty_seventh_user.ESP_DRIFT, (4700, 4701)),
+    "finops": (gate_forty_eighth_user, gate_forty_eighth_user.FINOPS_DRIFT, (4800, 4801)),
 }
 
 
