@@ -59,6 +59,7 @@ from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.purchases import purchases
 from neuroplast.gate.releases import cuts_release
 from neuroplast.gate.remote_sessions import opens_remote_session
 from neuroplast.gate.renames import renames
@@ -1754,7 +1755,37 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'vercel remove shop',
         'netlify sites:delete 123',
         'supabase projects delete abc',
+        'az storage account delete -g rg --name data1',
+        'az cognitiveservices account commitment-plan delete -g rg -n ai1 --commitment-plan-name p',
+        'doctl compute d d web-1',
+        'doctl compute droplet rm web-1',
+        'doctl a d 5f3e-app-id',
+        'doctl kubernetes cluster del prod',
+        'gsutil rm -r gs://old-logs',
+        'gcloud storage rm --recursive gs://old-logs/',
+        'vcluster delete team-a',
+        'vcluster platform destroy',
+        'loft uninstall',
+        'hub delete -y old-service',
+        'dokku apps:destroy web',
+        'argocd app delete web --cascade',
+        'helmfile destroy',
+        'VBoxManage cloud --provider=OCI --profile=p instance terminate --id=ocid1',
+        'vcluster platform delete vcluster team-a --namespace ns',
     ], [
+        'az account clear',
+        'doctl compute d list',
+        'doctl compute droplet get web-1',
+        'gsutil rm -r gs://old-logs/2023',
+        'gsutil rm gs://old-logs/a.txt',
+        'gcloud storage rm gs://old-logs/a.txt',
+        'vcluster list',
+        'loft login https://loft.example.com',
+        'hub browse',
+        'dokku apps:list',
+        'argocd app sync web',
+        'helmfile apply',
+        'VBoxManage cloud --provider=OCI --profile=p instance info --id=ocid1',
         'aws ec2 describe-instances',
         'aws ec2 terminate-instances --dry-run --instance-ids i-0abc',
         'aws s3api delete-object --bucket b --key k',
@@ -2070,6 +2101,37 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'keychain --list',
         'security find-generic-password -s app',
         'bw list items',
+    ]),
+    "purchase": (purchases, [
+        'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
+        '--instance-count 2',
+        'aws rds purchase-reserved-db-instances-offering --reserved-db-instances-offering-id x',
+        'aws savingsplans create-savings-plan --savings-plan-offering-id x --commitment 10',
+        'aws route53domains register-domain --domain-name example.com --duration-in-years 1',
+        'gcloud compute commitments create c1 --plan 12-month --resources vcpu=4,memory=16GB',
+        'gcloud domains registrations register example.com',
+        'az reservations reservation-order purchase --reservation-order-id x --sku s',
+        'az vm image terms accept --urn publisher:offer:sku:latest',
+        'az term accept --product p --plan x --publisher y',
+        'az cognitiveservices account commitment-plan create -n ai1 -g rg '
+        '--commitment-plan-name p',
+        'az appservice domain create -g rg --hostname example.com --contact-info=@c.json',
+        'linode-cli account payment-create --cvv 123 --usd 20',
+        'vercel domains buy example.com',
+        'stripe payment_intents confirm pi_123',
+        'stripe refunds create --charge ch_123',
+    ], [
+        'aws ec2 describe-reserved-instances-offerings',
+        'aws ec2 purchase-reserved-instances-offering --dry-run --instance-count 1',
+        'aws savingsplans describe-savings-plans',
+        'aws route53domains check-domain-availability --domain-name example.com',
+        'gcloud compute commitments list',
+        'az reservations reservation-order calculate --sku s',
+        'az vm image terms show --urn publisher:offer:sku:latest',
+        'az cognitiveservices account commitment-plan list -g rg -n ai1',
+        'linode-cli account payments-list',
+        'vercel domains ls',
+        'stripe charges list',
     ]),
     "remote": (opens_remote_session, [
         'plink -ssh admin@db1.example.com uptime',
@@ -5049,11 +5111,11 @@ def test_an_act_is_one_key_across_programs(act: str) -> None:
 
 def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> None:
     # a job runs on another machine, a prompt reaches another party's, a release serves
-    # others and a cloud resource bills an account, or is lost to it when torn down; a
-    # setting, a mount, a firewall rule and an account outlive the call into every later
-    # session
+    # others and a cloud resource bills an account, or is lost to it when torn down, and a
+    # purchase bills it to its term; a setting, a mount, a firewall rule and an account
+    # outlive the call into every later session
     outliving = {"submit", "ai-prompt", "setting", "mount", "firewall", "account", "deploy",
-                 "provision", "teardown"}
+                 "provision", "teardown", "purchase"}
     assert outliving <= MUST_KNOW_ACTS
     assert all(must_know(f"Bash:* {act}") for act in outliving)
     # reading the clipboard, signing, unpacking, purging, a load test, encrypting, a file's

@@ -35,6 +35,7 @@ def _any(command: str) -> bool:
         "helm registry login r.example.com -u bob -p hunter2",
         "apptainer registry login -u bob -p hunter2 docker://registry",  # Apptainer guide
         "resend login --key re_123456789",  # Resend CLI
+        "doctl databases list -t dop_v1_0123456789abcdef",  # doctl's global -t
         "singularity remote login --password hunter2 https://cloud.example.com",
         "smbclient //srv/share -U bob%hunter2",  # smbclient(1)
         "rpcclient -U 'CORP\\bob%hunter22' 10.0.0.5",  # Samba's common credential options
@@ -94,6 +95,7 @@ def test_secrets_on_the_command_line(command: str) -> None:
         "docker login --password-stdin -u bob registry.example.com",
         "apptainer registry login -u bob --password-stdin docker://registry",
         "resend login",  # prompts for the key
+        "doctl -t $DIGITALOCEAN_TOKEN compute droplet list",
         "docker run -p 8080:80 nginx",  # -p publishes a port outside login
         "sshpass -f ~/.pw ssh deploy@host",
         "openssl enc -pass env:PASSPHRASE -in a -out a.enc",

@@ -283,6 +283,9 @@ it. Each act is read from the programs' own manuals:
 - ``teardown``: a resource a provider hosts deleted, terminated or destroyed: servers,
   clusters, databases, buckets, repositories, projects, apps, whole stacks
   (``gate.teardowns``, each provider's command-line reference);
+- ``purchase``: money spent past the call: a commitment or reservation bought, a
+  marketplace offer's terms accepted, a domain registered, a payment made
+  (``gate.purchases``, each CLI's reference);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -291,12 +294,12 @@ it. Each act is read from the programs' own manuals:
 
 The acts that reach beyond the call, onto another machine (a job on a cluster, a prompt to
 an outside model, a release others use, a resource an account pays for too or one it
-loses), into every
+loses, a commitment it pays for to its term), into every
 later boot or login (an autostart, a setting, a mount, a firewall rule, an account change)
 or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
 decide them, as a consequential sub-command is (``gate.support.must_know``): the first
 tunnel, remote session, submitted job, changed setting, mount, firewall rule, new account,
-deploy, cloud resource created or deleted or flashed board this user lets the agent open
+deploy, cloud resource created or deleted, purchase or flashed board this user lets the agent open
 or write is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
@@ -374,6 +377,7 @@ from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
 from neuroplast.gate.provisions import provisions
+from neuroplast.gate.purchases import purchases
 from neuroplast.gate.releases import cuts_release
 from neuroplast.gate.remote_sessions import opens_remote_session
 from neuroplast.gate.renames import renames
@@ -412,10 +416,11 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "connect")
+        "purchase", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
-                            "ai-prompt", "account", "deploy", "provision", "teardown"})
+                            "ai-prompt", "account", "deploy", "provision", "teardown",
+                            "purchase"})
 
 _SSH_LIKE = frozenset({"ssh", "autossh", "mosh"})
 _SSH_PRINT_ONLY = ("-G", "-Q", "-V")
@@ -860,7 +865,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("release", cuts_release), ("elevate", elevates), ("transcode", transcodes),
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
-    ("mailbox", reads_mail), ("teardown", tears_down),
+    ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
 )
 
 

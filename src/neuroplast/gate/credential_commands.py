@@ -35,6 +35,7 @@ class CredentialCommand:
 
 
 _C = CredentialCommand
+_TERRAFORMS = (("terraform", "Terraform"), ("tofu", "OpenTofu"), ("terragrunt", "Terragrunt"))
 CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("gh", ("auth", "token"), "GitHub CLI", "gh auth token: 'Print the authentication "
        "token gh uses for a hostname and account'"),
@@ -138,11 +139,13 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
        "the secret keys instead'", ("--export-secret-keys", "--export-secret-subkeys")),
     _C("gpg2", (), "GnuPG", "gpg(1): '--export-secret-keys'", ("--export-secret-keys",
                                                               "--export-secret-subkeys")),
-    _C("terraform", ("output",), "Terraform", "terraform output docs: 'When using the -json "
-       "or -raw command-line flag, any sensitive values in Terraform state will be "
-       "displayed in plain text'", ("-json", "-raw")),
-    _C("terraform", ("show",), "Terraform", "terraform show docs: with -json, sensitive "
-       "values in the state are displayed in plain text", ("-json",)),
+    # OpenTofu's output and show, and terragrunt's, which hands them to Terraform, alike
+    *(_C(tool, ("output",), label, "terraform output docs: 'When using the -json "
+         "or -raw command-line flag, any sensitive values in Terraform state will be "
+         "displayed in plain text'", ("-json", "-raw")) for tool, label in _TERRAFORMS),
+    *(_C(tool, ("show",), label, "terraform show docs: with -json, sensitive "
+         "values in the state are displayed in plain text", ("-json",))
+      for tool, label in _TERRAFORMS),
     _C("sops", (), "SOPS", "sops README: '-d, --decrypt' decrypts a file and prints it",
        ("-d", "--decrypt")),
     _C("sops", ("decrypt",), "SOPS", "sops 3.9+: 'sops decrypt FILE' prints the plaintext"),

@@ -43,6 +43,8 @@ _SECRET_OPTIONS: dict[str, frozenset[str]] = {
     "jarsigner": frozenset({"-storepass", "-keypass"}),
     # Resend's CLI: ``resend login`` prompts for the API key, ``--key`` takes it typed out
     "resend": frozenset({"--key"}),
+    # doctl's global flags: '-t, --access-token string  API V2 access token'
+    "doctl": frozenset({"-t", "--access-token"}),
 }
 # Options whose manual puts a password as the Nth word after them: Steam's client
 # ('-login <username> <password>', Valve Developer Community, 'Command line options

@@ -27,17 +27,22 @@ resource (objects, messages, items, DNS records: ``remote-delete``, ``database-w
 - other clouds' CLIs (``doctl``, ``hcloud``, ``linode-cli``, ``vultr-cli``, ``scw``,
   ``civo``, ``exo``, ``upcloud``, ``openstack``, ``oci``, ``ibmcloud``, ``eksctl``,
   ``kops``, ``pscale``, ``neonctl``, ``turso``): a ``delete``, ``destroy`` or
-  ``terminate`` command (ibmcloud's ``*-delete``, civo's ``remove``), not their records
-  nor users;
+  ``terminate`` command (ibmcloud's ``*-delete``, civo's ``remove``, doctl's aliases ``d``,
+  ``del``, ``rm``), not their records nor users; ``gsutil|gcloud storage rm -r`` of a
+  whole bucket, which deletes the bucket too;
 - clusters' objects: ``kubectl|oc delete`` (a kind or a manifest, not pods), ``helm
   uninstall|delete``;
 - infrastructure as code destroyed: ``terraform|tofu|terragrunt destroy`` and ``apply
   -destroy``, ``pulumi destroy``, ``cdk|cdktf destroy``, ``sam delete``,
   ``serverless|sls|sst remove``;
-- forges and platforms: ``gh repo|codespace delete``, ``glab repo delete``, the Hugging
-  Face CLI's ``repo delete``, ``heroku apps:destroy|destroy|addons:destroy``, ``fly|flyctl
-  apps|machine|volumes destroy``, ``vercel remove|rm``, ``netlify sites:delete``,
-  ``supabase projects delete``.
+- forges and platforms: ``gh repo|codespace delete``, ``glab repo delete``, ``hub
+  delete``, the Hugging Face CLI's ``repo delete``, ``heroku
+  apps:destroy|destroy|addons:destroy``, ``fly|flyctl apps|machine|volumes destroy``,
+  ``vercel remove|rm``, ``netlify sites:delete``, ``supabase projects delete``, ``dokku
+  apps:destroy``;
+- what deploys to clusters: ``argocd app|proj delete``, ``helmfile destroy|delete``,
+  ``vcluster delete|rm`` and ``vcluster platform delete|destroy``, ``loft delete|uninstall``;
+- VirtualBox's cloud integration: ``VBoxManage cloud instance terminate|image delete``.
 
 >>> from neuroplast.gate.shell import split_command
 >>> [tears_down(s) for s in split_command(
@@ -49,6 +54,8 @@ resource (objects, messages, items, DNS records: ``remote-delete``, ``database-w
 """
 
 from __future__ import annotations
+
+import re
 
 from neuroplast.gate.executed import global_values
 from neuroplast.gate.outputs import names_option, operands
@@ -63,7 +70,9 @@ _AWS_PREFIXES = ("delete-", "terminate-")
 _AWS_DATA = frozenset({"delete-object", "delete-objects", "delete-message",
                        "delete-message-batch", "delete-item", "delete-tags",
                        "delete-attributes", "delete-bucket-tagging"})
+# the CLI's own groups lead its command; tags and identities may sit deeper in it
 _CLI_OWN = CLI_OWN_GROUPS | {"tag"}
+_TAGS = frozenset({"tag"})
 _IDENTITIES = frozenset({"iam", "ad", "role", "user", "users"})
 _RECORDS = frozenset({"record-sets", "record-set", "records", "records-delete"})
 # az storage's data-plane groups and a key vault's contents (az's reference)
@@ -74,6 +83,12 @@ _IAC_DESTROY = {"terraform": "destroy", "tofu": "destroy", "terragrunt": "destro
                 "pulumi": "destroy", "cdk": "destroy", "cdktf": "destroy", "sam": "delete",
                 "serverless": "remove", "sls": "remove", "sst": "remove"}
 _PODS = frozenset({"pod", "pods", "po"})
+# the CLIs' own aliases of delete (doctl's reference: every delete command's aliases are
+# d, del and rm; civo's remove and rm)
+_DELETE_ALIASES = {"doctl": frozenset({"d", "del", "rm"}), "civo": frozenset({"remove", "rm"})}
+# a bucket removed with its contents: gsutil rm -r gs://BUCKET ('if a bucket is named, the
+# bucket is also deleted'), gcloud storage rm -r gs://BUCKET likewise
+_WHOLE_BUCKET = re.compile(r"^gs://[^/]+/?$")
 
 
 def tears_down(seg: Segment) -> bool:
@@ -88,30 +103,43 @@ def tears_down(seg: Segment) -> bool:
         return (words[:2] == ["s3", "rb"] or (op.startswith(_AWS_PREFIXES)
                                               and op not in _AWS_DATA
                                               and words[0] != "iam"))
+    if head == "gcloud" and words[:2] == ["storage", "rm"]:
+        return _removes_whole_bucket(seg, words[1:])
     if head in ("gcloud", "az"):
         lead = words[:4]
-        excluded = (_CLI_OWN | _IDENTITIES | _RECORDS).intersection(lead) or (
+        excluded = _CLI_OWN.intersection(words[:1]) or (
+            _TAGS | _IDENTITIES | _RECORDS).intersection(lead) or (
             head == "gcloud" and words[:2] == ["storage", "objects"]) or (
             head == "az" and words[:1] in (["storage"], ["keyvault"])
             and bool(_AZ_DATA.intersection(words[1:2])))
         return "delete" in words[1:5] and not excluded
     if head in ("gsutil", "s3cmd"):
-        return words[:1] == ["rb"]
+        return words[:1] == ["rb"] or (head == "gsutil" and _removes_whole_bucket(seg, words))
     if head in _IAC_DESTROY:
         within = 3 if head == "terragrunt" else 1
         return _IAC_DESTROY[head] in words[:within] or (
             head in ("terraform", "tofu", "terragrunt") and "apply" in words[:within]
             and names_option(argv[1:], ("-destroy", "--destroy")))
     if head in CLOUD_CLIS:
-        verbs = _DELETE_WORDS | ({"remove", "rm"} if head == "civo" else set())
-        return not (_CLI_OWN | _IDENTITIES | _RECORDS).intersection(words[:4]) and any(
-            w in verbs or (head == "ibmcloud" and w.endswith("-delete")) for w in words[:4])
+        verbs = _DELETE_WORDS | _DELETE_ALIASES.get(head, frozenset())
+        lead = words[:4]
+        verbs_at = lead
+        if head == "doctl":  # doctl GROUP [SUBGROUP] VERB; compute d is the droplet group
+            verbs_at = lead[2:] if lead[:1] == ["compute"] else lead[1:]
+        return not (_CLI_OWN.intersection(words[:1])
+                    or (_TAGS | _IDENTITIES | _RECORDS).intersection(lead)) and any(
+            w in verbs or (head == "ibmcloud" and w.endswith("-delete")) for w in verbs_at)
     if head in ("kubectl", "oc"):
         return words[:1] == ["delete"] and not _PODS.intersection(
             kind for w in words[1:2] for kind in w.split(","))
     if head == "helm":
         return bool({"uninstall", "delete", "del", "un"}.intersection(words[:1]))
     return _platform_teardown(head, words)
+
+
+def _removes_whole_bucket(seg: Segment, words: list[str]) -> bool:
+    return words[:1] == ["rm"] and names_option(seg.argv[1:], ("-r", "-R", "--recursive")) \
+        and any(_WHOLE_BUCKET.match(w) for w in words[1:])
 
 
 def _platform_teardown(head: str, words: list[str]) -> bool:
@@ -130,4 +158,20 @@ def _platform_teardown(head: str, words: list[str]) -> bool:
         return words[:1] == ["sites:delete"]
     if head == "supabase":
         return words[:2] == ["projects", "delete"]
+    if head == "vcluster":  # vcluster delete|rm NAME; vcluster platform destroy|delete
+        return bool({"delete", "rm"}.intersection(words[:1])) or (
+            words[:1] == ["platform"] and bool({"destroy", "delete"}.intersection(words[1:2])))
+    if head == "hub":  # hub(1): 'hub delete [-y] [ORGANIZATION/]NAME'
+        return words[:1] == ["delete"]
+    if head == "dokku":
+        return bool({"apps:destroy", "destroy"}.intersection(words[:1]))
+    if head == "argocd":  # argocd app delete: the application and, cascading, its resources
+        return words[:1] in (["app"], ["proj"]) and words[1:2] == ["delete"]
+    if head == "helmfile":  # helmfile destroy|delete: every release deleted and purged
+        return bool({"destroy", "delete"}.intersection(words[:1]))
+    if head.lower() == "vboxmanage":  # VBoxManage cloud instance terminate, image delete
+        return words[:1] == ["cloud"] and words[1:3] in (["instance", "terminate"],
+                                                         ["image", "delete"])
+    if head == "loft":  # loft delete vcluster|space, loft uninstall (the platform itself)
+        return bool({"delete", "uninstall"}.intersection(words[:1]))
     return False
