@@ -29,7 +29,12 @@ direction, from each program's manual:
   ... delete``, ``aws s3api delete-object|delete-objects``; a move
   whose source is remote (it is deleted there); a sync into remote storage that deletes what
   the source lacks (``rclone sync``, ``--delete``, ``gsutil rsync -d``, ``s3cmd sync
-  --delete-removed``, ``azcopy sync --delete-destination=true``).
+  --delete-removed``, ``azcopy sync --delete-destination=true``); images deleted from a
+  registry (``crane delete``, ``skopeo delete``, ``regctl image|manifest|tag delete``,
+  ``oras manifest delete``, ``aws ecr batch-delete-image``), a release or its assets
+  deleted from a forge (``gh release delete|delete-asset``, ``glab release delete``) and
+  messages deleted from a queue (``aws sqs delete-message|delete-message-batch|purge-queue``),
+  each from its tool's reference (``_DATA_DELETES``).
 
 A remote side is a storage URL (``s3://``, ``gs://``, ``az://``, ``b2://``, Azure's
 ``*.core.windows.net``), an rclone remote (``name:path``) or, for scp and rsync, a
@@ -229,6 +234,28 @@ def _sends(seg: Segment) -> bool:
                for w in plain[:_NESTED])
 
 
+# (program, the leading plain words after its global options that delete data another
+# machine holds), from each tool's reference
+_DATA_DELETES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "crane": (("delete",),), "skopeo": (("delete",),),
+    "regctl": (("image", "delete"), ("manifest", "delete"), ("tag", "delete"),
+               ("tag", "rm")),
+    "oras": (("manifest", "delete"),),
+    "aws": (("ecr", "batch-delete-image"), ("sqs", "delete-message"),
+            ("sqs", "delete-message-batch"), ("sqs", "purge-queue")),
+    "gh": (("release", "delete"), ("release", "delete-asset")),
+    "glab": (("release", "delete"),),
+}
+
+
+def _deletes_remote_data(seg: Segment) -> bool:
+    leads = _DATA_DELETES.get(seg.head)
+    if not leads or any(a in ("--help", "-h") for a in seg.argv[1:]):
+        return False
+    words = operands(seg.argv, global_values(seg.head))
+    return any(tuple(words[:len(lead)]) == lead for lead in leads)
+
+
 def directions(seg: Segment) -> tuple[str, ...]:
     """The directions of :data:`DIRECTIONS` in which ``seg`` moves data, in that order."""
     head = seg.head
@@ -243,6 +270,8 @@ def directions(seg: Segment) -> tuple[str, ...]:
             and any(w.startswith("delete") for w in plain[:_NESTED])) or (
             head == "aws" and operands(seg.argv, global_values("aws"))[:2] in (
                 ["s3api", "delete-object"], ["s3api", "delete-objects"])):
+        found.add("remote-delete")
+    if _deletes_remote_data(seg):
         found.add("remote-delete")
     if _sends(seg):
         found.add("up")
