@@ -366,7 +366,7 @@ from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
 from neuroplast.gate.opens import opens_for_viewing
-from neuroplast.gate.outputs import names_option, option_values
+from neuroplast.gate.outputs import names_option, option_values, starts_with
 from neuroplast.gate.packages import changes_packages
 from neuroplast.gate.paths import REMOTE_PATH, URL, is_local_host
 from neuroplast.gate.people_searches import searches_people
@@ -629,7 +629,7 @@ def _forwards(seg: Segment) -> bool:
         return not any(a in _FRP_NOT_RUNNING for a in argv[1:])
     if head in _TUNNEL_VERBS:
         words = [w for w in after_global_options(head, argv) if not w.startswith("-")][:3]
-        return (any(tuple(words[:len(lead)]) == lead for lead in _TUNNEL_VERBS[head])
+        return (starts_with(words, _TUNNEL_VERBS[head])
                 and not (head == "code" and bool(_CODE_TUNNEL_MANAGE.intersection(words[1:2]))))
     if head == "cloudflared":  # a tunnel run or routed, or a local port forwarded
         words = _plain(seg, 8)

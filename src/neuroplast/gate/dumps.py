@@ -36,7 +36,7 @@ manual; a schema without its rows, restores, help and versions are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values, runner_command
-from neuroplast.gate.outputs import has_short_option, names_option, operands
+from neuroplast.gate.outputs import has_short_option, names_option, operands, starts_with
 from neuroplast.gate.shell import Segment
 
 __all__ = ["dumps_data"]
@@ -81,7 +81,7 @@ def dumps_data(seg: Segment) -> bool:
         return True
     plain = operands(seg.argv, global_values(head))
     if head in _COMMANDS:
-        return any(tuple(plain[:len(c)]) == c for c in _COMMANDS[head])
+        return starts_with(plain, _COMMANDS[head])
     if head in ("sqlite3", "sqlite", "turso"):  # sqlite3 DB .dump; turso db shell DB .dump
         return any(a.strip().startswith(_SQLITE_DUMPS) for a in plain)
     if head == "redis-cli":

@@ -23,7 +23,7 @@ from neuroplast.gate.shell import Segment
 
 __all__ = ["OUTPUT_OPTIONS", "SCRIPT_INTERPRETERS", "TARS", "has_short_option", "leads_to",
            "names_option", "operands", "option_values", "output_files", "script_matches",
-           "socat_files", "stdout_to_file"]
+           "socat_files", "starts_with", "stdout_to_file"]
 
 _COMPILER = ("-o",)  # gcc(1), clang(1), rustc --help, as(1), ld(1): '-o file'
 _WGET = ("-O", "--output-document", "-o", "--output-file", "-a", "--append-output",
@@ -152,6 +152,16 @@ def operands(argv: tuple[str, ...], values: frozenset[str]) -> list[str]:
     return words
 
 
+def starts_with(plain: list[str], leads: Iterable[tuple[str, ...]]) -> bool:
+    """Whether the plain words start with one of ``leads`` (``("release", "delete")`` for
+    ``gh release delete v1``).
+
+    >>> starts_with(["release", "delete", "v1"], [("release", "delete"), ("repo",)])
+    True
+    """
+    return any(tuple(plain[:len(lead)]) == lead for lead in leads)
+
+
 def leads_to(plain: list[str], commands: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
              ) -> bool:
     """Whether the plain words start with one of ``commands``' leads followed by one of its
@@ -161,7 +171,7 @@ def leads_to(plain: list[str], commands: tuple[tuple[tuple[str, ...], frozenset[
     >>> leads_to(["secret", "set", "TOKEN"], ((("secret",), frozenset({"set", "delete"})),))
     True
     """
-    return any(tuple(plain[:len(lead)]) == lead
+    return any(starts_with(plain, (lead,))
                and bool(verbs.intersection(plain[len(lead):len(lead) + 1]))
                for lead, verbs in commands)
 

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from neuroplast.gate.credentials import credential_kind
+from neuroplast.gate.outputs import starts_with
 from neuroplast.gate.paths import path_zone, resolve_path
 from neuroplast.gate.shell import Segment
 
@@ -180,7 +181,7 @@ def _grants_everyone(seg: Segment) -> bool:
     if head == "xhost":
         return any(a.startswith("+") for a in argv[1:])
     plain = [a for a in argv[1:] if not a.startswith("-")]
-    if any(tuple(plain[:len(link)]) == link for link in _SHARE_LINKS.get(head, ())):
+    if starts_with(plain, _SHARE_LINKS.get(head, ())):
         return "help" not in plain and "--help" not in argv
     values = {v for name, v in _option_pairs(argv)
               if name in ("--acl", "--canned-acl", "-a", "--predefined-acl", "--public-access")}

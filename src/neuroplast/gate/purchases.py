@@ -41,7 +41,7 @@ and dry runs are not the act:
 from __future__ import annotations
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import names_option, operands
+from neuroplast.gate.outputs import names_option, operands, starts_with
 from neuroplast.gate.provisions import NO_CHANGE
 from neuroplast.gate.shell import Segment
 
@@ -80,4 +80,4 @@ def purchases(seg: Segment) -> bool:
         return op.startswith("purchase-") or tuple(words[:2]) in _AWS
     if head == "az" and "commitment-plan" in words[:4]:  # under cognitiveservices [account]
         return "create" in words[:5]
-    return any(tuple(words[:len(lead)]) == lead for lead in _BUYS[head])
+    return starts_with(words, _BUYS[head])

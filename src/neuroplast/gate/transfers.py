@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import operands, option_values
+from neuroplast.gate.outputs import operands, option_values, starts_with
 from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 
@@ -253,7 +253,7 @@ def _deletes_remote_data(seg: Segment) -> bool:
     if not leads or any(a in ("--help", "-h") for a in seg.argv[1:]):
         return False
     words = operands(seg.argv, global_values(seg.head))
-    return any(tuple(words[:len(lead)]) == lead for lead in leads)
+    return starts_with(words, leads)
 
 
 def directions(seg: Segment) -> tuple[str, ...]:
