@@ -299,8 +299,8 @@ later boot or login (an autostart, a setting, a mount, a firewall rule, an accou
 or onto hardware of its own (``MUST_KNOW_ACTS``), are asked once before the model may
 decide them, as a consequential sub-command is (``gate.support.must_know``): the first
 tunnel, remote session, submitted job, changed setting, mount, firewall rule, new account,
-deploy, cloud resource created or deleted, purchase or flashed board this user lets the agent open
-or write is the user's call, not the model's guess from unrelated programs.
+deploy, cloud resource created or deleted, purchase or flashed board this user lets the
+agent open or write is the user's call, not the model's guess from unrelated programs.
 
 This machine is no other machine: ``localhost``, ``127.0.0.1`` and ``::1`` are not remote.
 

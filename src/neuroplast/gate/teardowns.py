@@ -23,13 +23,13 @@ resource (objects, messages, items, DNS records: ``remote-delete``, ``database-w
   (``config``, ``auth``...) and tags, identities (``iam``, ``ad``, ``role``, users), a
   resource's data (``storage objects``, ``az storage blob|file|fs|directory|message|
   entity``, a key vault's secrets, keys and certificates) and DNS records
-  (``record-sets``, ``record-set``); gsutil and s3cmd ``rb``;
+  (``record-sets``, ``record-set``); gsutil and s3cmd ``rb``, and ``gsutil|gcloud storage
+  rm -r`` of a whole bucket, which deletes the bucket too;
 - other clouds' CLIs (``doctl``, ``hcloud``, ``linode-cli``, ``vultr-cli``, ``scw``,
   ``civo``, ``exo``, ``upcloud``, ``openstack``, ``oci``, ``ibmcloud``, ``eksctl``,
   ``kops``, ``pscale``, ``neonctl``, ``turso``): a ``delete``, ``destroy`` or
   ``terminate`` command (ibmcloud's ``*-delete``, civo's ``remove``, doctl's aliases ``d``,
-  ``del``, ``rm``), not their records nor users; ``gsutil|gcloud storage rm -r`` of a
-  whole bucket, which deletes the bucket too;
+  ``del``, ``rm``), not their records nor users;
 - clusters' objects: ``kubectl|oc delete`` (a kind or a manifest, not pods), ``helm
   uninstall|delete``;
 - infrastructure as code destroyed: ``terraform|tofu|terragrunt destroy`` and ``apply
@@ -70,11 +70,10 @@ _AWS_PREFIXES = ("delete-", "terminate-")
 _AWS_DATA = frozenset({"delete-object", "delete-objects", "delete-message",
                        "delete-message-batch", "delete-item", "delete-tags",
                        "delete-attributes", "delete-bucket-tagging"})
-# the CLI's own groups lead its command; tags and identities may sit deeper in it
-_CLI_OWN = CLI_OWN_GROUPS | {"tag"}
-_TAGS = frozenset({"tag"})
-_IDENTITIES = frozenset({"iam", "ad", "role", "user", "users"})
-_RECORDS = frozenset({"record-sets", "record-set", "records", "records-delete"})
+# a CLI's own groups (CLI_OWN_GROUPS) lead its command; tags, identities and DNS records
+# may sit deeper in it
+_NOT_RESOURCES = frozenset({"tag", "iam", "ad", "role", "user", "users", "record-sets",
+                            "record-set", "records", "records-delete"})
 # az storage's data-plane groups and a key vault's contents (az's reference)
 _AZ_DATA = frozenset({"blob", "file", "fs", "directory", "message", "entity", "secret", "key",
                       "certificate"})
@@ -107,8 +106,8 @@ def tears_down(seg: Segment) -> bool:
         return _removes_whole_bucket(seg, words[1:])
     if head in ("gcloud", "az"):
         lead = words[:4]
-        excluded = _CLI_OWN.intersection(words[:1]) or (
-            _TAGS | _IDENTITIES | _RECORDS).intersection(lead) or (
+        excluded = CLI_OWN_GROUPS.intersection(words[:1]) or _NOT_RESOURCES.intersection(
+            lead) or (
             head == "gcloud" and words[:2] == ["storage", "objects"]) or (
             head == "az" and words[:1] in (["storage"], ["keyvault"])
             and bool(_AZ_DATA.intersection(words[1:2])))
@@ -126,8 +125,8 @@ def tears_down(seg: Segment) -> bool:
         verbs_at = lead
         if head == "doctl":  # doctl GROUP [SUBGROUP] VERB; compute d is the droplet group
             verbs_at = lead[2:] if lead[:1] == ["compute"] else lead[1:]
-        return not (_CLI_OWN.intersection(words[:1])
-                    or (_TAGS | _IDENTITIES | _RECORDS).intersection(lead)) and any(
+        return not (CLI_OWN_GROUPS.intersection(words[:1])
+                    or _NOT_RESOURCES.intersection(lead)) and any(
             w in verbs or (head == "ibmcloud" and w.endswith("-delete")) for w in verbs_at)
     if head in ("kubectl", "oc"):
         return words[:1] == ["delete"] and not _PODS.intersection(
