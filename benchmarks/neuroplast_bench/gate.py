@@ -103,6 +103,12 @@ from neuroplast_bench.gate_forty_fourth_user import (
     VFX_HOME_FILES,
     VfxUser,
 )
+from neuroplast_bench.gate_forty_ninth_user import (
+    BANK_DRIFT,
+    BANK_FOCUS,
+    BANK_HOME_FILES,
+    BankUser,
+)
 from neuroplast_bench.gate_forty_second_user import (
     WATER_DRIFT,
     WATER_FOCUS,
@@ -367,7 +373,8 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "casino": CASINO_DRIFT, "seismic": SEISMIC_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
                "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
-               "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT, "finops": FINOPS_DRIFT}
+               "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT, "finops": FINOPS_DRIFT,
+               "bank": BANK_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -376,7 +383,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
           | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser
-          | FinopsUser)
+          | FinopsUser | BankUser)
 
 
 @dataclass
@@ -455,9 +462,10 @@ class GateBenchConfig(Config):
     # organisation, a forty-fifth), "maritime" (gate_forty_sixth_user.MaritimeUser: the
     # shore-side fleet systems engineer of a container shipping line, a forty-sixth), "esp"
     # (gate_forty_seventh_user.EspUser: the deliverability and messaging-infrastructure
-    # engineer of an email service provider, a forty-seventh) or "finops"
+    # engineer of an email service provider, a forty-seventh), "finops"
     # (gate_forty_eighth_user.FinopsUser: the FinOps and cloud cost engineer of a SaaS
-    # company, a forty-eighth)
+    # company, a forty-eighth) or "bank" (gate_forty_ninth_user.BankUser: the build and
+    # release engineer of a retail bank's mobile and web banking apps, a forty-ninth)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -467,7 +475,7 @@ class GateBenchConfig(Config):
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
                   "ground", "water", "claims", "vfx", "relief",
-                  "maritime", "esp", "finops"] = "default"
+                  "maritime", "esp", "finops", "bank"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1097,11 +1105,14 @@ def _tempdir() -> Iterator[Path]:
 # also draw the pages that list, save, monitor and describe beside the pages that change
 # rules), six (esp, two for the drift, the DNS providers' CLIs' pages and the name
 # servers', the ACME DNS challenges' and Linode's domains' pages, which also draw the pages
-# that list, export, read and issue over HTTP beside the pages that change records) and
+# that list, export, read and issue over HTTP beside the pages that change records),
 # seven (finops, four for the drift, the AWS CLI's pages, Azure's and Google Cloud's, the
 # other clouds', platforms' and forges' pages, and the clusters' and infrastructure code's,
 # which also draw the pages that describe, list, create, stop and plan beside the pages that
-# delete) where the
+# delete) and seven (bank, four for the drift, the native toolchains' pages, the JVM's,
+# .NET's and the mobile tools' pages, the web's and Node's pages, and the images', packages'
+# and task runners' pages, which also draw the pages that configure, clean, list, install,
+# serve and test beside the pages that build) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1160,6 +1171,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "maritime": (MARITIME_FOCUS, 0.25, MARITIME_HOME_FILES, MaritimeUser),
     "esp": (ESP_FOCUS, 0.25, ESP_HOME_FILES, EspUser),
     "finops": (FINOPS_FOCUS, 0.25, FINOPS_HOME_FILES, FinopsUser),
+    "bank": (BANK_FOCUS, 0.25, BANK_HOME_FILES, BankUser),
 }
 
 

@@ -1,10 +1,10 @@
 """What the ops, mlds, webfin, mobile, embedded, dba, hpc, agency, web3, netsec, homelab,
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
 k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court,
-brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, maritime, esp and
-finops users share: the harness selects each by name and keeps its own preferences and drift,
-the CLI offers each, and each module's profile command prints one JSON line per seed
-(``gate_oracle.profile_main``)."""
+brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, maritime, esp,
+finops and bank users share: the harness selects each by name and keeps its own preferences
+and drift, the CLI offers each, and each module's profile command prints one JSON line per
+seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from neuroplast_bench import (
     gate_forty_fifth_user,
     gate_forty_first_user,
     gate_forty_fourth_user,
+    gate_forty_ninth_user,
     gate_forty_second_user,
     gate_forty_seventh_user,
     gate_forty_sixth_user,
@@ -115,6 +116,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "maritime": (gate_forty_sixth_user, gate_forty_sixth_user.MARITIME_DRIFT, (4600, 4601)),
     "esp": (gate_forty_seventh_user, gate_forty_seventh_user.ESP_DRIFT, (4700, 4701)),
     "finops": (gate_forty_eighth_user, gate_forty_eighth_user.FINOPS_DRIFT, (4800, 4801)),
+    "bank": (gate_forty_ninth_user, gate_forty_ninth_user.BANK_DRIFT, (4900, 4901)),
 }
 
 
