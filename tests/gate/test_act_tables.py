@@ -15,6 +15,7 @@ from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.backups import backs_up
 from neuroplast.gate.boots import changes_boot
+from neuroplast.gate.builds import builds
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.calls import ToolCall
 from neuroplast.gate.certificates import issues_certificate
@@ -2101,6 +2102,80 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'keychain --list',
         'security find-generic-password -s app',
         'bw list items',
+    ]),
+    "build": (builds, [
+        './gradlew :app:assembleRelease',
+        'cargo build --release',
+        'make -j8',
+        'npm run build',
+        'gradle build --offline',
+        'mvn clean package',
+        'go test ./...',
+        'cargo t test_name',
+        'cmake --build build --target app',
+        'ninja -C build',
+        'meson compile -C build',
+        'bazel build //web:bundle',
+        'dotnet run',
+        'xcodebuild -scheme App -configuration Release',
+        'swift build -c release',
+        'flutter build apk',
+        'tsc -p tsconfig.json',
+        'esbuild app.ts --bundle --outfile=out.js',
+        'webpack --mode production',
+        'vite build',
+        'next build',
+        'yarn build:ios',
+        'turbo run build',
+        'gcc -o app main.c',
+        'clang++ -O2 main.cpp -o app',
+        'arm-none-eabi-gcc -c startup.s',
+        'javac -d out Main.java',
+        'rustc src/main.rs',
+        'python -m build',
+        'pip wheel .',
+        'uv build --wheel',
+        'python setup.py bdist_wheel',
+        'pyinstaller app.py',
+        'ccache gcc -c a.c',
+        'just build',
+        'fastlane gym',
+        'act push',
+        'docker build -t app .',
+        'makepkg --syncdeps',
+        'jar cf app.jar -C out .',
+        'expo run:ios',
+        'nixos-rebuild switch',
+    ], [
+        './gradlew tasks',
+        'gradle :app:properties',
+        'cargo fmt',
+        'cargo package -l',
+        'make clean',
+        'make -n all',
+        'npm run lint',
+        'npm test',
+        'tsc --noEmit',
+        'gcc --version',
+        'gcc -E main.c',
+        'rustc --explain E0308',
+        'go vet ./...',
+        'go test -n ./...',
+        'dotnet test --no-build',
+        'swift test --skip-build',
+        'xcodebuild -list',
+        'ninja -t targets',
+        'webpack serve',
+        'esbuild --serve app.ts',
+        'mvn dependency:tree',
+        'bazel query //...',
+        'ccache -s',
+        'act -l',
+        'makepkg -so',
+        'pyinstaller -v',
+        'just test',
+        'jar tf app.jar',
+        'cmake -S . -B build',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5132,6 +5207,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     assert "destroy" not in MUST_KNOW_ACTS
     # sound is heard once and leaves nothing behind; the act only carries a refusal
     assert "play" not in MUST_KNOW_ACTS
+    # a build stays on this machine and nearly every project builds; read after a user
+    # who stopped local builds, the act only carries a refusal across build tools
+    assert "build" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

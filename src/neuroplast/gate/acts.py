@@ -286,6 +286,8 @@ it. Each act is read from the programs' own manuals:
 - ``purchase``: money spent past the call: a commitment or reservation bought, a
   marketplace offer's terms accepted, a domain registered, a payment made
   (``gate.purchases``, each CLI's reference);
+- ``build``: software built on this machine: compiled, linked, bundled or packaged, or
+  run or tested by a tool that builds first (``gate.builds``, each tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -325,6 +327,7 @@ from neuroplast.gate.archives import archives
 from neuroplast.gate.attaches import attaches
 from neuroplast.gate.backups import backs_up
 from neuroplast.gate.boots import changes_boot
+from neuroplast.gate.builds import builds
 from neuroplast.gate.cache_purges import purges_cache
 from neuroplast.gate.captures import captures
 from neuroplast.gate.certificates import issues_certificate
@@ -416,7 +419,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "purchase", "connect")
+        "purchase", "build", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -866,6 +869,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
+    ("build", builds),
 )
 
 
