@@ -2138,6 +2138,8 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'python setup.py bdist_wheel',
         'pyinstaller app.py',
         'ccache gcc -c a.c',
+        'libtool --mode=compile gcc -c a.c',
+        'bun build ./index.ts --outdir out',
         'just build',
         'fastlane gym',
         'act push',

@@ -124,13 +124,13 @@ _VERBS: dict[str, frozenset[str]] = {
     "ncc": frozenset({"build", "run"}), "vue": frozenset({"build"}),
     "scala-cli": frozenset({"compile", "run", "test", "package"}),
     "aapt": frozenset({"package"}), "aapt2": frozenset({"compile", "link"}),
-    "libtool": frozenset({"compile", "link", "--mode=compile", "--mode=link"}),
+    "libtool": frozenset({"compile", "link"}),  # or --mode=compile|link, read below
     "devspace": frozenset({"build", "dev", "deploy"}), "vsce": frozenset({"package"}),
     "nixos-rebuild": frozenset({"build", "switch", "boot", "test", "build-vm"}),
     "ng": frozenset({"build", "b"}), "next": frozenset({"build", "export"}),
     "nuxt": frozenset({"build", "generate"}), "nuxi": frozenset({"build", "generate"}),
     "gatsby": frozenset({"build"}), "astro": frozenset({"build"}),
-    "bun": frozenset({"build"}), "deno": frozenset({"compile", "bundle"}),
+    "deno": frozenset({"compile", "bundle"}),
     "electron-forge": frozenset({"make", "package"}), "tauri": frozenset({"build"}),
     "wails": frozenset({"build"}), "web-ext": frozenset({"build"}),
     "skaffold": frozenset({"build", "run", "dev"}), "snapcraft": frozenset({"pack", "build"}),
@@ -255,6 +255,8 @@ def builds(seg: Segment) -> bool:
         plain = [w for w in words if not w.startswith("-")]
         if head == "go" and plain[:1] == ["tool"]:
             return plain[1:2] in (["compile"], ["link"], ["asm"], ["cgo"], ["pack"])
+        if head == "libtool" and any(a in ("--mode=compile", "--mode=link") for a in argv):
+            return True
         if head == "dub" and not plain:
             return True  # dub alone builds and runs the package
         if head == "carthage" and plain[:1] == ["update"]:
