@@ -372,6 +372,25 @@ def asks_for_help(seg: Segment) -> bool:
     return len(seg.argv) > 1 and all(a in _HELP_WORDS for a in seg.argv[1:])
 
 
+# Options that make a call only rehearse what it would do (``npm publish --dry-run``,
+# ``kubectl apply --dry-run=client``, ``cargo publish -n``, PowerShell's ``-WhatIf``)
+_REHEARSAL = frozenset({"--dry-run", "--dryrun", "--dry_run", "-WhatIf", "--what-if"})
+_REHEARSAL_SHORT = {"cargo": "-n"}  # cargo publish|package: '-n, --dry-run'
+
+
+def rehearses(seg: Segment) -> bool:
+    """Whether ``seg`` only rehearses its command: approving a dry run of a publish says
+    nothing of the publish, which is the user's to allow on its own.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [rehearses(s) for s in split_command(
+    ...     "npm publish --dry-run; kubectl apply --dry-run=none -f x; cargo publish -n")]
+    [True, False, True]
+    """
+    return any((a.partition("=")[0] in _REHEARSAL and a.partition("=")[2] != "none")
+               or a == _REHEARSAL_SHORT.get(seg.head) for a in seg.argv[1:])
+
+
 def help_key(program: str) -> str:
     """The key a call carries when it only asks ``program`` for help (``Bash:tool =help``):
     the answers about it tell the approvals that ran the program from those that did not."""
@@ -415,14 +434,17 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # Programs first: when a long pipeline has more keys than are kept, every
         # program's own key survives the cut.
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
-        keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}" for s in segments
-                                  if s.subcommand))
+        # a rehearsal's sub-command is its own key (``npm publish =dry-run``), and its
+        # consequential verb is not performed: approving it approves neither
+        keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}"
+                                  + (" =dry-run" if rehearses(s) else "")
+                                  for s in segments if s.subcommand))
         # CLIs nest their commands (``gcloud compute instances create``, ``aws s3 rm``,
         # ``doctl compute droplet delete``): a consequential verb among a sub-command's
         # first operands is the command's verb, as if it came first
         verbs = [(s.head, verb) for s in segments for verb in
                  ([s.subcommand] if s.subcommand else []) + _operands(s)[:_NESTED_VERBS]
-                 if verb and consequential(verb)]
+                 if verb and consequential(verb) and not rehearses(s)]
         # an act is one act whatever the program (gate.acts): ``curl -o`` and ``wget``
         # share ``* download`` with ``pip download``; ``ssh`` and ``kubectl exec`` share
         # ``* remote``
