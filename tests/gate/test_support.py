@@ -328,11 +328,28 @@ def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
     m.add("a", np.array([1.0, 0.0]), approved=True, clock=1, programs=keys("cargo publish"))
     m.add("b", np.array([1.0, 0.1]), approved=True, clock=2, programs=keys("cargo build"))
     m.add("c", np.array([0.0, 1.0]), approved=False, clock=3, programs=keys("npm publish"))
-    publish = m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run"))
+    publish = m.check(np.array([1.0, 0.0]), keys("cargo publish --allow-dirty"))
     assert publish.reason == "latest answer about Bash:* publish was a refusal"
     assert m.check(np.array([1.0, 0.1]), keys("cargo build --release")).supported
     m.add("d", np.array([1.0, 0.05]), approved=True, clock=4, programs=keys("dotnet publish"))
-    assert m.check(np.array([1.0, 0.0]), keys("cargo publish --dry-run")).supported
+    assert m.check(np.array([1.0, 0.0]), keys("cargo publish --allow-dirty")).supported
+
+
+def test_an_approved_dry_run_does_not_support_the_act_it_rehearses() -> None:
+    """Approving ``npm publish --dry-run`` approves a rehearsal: the publish itself is
+    still never approved, so it is asked; the rehearsal's own key is known."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+
+    def keys(command: str) -> tuple[str, ...]:
+        return program_keys(ToolCall("Bash", {"command": command}))
+
+    m.add("a", np.array([1.0, 0.0]), approved=True, clock=1, programs=keys("npm install"))
+    m.add("b", np.array([1.0, 0.1]), approved=True, clock=2,
+          programs=keys("npm publish --dry-run"))
+    publish = m.check(np.array([1.0, 0.1]), keys("npm publish --access public"))
+    assert not publish.supported
+    assert publish.reason == "novel: no approved call of Bash:npm publish yet"
+    assert m.check(np.array([1.0, 0.1]), keys("npm publish --dry-run --tag beta")).supported
 
 
 def _keys(command: str) -> tuple[str, ...]:
