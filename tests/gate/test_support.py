@@ -337,7 +337,8 @@ def test_a_refused_verb_is_asked_for_other_programs_until_approved() -> None:
 
 def test_an_approved_dry_run_does_not_support_the_act_it_rehearses() -> None:
     """Approving ``npm publish --dry-run`` approves a rehearsal: the publish itself is
-    still never approved, so it is asked; the rehearsal's own key is known."""
+    still never approved, so it is asked; the rehearsal's own key is known, and a refusal
+    of publishing still reaches the rehearsals (they share ``* publish``)."""
     m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
 
     def keys(command: str) -> tuple[str, ...]:
@@ -350,6 +351,9 @@ def test_an_approved_dry_run_does_not_support_the_act_it_rehearses() -> None:
     assert not publish.supported
     assert publish.reason == "novel: no approved call of Bash:npm publish yet"
     assert m.check(np.array([1.0, 0.1]), keys("npm publish --dry-run --tag beta")).supported
+    m.add("c", np.array([0.0, 1.0]), approved=False, clock=3, programs=keys("cargo publish"))
+    rehearsal = m.check(np.array([1.0, 0.1]), keys("npm publish --dry-run --tag beta"))
+    assert rehearsal.reason == "latest answer about Bash:* publish was a refusal"
 
 
 def _keys(command: str) -> tuple[str, ...]:

@@ -379,8 +379,8 @@ _REHEARSAL_SHORT = {"cargo": "-n"}  # cargo publish|package: '-n, --dry-run'
 
 
 def rehearses(seg: Segment) -> bool:
-    """Whether ``seg`` only rehearses its command: approving a dry run of a publish says
-    nothing of the publish, which is the user's to allow on its own.
+    """Whether ``seg`` only rehearses its command: approving a dry run of a publish does not
+    approve the publish, which is the user's to allow on its own.
 
     >>> from neuroplast.gate.shell import split_command
     >>> [rehearses(s) for s in split_command(
@@ -434,8 +434,9 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # Programs first: when a long pipeline has more keys than are kept, every
         # program's own key survives the cut.
         keys = dict.fromkeys(f"{tool}:{s.head}" for s in segments)
-        # a rehearsal's sub-command is its own key (``npm publish =dry-run``), and its
-        # consequential verb is not performed: approving it approves neither
+        # a rehearsal's sub-command is its own key (``npm publish =dry-run``): approving it
+        # leaves the sub-command itself never approved; its verb (``* publish``) stays, so
+        # a refusal of the act still reaches its rehearsals
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}"
                                   + (" =dry-run" if rehearses(s) else "")
                                   for s in segments if s.subcommand))
@@ -444,14 +445,17 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # first operands is the command's verb, as if it came first
         verbs = [(s.head, verb) for s in segments for verb in
                  ([s.subcommand] if s.subcommand else []) + _operands(s)[:_NESTED_VERBS]
-                 if verb and consequential(verb) and not rehearses(s)]
+                 if verb and consequential(verb)]
         # an act is one act whatever the program (gate.acts): ``curl -o`` and ``wget``
         # share ``* download`` with ``pip download``; ``ssh`` and ``kubectl exec`` share
         # ``* remote``
         verbs += [(s.head, act) for s in segments for act in acts(s)]
         # a statement handed to a database client is what the call does (gate.sql)
         verbs += [(s.head, f"{SQL_VERB_PREFIX}{verb}") for s in segments for verb in sql_writes(s)]
-        keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs))
+        # a rehearsal's own ``npm publish`` would be the sub-command key it must not carry
+        rehearsing = {s.head for s in segments if rehearses(s)}
+        keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs
+                                  if head not in rehearsing))
         keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))
         touched = touch_keys(call)
         keys.update(dict.fromkeys(k for k in touched if is_place_key(k)))
