@@ -205,19 +205,17 @@ def _gradle(words: list[str]) -> bool:
     return any(t.startswith(_GRADLE_TASKS) for t in tasks)
 
 
-def _maven(words: list[str]) -> bool:
-    goals = [w for w in words if not w.startswith("-")]
+def _maven(goals: list[str]) -> bool:
     return any(g in _MAVEN_PHASES or g.endswith(_MAVEN_GOALS) for g in goals)
 
 
-def _runs_build_script(head: str, words: list[str]) -> bool:
-    """A package manager's or monorepo runner's script named for building."""
+def _runs_build_script(head: str, plain: list[str]) -> bool:
+    """A package manager's or monorepo runner's script named for building (``plain``: the
+    words after its global options that are no options)."""
     if head in _SCRIPT_RUNNERS:
-        plain = [w for w in words if not w.startswith("-")]
         return (plain[:1] in (["run"], ["run-many"]) and any(
             _SCRIPTS.match(w) for w in plain[1:])) or (
             head == "nx" and bool(plain) and bool(_SCRIPTS.match(plain[0])))
-    plain = [w for w in words if not w.startswith("-")]
     if (head == "npm" and plain[:1] in (["rebuild"], ["rb"], ["pack"])) or (
             head == "bun" and plain[:2] == ["pm", "pack"]):
         return True
@@ -241,18 +239,18 @@ def builds(seg: Segment) -> bool:
     if any(a in _NOT_BUILDING for a in argv[1:]):
         return False
     words = after_global_options(head, argv)
+    plain = [w for w in words if not w.startswith("-")]
     if head in _MAKES:
         return _make(argv)
     if head in ("gradle", "gradlew"):
         return _gradle(words)
     if head in ("mvn", "mvnw"):
-        return _maven(words)
+        return _maven(plain)
     if head in _NODE_MANAGERS or head in _SCRIPT_RUNNERS:
         if head == "bun" and words[:1] == ["build"]:
             return True
-        return _runs_build_script(head, words)
+        return _runs_build_script(head, plain)
     if head in _VERBS:
-        plain = [w for w in words if not w.startswith("-")]
         if head == "go" and plain[:1] == ["tool"]:
             return plain[1:2] in (["compile"], ["link"], ["asm"], ["cgo"], ["pack"])
         if head == "libtool" and any(a in ("--mode=compile", "--mode=link") for a in argv):
@@ -268,10 +266,8 @@ def builds(seg: Segment) -> bool:
     if head in _COMPILER_WRAPPERS:
         return len(argv) > 1 and not argv[1].startswith("-")
     if head in _TASK_RUNNERS:
-        plain = [w for w in words if not w.startswith("-")]
         return bool(plain) and bool(_SCRIPTS.match(plain[0]))
     if head == "fastlane":
-        plain = [w for w in words if not w.startswith("-")]
         return bool(_FASTLANE.intersection(plain[:1] if plain[:1] != ["run"] else plain[1:2]))
     if head == "dpkg-deb":
         return names_option(argv[1:], ("-b", "--build"))

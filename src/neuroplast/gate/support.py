@@ -437,8 +437,9 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # a rehearsal's sub-command is its own key (``npm publish =dry-run``): approving it
         # leaves the sub-command itself never approved; its verb (``* publish``) stays, so
         # a refusal of the act still reaches its rehearsals
+        rehearsals = [s for s in segments if rehearses(s)]
         keys.update(dict.fromkeys(f"{tool}:{s.head} {s.subcommand}"
-                                  + (" =dry-run" if rehearses(s) else "")
+                                  + (" =dry-run" if s in rehearsals else "")
                                   for s in segments if s.subcommand))
         # CLIs nest their commands (``gcloud compute instances create``, ``aws s3 rm``,
         # ``doctl compute droplet delete``): a consequential verb among a sub-command's
@@ -453,7 +454,7 @@ def program_keys(call: ToolCall) -> tuple[str, ...]:
         # a statement handed to a database client is what the call does (gate.sql)
         verbs += [(s.head, f"{SQL_VERB_PREFIX}{verb}") for s in segments for verb in sql_writes(s)]
         # a rehearsal's own ``npm publish`` would be the sub-command key it must not carry
-        rehearsing = {s.head for s in segments if rehearses(s)}
+        rehearsing = {s.head for s in rehearsals}
         keys.update(dict.fromkeys(f"{tool}:{head} {verb}" for head, verb in verbs
                                   if head not in rehearsing))
         keys.update(dict.fromkeys(f"{tool}:* {verb}" for _, verb in verbs))

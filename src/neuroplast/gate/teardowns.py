@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 
 from neuroplast.gate.executed import global_values
-from neuroplast.gate.outputs import names_option, operands
+from neuroplast.gate.outputs import names_option, operands, starts_with
 from neuroplast.gate.provisions import CLI_OWN_GROUPS, CLOUD_CLIS, NO_CHANGE
 from neuroplast.gate.shell import Segment
 
@@ -141,36 +141,33 @@ def _removes_whole_bucket(seg: Segment, words: list[str]) -> bool:
         and any(_WHOLE_BUCKET.match(w) for w in words[1:])
 
 
+# forges' and platforms' own delete commands: program -> the leading words that delete
+# (each CLI's reference; hub(1): 'hub delete [-y] [ORGANIZATION/]NAME'; argocd app delete:
+# the application and, cascading, its resources; helmfile destroy|delete: every release
+# deleted and purged; loft uninstall: the platform itself; VBoxManage cloud)
+_FORGES = (("repo", "delete"), ("codespace", "delete"), ("cs", "delete"))
+_PLATFORM_DELETES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "gh": _FORGES, "glab": _FORGES,
+    "huggingface-cli": (("repo", "delete"),), "hf": (("repo", "delete"),),
+    "heroku": (("apps:destroy",), ("destroy",), ("addons:destroy",)),
+    "vercel": (("remove",), ("rm",)),
+    "netlify": (("sites:delete",),),
+    "supabase": (("projects", "delete"),),
+    "vcluster": (("delete",), ("rm",), ("platform", "destroy"), ("platform", "delete")),
+    "hub": (("delete",),),
+    "dokku": (("apps:destroy",), ("destroy",)),
+    "argocd": (("app", "delete"), ("proj", "delete")),
+    "helmfile": (("destroy",), ("delete",)),
+    "vboxmanage": (("cloud", "instance", "terminate"), ("cloud", "image", "delete")),
+    "loft": (("delete",), ("uninstall",)),
+}
+
+
 def _platform_teardown(head: str, words: list[str]) -> bool:
-    """Forges' and platforms' own delete commands (each CLI's reference)."""
-    if head in ("gh", "glab"):
-        return words[1:2] == ["delete"] and words[:1] in (["repo"], ["codespace"], ["cs"])
-    if head in ("huggingface-cli", "hf"):
-        return words[:2] == ["repo", "delete"]
-    if head == "heroku":
-        return bool({"apps:destroy", "destroy", "addons:destroy"}.intersection(words[:1]))
+    """Forges' and platforms' own delete commands (``_PLATFORM_DELETES``; fly's destroy
+    may follow its resource: ``fly apps destroy``, ``fly destroy``)."""
     if head in ("fly", "flyctl"):
         return "destroy" in words[:2]
-    if head == "vercel":
-        return bool({"remove", "rm"}.intersection(words[:1]))
-    if head == "netlify":
-        return words[:1] == ["sites:delete"]
-    if head == "supabase":
-        return words[:2] == ["projects", "delete"]
-    if head == "vcluster":  # vcluster delete|rm NAME; vcluster platform destroy|delete
-        return bool({"delete", "rm"}.intersection(words[:1])) or (
-            words[:1] == ["platform"] and bool({"destroy", "delete"}.intersection(words[1:2])))
-    if head == "hub":  # hub(1): 'hub delete [-y] [ORGANIZATION/]NAME'
-        return words[:1] == ["delete"]
-    if head == "dokku":
-        return bool({"apps:destroy", "destroy"}.intersection(words[:1]))
-    if head == "argocd":  # argocd app delete: the application and, cascading, its resources
-        return words[:1] in (["app"], ["proj"]) and words[1:2] == ["delete"]
-    if head == "helmfile":  # helmfile destroy|delete: every release deleted and purged
-        return bool({"destroy", "delete"}.intersection(words[:1]))
-    if head.lower() == "vboxmanage":  # VBoxManage cloud instance terminate, image delete
-        return words[:1] == ["cloud"] and words[1:3] in (["instance", "terminate"],
-                                                         ["image", "delete"])
-    if head == "loft":  # loft delete vcluster|space, loft uninstall (the platform itself)
-        return bool({"delete", "uninstall"}.intersection(words[:1]))
-    return False
+    if head.lower() == "vboxmanage":  # VirtualBox installs it as VBoxManage and vboxmanage
+        head = "vboxmanage"
+    return starts_with(words, _PLATFORM_DELETES.get(head, ()))

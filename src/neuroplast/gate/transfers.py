@@ -26,10 +26,11 @@ direction, from each program's manual:
 - ``remote-delete`` (data deleted on another machine): ``aws s3 rm|rb``, ``gsutil rm|rb``,
   ``s3cmd del|rm|rb``, ``rclone delete|deletefile|purge|rmdir|rmdirs|cleanup``, ``azcopy
   remove``, ``b2 rm|delete-file-version|delete-bucket``, ``az storage blob|file|fs|container
-  ... delete``, ``aws s3api delete-object|delete-objects``; a move
+  ... delete``; a move
   whose source is remote (it is deleted there); a sync into remote storage that deletes what
   the source lacks (``rclone sync``, ``--delete``, ``gsutil rsync -d``, ``s3cmd sync
-  --delete-removed``, ``azcopy sync --delete-destination=true``); images deleted from a
+  --delete-removed``, ``azcopy sync --delete-destination=true``); objects deleted by ``aws
+  s3api delete-object|delete-objects``, images deleted from a
   registry (``crane delete``, ``skopeo delete``, ``regctl image|manifest|tag delete``,
   ``oras manifest delete``, ``aws ecr batch-delete-image``), a release or its assets
   deleted from a forge (``gh release delete|delete-asset``, ``glab release delete``) and
@@ -241,7 +242,8 @@ _DATA_DELETES: dict[str, tuple[tuple[str, ...], ...]] = {
     "regctl": (("image", "delete"), ("manifest", "delete"), ("tag", "delete"),
                ("tag", "rm")),
     "oras": (("manifest", "delete"),),
-    "aws": (("ecr", "batch-delete-image"), ("sqs", "delete-message"),
+    "aws": (("s3api", "delete-object"), ("s3api", "delete-objects"),
+            ("ecr", "batch-delete-image"), ("sqs", "delete-message"),
             ("sqs", "delete-message-batch"), ("sqs", "purge-queue")),
     "gh": (("release", "delete"), ("release", "delete-asset")),
     "glab": (("release", "delete"),),
@@ -267,11 +269,7 @@ def directions(seg: Segment) -> tuple[str, ...]:
             found.update(_copy_directions(seg, program))
             break
     if (head == "az" and sub == "storage" and plain[1:2] and plain[1] in _AZ_DATA
-            and any(w.startswith("delete") for w in plain[:_NESTED])) or (
-            head == "aws" and operands(seg.argv, global_values("aws"))[:2] in (
-                ["s3api", "delete-object"], ["s3api", "delete-objects"])):
-        found.add("remote-delete")
-    if _deletes_remote_data(seg):
+            and any(w.startswith("delete") for w in plain[:_NESTED])) or _deletes_remote_data(seg):
         found.add("remote-delete")
     if _sends(seg):
         found.add("up")
