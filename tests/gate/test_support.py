@@ -380,6 +380,31 @@ def test_a_verb_refused_before_elsewhere_is_blamed_not_the_program() -> None:
     assert not m.check(np.array([1.0, 0.3]), _keys("pip list")).supported
 
 
+@pytest.mark.parametrize(("risks", "risk_refused_before", "blamed"), [
+    (("credential_path_read",), True, False),
+    (("credential_path_read",), False, True),  # a risk the user approved until then
+    ((), True, True),
+])
+def test_a_refusal_of_a_refused_risk_is_no_refusal_of_an_act_approved_without_it(
+        risks: tuple[str, ...], risk_refused_before: bool, blamed: bool) -> None:
+    """Once the user refuses credential reads, a refused build that reads a credential is
+    a refusal of reading it: builds approved without that flag keep their standing, and
+    make's next build is not asked for it. The same refusal counts against every build
+    when it has no flag, or one whose latest answer elsewhere was an approval."""
+    m = SupportMemory(SupportConfig(similarity=0.5, min_support=1), dim=2)
+    for i, program in enumerate(("Bash:make", "Bash:cargo", "Bash:make")):
+        m.add(f"a{i}", np.array([1.0, 0.1 * i]), approved=True, clock=i + 1,
+              programs=(program, "Bash:* build"))
+    m.add("cat", np.array([0.0, 1.0]), approved=not risk_refused_before, clock=4,
+          risks=("credential_path_read",), programs=("Bash:cat", "file:~/.aws/credentials"))
+    m.add("r", np.array([0.1, 1.0]), approved=False, clock=5, risks=risks,
+          programs=("Bash:cargo", "Bash:* build", "file:~/.netrc"))
+    make = m.check(np.array([1.0, 0.05]), ("Bash:make", "Bash:* build"))
+    assert (not make.supported) is blamed
+    assert m.latest(("Bash:cargo", "file:~/.netrc")) == {"Bash:cargo": False,
+                                                         "file:~/.netrc": False}
+
+
 def test_refusing_the_same_part_again_is_no_refusal_of_the_rest() -> None:
     """A user who refuses every push to main and approves the rest of git: the first
     refusal asks about the next git call; once it is approved, another refused push to

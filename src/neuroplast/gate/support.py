@@ -642,7 +642,7 @@ class SupportMemory:
             if not peer and kind_id:
                 self._overrule(kind_id, approved)
             if not approved:
-                programs = self._blamed(programs, key)
+                programs = self._blamed(programs, key, risks)
             if false_positive and not approved:
                 self._note_mistake(key, int(clock), programs)
             ids = [self._program_id.setdefault(p, len(self._program_id))
@@ -745,7 +745,8 @@ class SupportMemory:
                 return other
         return ""
 
-    def _blamed(self, programs: tuple[str, ...], key: str) -> tuple[str, ...]:
+    def _blamed(self, programs: tuple[str, ...], key: str,
+                risks: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The keys a refusal of the call ``key`` counts against (called under the lock):
         all of them, except the program of a consequential sub-command the user has never
         approved with it and has refused with another program before, and the operands
@@ -764,6 +765,15 @@ class SupportMemory:
         program. Nor does a refusal
         count against a key whose narrower part the user refused before and has not
         approved since, while approving the key itself (``_refused_before_in_part``).
+
+        A refusal of a call inspection flagged with a risk the user refuses now (``risks``
+        whose latest answer elsewhere is a refusal: reading a credential, opening a file to
+        everyone) is a refusal of that risk: it does not count against an act
+        (``gate.acts``) the user approved in calls free of it. Refusing a build that reads
+        ``~/.netrc``, once credential reads are refused, says nothing against builds; the
+        flag keeps asking about such calls (``risk_approvals``). A refusal of a build with
+        no flag, or with one the user approved until then (``sudo``), still counts against
+        every build.
         """
         n = len(self._keys)
         approved, refused = self._answers(n)
@@ -785,7 +795,27 @@ class SupportMemory:
                   and self._answered(verb, refused)):
                 cleared.add(program.rpartition(" ")[0])
         cleared.update(k for k in programs if self._refused_before_in_part(k, programs, elsewhere))
+        flagged = self._refused_risks(risks, key)
+        if flagged:
+            free = elsewhere & ((self._risks[:n] & flagged) == 0)
+            cleared.update(k for k in programs if is_act_key(k) and self._answered(k, free))
         return tuple(k for k in programs if k not in cleared) if cleared else programs
+
+    def _refused_risks(self, risks: tuple[str, ...], key: str) -> int:
+        """The bits of ``risks`` (inspection flags) whose latest answer, among the calls
+        other than ``key`` that carried the flag, is a refusal: the risks the user is known
+        to refuse now (called under the lock)."""
+        n = len(self._keys)
+        approved, refused = self._answers(n)
+        others = approved | refused
+        if key in self._row:
+            others[self._row[key]] = False
+        bits = 0
+        for bit in {_RISK_BIT.get(flag, 0) for flag in risks} - {0}:
+            rows = np.flatnonzero(others & ((self._risks[:n] & bit) != 0))
+            if len(rows) and refused[rows[np.argmax(self._clock[rows])]]:
+                bits |= bit
+        return bits
 
     def _refused_before_in_part(self, key: str, programs: tuple[str, ...],
                                 elsewhere: np.ndarray) -> bool:
