@@ -65,6 +65,7 @@ from neuroplast.gate.releases import cuts_release
 from neuroplast.gate.remote_sessions import opens_remote_session
 from neuroplast.gate.renames import renames
 from neuroplast.gate.restores import restores
+from neuroplast.gate.scaffolds import scaffolds
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
@@ -2178,6 +2179,90 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'just test',
         'jar tf app.jar',
         'cmake -S . -B build',
+    ]),
+    "scaffold": (scaffolds, [
+        'cookiecutter gh:org/service-template',
+        'npx create-next-app@latest web',
+        'rails generate model Post title:string',
+        'dotnet new webapi -o api',
+        'npm init vite@latest app',
+        'npm create svelte@latest site',
+        'yarn create react-app my-app',
+        'bunx create-expo-app mobile',
+        'npx @backstage/create-app@latest',
+        'copier copy gh:org/template out',
+        'cruft create https://github.com/org/template',
+        'yo webapp',
+        'degit sveltejs/template my-app',
+        'cargo new tool',
+        'cargo generate --git https://github.com/org/t',
+        'uv init api',
+        'poetry new pkg',
+        'django-admin startproject site',
+        'python manage.py startapp blog',
+        'python -m django startapp shop',
+        'php artisan make:controller PostController',
+        'php bin/console make:entity',
+        'ng g c hero',
+        'nest new project_name -p npm',
+        'vue create app',
+        'ember generate route about',
+        'mix phx.new shop',
+        'mix phx.gen.html Blog Post posts',
+        'flutter create app',
+        'swift package init --type executable',
+        'mvn archetype:generate -DgroupId=com.x -DartifactId=app',
+        'gradle init --type java-application',
+        'sbt new scala/hello-world.g8',
+        'lein new app demo',
+        'composer create-project laravel/laravel blog',
+        'bundle gem mygem',
+        'hugo new site blog',
+        'helm create chart',
+        'kubebuilder create api --group a --version v1 --kind K',
+        'pulumi new aws-typescript',
+        'cdk init app --language typescript',
+        'nix flake init -t templates#python',
+        'meson init --language c --name app --version 0.1',
+        'dotnet ef dbcontext scaffold "Server=x" Microsoft.EntityFrameworkCore.SqlServer',
+        'gh extension create my-ext',
+        'behat --init',
+        'rails destroy controller posts',
+    ], [
+        'cookiecutter --help',
+        'cookiecutter --list-installed',
+        'npm init -y',
+        'npm init',
+        'npm install',
+        'go mod init example.com/app',
+        'poetry init',
+        'uv init --bare',
+        'hatch new --init',
+        'rails generate',
+        'rails g model Post --pretend',
+        'rails server',
+        'ng g c hero --dry-run',
+        'ng serve',
+        'nest build',
+        'dotnet new list',
+        'dotnet new install Template.Pack',
+        'dotnet build',
+        'cargo build',
+        'cargo init --help',
+        'hugo new posts/first.md',
+        'hugo server',
+        'yo doctor',
+        'jhipster info',
+        'protoc --go_out=. api.proto',
+        'alembic revision -m "add users"',
+        'helm install app ./chart',
+        'mvn package',
+        'gradle build',
+        'flutter run',
+        'create-dmg App.app',
+        'sfdk init --list-types',
+        'mix test',
+        'php artisan migrate',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5212,6 +5297,10 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a build stays on this machine and nearly every project builds; read after a user
     # who stopped local builds, the act only carries a refusal across build tools
     assert "build" not in MUST_KNOW_ACTS
+    # a generated project stays on this machine and each generator's first use is asked
+    # already; read after a user who stopped generating, the act only carries a refusal
+    # across generators
+    assert "scaffold" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

@@ -777,6 +777,9 @@ def test_reads_of_data_science_credentials_are_credential_reads(call: ToolCall, 
     ("wrangler auth token --json", "Cloudflare Wrangler"),
     ("doppler secrets", "Doppler CLI"),
     ("doppler secrets get STRIPE_KEY --plain", "Doppler CLI"),
+    ("gradle properties", "Gradle"),
+    ("./gradlew -q :app:properties", "Gradle"),
+    ("npm token create --read-only", "npm"),
 ])
 def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     assert prints_credential(_seg(command)) == tool
@@ -795,6 +798,7 @@ def test_commands_that_print_a_secret(command: str, tool: str) -> None:
     "wrangler whoami", "wrangler login", "doppler setup", "doppler projects",
     "npm token list",  # the tokens' first characters only (npm-token docs)
     "vault token lookup",  # token properties; not its job to print the secret
+    "gradle tasks", "./gradlew :app:dependencies", "gradle build -Pversion=1",
 ])
 def test_commands_that_list_names_or_settings_print_no_secret(command: str) -> None:
     assert prints_credential(_seg(command)) == ""

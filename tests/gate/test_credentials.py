@@ -56,7 +56,7 @@ CREDENTIALS = [
     "android/upload-keystore.jks", "~/.android/debug.keystore", "~/private_keys/AuthKey_X1.p8",
     "~/.appstoreconnect/private_keys", "~/.fastlane/spaceship/me@example.com/cookie",
     "deploy/my-service-account-key.json", "~/.config/configstore/firebase-tools.json",
-    ".godot/export_credentials.cfg", "android/key.properties",
+    ".godot/export_credentials.cfg", "android/key.properties", "portal/app-config.local.yaml",
     "/run/secrets/db_password", "/var/run/secrets/kubernetes.io/serviceaccount/token",
     "deploy/secrets/api.token", "~/.secrets/github",
 ]
@@ -74,6 +74,7 @@ NOT_SECRETS = [
     ".docker", ".docker/Dockerfile", "deploy/.kube",  # a project's own folders
     ".godot/export_presets.cfg", "android/gradle.properties", "src/keystore.py",
     "private_keys.md", "fastlane/Fastfile", "src/secrets.py", "docs/secrets.md",
+    "portal/app-config.yaml", "portal/app-config.production.yaml",  # committed, secrets by ${VAR}
 ]
 
 

@@ -288,6 +288,8 @@ it. Each act is read from the programs' own manuals:
   (``gate.purchases``, each CLI's reference);
 - ``build``: software built on this machine: compiled, linked, bundled or packaged, or
   run or tested by a tool that builds first (``gate.builds``, each tool's manual);
+- ``scaffold``: a project, package, app or piece of code generated from a template or a
+  generator, whose own code runs here (``gate.scaffolds``, each generator's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -386,6 +388,7 @@ from neuroplast.gate.remote_sessions import opens_remote_session
 from neuroplast.gate.renames import renames
 from neuroplast.gate.render import url_host
 from neuroplast.gate.restores import restores
+from neuroplast.gate.scaffolds import scaffolds
 from neuroplast.gate.scans import scans
 from neuroplast.gate.secret_writes import writes_secret
 from neuroplast.gate.security_policies import changes_security_policy
@@ -419,7 +422,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "purchase", "build", "connect")
+        "purchase", "build", "scaffold", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -869,7 +872,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
-    ("build", builds),
+    ("build", builds), ("scaffold", scaffolds),
 )
 
 

@@ -10,8 +10,9 @@ that says what it prints.
 >>> from neuroplast.gate.shell import split_command
 >>> [prints_credential(s) for s in split_command(
 ...     "gh auth token; gh auth status; kubectl config view --raw; kubectl config view; "
-...     "gcloud --project p auth print-access-token; pass show web/github")]
-['GitHub CLI', '', 'kubectl', '', 'gcloud', 'pass']
+...     "gcloud --project p auth print-access-token; pass show web/github; "
+...     "./gradlew -q :app:properties; gradle tasks")]
+['GitHub CLI', '', 'kubectl', '', 'gcloud', 'pass', 'Gradle', '']
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class CredentialCommand:
 
 
 _C = CredentialCommand
+_GRADLES = ("gradle", "gradlew")
 _TERRAFORMS = (("terraform", "Terraform"), ("tofu", "OpenTofu"), ("terragrunt", "Terragrunt"))
 CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
     _C("gh", ("auth", "token"), "GitHub CLI", "gh auth token: 'Print the authentication "
@@ -198,6 +200,12 @@ CREDENTIAL_COMMANDS: tuple[CredentialCommand, ...] = (
        "tools and scripts'"),
     *(_C(fly, ("auth", "token"), "flyctl", "fly auth token: 'Shows the authentication token "
          "that is currently in use'") for fly in ("fly", "flyctl")),
+    _C("npm", ("token", "create"), "npm", "npm-token docs: 'npm token create: Create a new "
+       "authentication token. ... The token will be displayed'"),
+    *(_C(gradle, ("properties",), "Gradle", "Gradle's built-in properties task: 'Displays "
+         "the properties of root project', those read from gradle.properties in the project "
+         "and in GRADLE_USER_HOME among them, where Gradle's 'Handling credentials' guide "
+         "keeps credentials") for gradle in _GRADLES),
     *(_C(f"docker-credential-{helper}", ("get",), "Docker credential helpers",
          "docker-credential-helpers README: 'get' prints the stored username and secret")
       for helper in ("desktop", "osxkeychain", "secretservice", "pass", "wincred",
@@ -219,6 +227,8 @@ def prints_credential(seg: Segment) -> str:
         return ""
     options = {a.partition("=")[0] for a in seg.argv[1:] if a.startswith("-")}
     words = [a for a in seg.argv[1:] if not a.startswith("-")][:6]
+    if seg.head in _GRADLES:  # Gradle names a task by its path too (``:app:properties``)
+        words = [w.rpartition(":")[2] for w in words]
     for row in rows:
         if _has_run(words, row.words) and (not row.options or options & set(row.options)):
             return row.tool

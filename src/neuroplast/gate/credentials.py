@@ -302,6 +302,10 @@ LOCATIONS: tuple[Location, ...] = (
     Location(r"\.godot/export_credentials\.cfg$", "Godot",
              "Godot docs, 'Exporting projects': passwords and keys of export presets are kept "
              "in .godot/export_credentials.cfg, apart from export_presets.cfg"),
+    Location(r"app-config\.local\.ya?ml$", "Backstage",
+             "Backstage docs, 'Static Configuration in Backstage': app-config.local.yaml "
+             "holds local overrides and secrets (integration tokens, auth client secrets) "
+             "and is ignored by git"),
     Location(r"key\.properties$", "Flutter (Android signing)",
              "Flutter docs, 'Build and release an Android app': android/key.properties holds "
              "the keystore passwords; keep it private and out of source control"),
