@@ -177,8 +177,8 @@ class _Boom:
         return (os.system, ("touch /tmp/neuroplast-pickle-ran",))
 
 
-def test_bad_adapters_are_refused_counted_and_leave_nothing(pair: dict[str, Any],
-                                                            tmp_path: Path) -> None:
+def test_bad_adapters_are_refused_counted_and_leave_nothing(
+        pair: dict[str, Any], tmp_path: Path, eventually: Callable[..., bool]) -> None:
     exchange = pair["apps"]["b"].state.exchange
     a, b_key = _a(pair), pair["keys"]["b"]
     before = exchange.peers.refusals()
@@ -230,7 +230,9 @@ def test_bad_adapters_are_refused_counted_and_leave_nothing(pair: dict[str, Any]
     with pytest.raises(UntrustedPeer, match="signals, not weights"):
         exchange.receive_adapter(seal_adapter(stranger, b_key, "memory", 1, LORA, good))
     exchange.peers.remove("c")
-    # version 1 again, other weights: a replay
+    # version 1 again, other weights: a replay. B pulls A's version 1 in the background;
+    # under pytest-xdist no other test of this worker may have waited for it yet
+    assert eventually(lambda: any(t["version"] == 1 for t in _taken(pair)), timeout=120)
     with pytest.raises(ReplayedSignal):
         exchange.receive_adapter(seal_adapter(a, b_key, "memory", 1, LORA, good))
     assert not any(t["version"] in (90, 91) for t in exchange.peers.adapters_in())
