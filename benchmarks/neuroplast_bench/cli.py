@@ -66,7 +66,7 @@ def gate(
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
              "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
              "brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, "
-             "maritime, esp, finops, bank or portal (the last forty-nine: their own "
+             "maritime, esp, finops, bank, portal or browser (the last fifty: their own "
              "preferences and drift, written apart from the gate; "
              "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
@@ -128,7 +128,8 @@ def gate(
              "4300,4301,4302, the vfx user's 4400,4401,4402, the relief user's "
              "4500,4501,4502, the maritime user's 4600,4601,4602, the esp user's "
              "4700,4701,4702, the finops user's 4800,4801,4802, the bank user's "
-             "4900,4901,4902 and the portal user's 5000,5001,5002)")] = "",
+             "4900,4901,4902, the portal user's 5000,5001,5002 and the browser user's "
+             "5100,5101,5102)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -79,6 +79,12 @@ from neuroplast_bench.gate_fiftieth_user import (
     PORTAL_HOME_FILES,
     PortalUser,
 )
+from neuroplast_bench.gate_fifty_first_user import (
+    BROWSER_DRIFT,
+    BROWSER_FOCUS,
+    BROWSER_HOME_FILES,
+    BrowserUser,
+)
 from neuroplast_bench.gate_fortieth_user import (
     SEISMIC_DRIFT,
     SEISMIC_FOCUS,
@@ -380,7 +386,7 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
                "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
                "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT, "finops": FINOPS_DRIFT,
-               "bank": BANK_DRIFT, "portal": PORTAL_DRIFT}
+               "bank": BANK_DRIFT, "portal": PORTAL_DRIFT, "browser": BROWSER_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -389,7 +395,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
           | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser
-          | FinopsUser | BankUser | PortalUser)
+          | FinopsUser | BankUser | PortalUser | BrowserUser)
 
 
 @dataclass
@@ -471,9 +477,11 @@ class GateBenchConfig(Config):
     # engineer of an email service provider, a forty-seventh), "finops"
     # (gate_forty_eighth_user.FinopsUser: the FinOps and cloud cost engineer of a SaaS
     # company, a forty-eighth), "bank" (gate_forty_ninth_user.BankUser: the build and
-    # release engineer of a retail bank's mobile and web banking apps, a forty-ninth) or
+    # release engineer of a retail bank's mobile and web banking apps, a forty-ninth),
     # "portal" (gate_fiftieth_user.PortalUser: a platform engineer who runs a software
-    # company's internal developer portal, a fiftieth)
+    # company's internal developer portal, a fiftieth) or "browser"
+    # (gate_fifty_first_user.BrowserUser: a performance engineer on the team that builds an
+    # open-source web browser engine, a fifty-first)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -483,7 +491,8 @@ class GateBenchConfig(Config):
                   "radio", "orchard", "library", "museum", "court",
                   "brokerage", "transit", "casino", "seismic",
                   "ground", "water", "claims", "vfx", "relief",
-                  "maritime", "esp", "finops", "bank", "portal"] = "default"
+                  "maritime", "esp", "finops", "bank", "portal",
+                  "browser"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1120,11 +1129,15 @@ def _tempdir() -> Iterator[Path]:
 # delete), seven (bank, four for the drift, the native toolchains' pages, the JVM's,
 # .NET's and the mobile tools' pages, the web's and Node's pages, and the images', packages'
 # and task runners' pages, which also draw the pages that configure, clean, list, install,
-# serve and test beside the pages that build) and seven (portal, four for the drift, the
+# serve and test beside the pages that build), seven (portal, four for the drift, the
 # web's and JavaScript's generators' pages, the application frameworks' and the mobile
 # apps', the languages' package and build tools', and the infrastructure's, the docs
 # sites' and the pipelines', which also draw the pages that build, serve, test, install,
-# list and deploy beside the pages that generate) where the
+# list and deploy beside the pages that generate) and seven (browser, three for the drift,
+# the sampling and counting profilers' pages, the system and kernel tracers', and the
+# instrumenting profilers', the memory checkers' and the user-space tracers', which also
+# draw the pages that list, read, replay, debug and run beside the pages that profile and
+# trace, the profilers' and tracers' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1185,6 +1198,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "finops": (FINOPS_FOCUS, 0.25, FINOPS_HOME_FILES, FinopsUser),
     "bank": (BANK_FOCUS, 0.25, BANK_HOME_FILES, BankUser),
     "portal": (PORTAL_FOCUS, 0.25, PORTAL_HOME_FILES, PortalUser),
+    "browser": (BROWSER_FOCUS, 0.25, BROWSER_HOME_FILES, BrowserUser),
 }
 
 
