@@ -59,6 +59,7 @@ from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
+from neuroplast.gate.profiling import profiles
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.purchases import purchases
 from neuroplast.gate.releases import cuts_release
@@ -2263,6 +2264,67 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'sfdk init --list-types',
         'mix test',
         'php artisan migrate',
+    ]),
+    "profiling": (profiles, [
+        'perf record -g ./app',
+        'valgrind --tool=massif ./app',
+        'strace -f -o trace.txt ./app',
+        'py-spy record -o profile.svg -- python app.py',
+        'perf stat make',
+        'sudo perf top',
+        'perf sched record sleep 1',
+        'samply record ./target/release/app',
+        'memray run app.py',
+        'python -m cProfile -o out.prof app.py',
+        'ltrace -c ./app',
+        'sudo bpftrace -e "tracepoint:syscalls:sys_enter_open { printf(\"%s\", comm); }"',
+        'sudo opensnoop -p 42',
+        'sudo dtrace -n "syscall:::entry { @[execname] = count(); }"',
+        'sysdig -w capture.scap',
+        'trace-cmd record -p function_graph',
+        'rr record ./app',
+        'frida-trace -i "open*" app',
+        'sudo fatrace',
+        'go test -cpuprofile cpu.out ./...',
+        'node --cpu-prof app.js',
+        'cargo flamegraph --bin app',
+        'blackfire --samples 10 run php index.php',
+        'gcc -pg main.c -o app',
+        'nsys profile ./app',
+        'dlv trace ./cmd/app --regexp Handle',
+        'pprof http://localhost:6060/debug/pprof/profile',
+        'MallocStackLogging=1 leaks app',
+        'sudo perf record python3 --version',
+    ], [
+        'perf report',
+        'perf list',
+        'perf --version',
+        'valgrind --help',
+        'strace -V',
+        'memray flamegraph out.bin',
+        'memray summary out.bin',
+        'samply load profile.json',
+        'sysdig -r capture.scap',
+        'sysdig -cl',
+        'bpftrace -l',
+        'sudo bpftrace -d -e "BEGIN {}"',
+        'dtrace -l',
+        'dtrace -b 2g',
+        'trace-cmd report',
+        'trace-cmd list -t',
+        'rr replay',
+        'hyperfine make',
+        'time make',
+        'gprof app gmon.out',
+        'pprof -top app profile.pb.gz',
+        'pprof https://example.com/debug/pprof/profile',
+        'go test ./...',
+        'node app.js',
+        'leaks app',
+        'python -m http.server',
+        'gcc -o app main.c',
+        'ranger',
+        'trace',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5301,6 +5363,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # already; read after a user who stopped generating, the act only carries a refusal
     # across generators
     assert "scaffold" not in MUST_KNOW_ACTS
+    # a profile or trace stays on this machine and performance work profiles all day;
+    # read after a user who stopped profiling, the act only carries a refusal across tools
+    assert "profiling" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

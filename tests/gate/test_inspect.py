@@ -107,6 +107,10 @@ def bash(command: str) -> ToolCall:
         (bash("git apply --directory=/ fix.patch"), "system_path_write"),
         (bash("git apply --unsafe-paths fix.patch"), "write_outside_project"),
         (bash("pip install --break-system-packages ."), "system_path_write"),
+        # where a copy from a bucket or a remote lands here (aws s3 cp(1), gsutil cp, rclone)
+        (bash("aws s3 sync s3://team/conf /etc"), "system_path_write"),
+        (bash("gsutil cp gs://team/nginx.conf /etc/nginx/nginx.conf"), "system_path_write"),
+        (bash("rclone copy drive:dotfiles /home/u/.config/app"), "write_outside_project"),
         # inline interpreter code serving to the network
         (bash("python3 -c 'import http.server as h; h.HTTPServer((\"\", 80), "
               "h.SimpleHTTPRequestHandler).serve_forever()'"), "network_listener"),
@@ -208,7 +212,7 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("sed -n '/^#/p' /etc/hosts"),  # reads only: no -i
         bash("tar czf dist.tgz src docs"),  # folders that hold no credential store
         bash("cp /etc/hosts docs/"),  # not recursive: the file it names
-        bash("rclone copy remote:etc /etc"),  # another machine's folder copied here
+        bash("rclone copy remote:etc ./etc"),  # another machine's /etc is not this one's
         bash("aws s3 sync s3://b/etc ./etc"),
         bash("tar xzf a.tgz -C build"),  # extracting reads the archive, not a folder
         bash("sed -E -i '/^#/d' conf/app.conf"),  # the script is not a path outside

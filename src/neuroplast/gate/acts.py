@@ -290,6 +290,8 @@ it. Each act is read from the programs' own manuals:
   run or tested by a tool that builds first (``gate.builds``, each tool's manual);
 - ``scaffold``: a project, package, app or piece of code generated from a template or a
   generator, whose own code runs here (``gate.scaffolds``, each generator's manual);
+- ``profiling``: a program profiled, traced or sampled here, or the whole system traced
+  (``gate.profiling``, each profiler's and tracer's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -381,6 +383,7 @@ from neuroplast.gate.playbacks import plays_sound
 from neuroplast.gate.prints import prints
 from neuroplast.gate.priorities import changes_priority
 from neuroplast.gate.profiles import changes_profile
+from neuroplast.gate.profiling import profiles
 from neuroplast.gate.provisions import provisions
 from neuroplast.gate.purchases import purchases
 from neuroplast.gate.releases import cuts_release
@@ -422,7 +425,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "purchase", "build", "scaffold", "connect")
+        "purchase", "build", "scaffold", "profiling", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -872,7 +875,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("pipeline", starts_pipeline), ("document", reworks_document), ("crawl", crawls),
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
-    ("build", builds), ("scaffold", scaffolds),
+    ("build", builds), ("scaffold", scaffolds), ("profiling", profiles),
 )
 
 

@@ -140,6 +140,7 @@ GLOBAL_OPTIONS: dict[str, tuple[frozenset[str], bool]] = {
                           "--verbosity", "--impersonate-service-account", "--billing-project",
                           "--region", "--zone"}), True),
     "gh": (frozenset({"-R", "--repo", "--hostname"}), True),
+    "blackfire": (frozenset({"--samples", "--env", "--reference", "--config"}), True),
     "systemctl": (frozenset({"-H", "--host", "-M", "--machine", "-t", "--type", "-p",
                              "--property", "--state", "-n", "--lines", "-o", "--output", "-s",
                              "--signal", "--kill-whom", "--root"}), True),

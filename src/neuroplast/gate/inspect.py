@@ -45,6 +45,7 @@ from neuroplast.gate.redact import REDACTED
 from neuroplast.gate.secret_args import secret_in_arguments
 from neuroplast.gate.secret_scan import PRIVATE_KEY_BEGIN, secret_in_text
 from neuroplast.gate.shell import Segment, split_command
+from neuroplast.gate.transfers import local_destination
 from neuroplast.gate.verification import turns_verification_off
 from neuroplast.gate.whole_reads import folders_read_whole
 
@@ -524,7 +525,8 @@ def _operand_write_targets(seg: Segment) -> list[str]:
 
 def _changed_operands(seg: Segment) -> list[str]:
     """Operands a command changes: every one (touch, chmod, tee), the destination (cp's last
-    operand, unless -t names a directory instead), dd's of=, the files of sed -i/perl -i."""
+    operand, unless -t names a directory instead; where a bucket's or a remote's copy lands),
+    dd's of=, the files of sed -i/perl -i."""
     argv, head = seg.argv, seg.head
     operands = [a for a in argv[1:] if not a.startswith("-")]
     if head in _MODIFIES_OPERANDS or head in _REMOVES:
@@ -537,6 +539,8 @@ def _changed_operands(seg: Segment) -> list[str]:
         return [] if into else operands[-1:]
     if head == "dd":
         return [a[3:] for a in argv[1:] if a.startswith("of=")]
+    if landing := local_destination(seg):  # a bucket's or remote's copy lands here
+        return [landing]
     in_place = _IN_PLACE.get(head)
     if in_place is None or not any(in_place.match(a) for a in argv[1:]):
         return []

@@ -57,7 +57,7 @@ from neuroplast.gate.outputs import operands, option_values, starts_with
 from neuroplast.gate.paths import REMOTE_PATH, is_local_host
 from neuroplast.gate.shell import Segment
 
-__all__ = ["DIRECTIONS", "directions", "is_remote_side"]
+__all__ = ["DIRECTIONS", "directions", "is_remote_side", "local_destination"]
 
 DIRECTIONS = ("up", "down", "remote-delete")
 
@@ -248,6 +248,29 @@ _DATA_DELETES: dict[str, tuple[tuple[str, ...], ...]] = {
     "gh": (("release", "delete"), ("release", "delete-asset")),
     "glab": (("release", "delete"),),
 }
+
+
+def local_destination(seg: Segment) -> str:
+    """Where a storage copy from another machine lands here (its last operand, when a
+    source is remote and it is not), or "": the file or folder the copy writes, as cp's
+    destination is (``aws s3 cp s3://b/hosts /etc/hosts`` writes ``/etc/hosts``).
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [local_destination(s) for s in split_command(
+    ...     "aws s3 sync s3://b/conf /etc; gsutil cp x.txt gs://b/; rclone copy r:b out")]
+    ['/etc', '', 'out']
+    """
+    head, argv = seg.head, seg.argv
+    plain = [a for a in argv[1:] if not a.startswith("-")]
+    program = next((p for p in ((head, plain[0] if plain else ""), (head, "")) if p in _COPY),
+                   None)
+    if program is None:
+        return ""
+    verb, at = _verb_at(argv, program[1])
+    words = _operands(argv, at) if verb in _COPY[program] else []
+    if len(words) < 2 or is_remote_side(words[-1], head):
+        return ""
+    return words[-1] if any(is_remote_side(w, head) for w in words[:-1]) else ""
 
 
 def _deletes_remote_data(seg: Segment) -> bool:
