@@ -107,6 +107,12 @@ def bash(command: str) -> ToolCall:
         (bash("git apply --directory=/ fix.patch"), "system_path_write"),
         (bash("git apply --unsafe-paths fix.patch"), "write_outside_project"),
         (bash("pip install --break-system-packages ."), "system_path_write"),
+        # a password typed into a pipe to a command that reads one from standard input
+        (bash('echo "hunter2" | docker login -u me --password-stdin r.io'),
+         "secret_in_content"),
+        (bash("echo -n s3cret | openssl passwd -apr1 -stdin"), "secret_in_content"),
+        (bash("echo bob:pw123 | sudo chpasswd"), "secret_in_content"),
+        (bash("gh auth login --with-token <<< ghp_abc123"), "secret_in_content"),
         # where a copy from a bucket or a remote lands here (aws s3 cp(1), gsutil cp, rclone)
         (bash("aws s3 sync s3://team/conf /etc"), "system_path_write"),
         (bash("gsutil cp gs://team/nginx.conf /etc/nginx/nginx.conf"), "system_path_write"),
@@ -212,6 +218,9 @@ def test_risky_calls_raise_the_expected_flag(call: ToolCall, flag: str) -> None:
         bash("sed -n '/^#/p' /etc/hosts"),  # reads only: no -i
         bash("tar czf dist.tgz src docs"),  # folders that hold no credential store
         bash("cp /etc/hosts docs/"),  # not recursive: the file it names
+        bash('echo "$REGISTRY_PASSWORD" | docker login -u me --password-stdin r.io'),
+        bash("cat ~/token.txt | gh auth login --with-token"),
+        bash("echo hello | wc -c"),
         bash("rclone copy remote:etc ./etc"),  # another machine's /etc is not this one's
         bash("aws s3 sync s3://b/etc ./etc"),
         bash("tar xzf a.tgz -C build"),  # extracting reads the archive, not a folder

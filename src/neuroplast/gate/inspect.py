@@ -42,7 +42,11 @@ from neuroplast.gate.outputs import option_values, output_files, socat_files
 from neuroplast.gate.paths import FILE_URL, path_zone, resolve_path
 from neuroplast.gate.permissions import opens_permissions
 from neuroplast.gate.redact import REDACTED
-from neuroplast.gate.secret_args import secret_in_arguments
+from neuroplast.gate.secret_args import (
+    reads_secret_from_stdin,
+    secret_in_arguments,
+    typed_into_pipe,
+)
 from neuroplast.gate.secret_scan import PRIVATE_KEY_BEGIN, secret_in_text
 from neuroplast.gate.shell import Segment, split_command
 from neuroplast.gate.transfers import local_destination
@@ -235,6 +239,12 @@ def _check_bash(call: ToolCall, command: str, flags: set[str]) -> None:
         piped_on = k + 1 < len(segments) and segments[k + 1].joiner in ("|", "|&")
         if prints_private_key(seg) and not piped_on:
             flags.add("credential_path_read")  # a new secret printed, as one read from a store
+        # a password typed into a pipe to a command that reads one from standard input
+        # (echo hunter2 | docker login --password-stdin): in the history and the transcript
+        if reads_secret_from_stdin(seg) and (
+                typed_into_pipe(seg) or (k and seg.joiner in ("|", "|&")
+                                         and typed_into_pipe(segments[k - 1]))):
+            flags.add("secret_in_content")
         # download piped into an interpreter: curl ... | sh, wget -O- ... | sudo bash
         piped_to_shell = seg.joiner in ("|", "|&") and seg.head in _SHELLS and k > 0
         if piped_to_shell and any(s.head in _FETCHERS for s in segments[:k]):

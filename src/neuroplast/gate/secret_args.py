@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from neuroplast.gate.shell import Segment
 
-__all__ = ["secret_argument_values", "secret_in_arguments"]
+__all__ = ["reads_secret_from_stdin", "secret_argument_values", "secret_in_arguments",
+           "typed_into_pipe"]
 
 # Options whose value the program's manual defines as a password, token or passphrase.
 _SECRET_OPTIONS: dict[str, frozenset[str]] = {
@@ -248,6 +249,62 @@ def secret_in_arguments(seg: Segment) -> bool:
     [True, True, False, True, False, True, True, True, False]
     """
     return next(_secret_values(seg), None) is not None
+
+
+# Commands whose manual has them read a password or token from standard input: the
+# registry logins' --password-stdin (docker login reference: 'Use --password-stdin');
+# gh auth login --with-token and glab auth login --stdin ('Read token from standard
+# input'); openssl-passwd(1) -stdin; htpasswd(1) -i; chpasswd(8) (name:password pairs);
+# passwd(1) --stdin; smbpasswd(8) -s; gpg(1) --passphrase-fd 0; cryptsetup(8)
+# --key-file=- and -d -; vault login - ('read from stdin'); docker secret create NAME -;
+# gcloud secrets ... --data-file=-; pass(1) insert.
+_STDIN_SECRETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **{login: (("login",), ("--password-stdin",)) for login in _LOGIN_PROGRAMS},
+    "gh": (("auth", "login"), ("--with-token",)), "glab": (("auth", "login"), ("--stdin",)),
+    "openssl": (("passwd",), ("-stdin",)), "htpasswd": ((), ("-i",)),
+    "chpasswd": ((), ()), "passwd": ((), ("--stdin",)), "smbpasswd": ((), ("-s",)),
+    "gpg": ((), ("--passphrase-fd",)), "cryptsetup": ((), ("--key-file=-", "-d")),
+    "vault": (("login", "-"), ()), "pass": (("insert",), ()),
+    "gcloud": (("secrets",), ("--data-file=-",)),
+}
+
+
+def reads_secret_from_stdin(seg: Segment) -> bool:
+    """Whether ``seg`` reads a password or token from standard input, by its manual.
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [reads_secret_from_stdin(s) for s in split_command(
+    ...     "docker login -u me --password-stdin r.io; docker login r.io; chpasswd; "
+    ...     "openssl passwd -stdin; openssl rand 8")]
+    [True, False, True, True, False]
+    """
+    rule = _STDIN_SECRETS.get(seg.head)
+    if rule is None:
+        return False
+    lead, options = rule
+    plain = [a for a in seg.argv[1:] if not a.startswith("-") or a == "-"]
+    if lead and not (tuple(plain[:len(lead)]) == lead or (
+            seg.head in _LOGIN_PROGRAMS and "login" in plain[:3])):
+        return False
+    return not options or any(a in options or a.partition("=")[0] in options
+                              for a in seg.argv[1:])
+
+
+def typed_into_pipe(seg: Segment) -> bool:
+    """Whether ``seg`` writes a typed-out value to a pipe: ``echo hunter2``, ``printf '%s'
+    hunter2`` (not ``echo "$PASS"``), or a here-string of one (``<<< hunter2``).
+
+    >>> from neuroplast.gate.shell import split_command
+    >>> [typed_into_pipe(s) for s in split_command(
+    ...     "echo -n hunter2; echo $PASS; printf '%s' tok3n; cat token.txt")]
+    [True, False, True, False]
+    """
+    words = [a for a in seg.argv[1:] if not (a.startswith("-") and len(a) <= 3)]
+    if seg.head == "printf" and words and "%" in words[0]:
+        words = words[1:]
+    if seg.head in ("echo", "printf") and words and all(_literal(w) for w in words):
+        return True
+    return any(op == "<<<" and _literal(target) for op, target in seg.redirects)
 
 
 def secret_argument_values(seg: Segment) -> list[tuple[str, str]]:
