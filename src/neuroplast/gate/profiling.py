@@ -71,7 +71,7 @@ _VERBS: dict[str, frozenset[str]] = {
 _PERF_RECORDING = frozenset({"sched", "mem", "c2c", "lock", "kmem", "kvm", "kwork",
                              "timechart"})
 # programs every run of which profiles or traces, but help, versions and what is listed
-_ALWAYS = frozenset({"valgrind", "strace", "ltrace", "dtruss", "dtrace", "bpftrace", "extrace",
+_ALWAYS = frozenset({"valgrind", "strace", "ltrace", "dtruss", "bpftrace", "extrace",
                      "austin", "scalene", "pyinstrument", "kernprof", "heaptrack",
                      "flamegraph", "rocprof", "0x", "asprof", "pw-profiler", "sysprof-cli",
                      "stap", "sysdig", "csysdig", "opensnoop", "execsnoop", "exitsnoop",
@@ -82,7 +82,7 @@ _ALWAYS = frozenset({"valgrind", "strace", "ltrace", "dtruss", "dtrace", "bpftra
                      # Python's profilers as modules (``python -m cProfile`` runs cProfile)
                      "cProfile", "profile", "line_profiler", "yappi"})
 # an _ALWAYS program's options that only list, read a capture or analyse a saved profile
-_ALWAYS_NOT = {"bpftrace": ("-l", "-d", "--dry-run"), "dtrace": ("-l",), "stap": ("-l", "-L"),
+_ALWAYS_NOT = {"bpftrace": ("-l", "-d", "--dry-run"), "stap": ("-l", "-L"),
                "sysdig": ("-r", "--read", "-cl", "--list-chisels", "-l", "--list"),
                "csysdig": ("-r", "--read"), "heaptrack": ("-a", "--analyze")}
 # _ALWAYS programs that alone only print their usage
