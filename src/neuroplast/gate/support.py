@@ -795,18 +795,18 @@ class SupportMemory:
                   and self._answered(verb, refused)):
                 cleared.add(program.rpartition(" ")[0])
         cleared.update(k for k in programs if self._refused_before_in_part(k, programs, elsewhere))
-        flagged = self._refused_risks(risks, key)
+        flagged = self._refused_risks(risks, key, approved, refused)
         if flagged:
             free = elsewhere & ((self._risks[:n] & flagged) == 0)
             cleared.update(k for k in programs if is_act_key(k) and self._answered(k, free))
         return tuple(k for k in programs if k not in cleared) if cleared else programs
 
-    def _refused_risks(self, risks: tuple[str, ...], key: str) -> int:
+    def _refused_risks(self, risks: tuple[str, ...], key: str, approved: np.ndarray,
+                       refused: np.ndarray) -> int:
         """The bits of ``risks`` (inspection flags) whose latest answer, among the calls
         other than ``key`` that carried the flag, is a refusal: the risks the user is known
-        to refuse now (called under the lock)."""
-        n = len(self._keys)
-        approved, refused = self._answers(n)
+        to refuse now (called under the lock, with :meth:`_answers`' masks)."""
+        n = len(approved)
         others = approved | refused
         if key in self._row:
             others[self._row[key]] = False

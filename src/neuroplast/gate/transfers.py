@@ -250,6 +250,14 @@ _DATA_DELETES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+def _storage_program(seg: Segment) -> tuple[str, str] | None:
+    """The ``(program, sub-command)`` of :data:`_COPY`, :data:`_DELETES` or :data:`_PULLS`
+    that ``seg`` runs (``("aws", "s3")``, ``("rclone", "")``), or None."""
+    plain = [a for a in seg.argv[1:] if not a.startswith("-")]
+    return next((p for p in ((seg.head, plain[0] if plain else ""), (seg.head, ""))
+                 if p in _COPY or p in _DELETES or p in _PULLS), None)
+
+
 def local_destination(seg: Segment) -> str:
     """Where a storage copy from another machine lands here (its last operand, when a
     source is remote and it is not), or "": the file or folder the copy writes, as cp's
@@ -261,13 +269,11 @@ def local_destination(seg: Segment) -> str:
     ['/etc', '', 'out']
     """
     head, argv = seg.head, seg.argv
-    plain = [a for a in argv[1:] if not a.startswith("-")]
-    program = next((p for p in ((head, plain[0] if plain else ""), (head, "")) if p in _COPY),
-                   None)
+    program = _storage_program(seg)
     if program is None:
         return ""
     verb, at = _verb_at(argv, program[1])
-    words = _operands(argv, at) if verb in _COPY[program] else []
+    words = _operands(argv, at) if verb in _COPY.get(program, ()) else []
     if len(words) < 2 or is_remote_side(words[-1], head):
         return ""
     return words[-1] if any(is_remote_side(w, head) for w in words[:-1]) else ""
@@ -287,10 +293,8 @@ def directions(seg: Segment) -> tuple[str, ...]:
     plain = [a for a in seg.argv[1:] if not a.startswith("-")]
     sub = plain[0] if plain else ""
     found = set()
-    for program in ((head, sub), (head, "")):
-        if program in _COPY or program in _DELETES or program in _PULLS:
-            found.update(_copy_directions(seg, program))
-            break
+    if (program := _storage_program(seg)) is not None:
+        found.update(_copy_directions(seg, program))
     if (head == "az" and sub == "storage" and plain[1:2] and plain[1] in _AZ_DATA
             and any(w.startswith("delete") for w in plain[:_NESTED])) or _deletes_remote_data(seg):
         found.add("remote-delete")
