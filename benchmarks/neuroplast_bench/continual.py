@@ -38,8 +38,7 @@ from neuroplast_bench.results import MethodResult
 from neuroplast_bench.streams import Stream, permuted_digits, rotated_digits, split_digits
 
 __all__ = ["HELD_OUT", "SETTINGS", "STREAMS", "ContinualConfig", "Job", "default_workers",
-           "estimate_seconds",
-           "plan", "plan_size", "run_continual"]
+           "estimate_seconds", "plan", "plan_size", "probe_seconds_per_row", "run_continual"]
 
 STREAMS: dict[str, Callable[[], Stream]] = {
     "permuted": permuted_digits, "split": split_digits, "rotated": rotated_digits,
@@ -109,12 +108,23 @@ def _cost(job: Job, cfg: ContinualConfig) -> float:
     return cost * cfg.hidden**2
 
 
-def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int) -> float:
-    """Wall time of ``jobs`` on ``workers`` processes, from a timed probe on this machine:
-    forward/backward/step of the benchmark's MLP on a batch of 32, scaled by each run's
-    cost (:func:`_cost`), longest-first scheduling on the workers. A lower bound: the
-    probe times the model's step alone, on cores assumed free (at a137ea3, on 2 cores
-    shared with a load of ~10, the online runs of one seed took ~28 min against ~3-4)."""
+def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int,
+                     seconds_per_row: float | None = None) -> float:
+    """Wall time of ``jobs`` on ``workers`` processes: each run's cost (:func:`_cost`) times
+    ``seconds_per_row`` (by default :func:`probe_seconds_per_row` on this machine),
+    longest-first scheduling on the workers. A lower bound: the probe times the model's
+    step alone, on cores assumed free (at a137ea3, on 2 cores shared with a load of ~10,
+    the online runs of one seed took ~28 min against ~3-4)."""
+    per_row = probe_seconds_per_row(cfg) if seconds_per_row is None else seconds_per_row
+    loads = [0.0] * max(workers, 1)
+    for cost in sorted((_cost(j, cfg) for j in jobs), reverse=True):
+        loads[loads.index(min(loads))] += cost * per_row
+    return max(loads)
+
+
+def probe_seconds_per_row(cfg: ContinualConfig) -> float:
+    """Seconds per row and hidden unit squared of forward/backward/step of the
+    benchmark's MLP on a batch of 32, the median of 12 timed steps."""
     import torch
 
     from neuroplast_bench.model import make_mlp, make_optimizer
@@ -131,11 +141,7 @@ def estimate_seconds(jobs: Sequence[Job], cfg: ContinualConfig, workers: int) ->
         loss_fn(model(x), y).backward()
         opt.step()
         times.append(time.perf_counter() - start)
-    per_row = sorted(times)[len(times) // 2] / 32 / cfg.hidden**2
-    loads = [0.0] * max(workers, 1)
-    for cost in sorted((_cost(j, cfg) for j in jobs), reverse=True):
-        loads[loads.index(min(loads))] += cost * per_row
-    return max(loads)
+    return sorted(times)[len(times) // 2] / 32 / cfg.hidden**2
 
 
 def _run_job(job: Job, cfg: ContinualConfig

@@ -113,13 +113,17 @@ def test_rotated_stream_rotates_the_same_digits_and_is_held_out() -> None:
 
 
 def test_plan_counts_runs_and_the_estimate_shrinks_with_workers() -> None:
-    from neuroplast_bench.continual import estimate_seconds, plan
+    from neuroplast_bench.continual import estimate_seconds, plan, probe_seconds_per_row
 
     jobs = plan(("split",), ("online", "offline"), ("naive", "derpp", "ewcpp"), True, 2)
     # Avalanche has no EWC++: 3 of ours + 2 of theirs, per setting and seed.
     assert len(jobs) == 2 * (3 + 2) * 2 and len(set(jobs)) == len(jobs)
     cfg = ContinualConfig(quick=True, hidden=16)
-    one, two = estimate_seconds(jobs, cfg, 1), estimate_seconds(jobs, cfg, 2)
+    # One probe for both, so the comparison is of the scheduling, not of two timings.
+    per_row = probe_seconds_per_row(cfg)
+    assert per_row > 0
+    one = estimate_seconds(jobs, cfg, 1, per_row)
+    two = estimate_seconds(jobs, cfg, 2, per_row)
     assert 0 < two < one
 
 
