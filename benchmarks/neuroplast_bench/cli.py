@@ -66,8 +66,8 @@ def gate(
              "legal, newsroom, civic, clinical, support, cdn, telco, k12, grid, pharma, "
              "taxprep, avionics, warehouse, radio, orchard, library, museum, court, "
              "brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, "
-             "maritime, esp, finops, bank, portal or browser (the last fifty: their own "
-             "preferences and drift, written apart from the gate; "
+             "maritime, esp, finops, bank, portal, browser or dubbing (the last fifty-one: "
+             "their own preferences and drift, written apart from the gate; "
              "--drift, --also-refuse and --also-allow then stay unset)")
     ] = "default",
     drift: Annotated[str, typer.Option(
@@ -128,8 +128,8 @@ def gate(
              "4300,4301,4302, the vfx user's 4400,4401,4402, the relief user's "
              "4500,4501,4502, the maritime user's 4600,4601,4602, the esp user's "
              "4700,4701,4702, the finops user's 4800,4801,4802, the bank user's "
-             "4900,4901,4902, the portal user's 5000,5001,5002 and the browser user's "
-             "5100,5101,5102)")] = "",
+             "4900,4901,4902, the portal user's 5000,5001,5002, the browser user's "
+             "5100,5101,5102 and the dubbing user's 5200,5201,5202)")] = "",
 ) -> None:
     """Gate: a simulated user over real commands through the HTTP service, vs baselines."""
     if ablate:

@@ -85,6 +85,12 @@ from neuroplast_bench.gate_fifty_first_user import (
     BROWSER_HOME_FILES,
     BrowserUser,
 )
+from neuroplast_bench.gate_fifty_second_user import (
+    DUBBING_DRIFT,
+    DUBBING_FOCUS,
+    DUBBING_HOME_FILES,
+    DubbingUser,
+)
 from neuroplast_bench.gate_fortieth_user import (
     SEISMIC_DRIFT,
     SEISMIC_FOCUS,
@@ -386,7 +392,8 @@ _OWN_DRIFTS = {"heldout": HELDOUT_DRIFT, "ops": OPS_DRIFT, "mlds": MLDS_DRIFT,
                "ground": GROUND_DRIFT, "water": WATER_DRIFT, "claims": CLAIMS_DRIFT,
                "vfx": VFX_DRIFT, "relief": RELIEF_DRIFT,
                "maritime": MARITIME_DRIFT, "esp": ESP_DRIFT, "finops": FINOPS_DRIFT,
-               "bank": BANK_DRIFT, "portal": PORTAL_DRIFT, "browser": BROWSER_DRIFT}
+               "bank": BANK_DRIFT, "portal": PORTAL_DRIFT, "browser": BROWSER_DRIFT,
+               "dubbing": DUBBING_DRIFT}
 Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | MobileUser
           | EmbeddedUser | DbaUser | HpcUser | AgencyUser | Web3User | NetsecUser
           | HomelabUser | MacadminUser | QaUser | GamedevUser | RoboticsUser | BioinfoUser
@@ -395,7 +402,7 @@ Oracle = (SimulatedUser | HeldOutUser | OpsUser | MldsUser | WebfinUser | Mobile
           | WarehouseUser | RadioUser | OrchardUser | LibraryUser | MuseumUser | CourtUser
           | BrokerageUser | TransitUser | CasinoUser | SeismicUser | GroundUser
           | WaterUser | ClaimsUser | VfxUser | ReliefUser | MaritimeUser | EspUser
-          | FinopsUser | BankUser | PortalUser | BrowserUser)
+          | FinopsUser | BankUser | PortalUser | BrowserUser | DubbingUser)
 
 
 @dataclass
@@ -479,9 +486,11 @@ class GateBenchConfig(Config):
     # company, a forty-eighth), "bank" (gate_forty_ninth_user.BankUser: the build and
     # release engineer of a retail bank's mobile and web banking apps, a forty-ninth),
     # "portal" (gate_fiftieth_user.PortalUser: a platform engineer who runs a software
-    # company's internal developer portal, a fiftieth) or "browser"
+    # company's internal developer portal, a fiftieth), "browser"
     # (gate_fifty_first_user.BrowserUser: a performance engineer on the team that builds an
-    # open-source web browser engine, a fifty-first)
+    # open-source web browser engine, a fifty-first) or "dubbing"
+    # (gate_fifty_second_user.DubbingUser: the localisation pipeline engineer of a dubbing
+    # and subtitling studio, a fifty-second)
     user: Literal["default", "heldout", "ops", "mlds", "webfin", "mobile",
                   "embedded", "dba", "hpc", "agency", "web3", "netsec",
                   "homelab", "macadmin", "qa", "gamedev", "robotics",
@@ -492,7 +501,7 @@ class GateBenchConfig(Config):
                   "brokerage", "transit", "casino", "seismic",
                   "ground", "water", "claims", "vfx", "relief",
                   "maritime", "esp", "finops", "bank", "portal",
-                  "browser"] = "default"
+                  "browser", "dubbing"] = "default"
     drift: Drift = "refuse_docker"
     # extra preferences of the simulated user, held throughout (gate_user.EXTRA_PREFERENCES)
     also_refuse: tuple[str, ...] = ()
@@ -1133,11 +1142,16 @@ def _tempdir() -> Iterator[Path]:
 # web's and JavaScript's generators' pages, the application frameworks' and the mobile
 # apps', the languages' package and build tools', and the infrastructure's, the docs
 # sites' and the pipelines', which also draw the pages that build, serve, test, install,
-# list and deploy beside the pages that generate) and seven (browser, three for the drift,
+# list and deploy beside the pages that generate), seven (browser, three for the drift,
 # the sampling and counting profilers' pages, the system and kernel tracers', and the
 # instrumenting profilers', the memory checkers' and the user-space tracers', which also
 # draw the pages that list, read, replay, debug and run beside the pages that profile and
-# trace, the profilers' and tracers' pages being few) where the
+# trace, the profilers' and tracers' pages being few) and seven (dubbing, three for the
+# drift, the language models' runners', servers' and clients' pages, the speech
+# recognisers', speech synthesisers' and OCR engines' pages, and the image models', the
+# training launchers' and the model hubs' pages, which also draw the pages that list, show,
+# pull, configure and ask hosted models beside the pages that run models, the model
+# runners' pages being few) where the
 # default user has one or two, so a larger share (1.3-1.5 % of calls
 # each; mobile's, embedded's, qa's, gamedev's, robotics' and bioinfo's 2.5 %, dba's, hpc's and
 # macadmin's 2.8 %, agency's, netsec's and homelab's 2.3 %, legal's and newsroom's 2.1 %, web3's
@@ -1199,6 +1213,7 @@ _USERS_WRITTEN_APART: dict[str, tuple[Any, float, tuple[str, ...], type[PhasedUs
     "bank": (BANK_FOCUS, 0.25, BANK_HOME_FILES, BankUser),
     "portal": (PORTAL_FOCUS, 0.25, PORTAL_HOME_FILES, PortalUser),
     "browser": (BROWSER_FOCUS, 0.25, BROWSER_HOME_FILES, BrowserUser),
+    "dubbing": (DUBBING_FOCUS, 0.25, DUBBING_HOME_FILES, DubbingUser),
 }
 
 

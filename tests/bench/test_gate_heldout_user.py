@@ -261,7 +261,7 @@ def test_config_selects_and_checks_the_user() -> None:
                              "'orchard', 'library', 'museum', 'court', 'brokerage', "
                              "'transit', 'casino', 'seismic', 'ground', 'water', "
                              "'claims', 'vfx', 'relief', 'maritime', 'esp', 'finops', "
-                             "'bank', 'portal', 'browser'"):
+                             "'bank', 'portal', 'browser', 'dubbing'"):
         GateBenchConfig(user="other")  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="own preferences and drift"):
         GateBenchConfig(user="heldout", drift="refuse_publish")
@@ -286,5 +286,5 @@ def test_cli_rejects_an_unknown_user() -> None:
             "'grid', 'pharma', 'taxprep', 'avionics', 'warehouse', 'radio', "
             "'orchard', 'library', 'museum', 'court', 'brokerage', 'transit', "
             "'casino', 'seismic', 'ground', 'water', 'claims', 'vfx', 'relief', "
-            "'maritime', 'esp', 'finops', 'bank', 'portal', 'browser'") in str(
+            "'maritime', 'esp', 'finops', 'bank', 'portal', 'browser', 'dubbing'") in str(
                 result.exception)

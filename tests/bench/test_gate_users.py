@@ -2,9 +2,9 @@
 macadmin, qa, gamedev, robotics, bioinfo, legal, newsroom, civic, clinical, support, cdn, telco,
 k12, grid, pharma, taxprep, avionics, warehouse, radio, orchard, library, museum, court,
 brokerage, transit, casino, seismic, ground, water, claims, vfx, relief, maritime, esp,
-finops, bank, portal and browser users share: the harness selects each by name and keeps its
-own preferences and drift, the CLI offers each, and each module's profile command prints one
-JSON line per seed (``gate_oracle.profile_main``)."""
+finops, bank, portal, browser and dubbing users share: the harness selects each by name and
+keeps its own preferences and drift, the CLI offers each, and each module's profile command
+prints one JSON line per seed (``gate_oracle.profile_main``)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from neuroplast_bench import (
     gate_fifth_user,
     gate_fiftieth_user,
     gate_fifty_first_user,
+    gate_fifty_second_user,
     gate_fortieth_user,
     gate_forty_eighth_user,
     gate_forty_fifth_user,
@@ -121,6 +122,7 @@ USERS: dict[str, tuple[ModuleType, str, tuple[int, int]]] = {
     "bank": (gate_forty_ninth_user, gate_forty_ninth_user.BANK_DRIFT, (4900, 4901)),
     "portal": (gate_fiftieth_user, gate_fiftieth_user.PORTAL_DRIFT, (5000, 5001)),
     "browser": (gate_fifty_first_user, gate_fifty_first_user.BROWSER_DRIFT, (5100, 5101)),
+    "dubbing": (gate_fifty_second_user, gate_fifty_second_user.DUBBING_DRIFT, (5200, 5201)),
 }
 
 
