@@ -49,6 +49,7 @@ from neuroplast.gate.log_clears import clears_logs
 from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mailboxes import reads_mail
+from neuroplast.gate.model_runs import runs_model
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
@@ -2325,6 +2326,80 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'gcc -o app main.c',
         'ranger',
         'trace',
+    ]),
+    "model-run": (runs_model, [
+        'ollama run llama3.2 "summarise this"',
+        'whisper interview.mp3 --model medium',
+        'llama-cli -m models/qwen2.5-7b-q4_k_m.gguf -p "hello"',
+        'accelerate launch train.py --num_processes 2',
+        'ollama serve',
+        'ollama create mymodel -f Modelfile',
+        'llama-server -m model.gguf --port 8080',
+        'koboldcpp --model model.gguf',
+        'echo hi | piper -m en_GB-alan-medium.onnx -f hi.wav',
+        'tts --text "hello" --out_path hi.wav',
+        'tesseract scan.png out',
+        'tesseract -l deu --oem 1 scan.png out',
+        'ocrmypdf scan.pdf searchable.pdf',
+        'waifu2x-ncnn-vulkan -i in.png -o out.png -s 2',
+        'yolo predict model=yolo11n.pt source=bus.jpg',
+        'yolo task=detect mode=train data=coco8.yaml',
+        'yolo detect val model=best.pt',
+        'torchrun --nproc_per_node 4 train.py',
+        'python -m torch.distributed.run --nproc_per_node 2 train.py',
+        'deepspeed train.py --deepspeed_config ds.json',
+        'vllm serve Qwen/Qwen2.5-1.5B-Instruct',
+        'transformers chat Qwen/Qwen2.5-0.5B-Instruct',
+        'lms load qwen2.5-7b',
+        'mlx_lm.generate --model mlx-community/Llama-3.2-1B-Instruct-4bit --prompt hi',
+        'optimum-cli export onnx --model gpt2 out/',
+        'rembg i photo.jpg cutout.png',
+        'llm -m orca-mini-3b-gguf2-q4_0 "What is the capital of France?"',
+        'codex --oss "explain this repo"',
+        'curl http://localhost:11434/api/generate -d @req.json',
+        'curl http://127.0.0.1:8080/v1/chat/completions -d @req.json',
+        'ffmpeg -i noisy.wav -af arnndn=m=cb.rnnn clean.wav',
+        'gemma3 chat',
+        'demucs song.mp3',
+    ], [
+        'ollama pull llama3.2',
+        'ollama list',
+        'ollama show llama3.2',
+        'ollama ps',
+        'ollama rm llama3.2',
+        'ollama --version',
+        'whisper --help',
+        'llama-cli --help',
+        'tesseract --list-langs',
+        'tesseract --help-psm',
+        'tesseract --oem 0 scan.png out',
+        'ocrmypdf --tesseract-timeout 0 --optimize 2 --skip-text in.pdf out.pdf',
+        'ocrmypdf --help',
+        'tts --list_models',
+        'yolo settings',
+        'yolo checks',
+        'yolo task=init',
+        'accelerate config',
+        'accelerate env',
+        'accelerate estimate-memory bert-base-cased',
+        'hf download Qwen/Qwen2.5-0.5B',
+        'huggingface-cli download gpt2',
+        'nvidia-smi',
+        'llm "What is the capital of France?"',
+        'llm models',
+        'sgpt "explain this"',
+        'claude -p "explain x"',
+        'curl https://api.openai.com/v1/chat/completions -d @req.json',
+        'curl http://localhost:8000/health',
+        'curl https://models.example.com/v1/chat/completions -d @req.json',
+        'ffmpeg -i in.mp4 -vf scale=640:-1 out.mp4',
+        'espeak "hello"',
+        'python train.py',
+        'gemma3 status',
+        'conda create -n ml python=3.12',
+        'dvc pull',
+        'kaggle datasets download -d owner/data',
+        'rembg d',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5366,6 +5441,10 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a profile or trace stays on this machine and performance work profiles all day;
     # read after a user who stopped profiling, the act only carries a refusal across tools
     assert "profiling" not in MUST_KNOW_ACTS
+    # a model run here stays on this machine, and a machine-learning project runs models
+    # all day; read after a user who stopped running models here, the act only carries a
+    # refusal across runtimes
+    assert "model-run" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

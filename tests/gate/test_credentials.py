@@ -21,6 +21,7 @@ CREDENTIALS = [
     "~/.aws/sso/cache/a1b2.json", "~/.config/gcloud/application_default_credentials.json",
     "~/.azure/msal_token_cache.json", "~/.config/doctl/config.yaml", "~/.s3cfg", "~/.boto",
     "~/.config/rclone/rclone.conf", "~/.databrickscfg", "~/.edgerc", "~/.kaggle/kaggle.json",
+    "~/.aspera/ascli/config.yaml",
     "~/.config/hcloud/cli.toml", "~/.vultr-cli.yaml", "~/.config/scw/config.yaml",
     "~/.oci/config", "~/.bluemix/config.json", "~/.twilio-cli/config.json",
     "~/.config/netlify/config.json", "~/.railway/config.json", "~/.supabase/access-token",

@@ -292,6 +292,8 @@ it. Each act is read from the programs' own manuals:
   generator, whose own code runs here (``gate.scaffolds``, each generator's manual);
 - ``profiling``: a program profiled, traced or sampled here, or the whole system traced
   (``gate.profiling``, each profiler's and tracer's manual);
+- ``model-run``: a machine-learning model run, trained or converted on this machine
+  (``gate.model_runs``, each runtime's and tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -369,6 +371,7 @@ from neuroplast.gate.log_reads import reads_logs
 from neuroplast.gate.logins import logs_in
 from neuroplast.gate.mailboxes import reads_mail
 from neuroplast.gate.messages import sends_message
+from neuroplast.gate.model_runs import runs_model
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
@@ -425,7 +428,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "purchase", "build", "scaffold", "profiling", "connect")
+        "purchase", "build", "scaffold", "profiling", "model-run", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -876,6 +879,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
     ("build", builds), ("scaffold", scaffolds), ("profiling", profiles),
+    ("model-run", runs_model),
 )
 
 

@@ -39,12 +39,12 @@ from neuroplast.gate.outputs import names_option, option_values
 from neuroplast.gate.paths import http_request_urls
 from neuroplast.gate.shell import Segment
 
-__all__ = ["sends_ai_prompt"]
+__all__ = ["prompts_model_here", "sends_ai_prompt"]
 
 # help and lists; llm's ``--save`` stores a template, mods' ``--settings`` opens its
-# configuration, codex's ``--oss`` uses a model served on this machine (their docs)
+# configuration (their docs)
 _NO_PROMPT = frozenset({"--help", "-h", "--version", "-V", "--list-models", "--models",
-                        "--save", "--settings", "--dirs", "--oss"})
+                        "--save", "--settings", "--dirs"})
 # a model file (GGUF, GGML, llamafile) or an Ollama model runs on this machine
 _LOCAL_MODEL = re.compile(r"gguf|ggml|llamafile|^ollama[:/]", re.IGNORECASE)
 # client -> its commands that send no prompt (setup, accounts, lists, logs)
@@ -82,11 +82,30 @@ _PROVIDER_API = re.compile(
 def sends_ai_prompt(seg: Segment) -> bool:
     """Whether ``seg`` sends a prompt to an AI model run by an outside service (the
     ``ai-prompt`` act)."""
-    head, argv = seg.head, seg.argv
-    words = argv[1:]
-    if names_option(words, _NO_PROMPT) or any(
-            _LOCAL_MODEL.search(m) for m in option_values(argv, ("-m", "--model"))):
+    if names_option(seg.argv[1:], _NO_PROMPT) or _model_here(seg.argv):
         return False
+    return _client_prompt(seg) or any(
+        _PROVIDER_API.match(u) for u in http_request_urls(seg.head, seg.argv[1:]))
+
+
+def prompts_model_here(seg: Segment) -> bool:
+    """Whether ``seg`` sends a prompt through one of these clients to a model run on this
+    machine (``llm -m`` a GGUF model, ``codex --oss``): a model run here
+    (``gate.model_runs``), not an outside service."""
+    return (not names_option(seg.argv[1:], _NO_PROMPT) and _model_here(seg.argv)
+            and _client_prompt(seg))
+
+
+def _model_here(argv: tuple[str, ...]) -> bool:
+    """codex's ``--oss`` (a model served on this machine, its docs), or a model named by
+    ``-m``/``--model`` that is a model file or an Ollama model."""
+    return "--oss" in argv or any(
+        _LOCAL_MODEL.search(m) for m in option_values(argv, ("-m", "--model")))
+
+
+def _client_prompt(seg: Segment) -> bool:
+    """Whether ``seg`` gives a client above a prompt, whatever model answers it."""
+    head, words = seg.head, seg.argv[1:]
     plain = [a for a in words if not a.startswith("-")]
     if head in _CLIENTS:
         # a prompt given, or piped or redirected in; a bare client only opens its prompt
@@ -103,4 +122,4 @@ def sends_ai_prompt(seg: Segment) -> bool:
     if head == "aws":
         return plain[:1] == ["bedrock-runtime"] and any(
             w.startswith(("invoke-model", "converse")) for w in plain[1:2])
-    return any(_PROVIDER_API.match(u) for u in http_request_urls(head, words))
+    return False

@@ -95,6 +95,10 @@ LOCATIONS: tuple[Location, ...] = (
              "gsutil docs, 'The boto configuration file': ~/.boto holds credentials"),
     Location(r"\.config/rclone/rclone\.conf$", "rclone",
              "rclone docs, 'Configuration file': remotes' tokens and passwords"),
+    Location(r"\.aspera/ascli(?:/|$)", "IBM Aspera CLI (ascli)",
+             "ascli manual, 'Configuration file': ~/.aspera/ascli/config.yaml holds the "
+             "presets with each server's username, password or private key, and the folder "
+             "keeps the tokens it caches"),
     Location(r"\.edgerc$", "Akamai EdgeGrid",
              "Akamai TechDocs, 'Authenticate with EdgeGrid': the API client's credentials "
              "(client_secret, access_token) are kept in ~/.edgerc"),
