@@ -2336,6 +2336,7 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'ollama create mymodel -f Modelfile',
         'llama-server -m model.gguf --port 8080',
         'koboldcpp --model model.gguf',
+        './llava-v1.5-7b-q4.llamafile --cli -p "describe"',
         'echo hi | piper -m en_GB-alan-medium.onnx -f hi.wav',
         'tts --text "hello" --out_path hi.wav',
         'tesseract scan.png out',

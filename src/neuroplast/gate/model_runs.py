@@ -15,8 +15,9 @@ languages, and downloading, showing or removing a model without running it are n
 - runtimes and servers: ``ollama run|serve|create`` (not ``pull``, ``list``, ``show``,
   ``ps``, ``rm``: ollama's CLI reference; ``create`` imports and converts a model's weights),
   llama.cpp's programs (``llama-cli``, ``llama-server``, ``llama-run``, ``llama-quantize``,
-  ``llama-bench``...), ``koboldcpp``, ``llamafile``, ``vllm serve|run-batch|bench``,
-  ``transformers chat|serve|run``, Hugging Face's ``text-generation-launcher``, LM Studio's
+  ``llama-bench``...), ``koboldcpp``, ``llamafile`` and a ``*.llamafile`` run, ``vllm
+  serve|run-batch|bench``, ``transformers chat|serve|run``, Hugging Face's
+  ``text-generation-launcher``, LM Studio's
   ``lms load|chat``, MLX's ``mlx_lm.generate|chat|server|lora|convert``, ``optimum-cli
   export``, Canonical's inference snaps' ``chat`` (``gemma3``, ``deepseek-r1``,
   ``qwen-vl``), an AI client pointed at a model here (``llm -m`` a GGUF model, ``codex
@@ -110,6 +111,8 @@ def runs_model(seg: Segment) -> bool:
     head, argv = seg.head, seg.argv
     if names_option(argv[1:2], _NOT_A_RUN):
         return False
+    if head.endswith(".llamafile"):  # a llamafile is the model and its runtime in one
+        return True
     if head in _ALWAYS:
         return len(argv) > 1 and not names_option(argv[1:], _ALWAYS_NOT.get(head, ())) \
             and not _no_neural_engine(head, argv)
