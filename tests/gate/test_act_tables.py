@@ -53,6 +53,7 @@ from neuroplast.gate.model_runs import runs_model
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
+from neuroplast.gate.notebooks import runs_notebook
 from neuroplast.gate.people_searches import searches_people
 from neuroplast.gate.permission_changes import changes_permissions
 from neuroplast.gate.pipeline_runs import starts_pipeline
@@ -2401,6 +2402,51 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'dvc pull',
         'kaggle datasets download -d owner/data',
         'rembg d',
+    ]),
+    "notebook": (runs_notebook, [
+        'papermill analysis.ipynb out.ipynb -p alpha 0.6',
+        'jupyter nbconvert --to html --execute report.ipynb',
+        'quarto render report.qmd',
+        'marimo run app.py',
+        'jupyter nbconvert --to notebook --execute --inplace report.ipynb',
+        'jupyter execute notebook.ipynb',
+        'jupyter-nbconvert --execute --to pdf report.ipynb',
+        'jupyter run script.py',
+        'jupytext --to notebook --execute notebook.md',
+        'voila dashboard.ipynb',
+        'ipython analysis.ipynb',
+        'pytest --nbmake notebooks/',
+        'pytest --nbval-lax tests/notebooks',
+        'treon notebooks/',
+        'quarto render',
+        'quarto preview report.qmd',
+        'quarto render slides.ipynb --execute',
+        'marimo export html app.py -o app.html',
+        'Rscript -e "rmarkdown::render(\'report.Rmd\')"',
+        'R -e "knitr::knit(\'paper.Rnw\')"',
+        'uv run papermill in.ipynb out.ipynb',
+    ], [
+        'jupyter lab report.ipynb',
+        'jupyter notebook',
+        'jupyter nbconvert --to html report.ipynb',
+        'jupyter nbconvert --to script report.ipynb',
+        'jupytext --to py notebook.ipynb',
+        'jupytext --sync notebook.ipynb',
+        'marimo edit app.py',
+        'marimo export script app.py',
+        'quarto render slides.ipynb',
+        'quarto render notes.md',
+        'quarto render report.qmd --no-execute',
+        'quarto publish gh-pages',
+        'quarto --version',
+        'papermill --help',
+        'papermill --prepare-only in.ipynb out.ipynb',
+        'papermill --help-notebook in.ipynb',
+        'pytest tests/',
+        'ipython',
+        'python analysis.py',
+        'Rscript analysis.R',
+        'R -e "install.packages(\'rmarkdown\')"',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5446,6 +5492,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # all day; read after a user who stopped running models here, the act only carries a
     # refusal across runtimes
     assert "model-run" not in MUST_KNOW_ACTS
+    # a notebook's cells run on this machine, as a script's lines do, and data work runs
+    # notebooks all day; read ahead, the act only carries a refusal across tools
+    assert "notebook" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

@@ -294,6 +294,8 @@ it. Each act is read from the programs' own manuals:
   (``gate.profiling``, each profiler's and tracer's manual);
 - ``model-run``: a machine-learning model run, trained or converted on this machine
   (``gate.model_runs``, each runtime's and tool's manual);
+- ``notebook``: a notebook's or a computational document's code cells all run, headless
+  (``gate.notebooks``, each tool's documentation);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -375,6 +377,7 @@ from neuroplast.gate.model_runs import runs_model
 from neuroplast.gate.mounts import mounts
 from neuroplast.gate.network_changes import changes_network_config
 from neuroplast.gate.network_joins import joins_network
+from neuroplast.gate.notebooks import runs_notebook
 from neuroplast.gate.opens import opens_for_viewing
 from neuroplast.gate.outputs import names_option, option_values, starts_with
 from neuroplast.gate.packages import changes_packages
@@ -428,7 +431,8 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "delete", "web-write", "trust", "log-clear", "timestamp", "profile",
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
-        "purchase", "build", "scaffold", "profiling", "model-run", "connect")
+        "purchase", "build", "scaffold", "profiling", "model-run", "notebook",
+        "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -879,7 +883,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
     ("build", builds), ("scaffold", scaffolds), ("profiling", profiles),
-    ("model-run", runs_model),
+    ("model-run", runs_model), ("notebook", runs_notebook),
 )
 
 
