@@ -29,6 +29,7 @@ from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
 from neuroplast.gate.detaches import detaches
+from neuroplast.gate.device_links import links_device
 from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
 from neuroplast.gate.documents import reworks_document
@@ -2447,6 +2448,58 @@ TABLES: dict[str, tuple[Callable[[Segment], bool], list[str], list[str]]] = {
         'python analysis.py',
         'Rscript analysis.R',
         'R -e "install.packages(\'rmarkdown\')"',
+    ]),
+    "device-link": (links_device, [
+        'sudo picocom /dev/ttyUSB0 -b 115200',
+        'minicom -D /dev/ttyACM0',
+        'echo "AT+RST" > /dev/ttyUSB0',
+        'bluetoothctl pair AA:BB:CC:DD:EE:FF',
+        'tio -b 9600 /dev/ttyUSB1',
+        'sudo cu -l /dev/ttyS0 -s 115200',
+        'screen /dev/ttyUSB0 115200',
+        'stty -F /dev/ttyUSB0 115200 raw',
+        'setserial /dev/ttyS1 baud_base 115200',
+        'esptool.py --port /dev/ttyUSB0 chip_id',
+        'arduino-cli upload -p /dev/ttyACM0 --fqbn arduino:avr:uno sketch',
+        'avrdude -c arduino -p m328p -P /dev/ttyACM0 -U flash:w:fw.hex',
+        'mpremote connect /dev/ttyACM0 repl',
+        'mpremote',
+        'socat - /dev/ttyUSB0,b115200,raw',
+        'cat < /dev/ttyUSB0',
+        'plink -serial /dev/ttyS0 -sercfg 115200',
+        'bluetoothctl connect AA:BB:CC:DD:EE:FF',
+        'bluetoothctl trust AA:BB:CC:DD:EE:FF',
+        'hcitool cc AA:BB:CC:DD:EE:FF',
+        'rfcomm connect 0 AA:BB:CC:DD:EE:FF',
+        'blueutil --pair aa-bb-cc-dd-ee-ff',
+        'bluetooth-sendto --device=AA:BB:CC:DD:EE:FF photo.jpg',
+        'gatttool -b AA:BB:CC:DD:EE:FF --interactive',
+        'screen /dev/tty.usbserial-0001 115200',
+    ], [
+        'tio --list',
+        'tio -l',
+        'picocom --help',
+        'mpremote devs',
+        'ls /dev/ttyUSB*',
+        'ls -l /dev/ttyUSB0',
+        'udevadm info /dev/ttyUSB0',
+        'sudo usermod -aG dialout alice',
+        'setserial -g /dev/ttyS0',
+        'stty raw',
+        'stty size',
+        'stty -F /dev/tty sane',
+        'screen -S work',
+        'screen -ls',
+        'echo hi > /dev/tty',
+        'echo hi > /dev/null',
+        'bluetoothctl devices',
+        'bluetoothctl',
+        'bluetoothctl -t 10 scan on',
+        'hcitool scan',
+        'hcitool dev',
+        'blueutil --paired',
+        'dmesg | grep ttyUSB',
+        'minicom --help',
     ]),
     "purchase": (purchases, [
         'aws ec2 purchase-reserved-instances-offering --reserved-instances-offering-id x '
@@ -5495,6 +5548,9 @@ def test_acts_that_outlive_the_call_or_leave_the_machine_are_asked_once() -> Non
     # a notebook's cells run on this machine, as a script's lines do, and data work runs
     # notebooks all day; read ahead, the act only carries a refusal across tools
     assert "notebook" not in MUST_KNOW_ACTS
+    # a device on a serial line or a radio link is this machine's own attached hardware,
+    # and embedded work talks to boards all day; read ahead, the act only carries a refusal
+    assert "device-link" not in MUST_KNOW_ACTS
     # work left running stays on this machine, and most projects run a server or a watcher
     # in the background; read ahead, the act only carries a refusal
     assert "detach" not in MUST_KNOW_ACTS

@@ -296,6 +296,9 @@ it. Each act is read from the programs' own manuals:
   (``gate.model_runs``, each runtime's and tool's manual);
 - ``notebook``: a notebook's or a computational document's code cells all run, headless
   (``gate.notebooks``, each tool's documentation);
+- ``device-link``: a device talked to over a serial line or Bluetooth: a console opened,
+  a program pointed at a port, a device paired or connected (``gate.device_links``, each
+  tool's manual);
 - ``connect``: talks to another machine the call names, whatever it sends or fetches: a
   URL's host, a socket or database client's host, a remote session or copy. A user who
   stops letting the agent reach out (after a leak, on a new network) stops it for
@@ -349,6 +352,7 @@ from neuroplast.gate.deploys import deploys
 from neuroplast.gate.desktop_input import drives_desktop
 from neuroplast.gate.destroys import destroys
 from neuroplast.gate.detaches import detaches
+from neuroplast.gate.device_links import links_device
 from neuroplast.gate.devices import writes_device
 from neuroplast.gate.disks import changes_disks
 from neuroplast.gate.dns_changes import changes_dns
@@ -432,7 +436,7 @@ ACTS = ("download", "upload", "remote-delete", "remote", "remote-database", "for
         "database-write", "serve", "release", "elevate", "transcode", "pipeline",
         "document", "crawl", "checkout", "p2p", "osint", "mailbox", "teardown",
         "purchase", "build", "scaffold", "profiling", "model-run", "notebook",
-        "connect")
+        "device-link", "connect")
 MUST_KNOW_ACTS = frozenset({"upload", "remote-delete", "remote", "remote-database", "forward",
                             "autostart", "flash", "submit", "setting", "mount", "firewall",
                             "ai-prompt", "account", "deploy", "provision", "teardown",
@@ -883,7 +887,7 @@ _READERS: tuple[tuple[str, Callable[[Segment], object]], ...] = (
     ("checkout", checks_out), ("p2p", joins_swarm), ("osint", searches_people),
     ("mailbox", reads_mail), ("teardown", tears_down), ("purchase", purchases),
     ("build", builds), ("scaffold", scaffolds), ("profiling", profiles),
-    ("model-run", runs_model), ("notebook", runs_notebook),
+    ("model-run", runs_model), ("notebook", runs_notebook), ("device-link", links_device),
 )
 
 
