@@ -87,9 +87,10 @@ def links_device(seg: Segment) -> bool:
         return bool(plain) and plain[0] in _BLUETOOTH[head]
     if head == "blueutil":
         return names_option(words, _BLUEUTIL)
-    if head in ("bluetooth-sendto", "gatttool", "obexftp"):
-        return bool(words) and (head != "obexftp" or names_option(words, ("-b",
-                                                                           "--bluetooth")))
+    if head in ("bluetooth-sendto", "gatttool"):
+        return bool(words)
+    if head == "obexftp":
+        return names_option(words, ("-b", "--bluetooth"))
     if head == "minicom":
         return True
     if head in ("putty", "plink"):
