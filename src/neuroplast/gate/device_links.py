@@ -83,6 +83,7 @@ def links_device(seg: Segment) -> bool:
     if any(_SERIAL_LINE.match(target) for _, target in seg.redirects):
         return True
     plain = [w for w in words if not w.startswith("-")]
+    port_options = (*_PORT_OPTIONS, *_SHORT_PORT_OPTIONS.get(head, ()))
     if head in _BLUETOOTH:
         return bool(plain) and plain[0] in _BLUETOOTH[head]
     if head == "blueutil":
@@ -96,8 +97,7 @@ def links_device(seg: Segment) -> bool:
     if head in ("putty", "plink"):
         return names_option(words, ("-serial",))
     if head in _TERMINALS:  # the line is their operand or port option (their manuals)
-        return (bool(plain) or names_option(words, _PORT_OPTIONS)
-                or names_option(words, _SHORT_PORT_OPTIONS.get(head, ()))
+        return (bool(plain) or names_option(words, port_options)
                 or head in ("mpremote", "rshell")) and not (
             names_option(words, ("--list",)) or (head == "tio" and "-l" in words)
             or plain[:1] == ["devs"] or plain[:2] == ["connect", "list"])
@@ -108,5 +108,4 @@ def links_device(seg: Segment) -> bool:
     if head in ("screen", "socat") and any(_SERIAL_LINE.match(w.partition(",")[0])
                                           for w in plain):
         return True
-    port_options = (*_PORT_OPTIONS, *_SHORT_PORT_OPTIONS.get(head, ()))
     return any(_SERIAL_LINE.match(v) for v in option_values(argv, port_options))

@@ -114,8 +114,8 @@ def runs_model(seg: Segment) -> bool:
     if head.endswith(".llamafile"):  # a llamafile is the model and its runtime in one
         return True
     if head in _ALWAYS:
-        return len(argv) > 1 and not names_option(argv[1:], _ALWAYS_NOT.get(head, ())) \
-            and not _no_neural_engine(head, argv)
+        return (len(argv) > 1 and not names_option(argv[1:], _ALWAYS_NOT.get(head, ()))
+                and not _no_neural_engine(head, argv))
     if head == "yolo":
         return any(w in _YOLO_MODES or w.removeprefix("mode=") in _YOLO_MODES
                    for w in argv[1:] if not w.startswith("-"))
@@ -136,6 +136,5 @@ def _no_neural_engine(head: str, argv: tuple[str, ...]) -> bool:
     if head == "tesseract":
         return "0" in option_values(argv, ("--oem",))
     if head == "ocrmypdf":
-        return ("0" in option_values(argv, ("--tesseract-timeout",))
-                or "0" in option_values(argv, ("--tesseract-oem",)))
+        return "0" in option_values(argv, ("--tesseract-timeout", "--tesseract-oem"))
     return False
